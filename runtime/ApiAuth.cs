@@ -1,0 +1,11 @@
+namespace Engage.Codegen.Runtime;
+
+/// <summary>The credentials an operation needs, as its documentation states.</summary>
+public enum ApiAuth
+{
+    /// <summary>The API key alone (the docs say "works with username authentication").</summary>
+    Key = 1,
+
+    /// <summary>The API key and the API secret.</summary>
+    KeyAndSecret = 2,
+}

@@ -1,0 +1,100 @@
+using System;
+using System.Collections.Generic;
+using System.Text;
+using System.Text.Json;
+
+namespace Engage.Codegen.Runtime;
+
+/// <summary>
+/// A request the API refused or answered with something unreadable. Keeps everything the server
+/// said: status code, the API's <c>error</c> text, the raw body and the response headers.
+/// Never holds credentials.
+/// </summary>
+public class ApiException : Exception
+{
+    /// <summary>Creates the exception.</summary>
+    public ApiException(
+        string message,
+        int statusCode,
+        string? error,
+        string rawBody,
+        string method,
+        string requestUri,
+        IReadOnlyDictionary<string, IReadOnlyList<string>>? headers = null,
+        Exception? innerException = null)
+        : base(message, innerException)
+    {
+        StatusCode = statusCode;
+        Error = error;
+        RawBody = rawBody ?? string.Empty;
+        Method = method;
+        RequestUri = requestUri;
+        Headers = headers ?? new Dictionary<string, IReadOnlyList<string>>(StringComparer.OrdinalIgnoreCase);
+    }
+
+    /// <summary>The HTTP status code.</summary>
+    public int StatusCode { get; }
+
+    /// <summary>The API's <c>error</c> text, when the body carried one.</summary>
+    public string? Error { get; }
+
+    /// <summary>The response body as received (possibly empty, possibly not JSON).</summary>
+    public string RawBody { get; }
+
+    /// <summary>The HTTP method of the request.</summary>
+    public string Method { get; }
+
+    /// <summary>The request URI, without credentials.</summary>
+    public string RequestUri { get; }
+
+    /// <summary>The response headers (and content headers), case-insensitive.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Headers { get; }
+
+    /// <summary>True for 400 Bad Request.</summary>
+    public bool IsBadRequest => StatusCode == 400;
+
+    /// <summary>True for 401 Unauthorized: a missing or wrong key or secret.</summary>
+    public bool IsUnauthorized => StatusCode == 401;
+
+    /// <summary>True for 403 Forbidden: for example a secret-only operation called with the key alone.</summary>
+    public bool IsForbidden => StatusCode == 403;
+
+    /// <summary>True for 404 Not Found.</summary>
+    public bool IsNotFound => StatusCode == 404;
+
+    /// <summary>Reads the API's <c>{"error": "..."}</c> text from a body, or null when there is none.</summary>
+    public static string? TryReadError(byte[] body)
+    {
+        if (body.Length == 0)
+        {
+            return null;
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(body);
+            if (document.RootElement.ValueKind == JsonValueKind.Object &&
+                document.RootElement.TryGetProperty("error", out var error))
+            {
+                return error.ValueKind == JsonValueKind.String ? error.GetString() : error.GetRawText();
+            }
+        }
+        catch (JsonException)
+        {
+        }
+
+        return null;
+    }
+
+    internal static string DecodeBody(byte[] body)
+    {
+        try
+        {
+            return new UTF8Encoding(false, true).GetString(body);
+        }
+        catch (ArgumentException)
+        {
+            return Encoding.UTF8.GetString(body);
+        }
+    }
+}

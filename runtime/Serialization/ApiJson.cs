@@ -1,0 +1,266 @@
+using System;
+using System.Collections.Generic;
+using System.ComponentModel;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Engage.Codegen.Runtime.Serialization;
+
+/// <summary>
+/// Converters for the value shapes generated models use. Generated model converters call them
+/// directly, so serialization needs no reflection (trimming and Native AOT safe). Every converter
+/// here reads a JSON <c>null</c> as the type's default and writes null for a null reference.
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public static class ApiJson
+{
+    /// <summary>A string.</summary>
+    public static JsonConverter<string?> String { get; } = new Simple<string?>(
+        static (ref Utf8JsonReader r) => r.TokenType == JsonTokenType.String ? r.GetString() : throw Unexpected(ref r, "a string"),
+        static (w, v) => w.WriteStringValue(v));
+
+    /// <summary>A 32-bit integer.</summary>
+    public static JsonConverter<int> Int32 { get; } = new Simple<int>(static (ref Utf8JsonReader r) => r.GetInt32(), static (w, v) => w.WriteNumberValue(v));
+
+    /// <summary>A 64-bit integer.</summary>
+    public static JsonConverter<long> Int64 { get; } = new Simple<long>(static (ref Utf8JsonReader r) => r.GetInt64(), static (w, v) => w.WriteNumberValue(v));
+
+    /// <summary>A decimal number.</summary>
+    public static JsonConverter<decimal> Decimal { get; } = new Simple<decimal>(static (ref Utf8JsonReader r) => r.GetDecimal(), static (w, v) => w.WriteNumberValue(v));
+
+    /// <summary>A double.</summary>
+    public static JsonConverter<double> Double { get; } = new Simple<double>(static (ref Utf8JsonReader r) => r.GetDouble(), static (w, v) => w.WriteNumberValue(v));
+
+    /// <summary>A boolean.</summary>
+    public static JsonConverter<bool> Boolean { get; } = new Simple<bool>(
+        static (ref Utf8JsonReader r) => r.TokenType switch
+        {
+            JsonTokenType.True => true,
+            JsonTokenType.False => false,
+            _ => throw Unexpected(ref r, "true or false"),
+        },
+        static (w, v) => w.WriteBooleanValue(v));
+
+    /// <summary>An ISO 8601 date and time.</summary>
+    public static JsonConverter<DateTimeOffset> DateTimeOffset { get; } = new Simple<DateTimeOffset>(
+        static (ref Utf8JsonReader r) => r.GetDateTimeOffset(),
+        static (w, v) => w.WriteStringValue(v));
+
+    /// <summary>A string, number or boolean.</summary>
+    public static JsonConverter<ApiScalar> Scalar { get; } = new Simple<ApiScalar>(static (ref Utf8JsonReader r) => ApiScalar.Read(ref r), static (w, v) => v.Write(w));
+
+    /// <summary>Any JSON value, kept as it came.</summary>
+    public static JsonConverter<JsonElement> Element { get; } = new Simple<JsonElement>(
+        static (ref Utf8JsonReader r) =>
+        {
+            using var document = JsonDocument.ParseValue(ref r);
+            return document.RootElement.Clone();
+        },
+        static (w, v) => v.WriteTo(w));
+
+    /// <summary>A nullable value type.</summary>
+    public static JsonConverter<T?> Nullable<T>(JsonConverter<T> inner) where T : struct => new NullableConverter<T>(inner);
+
+    /// <summary>A JSON array as a list.</summary>
+    public static JsonConverter<List<T>?> List<T>(JsonConverter<T> element) => new ListConverter<T>(element);
+
+    /// <summary>A JSON object with values of one type as a dictionary.</summary>
+    public static JsonConverter<Dictionary<string, T>?> Dictionary<T>(JsonConverter<T> value) => new DictionaryConverter<T>(value);
+
+    /// <summary>Checks that the reader is at the start of an object.</summary>
+    public static void ExpectStartObject(ref Utf8JsonReader reader, string typeName)
+    {
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            throw new JsonException($"Expected a JSON object for {typeName}, found {reader.TokenType}.");
+        }
+    }
+
+    /// <summary>Skips a property value the model does not know.</summary>
+    public static void SkipValue(ref Utf8JsonReader reader)
+    {
+        if (!reader.TrySkip())
+        {
+            throw new JsonException("The JSON ended inside a value.");
+        }
+    }
+
+    private static JsonException Unexpected(ref Utf8JsonReader reader, string expected) => new($"Expected {expected}, found {reader.TokenType}.");
+
+    private delegate T ReadFunc<T>(ref Utf8JsonReader reader);
+
+    private sealed class Simple<T> : JsonConverter<T>
+    {
+        private readonly ReadFunc<T> _read;
+        private readonly Action<Utf8JsonWriter, T> _write;
+
+        public Simple(ReadFunc<T> read, Action<Utf8JsonWriter, T> write)
+        {
+            _read = read;
+            _write = write;
+        }
+
+        public override bool HandleNull => true;
+
+        public override T Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+            => reader.TokenType == JsonTokenType.Null ? default! : _read(ref reader);
+
+        public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options)
+        {
+            if (value is null)
+            {
+                writer.WriteNullValue();
+            }
+            else
+            {
+                _write(writer, value);
+            }
+        }
+    }
+
+    private sealed class NullableConverter<T> : JsonConverter<T?> where T : struct
+    {
+        private readonly JsonConverter<T> _inner;
+
+        public NullableConverter(JsonConverter<T> inner) => _inner = inner;
+
+        public override bool HandleNull => true;
+
+        public override T? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+            => reader.TokenType == JsonTokenType.Null ? null : _inner.Read(ref reader, typeof(T), options);
+
+        public override void Write(Utf8JsonWriter writer, T? value, JsonSerializerOptions options)
+        {
+            if (value is null)
+            {
+                writer.WriteNullValue();
+            }
+            else
+            {
+                _inner.Write(writer, value.Value, options);
+            }
+        }
+    }
+
+    private sealed class ListConverter<T> : JsonConverter<List<T>?>
+    {
+        private readonly JsonConverter<T> _element;
+
+        public ListConverter(JsonConverter<T> element) => _element = element;
+
+        public override bool HandleNull => true;
+
+        public override List<T>? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+        {
+            if (reader.TokenType == JsonTokenType.Null)
+            {
+                return null;
+            }
+
+            if (reader.TokenType != JsonTokenType.StartArray)
+            {
+                throw new JsonException($"Expected a JSON array, found {reader.TokenType}.");
+            }
+
+            var list = new List<T>();
+            while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+            {
+                list.Add(_element.Read(ref reader, typeof(T), options)!);
+            }
+
+            return list;
+        }
+
+        public override void Write(Utf8JsonWriter writer, List<T>? value, JsonSerializerOptions options)
+        {
+            if (value is null)
+            {
+                writer.WriteNullValue();
+                return;
+            }
+
+            writer.WriteStartArray();
+            foreach (var item in value)
+            {
+                _element.Write(writer, item, options);
+            }
+
+            writer.WriteEndArray();
+        }
+    }
+
+    private sealed class DictionaryConverter<T> : JsonConverter<Dictionary<string, T>?>
+    {
+        private readonly JsonConverter<T> _value;
+
+        public DictionaryConverter(JsonConverter<T> value) => _value = value;
+
+        public override bool HandleNull => true;
+
+        public override Dictionary<string, T>? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+        {
+            if (reader.TokenType == JsonTokenType.Null)
+            {
+                return null;
+            }
+
+            if (reader.TokenType != JsonTokenType.StartObject)
+            {
+                throw new JsonException($"Expected a JSON object, found {reader.TokenType}.");
+            }
+
+            var dictionary = new Dictionary<string, T>(StringComparer.Ordinal);
+            while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
+            {
+                var key = reader.GetString()!;
+                reader.Read();
+                dictionary[key] = _value.Read(ref reader, typeof(T), options)!;
+            }
+
+            return dictionary;
+        }
+
+        public override void Write(Utf8JsonWriter writer, Dictionary<string, T>? value, JsonSerializerOptions options)
+        {
+            if (value is null)
+            {
+                writer.WriteNullValue();
+                return;
+            }
+
+            writer.WriteStartObject();
+            foreach (var pair in value)
+            {
+                writer.WritePropertyName(pair.Key);
+                _value.Write(writer, pair.Value, options);
+            }
+
+            writer.WriteEndObject();
+        }
+    }
+}
+
+/// <summary>
+/// Reads and writes a string-backed enum type that keeps values it does not know. Generated enum
+/// types derive their converter from this.
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public abstract class ApiStringEnumConverter<T> : JsonConverter<T>
+{
+    private readonly Func<string, T> _create;
+    private readonly Func<T, string?> _value;
+
+    /// <summary>Creates the converter.</summary>
+    protected ApiStringEnumConverter(Func<string, T> create, Func<T, string?> value)
+    {
+        _create = create;
+        _value = value;
+    }
+
+    /// <inheritdoc />
+    public override T Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+        => reader.TokenType == JsonTokenType.String ? _create(reader.GetString()!) : throw new JsonException($"Expected a string, found {reader.TokenType}.");
+
+    /// <inheritdoc />
+    public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options) => writer.WriteStringValue(_value(value));
+}
