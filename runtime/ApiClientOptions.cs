@@ -6,9 +6,9 @@ namespace Engage.Codegen.Runtime;
 public abstract class ApiClientOptions
 {
     /// <summary>Creates options whose <see cref="BaseAddress"/> is the API root the docs give.</summary>
-    protected ApiClientOptions(Uri defaultBaseAddress)
+    protected ApiClientOptions(Uri? defaultBaseAddress)
     {
-        BaseAddress = defaultBaseAddress ?? throw new ArgumentNullException(nameof(defaultBaseAddress));
+        BaseAddress = defaultBaseAddress;
     }
 
     /// <summary>The API key, sent as the Basic auth user name. Required.</summary>
@@ -21,7 +21,7 @@ public abstract class ApiClientOptions
     public string? ApiSecret { get; set; }
 
     /// <summary>The API root, for example <c>https://api.engage.so/v1</c>. HTTPS unless it is a loopback address.</summary>
-    public Uri BaseAddress { get; set; }
+    public Uri? BaseAddress { get; set; }
 
     /// <summary>How long one HTTP request may take before it fails with <see cref="TimeoutException"/>. Default 100 seconds.</summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(100);

@@ -40,7 +40,7 @@ public sealed class ApiPipeline : IDisposable
         options.Validate();
         HasSecret = options.HasSecret;
         _timeout = options.Timeout;
-        _root = options.BaseAddress.GetLeftPart(UriPartial.Path).TrimEnd('/');
+        _root = options.BaseAddress!.GetLeftPart(UriPartial.Path).TrimEnd('/');
         var userInfo = options.BaseAddress.UserInfo;
         if (!string.IsNullOrEmpty(userInfo))
         {

@@ -15,8 +15,8 @@ namespace Engage.Codegen.Runtime.Serialization;
 public static class ApiJson
 {
     /// <summary>A string.</summary>
-    public static JsonConverter<string?> String { get; } = new Simple<string?>(
-        static (ref Utf8JsonReader r) => r.TokenType == JsonTokenType.String ? r.GetString() : throw Unexpected(ref r, "a string"),
+    public static JsonConverter<string> String { get; } = new Simple<string>(
+        static (ref Utf8JsonReader r) => r.TokenType == JsonTokenType.String ? r.GetString()! : throw Unexpected(ref r, "a string"),
         static (w, v) => w.WriteStringValue(v));
 
     /// <summary>A 32-bit integer.</summary>
@@ -62,10 +62,10 @@ public static class ApiJson
     public static JsonConverter<T?> Nullable<T>(JsonConverter<T> inner) where T : struct => new NullableConverter<T>(inner);
 
     /// <summary>A JSON array as a list.</summary>
-    public static JsonConverter<List<T>?> List<T>(JsonConverter<T> element) => new ListConverter<T>(element);
+    public static JsonConverter<List<T>> List<T>(JsonConverter<T> element) => new ListConverter<T>(element);
 
     /// <summary>A JSON object with values of one type as a dictionary.</summary>
-    public static JsonConverter<Dictionary<string, T>?> Dictionary<T>(JsonConverter<T> value) => new DictionaryConverter<T>(value);
+    public static JsonConverter<Dictionary<string, T>> Dictionary<T>(JsonConverter<T> value) => new DictionaryConverter<T>(value);
 
     /// <summary>Checks that the reader is at the start of an object.</summary>
     public static void ExpectStartObject(ref Utf8JsonReader reader, string typeName)
@@ -142,7 +142,7 @@ public static class ApiJson
         }
     }
 
-    private sealed class ListConverter<T> : JsonConverter<List<T>?>
+    private sealed class ListConverter<T> : JsonConverter<List<T>>
     {
         private readonly JsonConverter<T> _element;
 
@@ -189,7 +189,7 @@ public static class ApiJson
         }
     }
 
-    private sealed class DictionaryConverter<T> : JsonConverter<Dictionary<string, T>?>
+    private sealed class DictionaryConverter<T> : JsonConverter<Dictionary<string, T>>
     {
         private readonly JsonConverter<T> _value;
 

@@ -1,0 +1,142 @@
+using System;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using Engage.Codegen.Emit;
+using Engage.Codegen.Inference;
+using Engage.Codegen.Model;
+using Engage.Codegen.Parsing;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+
+namespace Engage.Codegen;
+
+/// <summary>
+/// Reads the project's <c>&lt;ApiDocs&gt;</c> Markdown files and generates a typed client.
+/// Pipeline: docs text → parse each file (cached per file) → infer the API from all files and the
+/// MSBuild properties → one source per generated type. It never combines with the compilation, so
+/// C# edits re-run nothing, and no exception escapes: failures become ENG099 diagnostics.
+/// </summary>
+[Generator(LanguageNames.CSharp)]
+public sealed class ApiClientGenerator : IIncrementalGenerator
+{
+    /// <inheritdoc />
+    public void Initialize(IncrementalGeneratorInitializationContext context)
+    {
+        var docs = context.AdditionalTextsProvider
+            .Combine(context.AnalyzerConfigOptionsProvider)
+            .Where(static pair => IsApiDoc(pair.Left, pair.Right))
+            .Select(static (pair, cancellationToken) => ReadSource(pair.Left, cancellationToken))
+            .WithTrackingName(TrackingNames.DocSource)
+            .Select(static (source, cancellationToken) => Parse(source, cancellationToken))
+            .WithTrackingName(TrackingNames.ParsedDoc);
+
+        var settings = context.AnalyzerConfigOptionsProvider
+            .Select(static (options, _) => ReadSettings(options.GlobalOptions))
+            .WithTrackingName(TrackingNames.Settings);
+
+        var api = docs.Collect()
+            .Combine(settings)
+            .Select(static (pair, cancellationToken) => Build(pair.Left, pair.Right, cancellationToken))
+            .WithTrackingName(TrackingNames.Api);
+
+        var files = api
+            .SelectMany(static (result, _) => result.Api is null ? ImmutableArray<GeneratedFile>.Empty : Emitter.Emit(result.Api).ToImmutableArray())
+            .WithTrackingName(TrackingNames.GeneratedFiles);
+
+        var diagnostics = api
+            .Select(static (result, _) => result.Diagnostics)
+            .WithTrackingName(TrackingNames.Diagnostics);
+
+        context.RegisterSourceOutput(files, static (production, file) =>
+            production.AddSource(file.HintName, SourceText.From(file.Text, System.Text.Encoding.UTF8)));
+
+        context.RegisterSourceOutput(diagnostics, static (production, items) =>
+        {
+            foreach (var item in items)
+            {
+                production.ReportDiagnostic(item.ToDiagnostic());
+            }
+        });
+    }
+
+    private static bool IsApiDoc(AdditionalText text, AnalyzerConfigOptionsProvider options) =>
+        options.GetOptions(text).TryGetValue("build_metadata.AdditionalFiles.EngageApiDocs", out var value) &&
+        string.Equals(value, "true", StringComparison.OrdinalIgnoreCase);
+
+    private static DocSource ReadSource(AdditionalText text, CancellationToken cancellationToken)
+    {
+        // The compiler has read the file; the generator never touches the file system.
+        var content = text.GetText(cancellationToken)?.ToString() ?? string.Empty;
+        return new DocSource(text.Path, content);
+    }
+
+    private static GeneratorSettings ReadSettings(AnalyzerConfigOptions options)
+    {
+        static string? Get(AnalyzerConfigOptions options, string name) =>
+            options.TryGetValue("build_property." + name, out var value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
+
+        return new GeneratorSettings(Get(options, "ApiClientNamespace"), Get(options, "ApiClientName"), Get(options, "RootNamespace"));
+    }
+
+    private static DocSpec Parse(DocSource source, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return DocParser.Parse(source, cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            var failure = DiagnosticInfo.Create(DiagnosticDescriptors.GeneratorFailure, new LocationInfo(source.Path, 0, 0, 0, 0, 0, 0), Describe(exception));
+            return new DocSpec(source.Path, System.IO.Path.GetFileName(source.Path), null, null, 0, null, null, false,
+                EquatableArray<ObjectSectionSpec>.Empty, EquatableArray<EndpointSectionSpec>.Empty, new EquatableArray<DiagnosticInfo>(new[] { failure }));
+        }
+    }
+
+    private static BuildResult Build(ImmutableArray<DocSpec> docs, GeneratorSettings settings, CancellationToken cancellationToken)
+    {
+        if (docs.IsDefaultOrEmpty)
+        {
+            return new BuildResult(null, EquatableArray<DiagnosticInfo>.Empty);
+        }
+
+        try
+        {
+            var api = ApiBuilder.Build(docs, settings, cancellationToken);
+            return new BuildResult(api, api.Diagnostics);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            var failure = DiagnosticInfo.Create(DiagnosticDescriptors.GeneratorFailure, new LocationInfo(docs[0].Path, 0, 0, 0, 0, 0, 0), Describe(exception));
+            return new BuildResult(null, docs.SelectMany(d => d.Diagnostics).Concat(new[] { failure }).ToEquatableArray());
+        }
+    }
+
+    /// <summary>The inferred API, or null when inference failed, with every diagnostic to report.</summary>
+    private sealed record BuildResult(ApiSpec? Api, EquatableArray<DiagnosticInfo> Diagnostics);
+
+    private static string Describe(Exception exception) => exception.GetType().Name + ": " + exception.Message.Replace('\r', ' ').Replace('\n', ' ');
+}
+
+/// <summary>Names of the tracked pipeline steps, for incrementality tests.</summary>
+public static class TrackingNames
+{
+    /// <summary>The text of each docs file.</summary>
+    public const string DocSource = nameof(DocSource);
+
+    /// <summary>Each docs file parsed.</summary>
+    public const string ParsedDoc = nameof(ParsedDoc);
+
+    /// <summary>The MSBuild properties the generator reads.</summary>
+    public const string Settings = nameof(Settings);
+
+    /// <summary>The API inferred from all docs.</summary>
+    public const string Api = nameof(Api);
+
+    /// <summary>One generated file per type.</summary>
+    public const string GeneratedFiles = nameof(GeneratedFiles);
+
+    /// <summary>The diagnostics to report.</summary>
+    public const string Diagnostics = nameof(Diagnostics);
+}

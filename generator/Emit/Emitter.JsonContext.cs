@@ -1,0 +1,79 @@
+using System.Collections.Generic;
+using System.Linq;
+using Engage.Codegen.Model;
+
+namespace Engage.Codegen.Emit;
+
+internal static partial class Emitter
+{
+    private static GeneratedFile EmitJsonContext(ApiSpec api)
+    {
+        var name = api.ApiName + "JsonContext";
+        var types = new List<TypeRef>();
+        types.AddRange(api.Models.Select(m => TypeRef.ModelNamed(m.Name)));
+        types.AddRange(api.Enums.Select(e => TypeRef.EnumNamed(e.Name)));
+        types.AddRange(api.Resources.SelectMany(r => r.Operations).Select(o => o.ResponseType));
+        var members = new List<(string Member, TypeRef Type)>();
+        var reserved = new HashSet<string> { "Default", "Options", "GetTypeInfo", "GeneratedSerializerOptions", "Equals", "GetHashCode", "ToString", "GetType", name };
+        foreach (var type in types.Distinct())
+        {
+            var member = ContextMember(type);
+            if (reserved.Contains(member))
+            {
+                member += "Type";
+            }
+
+            if (members.Any(m => m.Member == member))
+            {
+                continue;
+            }
+
+            members.Add((member, type));
+        }
+
+        var w = Begin(api.Namespace);
+        w.Doc("summary", $"JSON metadata for every type of the {api.ApiName} client: serialize and deserialize its models without reflection (trimming and Native AOT safe).");
+        w.RawDoc($"<example><code>var json = global::System.Text.Json.JsonSerializer.Serialize(user, {SourceWriter.Xml(name)}.Default.User);</code></example>");
+        w.Line(GeneratedCode);
+        w.Open($"public sealed partial class {name} : global::System.Text.Json.Serialization.JsonSerializerContext");
+        w.Doc("summary", "The context with default options, as the generated client uses it.");
+        w.Line($"public static {name} Default {{ get; }} = new {name}(new global::System.Text.Json.JsonSerializerOptions());");
+        w.Line();
+        w.Doc("summary", "Creates a context bound to the given options.");
+        w.Doc("param", "The options; they become bound to this context.", " name=\"options\"");
+        w.Line($"public {name}(global::System.Text.Json.JsonSerializerOptions options)");
+        w.Line("    : base(options)");
+        w.Line("{");
+        w.Line("}");
+        w.Line();
+        w.RawDoc("<inheritdoc/>");
+        w.Line("protected override global::System.Text.Json.JsonSerializerOptions? GeneratedSerializerOptions => null;");
+        foreach (var (member, type) in members)
+        {
+            var typeName = TypeName(api, type);
+            w.Line();
+            w.Line($"private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<{typeName}>? _{member};");
+            w.Line();
+            w.RawDoc($"<summary>Metadata for <see cref=\"{SourceWriter.Xml(typeName.Replace('<', '{').Replace('>', '}'))}\"/>.</summary>");
+            w.Line($"public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<{typeName}> {member} =>");
+            w.Line($"    _{member} ??= global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<{typeName}>(Options, {ConverterExpression(api, type)});");
+        }
+
+        w.Line();
+        w.RawDoc("<inheritdoc/>");
+        w.Open("public override global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type)");
+        foreach (var (member, type) in members)
+        {
+            w.Open($"if (type == typeof({TypeName(api, type)}))");
+            w.Line($"return {member};");
+            w.Close();
+        }
+
+        w.Line();
+        w.Line("return null;");
+        w.Close();
+        w.Close();
+        w.Close();
+        return new GeneratedFile($"{name}.g.cs", w.ToString());
+    }
+}

@@ -1,0 +1,198 @@
+using System.Collections.Generic;
+using System.Linq;
+using Engage.Codegen.Model;
+
+namespace Engage.Codegen.Emit;
+
+internal static partial class Emitter
+{
+    private static GeneratedFile EmitResource(ApiSpec api, ResourceSpec resource)
+    {
+        var w = Begin(api.Namespace);
+        w.Doc("summary", $"The operations of the {resource.Title} page of the {api.ApiName} API docs ({resource.FileName}).");
+        w.Line(GeneratedCode);
+        w.Open($"public partial class {resource.ClassName}");
+        w.Line($"private readonly {Runtime}.ApiPipeline _pipeline;");
+        w.Line();
+        w.Open($"internal {resource.ClassName}({Runtime}.ApiPipeline pipeline)");
+        w.Line("_pipeline = pipeline;");
+        w.Close();
+        w.Line();
+        w.Doc("summary", "For mocking: an instance with no connection, whose virtual methods a test overrides.");
+        w.Open($"protected {resource.ClassName}()");
+        w.Line("_pipeline = null!;");
+        w.Close();
+        foreach (var operation in resource.Operations)
+        {
+            w.Line();
+            EmitOperation(w, api, operation);
+        }
+
+        w.Close();
+        w.Close();
+        return new GeneratedFile($"{resource.ClassName}.g.cs", w.ToString());
+    }
+
+    private static void EmitOperation(SourceWriter w, ApiSpec api, OperationSpec operation)
+    {
+        var summary = operation.Heading.TrimEnd('.') + "." + (operation.Summary.Length > 0 ? " " + operation.Summary : string.Empty);
+        w.Doc("summary", summary);
+        var remarks = $"<c>{SourceWriter.Xml(operation.HttpMethod + " " + operation.PathTemplate)}</c>. {SourceWriter.Xml(AuthText(operation.Auth))}";
+        if (operation.SecretRequiredFor.Count > 0)
+        {
+            remarks += SourceWriter.Xml($" Setting {string.Join(", ", operation.SecretRequiredFor.Select(n => "`" + n + "`"))} requires the secret; a key-only client refuses it before sending.");
+        }
+
+        remarks += $" Generated from {SourceWriter.Xml(operation.Source)} (\"{SourceWriter.Xml(operation.Heading)}\").";
+        w.RawDoc("<remarks>" + remarks + "</remarks>");
+        foreach (var parameter in operation.PathParameters)
+        {
+            w.Doc("param", $"The {parameter.Name} path parameter; sent as one escaped path segment.", $" name=\"{parameter.ParameterName.TrimStart('@')}\"");
+        }
+
+        if (operation.RequestType is not null)
+        {
+            w.Doc("param", operation.Paging is not null ? "Where to start and how many items a page holds; null starts at the beginning." : "The request parameters.", " name=\"request\"");
+        }
+
+        w.Doc("param", "Cancels the request (for a paged list: every page request).", " name=\"cancellationToken\"");
+        var response = TypeName(api, operation.ResponseType);
+        if (operation.Paging is not null)
+        {
+            w.RawDoc($"<returns>Every item across pages with <c>await foreach</c>; pages with <c>AsPages()</c>.</returns>");
+        }
+        else
+        {
+            w.Doc("returns", "What the API returned.");
+        }
+
+        w.RawDoc($"<exception cref=\"{Runtime}.ApiException\">The API answered with an error status or an unreadable body.</exception>");
+        if (operation.SecretRequiredFor.Count > 0)
+        {
+            w.RawDoc($"<exception cref=\"{Runtime}.ApiCredentialsException\">A member that needs the secret is set and the client holds only the key.</exception>");
+        }
+
+        w.Line($"[{Runtime}.ApiOperation({SourceWriter.Literal(operation.HttpMethod)}, {SourceWriter.Literal(operation.PathTemplate)}, Auth = {Runtime}.ApiAuth.{(operation.Auth == AuthKind.Key ? "Key" : "KeyAndSecret")}, Paged = {(operation.Paging is not null ? "true" : "false")}, Source = {SourceWriter.Literal(operation.Source)}" +
+            (operation.SecretRequiredFor.Count > 0 ? $", SecretRequiredFor = {SourceWriter.Literal(string.Join(",", operation.SecretRequiredFor))}" : string.Empty) + ")]");
+
+        var parameters = new List<string>();
+        parameters.AddRange(operation.PathParameters.Select(p => "string " + p.ParameterName));
+        if (operation.RequestType is not null)
+        {
+            var requestType = $"global::{api.Namespace}.{operation.RequestType}";
+            parameters.Add(operation.RequestOptional ? requestType + "? request = null" : requestType + " request");
+        }
+
+        parameters.Add("global::System.Threading.CancellationToken cancellationToken = default");
+        var path = PathExpression(operation);
+        var method = HttpMethodExpression(operation.HttpMethod);
+
+        if (operation.Paging is { } paging)
+        {
+            var item = TypeName(api, paging.ItemType);
+            w.Open($"public virtual {Runtime}.AsyncPageable<{item}> {operation.MethodName}({string.Join(", ", parameters)})");
+            EmitPathChecks(w, operation);
+            w.Line($"return new {Runtime}.IdCursorPageable<{item}>(");
+            w.Line("    async (page, ct) =>");
+            w.Line("    {");
+            w.Line($"        var query = new {Runtime}.ApiQuery();");
+            foreach (var property in operation.RequestProperties)
+            {
+                var value = property.Name == paging.LimitProperty ? "page.Limit"
+                    : property.Name == paging.AfterProperty ? "page.AfterId"
+                    : property.Name == paging.BeforeProperty ? "page.BeforeId"
+                    : "request?." + property.Name;
+                w.Line($"        query.Add({SourceWriter.Literal(property.JsonName)}, {QueryValue(property.Type, value)});");
+            }
+
+            w.Line($"        var response = await _pipeline.SendAsync({method}, {path}, query, {Context(api)}.Default.{ContextMember(operation.ResponseType)}, ct).ConfigureAwait(false);");
+            w.Line($"        return new {Runtime}.IdCursorResult<{item}>(response.{paging.ItemsProperty}, response.{paging.HasMoreProperty});");
+            w.Line("    },");
+            w.Line($"    static item => item.{paging.ItemIdProperty},");
+            w.Line(paging.AfterProperty is null ? "    null," : $"    request?.{paging.AfterProperty},");
+            w.Line(paging.BeforeProperty is null ? "    null," : $"    request?.{paging.BeforeProperty},");
+            var defaultSize = paging.MaximumPageSize is { } max ? max.ToString(System.Globalization.CultureInfo.InvariantCulture) : "null";
+            w.Line(paging.LimitProperty is null ? $"    {defaultSize}," : $"    request?.{paging.LimitProperty} ?? {defaultSize},");
+            w.Line("    cancellationToken);");
+            w.Close();
+            return;
+        }
+
+        w.Open($"public virtual global::System.Threading.Tasks.Task<{response}> {operation.MethodName}({string.Join(", ", parameters)})");
+        EmitPathChecks(w, operation);
+        if (operation.RequestType is not null && !operation.RequestOptional)
+        {
+            w.Open("if (request is null)");
+            w.Line("throw new global::System.ArgumentNullException(nameof(request));");
+            w.Close();
+        }
+
+        foreach (var property in operation.RequestProperties.Where(p => p.RequiresSecret))
+        {
+            w.Open($"if (request?.{property.Name} is not null)");
+            w.Line($"_pipeline.EnsureSecret({SourceWriter.Literal($"Setting `{property.JsonName}` in \"{operation.Heading}\"")});");
+            w.Close();
+        }
+
+        var responseInfo = $"{Context(api)}.Default.{ContextMember(operation.ResponseType)}";
+        if (operation.RequestType is not null && operation.RequestInBody)
+        {
+            var body = operation.RequestOptional ? $"request ?? new global::{api.Namespace}.{operation.RequestType}()" : "request";
+            w.Line($"return _pipeline.SendAsync({method}, {path}, null, {body}, {Context(api)}.Default.{operation.RequestType}, {responseInfo}, cancellationToken);");
+        }
+        else if (operation.RequestType is not null)
+        {
+            w.Line($"var query = new {Runtime}.ApiQuery();");
+            foreach (var property in operation.RequestProperties)
+            {
+                w.Line($"query.Add({SourceWriter.Literal(property.JsonName)}, {QueryValue(property.Type, "request?." + property.Name)});");
+            }
+
+            w.Line($"return _pipeline.SendAsync({method}, {path}, query, {responseInfo}, cancellationToken);");
+        }
+        else
+        {
+            w.Line($"return _pipeline.SendAsync({method}, {path}, null, {responseInfo}, cancellationToken);");
+        }
+
+        w.Close();
+    }
+
+    private static void EmitPathChecks(SourceWriter w, OperationSpec operation)
+    {
+        foreach (var parameter in operation.PathParameters)
+        {
+            w.Open($"if (string.IsNullOrEmpty({parameter.ParameterName}))");
+            w.Line($"throw new global::System.ArgumentException(\"A value is required.\", nameof({parameter.ParameterName}));");
+            w.Close();
+        }
+    }
+
+    private static string PathExpression(OperationSpec operation) =>
+        string.Join(" + ", operation.PathParts.Select(part => part.Literal is not null
+            ? SourceWriter.Literal(part.Literal)
+            : $"{Runtime}.ApiPath.Segment({part.ParameterName})"));
+
+    private static string HttpMethodExpression(string method) => method switch
+    {
+        "GET" => "global::System.Net.Http.HttpMethod.Get",
+        "POST" => "global::System.Net.Http.HttpMethod.Post",
+        "PUT" => "global::System.Net.Http.HttpMethod.Put",
+        "DELETE" => "global::System.Net.Http.HttpMethod.Delete",
+        "HEAD" => "global::System.Net.Http.HttpMethod.Head",
+        "OPTIONS" => "global::System.Net.Http.HttpMethod.Options",
+        _ => $"new global::System.Net.Http.HttpMethod({SourceWriter.Literal(method)})",
+    };
+
+    private static string QueryValue(TypeRef type, string value) => type.Kind switch
+    {
+        TypeKind.String => $"(string?){value}",
+        TypeKind.Int32 or TypeKind.Int64 => $"(long?){value}",
+        TypeKind.Decimal => $"(decimal?){value}",
+        TypeKind.Boolean => $"(bool?){value}",
+        TypeKind.DateTimeOffset => $"(global::System.DateTimeOffset?){value}",
+        TypeKind.Scalar => $"({Runtime}.ApiScalar?){value}",
+        TypeKind.List when type.Element!.Kind == TypeKind.String => $"(global::System.Collections.Generic.IEnumerable<string>?){value}",
+        _ => $"{value}?.ToString()",
+    };
+}

@@ -1,0 +1,114 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace Engage.Codegen.Emit;
+
+/// <summary>A StringBuilder with an indentation counter; text only, no SyntaxFactory.</summary>
+internal sealed class SourceWriter
+{
+    private readonly StringBuilder _builder = new();
+    private int _indent;
+
+    public SourceWriter Line(string text = "")
+    {
+        if (text.Length > 0)
+        {
+            _builder.Append(' ', _indent * 4);
+        }
+
+        _builder.Append(text).Append('\n');
+        return this;
+    }
+
+    public SourceWriter Open(string text)
+    {
+        Line(text);
+        Line("{");
+        _indent++;
+        return this;
+    }
+
+    public SourceWriter Close(string suffix = "")
+    {
+        _indent--;
+        return Line("}" + suffix);
+    }
+
+    /// <summary>Writes <c>/// &lt;tag&gt;text&lt;/tag&gt;</c> with the text escaped for XML.</summary>
+    public SourceWriter Doc(string tag, string text, string attributes = "")
+    {
+        return Line($"/// <{tag}{attributes}>{Xml(text)}</{tag}>");
+    }
+
+    public SourceWriter RawDoc(string xml) => Line("/// " + xml);
+
+    public override string ToString() => _builder.ToString();
+
+    /// <summary>Escapes doc text for an XML comment on one line: no markup, no line breaks, no control or bidi characters.</summary>
+    public static string Xml(string text)
+    {
+        var builder = new StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            switch (c)
+            {
+                case '&': builder.Append("&amp;"); break;
+                case '<': builder.Append("&lt;"); break;
+                case '>': builder.Append("&gt;"); break;
+                case '\r':
+                case '\n':
+                case '\u0085':
+                case '\u2028':
+                case '\u2029':
+                    builder.Append(' ');
+                    break;
+                default:
+                    var category = CharUnicodeInfo.GetUnicodeCategory(c);
+                    if (category is UnicodeCategory.Control or UnicodeCategory.Format or UnicodeCategory.Surrogate or UnicodeCategory.OtherNotAssigned)
+                    {
+                        break;
+                    }
+
+                    builder.Append(c);
+                    break;
+            }
+        }
+
+        return builder.ToString();
+    }
+
+    /// <summary>A C# string literal for any text, quotes and escapes included.</summary>
+    public static string Literal(string text)
+    {
+        var builder = new StringBuilder(text.Length + 2);
+        builder.Append('"');
+        foreach (var c in text)
+        {
+            switch (c)
+            {
+                case '"': builder.Append("\\\""); break;
+                case '\\': builder.Append("\\\\"); break;
+                default:
+                    var category = CharUnicodeInfo.GetUnicodeCategory(c);
+                    if (c < 0x20 || c > 0x7E || category is UnicodeCategory.Control or UnicodeCategory.Format or UnicodeCategory.Surrogate)
+                    {
+                        builder.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
+                    }
+                    else
+                    {
+                        builder.Append(c);
+                    }
+
+                    break;
+            }
+        }
+
+        return builder.Append('"').ToString();
+    }
+
+    /// <summary>A UTF-8 literal (<c>"name"u8</c>) for a JSON property name.</summary>
+    public static string Utf8Literal(string text) => Literal(text) + "u8";
+
+    internal static string Check(string identifier) => SyntaxFacts.IsValidIdentifier(identifier.TrimStart('@')) ? identifier : "_";
+}

@@ -1,0 +1,304 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Linq;
+using System.Text.RegularExpressions;
+using System.Threading;
+using Engage.Codegen.Model;
+
+namespace Engage.Codegen.Inference;
+
+/// <summary>
+/// Infers the whole client from every parsed page: the client's name and API root, one resource
+/// per page with endpoints, one operation per endpoint (named by one rule), models for documented
+/// objects, request bodies and example responses, and paging.
+/// </summary>
+internal sealed partial class ApiBuilder
+{
+    private readonly List<DiagnosticInfo> _diagnostics = new();
+    private readonly List<ModelSpec> _models = new();
+    private readonly List<EnumSpec> _enums = new();
+    private readonly Naming.Scope _typeNames;
+    private readonly string _apiName;
+
+    /// <summary>Documented objects by lower-case name and singular name.</summary>
+    private readonly Dictionary<string, ObjectModel> _objects = new(StringComparer.OrdinalIgnoreCase);
+
+    private sealed class ObjectModel
+    {
+        public ObjectModel(string name, ObjectSectionSpec section, string fileName)
+        {
+            Name = name;
+            Section = section;
+            FileName = fileName;
+        }
+
+        public string Name { get; }
+
+        public ObjectSectionSpec Section { get; }
+
+        public string FileName { get; }
+
+        public Dictionary<string, TypeRef> FieldTypes { get; } = new(StringComparer.Ordinal);
+    }
+
+    private ApiBuilder(string apiName, string clientName)
+    {
+        _apiName = apiName;
+        _typeNames = new Naming.Scope(clientName, clientName + "Options", apiName + "JsonContext", apiName + "ServiceCollectionExtensions");
+    }
+
+    public static ApiSpec Build(ImmutableArray<DocSpec> unsortedDocs, GeneratorSettings settings, CancellationToken cancellationToken)
+    {
+        var docs = unsortedDocs.OrderBy(d => d.Path, StringComparer.Ordinal).ToList();
+        var diagnostics = new List<DiagnosticInfo>();
+        var (apiName, clientName) = ChooseNames(docs, settings, diagnostics);
+        var builder = new ApiBuilder(apiName, clientName);
+        builder._diagnostics.AddRange(diagnostics);
+        return builder.BuildCore(docs, settings, clientName, cancellationToken);
+    }
+
+    private static (string ApiName, string ClientName) ChooseNames(List<DocSpec> docs, GeneratorSettings settings, List<DiagnosticInfo> diagnostics)
+    {
+        if (!string.IsNullOrWhiteSpace(settings.ClientName))
+        {
+            var clientName = Naming.Pascal(settings.ClientName!);
+            var apiName = clientName.EndsWith("Client", StringComparison.Ordinal) && clientName.Length > 6 ? clientName.Substring(0, clientName.Length - 6) : clientName;
+            return (apiName, clientName);
+        }
+
+        var candidates = docs.SelectMany(d => new[] { d.FrontMatterTitle, d.Title, d.Introduction }).Where(t => !string.IsNullOrWhiteSpace(t));
+        foreach (var text in candidates)
+        {
+            var match = Regex.Match(text!, @"\b(?:(?:The|the)\s+)?((?:[A-Z][\w.-]*\s+){0,2}?[A-Z][\w.-]*)\s+(?:REST\s+)?API\b", RegexOptions.CultureInvariant, s_timeout);
+            if (match.Success && !Regex.IsMatch(match.Groups[1].Value, "^(The|This|Our|Your|An?|REST|HTTP|JSON)$", RegexOptions.CultureInvariant, s_timeout))
+            {
+                var apiName = Naming.Pascal(match.Groups[1].Value);
+                return (apiName, apiName + "Client");
+            }
+        }
+
+        var location = docs.Count > 0 ? new LocationInfo(docs[0].Path, 0, 0, 0, 0, 0, 0) : null;
+        diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NoClientName, location, "ApiClient"));
+        return ("Api", "ApiClient");
+    }
+
+    private ApiSpec BuildCore(List<DocSpec> docs, GeneratorSettings settings, string clientName, CancellationToken cancellationToken)
+    {
+        foreach (var doc in docs)
+        {
+            _diagnostics.AddRange(doc.Diagnostics);
+        }
+
+        var ns = ChooseNamespace(settings);
+        var apiRoot = docs.Select(d => d.ApiRoot).FirstOrDefault(r => r is not null);
+        if (apiRoot is null)
+        {
+            var intro = docs.FirstOrDefault(d => d.Endpoints.Count == 0) ?? docs.FirstOrDefault();
+            if (intro is not null)
+            {
+                _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NoApiRoot, new LocationInfo(intro.Path, 0, 0, 0, 0, 0, 0)));
+            }
+        }
+
+        var rootPath = RootPath(apiRoot);
+
+        // Objects first: endpoints refer to them, across pages.
+        foreach (var doc in docs)
+        {
+            foreach (var section in doc.Objects)
+            {
+                var name = _typeNames.Claim(Naming.TypeName(Naming.Singular(section.Name), _apiName));
+                var model = new ObjectModel(name, section, doc.FileName);
+                _objects[section.Name] = model;
+                _objects[Naming.Singular(section.Name)] = model;
+            }
+        }
+
+        foreach (var model in _objects.Values.Distinct().OrderBy(m => m.Name, StringComparer.Ordinal))
+        {
+            BuildObjectModel(model);
+        }
+
+        var resources = new List<ResourceSpec>();
+        var resourceNames = new Naming.Scope("Dispose", "GetType", "ToString", "Equals", "GetHashCode");
+        foreach (var doc in docs.Where(d => d.Endpoints.Count > 0))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var title = doc.Title ?? doc.FrontMatterTitle ?? System.IO.Path.GetFileNameWithoutExtension(doc.FileName);
+            var propertyName = resourceNames.Claim(Naming.Pascal(title));
+            var singular = doc.Objects.Count > 0 ? Naming.Pascal(Naming.Singular(doc.Objects[0].Name)) : Naming.Pascal(Naming.Singular(title));
+            var className = _typeNames.Claim(_apiName + propertyName + "Client");
+            var operations = new List<OperationSpec>();
+            var methodNames = new Naming.Scope("GetType", "ToString", "Equals", "GetHashCode");
+            foreach (var endpoint in doc.Endpoints)
+            {
+                var operation = BuildOperation(doc, endpoint, singular, rootPath, methodNames);
+                if (operation is not null)
+                {
+                    operations.Add(operation);
+                }
+            }
+
+            resources.Add(new ResourceSpec(propertyName, className, title, doc.FileName, operations.ToEquatableArray()));
+        }
+
+        return new ApiSpec(
+            ns,
+            clientName,
+            _apiName,
+            apiRoot,
+            resources.ToEquatableArray(),
+            _models.OrderBy(m => m.Name, StringComparer.Ordinal).ToEquatableArray(),
+            _enums.OrderBy(e => e.Name, StringComparer.Ordinal).ToEquatableArray(),
+            _diagnostics.ToEquatableArray());
+    }
+
+    private static string ChooseNamespace(GeneratorSettings settings)
+    {
+        var raw = !string.IsNullOrWhiteSpace(settings.Namespace) ? settings.Namespace! : !string.IsNullOrWhiteSpace(settings.RootNamespace) ? settings.RootNamespace! : "ApiClient";
+        var parts = raw.Split('.').Select(p => p.Trim()).Where(p => p.Length > 0).Select(p =>
+        {
+            var cleaned = new string(p.Where(c => char.IsLetterOrDigit(c) || c == '_').ToArray());
+            if (cleaned.Length == 0)
+            {
+                cleaned = "Api";
+            }
+
+            if (char.IsDigit(cleaned[0]))
+            {
+                cleaned = "_" + cleaned;
+            }
+
+            return Naming.EscapeKeyword(cleaned);
+        }).ToList();
+        return parts.Count == 0 ? "ApiClient" : string.Join(".", parts);
+    }
+
+    private static string RootPath(string? apiRoot)
+    {
+        if (apiRoot is null || !Uri.TryCreate(apiRoot, UriKind.Absolute, out var uri))
+        {
+            return string.Empty;
+        }
+
+        return uri.AbsolutePath.TrimEnd('/');
+    }
+
+    private void BuildObjectModel(ObjectModel model)
+    {
+        var section = model.Section;
+        var source = $"{model.FileName}:{section.Location.Line}";
+        var properties = new List<PropertySpec>();
+        var names = new Naming.Scope(model.Name);
+        var bullets = section.Fields.GroupBy(f => f.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        var keys = (section.Example?.Kind == JsonKind.Object ? section.Example.Properties.Select(p => p.Name) : Enumerable.Empty<string>())
+            .Concat(section.Fields.Select(f => f.Name))
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+        foreach (var key in keys)
+        {
+            bullets.TryGetValue(key, out var bullet);
+            var example = section.Example?.Property(key);
+            var description = bullet?.Description ?? string.Empty;
+            var location = bullet?.Location ?? section.Location;
+            var type = InferType(model.Name, key, description, example, null, location, source);
+            model.FieldTypes[key] = type;
+            var nullable = example?.Kind == JsonKind.Null || ProseSaysNullable(description);
+            properties.Add(new PropertySpec(key, names.Claim(Naming.Pascal(key)), type, nullable, false, false, Summary(description, key)));
+        }
+
+        _models.Add(new ModelSpec(model.Name, ModelRole.Object, $"The {section.Name} object.", source, properties.ToEquatableArray()));
+    }
+
+    private TypeRef? ObjectFieldType(string jsonName, string? preferredFile)
+    {
+        foreach (var model in _objects.Values.Distinct().OrderBy(m => m.FileName == preferredFile ? 0 : 1).ThenBy(m => m.Name, StringComparer.Ordinal))
+        {
+            if (model.FieldTypes.TryGetValue(jsonName, out var type))
+            {
+                return type;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The documented object an example object is, by its keys (60% or more of them fields of one object).</summary>
+    private TypeRef? MatchObject(JsonNode example)
+    {
+        if (example.Kind != JsonKind.Object || example.Properties.Count < 2)
+        {
+            return null;
+        }
+
+        ObjectModel? best = null;
+        var bestScore = 0.0;
+        foreach (var model in _objects.Values.Distinct().OrderBy(m => m.Name, StringComparer.Ordinal))
+        {
+            var known = example.Properties.Count(p => model.FieldTypes.ContainsKey(p.Name) || model.Section.Fields.Any(f => f.Name == p.Name));
+            var score = (double)known / example.Properties.Count;
+            if (score > bestScore)
+            {
+                best = model;
+                bestScore = score;
+            }
+        }
+
+        return best is not null && bestScore >= 0.6 ? TypeRef.ModelNamed(best.Name) : null;
+    }
+
+    private TypeRef NestedModel(string name, List<(string Name, string Description)> proseFields, JsonNode? example, LocationInfo location, string source)
+    {
+        var typeName = Naming.Pascal(name);
+        var properties = new List<PropertySpec>();
+        var names = new Naming.Scope(typeName);
+        var keys = proseFields.Select(f => f.Name)
+            .Concat(example?.Kind == JsonKind.Object ? example.Properties.Select(p => p.Name) : Enumerable.Empty<string>())
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+        foreach (var key in keys)
+        {
+            var description = proseFields.FirstOrDefault(f => f.Name == key).Description ?? string.Empty;
+            var value = example?.Property(key);
+            var type = InferType(typeName, key, description, value, null, location, source);
+            var nullable = value?.Kind == JsonKind.Null || ProseSaysNullable(description);
+            properties.Add(new PropertySpec(key, names.Claim(Naming.Pascal(key)), type, nullable, false, false, Summary(description, key)));
+        }
+
+        return TypeRef.ModelNamed(AddModel(typeName, ModelRole.Object, $"An item of {name}.", source, properties));
+    }
+
+    private string AddModel(string name, ModelRole role, string summary, string source, List<PropertySpec> properties)
+    {
+        var spec = new ModelSpec(name, role, summary, source, properties.ToEquatableArray());
+        var existing = _models.FirstOrDefault(m => m.Name == name);
+        if (existing is not null && existing.Properties.Equals(spec.Properties))
+        {
+            return name;
+        }
+
+        var unique = _typeNames.Claim(name);
+        _models.Add(spec with { Name = unique });
+        return unique;
+    }
+
+    private TypeRef EnumType(string name, List<string> values, string description, string source)
+    {
+        var typeName = Naming.Pascal(name);
+        var memberNames = new Naming.Scope("Value", "ToString", "Equals", "GetHashCode", typeName);
+        var members = values.Select(v => new EnumMemberSpec(memberNames.Claim(Naming.Pascal(v)), v)).ToEquatableArray();
+        var existing = _enums.FirstOrDefault(e => e.Name == typeName);
+        if (existing is not null && existing.Members.Equals(members))
+        {
+            return TypeRef.EnumNamed(typeName);
+        }
+
+        var unique = _typeNames.Claim(typeName);
+        _enums.Add(new EnumSpec(unique, Summary(description, name), source, members));
+        return TypeRef.EnumNamed(unique);
+    }
+
+    private static string Summary(string description, string fallback) => description.Length > 0 ? description : fallback;
+}

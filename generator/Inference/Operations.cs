@@ -1,0 +1,329 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text.RegularExpressions;
+using Engage.Codegen.Model;
+
+namespace Engage.Codegen.Inference;
+
+internal sealed partial class ApiBuilder
+{
+    private static readonly Regex s_maximum = R(@"\bmax(?:imum)?\s*(?:of|is|:)?\s*(\d+)|(\d+)\s+(?:max|maximum)\b|\bbetween\s+\d+\s+and\s+(\d+)|\b\d+\s+to\s+(\d+)\b|\bup\s+to\s+(\d+)|\bat\s+most\s+(\d+)");
+
+    /// <summary>
+    /// The operation naming rule. On the resource's own collection and item paths the standard
+    /// verbs apply: <c>POST /r</c> Create, <c>GET /r</c> List, <c>GET /r/{id}</c> Get,
+    /// <c>PUT|PATCH /r/{id}</c> Update, <c>DELETE /r/{id}</c> Delete. Any other shape takes the
+    /// heading's first word as its verb, followed by the last literal path segment (singular) when
+    /// the heading names it: "Add User events" on <c>POST /users/{uid}/events</c> is AddEvent.
+    /// Case and punctuation of the heading do not change the name.
+    /// </summary>
+    internal static string OperationBaseName(string httpMethod, string path, string heading)
+    {
+        var segments = path.Split(new[] { '/' }, StringSplitOptions.RemoveEmptyEntries);
+        var literals = segments.Where(s => !s.StartsWith("{", StringComparison.Ordinal)).ToList();
+        var isParameter = segments.Select(s => s.StartsWith("{", StringComparison.Ordinal)).ToList();
+        if (segments.Length == 1 && !isParameter[0])
+        {
+            switch (httpMethod)
+            {
+                case "POST": return "Create";
+                case "GET": return "List";
+            }
+        }
+        else if (segments.Length == 2 && !isParameter[0] && isParameter[1])
+        {
+            switch (httpMethod)
+            {
+                case "GET": return "Get";
+                case "PUT":
+                case "PATCH": return "Update";
+                case "DELETE": return "Delete";
+            }
+        }
+
+        var words = Regex.Matches(heading, @"[A-Za-z][A-Za-z0-9]*", RegexOptions.CultureInvariant, s_timeout).Cast<Match>().Select(m => m.Value).ToList();
+        var verb = words.Count > 0 ? Naming.Pascal(words[0].ToLowerInvariant()) : DefaultVerb(httpMethod);
+        var last = literals.Count > 1 ? literals[literals.Count - 1] : null;
+        if (last is not null)
+        {
+            var singular = Naming.Singular(last).ToLowerInvariant();
+            var mentioned = words.Skip(1).Any(w => string.Equals(Naming.Singular(w), singular, StringComparison.OrdinalIgnoreCase));
+            if (mentioned && !string.Equals(verb, Naming.Pascal(singular), StringComparison.Ordinal))
+            {
+                return verb + Naming.Pascal(singular);
+            }
+        }
+
+        return verb;
+    }
+
+    private static string DefaultVerb(string httpMethod) => httpMethod switch
+    {
+        "GET" => "Get",
+        "POST" => "Create",
+        "PUT" or "PATCH" => "Update",
+        "DELETE" => "Delete",
+        _ => Naming.Pascal(httpMethod.ToLowerInvariant()),
+    };
+
+    /// <summary>Request and response type names: the verb, the resource in the singular (plural after List), the rest.</summary>
+    private static string TypePrefix(string baseName, string resourceSingular)
+    {
+        var verbEnd = 1;
+        while (verbEnd < baseName.Length && !char.IsUpper(baseName[verbEnd]) && !char.IsDigit(baseName[verbEnd]))
+        {
+            verbEnd++;
+        }
+
+        var verb = baseName.Substring(0, verbEnd);
+        var rest = baseName.Substring(verbEnd);
+        var noun = verb == "List" && rest.Length == 0 ? Naming.Plural(resourceSingular) : resourceSingular;
+        return verb + noun + rest;
+    }
+
+    private OperationSpec? BuildOperation(DocSpec doc, EndpointSectionSpec endpoint, string resourceSingular, string rootPath, Naming.Scope methodNames)
+    {
+        var path = endpoint.PathTemplate;
+        if (rootPath.Length > 0 && path.StartsWith(rootPath + "/", StringComparison.OrdinalIgnoreCase))
+        {
+            path = path.Substring(rootPath.Length);
+        }
+
+        var source = $"{doc.FileName}:{endpoint.EndpointLocation.Line}";
+        var baseName = OperationBaseName(endpoint.HttpMethod, path, endpoint.Heading);
+        var methodName = methodNames.Claim(baseName + "Async");
+        if (methodName != baseName + "Async")
+        {
+            _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NameCollision, endpoint.HeadingLocation, baseName + "Async", endpoint.Heading, methodName));
+        }
+
+        var typePrefix = Naming.Pascal(TypePrefix(methodName.Substring(0, methodName.Length - "Async".Length), resourceSingular));
+
+        // Path parameters and the parts of the path.
+        var parameterNames = new Naming.Scope("request", "cancellationToken");
+        var pathParameters = new List<PathParameterSpec>();
+        var parts = new List<PathPartSpec>();
+        var literal = new System.Text.StringBuilder();
+        foreach (var segment in path.Split(new[] { '/' }, StringSplitOptions.RemoveEmptyEntries))
+        {
+            literal.Append('/');
+            if (segment.StartsWith("{", StringComparison.Ordinal))
+            {
+                parts.Add(new PathPartSpec(literal.ToString(), null));
+                literal.Clear();
+                var name = segment.Substring(1, segment.Length - 2);
+                var parameterName = parameterNames.Claim(Naming.Camel(name));
+                pathParameters.Add(new PathParameterSpec(name, parameterName));
+                parts.Add(new PathPartSpec(null, parameterName));
+            }
+            else
+            {
+                literal.Append(segment);
+            }
+        }
+
+        if (literal.Length > 0 || parts.Count == 0)
+        {
+            parts.Add(new PathPartSpec(literal.Length > 0 ? literal.ToString() : "/", null));
+        }
+
+        // Request: documented parameters, plus keys the request examples show without a bullet.
+        var inBody = endpoint.HttpMethod is "POST" or "PUT" or "PATCH";
+        var requestExample = MergeObjects(endpoint.RequestExamples.Select(e => e.Value));
+        var fields = endpoint.Parameters
+            .Where(p => !pathParameters.Any(pp => pp.Name == p.Name))
+            .GroupBy(p => p.Name, StringComparer.Ordinal).Select(g => g.First())
+            .ToList();
+        foreach (var key in requestExample.Properties.Select(p => p.Name))
+        {
+            if (!fields.Any(f => f.Name == key) && !pathParameters.Any(pp => pp.Name == key))
+            {
+                fields.Add(new FieldDocSpec(key, string.Empty, Requirement.Unspecified, false, endpoint.RequestExamples[0].Location));
+            }
+        }
+
+        string? requestType = null;
+        var requestProperties = new List<PropertySpec>();
+        if (fields.Count > 0)
+        {
+            requestType = _typeNames.Claim(typePrefix + "Request");
+            var propertyNames = new Naming.Scope(requestType);
+            foreach (var field in fields)
+            {
+                var type = InferType(requestType, field.Name, field.Description, requestExample.Property(field.Name), ObjectFieldType(field.Name, doc.FileName), field.Location, source);
+                var required = field.Requirement == Requirement.Required;
+                var secret = endpoint.SecretRequiredFor.Contains(field.Name);
+                var summary = Summary(field.Description, field.Name);
+                requestProperties.Add(new PropertySpec(field.Name, propertyNames.Claim(Naming.Pascal(field.Name)), type, !required, required, secret, summary));
+            }
+
+            _models.Add(new ModelSpec(requestType, ModelRole.Request, $"Parameters of {endpoint.Heading}.", source, requestProperties.ToEquatableArray()));
+        }
+
+        var paging = TryPaging(endpoint, requestProperties, typePrefix, source, out var pagedResponse);
+        var responseType = pagedResponse ?? ResponseType(endpoint, typePrefix, source);
+
+        return new OperationSpec(
+            methodName,
+            endpoint.HttpMethod,
+            path,
+            parts.ToEquatableArray(),
+            pathParameters.ToEquatableArray(),
+            requestType,
+            inBody,
+            !inBody && requestProperties.All(p => !p.Required),
+            requestProperties.ToEquatableArray(),
+            responseType,
+            paging,
+            endpoint.Auth,
+            requestProperties.Where(p => p.RequiresSecret).Select(p => p.JsonName).ToEquatableArray(),
+            source,
+            endpoint.Heading,
+            endpoint.Description);
+    }
+
+    private TypeRef? NamedObject(EndpointSectionSpec endpoint)
+    {
+        if (endpoint.ReturnsObject is null)
+        {
+            return null;
+        }
+
+        if (_objects.TryGetValue(endpoint.ReturnsObject, out var model) || _objects.TryGetValue(Naming.Singular(endpoint.ReturnsObject), out model))
+        {
+            return TypeRef.ModelNamed(model.Name);
+        }
+
+        _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnknownObjectReference, endpoint.HeadingLocation, endpoint.Heading, endpoint.ReturnsObject));
+        return null;
+    }
+
+    private TypeRef ResponseType(EndpointSectionSpec endpoint, string typePrefix, string source)
+    {
+        var named = NamedObject(endpoint);
+        if (named is not null)
+        {
+            return endpoint.ReturnsList ? TypeRef.ListOf(named) : named;
+        }
+
+        var examples = endpoint.ResponseExamples.Select(e => e.Value).ToList();
+        var location = endpoint.ResponseExamples.Count > 0 ? endpoint.ResponseExamples[0].Location : endpoint.HeadingLocation;
+        if (examples.Count > 0 && examples[0].Kind == JsonKind.Object)
+        {
+            var matched = MatchObject(examples[0]);
+            if (matched is not null)
+            {
+                return matched;
+            }
+
+            return ModelFromExample(typePrefix + "Response", ModelRole.Response, $"The response of {endpoint.Heading}.", MergeObjects(examples), location, source, null);
+        }
+
+        if (examples.Count > 0)
+        {
+            var type = TypeFromExample(typePrefix, "Item", examples[0], location, source);
+            if (type is not null)
+            {
+                return type;
+            }
+        }
+
+        _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NoResponseType, endpoint.HeadingLocation, endpoint.Heading));
+        return TypeRef.JsonElement;
+    }
+
+    private TypeRef ModelFromExample(string name, ModelRole role, string summary, JsonNode example, LocationInfo location, string source, Dictionary<string, TypeRef>? overrides)
+    {
+        var typeName = Naming.Pascal(name);
+        var properties = new List<PropertySpec>();
+        var names = new Naming.Scope(typeName);
+        foreach (var property in example.Properties)
+        {
+            TypeRef? type = null;
+            if (overrides is not null && overrides.TryGetValue(property.Name, out var forced))
+            {
+                type = forced;
+            }
+
+            type ??= InferType(typeName, property.Name, string.Empty, property.Value, ObjectFieldType(property.Name, null), location, source);
+            properties.Add(new PropertySpec(property.Name, names.Claim(Naming.Pascal(property.Name)), type, property.Value.Kind == JsonKind.Null, false, false, property.Name));
+        }
+
+        return TypeRef.ModelNamed(AddModel(typeName, role, summary, source, properties));
+    }
+
+    /// <summary>
+    /// A list endpoint pages when it takes <c>after_id</c> or <c>before_id</c> and its example
+    /// response holds an array of items with an <c>id</c> and a boolean <c>has_more</c>.
+    /// </summary>
+    private PagingSpec? TryPaging(EndpointSectionSpec endpoint, List<PropertySpec> request, string typePrefix, string source, out TypeRef? responseType)
+    {
+        responseType = null;
+        var after = request.FirstOrDefault(p => p.JsonName == "after_id");
+        var before = request.FirstOrDefault(p => p.JsonName == "before_id");
+        if (after is null && before is null)
+        {
+            return null;
+        }
+
+        var example = endpoint.ResponseExamples.Select(e => e.Value).FirstOrDefault(v => v.Kind == JsonKind.Object);
+        var location = endpoint.ResponseExamples.Count > 0 ? endpoint.ResponseExamples[0].Location : endpoint.HeadingLocation;
+        var arrayProperty = example?.Properties.FirstOrDefault(p => p.Name == "data" && p.Value.Kind == JsonKind.Array)
+            ?? example?.Properties.FirstOrDefault(p => p.Value.Kind == JsonKind.Array);
+        var hasMore = example?.Properties.FirstOrDefault(p => p.Name == "has_more");
+        if (example is null || arrayProperty is null || hasMore is null)
+        {
+            var missing = example is null ? "it has no example response" : arrayProperty is null ? "its example response has no array of items" : "its example response has no has_more";
+            _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.PagingIncomplete, endpoint.HeadingLocation, endpoint.Heading, missing));
+            return null;
+        }
+
+        var itemType = NamedObject(endpoint)
+            ?? arrayProperty.Value.Items.Where(i => i.Kind == JsonKind.Object).Select(MatchObject).FirstOrDefault(t => t is not null)
+            ?? TypeFromExample(typePrefix, Naming.Singular(arrayProperty.Name), arrayProperty.Value, location, source)?.Element;
+        if (itemType is null || itemType.Kind != TypeKind.Model || !HasStringId(itemType.Name!))
+        {
+            _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.PagingIncomplete, endpoint.HeadingLocation, endpoint.Heading, "its items have no string id to page from"));
+            return null;
+        }
+
+        var overrides = new Dictionary<string, TypeRef>(StringComparer.Ordinal)
+        {
+            [arrayProperty.Name] = TypeRef.ListOf(itemType),
+            ["has_more"] = TypeRef.Boolean,
+        };
+        var pageType = ModelFromExample(typePrefix + "Response", ModelRole.Response, $"One page of {endpoint.Heading}.", example, location, source, overrides);
+        responseType = pageType;
+        var page = _models.First(m => m.Name == pageType.Name);
+        var limit = request.FirstOrDefault(p => p.JsonName == "limit");
+        int? maximum = null;
+        if (limit is not null)
+        {
+            var match = s_maximum.Match(limit.Summary);
+            if (match.Success)
+            {
+                var digits = match.Groups.Cast<Group>().Skip(1).First(g => g.Success).Value;
+                if (int.TryParse(digits, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value > 0)
+                {
+                    maximum = value;
+                }
+            }
+        }
+
+        var idProperty = _models.First(m => m.Name == itemType.Name).Properties.First(p => p.JsonName == "id");
+        return new PagingSpec(
+            itemType,
+            page.Properties.First(p => p.JsonName == arrayProperty.Name).Name,
+            page.Properties.First(p => p.JsonName == "has_more").Name,
+            idProperty.Name,
+            limit?.Name,
+            after?.Name,
+            before?.Name,
+            maximum);
+    }
+
+    private bool HasStringId(string modelName) =>
+        _models.FirstOrDefault(m => m.Name == modelName)?.Properties.Any(p => p.JsonName == "id" && p.Type.Kind == TypeKind.String) == true;
+}

@@ -1,0 +1,277 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.RegularExpressions;
+using Engage.Codegen.Model;
+
+namespace Engage.Codegen.Inference;
+
+/// <summary>
+/// Decides the C# type of a documented field or parameter from every source the docs offer, in a
+/// fixed order: explicit prose (value unions, arrays of objects or ids, listed values, dates,
+/// booleans, counts), then the example value, then the same-named field of a documented object,
+/// then weaker prose ("string", "phone number", "url"), then an open object; JsonElement (with an
+/// informational diagnostic) only when nothing implies a type.
+/// </summary>
+internal sealed partial class ApiBuilder
+{
+    private static TimeSpan s_timeout => TimeSpan.FromSeconds(1);
+
+    private static Regex R(string pattern) => new(pattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, s_timeout);
+
+    private static readonly Regex s_arrayOfObjects = R(@"(?:an?\s+)?(?:array|list)\s+of\s+objects?\s+(?:with|having|containing)\s+(?:the\s+)?(?:(?:properties|fields|keys|attributes)\s*:?\s*)?");
+    private static readonly Regex s_objectWith = R(@"\bobject\s+(?:with|having|containing)\s+(?:the\s+)?(?:properties|fields|keys|attributes)\s*:?\s*");
+    private static readonly Regex s_arrayOfStrings = R(@"\b(?:array|list)\s+of\s+(?:[\w-]+\s+){0,3}?(?:ids|strings|identifiers|names|emails|tokens|urls|tags|keys)\b");
+    private static readonly Regex s_arrayOfIntegers = R(@"\b(?:array|list)\s+of\s+(?:integers|ints|whole\s+numbers)\b");
+    private static readonly Regex s_arrayOfNumbers = R(@"\b(?:array|list)\s+of\s+numbers\b");
+    private static readonly Regex s_listedValues = R(@"(?:(?:supported|possible|allowed|valid|accepted)\s+values\s*(?:are|is|include)?|(?<!\bonly\s)\bone\s+of|(?<!\bonly\s)\beither)\s*:?\s*((?:`[^`]+`(?:\s*,\s*|\s+or\s+|\s*,\s*or\s+|\s+and\s+)?)+)");
+    private static readonly Regex s_backticked = R("`([^`]+)`");
+    private static readonly Regex s_date = R(@"\b(?:date|timestamp|datetime|date-time|iso\s*8601|time\s+of)\b");
+    private static readonly Regex s_boolean = R(@"set\s+to\s+`?(?:true|false)`?|`?\b(?:true|false)\b`?\s+or\s+`?\b(?:true|false)\b`?|\bwhether\b|\bboolean\b|\bbool\b|\bflag\b");
+    private static readonly Regex s_integer = R(@"\bnumber\s+of\b|\bcount\s+of\b|\bhow\s+many\b|\binteger\b|\bint\b");
+    private static readonly Regex s_weakString = R(@"\bstring\b|\bphone\s+number\b|\bemail\b|\burl\b|\bname\b|\btitle\b|\bid\b|\bidentifier\b|\btext\b|\bcurrency\b|\btoken\b");
+    private static readonly Regex s_openObject = R(@"\b(?:object|map|dictionary|hash)\b");
+    private static readonly Regex s_nullable = R(@"\bif\s+(?:added|exists|any|known|set|available|provided)\b|\b(?:may|can|could)\s+be\s+(?:null|empty|missing)\b|\bnullable\b|\bonly\s+present\b|\bpresent\s+only\b|\bnot\s+always\s+present\b");
+    private static readonly Regex s_isoDate = new(@"^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$", RegexOptions.CultureInvariant, s_timeout);
+
+    internal static bool ProseSaysNullable(string description) => s_nullable.IsMatch(description);
+
+    private static bool MentionsScalarUnion(string lower) =>
+        Regex.IsMatch(lower, @"\bstring\b", RegexOptions.CultureInvariant, s_timeout) &&
+        Regex.IsMatch(lower, @"\bnumber\b", RegexOptions.CultureInvariant, s_timeout) &&
+        Regex.IsMatch(lower, @"\bbool(?:ean)?\b", RegexOptions.CultureInvariant, s_timeout);
+
+    /// <summary>The type of one member. Registers nested models and enums it implies.</summary>
+    private TypeRef InferType(
+        string owner,
+        string jsonName,
+        string description,
+        JsonNode? example,
+        TypeRef? fallback,
+        LocationInfo location,
+        string source)
+    {
+        var lower = description.ToLowerInvariant();
+
+        if (MentionsScalarUnion(lower))
+        {
+            var open = Regex.IsMatch(lower, @"\beach\s+value\b|\bvalues\b|\bobject\b", RegexOptions.CultureInvariant, s_timeout) || example?.Kind == JsonKind.Object;
+            return open ? TypeRef.DictionaryOf(TypeRef.Scalar) : TypeRef.Scalar;
+        }
+
+        var arrayOfObjects = s_arrayOfObjects.Match(description);
+        if (arrayOfObjects.Success)
+        {
+            var element = example?.Kind == JsonKind.Array ? example.Items.FirstOrDefault(i => i.Kind == JsonKind.Object) : null;
+            var fields = ReadInlineFields(description.Substring(arrayOfObjects.Index + arrayOfObjects.Length));
+            if (fields.Count > 0 || element is not null)
+            {
+                return TypeRef.ListOf(NestedModel(owner + Naming.Pascal(Naming.Singular(jsonName)), fields, element, location, source));
+            }
+        }
+
+        var objectWith = s_objectWith.Match(description);
+        if (objectWith.Success)
+        {
+            var fields = ReadInlineFields(description.Substring(objectWith.Index + objectWith.Length));
+            if (fields.Count > 0)
+            {
+                return NestedModel(owner + Naming.Pascal(jsonName), fields, example?.Kind == JsonKind.Object ? example : null, location, source);
+            }
+        }
+
+        if (s_arrayOfStrings.IsMatch(description))
+        {
+            return TypeRef.ListOf(TypeRef.String);
+        }
+
+        if (s_arrayOfIntegers.IsMatch(description))
+        {
+            return TypeRef.ListOf(TypeRef.Int32);
+        }
+
+        if (s_arrayOfNumbers.IsMatch(description))
+        {
+            return TypeRef.ListOf(TypeRef.Decimal);
+        }
+
+        var listed = s_listedValues.Match(description);
+        if (listed.Success)
+        {
+            var values = s_backticked.Matches(listed.Groups[1].Value).Cast<Match>().Select(m => m.Groups[1].Value.Trim()).Where(v => v.Length > 0).Distinct().ToList();
+            if (values.Count > 0 && values.All(v => v is "true" or "false"))
+            {
+                return TypeRef.Boolean;
+            }
+
+            if (values.Count >= 2)
+            {
+                return EnumType(owner + Naming.Pascal(jsonName), values, description, source);
+            }
+        }
+
+        if (s_date.IsMatch(description))
+        {
+            return TypeRef.DateTimeOffset;
+        }
+
+        if (s_boolean.IsMatch(description))
+        {
+            return TypeRef.Boolean;
+        }
+
+        if (s_integer.IsMatch(description))
+        {
+            return TypeRef.Int32;
+        }
+
+        var fromExample = example is null ? null : TypeFromExample(owner, jsonName, example, location, source);
+        if (fromExample is not null)
+        {
+            return fromExample;
+        }
+
+        if (fallback is not null)
+        {
+            return fallback;
+        }
+
+        if (s_weakString.IsMatch(description))
+        {
+            return TypeRef.String;
+        }
+
+        if (s_openObject.IsMatch(description))
+        {
+            return TypeRef.DictionaryOf(TypeRef.JsonElement);
+        }
+
+        _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UntypedMember, location, jsonName, owner));
+        return TypeRef.JsonElement;
+    }
+
+    /// <summary>The type an example value shows, or null when it shows none (null, <c>[]</c>, a placeholder).</summary>
+    private TypeRef? TypeFromExample(string owner, string jsonName, JsonNode example, LocationInfo location, string source)
+    {
+        switch (example.Kind)
+        {
+            case JsonKind.String:
+                return s_isoDate.IsMatch(example.Text ?? string.Empty) ? TypeRef.DateTimeOffset : TypeRef.String;
+            case JsonKind.Integer:
+                return int.TryParse(example.Text, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out _)
+                    ? TypeRef.Int32
+                    : long.TryParse(example.Text, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out _) ? TypeRef.Int64 : TypeRef.Decimal;
+            case JsonKind.Decimal:
+                return TypeRef.Decimal;
+            case JsonKind.Boolean:
+                return TypeRef.Boolean;
+            case JsonKind.Array:
+            {
+                TypeRef? element = null;
+                var items = example.Items.Where(i => i.Kind is not (JsonKind.Null or JsonKind.Unknown)).ToList();
+                if (items.Count == 0)
+                {
+                    return null;
+                }
+
+                if (items[0].Kind == JsonKind.Object)
+                {
+                    element = MatchObject(items[0]) ?? NestedModel(owner + Naming.Pascal(Naming.Singular(jsonName)), new List<(string, string)>(), MergeObjects(items), location, source);
+                }
+                else
+                {
+                    element = TypeFromExample(owner, Naming.Singular(jsonName), items[0], location, source);
+                    if (items.Any(i => i.Kind == JsonKind.Decimal) && element?.Kind == TypeKind.Int32)
+                    {
+                        element = TypeRef.Decimal;
+                    }
+                }
+
+                return element is null ? null : TypeRef.ListOf(element);
+            }
+
+            case JsonKind.Object:
+                return MatchObject(example) ?? NestedModel(owner + Naming.Pascal(jsonName), new List<(string, string)>(), example, location, source);
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>Merges the keys of several example objects (first value of each key wins).</summary>
+    private static JsonNode MergeObjects(IEnumerable<JsonNode> objects)
+    {
+        var properties = new List<JsonProperty>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var item in objects.Where(o => o.Kind == JsonKind.Object))
+        {
+            foreach (var property in item.Properties)
+            {
+                if (seen.Add(property.Name))
+                {
+                    properties.Add(property);
+                }
+            }
+        }
+
+        return new JsonNode(JsonKind.Object, null, properties.ToEquatableArray(), EquatableArray<JsonNode>.Empty);
+    }
+
+    /// <summary>
+    /// Reads inline field lists such as <c>`token` (the device token string) and `platform`
+    /// (supported values are `android` or `ios`)</c>: a backticked name outside parentheses starts a
+    /// field; the words up to the next such name describe it. The list ends at the sentence's end.
+    /// </summary>
+    private static List<(string Name, string Description)> ReadInlineFields(string text)
+    {
+        var fields = new List<(string Name, string Description)>();
+        var depth = 0;
+        string? current = null;
+        var description = new System.Text.StringBuilder();
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c == '(')
+            {
+                depth++;
+            }
+            else if (c == ')')
+            {
+                depth = Math.Max(0, depth - 1);
+            }
+            else if (depth == 0 && (c == ':' || (c == '.' && (i + 1 == text.Length || char.IsWhiteSpace(text[i + 1])))))
+            {
+                break;
+            }
+            else if (c == '`' && depth == 0)
+            {
+                var end = text.IndexOf('`', i + 1);
+                if (end < 0)
+                {
+                    break;
+                }
+
+                if (current is not null)
+                {
+                    fields.Add((current, description.ToString().Trim()));
+                }
+
+                current = text.Substring(i + 1, end - i - 1).Trim();
+                description.Clear();
+                i = end;
+                continue;
+            }
+
+            if (current is not null)
+            {
+                description.Append(c);
+            }
+        }
+
+        if (current is not null)
+        {
+            fields.Add((current, description.ToString().Trim()));
+        }
+
+        return fields.Where(f => f.Name.Length > 0).Select(f => (f.Name, Regex.Replace(f.Description, @"^(?:and|or|,)\s+|\s+(?:and|or|,)$", string.Empty, RegexOptions.CultureInvariant, s_timeout).Trim(' ', ',', '(', ')'))).ToList();
+    }
+}

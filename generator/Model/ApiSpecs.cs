@@ -1,0 +1,131 @@
+namespace Engage.Codegen.Model;
+
+// What the generator emits, after inference over all docs. Plain, structurally equal records.
+
+/// <summary>Settings from MSBuild properties.</summary>
+internal sealed record GeneratorSettings(string? Namespace, string? ClientName, string? RootNamespace);
+
+/// <summary>The whole client to generate.</summary>
+internal sealed record ApiSpec(
+    string Namespace,
+    string ClientName,
+    string ApiName,
+    string? BaseAddress,
+    EquatableArray<ResourceSpec> Resources,
+    EquatableArray<ModelSpec> Models,
+    EquatableArray<EnumSpec> Enums,
+    EquatableArray<DiagnosticInfo> Diagnostics);
+
+/// <summary>A resource (a docs page with endpoints): a property of the client and a class of operations.</summary>
+internal sealed record ResourceSpec(
+    string PropertyName,
+    string ClassName,
+    string Title,
+    string FileName,
+    EquatableArray<OperationSpec> Operations);
+
+internal enum TypeKind
+{
+    String,
+    Int32,
+    Int64,
+    Decimal,
+    Boolean,
+    DateTimeOffset,
+    Scalar,
+    JsonElement,
+    Model,
+    Enum,
+    List,
+    Dictionary,
+}
+
+/// <summary>A C# type: a primitive, a generated model or enum, or a list or dictionary of one.</summary>
+internal sealed record TypeRef(TypeKind Kind, string? Name = null, TypeRef? Element = null)
+{
+    public static readonly TypeRef String = new(TypeKind.String);
+    public static readonly TypeRef Int32 = new(TypeKind.Int32);
+    public static readonly TypeRef Int64 = new(TypeKind.Int64);
+    public static readonly TypeRef Decimal = new(TypeKind.Decimal);
+    public static readonly TypeRef Boolean = new(TypeKind.Boolean);
+    public static readonly TypeRef DateTimeOffset = new(TypeKind.DateTimeOffset);
+    public static readonly TypeRef Scalar = new(TypeKind.Scalar);
+    public static readonly TypeRef JsonElement = new(TypeKind.JsonElement);
+
+    public static TypeRef ListOf(TypeRef element) => new(TypeKind.List, null, element);
+
+    public static TypeRef DictionaryOf(TypeRef value) => new(TypeKind.Dictionary, null, value);
+
+    public static TypeRef ModelNamed(string name) => new(TypeKind.Model, name);
+
+    public static TypeRef EnumNamed(string name) => new(TypeKind.Enum, name);
+
+    public bool IsValueType => Kind is TypeKind.Int32 or TypeKind.Int64 or TypeKind.Decimal or TypeKind.Boolean
+        or TypeKind.DateTimeOffset or TypeKind.Scalar or TypeKind.JsonElement or TypeKind.Enum;
+}
+
+/// <summary>A property of a model.</summary>
+internal sealed record PropertySpec(
+    string JsonName,
+    string Name,
+    TypeRef Type,
+    bool Nullable,
+    bool Required,
+    bool RequiresSecret,
+    string Summary);
+
+internal enum ModelRole
+{
+    Object,
+    Request,
+    Response,
+}
+
+/// <summary>A generated model class.</summary>
+internal sealed record ModelSpec(
+    string Name,
+    ModelRole Role,
+    string Summary,
+    string Source,
+    EquatableArray<PropertySpec> Properties);
+
+/// <summary>A string-backed enum type that keeps unknown values.</summary>
+internal sealed record EnumSpec(string Name, string Summary, string Source, EquatableArray<EnumMemberSpec> Members);
+
+internal sealed record EnumMemberSpec(string Name, string Value);
+
+/// <summary>A path parameter of an operation.</summary>
+internal sealed record PathParameterSpec(string Name, string ParameterName);
+
+/// <summary>A piece of a path: literal text, or a parameter to escape as one segment.</summary>
+internal sealed record PathPartSpec(string? Literal, string? ParameterName);
+
+/// <summary>How a list operation pages with <c>before_id</c>/<c>after_id</c> and <c>has_more</c>.</summary>
+internal sealed record PagingSpec(
+    TypeRef ItemType,
+    string ItemsProperty,
+    string HasMoreProperty,
+    string ItemIdProperty,
+    string? LimitProperty,
+    string? AfterProperty,
+    string? BeforeProperty,
+    int? MaximumPageSize);
+
+/// <summary>One generated operation method.</summary>
+internal sealed record OperationSpec(
+    string MethodName,
+    string HttpMethod,
+    string PathTemplate,
+    EquatableArray<PathPartSpec> PathParts,
+    EquatableArray<PathParameterSpec> PathParameters,
+    string? RequestType,
+    bool RequestInBody,
+    bool RequestOptional,
+    EquatableArray<PropertySpec> RequestProperties,
+    TypeRef ResponseType,
+    PagingSpec? Paging,
+    AuthKind Auth,
+    EquatableArray<string> SecretRequiredFor,
+    string Source,
+    string Heading,
+    string Summary);

@@ -1,0 +1,69 @@
+namespace Engage.Codegen.Model;
+
+// What the parser reads from one Markdown file. Plain, structurally equal records: no Markdig
+// node, AdditionalText, SourceText, Location or symbol may be held here, or incremental caching breaks.
+
+/// <summary>The text of one API docs file, as the pipeline's first model.</summary>
+internal sealed record DocSource(string Path, string Text);
+
+/// <summary>Everything read from one Markdown file.</summary>
+internal sealed record DocSpec(
+    string Path,
+    string FileName,
+    string? FrontMatterTitle,
+    string? Title,
+    int TitleLine,
+    string? Introduction,
+    string? ApiRoot,
+    bool DocumentsIdCursorPaging,
+    EquatableArray<ObjectSectionSpec> Objects,
+    EquatableArray<EndpointSectionSpec> Endpoints,
+    EquatableArray<DiagnosticInfo> Diagnostics);
+
+/// <summary>A "The X object" section: its example and its field bullets.</summary>
+internal sealed record ObjectSectionSpec(
+    string Name,
+    string Heading,
+    LocationInfo Location,
+    JsonNode? Example,
+    EquatableArray<FieldDocSpec> Fields);
+
+internal enum Requirement
+{
+    Unspecified,
+    Required,
+    Optional,
+}
+
+/// <summary>A documented field or parameter: <c>- `name` - Required. description</c>.</summary>
+internal sealed record FieldDocSpec(
+    string Name,
+    string Description,
+    Requirement Requirement,
+    bool RequiresSecret,
+    LocationInfo Location);
+
+internal enum AuthKind
+{
+    KeyAndSecret,
+    Key,
+}
+
+/// <summary>One endpoint section: heading, <c>METHOD /path</c> line, auth, parameters, examples.</summary>
+internal sealed record EndpointSectionSpec(
+    string Heading,
+    LocationInfo HeadingLocation,
+    string HttpMethod,
+    string PathTemplate,
+    LocationInfo EndpointLocation,
+    string Description,
+    AuthKind Auth,
+    EquatableArray<string> SecretRequiredFor,
+    EquatableArray<FieldDocSpec> Parameters,
+    EquatableArray<JsonExample> RequestExamples,
+    EquatableArray<JsonExample> ResponseExamples,
+    string? ReturnsObject,
+    bool ReturnsList);
+
+/// <summary>A JSON example and where it stands.</summary>
+internal sealed record JsonExample(JsonNode Value, LocationInfo Location);

@@ -1,0 +1,694 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.RegularExpressions;
+using System.Threading;
+using Engage.Codegen.Model;
+using Markdig;
+using Markdig.Extensions.Tables;
+using Markdig.Extensions.Yaml;
+using Markdig.Helpers;
+using Markdig.Syntax;
+
+namespace Engage.Codegen.Parsing;
+
+/// <summary>
+/// Reads one Markdown docs page into a <see cref="DocSpec"/>: front matter, title, "The X object"
+/// sections, and endpoint sections (heading, auth sentence, <c>METHOD /path</c>, parameters,
+/// examples, the object the prose says is returned). Reads as a person would; reports what it
+/// cannot read as located diagnostics.
+/// </summary>
+internal static class DocParser
+{
+    private static readonly MarkdownPipeline s_pipeline = new MarkdownPipelineBuilder()
+        .UseYamlFrontMatter()
+        .UsePipeTables()
+        .Build();
+
+    private static TimeSpan s_regexTimeout => TimeSpan.FromSeconds(1);
+
+    internal static readonly Regex EndpointLine = new(
+        @"^\s*(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s+(\S+)\s*$",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, s_regexTimeout);
+
+    private static readonly Regex s_objectHeading = new(
+        @"^\s*the\s+(.+?)\s+objects?\s*[.:]*\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, s_regexTimeout);
+
+    private static readonly Regex s_bullet = new(
+        @"^\s*`\s*([^`]+?)\s*`\s*(?:\(([^)]*)\))?\s*[-\u2013\u2014:]*\s*(.*)$", RegexOptions.Singleline | RegexOptions.CultureInvariant, s_regexTimeout);
+
+    private static readonly Regex s_boldBullet = new(
+        @"^\s*\*\*\s*([^*]+?)\s*\*\*\s*(?:\(([^)]*)\))?\s*[-\u2013\u2014:]*\s*(.*)$", RegexOptions.Singleline | RegexOptions.CultureInvariant, s_regexTimeout);
+
+    private static readonly Regex s_fieldName = new(@"^[A-Za-z_$@][\w.$@\-\[\]]*$", RegexOptions.CultureInvariant, s_regexTimeout);
+
+    private static readonly Regex s_returnsObject = new(
+        @"\breturns?\s+(?:back\s+)?(?:the|an?)\s+(?:updated\s+|new\s+|created\s+|newly\s+created\s+|matching\s+)?([A-Za-z][\w-]*)\s+objects?\b",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, s_regexTimeout);
+
+    private static readonly Regex s_returnsList = new(
+        @"\breturns?\s+(?:an?|the)\s+(?:list|array|page)\s+of\s+(?:the\s+)?([A-Za-z][\w-]*)\s+objects?\b",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, s_regexTimeout);
+
+    private static readonly Regex s_secretPhrase = new(
+        @"requires?\s+(?:both\s+)?(?:the\s+)?(?:username\s*(?:and|&)\s*password|key\s+and\s+(?:the\s+)?secret|api\s+secret|secret)",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, s_regexTimeout);
+
+    public static DocSpec Parse(DocSource source, CancellationToken cancellationToken)
+    {
+        var text = source.Text;
+        var markdown = new MarkdownText(source.Path, text);
+        var diagnostics = new List<DiagnosticInfo>();
+        var objects = new List<ObjectSectionSpec>();
+        var endpoints = new List<EndpointSectionSpec>();
+        string? frontMatterTitle = null;
+        string? title = null;
+        var titleLine = 0;
+        string? introduction = null;
+        string? apiRoot = null;
+        var documentsIdCursor = false;
+
+        MarkdownDocument document;
+        try
+        {
+            document = Markdown.Parse(text, s_pipeline);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.GeneratorFailure, markdown.Location(0, 0), "Markdig could not parse it (" + exception.Message + ")"));
+            return new DocSpec(source.Path, markdown.FileName, null, null, 0, null, null, false,
+                EquatableArray<ObjectSectionSpec>.Empty, EquatableArray<EndpointSectionSpec>.Empty, diagnostics.ToEquatableArray());
+        }
+
+        var sections = new List<(HeadingBlock? Heading, List<Block> Blocks)> { (null, new List<Block>()) };
+        foreach (var block in document)
+        {
+            if (block is HeadingBlock heading)
+            {
+                sections.Add((heading, new List<Block>()));
+            }
+            else
+            {
+                sections[sections.Count - 1].Blocks.Add(block);
+            }
+        }
+
+        foreach (var (heading, blocks) in sections)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var headingText = heading is null ? string.Empty : MarkdownText.Inline(heading.Inline).Trim().TrimEnd('.', ':').Trim();
+            if (heading is null)
+            {
+                foreach (var block in blocks)
+                {
+                    if (block is YamlFrontMatterBlock yaml)
+                    {
+                        frontMatterTitle = ReadFrontMatterTitle(yaml);
+                    }
+                }
+
+                continue;
+            }
+
+            if (heading.Level == 1 && title is null)
+            {
+                title = headingText;
+                titleLine = heading.Line + 1;
+                introduction = blocks.OfType<ParagraphBlock>().Select(p => MarkdownText.Inline(p.Inline)).FirstOrDefault();
+            }
+
+            var objectMatch = s_objectHeading.Match(headingText);
+            if (objectMatch.Success)
+            {
+                objects.Add(ReadObject(markdown, heading, headingText, objectMatch.Groups[1].Value.Trim(), blocks, diagnostics));
+                continue;
+            }
+
+            var endpoint = FindEndpointLine(markdown, blocks);
+            if (endpoint is not null)
+            {
+                var spec = ReadEndpoint(markdown, heading, headingText, blocks, endpoint.Value, diagnostics);
+                if (spec is not null)
+                {
+                    endpoints.Add(spec);
+                }
+
+                continue;
+            }
+
+            var lower = headingText.ToLowerInvariant();
+            if (lower.Contains("api root") || lower.Contains("base url") || lower.Contains("base address") || lower.Contains("root url"))
+            {
+                apiRoot ??= ReadApiRoot(blocks);
+            }
+
+            if (lower.Contains("paginat"))
+            {
+                var prose = string.Join(" ", blocks.OfType<ParagraphBlock>().Select(p => MarkdownText.Inline(p.Inline)));
+                documentsIdCursor |= prose.Contains("before_id") && prose.Contains("after_id") && prose.Contains("has_more");
+            }
+
+            if (LooksLikeParameters(blocks))
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.SectionWithoutEndpoint, markdown.FirstLine(heading), headingText));
+            }
+        }
+
+        return new DocSpec(
+            source.Path,
+            markdown.FileName,
+            frontMatterTitle,
+            title,
+            titleLine,
+            introduction,
+            apiRoot,
+            documentsIdCursor,
+            objects.ToEquatableArray(),
+            endpoints.ToEquatableArray(),
+            diagnostics.ToEquatableArray());
+    }
+
+    private static string? ReadFrontMatterTitle(YamlFrontMatterBlock yaml)
+    {
+        foreach (var line in yaml.Lines.Lines.Take(yaml.Lines.Count))
+        {
+            var content = line.Slice.ToString();
+            var colon = content.IndexOf(':');
+            if (colon > 0 && content.Substring(0, colon).Trim() == "title")
+            {
+                return content.Substring(colon + 1).Trim().Trim('"', '\'');
+            }
+        }
+
+        return null;
+    }
+
+    private static string? ReadApiRoot(List<Block> blocks)
+    {
+        foreach (var block in blocks)
+        {
+            var candidate = block switch
+            {
+                ParagraphBlock paragraph => MarkdownText.Inline(paragraph.Inline),
+                LeafBlock leaf when leaf is FencedCodeBlock or CodeBlock => MarkdownText.CodeContent(leaf).Content,
+                _ => null,
+            };
+            if (candidate is null)
+            {
+                continue;
+            }
+
+            var match = Regex.Match(candidate, @"(https?://)?[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+(:\d+)?(/[\w\-./]*)?", RegexOptions.CultureInvariant, s_regexTimeout);
+            if (match.Success)
+            {
+                var value = match.Value.TrimEnd('.', '/');
+                return value.StartsWith("http", StringComparison.OrdinalIgnoreCase) ? value : "https://" + value;
+            }
+        }
+
+        return null;
+    }
+
+    private static bool LooksLikeParameters(List<Block> blocks) =>
+        blocks.OfType<ListBlock>().SelectMany(list => list.OfType<ListItemBlock>())
+            .Select(item => item.OfType<ParagraphBlock>().FirstOrDefault())
+            .Where(paragraph => paragraph is not null)
+            .Select(paragraph => s_bullet.Match(MarkdownText.Inline(paragraph!.Inline)))
+            .Any(match => match.Success && Regex.IsMatch(match.Groups[3].Value, @"^(Required|Optional)\b", RegexOptions.IgnoreCase, s_regexTimeout));
+
+    private readonly struct EndpointLineInfo
+    {
+        public EndpointLineInfo(Block block, string method, string path, LocationInfo location)
+        {
+            Block = block;
+            Method = method;
+            Path = path;
+            Location = location;
+        }
+
+        public Block Block { get; }
+
+        public string Method { get; }
+
+        public string Path { get; }
+
+        public LocationInfo Location { get; }
+    }
+
+    private static EndpointLineInfo? FindEndpointLine(MarkdownText markdown, List<Block> blocks)
+    {
+        foreach (var block in blocks)
+        {
+            if (block is FencedCodeBlock or CodeBlock)
+            {
+                var leaf = (LeafBlock)block;
+                for (var i = 0; i < leaf.Lines.Count; i++)
+                {
+                    var line = leaf.Lines.Lines[i];
+                    var match = EndpointLine.Match(line.Slice.ToString());
+                    if (match.Success)
+                    {
+                        return new EndpointLineInfo(block, match.Groups[1].Value.ToUpperInvariant(), match.Groups[2].Value, markdown.Line(line));
+                    }
+                }
+            }
+            else if (block is ParagraphBlock paragraph && paragraph.Inline is not null)
+            {
+                foreach (var code in paragraph.Inline.Descendants<Markdig.Syntax.Inlines.CodeInline>())
+                {
+                    var match = EndpointLine.Match(code.Content);
+                    if (match.Success && match.Groups[1].Value == match.Groups[1].Value.ToUpperInvariant())
+                    {
+                        var location = markdown.Location(code.Span.Start, code.Span.End + 1);
+                        return new EndpointLineInfo(block, match.Groups[1].Value, match.Groups[2].Value, location);
+                    }
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private static ObjectSectionSpec ReadObject(MarkdownText markdown, HeadingBlock heading, string headingText, string name, List<Block> blocks, List<DiagnosticInfo> diagnostics)
+    {
+        JsonNode? example = null;
+        var fields = new List<FieldDocSpec>();
+        foreach (var block in blocks)
+        {
+            if (example is null && block is FencedCodeBlock fence && IsJsonFence(fence))
+            {
+                example = ReadJson(markdown, fence, diagnostics)?.Value;
+            }
+            else if (block is ListBlock list)
+            {
+                fields.AddRange(ReadBullets(markdown, list, diagnostics));
+            }
+            else if (block is Table table)
+            {
+                fields.AddRange(ReadTable(markdown, table));
+            }
+        }
+
+        return new ObjectSectionSpec(name, headingText, markdown.FirstLine(heading), example, fields.ToEquatableArray());
+    }
+
+    private enum Label
+    {
+        None,
+        Parameters,
+        Request,
+        Response,
+    }
+
+    private static EndpointSectionSpec? ReadEndpoint(
+        MarkdownText markdown,
+        HeadingBlock heading,
+        string headingText,
+        List<Block> blocks,
+        EndpointLineInfo endpoint,
+        List<DiagnosticInfo> diagnostics)
+    {
+        var description = new List<string>();
+        var parameters = new List<FieldDocSpec>();
+        var requestExamples = new List<JsonExample>();
+        var responseExamples = new List<JsonExample>();
+        var auth = AuthKind.KeyAndSecret;
+        string? conditionalAuth = null;
+        string? returnsObject = null;
+        var returnsList = false;
+        var label = Label.None;
+        var seenEndpoint = false;
+
+        foreach (var block in blocks)
+        {
+            if (block == endpoint.Block)
+            {
+                seenEndpoint = true;
+                if (block is not ParagraphBlock)
+                {
+                    continue;
+                }
+            }
+
+            switch (block)
+            {
+                case ParagraphBlock paragraph:
+                {
+                    var text = MarkdownText.Inline(paragraph.Inline);
+                    var lower = text.ToLowerInvariant();
+                    var isAuth = false;
+                    if (lower.Contains("authentication") || lower.Contains("api key") || lower.Contains("api secret"))
+                    {
+                        var (kind, condition) = ReadAuth(lower);
+                        if (kind is not null)
+                        {
+                            auth = kind.Value;
+                            conditionalAuth = condition;
+                            isAuth = true;
+                        }
+                    }
+
+                    var list = s_returnsList.Match(text);
+                    var single = s_returnsObject.Match(text);
+                    if (list.Success)
+                    {
+                        returnsObject = list.Groups[1].Value;
+                        returnsList = true;
+                    }
+                    else if (single.Success && !Regex.IsMatch(single.Groups[1].Value, "^(error|json|response|status)$", RegexOptions.IgnoreCase, s_regexTimeout))
+                    {
+                        returnsObject = single.Groups[1].Value;
+                    }
+
+                    var newLabel = ReadLabel(lower);
+                    if (newLabel is not null)
+                    {
+                        label = newLabel.Value;
+                    }
+                    else if (!isAuth && !seenEndpoint && !list.Success && !single.Success)
+                    {
+                        description.Add(text);
+                    }
+
+                    break;
+                }
+
+                case FencedCodeBlock fence when IsJsonFence(fence):
+                {
+                    var example = ReadJson(markdown, fence, diagnostics);
+                    if (example is null)
+                    {
+                        break;
+                    }
+
+                    var target = label switch
+                    {
+                        Label.Request => requestExamples,
+                        Label.Response => responseExamples,
+                        _ => endpoint.Method is "POST" or "PUT" or "PATCH" && requestExamples.Count == 0 && responseExamples.Count == 0 ? requestExamples : responseExamples,
+                    };
+                    target.Add(example);
+                    break;
+                }
+
+                case ListBlock listBlock when label == Label.Parameters || (seenEndpoint && label == Label.None):
+                    parameters.AddRange(ReadBullets(markdown, listBlock, diagnostics));
+                    break;
+
+                case Table table when label == Label.Parameters || seenEndpoint:
+                    parameters.AddRange(ReadTable(markdown, table));
+                    break;
+            }
+        }
+
+        var path = endpoint.Path;
+        if (!TryNormalizePath(path, out var normalized))
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.EndpointLineUnreadable, endpoint.Location, endpoint.Method + " " + path, headingText));
+            return null;
+        }
+
+        var secretFor = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var parameter in parameters.Where(p => p.RequiresSecret))
+        {
+            secretFor.Add(parameter.Name);
+        }
+
+        if (conditionalAuth is not null)
+        {
+            foreach (var parameter in parameters)
+            {
+                var spoken = parameter.Name.Replace('_', ' ').ToLowerInvariant();
+                if (Regex.IsMatch(conditionalAuth, @"\b" + Regex.Escape(spoken) + @"\b", RegexOptions.CultureInvariant, s_regexTimeout) ||
+                    conditionalAuth.Contains("`" + parameter.Name.ToLowerInvariant() + "`"))
+                {
+                    secretFor.Add(parameter.Name);
+                }
+            }
+        }
+
+        if (auth == AuthKind.KeyAndSecret)
+        {
+            secretFor.Clear();
+        }
+
+        return new EndpointSectionSpec(
+            headingText,
+            markdown.FirstLine(heading),
+            endpoint.Method,
+            normalized,
+            endpoint.Location,
+            string.Join(" ", description),
+            auth,
+            secretFor.ToEquatableArray(),
+            parameters.ToEquatableArray(),
+            requestExamples.ToEquatableArray(),
+            responseExamples.ToEquatableArray(),
+            returnsObject,
+            returnsList);
+    }
+
+    private static (AuthKind? Kind, string? Condition) ReadAuth(string lower)
+    {
+        var keyOnly = Regex.Match(lower, @"works\s+with\s+(?:just\s+(?:the\s+)?)?(?:username|api\s+key)(?:\s+only)?\s+(?:authentication|auth)\b", RegexOptions.CultureInvariant, s_regexTimeout);
+        if (keyOnly.Success)
+        {
+            var rest = lower.Substring(keyOnly.Index + keyOnly.Length);
+            var conditional = Regex.IsMatch(rest, @"^\s*(?:,\s*)?(?:if|unless|except|when|but)\b", RegexOptions.CultureInvariant, s_regexTimeout);
+            return (AuthKind.Key, conditional ? rest : null);
+        }
+
+        if (Regex.IsMatch(lower, @"username\s*(?:and|&|\+)\s*password|key\s+and\s+(?:the\s+)?secret|api\s+secret", RegexOptions.CultureInvariant, s_regexTimeout))
+        {
+            return (AuthKind.KeyAndSecret, null);
+        }
+
+        return (null, null);
+    }
+
+    private static Label? ReadLabel(string lower)
+    {
+        var trimmed = lower.Trim();
+        if (Regex.IsMatch(trimmed, @"^(?:(?:query|body|request|path)\s+)?parameters?\b", RegexOptions.CultureInvariant, s_regexTimeout))
+        {
+            return Label.Parameters;
+        }
+
+        if (Regex.IsMatch(trimmed, @"^(?:an?\s+)?(?:example|sample)\s+(?:request|payload|body)|^request\s*(?:data|body|payload)?\s*:", RegexOptions.CultureInvariant, s_regexTimeout))
+        {
+            return Label.Request;
+        }
+
+        if (Regex.IsMatch(trimmed, @"^(?:an?\s+)?(?:example|sample)\s+(?:response|result|output)|^response\s*(?:data|body|payload)?\s*:|^(?:it|this|the\s+\w+)\s+(?:returns|responds)\b.*:$", RegexOptions.CultureInvariant, s_regexTimeout))
+        {
+            return Label.Response;
+        }
+
+        return null;
+    }
+
+    private static bool IsJsonFence(FencedCodeBlock fence)
+    {
+        var info = (fence.Info ?? string.Empty).Trim().ToLowerInvariant();
+        if (info is "json" or "json5" or "jsonc" or "javascript" or "js")
+        {
+            return true;
+        }
+
+        if (info.Length == 0 && fence.Lines.Count > 0)
+        {
+            var first = fence.Lines.Lines[0].Slice.ToString().TrimStart();
+            return first.StartsWith("{", StringComparison.Ordinal) || first.StartsWith("[", StringComparison.Ordinal);
+        }
+
+        return false;
+    }
+
+    private static JsonExample? ReadJson(MarkdownText markdown, FencedCodeBlock fence, List<DiagnosticInfo> diagnostics)
+    {
+        var (content, map) = MarkdownText.CodeContent(fence);
+        var (value, problems) = LenientJson.Parse(content);
+        foreach (var (offset, message) in problems.Take(10))
+        {
+            var line = map.LastOrDefault(entry => entry.ContentStart <= offset);
+            var location = line.Line.Slice.Text is null
+                ? markdown.FirstLine(fence)
+                : markdown.Location(line.Line.Position + (offset - line.ContentStart), line.Line.Position + line.Line.Slice.Length);
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.JsonExampleProblem, location, message));
+        }
+
+        return value is null ? null : new JsonExample(value, markdown.FirstLine(fence));
+    }
+
+    private static IEnumerable<FieldDocSpec> ReadBullets(MarkdownText markdown, ListBlock list, List<DiagnosticInfo> diagnostics)
+    {
+        foreach (var item in list.OfType<ListItemBlock>())
+        {
+            var paragraph = item.OfType<ParagraphBlock>().FirstOrDefault();
+            if (paragraph is null)
+            {
+                continue;
+            }
+
+            var text = MarkdownText.Inline(paragraph.Inline);
+            var rest = string.Join(" ", item.OfType<ParagraphBlock>().Skip(1).Select(p => MarkdownText.Inline(p.Inline)));
+            var match = s_bullet.Match(text);
+            if (!match.Success)
+            {
+                match = s_boldBullet.Match(text);
+            }
+
+            var location = markdown.FirstLine(paragraph);
+            if (!match.Success || !s_fieldName.IsMatch(match.Groups[1].Value))
+            {
+                if (text.TrimStart().StartsWith("[", StringComparison.Ordinal) || !text.Contains("`"))
+                {
+                    continue; // a table of contents entry or plain prose, not a field
+                }
+
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.BulletUnreadable, location, Shorten(text)));
+                continue;
+            }
+
+            var description = (match.Groups[3].Value + " " + rest).Trim();
+            yield return Field(match.Groups[1].Value, match.Groups[2].Value, description, location);
+        }
+    }
+
+    private static FieldDocSpec Field(string name, string parenthetical, string description, LocationInfo location)
+    {
+        var requirement = Requirement.Unspecified;
+        var lead = (parenthetical + " " + description).TrimStart().ToLowerInvariant();
+        if (Regex.IsMatch(lead, @"^(?:\*\*)?required\b", RegexOptions.CultureInvariant, s_regexTimeout))
+        {
+            requirement = Requirement.Required;
+        }
+        else if (Regex.IsMatch(lead, @"^(?:\*\*)?optional\b", RegexOptions.CultureInvariant, s_regexTimeout))
+        {
+            requirement = Requirement.Optional;
+        }
+
+        var cleaned = Regex.Replace(description, @"^(?:\*\*)?(?:required|optional)(?:\*\*)?\s*[.:,]?\s*", string.Empty, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, s_regexTimeout);
+        if (parenthetical.Length > 0 && !Regex.IsMatch(parenthetical, "^(required|optional)$", RegexOptions.IgnoreCase, s_regexTimeout))
+        {
+            cleaned = "(" + parenthetical + ") " + cleaned;
+        }
+
+        return new FieldDocSpec(name, cleaned.Trim(), requirement, s_secretPhrase.IsMatch(description), location);
+    }
+
+    private static IEnumerable<FieldDocSpec> ReadTable(MarkdownText markdown, Table table)
+    {
+        var rows = table.OfType<TableRow>().ToList();
+        if (rows.Count < 2)
+        {
+            yield break;
+        }
+
+        var header = rows[0].OfType<TableCell>().Select(c => CellText(c).ToLowerInvariant()).ToList();
+        var nameColumn = header.FindIndex(h => h is "parameter" or "name" or "field" or "property" or "key" or "attribute");
+        if (nameColumn < 0)
+        {
+            yield break;
+        }
+
+        var typeColumn = header.FindIndex(h => h == "type");
+        var requiredColumn = header.FindIndex(h => h.StartsWith("required", StringComparison.Ordinal));
+        var descriptionColumn = header.FindIndex(h => h.StartsWith("description", StringComparison.Ordinal) || h == "meaning" || h == "notes");
+        foreach (var row in rows.Skip(1))
+        {
+            var cells = row.OfType<TableCell>().Select(CellText).ToList();
+            string Cell(int index) => index >= 0 && index < cells.Count ? cells[index] : string.Empty;
+            var name = Cell(nameColumn).Trim('`', ' ', '*');
+            if (!s_fieldName.IsMatch(name))
+            {
+                continue;
+            }
+
+            var required = Cell(requiredColumn).ToLowerInvariant();
+            var requirement = required is "yes" or "true" or "required" or "y" ? "Required." : required is "no" or "false" or "optional" or "n" ? "Optional." : string.Empty;
+            var type = Cell(typeColumn);
+            var description = (requirement + " " + (type.Length > 0 ? "(" + type + ") " : string.Empty) + Cell(descriptionColumn)).Trim();
+            yield return Field(name, string.Empty, description, markdown.FirstLine(row));
+        }
+    }
+
+    private static string CellText(TableCell cell) =>
+        string.Join(" ", cell.OfType<ParagraphBlock>().Select(p => MarkdownText.Inline(p.Inline))).Trim();
+
+    private static string Shorten(string text) => text.Length > 80 ? text.Substring(0, 77) + "..." : text;
+
+    /// <summary>
+    /// Takes the path of <c>METHOD path</c>, with or without scheme and host, and writes its
+    /// parameters as <c>{name}</c> whether the docs wrote <c>{name}</c>, <c>:name</c> or <c>&lt;name&gt;</c>.
+    /// </summary>
+    internal static bool TryNormalizePath(string raw, out string path)
+    {
+        path = string.Empty;
+        var value = raw.Trim().Trim('`');
+        var scheme = value.IndexOf("://", StringComparison.Ordinal);
+        if (scheme >= 0)
+        {
+            var slash = value.IndexOf('/', scheme + 3);
+            value = slash < 0 ? "/" : value.Substring(slash);
+        }
+        else if (!value.StartsWith("/", StringComparison.Ordinal))
+        {
+            var slash = value.IndexOf('/');
+            if (slash > 0 && value.Substring(0, slash).Contains("."))
+            {
+                value = value.Substring(slash);
+            }
+            else
+            {
+                value = "/" + value;
+            }
+        }
+
+        var cut = value.IndexOfAny(new[] { '?', '#' });
+        if (cut >= 0)
+        {
+            value = value.Substring(0, cut);
+        }
+
+        var segments = value.Split(new[] { '/' }, StringSplitOptions.RemoveEmptyEntries);
+        var result = new List<string>();
+        foreach (var segment in segments)
+        {
+            string? parameter = null;
+            if (segment.Length > 2 && segment[0] == '{' && segment[segment.Length - 1] == '}')
+            {
+                parameter = segment.Substring(1, segment.Length - 2);
+            }
+            else if (segment.Length > 2 && segment[0] == '<' && segment[segment.Length - 1] == '>')
+            {
+                parameter = segment.Substring(1, segment.Length - 2);
+            }
+            else if (segment.Length > 1 && segment[0] == ':')
+            {
+                parameter = segment.Substring(1);
+            }
+
+            if (parameter is not null)
+            {
+                if (!Regex.IsMatch(parameter, @"^[A-Za-z_][\w\-]*$", RegexOptions.CultureInvariant, s_regexTimeout))
+                {
+                    return false;
+                }
+
+                result.Add("{" + parameter + "}");
+            }
+            else if (Regex.IsMatch(segment, @"^[A-Za-z0-9\-._~]+$", RegexOptions.CultureInvariant, s_regexTimeout))
+            {
+                result.Add(segment);
+            }
+            else
+            {
+                return false;
+            }
+        }
+
+        path = "/" + string.Join("/", result);
+        return true;
+    }
+}

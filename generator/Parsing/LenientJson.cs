@@ -1,0 +1,471 @@
+using System.Collections.Generic;
+using System.Text;
+using Engage.Codegen.Model;
+
+namespace Engage.Codegen.Parsing;
+
+/// <summary>
+/// Reads JSON examples as people write them in docs: placeholders (<c>...</c>, <c>{...}</c>,
+/// <c>[...]</c>), trailing commas, comments, single quotes, unquoted keys, a missing closing
+/// brace. Takes all it can and reports each problem with its offset. Never throws; nesting is
+/// bounded so deep input cannot overflow the stack.
+/// </summary>
+internal sealed class LenientJson
+{
+    public const int MaxDepth = 128;
+
+    private readonly string _text;
+    private readonly List<(int Offset, string Message)> _problems = new();
+    private int _position;
+
+    private LenientJson(string text) => _text = text;
+
+    public static (JsonNode? Value, IReadOnlyList<(int Offset, string Message)> Problems) Parse(string text)
+    {
+        var parser = new LenientJson(text);
+        parser.SkipTrivia();
+        if (parser.AtEnd)
+        {
+            parser._problems.Add((0, "the example is empty"));
+            return (null, parser._problems);
+        }
+
+        var value = parser.ParseValue(0);
+        parser.SkipTrivia();
+        if (!parser.AtEnd)
+        {
+            parser._problems.Add((parser._position, "text after the end of the JSON value is ignored"));
+        }
+
+        return (value, parser._problems);
+    }
+
+    private bool AtEnd => _position >= _text.Length;
+
+    private char Current => _text[_position];
+
+    private JsonNode ParseValue(int depth)
+    {
+        SkipTrivia();
+        if (AtEnd)
+        {
+            _problems.Add((_position, "the example ends where a value was expected"));
+            return JsonNode.Scalar(JsonKind.Unknown, null);
+        }
+
+        if (depth >= MaxDepth)
+        {
+            _problems.Add((_position, $"nesting deeper than {MaxDepth} levels is not read"));
+            SkipNested();
+            return JsonNode.Scalar(JsonKind.Unknown, null);
+        }
+
+        var c = Current;
+        if (c == '{')
+        {
+            return ParseObject(depth);
+        }
+
+        if (c == '[')
+        {
+            return ParseArray(depth);
+        }
+
+        if (c == '"' || c == '\'' || c == '\u201C' || c == '\u2018')
+        {
+            return JsonNode.Scalar(JsonKind.String, ParseString());
+        }
+
+        if (IsEllipsis())
+        {
+            SkipEllipsis();
+            return JsonNode.Scalar(JsonKind.Unknown, null);
+        }
+
+        if (c == '-' || char.IsDigit(c))
+        {
+            return ParseNumber();
+        }
+
+        var word = ReadWord();
+        switch (word)
+        {
+            case "true":
+            case "false":
+                return JsonNode.Scalar(JsonKind.Boolean, word);
+            case "null":
+                return JsonNode.Scalar(JsonKind.Null, null);
+            case "":
+                _problems.Add((_position, $"unexpected character '{Printable(c)}'"));
+                _position++;
+                return JsonNode.Scalar(JsonKind.Unknown, null);
+            default:
+                _problems.Add((_position - word.Length, $"'{word}' is not a JSON value"));
+                return JsonNode.Scalar(JsonKind.Unknown, null);
+        }
+    }
+
+    private JsonNode ParseObject(int depth)
+    {
+        var start = _position;
+        _position++; // {
+        var properties = new List<JsonProperty>();
+        var names = new HashSet<string>();
+        while (true)
+        {
+            SkipTrivia();
+            if (AtEnd)
+            {
+                _problems.Add((start, "an object is not closed with '}'"));
+                break;
+            }
+
+            if (Current == '}')
+            {
+                _position++;
+                break;
+            }
+
+            if (Current == ']')
+            {
+                _problems.Add((_position, "']' closes an object opened with '{'"));
+                _position++;
+                break;
+            }
+
+            if (Current == ',')
+            {
+                _position++;
+                continue;
+            }
+
+            if (IsEllipsis())
+            {
+                SkipEllipsis();
+                continue;
+            }
+
+            var keyStart = _position;
+            string key;
+            if (Current == '"' || Current == '\'' || Current == '\u201C' || Current == '\u2018')
+            {
+                key = ParseString();
+            }
+            else
+            {
+                key = ReadWord();
+                if (key.Length == 0)
+                {
+                    _problems.Add((_position, $"unexpected character '{Printable(Current)}' where a property name was expected"));
+                    _position++;
+                    continue;
+                }
+
+                _problems.Add((keyStart, $"property name {key} is not quoted"));
+            }
+
+            SkipTrivia();
+            if (!AtEnd && Current == ':')
+            {
+                _position++;
+            }
+            else
+            {
+                _problems.Add((_position, $"':' expected after \"{key}\""));
+            }
+
+            var value = ParseValue(depth + 1);
+            if (names.Add(key))
+            {
+                properties.Add(new JsonProperty(key, value));
+            }
+            else
+            {
+                _problems.Add((keyStart, $"property \"{key}\" appears twice; the first is used"));
+            }
+
+            SkipTrivia();
+            if (!AtEnd && Current == ',')
+            {
+                _position++;
+                SkipTrivia();
+                if (!AtEnd && Current == '}')
+                {
+                    _problems.Add((_position, "trailing comma before '}'"));
+                }
+            }
+            else if (!AtEnd && Current != '}' && Current != ']')
+            {
+                _problems.Add((_position, "',' expected between properties"));
+            }
+        }
+
+        return new JsonNode(JsonKind.Object, null, properties.ToEquatableArray(), EquatableArray<JsonNode>.Empty);
+    }
+
+    private JsonNode ParseArray(int depth)
+    {
+        var start = _position;
+        _position++; // [
+        var items = new List<JsonNode>();
+        while (true)
+        {
+            SkipTrivia();
+            if (AtEnd)
+            {
+                _problems.Add((start, "an array is not closed with ']'"));
+                break;
+            }
+
+            if (Current == ']')
+            {
+                _position++;
+                break;
+            }
+
+            if (Current == '}')
+            {
+                _problems.Add((_position, "'}' closes an array opened with '['"));
+                _position++;
+                break;
+            }
+
+            if (Current == ',')
+            {
+                _position++;
+                continue;
+            }
+
+            if (IsEllipsis())
+            {
+                SkipEllipsis();
+                continue;
+            }
+
+            var before = _position;
+            items.Add(ParseValue(depth + 1));
+            SkipTrivia();
+            if (!AtEnd && Current == ',')
+            {
+                _position++;
+                SkipTrivia();
+                if (!AtEnd && Current == ']')
+                {
+                    _problems.Add((_position, "trailing comma before ']'"));
+                }
+            }
+            else if (!AtEnd && Current != ']' && Current != '}' && _position == before)
+            {
+                _position++;
+            }
+        }
+
+        return new JsonNode(JsonKind.Array, null, EquatableArray<JsonProperty>.Empty, items.ToEquatableArray());
+    }
+
+    private string ParseString()
+    {
+        var start = _position;
+        var open = Current;
+        var close = open switch
+        {
+            '\u201C' => '\u201D',
+            '\u2018' => '\u2019',
+            _ => open,
+        };
+        if (open != '"')
+        {
+            _problems.Add((start, open == '\'' ? "strings in JSON use double quotes, not single quotes" : "strings in JSON use straight quotes, not curly quotes"));
+        }
+
+        _position++;
+        var builder = new StringBuilder();
+        while (!AtEnd && Current != close)
+        {
+            if (Current == '\n')
+            {
+                break;
+            }
+
+            if (Current == '\\' && _position + 1 < _text.Length)
+            {
+                _position++;
+                var escaped = Current;
+                switch (escaped)
+                {
+                    case 'n': builder.Append('\n'); break;
+                    case 't': builder.Append('\t'); break;
+                    case 'r': builder.Append('\r'); break;
+                    case 'b': builder.Append('\b'); break;
+                    case 'f': builder.Append('\f'); break;
+                    case 'u' when _position + 4 < _text.Length && TryHex(_text.Substring(_position + 1, 4), out var code):
+                        builder.Append((char)code);
+                        _position += 4;
+                        break;
+                    default: builder.Append(escaped); break;
+                }
+
+                _position++;
+                continue;
+            }
+
+            builder.Append(Current);
+            _position++;
+        }
+
+        if (AtEnd || Current != close)
+        {
+            _problems.Add((start, "a string is not closed"));
+        }
+        else
+        {
+            _position++;
+        }
+
+        return builder.ToString();
+    }
+
+    private static bool TryHex(string digits, out int value)
+    {
+        value = 0;
+        foreach (var c in digits)
+        {
+            var digit = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+            if (digit < 0)
+            {
+                return false;
+            }
+
+            value = (value * 16) + digit;
+        }
+
+        return true;
+    }
+
+    private JsonNode ParseNumber()
+    {
+        var start = _position;
+        if (Current == '-')
+        {
+            _position++;
+        }
+
+        var isDecimal = false;
+        while (!AtEnd && (char.IsDigit(Current) || Current == '.' || Current == 'e' || Current == 'E' || ((Current == '+' || Current == '-') && (_text[_position - 1] == 'e' || _text[_position - 1] == 'E'))))
+        {
+            if (Current == '.' || Current == 'e' || Current == 'E')
+            {
+                if (Current == '.' && _position + 1 < _text.Length && _text[_position + 1] == '.')
+                {
+                    break; // "1..." placeholder
+                }
+
+                isDecimal = true;
+            }
+
+            _position++;
+        }
+
+        var text = _text.Substring(start, _position - start);
+        if (text == "-")
+        {
+            _problems.Add((start, "'-' is not a number"));
+            return JsonNode.Scalar(JsonKind.Unknown, null);
+        }
+
+        return JsonNode.Scalar(isDecimal ? JsonKind.Decimal : JsonKind.Integer, text);
+    }
+
+    private string ReadWord()
+    {
+        var start = _position;
+        while (!AtEnd && (char.IsLetterOrDigit(Current) || Current == '_' || Current == '$' || Current == '-'))
+        {
+            _position++;
+        }
+
+        return _text.Substring(start, _position - start);
+    }
+
+    private bool IsEllipsis() =>
+        (_position + 2 < _text.Length && _text[_position] == '.' && _text[_position + 1] == '.' && _text[_position + 2] == '.') ||
+        (!AtEnd && Current == '\u2026');
+
+    private void SkipEllipsis()
+    {
+        if (Current == '\u2026')
+        {
+            _position++;
+            return;
+        }
+
+        while (!AtEnd && Current == '.')
+        {
+            _position++;
+        }
+    }
+
+    private void SkipNested()
+    {
+        var depth = 0;
+        while (!AtEnd)
+        {
+            var c = Current;
+            if (c == '{' || c == '[')
+            {
+                depth++;
+            }
+            else if (c == '}' || c == ']')
+            {
+                depth--;
+                if (depth <= 0)
+                {
+                    _position++;
+                    return;
+                }
+            }
+
+            _position++;
+        }
+    }
+
+    private void SkipTrivia()
+    {
+        while (!AtEnd)
+        {
+            var c = Current;
+            if (char.IsWhiteSpace(c) || c == '\uFEFF')
+            {
+                _position++;
+            }
+            else if (c == '/' && _position + 1 < _text.Length && _text[_position + 1] == '/')
+            {
+                _problems.Add((_position, "JSON has no comments; the comment is ignored"));
+                while (!AtEnd && Current != '\n')
+                {
+                    _position++;
+                }
+            }
+            else if (c == '/' && _position + 1 < _text.Length && _text[_position + 1] == '*')
+            {
+                _problems.Add((_position, "JSON has no comments; the comment is ignored"));
+                var end = _text.IndexOf("*/", _position + 2, System.StringComparison.Ordinal);
+                _position = end < 0 ? _text.Length : end + 2;
+            }
+            else if (c == '#')
+            {
+                _problems.Add((_position, "JSON has no comments; the comment is ignored"));
+                while (!AtEnd && Current != '\n')
+                {
+                    _position++;
+                }
+            }
+            else
+            {
+                return;
+            }
+        }
+    }
+
+    private static string Printable(char c) => char.IsControl(c) ? $"U+{(int)c:X4}" : c.ToString();
+}

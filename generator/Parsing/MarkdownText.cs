@@ -1,0 +1,192 @@
+using System;
+using System.Collections.Generic;
+using System.Text;
+using Engage.Codegen.Model;
+using Markdig.Helpers;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+
+namespace Engage.Codegen.Parsing;
+
+/// <summary>Turns Markdig nodes into plain text and locations; nothing Markdig leaves this file's callers.</summary>
+internal sealed class MarkdownText
+{
+    private readonly string _path;
+    private readonly string _text;
+    private readonly List<int> _lineStarts = new() { 0 };
+
+    public MarkdownText(string path, string text)
+    {
+        _path = path;
+        _text = text;
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] == '\n')
+            {
+                _lineStarts.Add(i + 1);
+            }
+        }
+    }
+
+    public string FileName
+    {
+        get
+        {
+            var slash = Math.Max(_path.LastIndexOf('/'), _path.LastIndexOf('\\'));
+            return slash < 0 ? _path : _path.Substring(slash + 1);
+        }
+    }
+
+    /// <summary>A location for a character range; the end is exclusive.</summary>
+    public LocationInfo Location(int start, int end)
+    {
+        start = Clamp(start);
+        end = Math.Max(start, Clamp(end));
+        var (startLine, startColumn) = LinePosition(start);
+        var (endLine, endColumn) = LinePosition(end);
+        return new LocationInfo(_path, start, end - start, startLine, startColumn, endLine, endColumn);
+    }
+
+    /// <summary>A location for a block, trimmed to its first line so diagnostics point at one line.</summary>
+    public LocationInfo FirstLine(Block block)
+    {
+        var start = block.Span.Start;
+        var end = block.Span.End + 1;
+        var newline = start < _text.Length ? _text.IndexOf('\n', start) : -1;
+        if (newline >= 0 && newline < end)
+        {
+            end = newline;
+        }
+
+        if (end > start && end - 1 < _text.Length && _text[end - 1] == '\r')
+        {
+            end--;
+        }
+
+        return Location(start, end);
+    }
+
+    public LocationInfo Line(StringLine line) => Location(line.Position, line.Position + line.Slice.Length);
+
+    private int Clamp(int offset) => offset < 0 ? 0 : offset > _text.Length ? _text.Length : offset;
+
+    private (int Line, int Column) LinePosition(int offset)
+    {
+        var low = 0;
+        var high = _lineStarts.Count - 1;
+        while (low < high)
+        {
+            var mid = (low + high + 1) / 2;
+            if (_lineStarts[mid] <= offset)
+            {
+                low = mid;
+            }
+            else
+            {
+                high = mid - 1;
+            }
+        }
+
+        return (low, offset - _lineStarts[low]);
+    }
+
+    /// <summary>The text of inlines, code spans kept in backticks, links as their text.</summary>
+    public static string Inline(ContainerInline? container)
+    {
+        if (container is null)
+        {
+            return string.Empty;
+        }
+
+        var builder = new StringBuilder();
+        Append(container, builder, 0);
+        return Normalize(builder.ToString());
+    }
+
+    private static void Append(Inline inline, StringBuilder builder, int depth)
+    {
+        if (depth > 64)
+        {
+            return;
+        }
+
+        switch (inline)
+        {
+            case LiteralInline literal:
+                builder.Append(literal.Content.ToString());
+                break;
+            case CodeInline code:
+                builder.Append('`').Append(code.Content).Append('`');
+                break;
+            case LineBreakInline:
+                builder.Append(' ');
+                break;
+            case AutolinkInline autolink:
+                builder.Append(autolink.Url);
+                break;
+            case HtmlEntityInline entity:
+                builder.Append(entity.Transcoded.ToString());
+                break;
+            case ContainerInline container:
+                for (var child = container.FirstChild; child is not null; child = child.NextSibling)
+                {
+                    Append(child, builder, depth + 1);
+                }
+
+                break;
+        }
+    }
+
+    /// <summary>Collapses whitespace, straightens curly quotes, drops control characters.</summary>
+    public static string Normalize(string text)
+    {
+        var builder = new StringBuilder(text.Length);
+        var space = false;
+        foreach (var c in text)
+        {
+            var ch = c switch
+            {
+                '\u2018' or '\u2019' => '\'',
+                '\u201C' or '\u201D' => '"',
+                '\u00A0' => ' ',
+                _ => c,
+            };
+            if (char.IsWhiteSpace(ch))
+            {
+                space = builder.Length > 0;
+                continue;
+            }
+
+            if (char.IsControl(ch))
+            {
+                continue;
+            }
+
+            if (space)
+            {
+                builder.Append(' ');
+                space = false;
+            }
+
+            builder.Append(ch);
+        }
+
+        return builder.ToString();
+    }
+
+    /// <summary>The lines of a code block joined by '\n', with each line's absolute start.</summary>
+    public static (string Content, List<(int ContentStart, StringLine Line)> Map) CodeContent(LeafBlock block)
+    {
+        var builder = new StringBuilder();
+        var map = new List<(int, StringLine)>();
+        var lines = block.Lines;
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var line = lines.Lines[i];
+            map.Add((builder.Length, line));
+            builder.Append(line.Slice.ToString()).Append('\n');
+        }
+
+        return (builder.ToString(), map);
+    }
+}

@@ -1,0 +1,1 @@
+System.Console.WriteLine(typeof(Engage.Quickstart.Api.EngageClient));
