@@ -129,7 +129,7 @@ internal static partial class Emitter
 
         foreach (var property in operation.RequestProperties.Where(p => p.RequiresSecret))
         {
-            w.Open($"if (request?.{property.Name} is not null)");
+            w.Open($"if (request{(operation.RequestOptional ? "?" : string.Empty)}.{property.Name} is not null)");
             w.Line($"_pipeline.EnsureSecret({SourceWriter.Literal($"Setting `{property.JsonName}` in \"{operation.Heading}\"")});");
             w.Close();
         }
@@ -145,7 +145,7 @@ internal static partial class Emitter
             w.Line($"var query = new {Runtime}.ApiQuery();");
             foreach (var property in operation.RequestProperties)
             {
-                w.Line($"query.Add({SourceWriter.Literal(property.JsonName)}, {QueryValue(property.Type, "request?." + property.Name)});");
+                w.Line($"query.Add({SourceWriter.Literal(property.JsonName)}, {QueryValue(property.Type, (operation.RequestOptional ? "request?." : "request.") + property.Name)});");
             }
 
             w.Line($"return _pipeline.SendAsync({method}, {path}, query, {responseInfo}, cancellationToken);");
