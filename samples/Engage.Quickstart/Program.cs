@@ -1,1 +1,119 @@
-System.Console.WriteLine(typeof(Engage.Quickstart.Api.EngageClient));
+using System;
+using System.Diagnostics;
+using System.Linq;
+using System.Threading.Tasks;
+using Engage.Codegen.Runtime;
+using Engage.Quickstart.Api;
+using Engage.Sandbox;
+
+// A tour of the client generated from docs-input/*.md.
+// No ENGAGE_API_KEY: runs against an in-process sandbox on 127.0.0.1 and writes freely.
+// ENGAGE_API_KEY (+ ENGAGE_API_SECRET): talks to api.engage.so and only reads, unless --write is passed.
+var key = Environment.GetEnvironmentVariable("ENGAGE_API_KEY");
+var secret = Environment.GetEnvironmentVariable("ENGAGE_API_SECRET");
+var write = args.Contains("--write");
+SandboxServer? sandbox = null;
+EngageClientOptions options;
+if (string.IsNullOrEmpty(key))
+{
+    sandbox = await SandboxServer.StartAsync();
+    options = new EngageClientOptions { BaseAddress = sandbox.BaseAddress, ApiKey = sandbox.ApiKey, ApiSecret = sandbox.ApiSecret };
+    write = true;
+    Console.WriteLine($"No ENGAGE_API_KEY set: using the local sandbox at {sandbox.BaseAddress}");
+}
+else
+{
+    options = new EngageClientOptions { ApiKey = key, ApiSecret = secret };
+    Console.WriteLine($"Using the real API at {options.BaseAddress}{(write ? " (writes enabled by --write)" : " (read-only; pass --write to create users)")}");
+}
+
+Console.WriteLine($"Client options: {options}");
+try
+{
+    using var client = new EngageClient(options);
+    if (write)
+    {
+        await Tour.WriteAsync(client);
+    }
+
+    await Tour.ReadAsync(client);
+    return 0;
+}
+finally
+{
+    if (sandbox is not null)
+    {
+        await sandbox.DisposeAsync();
+    }
+}
+
+internal static class Tour
+{
+    public static async Task WriteAsync(EngageClient client)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        const int count = 36;
+        for (var i = 1; i <= count; i++)
+        {
+            await client.Users.CreateAsync(new CreateUserRequest
+            {
+                Id = $"quickstart-{i:D3}",
+                FirstName = "Ada",
+                LastName = $"Example {i}",
+                Email = $"ada{i}@example.com",
+                CreatedAt = DateTimeOffset.UtcNow,
+                Meta = new() { ["plan"] = i % 3 == 0 ? "pro" : "free", ["age"] = 20 + i, ["beta"] = i % 2 == 0 },
+            });
+        }
+
+        Console.WriteLine($"Created {count} users in {stopwatch.ElapsedMilliseconds} ms.");
+
+        var updated = await client.Users.UpdateAsync("quickstart-007", new UpdateUserRequest
+        {
+            FirstName = "Grace",
+            Meta = new() { ["plan"] = "custom", ["coverage"] = 20 },
+        });
+        Console.WriteLine($"Updated {updated.Uid}: {updated.FirstName} {updated.LastName}, plan = {updated.Meta["plan"]}, coverage = {updated.Meta["coverage"]}");
+
+        var result = await client.Users.AddEventAsync("quickstart-007", new AddUserEventRequest
+        {
+            Event = "Add to cart",
+            Timestamp = DateTimeOffset.UtcNow,
+            Properties = new() { ["product"] = "T123", ["currency"] = "USD", ["amount"] = 12.99 },
+        });
+        Console.WriteLine($"Recorded event 'Add to cart' for quickstart-007: status = {result.Status}");
+    }
+
+    public static async Task ReadAsync(EngageClient client)
+    {
+        Console.WriteLine("Paging through all users (await foreach follows after_id across pages):");
+        var seen = 0;
+        var pages = 0;
+        await foreach (var page in client.Users.ListAsync().AsPages())
+        {
+            pages++;
+            seen += page.Values.Count;
+            Console.WriteLine($"  page {pages}: {page.Values.Count} users ({seen} so far), has_more = {page.HasMore}");
+        }
+
+        var first = 0;
+        await foreach (var user in client.Users.ListAsync())
+        {
+            if (first++ < 3)
+            {
+                Console.WriteLine($"  {user.Uid} <{user.Email}> created {user.CreatedAt:u}");
+            }
+        }
+
+        Console.WriteLine($"{first} users in {pages} pages.");
+
+        try
+        {
+            await client.Users.GetAsync("no-such-user");
+        }
+        catch (ApiException exception) when (exception.IsNotFound)
+        {
+            Console.WriteLine($"Getting a user that does not exist: ApiException {exception.StatusCode}, error = \"{exception.Error}\"");
+        }
+    }
+}

@@ -1,0 +1,533 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace Engage.Sandbox;
+
+/// <summary>The sandbox's endpoints, as docs-input documents them.</summary>
+internal static class SandboxApi
+{
+    private enum Access
+    {
+        Key,
+        KeyAndSecret,
+    }
+
+    public static void Map(WebApplication app, SandboxStore store, SandboxOptions options)
+    {
+        app.Use(async (context, next) =>
+        {
+            await next(context);
+            store.Requests.Enqueue(new RecordedRequest(context.Request.Method, context.Request.Path.Value ?? string.Empty, context.Request.QueryString.Value ?? string.Empty, context.Response.StatusCode));
+        });
+
+        var v1 = app.MapGroup("/v1");
+
+        // Users
+        v1.MapPost("/users", (HttpContext http, CancellationToken aborted) => Handle(http, options, Access.Key, async () =>
+        {
+            var body = await ReadBody(http);
+            var uid = body.String("id");
+            if (string.IsNullOrEmpty(uid))
+            {
+                return Error(400, "id is required");
+            }
+
+            lock (store.Gate)
+            {
+                if (!store.Users.TryGetValue(uid, out var user))
+                {
+                    user = new UserRecord { Id = store.NewId(), Uid = uid };
+                    store.Users[uid] = user;
+                }
+
+                var problem = ApplyUserAttributes(user, body);
+                if (problem is not null)
+                {
+                    return problem;
+                }
+
+                foreach (var listId in body.StringArray("lists"))
+                {
+                    if (store.Lists.TryGetValue(listId, out var list) && !list.Archived)
+                    {
+                        list.Subscribers[user.Uid] = true;
+                    }
+                }
+
+                return Results.Json(UserJson(store, user), statusCode: 200);
+            }
+        }));
+
+        v1.MapGet("/users/{uid}", (HttpContext http, string uid) => Handle(http, options, Access.KeyAndSecret, () =>
+        {
+            lock (store.Gate)
+            {
+                return Task.FromResult(store.Users.TryGetValue(uid, out var user) ? Results.Json(UserJson(store, user)) : Error(404, "User not found"));
+            }
+        }));
+
+        v1.MapPut("/users/{uid}", async (HttpContext http, string uid) =>
+        {
+            var body = await ReadBody(http);
+            var access = body.Has("email") ? Access.KeyAndSecret : Access.Key;
+            return await Handle(http, options, access, () =>
+            {
+                lock (store.Gate)
+                {
+                    if (!store.Users.TryGetValue(uid, out var user))
+                    {
+                        user = new UserRecord { Id = store.NewId(), Uid = uid };
+                        store.Users[uid] = user;
+                    }
+
+                    return Task.FromResult(ApplyUserAttributes(user, body) ?? Results.Json(UserJson(store, user)));
+                }
+            });
+        });
+
+        v1.MapPost("/users/{uid}/events", (HttpContext http, string uid) => Handle(http, options, Access.Key, async () =>
+        {
+            var body = await ReadBody(http);
+            if (string.IsNullOrEmpty(body.String("event")))
+            {
+                return Error(400, "event is required");
+            }
+
+            if (body.Has("value") && !IsScalar(body.Node["value"]))
+            {
+                return Error(400, "value must be a string, number or boolean");
+            }
+
+            if (body.Has("timestamp") && !TryDate(body.Node["timestamp"], out _))
+            {
+                return Error(400, "timestamp must be a date string");
+            }
+
+            lock (store.Gate)
+            {
+                if (!store.Users.TryGetValue(uid, out var user))
+                {
+                    return Error(404, "User not found");
+                }
+
+                user.Events.Add((JsonObject)body.Node.DeepClone());
+                return Results.Json(new JsonObject { ["status"] = "ok" });
+            }
+        }));
+
+        v1.MapGet("/users", (HttpContext http, CancellationToken aborted) => Handle(http, options, Access.KeyAndSecret, () =>
+        {
+            lock (store.Gate)
+            {
+                var users = store.Users.Values.OrderBy(u => u.Id, StringComparer.Ordinal).ToList();
+                return Task.FromResult(PageOf(http, users, u => u.Id, u => UserJson(store, u), defaultLimit: 10, maxLimit: 30));
+            }
+        }));
+
+        // Lists
+        v1.MapPost("/lists", (HttpContext http, CancellationToken aborted) => Handle(http, options, Access.KeyAndSecret, async () =>
+        {
+            var body = await ReadBody(http);
+            var title = body.String("title");
+            if (string.IsNullOrEmpty(title))
+            {
+                return Error(400, "title is required");
+            }
+
+            lock (store.Gate)
+            {
+                var list = new ListRecord { Id = store.NewId(), Title = title, CreatedAt = DateTimeOffset.UtcNow };
+                var problem = ApplyListAttributes(list, body);
+                if (problem is not null)
+                {
+                    return problem;
+                }
+
+                store.Lists[list.Id] = list;
+                return Results.Json(ListJson(list));
+            }
+        }));
+
+        v1.MapGet("/lists", (HttpContext http, CancellationToken aborted) => Handle(http, options, Access.Key, () =>
+        {
+            lock (store.Gate)
+            {
+                var lists = store.Lists.Values.OrderBy(l => l.Id, StringComparer.Ordinal).ToList();
+                return Task.FromResult(PageOf(http, lists, l => l.Id, ListJson, defaultLimit: 20, maxLimit: 100));
+            }
+        }));
+
+        v1.MapGet("/lists/{id}", (HttpContext http, string id) => Handle(http, options, Access.Key, () =>
+        {
+            lock (store.Gate)
+            {
+                return Task.FromResult(store.Lists.TryGetValue(id, out var list) ? Results.Json(ListJson(list)) : Error(404, "List not found"));
+            }
+        }));
+
+        v1.MapPut("/lists/{id}", (HttpContext http, string id) => Handle(http, options, Access.Key, async () =>
+        {
+            var body = await ReadBody(http);
+            lock (store.Gate)
+            {
+                if (!store.Lists.TryGetValue(id, out var list))
+                {
+                    return Error(404, "List not found");
+                }
+
+                if (body.Has("title") && string.IsNullOrEmpty(body.String("title")))
+                {
+                    return Error(400, "title must not be empty");
+                }
+
+                return ApplyListAttributes(list, body) ?? Results.Json(ListJson(list));
+            }
+        }));
+
+        v1.MapDelete("/lists/{id}", (HttpContext http, string id) => Handle(http, options, Access.KeyAndSecret, () =>
+        {
+            lock (store.Gate)
+            {
+                if (!store.Lists.TryGetValue(id, out var list))
+                {
+                    return Task.FromResult(Error(404, "List not found"));
+                }
+
+                list.Archived = true;
+                return Task.FromResult(Results.Json(new JsonObject { ["status"] = "ok" }));
+            }
+        }));
+
+        v1.MapPost("/lists/{id}/subscribers", (HttpContext http, string id) => Handle(http, options, Access.KeyAndSecret, async () =>
+        {
+            var body = await ReadBody(http);
+            var email = body.String("email");
+            if (string.IsNullOrEmpty(email))
+            {
+                return Error(400, "email is required");
+            }
+
+            lock (store.Gate)
+            {
+                if (!store.Lists.TryGetValue(id, out var list))
+                {
+                    return Error(404, "List not found");
+                }
+
+                if (list.Archived)
+                {
+                    return Error(400, "List is archived and takes no new subscribers");
+                }
+
+                var user = store.Users.Values.FirstOrDefault(u => string.Equals(u.Email, email, StringComparison.OrdinalIgnoreCase));
+                if (user is null)
+                {
+                    var uid = store.NewId();
+                    user = new UserRecord { Id = uid, Uid = uid, UidUpdateable = true };
+                    store.Users[uid] = user;
+                }
+
+                var problem = ApplyUserAttributes(user, body);
+                if (problem is not null)
+                {
+                    return problem;
+                }
+
+                list.Subscribers[user.Uid] = true;
+                return Results.Json(new JsonObject { ["uid"] = user.Uid });
+            }
+        }));
+
+        v1.MapPut("/lists/{id}/subscribers/{uid}", (HttpContext http, string id, string uid) => Handle(http, options, Access.KeyAndSecret, async () =>
+        {
+            var body = await ReadBody(http);
+            if (body.Node["subscribed"] is not JsonValue subscribedValue || !subscribedValue.TryGetValue<bool>(out var subscribed))
+            {
+                return Error(400, "subscribed is required and must be true or false");
+            }
+
+            lock (store.Gate)
+            {
+                if (!store.Lists.TryGetValue(id, out var list))
+                {
+                    return Error(404, "List not found");
+                }
+
+                if (!list.Subscribers.ContainsKey(uid))
+                {
+                    return Error(404, "User is not a subscriber of this list");
+                }
+
+                list.Subscribers[uid] = subscribed;
+                return Results.Json(new JsonObject { ["subscribed"] = subscribed });
+            }
+        }));
+
+        v1.MapDelete("/lists/{id}/subscribers/{uid}", (HttpContext http, string id, string uid) => Handle(http, options, Access.KeyAndSecret, () =>
+        {
+            lock (store.Gate)
+            {
+                if (!store.Lists.TryGetValue(id, out var list))
+                {
+                    return Task.FromResult(Error(404, "List not found"));
+                }
+
+                return Task.FromResult(list.Subscribers.Remove(uid) ? Results.Json(new JsonObject { ["status"] = "ok" }) : Error(404, "User is not a subscriber of this list"));
+            }
+        }));
+
+        app.MapFallback(() => Error(404, "Not found"));
+    }
+
+    private static async Task<IResult> Handle(HttpContext http, SandboxOptions options, Access access, Func<Task<IResult>> action)
+    {
+        var denied = Authenticate(http, options, access);
+        if (denied is not null)
+        {
+            return denied;
+        }
+
+        try
+        {
+            return await action();
+        }
+        catch (BadRequestException exception)
+        {
+            return Error(400, exception.Message);
+        }
+    }
+
+    private static IResult? Authenticate(HttpContext http, SandboxOptions options, Access access)
+    {
+        var header = http.Request.Headers.Authorization.ToString();
+        if (!header.StartsWith("Basic ", StringComparison.OrdinalIgnoreCase))
+        {
+            return Error(401, "Authentication required: use HTTP Basic with your API key as username");
+        }
+
+        string decoded;
+        try
+        {
+            decoded = Encoding.UTF8.GetString(Convert.FromBase64String(header.Substring(6).Trim()));
+        }
+        catch (FormatException)
+        {
+            return Error(401, "Malformed Authorization header");
+        }
+
+        var colon = decoded.IndexOf(':');
+        var key = colon < 0 ? decoded : decoded.Substring(0, colon);
+        var secret = colon < 0 ? string.Empty : decoded.Substring(colon + 1);
+        if (key != options.ApiKey)
+        {
+            return Error(401, "Invalid API key");
+        }
+
+        if (secret.Length == 0)
+        {
+            return access == Access.Key ? null : Error(403, "This request needs your API secret as well as the key (username and password authentication)");
+        }
+
+        return secret == options.ApiSecret ? null : Error(401, "Invalid API secret");
+    }
+
+    private static IResult PageOf<T>(HttpContext http, List<T> sorted, Func<T, string> idOf, Func<T, JsonNode> toJson, int defaultLimit, int maxLimit)
+    {
+        var query = http.Request.Query;
+        var limit = defaultLimit;
+        if (query.TryGetValue("limit", out var limitText))
+        {
+            if (!int.TryParse(limitText.ToString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out limit) || limit < 1 || limit > maxLimit)
+            {
+                return Error(400, $"limit must be a number from 1 to {maxLimit}");
+            }
+        }
+
+        var after = query.TryGetValue("after_id", out var a) ? a.ToString() : null;
+        var before = query.TryGetValue("before_id", out var b) ? b.ToString() : null;
+        if (after is not null && before is not null)
+        {
+            return Error(400, "Only one of after_id and before_id can be used");
+        }
+
+        List<T> page;
+        bool hasMore;
+        if (before is not null)
+        {
+            var earlier = sorted.Where(item => string.CompareOrdinal(idOf(item), before) < 0).ToList();
+            page = earlier.Skip(Math.Max(0, earlier.Count - limit)).ToList();
+            hasMore = earlier.Count > limit;
+        }
+        else
+        {
+            var later = after is null ? sorted : sorted.Where(item => string.CompareOrdinal(idOf(item), after) > 0).ToList();
+            page = later.Take(limit).ToList();
+            hasMore = later.Count > limit;
+        }
+
+        var data = new JsonArray();
+        foreach (var item in page)
+        {
+            data.Add(toJson(item));
+        }
+
+        return Results.Json(new JsonObject { ["data"] = data, ["has_more"] = hasMore });
+    }
+
+    private static IResult? ApplyUserAttributes(UserRecord user, Body body)
+    {
+        foreach (var name in new[] { "first_name", "last_name", "number", "email" })
+        {
+            if (body.Has(name) && body.Node[name] is not null && body.Node[name]!.GetValueKind() != JsonValueKind.String)
+            {
+                return Error(400, $"{name} must be a string");
+            }
+        }
+
+        if (body.Has("created_at"))
+        {
+            if (!TryDate(body.Node["created_at"], out var created))
+            {
+                return Error(400, "created_at must be a date string");
+            }
+
+            user.CreatedAt = created;
+        }
+
+        if (body.Has("meta"))
+        {
+            if (body.Node["meta"] is not JsonObject meta || meta.Any(pair => !IsScalar(pair.Value)))
+            {
+                return Error(400, "meta must be an object whose values are strings, numbers or booleans");
+            }
+
+            foreach (var pair in meta)
+            {
+                user.Meta[pair.Key] = pair.Value?.DeepClone();
+            }
+        }
+
+        user.FirstName = body.Has("first_name") ? body.String("first_name") : user.FirstName;
+        user.LastName = body.Has("last_name") ? body.String("last_name") : user.LastName;
+        user.Number = body.Has("number") ? body.String("number") : user.Number;
+        user.Email = body.Has("email") ? body.String("email") : user.Email;
+        return null;
+    }
+
+    private static IResult? ApplyListAttributes(ListRecord list, Body body)
+    {
+        var title = body.String("title");
+        if (title is { Length: > 64 })
+        {
+            return Error(400, "title must be at most 64 characters");
+        }
+
+        var description = body.String("description");
+        if (description is { Length: > 255 })
+        {
+            return Error(400, "description must be at most 255 characters");
+        }
+
+        if (body.Has("double_optin") && (body.Node["double_optin"] is not JsonValue optin || !optin.TryGetValue<bool>(out _)))
+        {
+            return Error(400, "double_optin must be true or false");
+        }
+
+        list.Title = title ?? list.Title;
+        list.Description = body.Has("description") ? description : list.Description;
+        list.RedirectUrl = body.Has("redirect_url") ? body.String("redirect_url") : list.RedirectUrl;
+        list.DoubleOptin = body.Has("double_optin") ? body.Node["double_optin"]!.GetValue<bool>() : list.DoubleOptin;
+        return null;
+    }
+
+    private static JsonObject UserJson(SandboxStore store, UserRecord user)
+    {
+        var json = new JsonObject
+        {
+            ["id"] = user.Id,
+            ["uid"] = user.Uid,
+        };
+        if (user.UidUpdateable is not null)
+        {
+            json["uid_updateable"] = user.UidUpdateable;
+        }
+
+        json["first_name"] = user.FirstName;
+        json["last_name"] = user.LastName;
+        json["number"] = user.Number;
+        json["email"] = user.Email;
+        json["devices"] = new JsonArray();
+        var lists = new JsonArray();
+        foreach (var list in store.Lists.Values.Where(l => l.Subscribers.ContainsKey(user.Uid)).OrderBy(l => l.Id, StringComparer.Ordinal))
+        {
+            lists.Add(new JsonObject { ["id"] = list.Id, ["subscribed"] = list.Subscribers[user.Uid] });
+        }
+
+        json["lists"] = lists;
+        json["segments"] = new JsonArray();
+        var meta = new JsonObject();
+        foreach (var pair in user.Meta)
+        {
+            meta[pair.Key] = pair.Value?.DeepClone();
+        }
+
+        json["meta"] = meta;
+        json["created_at"] = user.CreatedAt?.ToString("yyyy-MM-dd'T'HH:mm:ss.fffzzz", CultureInfo.InvariantCulture);
+        return json;
+    }
+
+    private static JsonNode ListJson(ListRecord list) => new JsonObject
+    {
+        ["id"] = list.Id,
+        ["title"] = list.Title,
+        ["description"] = list.Description,
+        ["subscriber_count"] = list.Subscribers.Count,
+        ["broadcast_count"] = list.BroadcastCount,
+        ["double_optin"] = list.DoubleOptin,
+        ["redirect_url"] = list.RedirectUrl,
+        ["created_at"] = list.CreatedAt?.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture),
+    };
+
+    private static bool IsScalar(JsonNode? node) =>
+        node is JsonValue value && value.GetValueKind() is JsonValueKind.String or JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False;
+
+    private static bool TryDate(JsonNode? node, out DateTimeOffset value)
+    {
+        value = default;
+        return node is JsonValue json && json.GetValueKind() == JsonValueKind.String &&
+            DateTimeOffset.TryParse(json.GetValue<string>(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out value);
+    }
+
+    private static IResult Error(int status, string message) =>
+        Results.Json(new JsonObject { ["error"] = message }, statusCode: status);
+
+    private static async Task<Body> ReadBody(HttpContext http)
+    {
+        try
+        {
+            var node = await JsonNode.ParseAsync(http.Request.Body);
+            return node is JsonObject obj ? new Body(obj) : throw new BadRequestException("The request body must be a JSON object");
+        }
+        catch (JsonException)
+        {
+            throw new BadRequestException("The request body must be a JSON object");
+        }
+    }
+
+    private sealed class BadRequestException(string message) : Exception(message);
+
+    private readonly record struct Body(JsonObject Node)
+    {
+        public bool Has(string name) => Node.ContainsKey(name);
+
+        public string? String(string name) => Node[name] is JsonValue value && value.GetValueKind() == JsonValueKind.String ? value.GetValue<string>() : null;
+
+        public IEnumerable<string> StringArray(string name) =>
+            Node[name] is JsonArray array ? array.OfType<JsonValue>().Where(v => v.GetValueKind() == JsonValueKind.String).Select(v => v.GetValue<string>()) : [];
+    }
+}
