@@ -125,6 +125,7 @@ internal static partial class Emitter
             w.Open("if (request is null)");
             w.Line("throw new global::System.ArgumentNullException(nameof(request));");
             w.Close();
+            w.Line();
         }
 
         foreach (var property in operation.RequestProperties.Where(p => p.RequiresSecret))
@@ -165,6 +166,7 @@ internal static partial class Emitter
             w.Open($"if (string.IsNullOrEmpty({parameter.ParameterName}))");
             w.Line($"throw new global::System.ArgumentException(\"A value is required.\", nameof({parameter.ParameterName}));");
             w.Close();
+            w.Line();
         }
     }
 

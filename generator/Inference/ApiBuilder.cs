@@ -249,7 +249,7 @@ internal sealed partial class ApiBuilder
         return best is not null && bestScore >= 0.6 ? TypeRef.ModelNamed(best.Name) : null;
     }
 
-    private TypeRef NestedModel(string name, List<(string Name, string Description)> proseFields, JsonNode? example, LocationInfo location, string source)
+    private TypeRef NestedModel(string name, string owner, string jsonName, List<(string Name, string Description)> proseFields, JsonNode? example, LocationInfo location, string source)
     {
         var typeName = Naming.Pascal(name);
         var properties = new List<PropertySpec>();
@@ -267,7 +267,7 @@ internal sealed partial class ApiBuilder
             properties.Add(new PropertySpec(key, names.Claim(Naming.Pascal(key)), type, nullable, false, false, Summary(description, key)));
         }
 
-        return TypeRef.ModelNamed(AddModel(typeName, ModelRole.Object, $"An item of {name}.", source, properties));
+        return TypeRef.ModelNamed(AddModel(typeName, ModelRole.Object, $"An item of {owner}.{Naming.Pascal(jsonName)} (JSON: {jsonName}).", source, properties));
     }
 
     private string AddModel(string name, ModelRole role, string summary, string source, List<PropertySpec> properties)
@@ -284,8 +284,9 @@ internal sealed partial class ApiBuilder
         return unique;
     }
 
-    private TypeRef EnumType(string name, List<string> values, string description, string source)
+    private TypeRef EnumType(string owner, string jsonName, List<string> values, string description, string source)
     {
+        var name = owner + Naming.Pascal(jsonName);
         var typeName = Naming.Pascal(name);
         var memberNames = new Naming.Scope("Value", "ToString", "Equals", "GetHashCode", typeName);
         var members = values.Select(v => new EnumMemberSpec(memberNames.Claim(Naming.Pascal(v)), v)).ToEquatableArray();
@@ -296,9 +297,14 @@ internal sealed partial class ApiBuilder
         }
 
         var unique = _typeNames.Claim(typeName);
-        _enums.Add(new EnumSpec(unique, Summary(description, name), source, members));
+        _enums.Add(new EnumSpec(unique, $"The values of {owner}.{Naming.Pascal(jsonName)}: {string.Join(", ", values)}. The docs: {Summary(description, jsonName)}", source, members));
         return TypeRef.EnumNamed(unique);
     }
 
-    private static string Summary(string description, string fallback) => description.Length > 0 ? description : fallback;
+    /// <summary>Doc text for a member: its description with a capital first letter, or its JSON name.</summary>
+    private static string Summary(string description, string fallback)
+    {
+        var text = description.Length > 0 ? description : fallback;
+        return text.Length > 0 && char.IsLower(text[0]) && description.Length > 0 ? char.ToUpperInvariant(text[0]) + text.Substring(1) : text;
+    }
 }

@@ -248,7 +248,7 @@ internal sealed partial class ApiBuilder
             }
 
             type ??= InferType(typeName, property.Name, string.Empty, property.Value, ObjectFieldType(property.Name, null), location, source);
-            properties.Add(new PropertySpec(property.Name, names.Claim(Naming.Pascal(property.Name)), type, property.Value.Kind == JsonKind.Null, false, false, property.Name));
+            properties.Add(new PropertySpec(property.Name, names.Claim(Naming.Pascal(property.Name)), type, property.Value.Kind == JsonKind.Null, false, false, $"The {property.Name} value of the response."));
         }
 
         return TypeRef.ModelNamed(AddModel(typeName, role, summary, source, properties));

@@ -66,7 +66,7 @@ internal sealed partial class ApiBuilder
             var fields = ReadInlineFields(description.Substring(arrayOfObjects.Index + arrayOfObjects.Length));
             if (fields.Count > 0 || element is not null)
             {
-                return TypeRef.ListOf(NestedModel(owner + Naming.Pascal(Naming.Singular(jsonName)), fields, element, location, source));
+                return TypeRef.ListOf(NestedModel(owner + Naming.Pascal(Naming.Singular(jsonName)), owner, jsonName, fields, element, location, source));
             }
         }
 
@@ -76,7 +76,7 @@ internal sealed partial class ApiBuilder
             var fields = ReadInlineFields(description.Substring(objectWith.Index + objectWith.Length));
             if (fields.Count > 0)
             {
-                return NestedModel(owner + Naming.Pascal(jsonName), fields, example?.Kind == JsonKind.Object ? example : null, location, source);
+                return NestedModel(owner + Naming.Pascal(jsonName), owner, jsonName, fields, example?.Kind == JsonKind.Object ? example : null, location, source);
             }
         }
 
@@ -106,7 +106,7 @@ internal sealed partial class ApiBuilder
 
             if (values.Count >= 2)
             {
-                return EnumType(owner + Naming.Pascal(jsonName), values, description, source);
+                return EnumType(owner, jsonName, values, description, source);
             }
         }
 
@@ -176,7 +176,7 @@ internal sealed partial class ApiBuilder
 
                 if (items[0].Kind == JsonKind.Object)
                 {
-                    element = MatchObject(items[0]) ?? NestedModel(owner + Naming.Pascal(Naming.Singular(jsonName)), new List<(string, string)>(), MergeObjects(items), location, source);
+                    element = MatchObject(items[0]) ?? NestedModel(owner + Naming.Pascal(Naming.Singular(jsonName)), owner, jsonName, new List<(string, string)>(), MergeObjects(items), location, source);
                 }
                 else
                 {
@@ -191,7 +191,7 @@ internal sealed partial class ApiBuilder
             }
 
             case JsonKind.Object:
-                return MatchObject(example) ?? NestedModel(owner + Naming.Pascal(jsonName), new List<(string, string)>(), example, location, source);
+                return MatchObject(example) ?? NestedModel(owner + Naming.Pascal(jsonName), owner, jsonName, new List<(string, string)>(), example, location, source);
             default:
                 return null;
         }

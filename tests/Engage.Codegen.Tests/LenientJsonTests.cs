@@ -1,0 +1,51 @@
+using Engage.Codegen.Model;
+using Engage.Codegen.Parsing;
+
+namespace Engage.Codegen.Tests;
+
+public class LenientJsonTests
+{
+    [Fact]
+    public void Valid_json_parses_with_no_problems()
+    {
+        var (value, problems) = LenientJson.Parse("{\"a\": [1, 2.5, true, null, \"x\"], \"b\": {\"c\": -3}}");
+        Assert.Empty(problems);
+        var a = value!.Property("a")!;
+        Assert.Equal(new[] { JsonKind.Integer, JsonKind.Decimal, JsonKind.Boolean, JsonKind.Null, JsonKind.String }, a.Items.Select(i => i.Kind));
+        Assert.Equal("-3", value.Property("b")!.Property("c")!.Text);
+    }
+
+    [Theory]
+    [InlineData("{\"a\": 1,}", "trailing comma")]
+    [InlineData("{'a': 1}", "single quotes")]
+    [InlineData("{\"a\": 1 // note\n}", "comments")]
+    [InlineData("{\"a\": 1", "not closed")]
+    [InlineData("{a: 1}", "not quoted")]
+    public void Quirks_are_reported_and_the_value_kept(string json, string problem)
+    {
+        var (value, problems) = LenientJson.Parse(json);
+        Assert.Contains(problems, p => p.Message.Contains(problem));
+        Assert.Equal("1", value!.Property("a")!.Text);
+    }
+
+    [Theory]
+    [InlineData("{...}")]
+    [InlineData("[...]")]
+    [InlineData("{\"data\": [...], \"has_more\": true}")]
+    [InlineData("{\"a\": ..., \"b\": 1}")]
+    public void Placeholders_are_read_without_problems(string json)
+    {
+        var (value, problems) = LenientJson.Parse(json);
+        Assert.NotNull(value);
+        Assert.Empty(problems);
+    }
+
+    [Fact]
+    public void Deep_nesting_is_cut_off_with_a_problem_instead_of_overflowing()
+    {
+        var json = new string('[', 5000) + new string(']', 5000);
+        var (value, problems) = LenientJson.Parse(json);
+        Assert.NotNull(value);
+        Assert.Contains(problems, p => p.Message.Contains("nesting deeper"));
+    }
+}
