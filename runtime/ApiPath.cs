@@ -1,6 +1,5 @@
 using System;
 using System.ComponentModel;
-using System.Text;
 
 namespace Engage.Codegen.Runtime;
 
@@ -24,20 +23,13 @@ public static class ApiPath
             throw new ArgumentException("A path parameter must not be empty.", nameof(value));
         }
 
-        var escaped = Uri.EscapeDataString(value);
-
-        // Uri.EscapeDataString leaves '.', so "." and ".." would be removed as dot-segments.
-        if (escaped.Trim('.').Length == 0)
+        // "." and ".." are dot-segments: servers remove them, even percent-encoded (RFC 3986 6.2.2.2),
+        // so they would change the route. No escaping can carry them; refuse them.
+        if (value == "." || value == "..")
         {
-            var builder = new StringBuilder(escaped.Length * 3);
-            foreach (var _ in escaped)
-            {
-                builder.Append("%2E");
-            }
-
-            return builder.ToString();
+            throw new ArgumentException($"A path parameter cannot be '{value}': servers treat it as a relative path step.", nameof(value));
         }
 
-        return escaped;
+        return Uri.EscapeDataString(value);
     }
 }

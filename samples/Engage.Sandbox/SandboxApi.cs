@@ -63,16 +63,18 @@ internal static class SandboxApi
             }
         }));
 
-        v1.MapGet("/users/{uid}", (HttpContext http, string uid) => Handle(http, options, Access.KeyAndSecret, () =>
+        v1.MapGet("/users/{uid}", (HttpContext http, CancellationToken aborted) => Handle(http, options, Access.KeyAndSecret, () =>
         {
+            var uid = Segment(http, 1);
             lock (store.Gate)
             {
                 return Task.FromResult(store.Users.TryGetValue(uid, out var user) ? Results.Json(UserJson(store, user)) : Error(404, "User not found"));
             }
         }));
 
-        v1.MapPut("/users/{uid}", async (HttpContext http, string uid) =>
+        v1.MapPut("/users/{uid}", async (HttpContext http, CancellationToken aborted) =>
         {
+            var uid = Segment(http, 1);
             var body = await ReadBody(http);
             var access = body.Has("email") ? Access.KeyAndSecret : Access.Key;
             return await Handle(http, options, access, () =>
@@ -90,8 +92,9 @@ internal static class SandboxApi
             });
         });
 
-        v1.MapPost("/users/{uid}/events", (HttpContext http, string uid) => Handle(http, options, Access.Key, async () =>
+        v1.MapPost("/users/{uid}/events", (HttpContext http, CancellationToken aborted) => Handle(http, options, Access.Key, async () =>
         {
+            var uid = Segment(http, 1);
             var body = await ReadBody(http);
             if (string.IsNullOrEmpty(body.String("event")))
             {
@@ -162,16 +165,18 @@ internal static class SandboxApi
             }
         }));
 
-        v1.MapGet("/lists/{id}", (HttpContext http, string id) => Handle(http, options, Access.Key, () =>
+        v1.MapGet("/lists/{id}", (HttpContext http, CancellationToken aborted) => Handle(http, options, Access.Key, () =>
         {
+            var id = Segment(http, 1);
             lock (store.Gate)
             {
                 return Task.FromResult(store.Lists.TryGetValue(id, out var list) ? Results.Json(ListJson(list)) : Error(404, "List not found"));
             }
         }));
 
-        v1.MapPut("/lists/{id}", (HttpContext http, string id) => Handle(http, options, Access.Key, async () =>
+        v1.MapPut("/lists/{id}", (HttpContext http, CancellationToken aborted) => Handle(http, options, Access.Key, async () =>
         {
+            var id = Segment(http, 1);
             var body = await ReadBody(http);
             lock (store.Gate)
             {
@@ -189,8 +194,9 @@ internal static class SandboxApi
             }
         }));
 
-        v1.MapDelete("/lists/{id}", (HttpContext http, string id) => Handle(http, options, Access.KeyAndSecret, () =>
+        v1.MapDelete("/lists/{id}", (HttpContext http, CancellationToken aborted) => Handle(http, options, Access.KeyAndSecret, () =>
         {
+            var id = Segment(http, 1);
             lock (store.Gate)
             {
                 if (!store.Lists.TryGetValue(id, out var list))
@@ -203,8 +209,9 @@ internal static class SandboxApi
             }
         }));
 
-        v1.MapPost("/lists/{id}/subscribers", (HttpContext http, string id) => Handle(http, options, Access.KeyAndSecret, async () =>
+        v1.MapPost("/lists/{id}/subscribers", (HttpContext http, CancellationToken aborted) => Handle(http, options, Access.KeyAndSecret, async () =>
         {
+            var id = Segment(http, 1);
             var body = await ReadBody(http);
             var email = body.String("email");
             if (string.IsNullOrEmpty(email))
@@ -243,8 +250,10 @@ internal static class SandboxApi
             }
         }));
 
-        v1.MapPut("/lists/{id}/subscribers/{uid}", (HttpContext http, string id, string uid) => Handle(http, options, Access.KeyAndSecret, async () =>
+        v1.MapPut("/lists/{id}/subscribers/{uid}", (HttpContext http, CancellationToken aborted) => Handle(http, options, Access.KeyAndSecret, async () =>
         {
+            var id = Segment(http, 1);
+            var uid = Segment(http, 3);
             var body = await ReadBody(http);
             if (body.Node["subscribed"] is not JsonValue subscribedValue || !subscribedValue.TryGetValue<bool>(out var subscribed))
             {
@@ -268,8 +277,10 @@ internal static class SandboxApi
             }
         }));
 
-        v1.MapDelete("/lists/{id}/subscribers/{uid}", (HttpContext http, string id, string uid) => Handle(http, options, Access.KeyAndSecret, () =>
+        v1.MapDelete("/lists/{id}/subscribers/{uid}", (HttpContext http, CancellationToken aborted) => Handle(http, options, Access.KeyAndSecret, () =>
         {
+            var id = Segment(http, 1);
+            var uid = Segment(http, 3);
             lock (store.Gate)
             {
                 if (!store.Lists.TryGetValue(id, out var list))
@@ -282,6 +293,19 @@ internal static class SandboxApi
         }));
 
         app.MapFallback(() => Error(404, "Not found"));
+    }
+
+    /// <summary>
+    /// Path segment <paramref name="index"/> after /v1/, decoded exactly once from the raw request
+    /// target (route values keep %2F encoded, so "a%2Fb" would otherwise not match "a/b").
+    /// </summary>
+    private static string Segment(HttpContext http, int index)
+    {
+        var target = http.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpRequestFeature>()?.RawTarget ?? http.Request.Path.Value ?? string.Empty;
+        var query = target.IndexOf('?');
+        var path = query < 0 ? target : target.Substring(0, query);
+        var segments = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        return Uri.UnescapeDataString(segments[index + 1]);
     }
 
     private static async Task<IResult> Handle(HttpContext http, SandboxOptions options, Access access, Func<Task<IResult>> action)
