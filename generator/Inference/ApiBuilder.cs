@@ -225,7 +225,11 @@ internal sealed partial class ApiBuilder
         return null;
     }
 
-    /// <summary>The documented object an example object is, by its keys (60% or more of them fields of one object).</summary>
+    /// <summary>
+    /// The documented object an example object is, by its keys: at least 80% of them fields of one
+    /// object, and at least three (or all, for smaller examples). Two shared keys such as id and
+    /// title do not make a segment a list.
+    /// </summary>
     private TypeRef? MatchObject(JsonNode example)
     {
         if (example.Kind != JsonKind.Object || example.Properties.Count < 2)
@@ -246,7 +250,8 @@ internal sealed partial class ApiBuilder
             }
         }
 
-        return best is not null && bestScore >= 0.6 ? TypeRef.ModelNamed(best.Name) : null;
+        var matched = (int)Math.Round(bestScore * example.Properties.Count);
+        return best is not null && bestScore >= 0.8 && matched >= Math.Min(3, example.Properties.Count) ? TypeRef.ModelNamed(best.Name) : null;
     }
 
     private TypeRef NestedModel(string name, string owner, string jsonName, List<(string Name, string Description)> proseFields, JsonNode? example, LocationInfo location, string source)

@@ -7,6 +7,7 @@ namespace Engage.Codegen.Tests;
 /// A project outside the repository that consumes the generator exactly as the README's
 /// "In a project that references this repository" section says, built with warnings as errors.
 /// </summary>
+[Collection(BuildCollection.Name)]
 public class ExternalConsumerTests
 {
     [Fact]
@@ -84,7 +85,7 @@ public class ExternalConsumerTests
         }
     }
 
-    private static (int ExitCode, string Output) Run(string file, string arguments, string workingDirectory)
+    internal static (int ExitCode, string Output) Run(string file, string arguments, string workingDirectory, IDictionary<string, string>? environment = null)
     {
         var start = new ProcessStartInfo(file, arguments)
         {
@@ -94,6 +95,10 @@ public class ExternalConsumerTests
         };
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         start.Environment["DOTNET_NOLOGO"] = "1";
+        foreach (var pair in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[pair.Key] = pair.Value;
+        }
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
@@ -105,4 +110,11 @@ public class ExternalConsumerTests
 
         return (process.ExitCode, output.Result + error.Result);
     }
+}
+
+/// <summary>Tests that run dotnet build on projects of this repository run one at a time.</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class BuildCollection
+{
+    public const string Name = "Builds of repository projects";
 }

@@ -1,0 +1,104 @@
+using Engage.Sandbox;
+
+namespace Engage.Codegen.Tests;
+
+/// <summary>
+/// The real user path: pack the generator and runtime into a local feed, create a fresh console
+/// project outside the repository, `dotnet add package Engage.Codegen`, one &lt;ApiDocs&gt; line,
+/// build with warnings as errors, and call the sandbox.
+/// </summary>
+[Collection(BuildCollection.Name)]
+public class PackageTests
+{
+    [Fact]
+    public async Task Packed_generator_works_in_a_fresh_project_with_one_package_and_one_ApiDocs_line()
+    {
+        var root = GeneratorHarness.RepositoryRoot;
+        var work = Directory.CreateTempSubdirectory("engage-package-");
+        try
+        {
+            // A version of its own, so no package cache can hand back an older build.
+            var version = "0.1.0-test." + DateTime.UtcNow.ToString("yyyyMMddHHmmssfff");
+            var feed = Directory.CreateDirectory(Path.Combine(work.FullName, "feed")).FullName;
+            foreach (var project in new[] { "runtime/Engage.Codegen.Runtime.csproj", "generator/Engage.Codegen.csproj" })
+            {
+                var pack = ExternalConsumerTests.Run("dotnet", $"pack \"{Path.Combine(root, project)}\" -o \"{feed}\" -p:Version={version} --disable-build-servers -nodeReuse:false -v:minimal", root);
+                Assert.True(pack.ExitCode == 0, pack.Output);
+            }
+
+            Assert.True(File.Exists(Path.Combine(feed, $"Engage.Codegen.{version}.nupkg")));
+            using (var package = System.IO.Compression.ZipFile.OpenRead(Path.Combine(feed, $"Engage.Codegen.{version}.nupkg")))
+            {
+                var entries = package.Entries.Select(e => e.FullName).ToHashSet();
+                Assert.Contains("analyzers/dotnet/cs/Engage.Codegen.dll", entries);
+                Assert.Contains("analyzers/dotnet/cs/Markdig.dll", entries);
+                Assert.Contains("build/Engage.Codegen.props", entries);
+                Assert.Contains("build/Engage.Codegen.targets", entries);
+            }
+
+            var app = Directory.CreateDirectory(Path.Combine(work.FullName, "PackConsumer")).FullName;
+            File.WriteAllText(Path.Combine(app, "nuget.config"), $"""
+                <?xml version="1.0" encoding="utf-8"?>
+                <configuration>
+                  <packageSources>
+                    <add key="engage-local" value="{feed}" />
+                  </packageSources>
+                </configuration>
+                """);
+            var environment = new Dictionary<string, string> { ["NUGET_PACKAGES"] = Path.Combine(work.FullName, "packages") };
+            var create = ExternalConsumerTests.Run("dotnet", "new console --framework net10.0 --name PackConsumer --output .", app, environment);
+            Assert.True(create.ExitCode == 0, create.Output);
+            var add = ExternalConsumerTests.Run("dotnet", $"add package Engage.Codegen --version {version}", app, environment);
+            Assert.True(add.ExitCode == 0, add.Output);
+
+            var projectFile = Path.Combine(app, "PackConsumer.csproj");
+            File.WriteAllText(projectFile, File.ReadAllText(projectFile).Replace("</Project>", $"""
+                  <PropertyGroup>
+                    <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
+                  </PropertyGroup>
+                  <ItemGroup>
+                    <ApiDocs Include="{Path.Combine(root, "docs-input")}/*.md" />
+                  </ItemGroup>
+                </Project>
+                """));
+            File.WriteAllText(Path.Combine(app, "Program.cs"), """
+                using System;
+                using PackConsumer;
+
+                var options = new EngageClientOptions
+                {
+                    BaseAddress = new Uri(Environment.GetEnvironmentVariable("SANDBOX_URL")!),
+                    ApiKey = Environment.GetEnvironmentVariable("SANDBOX_KEY"),
+                    ApiSecret = Environment.GetEnvironmentVariable("SANDBOX_SECRET"),
+                };
+                using var client = new EngageClient(options);
+                var created = await client.Users.CreateAsync(new CreateUserRequest { Id = "from-package", Meta = new() { ["plan"] = "pro" } });
+                var fetched = await client.Users.GetAsync(created.Uid);
+                var count = 0;
+                await foreach (var user in client.Users.ListAsync())
+                {
+                    count++;
+                }
+
+                Console.WriteLine($"CALLS {fetched.Uid} {fetched.Meta["plan"]} {count}");
+                """);
+
+            var build = ExternalConsumerTests.Run("dotnet", "build --disable-build-servers -nodeReuse:false -v:minimal", app, environment);
+            Assert.True(build.ExitCode == 0, build.Output);
+            Assert.DoesNotMatch(@"warning [A-Z]+\d+", build.Output);
+
+            await using var sandbox = await SandboxServer.StartAsync();
+            environment["SANDBOX_URL"] = sandbox.BaseAddress.ToString();
+            environment["SANDBOX_KEY"] = sandbox.ApiKey;
+            environment["SANDBOX_SECRET"] = sandbox.ApiSecret;
+            var run = await Task.Run(() => ExternalConsumerTests.Run("dotnet", "run --no-build", app, environment));
+            Assert.True(run.ExitCode == 0, run.Output);
+            Assert.Contains("CALLS from-package pro 1", run.Output);
+            Assert.True(sandbox.Store.Users.ContainsKey("from-package"));
+        }
+        finally
+        {
+            work.Delete(recursive: true);
+        }
+    }
+}
