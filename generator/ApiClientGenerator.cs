@@ -89,7 +89,7 @@ public sealed class ApiClientGenerator : IIncrementalGenerator
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             var failure = DiagnosticInfo.Create(DiagnosticDescriptors.GeneratorFailure, new LocationInfo(source.Path, 0, 0, 0, 0, 0, 0), Describe(exception));
-            return new DocSpec(source.Path, System.IO.Path.GetFileName(source.Path), null, null, 0, null, null, false,
+            return new DocSpec(source.Path, System.IO.Path.GetFileName(source.Path), null, null, 0, null, null, false, EquatableArray<DeprecationSpec>.Empty,
                 EquatableArray<ObjectSectionSpec>.Empty, EquatableArray<EndpointSectionSpec>.Empty, new EquatableArray<DiagnosticInfo>(new[] { failure }));
         }
     }

@@ -35,6 +35,12 @@ internal static partial class Emitter
             }
 
             w.RawDoc("<remarks>" + remarks + "</remarks>");
+            if (property.Obsolete is not null)
+            {
+                var message = property.Obsolete.TrimStart().StartsWith("Deprecated", System.StringComparison.OrdinalIgnoreCase) ? property.Obsolete : "Deprecated by the API docs: " + property.Obsolete;
+                w.Line($"[global::System.Obsolete({SourceWriter.Literal(message)})]");
+            }
+
             var type = PropertyType(api, property);
             var required = property.Required ? "required " : string.Empty;
             var initializer = property.Required || property.Nullable || property.Type.IsValueType ? string.Empty : " = " + DefaultValue(api, property.Type) + ";";

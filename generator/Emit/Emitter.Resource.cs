@@ -89,32 +89,7 @@ internal static partial class Emitter
 
         if (operation.Paging is { } paging)
         {
-            var item = TypeName(api, paging.ItemType);
-            w.Open($"public virtual {Runtime}.AsyncPageable<{item}> {operation.MethodName}({string.Join(", ", parameters)})");
-            EmitPathChecks(w, operation);
-            w.Line($"return new {Runtime}.IdCursorPageable<{item}>(");
-            w.Line("    async (page, ct) =>");
-            w.Line("    {");
-            w.Line($"        var query = new {Runtime}.ApiQuery();");
-            foreach (var property in operation.RequestProperties)
-            {
-                var value = property.Name == paging.LimitProperty ? "page.Limit"
-                    : property.Name == paging.AfterProperty ? "page.AfterId"
-                    : property.Name == paging.BeforeProperty ? "page.BeforeId"
-                    : "request?." + property.Name;
-                w.Line($"        query.Add({SourceWriter.Literal(property.JsonName)}, {QueryValue(property.Type, value)});");
-            }
-
-            w.Line($"        var response = await _pipeline.SendAsync({method}, {path}, query, {Context(api)}.Default.{ContextMember(operation.ResponseType)}, ct).ConfigureAwait(false);");
-            w.Line($"        return new {Runtime}.IdCursorResult<{item}>(response.{paging.ItemsProperty}, response.{paging.HasMoreProperty});");
-            w.Line("    },");
-            w.Line($"    static item => item.{paging.ItemIdProperty},");
-            w.Line(paging.AfterProperty is null ? "    null," : $"    request?.{paging.AfterProperty},");
-            w.Line(paging.BeforeProperty is null ? "    null," : $"    request?.{paging.BeforeProperty},");
-            var defaultSize = paging.MaximumPageSize is { } max ? max.ToString(System.Globalization.CultureInfo.InvariantCulture) : "null";
-            w.Line(paging.LimitProperty is null ? $"    {defaultSize}," : $"    request?.{paging.LimitProperty} ?? {defaultSize},");
-            w.Line("    cancellationToken);");
-            w.Close();
+            EmitPagedOperation(w, api, operation, paging, parameters, method, path);
             return;
         }
 
@@ -156,6 +131,78 @@ internal static partial class Emitter
             w.Line($"return _pipeline.SendAsync({method}, {path}, null, {responseInfo}, cancellationToken);");
         }
 
+        w.Close();
+    }
+
+    private static void EmitPagedOperation(SourceWriter w, ApiSpec api, OperationSpec operation, PagingSpec paging, List<string> parameters, string method, string path)
+    {
+        var item = TypeName(api, paging.ItemType);
+        var opaque = paging.Style == PagingStyle.OpaqueCursor;
+        var pageable = opaque ? "CursorPageable" : "IdCursorPageable";
+        w.Open($"public virtual {Runtime}.AsyncPageable<{item}> {operation.MethodName}({string.Join(", ", parameters)})");
+        EmitPathChecks(w, operation);
+        w.Line($"return new {Runtime}.{pageable}<{item}>(");
+        w.Line("    async (page, ct) =>");
+        w.Line("    {");
+        w.Line($"        var query = new {Runtime}.ApiQuery();");
+        foreach (var property in operation.RequestProperties)
+        {
+            string value;
+            if (property.Name == paging.LimitProperty)
+            {
+                value = "page.Limit";
+            }
+            else if (opaque && property.Name == paging.NextRequestProperty)
+            {
+                value = "page.NextCursor";
+            }
+            else if (opaque && property.Name == paging.PreviousRequestProperty)
+            {
+                value = "page.PreviousCursor";
+            }
+            else if (!opaque && property.Name == paging.AfterProperty)
+            {
+                value = "page.AfterId";
+            }
+            else if (!opaque && property.Name == paging.BeforeProperty)
+            {
+                value = "page.BeforeId";
+            }
+            else if (opaque && (property.Name == paging.AfterProperty || property.Name == paging.BeforeProperty))
+            {
+                // The other, older style: where to start, so sent with the first request only.
+                value = $"page.IsFirst ? request?.{property.Name} : null";
+            }
+            else
+            {
+                value = "request?." + property.Name;
+            }
+
+            w.Line($"        query.Add({SourceWriter.Literal(property.JsonName)}, {QueryValue(property.Type, "(" + value + ")")});");
+        }
+
+        w.Line($"        var response = await _pipeline.SendAsync({method}, {path}, query, {Context(api)}.Default.{ContextMember(operation.ResponseType)}, ct).ConfigureAwait(false);");
+        if (opaque)
+        {
+            var nextValue = paging.NextResponseProperty is null ? "null" : "response." + paging.NextResponseProperty;
+            var previousValue = paging.PreviousResponseProperty is null ? "null" : "response." + paging.PreviousResponseProperty;
+            w.Line($"        return new {Runtime}.CursorResult<{item}>(response.{paging.ItemsProperty}, {nextValue}, {previousValue});");
+            w.Line("    },");
+            w.Line(paging.NextRequestProperty is null ? "    null," : $"    request?.{paging.NextRequestProperty},");
+            w.Line(paging.PreviousRequestProperty is null ? "    null," : $"    request?.{paging.PreviousRequestProperty},");
+        }
+        else
+        {
+            w.Line($"        return new {Runtime}.IdCursorResult<{item}>(response.{paging.ItemsProperty}, response.{paging.HasMoreProperty});");
+            w.Line("    },");
+            w.Line($"    static item => item.{paging.ItemIdProperty},");
+            w.Line(paging.AfterProperty is null ? "    null," : $"    request?.{paging.AfterProperty},");
+            w.Line(paging.BeforeProperty is null ? "    null," : $"    request?.{paging.BeforeProperty},");
+        }
+
+        var defaultSize = paging.MaximumPageSize is { } max ? max.ToString(System.Globalization.CultureInfo.InvariantCulture) : "null";
+        w.Line(paging.LimitProperty is null ? $"    {defaultSize}," : $"    request?.{paging.LimitProperty} ?? {defaultSize},");
+        w.Line("    cancellationToken);");
         w.Close();
     }
 

@@ -22,6 +22,9 @@ internal sealed partial class ApiBuilder
     private readonly Naming.Scope _typeNames;
     private readonly string _apiName;
 
+    /// <summary>Names the docs call deprecated anywhere, with the sentence that says so.</summary>
+    private readonly Dictionary<string, string> _deprecations = new(StringComparer.Ordinal);
+
     /// <summary>Documented objects by lower-case name and singular name.</summary>
     private readonly Dictionary<string, ObjectModel> _objects = new(StringComparer.OrdinalIgnoreCase);
 
@@ -89,6 +92,13 @@ internal sealed partial class ApiBuilder
         foreach (var doc in docs)
         {
             _diagnostics.AddRange(doc.Diagnostics);
+            foreach (var deprecation in doc.Deprecations)
+            {
+                if (!_deprecations.ContainsKey(deprecation.Name))
+                {
+                    _deprecations[deprecation.Name] = deprecation.Quote;
+                }
+            }
         }
 
         var ns = ChooseNamespace(settings);
@@ -206,7 +216,7 @@ internal sealed partial class ApiBuilder
             var type = InferType(model.Name, key, description, example, null, location, source);
             model.FieldTypes[key] = type;
             var nullable = example?.Kind == JsonKind.Null || ProseSaysNullable(description);
-            properties.Add(new PropertySpec(key, names.Claim(Naming.Pascal(key)), type, nullable, false, false, Summary(description, key)));
+            properties.Add(new PropertySpec(key, names.Claim(Naming.Pascal(key)), type, nullable, false, false, Summary(description, key), Deprecation(key, description)));
         }
 
         _models.Add(new ModelSpec(model.Name, ModelRole.Object, $"The {section.Name} object.", source, properties.ToEquatableArray()));
@@ -289,21 +299,39 @@ internal sealed partial class ApiBuilder
         return unique;
     }
 
+    /// <summary>
+    /// A string-backed enum for listed values. Members with the same values share one type, named
+    /// after the first member that listed them (documented objects come first): user.devices[].platform
+    /// and a request's device_platform are both UserDevicePlatform.
+    /// </summary>
     private TypeRef EnumType(string owner, string jsonName, List<string> values, string description, string source)
     {
-        var name = owner + Naming.Pascal(jsonName);
-        var typeName = Naming.Pascal(name);
-        var memberNames = new Naming.Scope("Value", "ToString", "Equals", "GetHashCode", typeName);
+        var typeName = Naming.Pascal(owner + Naming.Pascal(jsonName));
+        var memberNames = new Naming.Scope("Value", "IsKnown", "ToString", "Equals", "GetHashCode", typeName);
         var members = values.Select(v => new EnumMemberSpec(memberNames.Claim(Naming.Pascal(v)), v)).ToEquatableArray();
-        var existing = _enums.FirstOrDefault(e => e.Name == typeName);
-        if (existing is not null && existing.Members.Equals(members))
+        var existing = _enums.FirstOrDefault(e => e.Members.Select(m => m.Value).SequenceEqual(values, StringComparer.Ordinal));
+        if (existing is not null)
         {
-            return TypeRef.EnumNamed(typeName);
+            return TypeRef.EnumNamed(existing.Name);
         }
 
         var unique = _typeNames.Claim(typeName);
         _enums.Add(new EnumSpec(unique, $"The values of {owner}.{Naming.Pascal(jsonName)}: {string.Join(", ", values)}. The docs: {Summary(description, jsonName)}", source, members));
         return TypeRef.EnumNamed(unique);
+    }
+
+    /// <summary>
+    /// The docs' words when a member is deprecated: its own description when that says so, else a
+    /// sentence elsewhere in the docs that calls the name deprecated; null otherwise.
+    /// </summary>
+    private string? Deprecation(string jsonName, string description)
+    {
+        if (Regex.IsMatch(description, @"\bdeprecat", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, s_timeout))
+        {
+            return description;
+        }
+
+        return _deprecations.TryGetValue(jsonName, out var quote) ? quote : null;
     }
 
     /// <summary>Doc text for a member: its description with a capital first letter, or its JSON name.</summary>

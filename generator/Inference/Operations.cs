@@ -156,7 +156,7 @@ internal sealed partial class ApiBuilder
                 var required = field.Requirement == Requirement.Required;
                 var secret = endpoint.SecretRequiredFor.Contains(field.Name);
                 var summary = Summary(field.Description, field.Name);
-                requestProperties.Add(new PropertySpec(field.Name, propertyNames.Claim(Naming.Pascal(field.Name)), type, !required, required, secret, summary));
+                requestProperties.Add(new PropertySpec(field.Name, propertyNames.Claim(Naming.Pascal(field.Name)), type, !required, required, secret, summary, Deprecation(field.Name, field.Description)));
             }
 
             _models.Add(new ModelSpec(requestType, ModelRole.Request, $"Parameters of {endpoint.Heading}.", source, requestProperties.ToEquatableArray()));
@@ -248,22 +248,29 @@ internal sealed partial class ApiBuilder
             }
 
             type ??= InferType(typeName, property.Name, string.Empty, property.Value, ObjectFieldType(property.Name, null), location, source);
-            properties.Add(new PropertySpec(property.Name, names.Claim(Naming.Pascal(property.Name)), type, property.Value.Kind == JsonKind.Null, false, false, $"The {property.Name} value of the response."));
+            properties.Add(new PropertySpec(property.Name, names.Claim(Naming.Pascal(property.Name)), type, property.Value.Kind == JsonKind.Null, false, false, $"The {property.Name} value of the response.", Deprecation(property.Name, string.Empty)));
         }
 
         return TypeRef.ModelNamed(AddModel(typeName, role, summary, source, properties));
     }
 
     /// <summary>
-    /// A list endpoint pages when it takes <c>after_id</c> or <c>before_id</c> and its example
-    /// response holds an array of items with an <c>id</c> and a boolean <c>has_more</c>.
+    /// Paging, by one stated rule: the documented request parameters decide the style. With
+    /// <c>next_cursor</c>/<c>previous_cursor</c> parameters the list pages by opaque cursors; with
+    /// <c>after_id</c>/<c>before_id</c> by item ids and <c>has_more</c>. The example response must
+    /// show the array of items; where it lacks the style's fields (a cursor, or has_more) they are
+    /// added to the page model and ENG012 says the example and the parameters disagree.
     /// </summary>
     private PagingSpec? TryPaging(EndpointSectionSpec endpoint, List<PropertySpec> request, string typePrefix, string source, out TypeRef? responseType)
     {
         responseType = null;
-        var after = request.FirstOrDefault(p => p.JsonName == "after_id");
-        var before = request.FirstOrDefault(p => p.JsonName == "before_id");
-        if (after is null && before is null)
+        PropertySpec? Param(string name) => request.FirstOrDefault(p => p.JsonName == name);
+        var after = Param("after_id");
+        var before = Param("before_id");
+        var next = Param("next_cursor") ?? Param("cursor");
+        var previous = Param("previous_cursor");
+        var style = next is not null || previous is not null ? PagingStyle.OpaqueCursor : after is not null || before is not null ? PagingStyle.IdCursor : (PagingStyle?)null;
+        if (style is null)
         {
             return null;
         }
@@ -272,32 +279,60 @@ internal sealed partial class ApiBuilder
         var location = endpoint.ResponseExamples.Count > 0 ? endpoint.ResponseExamples[0].Location : endpoint.HeadingLocation;
         var arrayProperty = example?.Properties.FirstOrDefault(p => p.Name == "data" && p.Value.Kind == JsonKind.Array)
             ?? example?.Properties.FirstOrDefault(p => p.Value.Kind == JsonKind.Array);
-        var hasMore = example?.Properties.FirstOrDefault(p => p.Name == "has_more");
-        if (example is null || arrayProperty is null || hasMore is null)
+        if (example is null || arrayProperty is null)
         {
-            var missing = example is null ? "it has no example response" : arrayProperty is null ? "its example response has no array of items" : "its example response has no has_more";
-            _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.PagingIncomplete, endpoint.HeadingLocation, endpoint.Heading, missing));
+            _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.PagingIncomplete, endpoint.HeadingLocation, endpoint.Heading,
+                example is null ? "it has no example response" : "its example response has no array of items"));
             return null;
         }
 
         var itemType = NamedObject(endpoint)
             ?? arrayProperty.Value.Items.Where(i => i.Kind == JsonKind.Object).Select(MatchObject).FirstOrDefault(t => t is not null)
             ?? TypeFromExample(typePrefix, Naming.Singular(arrayProperty.Name), arrayProperty.Value, location, source)?.Element;
-        if (itemType is null || itemType.Kind != TypeKind.Model || !HasStringId(itemType.Name!))
+        if (itemType is null || (style == PagingStyle.IdCursor && (itemType.Kind != TypeKind.Model || !HasStringId(itemType.Name!))))
         {
-            _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.PagingIncomplete, endpoint.HeadingLocation, endpoint.Heading, "its items have no string id to page from"));
+            _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.PagingIncomplete, endpoint.HeadingLocation, endpoint.Heading,
+                itemType is null ? "the type of its items is unknown" : "its items have no string id to page from"));
             return null;
         }
 
-        var overrides = new Dictionary<string, TypeRef>(StringComparer.Ordinal)
+        // The page model: the example's members, with the items typed and the style's fields present.
+        var properties = example.Properties.ToList();
+        var overrides = new Dictionary<string, TypeRef>(StringComparer.Ordinal) { [arrayProperty.Name] = TypeRef.ListOf(itemType) };
+        var required = style == PagingStyle.OpaqueCursor
+            ? new[] { next is not null ? "next_cursor" : null, previous is not null ? "previous_cursor" : null }
+            : new[] { "has_more" };
+        foreach (var field in required.Where(f => f is not null).Select(f => f!))
         {
-            [arrayProperty.Name] = TypeRef.ListOf(itemType),
-            ["has_more"] = TypeRef.Boolean,
-        };
-        var pageType = ModelFromExample(typePrefix + "Response", ModelRole.Response, $"One page of {endpoint.Heading}.", example, location, source, overrides);
+            overrides[field] = style == PagingStyle.OpaqueCursor ? TypeRef.String : TypeRef.Boolean;
+            if (properties.All(p => p.Name != field))
+            {
+                properties.Add(new JsonProperty(field, JsonNode.Scalar(style == PagingStyle.OpaqueCursor ? JsonKind.Null : JsonKind.Boolean, null)));
+                _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ProseContradictsExample, location, endpoint.Heading,
+                    $"the parameters page by {(style == PagingStyle.OpaqueCursor ? "cursor" : "id")} but the example response has no {field}", $"{field} is added to the page model"));
+            }
+        }
+
+        if (style == PagingStyle.OpaqueCursor)
+        {
+            // A cursor is absent or null where there is nothing more in its direction.
+            properties = properties.Select(p => p.Name is "next_cursor" or "previous_cursor" ? new JsonProperty(p.Name, JsonNode.Scalar(JsonKind.Null, null)) : p).ToList();
+            overrides["next_cursor"] = TypeRef.String;
+            overrides["previous_cursor"] = TypeRef.String;
+        }
+
+        if (properties.Any(p => p.Name == "has_more"))
+        {
+            overrides["has_more"] = TypeRef.Boolean;
+        }
+
+        var pageExample = new JsonNode(JsonKind.Object, null, properties.ToEquatableArray(), EquatableArray<JsonNode>.Empty);
+        var pageType = ModelFromExample(typePrefix + "Response", ModelRole.Response, $"One page of {endpoint.Heading}.", pageExample, location, source, overrides);
         responseType = pageType;
         var page = _models.First(m => m.Name == pageType.Name);
-        var limit = request.FirstOrDefault(p => p.JsonName == "limit");
+        string? PageMember(string json) => page.Properties.FirstOrDefault(p => p.JsonName == json)?.Name;
+
+        var limit = Param("limit");
         int? maximum = null;
         if (limit is not null)
         {
@@ -312,15 +347,20 @@ internal sealed partial class ApiBuilder
             }
         }
 
-        var idProperty = _models.First(m => m.Name == itemType.Name).Properties.First(p => p.JsonName == "id");
+        var idProperty = itemType.Kind == TypeKind.Model ? _models.FirstOrDefault(m => m.Name == itemType.Name)?.Properties.FirstOrDefault(p => p.JsonName == "id")?.Name : null;
         return new PagingSpec(
+            style.Value,
             itemType,
-            page.Properties.First(p => p.JsonName == arrayProperty.Name).Name,
-            page.Properties.First(p => p.JsonName == "has_more").Name,
-            idProperty.Name,
+            PageMember(arrayProperty.Name)!,
+            PageMember("has_more"),
+            idProperty,
             limit?.Name,
             after?.Name,
             before?.Name,
+            next?.Name,
+            previous?.Name,
+            PageMember("next_cursor"),
+            PageMember("previous_cursor"),
             maximum);
     }
 

@@ -72,7 +72,8 @@ internal sealed record PropertySpec(
     bool Nullable,
     bool Required,
     bool RequiresSecret,
-    string Summary);
+    string Summary,
+    string? Obsolete = null);
 
 internal enum ModelRole
 {
@@ -100,15 +101,33 @@ internal sealed record PathParameterSpec(string Name, string ParameterName);
 /// <summary>A piece of a path: literal text, or a parameter to escape as one segment.</summary>
 internal sealed record PathPartSpec(string? Literal, string? ParameterName);
 
-/// <summary>How a list operation pages with <c>before_id</c>/<c>after_id</c> and <c>has_more</c>.</summary>
+internal enum PagingStyle
+{
+    /// <summary><c>after_id</c>/<c>before_id</c> with <c>has_more</c>.</summary>
+    IdCursor,
+
+    /// <summary>Opaque <c>next_cursor</c>/<c>previous_cursor</c>.</summary>
+    OpaqueCursor,
+}
+
+/// <summary>
+/// How a list operation pages. Id style: request members for after_id/before_id, response members
+/// for has_more and the item id. Opaque style: request and response members for next_cursor and
+/// previous_cursor. Request members of the other, deprecated style are sent on the first page only.
+/// </summary>
 internal sealed record PagingSpec(
+    PagingStyle Style,
     TypeRef ItemType,
     string ItemsProperty,
-    string HasMoreProperty,
-    string ItemIdProperty,
+    string? HasMoreProperty,
+    string? ItemIdProperty,
     string? LimitProperty,
     string? AfterProperty,
     string? BeforeProperty,
+    string? NextRequestProperty,
+    string? PreviousRequestProperty,
+    string? NextResponseProperty,
+    string? PreviousResponseProperty,
     int? MaximumPageSize);
 
 /// <summary>One generated operation method.</summary>

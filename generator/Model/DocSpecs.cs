@@ -16,6 +16,7 @@ internal sealed record DocSpec(
     string? Introduction,
     string? ApiRoot,
     bool DocumentsIdCursorPaging,
+    EquatableArray<DeprecationSpec> Deprecations,
     EquatableArray<ObjectSectionSpec> Objects,
     EquatableArray<EndpointSectionSpec> Endpoints,
     EquatableArray<DiagnosticInfo> Diagnostics);
@@ -67,3 +68,6 @@ internal sealed record EndpointSectionSpec(
 
 /// <summary>A JSON example and where it stands.</summary>
 internal sealed record JsonExample(JsonNode Value, LocationInfo Location);
+
+/// <summary>A name the docs call deprecated, with the sentence that says so.</summary>
+internal sealed record DeprecationSpec(string Name, string Quote);

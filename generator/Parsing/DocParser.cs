@@ -67,6 +67,7 @@ internal static class DocParser
         string? introduction = null;
         string? apiRoot = null;
         var documentsIdCursor = false;
+        var deprecations = new List<DeprecationSpec>();
 
         MarkdownDocument document;
         try
@@ -76,7 +77,7 @@ internal static class DocParser
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.GeneratorFailure, markdown.Location(0, 0), "Markdig could not parse it (" + exception.Message + ")"));
-            return new DocSpec(source.Path, markdown.FileName, null, null, 0, null, null, false,
+            return new DocSpec(source.Path, markdown.FileName, null, null, 0, null, null, false, EquatableArray<DeprecationSpec>.Empty,
                 EquatableArray<ObjectSectionSpec>.Empty, EquatableArray<EndpointSectionSpec>.Empty, diagnostics.ToEquatableArray());
         }
 
@@ -142,6 +143,11 @@ internal static class DocParser
                 apiRoot ??= ReadApiRoot(blocks);
             }
 
+            foreach (var paragraph in blocks.OfType<ParagraphBlock>())
+            {
+                ReadDeprecations(MarkdownText.Inline(paragraph.Inline), deprecations);
+            }
+
             if (lower.Contains("paginat"))
             {
                 var prose = string.Join(" ", blocks.OfType<ParagraphBlock>().Select(p => MarkdownText.Inline(p.Inline)));
@@ -163,9 +169,28 @@ internal static class DocParser
             introduction,
             apiRoot,
             documentsIdCursor,
+            deprecations.ToEquatableArray(),
             objects.ToEquatableArray(),
             endpoints.ToEquatableArray(),
             diagnostics.ToEquatableArray());
+    }
+
+    /// <summary>Sentences that call backticked names deprecated: "The older `after_id` ... are deprecated".</summary>
+    private static void ReadDeprecations(string text, List<DeprecationSpec> deprecations)
+    {
+        foreach (var sentence in Regex.Split(text, @"(?<=[.!?])\s+", RegexOptions.CultureInvariant, s_regexTimeout))
+        {
+            if (!Regex.IsMatch(sentence, @"\bdeprecat", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, s_regexTimeout))
+            {
+                continue;
+            }
+
+            var deprecatedPart = Regex.Split(sentence, @"\b(?:use|instead|in favou?r of|replaced by)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, s_regexTimeout)[0];
+            foreach (Match name in Regex.Matches(deprecatedPart, "`([^`]+)`", RegexOptions.CultureInvariant, s_regexTimeout))
+            {
+                deprecations.Add(new DeprecationSpec(name.Groups[1].Value.Trim(), sentence.Trim()));
+            }
+        }
     }
 
     private static string? ReadFrontMatterTitle(YamlFrontMatterBlock yaml)

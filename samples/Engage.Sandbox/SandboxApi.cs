@@ -123,6 +123,25 @@ internal static class SandboxApi
             }
         }));
 
+        v1.MapDelete("/users/{uid}", (HttpContext http, CancellationToken aborted) => Handle(http, options, Access.KeyAndSecret, () =>
+        {
+            var uid = Segment(http, 1);
+            lock (store.Gate)
+            {
+                if (!store.Users.Remove(uid))
+                {
+                    return Task.FromResult(Error(404, "User not found"));
+                }
+
+                foreach (var list in store.Lists.Values)
+                {
+                    list.Subscribers.Remove(uid);
+                }
+
+                return Task.FromResult(Results.Json(new JsonObject { ["status"] = "ok" }));
+            }
+        }));
+
         v1.MapGet("/users", (HttpContext http, CancellationToken aborted) => Handle(http, options, Access.KeyAndSecret, () =>
         {
             lock (store.Gate)
@@ -374,9 +393,22 @@ internal static class SandboxApi
 
         var after = query.TryGetValue("after_id", out var a) ? a.ToString() : null;
         var before = query.TryGetValue("before_id", out var b) ? b.ToString() : null;
-        if (after is not null && before is not null)
+        var next = query.TryGetValue("next_cursor", out var n) ? n.ToString() : null;
+        var previous = query.TryGetValue("previous_cursor", out var p) ? p.ToString() : null;
+        if (new[] { after, before, next, previous }.Count(v => v is not null) > 1)
         {
-            return Error(400, "Only one of after_id and before_id can be used");
+            return Error(400, "Only one of after_id, before_id, next_cursor and previous_cursor can be used");
+        }
+
+        // Opaque cursors (Engage's later style) name the id to page from, in a form clients must not read.
+        if (next is not null && !TryDecodeCursor(next, 'n', out after))
+        {
+            return Error(400, "Invalid next_cursor");
+        }
+
+        if (previous is not null && !TryDecodeCursor(previous, 'p', out before))
+        {
+            return Error(400, "Invalid previous_cursor");
         }
 
         List<T> page;
@@ -394,13 +426,46 @@ internal static class SandboxApi
             hasMore = later.Count > limit;
         }
 
+        var itemsAfter = page.Count > 0 && sorted.Any(item => string.CompareOrdinal(idOf(item), idOf(page[^1])) > 0);
+        var itemsBefore = page.Count > 0 && sorted.Any(item => string.CompareOrdinal(idOf(item), idOf(page[0])) < 0);
         var data = new JsonArray();
         foreach (var item in page)
         {
             data.Add(toJson(item));
         }
 
-        return Results.Json(new JsonObject { ["data"] = data, ["has_more"] = hasMore });
+        return Results.Json(new JsonObject
+        {
+            ["data"] = data,
+            ["has_more"] = hasMore,
+            ["next_cursor"] = itemsAfter ? EncodeCursor('n', idOf(page[^1])) : null,
+            ["previous_cursor"] = itemsBefore ? EncodeCursor('p', idOf(page[0])) : null,
+        });
+    }
+
+    private static string EncodeCursor(char kind, string id) =>
+        Convert.ToBase64String(Encoding.UTF8.GetBytes(kind + ":" + id)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    private static bool TryDecodeCursor(string cursor, char kind, out string? id)
+    {
+        id = null;
+        try
+        {
+            var base64 = cursor.Replace('-', '+').Replace('_', '/');
+            base64 = base64.PadRight(base64.Length + ((4 - (base64.Length % 4)) % 4), '=');
+            var text = Encoding.UTF8.GetString(Convert.FromBase64String(base64));
+            if (text.Length < 3 || text[0] != kind || text[1] != ':')
+            {
+                return false;
+            }
+
+            id = text.Substring(2);
+            return true;
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
     }
 
     private static IResult? ApplyUserAttributes(UserRecord user, Body body)
@@ -433,6 +498,23 @@ internal static class SandboxApi
             foreach (var pair in meta)
             {
                 user.Meta[pair.Key] = pair.Value?.DeepClone();
+            }
+        }
+
+        if (body.Has("device_token") || body.Has("device_platform"))
+        {
+            var token = body.String("device_token");
+            var platform = body.String("device_platform");
+            if (string.IsNullOrEmpty(token) || platform is not ("android" or "ios"))
+            {
+                return Error(400, "device_token and device_platform (android or ios) go together");
+            }
+
+            user.Devices.RemoveAll(d => d.Token == token);
+            user.Devices.Add((token, platform));
+            if (user.Devices.Count > 5)
+            {
+                user.Devices.RemoveAt(0);
             }
         }
 
@@ -485,7 +567,13 @@ internal static class SandboxApi
         json["last_name"] = user.LastName;
         json["number"] = user.Number;
         json["email"] = user.Email;
-        json["devices"] = new JsonArray();
+        var devices = new JsonArray();
+        foreach (var (token, platform) in user.Devices)
+        {
+            devices.Add(new JsonObject { ["token"] = token, ["platform"] = platform });
+        }
+
+        json["devices"] = devices;
         var lists = new JsonArray();
         foreach (var list in store.Lists.Values.Where(l => l.Subscribers.ContainsKey(user.Uid)).OrderBy(l => l.Id, StringComparer.Ordinal))
         {

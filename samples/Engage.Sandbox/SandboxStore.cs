@@ -17,6 +17,7 @@ public sealed class UserRecord
     public DateTimeOffset? CreatedAt { get; set; }
     public Dictionary<string, JsonNode?> Meta { get; } = new(StringComparer.Ordinal);
     public List<JsonObject> Events { get; } = new();
+    public List<(string Token, string Platform)> Devices { get; } = new();
 }
 
 /// <summary>A list as the sandbox keeps it.</summary>
