@@ -30,6 +30,7 @@ internal sealed partial class ApiBuilder
     private static readonly Regex s_boolean = R(@"set\s+to\s+`?(?:true|false)`?|`?\b(?:true|false)\b`?\s+or\s+`?\b(?:true|false)\b`?|\bwhether\b|\bboolean\b|\bbool\b|\bflag\b");
     private static readonly Regex s_integer = R(@"\bnumber\s+of\b|\bcount\s+of\b|\bhow\s+many\b|\binteger\b|\bint\b");
     private static readonly Regex s_weakString = R(@"\bstring\b|\bphone\s+number\b|\bemail\b|\burl\b|\bname\b|\btitle\b|\bid\b|\bidentifier\b|\btext\b|\bcurrency\b|\btoken\b|cursor\b");
+    private static readonly Regex s_stringName = R(@"^(?:id|uid|\w+_id|token|\w+_token|email|name|\w+_name|title|description|url|\w+_url|slug|code|status|type|currency|cursor|\w+_cursor)$");
     private static readonly Regex s_openObject = R(@"\b(?:object|map|dictionary|hash)\b");
     private static readonly Regex s_nullable = R(@"\bif\s+(?:added|exists|any|known|set|available|provided)\b|\b(?:may|can|could)\s+be\s+(?:null|empty|missing)\b|\bnullable\b|\bonly\s+present\b|\bpresent\s+only\b|\bnot\s+always\s+present\b");
     private static readonly Regex s_isoDate = new(@"^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$", RegexOptions.CultureInvariant, s_timeout);
@@ -110,19 +111,20 @@ internal sealed partial class ApiBuilder
             }
         }
 
-        if (s_date.IsMatch(description))
+        var prose = s_date.IsMatch(description) ? TypeRef.DateTimeOffset
+            : s_boolean.IsMatch(description) ? TypeRef.Boolean
+            : s_integer.IsMatch(description) ? TypeRef.Int32
+            : null;
+        if (prose is not null)
         {
-            return TypeRef.DateTimeOffset;
-        }
+            var shown = example is null ? null : TypeFromExample(owner, jsonName, example, location, source);
+            if (shown is not null && shown != prose && !(prose == TypeRef.Int32 && shown == TypeRef.Int64))
+            {
+                _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ProseContradictsExample, location, $"{owner}.{jsonName}",
+                    $"the description implies {Describe(prose)} but the example shows {Describe(shown)}", $"'{jsonName}' is {Describe(prose)}"));
+            }
 
-        if (s_boolean.IsMatch(description))
-        {
-            return TypeRef.Boolean;
-        }
-
-        if (s_integer.IsMatch(description))
-        {
-            return TypeRef.Int32;
+            return prose;
         }
 
         var fromExample = example is null ? null : TypeFromExample(owner, jsonName, example, location, source);
@@ -136,7 +138,7 @@ internal sealed partial class ApiBuilder
             return fallback;
         }
 
-        if (s_weakString.IsMatch(description))
+        if (s_weakString.IsMatch(description) || s_stringName.IsMatch(jsonName))
         {
             return TypeRef.String;
         }
@@ -149,6 +151,18 @@ internal sealed partial class ApiBuilder
         _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UntypedMember, location, jsonName, owner));
         return TypeRef.JsonElement;
     }
+
+    private static string Describe(TypeRef type) => type.Kind switch
+    {
+        TypeKind.DateTimeOffset => "a date",
+        TypeKind.Boolean => "a boolean",
+        TypeKind.Int32 or TypeKind.Int64 => "an integer",
+        TypeKind.Decimal => "a decimal number",
+        TypeKind.String => "a string",
+        TypeKind.List => "an array",
+        TypeKind.Dictionary or TypeKind.Model => "an object",
+        _ => type.Kind.ToString(),
+    };
 
     /// <summary>The type an example value shows, or null when it shows none (null, <c>[]</c>, a placeholder).</summary>
     private TypeRef? TypeFromExample(string owner, string jsonName, JsonNode example, LocationInfo location, string source)

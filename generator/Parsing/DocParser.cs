@@ -43,7 +43,7 @@ internal static class DocParser
     private static readonly Regex s_fieldName = new(@"^[A-Za-z_$@][\w.$@\-\[\]]*$", RegexOptions.CultureInvariant, s_regexTimeout);
 
     private static readonly Regex s_returnsObject = new(
-        @"\breturns?\s+(?:back\s+)?(?:the|an?)\s+(?:updated\s+|new\s+|created\s+|newly\s+created\s+|matching\s+)?([A-Za-z][\w-]*)\s+objects?\b",
+        @"\breturns?\s+(?:back\s+)?(?:(?:the|an?)\s+)?(?:updated\s+|new\s+|created\s+|newly\s+created\s+|matching\s+)?([A-Za-z][\w-]*)\s+objects?\b",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, s_regexTimeout);
 
     private static readonly Regex s_returnsList = new(
@@ -385,6 +385,13 @@ internal static class DocParser
                         returnsObject = single.Groups[1].Value;
                     }
 
+                    // A parameter written as its own paragraph: "`subscribed` - true or false".
+                    if (seenEndpoint && label is Label.None or Label.Parameters && TryReadParagraphParameter(markdown, paragraph, text) is { } prose)
+                    {
+                        parameters.Add(prose);
+                        break;
+                    }
+
                     var newLabel = ReadLabel(lower);
                     if (newLabel is not null)
                     {
@@ -473,6 +480,25 @@ internal static class DocParser
             returnsList);
     }
 
+    private static FieldDocSpec? TryReadParagraphParameter(MarkdownText markdown, ParagraphBlock paragraph, string text)
+    {
+        var match = s_bullet.Match(text);
+        if (!match.Success || !s_fieldName.IsMatch(match.Groups[1].Value) || EndpointLine.IsMatch(match.Groups[1].Value) || text.Length > 400)
+        {
+            return null;
+        }
+
+        // Only "`name` - text" or "`name`: text" shapes; a sentence that merely starts with code is prose.
+        var afterName = text.Substring(text.IndexOf('`', text.IndexOf('`') + 1) + 1).TrimStart();
+        if (!afterName.StartsWith("-", StringComparison.Ordinal) && !afterName.StartsWith(":", StringComparison.Ordinal) &&
+            !afterName.StartsWith("\u2013", StringComparison.Ordinal) && !afterName.StartsWith("\u2014", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        return Field(match.Groups[1].Value, match.Groups[2].Value, match.Groups[3].Value.Trim(), markdown.FirstLine(paragraph));
+    }
+
     private static (AuthKind? Kind, string? Condition) ReadAuth(string lower)
     {
         var keyOnly = Regex.Match(lower, @"works\s+with\s+(?:just\s+(?:the\s+)?)?(?:username|api\s+key)(?:\s+only)?\s+(?:authentication|auth)\b", RegexOptions.CultureInvariant, s_regexTimeout);
@@ -493,7 +519,7 @@ internal static class DocParser
 
     private static Label? ReadLabel(string lower)
     {
-        var trimmed = lower.Trim();
+        var trimmed = FixLabelTypos(lower.Trim());
         if (Regex.IsMatch(trimmed, @"^(?:(?:query|body|request|path)\s+)?parameters?\b", RegexOptions.CultureInvariant, s_regexTimeout))
         {
             return Label.Parameters;
@@ -510,6 +536,54 @@ internal static class DocParser
         }
 
         return null;
+    }
+
+    private static readonly string[] s_labelWords = { "example", "sample", "request", "response", "parameters", "payload" };
+
+    /// <summary>Reads label words as a person would despite typos: "Exmaple reqeust data:" is "example request data:".</summary>
+    private static string FixLabelTypos(string text)
+    {
+        var words = text.Split(' ');
+        for (var i = 0; i < Math.Min(3, words.Length); i++)
+        {
+            var word = words[i].TrimEnd(':', '.');
+            if (word.Length < 5 || s_labelWords.Contains(word))
+            {
+                continue;
+            }
+
+            var close = s_labelWords.FirstOrDefault(label => EditDistance(word, label) <= (label.Length >= 7 ? 2 : 1));
+            if (close is not null)
+            {
+                words[i] = close + words[i].Substring(word.Length);
+            }
+        }
+
+        return string.Join(" ", words);
+    }
+
+    private static int EditDistance(string a, string b)
+    {
+        var previous = new int[b.Length + 1];
+        var current = new int[b.Length + 1];
+        for (var j = 0; j <= b.Length; j++)
+        {
+            previous[j] = j;
+        }
+
+        for (var i = 1; i <= a.Length; i++)
+        {
+            current[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+            }
+
+            (previous, current) = (current, previous);
+        }
+
+        return previous[b.Length];
     }
 
     private static bool IsJsonFence(FencedCodeBlock fence)
