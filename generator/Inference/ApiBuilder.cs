@@ -199,7 +199,7 @@ internal sealed partial class ApiBuilder
     private void BuildObjectModel(ObjectModel model)
     {
         var section = model.Section;
-        var source = $"{model.FileName}:{section.Location.Line}";
+        var source = $"{model.FileName}:{section.Location.Line} (\"{section.Heading}\")";
         var properties = new List<PropertySpec>();
         var names = new Naming.Scope(model.Name);
         var bullets = section.Fields.GroupBy(f => f.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);

@@ -92,6 +92,7 @@ internal sealed partial class ApiBuilder
         }
 
         var source = $"{doc.FileName}:{endpoint.EndpointLocation.Line}";
+        var modelSource = $"{source} (\"{endpoint.Heading}\")";
         var baseName = OperationBaseName(endpoint.HttpMethod, path, endpoint.Heading);
         var methodName = methodNames.Claim(baseName + "Async");
         if (methodName != baseName + "Async")
@@ -152,18 +153,18 @@ internal sealed partial class ApiBuilder
             var propertyNames = new Naming.Scope(requestType);
             foreach (var field in fields)
             {
-                var type = InferType(requestType, field.Name, field.Description, requestExample.Property(field.Name), ObjectFieldType(field.Name, doc.FileName), field.Location, source);
+                var type = InferType(requestType, field.Name, field.Description, requestExample.Property(field.Name), ObjectFieldType(field.Name, doc.FileName), field.Location, modelSource);
                 var required = field.Requirement == Requirement.Required;
                 var secret = endpoint.SecretRequiredFor.Contains(field.Name);
                 var summary = Summary(field.Description, field.Name);
                 requestProperties.Add(new PropertySpec(field.Name, propertyNames.Claim(Naming.Pascal(field.Name)), type, !required, required, secret, summary, Deprecation(field.Name, field.Description)));
             }
 
-            _models.Add(new ModelSpec(requestType, ModelRole.Request, $"Parameters of {endpoint.Heading}.", source, requestProperties.ToEquatableArray()));
+            _models.Add(new ModelSpec(requestType, ModelRole.Request, $"Parameters of {endpoint.Heading}.", modelSource, requestProperties.ToEquatableArray()));
         }
 
-        var paging = TryPaging(endpoint, requestProperties, typePrefix, source, out var pagedResponse);
-        var responseType = pagedResponse ?? ResponseType(endpoint, typePrefix, source);
+        var paging = TryPaging(endpoint, requestProperties, typePrefix, modelSource, out var pagedResponse);
+        var responseType = pagedResponse ?? ResponseType(endpoint, typePrefix, modelSource);
 
         return new OperationSpec(
             methodName,

@@ -225,3 +225,22 @@ public class ParserTests
         Assert.Equal(new[] { "id" }, Assert.Single(doc.Endpoints).Parameters.Select(p => p.Name));
     }
 }
+
+public class NamingRuleTests
+{
+    [Theory]
+    [InlineData("POST", "/users", "Create a User", "Create")]
+    [InlineData("GET", "/users", "List Users", "List")]
+    [InlineData("GET", "/users/{uid}", "Retrieve a User", "Get")]
+    [InlineData("PUT", "/users/{uid}", "Update User attributes", "Update")]
+    [InlineData("PATCH", "/lists/{id}", "Change a list", "Update")]
+    [InlineData("DELETE", "/lists/{id}", "Archive a list", "Delete")]
+    [InlineData("POST", "/users/{uid}/events", "Add User events", "AddEvent")]
+    [InlineData("POST", "/users/{uid}/events", "add user EVENTS.", "AddEvent")]
+    [InlineData("POST", "/users/{uid}/events", "  Add   User-events!! ", "AddEvent")]
+    [InlineData("POST", "/lists/{id}/subscribers", "Subscribe to a list", "Subscribe")]
+    [InlineData("PUT", "/lists/{id}/subscribers/{uid}", "Update subscriber status", "UpdateSubscriber")]
+    [InlineData("DELETE", "/lists/{id}/subscribers/{uid}", "Remove subscriber from a list", "RemoveSubscriber")]
+    public void Operation_names_follow_one_rule_whatever_the_headings_case_and_punctuation(string method, string path, string heading, string expected) =>
+        Assert.Equal(expected, Engage.Codegen.Inference.ApiBuilder.OperationBaseName(method, path, heading));
+}

@@ -7,7 +7,7 @@
 namespace Engage.Later
 {
     /// <summary>Parameters of Create a User.</summary>
-    /// <remarks>Generated from users.md:44.</remarks>
+    /// <remarks>Generated from users.md:44 ("Create a User").</remarks>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Engage.Later.Serialization.CreateUserRequestJsonConverter))]
     [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "0.1.0")]
     public sealed partial class CreateUserRequest

@@ -7,7 +7,7 @@
 namespace Engage.Later
 {
     /// <summary>The response of Delete User.</summary>
-    /// <remarks>Generated from users.md:78.</remarks>
+    /// <remarks>Generated from users.md:78 ("Delete User").</remarks>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Engage.Later.Serialization.DeleteUserResponseJsonConverter))]
     [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "0.1.0")]
     public sealed partial class DeleteUserResponse

@@ -7,7 +7,7 @@
 namespace Engage.Later
 {
     /// <summary>Parameters of List Users.</summary>
-    /// <remarks>Generated from users.md:90.</remarks>
+    /// <remarks>Generated from users.md:90 ("List Users").</remarks>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Engage.Later.Serialization.ListUsersRequestJsonConverter))]
     [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "0.1.0")]
     public sealed partial class ListUsersRequest

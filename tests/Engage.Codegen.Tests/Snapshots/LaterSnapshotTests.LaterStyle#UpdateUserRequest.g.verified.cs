@@ -7,7 +7,7 @@
 namespace Engage.Later
 {
     /// <summary>Parameters of Update User attributes.</summary>
-    /// <remarks>Generated from users.md:63.</remarks>
+    /// <remarks>Generated from users.md:63 ("Update User attributes").</remarks>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Engage.Later.Serialization.UpdateUserRequestJsonConverter))]
     [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "0.1.0")]
     public sealed partial class UpdateUserRequest

@@ -7,7 +7,7 @@
 namespace Engage.Later
 {
     /// <summary>An item of User.Lists (JSON: lists).</summary>
-    /// <remarks>Generated from users.md:9.</remarks>
+    /// <remarks>Generated from users.md:9 ("The User object").</remarks>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Engage.Later.Serialization.UserListJsonConverter))]
     [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "0.1.0")]
     public sealed partial class UserList

@@ -7,7 +7,7 @@
 namespace Engage.Messy
 {
     /// <summary>Parameters of Add User events.</summary>
-    /// <remarks>Generated from users.md:83.</remarks>
+    /// <remarks>Generated from users.md:83 ("Add User events").</remarks>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Engage.Messy.Serialization.AddUserEventRequestJsonConverter))]
     [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "0.1.0")]
     public sealed partial class AddUserEventRequest

@@ -7,7 +7,7 @@
 namespace Engage.Messy
 {
     /// <summary>Parameters of Create a User.</summary>
-    /// <remarks>Generated from users.md:32.</remarks>
+    /// <remarks>Generated from users.md:32 ("Create a User").</remarks>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Engage.Messy.Serialization.CreateUserRequestJsonConverter))]
     [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "0.1.0")]
     public sealed partial class CreateUserRequest

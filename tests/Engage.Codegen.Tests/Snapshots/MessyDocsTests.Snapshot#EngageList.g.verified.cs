@@ -7,7 +7,7 @@
 namespace Engage.Messy
 {
     /// <summary>The Lists object.</summary>
-    /// <remarks>Generated from lists.md:3.</remarks>
+    /// <remarks>Generated from lists.md:3 ("The Lists object").</remarks>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Engage.Messy.Serialization.EngageListJsonConverter))]
     [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "0.1.0")]
     public sealed partial class EngageList

@@ -7,7 +7,7 @@
 namespace Engage.Messy
 {
     /// <summary>One page of List Users.</summary>
-    /// <remarks>Generated from users.md:99.</remarks>
+    /// <remarks>Generated from users.md:99 ("List Users").</remarks>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Engage.Messy.Serialization.ListUsersResponseJsonConverter))]
     [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "0.1.0")]
     public sealed partial class ListUsersResponse

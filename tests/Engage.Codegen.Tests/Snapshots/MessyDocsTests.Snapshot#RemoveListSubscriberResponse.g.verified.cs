@@ -7,7 +7,7 @@
 namespace Engage.Messy
 {
     /// <summary>The response of Remove subscriber from a list.</summary>
-    /// <remarks>Generated from lists.md:27.</remarks>
+    /// <remarks>Generated from lists.md:27 ("Remove subscriber from a list").</remarks>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Engage.Messy.Serialization.RemoveListSubscriberResponseJsonConverter))]
     [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "0.1.0")]
     public sealed partial class RemoveListSubscriberResponse

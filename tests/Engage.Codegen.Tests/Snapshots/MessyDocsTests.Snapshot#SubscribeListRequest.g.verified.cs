@@ -7,7 +7,7 @@
 namespace Engage.Messy
 {
     /// <summary>Parameters of Subscribe to a list.</summary>
-    /// <remarks>Generated from lists.md:14.</remarks>
+    /// <remarks>Generated from lists.md:14 ("Subscribe to a list").</remarks>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Engage.Messy.Serialization.SubscribeListRequestJsonConverter))]
     [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "0.1.0")]
     public sealed partial class SubscribeListRequest

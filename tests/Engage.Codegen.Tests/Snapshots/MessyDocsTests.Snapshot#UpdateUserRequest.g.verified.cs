@@ -7,7 +7,7 @@
 namespace Engage.Messy
 {
     /// <summary>Parameters of Update user attributes.</summary>
-    /// <remarks>Generated from users.md:68.</remarks>
+    /// <remarks>Generated from users.md:68 ("Update user attributes").</remarks>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Engage.Messy.Serialization.UpdateUserRequestJsonConverter))]
     [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "0.1.0")]
     public sealed partial class UpdateUserRequest

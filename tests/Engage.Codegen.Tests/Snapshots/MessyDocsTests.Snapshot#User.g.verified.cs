@@ -7,7 +7,7 @@
 namespace Engage.Messy
 {
     /// <summary>The user object.</summary>
-    /// <remarks>Generated from users.md:6.</remarks>
+    /// <remarks>Generated from users.md:6 ("the user object").</remarks>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Engage.Messy.Serialization.UserJsonConverter))]
     [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "0.1.0")]
     public sealed partial class User

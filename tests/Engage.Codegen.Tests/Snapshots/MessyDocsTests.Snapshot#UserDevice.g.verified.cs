@@ -7,7 +7,7 @@
 namespace Engage.Messy
 {
     /// <summary>An item of User.Devices (JSON: devices).</summary>
-    /// <remarks>Generated from users.md:6.</remarks>
+    /// <remarks>Generated from users.md:6 ("the user object").</remarks>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Engage.Messy.Serialization.UserDeviceJsonConverter))]
     [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "0.1.0")]
     public sealed partial class UserDevice

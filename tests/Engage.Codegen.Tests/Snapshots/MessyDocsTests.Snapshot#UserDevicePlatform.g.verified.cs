@@ -7,7 +7,7 @@
 namespace Engage.Messy
 {
     /// <summary>The values of UserDevice.Platform: android, ios. The docs: Supported values are `android` or `ios`</summary>
-    /// <remarks>A string-backed value: the documented values are static properties; any other value the API sends is kept, not rejected. Generated from users.md:6.</remarks>
+    /// <remarks>A string-backed value: the documented values are static properties; any other value the API sends is kept, not rejected. Generated from users.md:6 ("the user object").</remarks>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Engage.Messy.Serialization.UserDevicePlatformJsonConverter))]
     [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "0.1.0")]
     public readonly partial struct UserDevicePlatform : global::System.IEquatable<UserDevicePlatform>

@@ -7,7 +7,7 @@
 namespace Engage.Snapshot
 {
     /// <summary>Parameters of Create a list.</summary>
-    /// <remarks>Generated from lists.md:50.</remarks>
+    /// <remarks>Generated from lists.md:50 ("Create a list").</remarks>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Engage.Snapshot.Serialization.CreateListRequestJsonConverter))]
     [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "0.1.0")]
     public sealed partial class CreateListRequest

@@ -7,7 +7,7 @@
 namespace Engage.Snapshot
 {
     /// <summary>Parameters of Create a User.</summary>
-    /// <remarks>Generated from users.md:58.</remarks>
+    /// <remarks>Generated from users.md:58 ("Create a User").</remarks>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Engage.Snapshot.Serialization.CreateUserRequestJsonConverter))]
     [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "0.1.0")]
     public sealed partial class CreateUserRequest

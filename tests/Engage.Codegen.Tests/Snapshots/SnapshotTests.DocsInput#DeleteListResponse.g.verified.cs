@@ -7,7 +7,7 @@
 namespace Engage.Snapshot
 {
     /// <summary>The response of Archive a list.</summary>
-    /// <remarks>Generated from lists.md:145.</remarks>
+    /// <remarks>Generated from lists.md:145 ("Archive a list").</remarks>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Engage.Snapshot.Serialization.DeleteListResponseJsonConverter))]
     [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "0.1.0")]
     public sealed partial class DeleteListResponse

@@ -7,7 +7,7 @@
 namespace Engage.Snapshot
 {
     /// <summary>The List object.</summary>
-    /// <remarks>Generated from lists.md:19.</remarks>
+    /// <remarks>Generated from lists.md:19 ("The List object").</remarks>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Engage.Snapshot.Serialization.EngageListJsonConverter))]
     [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "0.1.0")]
     public sealed partial class EngageList

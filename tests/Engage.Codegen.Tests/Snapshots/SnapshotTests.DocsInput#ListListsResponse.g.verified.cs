@@ -7,7 +7,7 @@
 namespace Engage.Snapshot
 {
     /// <summary>One page of Get all lists.</summary>
-    /// <remarks>Generated from lists.md:78.</remarks>
+    /// <remarks>Generated from lists.md:78 ("Get all lists").</remarks>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Engage.Snapshot.Serialization.ListListsResponseJsonConverter))]
     [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "0.1.0")]
     public sealed partial class ListListsResponse

@@ -7,7 +7,7 @@
 namespace Engage.Snapshot
 {
     /// <summary>The response of Remove subscriber from a list.</summary>
-    /// <remarks>Generated from lists.md:215.</remarks>
+    /// <remarks>Generated from lists.md:215 ("Remove subscriber from a list").</remarks>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Engage.Snapshot.Serialization.RemoveListSubscriberResponseJsonConverter))]
     [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "0.1.0")]
     public sealed partial class RemoveListSubscriberResponse

@@ -7,7 +7,7 @@
 namespace Engage.Snapshot
 {
     /// <summary>Parameters of Subscribe to a list.</summary>
-    /// <remarks>Generated from lists.md:161.</remarks>
+    /// <remarks>Generated from lists.md:161 ("Subscribe to a list").</remarks>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Engage.Snapshot.Serialization.SubscribeListRequestJsonConverter))]
     [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "0.1.0")]
     public sealed partial class SubscribeListRequest

@@ -7,7 +7,7 @@
 namespace Engage.Snapshot
 {
     /// <summary>The response of Subscribe to a list.</summary>
-    /// <remarks>Generated from lists.md:161.</remarks>
+    /// <remarks>Generated from lists.md:161 ("Subscribe to a list").</remarks>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Engage.Snapshot.Serialization.SubscribeListResponseJsonConverter))]
     [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "0.1.0")]
     public sealed partial class SubscribeListResponse

@@ -7,7 +7,7 @@
 namespace Engage.Snapshot
 {
     /// <summary>Parameters of Update a list.</summary>
-    /// <remarks>Generated from lists.md:128.</remarks>
+    /// <remarks>Generated from lists.md:128 ("Update a list").</remarks>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Engage.Snapshot.Serialization.UpdateListRequestJsonConverter))]
     [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "0.1.0")]
     public sealed partial class UpdateListRequest

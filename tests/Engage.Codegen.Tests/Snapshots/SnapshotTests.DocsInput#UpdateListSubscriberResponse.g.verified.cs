@@ -7,7 +7,7 @@
 namespace Engage.Snapshot
 {
     /// <summary>The response of Update subscriber status.</summary>
-    /// <remarks>Generated from lists.md:195.</remarks>
+    /// <remarks>Generated from lists.md:195 ("Update subscriber status").</remarks>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Engage.Snapshot.Serialization.UpdateListSubscriberResponseJsonConverter))]
     [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "0.1.0")]
     public sealed partial class UpdateListSubscriberResponse

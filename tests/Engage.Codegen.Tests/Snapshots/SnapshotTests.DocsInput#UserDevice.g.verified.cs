@@ -7,7 +7,7 @@
 namespace Engage.Snapshot
 {
     /// <summary>An item of User.Devices (JSON: devices).</summary>
-    /// <remarks>Generated from users.md:16.</remarks>
+    /// <remarks>Generated from users.md:16 ("The User object").</remarks>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Engage.Snapshot.Serialization.UserDeviceJsonConverter))]
     [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "0.1.0")]
     public sealed partial class UserDevice
