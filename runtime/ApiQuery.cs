@@ -58,6 +58,22 @@ public sealed class ApiQuery
         return this;
     }
 
+    /// <summary>
+    /// Adds any other value when it is not null: invariant text for numbers and dates,
+    /// <c>true</c>/<c>false</c>, the string of a JSON string, the raw text of other JSON.
+    /// </summary>
+    public ApiQuery AddValue(string name, object? value) => value switch
+    {
+        null => this,
+        string text => Add(name, text),
+        bool flag => Add(name, flag),
+        System.Text.Json.JsonElement { ValueKind: System.Text.Json.JsonValueKind.Undefined or System.Text.Json.JsonValueKind.Null } => this,
+        System.Text.Json.JsonElement { ValueKind: System.Text.Json.JsonValueKind.String } element => Add(name, element.GetString()),
+        System.Text.Json.JsonElement element => Add(name, element.GetRawText()),
+        IFormattable formattable => Add(name, formattable.ToString(null, CultureInfo.InvariantCulture)),
+        _ => Add(name, value.ToString()),
+    };
+
     /// <summary>The escaped query string with its leading <c>?</c>, or an empty string.</summary>
     public override string ToString()
     {

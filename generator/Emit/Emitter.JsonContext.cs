@@ -54,7 +54,9 @@ internal static partial class Emitter
             w.Line();
             w.Line($"private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<{typeName}>? _{member};");
             w.Line();
-            w.RawDoc($"<summary>Metadata for <see cref=\"{SourceWriter.Xml(typeName.Replace('<', '{').Replace('>', '}'))}\"/>.</summary>");
+            w.RawDoc(type.Kind is TypeKind.Model or TypeKind.Enum
+                ? $"<summary>Metadata for <see cref=\"{typeName}\"/>.</summary>"
+                : $"<summary>Metadata for <c>{SourceWriter.Xml(typeName)}</c>.</summary>");
             w.Line($"public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<{typeName}> {member} =>");
             w.Line($"    _{member} ??= global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<{typeName}>(Options, {ConverterExpression(api, type)});");
         }

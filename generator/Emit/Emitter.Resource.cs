@@ -121,7 +121,7 @@ internal static partial class Emitter
             w.Line($"var query = new {Runtime}.ApiQuery();");
             foreach (var property in operation.RequestProperties)
             {
-                w.Line($"query.Add({SourceWriter.Literal(property.JsonName)}, {QueryValue(property.Type, (operation.RequestOptional ? "request?." : "request.") + property.Name)});");
+                w.Line(QueryAdd(property.JsonName, property.Type, (operation.RequestOptional ? "request?." : "request.") + property.Name));
             }
 
             w.Line($"return _pipeline.SendAsync({method}, {path}, query, {responseInfo}, cancellationToken);");
@@ -178,7 +178,7 @@ internal static partial class Emitter
                 value = "request?." + property.Name;
             }
 
-            w.Line($"        query.Add({SourceWriter.Literal(property.JsonName)}, {QueryValue(property.Type, "(" + value + ")")});");
+            w.Line("        " + QueryAdd(property.JsonName, property.Type, "(" + value + ")"));
         }
 
         w.Line($"        var response = await _pipeline.SendAsync({method}, {path}, query, {Context(api)}.Default.{ContextMember(operation.ResponseType)}, ct).ConfigureAwait(false);");
@@ -233,7 +233,12 @@ internal static partial class Emitter
         _ => $"new global::System.Net.Http.HttpMethod({SourceWriter.Literal(method)})",
     };
 
-    private static string QueryValue(TypeRef type, string value) => type.Kind switch
+    private static string QueryAdd(string jsonName, TypeRef type, string value) =>
+        QueryValue(type, value) is { } typed
+            ? $"query.Add({SourceWriter.Literal(jsonName)}, {typed});"
+            : $"query.AddValue({SourceWriter.Literal(jsonName)}, {value});";
+
+    private static string? QueryValue(TypeRef type, string value) => type.Kind switch
     {
         TypeKind.String => $"(string?){value}",
         TypeKind.Int32 or TypeKind.Int64 => $"(long?){value}",
@@ -242,6 +247,6 @@ internal static partial class Emitter
         TypeKind.DateTimeOffset => $"(global::System.DateTimeOffset?){value}",
         TypeKind.Scalar => $"({Runtime}.ApiScalar?){value}",
         TypeKind.List when type.Element!.Kind == TypeKind.String => $"(global::System.Collections.Generic.IEnumerable<string>?){value}",
-        _ => $"{value}?.ToString()",
+        _ => null,
     };
 }

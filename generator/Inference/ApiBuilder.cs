@@ -132,7 +132,7 @@ internal sealed partial class ApiBuilder
         }
 
         var resources = new List<ResourceSpec>();
-        var resourceNames = new Naming.Scope("Dispose", "GetType", "ToString", "Equals", "GetHashCode");
+        var resourceNames = new Naming.Scope("Dispose", "GetType", "ToString", "Equals", "GetHashCode", clientName);
         foreach (var doc in docs.Where(d => d.Endpoints.Count > 0))
         {
             cancellationToken.ThrowIfCancellationRequested();

@@ -17,6 +17,7 @@ internal static class Naming
         "Array", "Uri", "Version", "Console", "Math", "Convert", "Environment", "Buffer", "Nullable", "Span", "Memory",
         "Tuple", "Delegate", "Random", "TimeSpan", "DateTime", "DateTimeOffset", "Guid", "Event", "Index", "Range",
         "Page", "AsyncPageable", "ApiScalar", "ApiException", "ApiAuth", "JsonElement", "HttpClient", "Stream", "Path", "File",
+        "Serialization", "System", "Global",
     };
 
     /// <summary><c>first_name</c>, <c>first-name</c>, <c>First name</c> → <c>FirstName</c>; always a valid identifier.</summary>

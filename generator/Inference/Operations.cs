@@ -121,7 +121,8 @@ internal sealed partial class ApiBuilder
             }
             else
             {
-                literal.Append(segment);
+                // Sent as written when it is plain ASCII; any other letter percent-encoded (UTF-8).
+                literal.Append(Uri.EscapeDataString(segment));
             }
         }
 
@@ -265,7 +266,8 @@ internal sealed partial class ApiBuilder
     private PagingSpec? TryPaging(EndpointSectionSpec endpoint, List<PropertySpec> request, string typePrefix, string source, out TypeRef? responseType)
     {
         responseType = null;
-        PropertySpec? Param(string name) => request.FirstOrDefault(p => p.JsonName == name);
+        // Paging members must be what paging needs: cursors strings, the page size an integer.
+        PropertySpec? Param(string name) => request.FirstOrDefault(p => p.JsonName == name && p.Type.Kind == (name == "limit" ? TypeKind.Int32 : TypeKind.String));
         var after = Param("after_id");
         var before = Param("before_id");
         var next = Param("next_cursor") ?? Param("cursor");
@@ -279,7 +281,7 @@ internal sealed partial class ApiBuilder
         var example = endpoint.ResponseExamples.Select(e => e.Value).FirstOrDefault(v => v.Kind == JsonKind.Object);
         var location = endpoint.ResponseExamples.Count > 0 ? endpoint.ResponseExamples[0].Location : endpoint.HeadingLocation;
         var arrayProperty = example?.Properties.FirstOrDefault(p => p.Name == "data" && p.Value.Kind == JsonKind.Array)
-            ?? example?.Properties.FirstOrDefault(p => p.Value.Kind == JsonKind.Array);
+            ?? example?.Properties.FirstOrDefault(p => p.Value.Kind == JsonKind.Array && p.Name is not ("has_more" or "next_cursor" or "previous_cursor"));
         if (example is null || arrayProperty is null)
         {
             _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.PagingIncomplete, endpoint.HeadingLocation, endpoint.Heading,

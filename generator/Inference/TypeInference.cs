@@ -15,7 +15,7 @@ namespace Engage.Codegen.Inference;
 /// </summary>
 internal sealed partial class ApiBuilder
 {
-    private static TimeSpan s_timeout => TimeSpan.FromSeconds(1);
+    private static TimeSpan s_timeout => TimeSpan.FromSeconds(5);
 
     private static Regex R(string pattern) => new(pattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, s_timeout);
 

@@ -25,7 +25,7 @@ internal static class DocParser
         .UsePipeTables()
         .Build();
 
-    private static TimeSpan s_regexTimeout => TimeSpan.FromSeconds(1);
+    private static TimeSpan s_regexTimeout => TimeSpan.FromSeconds(5);
 
     internal static readonly Regex EndpointLine = new(
         @"^\s*(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s+(\S+)\s*$",
@@ -40,7 +40,7 @@ internal static class DocParser
     private static readonly Regex s_boldBullet = new(
         @"^\s*\*\*\s*([^*]+?)\s*\*\*\s*(?:\(([^)]*)\))?\s*[-\u2013\u2014:]*\s*(.*)$", RegexOptions.Singleline | RegexOptions.CultureInvariant, s_regexTimeout);
 
-    private static readonly Regex s_fieldName = new(@"^[A-Za-z_$@][\w.$@\-\[\]]*$", RegexOptions.CultureInvariant, s_regexTimeout);
+    private static readonly Regex s_fieldName = new(@"^[\w$@][\w.$@\-\[\]]*$", RegexOptions.CultureInvariant, s_regexTimeout);
 
     private static readonly Regex s_returnsObject = new(
         @"\breturns?\s+(?:back\s+)?(?:(?:the|an?)\s+)?(?:updated\s+|new\s+|created\s+|newly\s+created\s+|matching\s+)?([A-Za-z][\w-]*)\s+objects?\b",
@@ -770,14 +770,14 @@ internal static class DocParser
 
             if (parameter is not null)
             {
-                if (!Regex.IsMatch(parameter, @"^[A-Za-z_][\w\-]*$", RegexOptions.CultureInvariant, s_regexTimeout))
+                if (!Regex.IsMatch(parameter, @"^[\w\-]+$", RegexOptions.CultureInvariant, s_regexTimeout))
                 {
                     return false;
                 }
 
                 result.Add("{" + parameter + "}");
             }
-            else if (Regex.IsMatch(segment, @"^[A-Za-z0-9\-._~]+$", RegexOptions.CultureInvariant, s_regexTimeout))
+            else if (Regex.IsMatch(segment, @"^[\w\-.~]+$", RegexOptions.CultureInvariant, s_regexTimeout) && segment.Trim('.').Length > 0)
             {
                 result.Add(segment);
             }

@@ -112,7 +112,10 @@ public class ExternalConsumerTests
     }
 }
 
-/// <summary>Tests that run dotnet build on projects of this repository run one at a time.</summary>
+/// <summary>
+/// Tests that run dotnet build on projects of this repository, and the CPU-heavy fuzz tests, run
+/// one at a time and apart from the parallel tests, so none of them starves another on 2 cores.
+/// </summary>
 [CollectionDefinition(Name, DisableParallelization = true)]
 public sealed class BuildCollection
 {

@@ -1,0 +1,184 @@
+using System.Diagnostics;
+using System.Text;
+using CsCheck;
+using Microsoft.CodeAnalysis;
+
+namespace Engage.Codegen.Tests;
+
+/// <summary>
+/// Property-based tests: random doc sets built from the docs grammar, and mutations of the
+/// docs-input pages. For every case the generator does not throw, stays within a time bound,
+/// produces code that compiles without errors or warnings against the runtime, and reports what it
+/// dropped. Case i always uses CsCheck's PCG with seed i, so a failure names a case that reproduces;
+/// ENGAGE_FUZZ_CASES raises the count for a longer run (see README).
+/// </summary>
+[Collection(BuildCollection.Name)]
+public class FuzzTests
+{
+    private static readonly int s_cases = int.TryParse(Environment.GetEnvironmentVariable("ENGAGE_FUZZ_CASES"), out var n) ? n : 1000;
+    private static readonly TimeSpan s_bound = TimeSpan.FromSeconds(20);
+
+    private static readonly string[] s_words = { "users", "lists", "events", "things", "class", "default", "params", "a-b", "1st", "naïve", "événements", "x" };
+    private static readonly string[] s_names = { "id", "uid", "class", "event", "params", "object", "default", "1st", "with-hyphen", "naïve", "Name", "name", "limit", "after_id", "before_id", "next_cursor", "has_more", "meta", "created_at", "x" };
+    private static readonly string[] s_headings = { "Create a thing", "Get a thing", "Get a thing", "List things", "Add thing events", "Delete \"); Evil(); //", "Update */ </summary>", "", "#pragma warning disable", "Ünïcödé", "1 2 3", "class" };
+    private static readonly string[] s_descriptions =
+    {
+        "Required. The id.", "Optional. Number of items. Defaults to 10. Maximum of 30.", "Optional. Set to `true` to confirm.", "Date string of the event.",
+        "Optional. An array of ids.", "Can be a string, number or boolean.", "An object of attributes. Each value can be a string, number or boolean.",
+        "An array of objects with the properties `token` and `platform` (supported values are `android` or `ios`).", "Supported values are `a\"b`, `c\\d` or `</summary>`.",
+        "Deprecated: use `next_cursor`.", "Requires both username and password authentication.", "\"); Evil(); // */ </summary>", "", "Whether it is on, if known.",
+    };
+
+    private static readonly string[] s_auth = { "", "Works with username authentication.", "Requires username & password authentication.", "Works with username authentication if not updating the email; updating `email` requires the key and secret." };
+
+    private static readonly Gen<string> s_json = JsonGen(3);
+
+    private static Gen<string> JsonGen(int depth)
+    {
+        var scalar = Gen.OneOfConst("\"text\"", "12", "4.5", "true", "null", "\"2021-01-12T05:24:39Z\"", "'single'", "...", "\"\\\"); Evil(); //\"", "-0", "1e400", "\"\\ud800\"");
+        if (depth == 0)
+        {
+            return scalar;
+        }
+
+        var inner = JsonGen(depth - 1);
+        var property = Gen.Select(Gen.OneOfConst(s_names), inner, (name, value) => $"\"{name}\": {value}");
+        var obj = Gen.Select(property.Array[0, 4], Gen.Bool, (members, trailing) => "{" + string.Join(", ", members) + (trailing && members.Length > 0 ? "," : "") + "}");
+        var array = inner.Array[0, 3].Select(items => "[" + string.Join(", ", items) + "]");
+        return Gen.OneOf(scalar, obj, array, Gen.OneOfConst("{...}", "[...]", "{\"unclosed\": 1"));
+    }
+
+    private sealed record Section(string Markdown, bool ValidEndpoint, bool InvalidEndpoint);
+
+    private static readonly Gen<Section> s_endpointSection =
+        Gen.Select(
+            Gen.OneOfConst(s_headings),
+            Gen.OneOfConst("GET", "POST", "PUT", "PATCH", "DELETE"),
+            Gen.Select(Gen.OneOfConst(s_words), Gen.Int[0, 3], Gen.OneOfConst(s_names), (word, style, name) => style switch { 0 => word, 1 => "{" + name + "}", 2 => ":" + name, _ => "<" + name + ">" }).Array[1, 4],
+            Gen.Int[0, 9],
+            Gen.OneOfConst(s_auth),
+            Gen.Select(Gen.OneOfConst(s_names), Gen.OneOfConst(s_descriptions), (name, description) => $"- `{name}` - {description}").Array[0, 5],
+            Gen.Select(s_json, s_json, Gen.Bool, (request, response, label) => (request, response, label)))
+        .Select((heading, method, segments, breakPath, auth, bullets, examples) =>
+        {
+            var invalid = breakPath == 0;
+            var path = "/" + string.Join("/", segments) + (invalid ? "/{bad!}" : string.Empty);
+            var markdown = new StringBuilder()
+                .Append("## ").Append(heading).Append("\n\n")
+                .Append(auth).Append("\n\n```\n").Append(method).Append(' ').Append(path).Append("\n```\n\n");
+            if (bullets.Length > 0)
+            {
+                markdown.Append("Parameters:\n\n").Append(string.Join("\n", bullets)).Append("\n\n");
+            }
+
+            markdown.Append(examples.label ? "Example request data:\n\n" : string.Empty).Append("```json\n").Append(examples.request).Append("\n```\n\n")
+                .Append("Example response:\n\n```json\n").Append(examples.response).Append("\n```\n\n");
+            return new Section(markdown.ToString(), !invalid, invalid);
+        });
+
+    private static readonly Gen<string> s_objectSection =
+        Gen.Select(Gen.OneOfConst("Thing", "Lists", "class", "Évent"), s_json,
+            Gen.Select(Gen.OneOfConst(s_names), Gen.OneOfConst(s_descriptions), (name, description) => $"- `{name}` - {description}").Array[0, 5],
+            (name, example, bullets) => $"## The {name} object\n\n```json\n{example}\n```\n\n{string.Join("\n", bullets)}\n\n");
+
+    private static readonly Gen<(string Name, string Text, int Valid, int Invalid)[]> s_docSet =
+        Gen.Select(Gen.OneOfConst("Things", "Lists \"); Evil(); //", "Événements", "Users"), s_objectSection.Array[0, 2], s_endpointSection.Array[0, 5], Gen.Bool,
+            (title, objects, endpoints, frontMatter) =>
+            {
+                var text = (frontMatter ? "---\ntitle: The Fuzz API\n---\n\n" : string.Empty) + $"# {title}\n\n" + string.Concat(objects) + string.Concat(endpoints.Select(e => e.Markdown));
+                return (text, endpoints.Count(e => e.ValidEndpoint), endpoints.Count(e => e.InvalidEndpoint));
+            })
+        .Array[1, 3]
+        .Select(docs => docs.Select((d, i) => ($"/fuzz/page{i}.md", d.text, d.Item2, d.Item3)).ToArray());
+
+    private static T Case<T>(Gen<T> gen, int i) => gen.Generate(new PCG(1u, (ulong)i), null!, out _);
+
+    private static GenerationResult GenerateWithinBound(IEnumerable<InMemoryDoc> docs, string what)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        var result = GeneratorHarness.Run(docs, ns: "Engage.Fuzz");
+        Assert.True(stopwatch.Elapsed < s_bound, $"{what}: generation and compilation took {stopwatch.Elapsed}");
+        Assert.True(!result.GeneratorDiagnostics.Any(d => d.Id == "ENG099"), $"{what}: {string.Join("\n", result.GeneratorDiagnostics.Where(d => d.Id == "ENG099"))}");
+        Assert.True(!result.CompileProblems.Any(), $"{what}: {string.Join("\n", result.CompileProblems.Take(5))}");
+        return result;
+    }
+
+    [Fact]
+    public void Random_doc_sets_never_break_the_build_and_report_every_dropped_endpoint()
+    {
+        Parallel.For(0, s_cases, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
+        {
+            var docs = Case(s_docSet, i);
+            var what = $"random case {i}";
+            var result = GenerateWithinBound(docs.Select(d => new InMemoryDoc(d.Name, d.Text)), what);
+            var operations = result.Sources.Sum(s => CountOccurrences(s.Text, "Engage.Codegen.Runtime.ApiOperation(\""));
+            Assert.True(operations == docs.Sum(d => d.Valid), $"{what}: {operations} operations for {docs.Sum(d => d.Valid)} valid endpoint sections\n{string.Join("\n\n", docs.Select(d => d.Text))}");
+            Assert.True(result.GeneratorDiagnostics.Count(d => d.Id == "ENG001") == docs.Sum(d => d.Invalid), $"{what}: every unreadable endpoint line is reported");
+        });
+    }
+
+    [Fact]
+    public void Mutated_docs_input_pages_never_break_the_build()
+    {
+        var pages = GeneratorHarness.DocsInputFiles().Select(d => (d.Path, Lines: d.GetText()!.ToString().Split('\n'))).ToArray();
+        var mutation = Gen.Select(Gen.Int[0, 4], Gen.Int[0, 100000], Gen.Int[0, 100000], Gen.Int[0, 255]);
+        Parallel.For(0, s_cases, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
+        {
+            var (page, kind) = (i % pages.Length, 0);
+            var docs = pages.Select(p => p.Lines.ToList()).ToArray();
+            var target = docs[page];
+            for (var step = 0; step < 4; step++)
+            {
+                (kind, var a, var b, var value) = Case(mutation, i * 4 + step);
+                var x = a % target.Count;
+                var y = b % target.Count;
+                switch (kind)
+                {
+                    case 0: target.RemoveAt(x); break;
+                    case 1: target.Insert(y, target[x]); break;
+                    case 2: (target[x], target[y]) = (target[y], target[x]); break;
+                    case 3: target[x] = target[x].Substring(0, target[x].Length * (b % 100) / 100); break;
+                    default:
+                        var chars = target[x].ToCharArray();
+                        if (chars.Length > 0)
+                        {
+                            chars[b % chars.Length] = (char)(chars[b % chars.Length] ^ (1 << (value % 7)));
+                        }
+
+                        target[x] = new string(chars);
+                        break;
+                }
+
+                if (target.Count == 0)
+                {
+                    target.Add(string.Empty);
+                }
+            }
+
+            GenerateWithinBound(pages.Select((p, index) => new InMemoryDoc(p.Path, string.Join("\n", docs[index]))), $"mutation case {i} of {pages[page].Path}");
+        });
+    }
+
+    /// <summary>A longer, random exploration with shrinking: ENGAGE_FUZZ_SECONDS=600 dotnet test --filter Explore.</summary>
+    [Fact]
+    public void Explore()
+    {
+        if (!int.TryParse(Environment.GetEnvironmentVariable("ENGAGE_FUZZ_SECONDS"), out var seconds))
+        {
+            seconds = 5;
+        }
+
+        s_docSet.Sample(docs => GenerateWithinBound(docs.Select(d => new InMemoryDoc(d.Name, d.Text)), "exploration"), time: seconds, iter: -1);
+    }
+
+    private static int CountOccurrences(string text, string value)
+    {
+        var count = 0;
+        for (var index = text.IndexOf(value, StringComparison.Ordinal); index >= 0; index = text.IndexOf(value, index + 1, StringComparison.Ordinal))
+        {
+            count++;
+        }
+
+        return count;
+    }
+}
