@@ -72,6 +72,11 @@ internal static class DiagnosticDescriptors
         "In '{0}' {1}; by the rule that the prose decides, {2}",
         Category, DiagnosticSeverity.Warning, isEnabledByDefault: true);
 
+    public static readonly DiagnosticDescriptor MarkdownTooDeep = new(
+        "ENG013", "Markdown nested too deeply",
+        "The page nests block quotes or lists too deeply to read ({0}); the deepest levels were flattened and the rest read",
+        Category, DiagnosticSeverity.Warning, isEnabledByDefault: true);
+
     public static readonly DiagnosticDescriptor GeneratorFailure = new(
         "ENG099", "The generator failed on a docs file",
         "Engage.Codegen could not process this file: {0}. Please report this with the file.",
@@ -80,7 +85,7 @@ internal static class DiagnosticDescriptors
     public static readonly IReadOnlyList<DiagnosticDescriptor> All = new[]
     {
         EndpointLineUnreadable, SectionWithoutEndpoint, JsonExampleProblem, BulletUnreadable, UntypedMember,
-        UnknownObjectReference, NameCollision, NoClientName, NoApiRoot, PagingIncomplete, NoResponseType, ProseContradictsExample, GeneratorFailure,
+        UnknownObjectReference, NameCollision, NoClientName, NoApiRoot, PagingIncomplete, NoResponseType, ProseContradictsExample, MarkdownTooDeep, GeneratorFailure,
     };
 
     private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = All.ToDictionary(d => d.Id);

@@ -83,6 +83,12 @@ internal sealed partial class ApiBuilder
 
         if (s_arrayOfStrings.IsMatch(description))
         {
+            if (example?.Kind == JsonKind.Array && example.Items.Any(i => i.Kind is JsonKind.Integer or JsonKind.Decimal or JsonKind.Boolean or JsonKind.Object))
+            {
+                _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ProseContradictsExample, location, $"{owner}.{jsonName}",
+                    "the description implies an array of strings but the example holds other values", $"'{jsonName}' is a list of strings"));
+            }
+
             return TypeRef.ListOf(TypeRef.String);
         }
 

@@ -74,11 +74,21 @@ internal static class DocParser
         {
             document = Markdown.Parse(text, s_pipeline);
         }
-        catch (Exception exception) when (exception is not OperationCanceledException)
+        catch (Exception first) when (first is not OperationCanceledException)
         {
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.GeneratorFailure, markdown.Location(0, 0), "Markdig could not parse it (" + exception.Message + ")"));
-            return new DocSpec(source.Path, markdown.FileName, null, null, 0, null, null, false, EquatableArray<DeprecationSpec>.Empty,
-                EquatableArray<ObjectSectionSpec>.Empty, EquatableArray<EndpointSectionSpec>.Empty, diagnostics.ToEquatableArray());
+            // Markdig refuses absurdly deep nesting. Flatten block quotes and indentation past a
+            // sane depth (line lengths change only in leading markers) and read the rest.
+            try
+            {
+                document = Markdown.Parse(Flatten(text), s_pipeline);
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MarkdownTooDeep, markdown.Location(0, 0), first.Message));
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.GeneratorFailure, markdown.Location(0, 0), "Markdig could not parse it (" + exception.Message + ")"));
+                return new DocSpec(source.Path, markdown.FileName, null, null, 0, null, null, false, EquatableArray<DeprecationSpec>.Empty,
+                    EquatableArray<ObjectSectionSpec>.Empty, EquatableArray<EndpointSectionSpec>.Empty, diagnostics.ToEquatableArray());
+            }
         }
 
         var sections = new List<(HeadingBlock? Heading, List<Block> Blocks)> { (null, new List<Block>()) };
@@ -173,6 +183,32 @@ internal static class DocParser
             objects.ToEquatableArray(),
             endpoints.ToEquatableArray(),
             diagnostics.ToEquatableArray());
+    }
+
+    private const int MaxNesting = 16;
+
+    /// <summary>Caps each line's leading block-quote markers and indentation so nesting stays shallow.</summary>
+    private static string Flatten(string text)
+    {
+        var lines = text.Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var line = lines[i];
+            var position = 0;
+            var quotes = 0;
+            while (position < line.Length && (line[position] == '>' || line[position] == ' ' || line[position] == '\t'))
+            {
+                quotes += line[position] == '>' ? 1 : 0;
+                position++;
+            }
+
+            if (quotes > MaxNesting || position > MaxNesting * 4)
+            {
+                lines[i] = string.Concat(Enumerable.Repeat("> ", Math.Min(quotes, MaxNesting))) + new string(' ', Math.Min(position - quotes, MaxNesting * 2)) + line.Substring(position);
+            }
+        }
+
+        return string.Join("\n", lines);
     }
 
     /// <summary>Sentences that call backticked names deprecated: "The older `after_id` ... are deprecated".</summary>

@@ -14,9 +14,19 @@ namespace Engage.Codegen.Runtime.Serialization;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class ApiJson
 {
-    /// <summary>A string.</summary>
+    /// <summary>
+    /// A string. A number or boolean where the docs promised a string is kept as its JSON text
+    /// (<c>12</c> reads as <c>"12"</c>) rather than failing the whole response.
+    /// </summary>
     public static JsonConverter<string> String { get; } = new Simple<string>(
-        static (ref Utf8JsonReader r) => r.TokenType == JsonTokenType.String ? r.GetString()! : throw Unexpected(ref r, "a string"),
+        static (ref Utf8JsonReader r) => r.TokenType switch
+        {
+            JsonTokenType.String => r.GetString()!,
+            JsonTokenType.Number => System.Text.Encoding.UTF8.GetString(r.HasValueSequence ? System.Buffers.BuffersExtensions.ToArray(r.ValueSequence) : r.ValueSpan.ToArray()),
+            JsonTokenType.True => "true",
+            JsonTokenType.False => "false",
+            _ => throw Unexpected(ref r, "a string"),
+        },
         static (w, v) => w.WriteStringValue(v));
 
     /// <summary>A 32-bit integer.</summary>
