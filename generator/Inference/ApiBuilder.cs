@@ -74,8 +74,8 @@ internal sealed partial class ApiBuilder
         var candidates = docs.SelectMany(d => new[] { d.FrontMatterTitle, d.Title, d.Introduction }).Where(t => !string.IsNullOrWhiteSpace(t));
         foreach (var text in candidates)
         {
-            var match = Regex.Match(text!, @"\b(?:(?:The|the)\s+)?((?:[A-Z][\w.-]*\s+){0,2}?[A-Z][\w.-]*)\s+(?:REST\s+)?API\b", RegexOptions.CultureInvariant, s_timeout);
-            if (match.Success && !Regex.IsMatch(match.Groups[1].Value, "^(The|This|Our|Your|An?|REST|HTTP|JSON)$", RegexOptions.CultureInvariant, s_timeout))
+            var match = Patterns.Match(text!, @"\b(?:(?:The|the)\s+)?((?:[A-Z][\w.-]*\s+){0,2}?[A-Z][\w.-]*)\s+(?:REST\s+)?API\b", RegexOptions.CultureInvariant, s_timeout);
+            if (match.Success && !Patterns.IsMatch(match.Groups[1].Value, "^(The|This|Our|Your|An?|REST|HTTP|JSON)$", RegexOptions.CultureInvariant, s_timeout))
             {
                 var apiName = Naming.Pascal(match.Groups[1].Value);
                 return (apiName, apiName + "Client");
@@ -326,7 +326,7 @@ internal sealed partial class ApiBuilder
     /// </summary>
     private string? Deprecation(string jsonName, string description)
     {
-        if (Regex.IsMatch(description, @"\bdeprecat", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, s_timeout))
+        if (Patterns.IsMatch(description, @"\bdeprecat", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, s_timeout))
         {
             return description;
         }

@@ -43,7 +43,7 @@ internal sealed partial class ApiBuilder
             }
         }
 
-        var words = Regex.Matches(heading, @"[A-Za-z][A-Za-z0-9]*", RegexOptions.CultureInvariant, s_timeout).Cast<Match>().Select(m => m.Value).ToList();
+        var words = Patterns.Matches(heading, @"[A-Za-z][A-Za-z0-9]*", RegexOptions.CultureInvariant, s_timeout).Cast<Match>().Select(m => m.Value).ToList();
         var verb = words.Count > 0 ? Naming.Pascal(words[0].ToLowerInvariant()) : DefaultVerb(httpMethod);
         var last = literals.Count > 1 ? literals[literals.Count - 1] : null;
         if (last is not null)

@@ -38,9 +38,9 @@ internal sealed partial class ApiBuilder
     internal static bool ProseSaysNullable(string description) => s_nullable.IsMatch(description);
 
     private static bool MentionsScalarUnion(string lower) =>
-        Regex.IsMatch(lower, @"\bstring\b", RegexOptions.CultureInvariant, s_timeout) &&
-        Regex.IsMatch(lower, @"\bnumber\b", RegexOptions.CultureInvariant, s_timeout) &&
-        Regex.IsMatch(lower, @"\bbool(?:ean)?\b", RegexOptions.CultureInvariant, s_timeout);
+        Patterns.IsMatch(lower, @"\bstring\b", RegexOptions.CultureInvariant, s_timeout) &&
+        Patterns.IsMatch(lower, @"\bnumber\b", RegexOptions.CultureInvariant, s_timeout) &&
+        Patterns.IsMatch(lower, @"\bbool(?:ean)?\b", RegexOptions.CultureInvariant, s_timeout);
 
     /// <summary>The type of one member. Registers nested models and enums it implies.</summary>
     private TypeRef InferType(
@@ -56,7 +56,7 @@ internal sealed partial class ApiBuilder
 
         if (MentionsScalarUnion(lower))
         {
-            var open = Regex.IsMatch(lower, @"\beach\s+value\b|\bvalues\b|\bobject\b", RegexOptions.CultureInvariant, s_timeout) || example?.Kind == JsonKind.Object;
+            var open = Patterns.IsMatch(lower, @"\beach\s+value\b|\bvalues\b|\bobject\b", RegexOptions.CultureInvariant, s_timeout) || example?.Kind == JsonKind.Object;
             return open ? TypeRef.DictionaryOf(TypeRef.Scalar) : TypeRef.Scalar;
         }
 
@@ -292,6 +292,6 @@ internal sealed partial class ApiBuilder
             fields.Add((current, description.ToString().Trim()));
         }
 
-        return fields.Where(f => f.Name.Length > 0).Select(f => (f.Name, Regex.Replace(f.Description, @"^(?:and|or|,)\s+|\s+(?:and|or|,)$", string.Empty, RegexOptions.CultureInvariant, s_timeout).Trim(' ', ',', '(', ')'))).ToList();
+        return fields.Where(f => f.Name.Length > 0).Select(f => (f.Name, Patterns.Replace(f.Description, @"^(?:and|or|,)\s+|\s+(?:and|or|,)$", string.Empty, RegexOptions.CultureInvariant, s_timeout).Trim(' ', ',', '(', ')'))).ToList();
     }
 }

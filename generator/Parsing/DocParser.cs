@@ -214,15 +214,15 @@ internal static class DocParser
     /// <summary>Sentences that call backticked names deprecated: "The older `after_id` ... are deprecated".</summary>
     private static void ReadDeprecations(string text, List<DeprecationSpec> deprecations)
     {
-        foreach (var sentence in Regex.Split(text, @"(?<=[.!?])\s+", RegexOptions.CultureInvariant, s_regexTimeout))
+        foreach (var sentence in Patterns.Split(text, @"(?<=[.!?])\s+", RegexOptions.CultureInvariant, s_regexTimeout))
         {
-            if (!Regex.IsMatch(sentence, @"\bdeprecat", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, s_regexTimeout))
+            if (!Patterns.IsMatch(sentence, @"\bdeprecat", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, s_regexTimeout))
             {
                 continue;
             }
 
-            var deprecatedPart = Regex.Split(sentence, @"\b(?:use|instead|in favou?r of|replaced by)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, s_regexTimeout)[0];
-            foreach (Match name in Regex.Matches(deprecatedPart, "`([^`]+)`", RegexOptions.CultureInvariant, s_regexTimeout))
+            var deprecatedPart = Patterns.Split(sentence, @"\b(?:use|instead|in favou?r of|replaced by)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, s_regexTimeout)[0];
+            foreach (Match name in Patterns.Matches(deprecatedPart, "`([^`]+)`", RegexOptions.CultureInvariant, s_regexTimeout))
             {
                 deprecations.Add(new DeprecationSpec(name.Groups[1].Value.Trim(), sentence.Trim()));
             }
@@ -259,7 +259,7 @@ internal static class DocParser
                 continue;
             }
 
-            var match = Regex.Match(candidate, @"(https?://)?[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+(:\d+)?(/[\w\-./]*)?", RegexOptions.CultureInvariant, s_regexTimeout);
+            var match = Patterns.Match(candidate, @"(https?://)?[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+(:\d+)?(/[\w\-./]*)?", RegexOptions.CultureInvariant, s_regexTimeout);
             if (match.Success)
             {
                 var value = match.Value.TrimEnd('.', '/');
@@ -275,7 +275,7 @@ internal static class DocParser
             .Select(item => item.OfType<ParagraphBlock>().FirstOrDefault())
             .Where(paragraph => paragraph is not null)
             .Select(paragraph => s_bullet.Match(MarkdownText.Inline(paragraph!.Inline)))
-            .Any(match => match.Success && Regex.IsMatch(match.Groups[3].Value, @"^(Required|Optional)\b", RegexOptions.IgnoreCase, s_regexTimeout));
+            .Any(match => match.Success && Patterns.IsMatch(match.Groups[3].Value, @"^(Required|Optional)\b", RegexOptions.IgnoreCase, s_regexTimeout));
 
     private readonly struct EndpointLineInfo
     {
@@ -416,7 +416,7 @@ internal static class DocParser
                         returnsObject = list.Groups[1].Value;
                         returnsList = true;
                     }
-                    else if (single.Success && !Regex.IsMatch(single.Groups[1].Value, "^(error|json|response|status)$", RegexOptions.IgnoreCase, s_regexTimeout))
+                    else if (single.Success && !Patterns.IsMatch(single.Groups[1].Value, "^(error|json|response|status)$", RegexOptions.IgnoreCase, s_regexTimeout))
                     {
                         returnsObject = single.Groups[1].Value;
                     }
@@ -487,7 +487,7 @@ internal static class DocParser
             foreach (var parameter in parameters)
             {
                 var spoken = parameter.Name.Replace('_', ' ').ToLowerInvariant();
-                if (Regex.IsMatch(conditionalAuth, @"\b" + Regex.Escape(spoken) + @"\b", RegexOptions.CultureInvariant, s_regexTimeout) ||
+                if (Patterns.IsMatch(conditionalAuth, @"\b" + Regex.Escape(spoken) + @"\b", RegexOptions.CultureInvariant, s_regexTimeout) ||
                     conditionalAuth.Contains("`" + parameter.Name.ToLowerInvariant() + "`"))
                 {
                     secretFor.Add(parameter.Name);
@@ -537,15 +537,15 @@ internal static class DocParser
 
     private static (AuthKind? Kind, string? Condition) ReadAuth(string lower)
     {
-        var keyOnly = Regex.Match(lower, @"works\s+with\s+(?:just\s+(?:the\s+)?)?(?:username|api\s+key)(?:\s+only)?\s+(?:authentication|auth)\b", RegexOptions.CultureInvariant, s_regexTimeout);
+        var keyOnly = Patterns.Match(lower, @"works\s+with\s+(?:just\s+(?:the\s+)?)?(?:username|api\s+key)(?:\s+only)?\s+(?:authentication|auth)\b", RegexOptions.CultureInvariant, s_regexTimeout);
         if (keyOnly.Success)
         {
             var rest = lower.Substring(keyOnly.Index + keyOnly.Length);
-            var conditional = Regex.IsMatch(rest, @"^\s*(?:,\s*)?(?:if|unless|except|when|but)\b", RegexOptions.CultureInvariant, s_regexTimeout);
+            var conditional = Patterns.IsMatch(rest, @"^\s*(?:,\s*)?(?:if|unless|except|when|but)\b", RegexOptions.CultureInvariant, s_regexTimeout);
             return (AuthKind.Key, conditional ? rest : null);
         }
 
-        if (Regex.IsMatch(lower, @"username\s*(?:and|&|\+)\s*password|key\s+and\s+(?:the\s+)?secret|api\s+secret", RegexOptions.CultureInvariant, s_regexTimeout))
+        if (Patterns.IsMatch(lower, @"username\s*(?:and|&|\+)\s*password|key\s+and\s+(?:the\s+)?secret|api\s+secret", RegexOptions.CultureInvariant, s_regexTimeout))
         {
             return (AuthKind.KeyAndSecret, null);
         }
@@ -556,17 +556,17 @@ internal static class DocParser
     private static Label? ReadLabel(string lower)
     {
         var trimmed = FixLabelTypos(lower.Trim());
-        if (Regex.IsMatch(trimmed, @"^(?:(?:query|body|request|path)\s+)?parameters?\b", RegexOptions.CultureInvariant, s_regexTimeout))
+        if (Patterns.IsMatch(trimmed, @"^(?:(?:query|body|request|path)\s+)?parameters?\b", RegexOptions.CultureInvariant, s_regexTimeout))
         {
             return Label.Parameters;
         }
 
-        if (Regex.IsMatch(trimmed, @"^(?:an?\s+)?(?:example|sample)\s+(?:request|payload|body)|^request\s*(?:data|body|payload)?\s*:", RegexOptions.CultureInvariant, s_regexTimeout))
+        if (Patterns.IsMatch(trimmed, @"^(?:an?\s+)?(?:example|sample)\s+(?:request|payload|body)|^request\s*(?:data|body|payload)?\s*:", RegexOptions.CultureInvariant, s_regexTimeout))
         {
             return Label.Request;
         }
 
-        if (Regex.IsMatch(trimmed, @"^(?:an?\s+)?(?:example|sample)\s+(?:response|result|output)|^response\s*(?:data|body|payload)?\s*:|^(?:it|this|the\s+\w+)\s+(?:returns|responds)\b.*:$", RegexOptions.CultureInvariant, s_regexTimeout))
+        if (Patterns.IsMatch(trimmed, @"^(?:an?\s+)?(?:example|sample)\s+(?:response|result|output)|^response\s*(?:data|body|payload)?\s*:|^(?:it|this|the\s+\w+)\s+(?:returns|responds)\b.*:$", RegexOptions.CultureInvariant, s_regexTimeout))
         {
             return Label.Response;
         }
@@ -694,17 +694,17 @@ internal static class DocParser
     {
         var requirement = Requirement.Unspecified;
         var lead = (parenthetical + " " + description).TrimStart().ToLowerInvariant();
-        if (Regex.IsMatch(lead, @"^(?:\*\*)?required\b", RegexOptions.CultureInvariant, s_regexTimeout))
+        if (Patterns.IsMatch(lead, @"^(?:\*\*)?required\b", RegexOptions.CultureInvariant, s_regexTimeout))
         {
             requirement = Requirement.Required;
         }
-        else if (Regex.IsMatch(lead, @"^(?:\*\*)?optional\b", RegexOptions.CultureInvariant, s_regexTimeout))
+        else if (Patterns.IsMatch(lead, @"^(?:\*\*)?optional\b", RegexOptions.CultureInvariant, s_regexTimeout))
         {
             requirement = Requirement.Optional;
         }
 
-        var cleaned = Regex.Replace(description, @"^(?:\*\*)?(?:required|optional)(?:\*\*)?\s*[.:,]?\s*", string.Empty, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, s_regexTimeout);
-        if (parenthetical.Length > 0 && !Regex.IsMatch(parenthetical, "^(required|optional)$", RegexOptions.IgnoreCase, s_regexTimeout))
+        var cleaned = Patterns.Replace(description, @"^(?:\*\*)?(?:required|optional)(?:\*\*)?\s*[.:,]?\s*", string.Empty, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, s_regexTimeout);
+        if (parenthetical.Length > 0 && !Patterns.IsMatch(parenthetical, "^(required|optional)$", RegexOptions.IgnoreCase, s_regexTimeout))
         {
             cleaned = "(" + parenthetical + ") " + cleaned;
         }
@@ -806,14 +806,14 @@ internal static class DocParser
 
             if (parameter is not null)
             {
-                if (!Regex.IsMatch(parameter, @"^[\w\-]+$", RegexOptions.CultureInvariant, s_regexTimeout))
+                if (!Patterns.IsMatch(parameter, @"^[\w\-]+$", RegexOptions.CultureInvariant, s_regexTimeout))
                 {
                     return false;
                 }
 
                 result.Add("{" + parameter + "}");
             }
-            else if (Regex.IsMatch(segment, @"^[\w\-.~]+$", RegexOptions.CultureInvariant, s_regexTimeout) && segment.Trim('.').Length > 0)
+            else if (Patterns.IsMatch(segment, @"^[\w\-.~]+$", RegexOptions.CultureInvariant, s_regexTimeout) && segment.Trim('.').Length > 0)
             {
                 result.Add(segment);
             }

@@ -9,32 +9,6 @@ using Microsoft.CodeAnalysis.Text;
 
 namespace Engage.Codegen.Tests;
 
-/// <summary>An in-memory docs file, passed to the generator as an AdditionalText.</summary>
-public sealed class InMemoryDoc(string path, string text) : AdditionalText
-{
-    public override string Path { get; } = path;
-
-    public override SourceText GetText(CancellationToken cancellationToken = default) => SourceText.From(text, Encoding.UTF8);
-}
-
-/// <summary>Analyzer options that mark chosen files as ApiDocs and carry MSBuild properties, as the build files do.</summary>
-public sealed class TestOptionsProvider(IReadOnlyDictionary<string, string> globals, ISet<string> apiDocs) : AnalyzerConfigOptionsProvider
-{
-    public override AnalyzerConfigOptions GlobalOptions { get; } = new Options(globals);
-
-    public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => new Options(new Dictionary<string, string>());
-
-    public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) =>
-        new Options(apiDocs.Contains(textFile.Path)
-            ? new Dictionary<string, string> { ["build_metadata.AdditionalFiles.EngageApiDocs"] = "true" }
-            : new Dictionary<string, string>());
-
-    private sealed class Options(IReadOnlyDictionary<string, string> values) : AnalyzerConfigOptions
-    {
-        public override bool TryGetValue(string key, out string value) => values.TryGetValue(key, out value!);
-    }
-}
-
 /// <summary>The outcome of one generator run: sources, generator diagnostics, and the compiled result.</summary>
 public sealed record GenerationResult(
     ImmutableArray<(string HintName, string Text)> Sources,

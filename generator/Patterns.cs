@@ -1,0 +1,42 @@
+using System;
+using System.Collections.Concurrent;
+using System.Text.RegularExpressions;
+
+namespace Engage.Codegen;
+
+/// <summary>
+/// The static Regex methods keep only 15 patterns in their cache; the parser uses more, so each
+/// call would parse its pattern again. This keeps every pattern once (bounded, for the rare ones
+/// built from doc text), without touching the process-wide Regex.CacheSize of the compiler host.
+/// </summary>
+internal static class Patterns
+{
+    private const int MaxCached = 512;
+    private static readonly ConcurrentDictionary<(string, RegexOptions), Regex> s_cache = new();
+
+    private static Regex Get(string pattern, RegexOptions options, TimeSpan timeout)
+    {
+        if (s_cache.TryGetValue((pattern, options), out var regex))
+        {
+            return regex;
+        }
+
+        regex = new Regex(pattern, options, timeout);
+        if (s_cache.Count < MaxCached)
+        {
+            s_cache.TryAdd((pattern, options), regex);
+        }
+
+        return regex;
+    }
+
+    public static bool IsMatch(string input, string pattern, RegexOptions options, TimeSpan timeout) => Get(pattern, options, timeout).IsMatch(input);
+
+    public static Match Match(string input, string pattern, RegexOptions options, TimeSpan timeout) => Get(pattern, options, timeout).Match(input);
+
+    public static MatchCollection Matches(string input, string pattern, RegexOptions options, TimeSpan timeout) => Get(pattern, options, timeout).Matches(input);
+
+    public static string[] Split(string input, string pattern, RegexOptions options, TimeSpan timeout) => Get(pattern, options, timeout).Split(input);
+
+    public static string Replace(string input, string pattern, string replacement, RegexOptions options, TimeSpan timeout) => Get(pattern, options, timeout).Replace(input, replacement);
+}

@@ -1,0 +1,41 @@
+using System.Collections.Immutable;
+using System.Diagnostics;
+using Engage.Codegen.Emit;
+using Engage.Codegen.Inference;
+using Engage.Codegen.Model;
+using Engage.Codegen.Parsing;
+using Engage.Codegen.Tests;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace Engage.Codegen.Benchmarks;
+
+/// <summary>`-- --stages`: where a full generation of the synthetic set spends its time (parse, infer, emit, Roslyn's own work).</summary>
+internal static class Stages
+{
+    public static void Run()
+    {
+        var pages = SyntheticDocs.Pages(100);
+        var sources = pages.Select(p => new DocSource(p.Path, p.Text)).ToList();
+        for (var round = 0; round < 4; round++)
+        {
+            var total = Stopwatch.StartNew();
+            var watch = Stopwatch.StartNew();
+            var docs = sources.Select(s => DocParser.Parse(s, CancellationToken.None)).ToList();
+            var parse = watch.Elapsed;
+            watch.Restart();
+            var api = ApiBuilder.Build(docs.ToImmutableArray(), new GeneratorSettings("Bench", null, null), CancellationToken.None);
+            var infer = watch.Elapsed;
+            watch.Restart();
+            var files = Emitter.Emit(api).ToList();
+            var emit = watch.Elapsed;
+            watch.Restart();
+            var trees = files.Select(f => CSharpSyntaxTree.ParseText(f.Text, new CSharpParseOptions(LanguageVersion.CSharp12))).ToList();
+            var roslynParse = watch.Elapsed;
+            watch.Restart();
+            var markdig = pages.Sum(p => Markdig.Markdown.Parse(p.Text).Count);
+            var markdigOnly = watch.Elapsed;
+            Console.WriteLine($"round {round}: parse {parse.TotalMilliseconds:F1} ms (Markdig alone {markdigOnly.TotalMilliseconds:F1}), infer {infer.TotalMilliseconds:F1} ms, emit {emit.TotalMilliseconds:F1} ms ({files.Count} files, {files.Sum(f => f.Text.Length) / 1024} KB), Roslyn parsing the output {roslynParse.TotalMilliseconds:F1} ms; {markdig + trees.Count}");
+        }
+    }
+}
