@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.ComponentModel;
-using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -98,76 +97,18 @@ public sealed class CursorPageable<T> : AsyncPageable<T>
     /// <inheritdoc />
     public override IAsyncEnumerable<Page<T>> AsPages(string? continuationToken = null, int? pageSizeHint = null)
     {
-        var backwards = _previousCursor is not null;
-        var cursor = backwards ? _previousCursor : _nextCursor;
-        if (continuationToken is not null)
-        {
-            if (continuationToken.StartsWith(NextPrefix, StringComparison.Ordinal))
+        var (backwards, cursor) = PagingCore.Start(continuationToken, NextPrefix, PreviousPrefix, _previousCursor is not null, _previousCursor ?? _nextCursor, pageSizeHint);
+        var pageSize = pageSizeHint ?? _pageSize;
+        return PagingCore.Enumerate<T>(
+            async (back, at, token) =>
             {
-                backwards = false;
-                cursor = continuationToken.Substring(NextPrefix.Length);
-            }
-            else if (continuationToken.StartsWith(PreviousPrefix, StringComparison.Ordinal))
-            {
-                backwards = true;
-                cursor = continuationToken.Substring(PreviousPrefix.Length);
-            }
-            else
-            {
-                throw new ArgumentException("The continuation token did not come from a page of this kind of list.", nameof(continuationToken));
-            }
-        }
-
-        if (pageSizeHint is <= 0)
-        {
-            throw new ArgumentOutOfRangeException(nameof(pageSizeHint), "The page size must be positive.");
-        }
-
-        return EnumeratePages(backwards, cursor, pageSizeHint ?? _pageSize, default);
-    }
-
-    private async IAsyncEnumerable<Page<T>> EnumeratePages(
-        bool backwards,
-        string? cursor,
-        int? pageSize,
-        [EnumeratorCancellation] CancellationToken enumeratorToken)
-    {
-        using var linked = enumeratorToken.CanBeCanceled && _cancellationToken.CanBeCanceled
-            ? CancellationTokenSource.CreateLinkedTokenSource(enumeratorToken, _cancellationToken)
-            : null;
-        var token = linked?.Token ?? (enumeratorToken.CanBeCanceled ? enumeratorToken : _cancellationToken);
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        if (cursor is not null)
-        {
-            seen.Add(cursor);
-        }
-
-        while (true)
-        {
-            token.ThrowIfCancellationRequested();
-            var request = backwards ? new CursorRequest(pageSize, null, cursor) : new CursorRequest(pageSize, cursor, null);
-            var result = await _fetch(request, token).ConfigureAwait(false);
-            var next = backwards ? result.PreviousCursor : result.NextCursor;
-            if (next is not null)
-            {
-                if (result.Items.Count == 0)
-                {
-                    throw new ApiPagingException("The server returned an empty page with a cursor to more; paging stopped to avoid an endless loop.");
-                }
-
-                if (!seen.Add(next))
-                {
-                    throw new ApiPagingException("The server returned a cursor it had returned before; paging stopped to avoid an endless loop.");
-                }
-            }
-
-            yield return Page<T>.FromValues(result.Items, next is not null, next is null ? null : (backwards ? PreviousPrefix : NextPrefix) + next);
-            if (next is null)
-            {
-                yield break;
-            }
-
-            cursor = next;
-        }
+                var result = await _fetch(back ? new CursorRequest(pageSize, null, at) : new CursorRequest(pageSize, at, null), token).ConfigureAwait(false);
+                return (result.Items, back ? result.PreviousCursor : result.NextCursor);
+            },
+            backwards,
+            cursor,
+            NextPrefix,
+            PreviousPrefix,
+            _cancellationToken);
     }
 }

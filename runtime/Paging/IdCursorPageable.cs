@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.ComponentModel;
-using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -103,84 +102,29 @@ public sealed class IdCursorPageable<T> : AsyncPageable<T>
     /// <inheritdoc />
     public override IAsyncEnumerable<Page<T>> AsPages(string? continuationToken = null, int? pageSizeHint = null)
     {
-        var backwards = _beforeId is not null;
-        var cursor = backwards ? _beforeId : _afterId;
-        if (continuationToken is not null)
-        {
-            if (continuationToken.StartsWith(AfterPrefix, StringComparison.Ordinal))
+        var (backwards, cursor) = PagingCore.Start(continuationToken, AfterPrefix, BeforePrefix, _beforeId is not null, _beforeId ?? _afterId, pageSizeHint);
+        var pageSize = pageSizeHint ?? _pageSize;
+        return PagingCore.Enumerate<T>(
+            async (back, at, token) =>
             {
-                backwards = false;
-                cursor = continuationToken.Substring(AfterPrefix.Length);
-            }
-            else if (continuationToken.StartsWith(BeforePrefix, StringComparison.Ordinal))
-            {
-                backwards = true;
-                cursor = continuationToken.Substring(BeforePrefix.Length);
-            }
-            else
-            {
-                throw new ArgumentException("The continuation token did not come from a page of this kind of list.", nameof(continuationToken));
-            }
-        }
+                var result = await _fetch(back ? new IdCursorRequest(pageSize, null, at) : new IdCursorRequest(pageSize, at, null), token).ConfigureAwait(false);
+                if (!result.HasMore)
+                {
+                    return (result.Items, null);
+                }
 
-        if (pageSizeHint is <= 0)
-        {
-            throw new ArgumentOutOfRangeException(nameof(pageSizeHint), "The page size must be positive.");
-        }
-
-        return EnumeratePages(backwards, cursor, pageSizeHint ?? _pageSize, default);
-    }
-
-    private async IAsyncEnumerable<Page<T>> EnumeratePages(
-        bool backwards,
-        string? cursor,
-        int? pageSize,
-        [EnumeratorCancellation] CancellationToken enumeratorToken)
-    {
-        using var linked = enumeratorToken.CanBeCanceled && _cancellationToken.CanBeCanceled
-            ? CancellationTokenSource.CreateLinkedTokenSource(enumeratorToken, _cancellationToken)
-            : null;
-        var token = linked?.Token ?? (enumeratorToken.CanBeCanceled ? enumeratorToken : _cancellationToken);
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        if (cursor is not null)
-        {
-            seen.Add(cursor);
-        }
-
-        while (true)
-        {
-            token.ThrowIfCancellationRequested();
-            var request = backwards
-                ? new IdCursorRequest(pageSize, null, cursor)
-                : new IdCursorRequest(pageSize, cursor, null);
-            var result = await _fetch(request, token).ConfigureAwait(false);
-            string? next = null;
-            if (result.HasMore)
-            {
                 if (result.Items.Count == 0)
                 {
                     throw new ApiPagingException("The server returned an empty page with has_more = true; paging stopped to avoid an endless loop.");
                 }
 
-                next = _idOf(backwards ? result.Items[0] : result.Items[result.Items.Count - 1]);
-                if (string.IsNullOrEmpty(next))
-                {
-                    throw new ApiPagingException("An item of the page has no id to page from.");
-                }
-
-                if (!seen.Add(next!))
-                {
-                    throw new ApiPagingException($"The server returned a page ending at an id it had returned before ({next}); paging stopped to avoid an endless loop.");
-                }
-            }
-
-            yield return Page<T>.FromValues(result.Items, result.HasMore, next is null ? null : (backwards ? BeforePrefix : AfterPrefix) + next);
-            if (next is null)
-            {
-                yield break;
-            }
-
-            cursor = next;
-        }
+                var next = _idOf(back ? result.Items[0] : result.Items[result.Items.Count - 1]);
+                return string.IsNullOrEmpty(next) ? throw new ApiPagingException("An item of the page has no id to page from.") : (result.Items, next);
+            },
+            backwards,
+            cursor,
+            AfterPrefix,
+            BeforePrefix,
+            _cancellationToken);
     }
 }
