@@ -36,7 +36,7 @@ try
         await Tour.WriteAsync(client);
     }
 
-    await Tour.ReadAsync(client);
+    await Tour.ReadAsync(client, hasSecret: options.HasSecret);
     return 0;
 }
 finally
@@ -84,8 +84,25 @@ internal static class Tour
         Console.WriteLine($"Recorded event 'Add to cart' for quickstart-007: status = {result.Status}");
     }
 
-    public static async Task ReadAsync(EngageClient client)
+    public static async Task ReadAsync(EngageClient client, bool hasSecret)
     {
+        if (!hasSecret)
+        {
+            // Listing users needs the secret; lists work with the key alone ("works with username authentication").
+            Console.WriteLine("No ENGAGE_API_SECRET: reading only what the key alone may read.");
+            var lists = 0;
+            await foreach (var list in client.Lists.ListAsync())
+            {
+                if (lists++ < 5)
+                {
+                    Console.WriteLine($"  list {list.Title} ({list.SubscriberCount} subscribers)");
+                }
+            }
+
+            Console.WriteLine($"{lists} lists.");
+            return;
+        }
+
         Console.WriteLine("Paging through all users (await foreach follows after_id across pages):");
         var seen = 0;
         var pages = 0;
