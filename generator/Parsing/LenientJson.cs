@@ -113,35 +113,14 @@ internal sealed class LenientJson
         var names = new HashSet<string>();
         while (true)
         {
-            SkipTrivia();
-            if (AtEnd)
+            var step = BetweenMembers(start, '{', '}', "an object");
+            if (step == Step.Close)
             {
-                _problems.Add((start, "an object is not closed with '}'"));
                 break;
             }
 
-            if (Current == '}')
+            if (step == Step.Skip)
             {
-                _position++;
-                break;
-            }
-
-            if (Current == ']')
-            {
-                _problems.Add((_position, "']' closes an object opened with '{'"));
-                _position++;
-                break;
-            }
-
-            if (Current == ',')
-            {
-                _position++;
-                continue;
-            }
-
-            if (IsEllipsis())
-            {
-                SkipEllipsis();
                 continue;
             }
 
@@ -184,17 +163,7 @@ internal sealed class LenientJson
                 _problems.Add((keyStart, $"property \"{key}\" appears twice; the first is used"));
             }
 
-            SkipTrivia();
-            if (!AtEnd && Current == ',')
-            {
-                _position++;
-                SkipTrivia();
-                if (!AtEnd && Current == '}')
-                {
-                    _problems.Add((_position, "trailing comma before '}'"));
-                }
-            }
-            else if (!AtEnd && Current != '}' && Current != ']')
+            if (!AfterMember('}') && !AtEnd && Current != '}' && Current != ']')
             {
                 _problems.Add((_position, "',' expected between properties"));
             }
@@ -210,57 +179,94 @@ internal sealed class LenientJson
         var items = new List<JsonNode>();
         while (true)
         {
-            SkipTrivia();
-            if (AtEnd)
+            var step = BetweenMembers(start, '[', ']', "an array");
+            if (step == Step.Close)
             {
-                _problems.Add((start, "an array is not closed with ']'"));
                 break;
             }
 
-            if (Current == ']')
+            if (step == Step.Skip)
             {
-                _position++;
-                break;
-            }
-
-            if (Current == '}')
-            {
-                _problems.Add((_position, "'}' closes an array opened with '['"));
-                _position++;
-                break;
-            }
-
-            if (Current == ',')
-            {
-                _position++;
-                continue;
-            }
-
-            if (IsEllipsis())
-            {
-                SkipEllipsis();
                 continue;
             }
 
             var before = _position;
             items.Add(ParseValue(depth + 1));
-            SkipTrivia();
-            if (!AtEnd && Current == ',')
-            {
-                _position++;
-                SkipTrivia();
-                if (!AtEnd && Current == ']')
-                {
-                    _problems.Add((_position, "trailing comma before ']'"));
-                }
-            }
-            else if (!AtEnd && Current != ']' && Current != '}' && _position == before)
+            if (!AfterMember(']') && !AtEnd && Current != ']' && Current != '}' && _position == before)
             {
                 _position++;
             }
         }
 
         return new JsonNode(JsonKind.Array, null, EquatableArray<JsonProperty>.Empty, items.ToEquatableArray());
+    }
+
+    private enum Step
+    {
+        Close,
+        Skip,
+        Member,
+    }
+
+    /// <summary>
+    /// What objects and arrays share between members: the end of the input, the closing bracket
+    /// (or the other kind), separators and placeholders.
+    /// </summary>
+    private Step BetweenMembers(int start, char open, char close, string container)
+    {
+        SkipTrivia();
+        var wrongClose = close == '}' ? ']' : '}';
+        if (AtEnd)
+        {
+            _problems.Add((start, $"{container} is not closed with '{close}'"));
+            return Step.Close;
+        }
+
+        if (Current == close)
+        {
+            _position++;
+            return Step.Close;
+        }
+
+        if (Current == wrongClose)
+        {
+            _problems.Add((_position, $"'{wrongClose}' closes {container} opened with '{open}'"));
+            _position++;
+            return Step.Close;
+        }
+
+        if (Current == ',')
+        {
+            _position++;
+            return Step.Skip;
+        }
+
+        if (IsEllipsis())
+        {
+            SkipEllipsis();
+            return Step.Skip;
+        }
+
+        return Step.Member;
+    }
+
+    /// <summary>Consumes the comma after a member, if any, reporting a trailing one; false when there is none.</summary>
+    private bool AfterMember(char close)
+    {
+        SkipTrivia();
+        if (AtEnd || Current != ',')
+        {
+            return false;
+        }
+
+        _position++;
+        SkipTrivia();
+        if (!AtEnd && Current == close)
+        {
+            _problems.Add((_position, $"trailing comma before '{close}'"));
+        }
+
+        return true;
     }
 
     private string ParseString()
