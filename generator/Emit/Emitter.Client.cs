@@ -5,11 +5,118 @@ namespace Engage.Codegen.Emit;
 
 internal static partial class Emitter
 {
-    private static GeneratedFile EmitClient(ApiSpec api)
+    private static GeneratedFile EmitClient(ApiSpec api, bool keyOnly)
     {
         var options = api.ClientName + "Options";
         var w = Begin(api.Namespace);
+        if (!keyOnly)
+        {
+            EmitOptions(w, api, options);
+        }
 
+        var client = keyOnly ? PublicClientName(api) : api.ClientName;
+        var resources = keyOnly ? api.Resources.Where(HasKeyOnlyOperations).ToList() : api.Resources.ToList();
+        string ResourceClass(ResourceSpec resource) => keyOnly ? resource.PublicClassName : resource.ClassName;
+        if (keyOnly)
+        {
+            w.Doc("summary", $"Client for the operations of the {api.ApiName} API that work with the API key alone, for code that must not hold the secret (for example a client-side app). Secret-only operations are not on it, so calling one does not compile.");
+        }
+        else
+        {
+            w.Doc("summary", $"Client for the {api.ApiName} API, generated from its Markdown docs. Thread-safe; create one and reuse it.");
+        }
+
+        w.RawDoc("<remarks>Each resource of the docs is a property; each documented endpoint an async method carrying <see cref=\"" + Runtime + ".ApiOperationAttribute\"/>.</remarks>");
+        w.Line(GeneratedCode);
+        w.Open($"public partial class {client} : global::System.IDisposable");
+        w.Line($"private readonly {Runtime}.ApiPipeline? _pipeline;");
+        w.Line();
+        if (keyOnly)
+        {
+            w.Doc("summary", "Creates a client from the API key.");
+            w.Doc("param", "The API key.", " name=\"apiKey\"");
+            w.Line($"public {client}(string apiKey)");
+            w.Line($"    : this(new {options} {{ ApiKey = apiKey }}, null)");
+        }
+        else
+        {
+            w.Doc("summary", "Creates a client from an API key and, for operations that need it, the API secret.");
+            w.Doc("param", "The API key.", " name=\"apiKey\"");
+            w.Doc("param", "The API secret, or null to call only the operations that work with the key alone.", " name=\"apiSecret\"");
+            w.Line($"public {client}(string apiKey, string? apiSecret = null)");
+            w.Line($"    : this(new {options} {{ ApiKey = apiKey, ApiSecret = apiSecret }}, null)");
+        }
+
+        w.Line("{");
+        w.Line("}");
+        w.Line();
+        w.Doc("summary", "Creates a client from options.");
+        w.Doc("param", keyOnly ? "Key, API root and timeout; validated now. A secret in them is not used." : "Credentials, API root and timeout; validated now.", " name=\"options\"");
+        w.Line($"public {client}({options} options)");
+        w.Line("    : this(options, null)");
+        w.Line("{");
+        w.Line("}");
+        w.Line();
+        w.Doc("summary", "Creates a client that sends through a given HttpClient (for example one from IHttpClientFactory).");
+        w.Doc("param", keyOnly ? "Key, API root and timeout; validated now. A secret in them is not used." : "Credentials, API root and timeout; validated now.", " name=\"options\"");
+        w.Doc("param", "The HttpClient to send with, or null to create one that the client disposes.", " name=\"httpClient\"");
+        w.Open($"public {client}({options} options, global::System.Net.Http.HttpClient? httpClient)");
+        w.Line($"_pipeline = new {Runtime}.ApiPipeline({(keyOnly ? "WithoutSecret(options)" : "options")}, httpClient);");
+        foreach (var resource in resources)
+        {
+            w.Line($"{resource.PropertyName} = new global::{api.Namespace}.{ResourceClass(resource)}(_pipeline);");
+        }
+
+        w.Close();
+        w.Line();
+        w.Doc("summary", "For mocking: a client with no connection, whose virtual members a test overrides.");
+        w.Open($"protected {client}()");
+        foreach (var resource in resources)
+        {
+            w.Line($"{resource.PropertyName} = null!;");
+        }
+
+        w.Close();
+        foreach (var resource in resources)
+        {
+            w.Line();
+            w.Doc("summary", $"The operations of the {resource.Title} page ({resource.FileName}){(keyOnly ? " that work with the key alone" : string.Empty)}.");
+            w.Line($"public virtual global::{api.Namespace}.{ResourceClass(resource)} {resource.PropertyName} {{ get; }}");
+        }
+
+        if (keyOnly)
+        {
+            w.Line();
+            w.Open($"private static {options} WithoutSecret({options} options)");
+            w.Open("if (options is null)");
+            w.Line("throw new global::System.ArgumentNullException(nameof(options));");
+            w.Close();
+            w.Line();
+            w.Line($"return new {options} {{ ApiKey = options.ApiKey, BaseAddress = options.BaseAddress, Timeout = options.Timeout }};");
+            w.Close();
+        }
+
+        w.Line();
+        w.Doc("summary", "Disposes the HttpClient the client created, if it created one.");
+        w.Open("public void Dispose()");
+        w.Line("Dispose(true);");
+        w.Line("global::System.GC.SuppressFinalize(this);");
+        w.Close();
+        w.Line();
+        w.Doc("summary", "Disposes the HttpClient the client created, if it created one.");
+        w.Doc("param", "False when called from a finalizer.", " name=\"disposing\"");
+        w.Open("protected virtual void Dispose(bool disposing)");
+        w.Open("if (disposing)");
+        w.Line("_pipeline?.Dispose();");
+        w.Close();
+        w.Close();
+        w.Close();
+        w.Close();
+        return new GeneratedFile($"{client}.g.cs", w.ToString());
+    }
+
+    private static void EmitOptions(SourceWriter w, ApiSpec api, string options)
+    {
         w.Doc("summary", $"Options of {api.ClientName}: the API key and secret, the API root and the timeout.");
         w.Line(GeneratedCode);
         w.Open($"public sealed partial class {options} : {Runtime}.ApiClientOptions");
@@ -31,71 +138,5 @@ internal static partial class Emitter
         w.Line("}");
         w.Close();
         w.Line();
-
-        w.Doc("summary", $"Client for the {api.ApiName} API, generated from its Markdown docs. Thread-safe; create one and reuse it.");
-        w.RawDoc("<remarks>Each resource of the docs is a property; each documented endpoint an async method carrying <see cref=\"" + Runtime + ".ApiOperationAttribute\"/>.</remarks>");
-        w.Line(GeneratedCode);
-        w.Open($"public partial class {api.ClientName} : global::System.IDisposable");
-        w.Line($"private readonly {Runtime}.ApiPipeline? _pipeline;");
-        w.Line();
-        w.Doc("summary", "Creates a client from an API key and, for operations that need it, the API secret.");
-        w.Doc("param", "The API key.", " name=\"apiKey\"");
-        w.Doc("param", "The API secret, or null to call only the operations that work with the key alone.", " name=\"apiSecret\"");
-        w.Line($"public {api.ClientName}(string apiKey, string? apiSecret = null)");
-        w.Line($"    : this(new {options} {{ ApiKey = apiKey, ApiSecret = apiSecret }}, null)");
-        w.Line("{");
-        w.Line("}");
-        w.Line();
-        w.Doc("summary", "Creates a client from options.");
-        w.Doc("param", "Credentials, API root and timeout; validated now.", " name=\"options\"");
-        w.Line($"public {api.ClientName}({options} options)");
-        w.Line("    : this(options, null)");
-        w.Line("{");
-        w.Line("}");
-        w.Line();
-        w.Doc("summary", "Creates a client that sends through a given HttpClient (for example one from IHttpClientFactory).");
-        w.Doc("param", "Credentials, API root and timeout; validated now.", " name=\"options\"");
-        w.Doc("param", "The HttpClient to send with, or null to create one that the client disposes.", " name=\"httpClient\"");
-        w.Open($"public {api.ClientName}({options} options, global::System.Net.Http.HttpClient? httpClient)");
-        w.Line($"_pipeline = new {Runtime}.ApiPipeline(options, httpClient);");
-        foreach (var resource in api.Resources)
-        {
-            w.Line($"{resource.PropertyName} = new global::{api.Namespace}.{resource.ClassName}(_pipeline);");
-        }
-
-        w.Close();
-        w.Line();
-        w.Doc("summary", "For mocking: a client with no connection, whose virtual members a test overrides.");
-        w.Open($"protected {api.ClientName}()");
-        foreach (var resource in api.Resources)
-        {
-            w.Line($"{resource.PropertyName} = null!;");
-        }
-
-        w.Close();
-        foreach (var resource in api.Resources)
-        {
-            w.Line();
-            w.Doc("summary", $"The operations of the {resource.Title} page ({resource.FileName}).");
-            w.Line($"public virtual global::{api.Namespace}.{resource.ClassName} {resource.PropertyName} {{ get; }}");
-        }
-
-        w.Line();
-        w.Doc("summary", "Disposes the HttpClient the client created, if it created one.");
-        w.Open("public void Dispose()");
-        w.Line("Dispose(true);");
-        w.Line("global::System.GC.SuppressFinalize(this);");
-        w.Close();
-        w.Line();
-        w.Doc("summary", "Disposes the HttpClient the client created, if it created one.");
-        w.Doc("param", "False when called from a finalizer.", " name=\"disposing\"");
-        w.Open("protected virtual void Dispose(bool disposing)");
-        w.Open("if (disposing)");
-        w.Line("_pipeline?.Dispose();");
-        w.Close();
-        w.Close();
-        w.Close();
-        w.Close();
-        return new GeneratedFile($"{api.ClientName}.g.cs", w.ToString());
     }
 }

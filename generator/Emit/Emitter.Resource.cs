@@ -6,34 +6,42 @@ namespace Engage.Codegen.Emit;
 
 internal static partial class Emitter
 {
-    private static GeneratedFile EmitResource(ApiSpec api, ResourceSpec resource)
+    private static GeneratedFile EmitResource(ApiSpec api, ResourceSpec resource, bool keyOnly)
     {
+        var className = keyOnly ? resource.PublicClassName : resource.ClassName;
+        var operations = keyOnly ? resource.Operations.Where(o => o.Auth == AuthKind.Key) : resource.Operations;
         var w = Begin(api.Namespace);
-        w.Doc("summary", $"The operations of the {resource.Title} page of the {api.ApiName} API docs ({resource.FileName}).");
+        w.Doc("summary", keyOnly
+            ? $"The operations of the {resource.Title} page that work with the API key alone ({resource.FileName}); the others are not here, so they cannot be called without the secret."
+            : $"The operations of the {resource.Title} page of the {api.ApiName} API docs ({resource.FileName}).");
         w.Line(GeneratedCode);
-        w.Open($"public partial class {resource.ClassName}");
+        w.Open($"public partial class {className}");
         w.Line($"private readonly {Runtime}.ApiPipeline _pipeline;");
         w.Line();
-        w.Open($"internal {resource.ClassName}({Runtime}.ApiPipeline pipeline)");
+        w.Open($"internal {className}({Runtime}.ApiPipeline pipeline)");
         w.Line("_pipeline = pipeline;");
         w.Close();
         w.Line();
         w.Doc("summary", "For mocking: an instance with no connection, whose virtual methods a test overrides.");
-        w.Open($"protected {resource.ClassName}()");
+        w.Open($"protected {className}()");
         w.Line("_pipeline = null!;");
         w.Close();
-        foreach (var operation in resource.Operations)
+        foreach (var operation in operations)
         {
             w.Line();
-            EmitOperation(w, api, operation);
+            EmitOperation(w, api, operation, keyOnly ? $"global::{api.Namespace}.{resource.ClassName}.{operation.MethodName}" : null);
         }
 
         w.Close();
         w.Close();
-        return new GeneratedFile($"{resource.ClassName}.g.cs", w.ToString());
+        return new GeneratedFile($"{className}.g.cs", w.ToString());
     }
 
-    private static void EmitOperation(SourceWriter w, ApiSpec api, OperationSpec operation)
+    /// <param name="w">The writer.</param>
+    /// <param name="api">The API.</param>
+    /// <param name="operation">The operation.</param>
+    /// <param name="operationOnFullClient">For the public client's copy: the operation on the full client, which alone carries [ApiOperation], so listing operations through the attribute finds each once.</param>
+    private static void EmitOperation(SourceWriter w, ApiSpec api, OperationSpec operation, string? operationOnFullClient)
     {
         var summary = operation.Heading.TrimEnd('.') + "." + (operation.Summary.Length > 0 ? " " + operation.Summary : string.Empty);
         w.Doc("summary", summary);
@@ -44,6 +52,11 @@ internal static partial class Emitter
         }
 
         remarks += $" Generated from {SourceWriter.Xml(operation.Source)} (\"{SourceWriter.Xml(operation.Heading)}\").";
+        if (operationOnFullClient is not null)
+        {
+            remarks += $" The key-only entry to <see cref=\"{operationOnFullClient}\"/>.";
+        }
+
         w.RawDoc("<remarks>" + remarks + "</remarks>");
         foreach (var parameter in operation.PathParameters)
         {
@@ -72,8 +85,11 @@ internal static partial class Emitter
             w.RawDoc($"<exception cref=\"{Runtime}.ApiCredentialsException\">A member that needs the secret is set and the client holds only the key.</exception>");
         }
 
-        w.Line($"[{Runtime}.ApiOperation({SourceWriter.Literal(operation.HttpMethod)}, {SourceWriter.Literal(operation.PathTemplate)}, Auth = {Runtime}.ApiAuth.{(operation.Auth == AuthKind.Key ? "Key" : "KeyAndSecret")}, Paged = {(operation.Paging is not null ? "true" : "false")}, Source = {SourceWriter.Literal(operation.Source)}" +
-            (operation.SecretRequiredFor.Count > 0 ? $", SecretRequiredFor = {SourceWriter.Literal(string.Join(",", operation.SecretRequiredFor))}" : string.Empty) + ")]");
+        if (operationOnFullClient is null)
+        {
+            w.Line($"[{Runtime}.ApiOperation({SourceWriter.Literal(operation.HttpMethod)}, {SourceWriter.Literal(operation.PathTemplate)}, Auth = {Runtime}.ApiAuth.{(operation.Auth == AuthKind.Key ? "Key" : "KeyAndSecret")}, Paged = {(operation.Paging is not null ? "true" : "false")}, Source = {SourceWriter.Literal(operation.Source)}" +
+                (operation.SecretRequiredFor.Count > 0 ? $", SecretRequiredFor = {SourceWriter.Literal(string.Join(",", operation.SecretRequiredFor))}" : string.Empty) + ")]");
+        }
 
         var parameters = new List<string>();
         parameters.AddRange(operation.PathParameters.Select(p => "string " + p.ParameterName));

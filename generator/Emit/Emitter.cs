@@ -19,10 +19,21 @@ internal static partial class Emitter
 
     public static IEnumerable<GeneratedFile> Emit(ApiSpec api)
     {
-        yield return EmitClient(api);
+        yield return EmitClient(api, keyOnly: false);
         foreach (var resource in api.Resources)
         {
-            yield return EmitResource(api, resource);
+            yield return EmitResource(api, resource, keyOnly: false);
+        }
+
+        // The public client: only what the docs say works with the key alone, so calling a
+        // secret-only operation with it does not compile.
+        if (api.Resources.Any(HasKeyOnlyOperations))
+        {
+            yield return EmitClient(api, keyOnly: true);
+            foreach (var resource in api.Resources.Where(HasKeyOnlyOperations))
+            {
+                yield return EmitResource(api, resource, keyOnly: true);
+            }
         }
 
         foreach (var model in api.Models)
@@ -37,6 +48,10 @@ internal static partial class Emitter
 
         yield return EmitJsonContext(api);
     }
+
+    internal static bool HasKeyOnlyOperations(ResourceSpec resource) => resource.Operations.Any(o => o.Auth == AuthKind.Key);
+
+    internal static string PublicClientName(ApiSpec api) => api.ApiName + "PublicClient";
 
     internal static SourceWriter Begin(string ns)
     {

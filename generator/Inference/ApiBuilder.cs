@@ -49,7 +49,7 @@ internal sealed partial class ApiBuilder
     private ApiBuilder(string apiName, string clientName)
     {
         _apiName = apiName;
-        _typeNames = new Naming.Scope(clientName, clientName + "Options", apiName + "JsonContext", apiName + "ServiceCollectionExtensions");
+        _typeNames = new Naming.Scope(clientName, clientName + "Options", apiName + "PublicClient", apiName + "JsonContext", apiName + "ServiceCollectionExtensions");
     }
 
     public static ApiSpec Build(ImmutableArray<DocSpec> unsortedDocs, GeneratorSettings settings, CancellationToken cancellationToken)
@@ -140,6 +140,7 @@ internal sealed partial class ApiBuilder
             var propertyName = resourceNames.Claim(Naming.Pascal(title));
             var singular = doc.Objects.Count > 0 ? Naming.Pascal(Naming.Singular(doc.Objects[0].Name)) : Naming.Pascal(Naming.Singular(title));
             var className = _typeNames.Claim(_apiName + propertyName + "Client");
+            var publicClassName = _typeNames.Claim(_apiName + "Public" + propertyName + "Client");
             var operations = new List<OperationSpec>();
             var methodNames = new Naming.Scope("GetType", "ToString", "Equals", "GetHashCode");
             foreach (var endpoint in doc.Endpoints)
@@ -151,7 +152,7 @@ internal sealed partial class ApiBuilder
                 }
             }
 
-            resources.Add(new ResourceSpec(propertyName, className, title, doc.FileName, operations.ToEquatableArray()));
+            resources.Add(new ResourceSpec(propertyName, className, publicClassName, title, doc.FileName, operations.ToEquatableArray()));
         }
 
         return new ApiSpec(

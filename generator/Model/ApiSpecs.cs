@@ -20,6 +20,7 @@ internal sealed record ApiSpec(
 internal sealed record ResourceSpec(
     string PropertyName,
     string ClassName,
+    string PublicClassName,
     string Title,
     string FileName,
     EquatableArray<OperationSpec> Operations);
