@@ -28,6 +28,9 @@ internal sealed partial class ApiBuilder
     /// <summary>Documented objects by lower-case name and singular name.</summary>
     private readonly Dictionary<string, ObjectModel> _objects = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>Each documented object once, by name: set once all are registered, then read per field and example.</summary>
+    private List<ObjectModel> _orderedObjects = new();
+
     private sealed class ObjectModel
     {
         public ObjectModel(string name, ObjectSectionSpec section, string fileName)
@@ -126,7 +129,8 @@ internal sealed partial class ApiBuilder
             }
         }
 
-        foreach (var model in _objects.Values.Distinct().OrderBy(m => m.Name, StringComparer.Ordinal))
+        _orderedObjects = _objects.Values.Distinct().OrderBy(m => m.Name, StringComparer.Ordinal).ToList();
+        foreach (var model in _orderedObjects)
         {
             BuildObjectModel(model);
         }
@@ -225,7 +229,7 @@ internal sealed partial class ApiBuilder
 
     private TypeRef? ObjectFieldType(string jsonName, string? preferredFile)
     {
-        foreach (var model in _objects.Values.Distinct().OrderBy(m => m.FileName == preferredFile ? 0 : 1).ThenBy(m => m.Name, StringComparer.Ordinal))
+        foreach (var model in _orderedObjects.OrderBy(m => m.FileName == preferredFile ? 0 : 1))
         {
             if (model.FieldTypes.TryGetValue(jsonName, out var type))
             {
@@ -250,7 +254,7 @@ internal sealed partial class ApiBuilder
 
         ObjectModel? best = null;
         var bestScore = 0.0;
-        foreach (var model in _objects.Values.Distinct().OrderBy(m => m.Name, StringComparer.Ordinal))
+        foreach (var model in _orderedObjects)
         {
             var known = example.Properties.Count(p => model.FieldTypes.ContainsKey(p.Name) || model.Section.Fields.Any(f => f.Name == p.Name));
             var score = (double)known / example.Properties.Count;
