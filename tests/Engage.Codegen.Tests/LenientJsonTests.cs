@@ -49,3 +49,21 @@ public class LenientJsonTests
         Assert.Contains(problems, p => p.Message.Contains("nesting deeper"));
     }
 }
+
+public class CurlyQuoteTests
+{
+    [Fact]
+    public void Curly_quotes_in_json_and_prose_are_read_as_straight_ones()
+    {
+        var (value, problems) = Engage.Codegen.Parsing.LenientJson.Parse("{\u201Cid\u201D: \u201Cu1\u201D, \u2018name\u2019: \u2018Ada\u2019}");
+        Assert.Equal("u1", value!.Property("id")!.Text);
+        Assert.Equal("Ada", value.Property("name")!.Text);
+        Assert.Contains(problems, p => p.Message.Contains("curly quotes"));
+
+        var doc = Engage.Codegen.Parsing.DocParser.Parse(new Engage.Codegen.Model.DocSource("/c.md",
+            "# Users\n\n## Update a user\u2019s name\n\nWorks with username authentication.\n\n```\nPUT /users/{uid}\n```\n\n- `name` - Optional. The user\u2019s \u201Cdisplay\u201D name.\n"), CancellationToken.None);
+        var endpoint = Assert.Single(doc.Endpoints);
+        Assert.Equal("Update a user's name", endpoint.Heading);
+        Assert.Equal("The user's \"display\" name.", Assert.Single(endpoint.Parameters).Description);
+    }
+}
