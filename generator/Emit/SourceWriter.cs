@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using Microsoft.CodeAnalysis.CSharp;
 
 namespace Engage.Codegen.Emit;
 
@@ -109,6 +108,4 @@ internal sealed class SourceWriter
 
     /// <summary>A UTF-8 literal (<c>"name"u8</c>) for a JSON property name.</summary>
     public static string Utf8Literal(string text) => Literal(text) + "u8";
-
-    internal static string Check(string identifier) => SyntaxFacts.IsValidIdentifier(identifier.TrimStart('@')) ? identifier : "_";
 }

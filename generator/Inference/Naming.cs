@@ -140,8 +140,6 @@ internal static class Naming
 
         public Scope(params string[] reserved) => _used = new HashSet<string>(reserved, System.StringComparer.Ordinal);
 
-        public bool Contains(string name) => _used.Contains(name);
-
         public string Claim(string name)
         {
             var candidate = name;

@@ -38,9 +38,6 @@ public static class ApiJson
     /// <summary>A decimal number.</summary>
     public static JsonConverter<decimal> Decimal { get; } = new Simple<decimal>(static (ref Utf8JsonReader r) => r.GetDecimal(), static (w, v) => w.WriteNumberValue(v));
 
-    /// <summary>A double.</summary>
-    public static JsonConverter<double> Double { get; } = new Simple<double>(static (ref Utf8JsonReader r) => r.GetDouble(), static (w, v) => w.WriteNumberValue(v));
-
     /// <summary>A boolean.</summary>
     public static JsonConverter<bool> Boolean { get; } = new Simple<bool>(
         static (ref Utf8JsonReader r) => r.TokenType switch
@@ -67,9 +64,6 @@ public static class ApiJson
             return document.RootElement.Clone();
         },
         static (w, v) => v.WriteTo(w));
-
-    /// <summary>A nullable value type.</summary>
-    public static JsonConverter<T?> Nullable<T>(JsonConverter<T> inner) where T : struct => new NullableConverter<T>(inner);
 
     /// <summary>A JSON array as a list.</summary>
     public static JsonConverter<List<T>> List<T>(JsonConverter<T> element) => new ListConverter<T>(element);
@@ -124,30 +118,6 @@ public static class ApiJson
             else
             {
                 _write(writer, value);
-            }
-        }
-    }
-
-    private sealed class NullableConverter<T> : JsonConverter<T?> where T : struct
-    {
-        private readonly JsonConverter<T> _inner;
-
-        public NullableConverter(JsonConverter<T> inner) => _inner = inner;
-
-        public override bool HandleNull => true;
-
-        public override T? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
-            => reader.TokenType == JsonTokenType.Null ? null : _inner.Read(ref reader, typeof(T), options);
-
-        public override void Write(Utf8JsonWriter writer, T? value, JsonSerializerOptions options)
-        {
-            if (value is null)
-            {
-                writer.WriteNullValue();
-            }
-            else
-            {
-                _inner.Write(writer, value.Value, options);
             }
         }
     }
