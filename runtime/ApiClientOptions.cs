@@ -1,4 +1,6 @@
 using System;
+using System.Globalization;
+using Microsoft.Extensions.Configuration;
 
 namespace Engage.Codegen.Runtime;
 
@@ -23,8 +25,20 @@ public abstract class ApiClientOptions
     /// <summary>The API root, for example <c>https://api.engage.so/v1</c>. HTTPS unless it is a loopback address.</summary>
     public Uri? BaseAddress { get; set; }
 
-    /// <summary>How long one HTTP request may take before it fails with <see cref="TimeoutException"/>. Default 100 seconds.</summary>
+    /// <summary>
+    /// How long one attempt may take. An attempt that takes longer is retried when that is safe
+    /// (see <see cref="Retry"/>); the call then fails with <see cref="TimeoutException"/>. Default 100 seconds.
+    /// </summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(100);
+
+    /// <summary>How transient failures are retried; <c>Retry.MaxRetries = 0</c> turns retrying off.</summary>
+    public ApiRetryOptions Retry { get; set; } = new();
+
+    /// <summary>
+    /// Whether request and response bodies are logged (at Trace level). Off by default: bodies hold
+    /// personal data. Credentials are never logged either way.
+    /// </summary>
+    public bool LogContent { get; set; }
 
     /// <summary>Whether a secret is configured.</summary>
     public bool HasSecret => !string.IsNullOrEmpty(ApiSecret);
@@ -59,10 +73,78 @@ public abstract class ApiClientOptions
         {
             throw new ArgumentException($"{GetType().Name}.{nameof(Timeout)} must be positive.", nameof(Timeout));
         }
+
+        if (Retry is null)
+        {
+            throw new ArgumentException($"{GetType().Name}.{nameof(Retry)} is required (set MaxRetries = 0 to turn retrying off).", nameof(Retry));
+        }
+
+        Retry.Validate(GetType().Name);
     }
+
+    /// <summary>
+    /// Reads the options from configuration, for example the <c>Engage</c> section of appsettings.json:
+    /// <c>ApiKey</c>, <c>ApiSecret</c>, <c>BaseAddress</c>, <c>Timeout</c>, <c>LogContent</c> and
+    /// <c>Retry:MaxRetries</c>, <c>Retry:BaseDelay</c>, <c>Retry:MaxDelay</c>, <c>Retry:MaxTotalTime</c>,
+    /// <c>Retry:UseJitter</c>. Keys that are absent leave the value as it is. Reflection-free, so it
+    /// works trimmed and with Native AOT.
+    /// </summary>
+    /// <param name="configuration">The configuration section.</param>
+    /// <exception cref="FormatException">A value cannot be read; the message names the key, never the value of a credential.</exception>
+    public virtual void Bind(IConfiguration configuration)
+    {
+        if (configuration is null)
+        {
+            throw new ArgumentNullException(nameof(configuration));
+        }
+
+        ApiKey = configuration[nameof(ApiKey)] ?? ApiKey;
+        ApiSecret = configuration[nameof(ApiSecret)] ?? ApiSecret;
+        if (configuration[nameof(BaseAddress)] is { } address)
+        {
+            BaseAddress = Uri.TryCreate(address, UriKind.Absolute, out var uri) ? uri : throw Unreadable(configuration, nameof(BaseAddress), "an absolute URI");
+        }
+
+        Timeout = ReadTimeSpan(configuration, nameof(Timeout)) ?? Timeout;
+        if (configuration[nameof(LogContent)] is { } logContent)
+        {
+            LogContent = bool.TryParse(logContent, out var value) ? value : throw Unreadable(configuration, nameof(LogContent), "true or false");
+        }
+
+        var retry = configuration.GetSection(nameof(Retry));
+        Retry ??= new ApiRetryOptions();
+        if (retry[nameof(ApiRetryOptions.MaxRetries)] is { } maxRetries)
+        {
+            Retry.MaxRetries = int.TryParse(maxRetries, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value)
+                ? value
+                : throw Unreadable(retry, nameof(ApiRetryOptions.MaxRetries), "a whole number");
+        }
+
+        Retry.BaseDelay = ReadTimeSpan(retry, nameof(ApiRetryOptions.BaseDelay)) ?? Retry.BaseDelay;
+        Retry.MaxDelay = ReadTimeSpan(retry, nameof(ApiRetryOptions.MaxDelay)) ?? Retry.MaxDelay;
+        Retry.MaxTotalTime = ReadTimeSpan(retry, nameof(ApiRetryOptions.MaxTotalTime)) ?? Retry.MaxTotalTime;
+        if (retry[nameof(ApiRetryOptions.UseJitter)] is { } jitter)
+        {
+            Retry.UseJitter = bool.TryParse(jitter, out var value) ? value : throw Unreadable(retry, nameof(ApiRetryOptions.UseJitter), "true or false");
+        }
+    }
+
+    private static TimeSpan? ReadTimeSpan(IConfiguration configuration, string key)
+    {
+        var text = configuration[key];
+        if (text is null)
+        {
+            return null;
+        }
+
+        return TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out var value) ? value : throw Unreadable(configuration, key, "a time span such as 00:00:30");
+    }
+
+    private static FormatException Unreadable(IConfiguration configuration, string key, string expected) =>
+        new($"Configuration value {((configuration as IConfigurationSection)?.Path is { Length: > 0 } path ? path + ":" : string.Empty)}{key} must be {expected}.");
 
     /// <summary>Describes the options without revealing the key or the secret.</summary>
     public override string ToString() =>
         $"{GetType().Name} {{ BaseAddress = {(BaseAddress is null ? "(none)" : ApiUris.WithoutCredentials(BaseAddress))}, " +
-        $"ApiKey = {(string.IsNullOrEmpty(ApiKey) ? "(none)" : "***")}, ApiSecret = {(HasSecret ? "***" : "(none)")}, Timeout = {Timeout} }}";
+        $"ApiKey = {(string.IsNullOrEmpty(ApiKey) ? "(none)" : "***")}, ApiSecret = {(HasSecret ? "***" : "(none)")}, Timeout = {Timeout}, Retry = {Retry} }}";
 }

@@ -21,9 +21,13 @@ public class ApiException : Exception
         string method,
         string requestUri,
         IReadOnlyDictionary<string, IReadOnlyList<string>>? headers = null,
-        Exception? innerException = null)
+        Exception? innerException = null,
+        int attempts = 1,
+        TimeSpan? retryAfter = null)
         : base(message, innerException)
     {
+        Attempts = attempts;
+        RetryAfter = retryAfter;
         StatusCode = statusCode;
         Error = error;
         RawBody = rawBody ?? string.Empty;
@@ -32,8 +36,27 @@ public class ApiException : Exception
         Headers = headers ?? new Dictionary<string, IReadOnlyList<string>>(StringComparer.OrdinalIgnoreCase);
     }
 
-    /// <summary>The HTTP status code.</summary>
+    /// <summary>The HTTP status code; 0 when no response arrived (the connection failed or dropped; see <see cref="Exception.InnerException"/>).</summary>
     public int StatusCode { get; }
+
+    /// <summary>Whether the server answered at all; false when the connection failed or dropped.</summary>
+    public bool HasResponse => StatusCode != 0;
+
+    /// <summary>How many attempts were made, the first one included (more than 1 when transient failures were retried).</summary>
+    public int Attempts { get; }
+
+    /// <summary>
+    /// The wait the server asked for in <c>Retry-After</c> (seconds or an HTTP date), typically on 429
+    /// or 503; null when it gave none. Set when the client did not retry, for example because the
+    /// wait was longer than <see cref="ApiRetryOptions.MaxDelay"/>.
+    /// </summary>
+    public TimeSpan? RetryAfter { get; }
+
+    /// <summary>True for 429 Too Many Requests: see <see cref="RetryAfter"/>.</summary>
+    public bool IsRateLimited => StatusCode == 429;
+
+    /// <summary>True for a failure worth trying again later: no response, 408, 429, 502, 503 or 504.</summary>
+    public bool IsTransient => StatusCode is 0 or 408 or 429 or 502 or 503 or 504;
 
     /// <summary>The API's <c>error</c> text, when the body carried one.</summary>
     public string? Error { get; }

@@ -51,17 +51,42 @@ internal static partial class Emitter
         w.Line("}");
         w.Line();
         w.Doc("summary", "Creates a client from options.");
-        w.Doc("param", keyOnly ? "Key, API root and timeout; validated now. A secret in them is not used." : "Credentials, API root and timeout; validated now.", " name=\"options\"");
+        w.Doc("param", keyOnly ? "Key, API root, timeout and retries; validated now. A secret in them is never sent." : "Credentials, API root, timeout and retries; validated now.", " name=\"options\"");
         w.Line($"public {client}({options} options)");
         w.Line("    : this(options, null)");
         w.Line("{");
         w.Line("}");
         w.Line();
+        var optionsDoc = keyOnly ? "Key, API root, timeout and retries; validated now. A secret in them is never sent." : "Credentials, API root, timeout and retries; validated now.";
         w.Doc("summary", "Creates a client that sends through a given HttpClient (for example one from IHttpClientFactory).");
-        w.Doc("param", keyOnly ? "Key, API root and timeout; validated now. A secret in them is not used." : "Credentials, API root and timeout; validated now.", " name=\"options\"");
+        w.Doc("param", optionsDoc, " name=\"options\"");
         w.Doc("param", "The HttpClient to send with, or null to create one that the client disposes.", " name=\"httpClient\"");
-        w.Open($"public {client}({options} options, global::System.Net.Http.HttpClient? httpClient)");
-        w.Line($"_pipeline = new {Runtime}.ApiPipeline({(keyOnly ? "WithoutSecret(options)" : "options")}, httpClient);");
+        w.Line($"public {client}({options} options, global::System.Net.Http.HttpClient? httpClient)");
+        w.Line("    : this(options, httpClient, null)");
+        w.Line("{");
+        w.Line("}");
+        w.Line();
+        w.Doc("summary", "Creates a client that sends through a given HttpClient and logs to a logger factory.");
+        w.Doc("param", optionsDoc, " name=\"options\"");
+        w.Doc("param", "The HttpClient to send with, or null to create one that the client disposes.", " name=\"httpClient\"");
+        w.Doc("param", $"Where request, response, retry and failure events go (category {api.Namespace}.{api.ClientName}), or null for none. Bodies and credentials are not logged.", " name=\"loggerFactory\"");
+        w.Line($"public {client}({options} options, global::System.Net.Http.HttpClient? httpClient, global::Microsoft.Extensions.Logging.ILoggerFactory? loggerFactory)");
+        w.Line($"    : this(new {Runtime}.ApiPipeline(options, httpClient, loggerFactory, useSecret: {(keyOnly ? "false" : "true")}))");
+        w.Line("{");
+        w.Line("}");
+        w.Line();
+        w.RawDoc($"<summary>Creates a client over a pipeline; used by the generated <c>Add{api.ClientName}</c> registration.</summary>");
+        w.Doc("param", keyOnly ? "The pipeline; it must not hold the secret." : "The pipeline.", " name=\"pipeline\"");
+        w.Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
+        w.Open($"public {client}({Runtime}.ApiPipeline pipeline)");
+        w.Line("_pipeline = pipeline ?? throw new global::System.ArgumentNullException(nameof(pipeline));");
+        if (keyOnly)
+        {
+            w.Open("if (pipeline.HasSecret)");
+            w.Line("throw new global::System.ArgumentException(\"The public client must not hold the API secret.\", nameof(pipeline));");
+            w.Close();
+        }
+
         foreach (var resource in resources)
         {
             w.Line($"{resource.PropertyName} = new global::{api.Namespace}.{ResourceClass(resource)}(_pipeline);");
@@ -82,18 +107,6 @@ internal static partial class Emitter
             w.Line();
             w.Doc("summary", $"The operations of the {resource.Title} page ({resource.FileName}){(keyOnly ? " that work with the key alone" : string.Empty)}.");
             w.Line($"public virtual global::{api.Namespace}.{ResourceClass(resource)} {resource.PropertyName} {{ get; }}");
-        }
-
-        if (keyOnly)
-        {
-            w.Line();
-            w.Open($"private static {options} WithoutSecret({options} options)");
-            w.Open("if (options is null)");
-            w.Line("throw new global::System.ArgumentNullException(nameof(options));");
-            w.Close();
-            w.Line();
-            w.Line($"return new {options} {{ ApiKey = options.ApiKey, BaseAddress = options.BaseAddress, Timeout = options.Timeout }};");
-            w.Close();
         }
 
         w.Line();
@@ -117,7 +130,7 @@ internal static partial class Emitter
 
     private static void EmitOptions(SourceWriter w, ApiSpec api, string options)
     {
-        w.Doc("summary", $"Options of {api.ClientName}: the API key and secret, the API root and the timeout.");
+        w.RawDoc($"<summary>Options of {api.ClientName}: the API key and secret, the API root, the timeout and retries. Bind them from configuration with <c>Add{api.ClientName}(configuration)</c> or <see cref=\"{Runtime}.ApiClientOptions.Bind\"/>.</summary>");
         w.Line(GeneratedCode);
         w.Open($"public sealed partial class {options} : {Runtime}.ApiClientOptions");
         if (api.BaseAddress is not null)

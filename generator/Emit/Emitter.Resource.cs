@@ -29,7 +29,7 @@ internal static partial class Emitter
         foreach (var operation in operations)
         {
             w.Line();
-            EmitOperation(w, api, operation, keyOnly ? $"global::{api.Namespace}.{resource.ClassName}.{operation.MethodName}" : null);
+            EmitOperation(w, api, resource, operation, keyOnly ? $"global::{api.Namespace}.{resource.ClassName}.{operation.MethodName}" : null);
         }
 
         w.Close();
@@ -39,10 +39,13 @@ internal static partial class Emitter
 
     /// <param name="w">The writer.</param>
     /// <param name="api">The API.</param>
+    /// <param name="resource">The resource the operation belongs to.</param>
     /// <param name="operation">The operation.</param>
     /// <param name="operationOnFullClient">For the public client's copy: the operation on the full client, which alone carries [ApiOperation], so listing operations through the attribute finds each once.</param>
-    private static void EmitOperation(SourceWriter w, ApiSpec api, OperationSpec operation, string? operationOnFullClient)
+    private static void EmitOperation(SourceWriter w, ApiSpec api, ResourceSpec resource, OperationSpec operation, string? operationOnFullClient)
     {
+        // The name in logs and spans, e.g. "Users.Get".
+        var name = SourceWriter.Literal(OperationName(resource, operation));
         var summary = operation.Heading.TrimEnd('.') + "." + (operation.Summary.Length > 0 ? " " + operation.Summary : string.Empty);
         w.Doc("summary", summary);
         var remarks = $"<c>{SourceWriter.Xml(operation.HttpMethod + " " + operation.PathTemplate)}</c>. {SourceWriter.Xml(AuthText(operation.Auth))}";
@@ -54,7 +57,7 @@ internal static partial class Emitter
         remarks += $" Generated from {SourceWriter.Xml(operation.Source)} (\"{SourceWriter.Xml(operation.Heading)}\").";
         if (operationOnFullClient is not null)
         {
-            remarks += $" The key-only entry to <see cref=\"{operationOnFullClient}\"/>.";
+            remarks += $" The key-only entry to <see cref=\"{operationOnFullClient}({string.Join(", ", CrefTypes(api, operation))})\"/>.";
         }
 
         w.RawDoc("<remarks>" + remarks + "</remarks>");
@@ -68,7 +71,10 @@ internal static partial class Emitter
             w.Doc("param", operation.Paging is not null ? "Where to start and how many items a page holds; null starts at the beginning." : "The request parameters.", " name=\"request\"");
         }
 
-        w.Doc("param", "Cancels the request (for a paged list: every page request).", " name=\"cancellationToken\"");
+        w.Doc("param", operation.Paging is not null
+            ? "Timeout, retries and headers for every page request, or null for the client's settings."
+            : "Timeout, retries and headers for this call, or null for the client's settings.", " name=\"requestOptions\"");
+        w.Doc("param", "Cancels the request (for a paged list: every page request), including waits between retries.", " name=\"cancellationToken\"");
         var response = TypeName(api, operation.ResponseType);
         if (operation.Paging is not null)
         {
@@ -79,7 +85,8 @@ internal static partial class Emitter
             w.Doc("returns", "What the API returned.");
         }
 
-        w.RawDoc($"<exception cref=\"{Runtime}.ApiException\">The API answered with an error status or an unreadable body.</exception>");
+        w.RawDoc($"<exception cref=\"{Runtime}.ApiException\">The API answered with an error status or an unreadable body, or no response arrived; transient failures were retried first where that is safe.</exception>");
+        w.RawDoc("<exception cref=\"global::System.TimeoutException\">An attempt took longer than the timeout and could not be retried.</exception>");
         if (operation.SecretRequiredFor.Count > 0)
         {
             w.RawDoc($"<exception cref=\"{Runtime}.ApiCredentialsException\">A member that needs the secret is set and the client holds only the key.</exception>");
@@ -91,24 +98,69 @@ internal static partial class Emitter
                 (operation.SecretRequiredFor.Count > 0 ? $", SecretRequiredFor = {SourceWriter.Literal(string.Join(",", operation.SecretRequiredFor))}" : string.Empty) + ")]");
         }
 
+        // The full overload takes per-call options; a shorter one without them keeps
+        // GetAsync(uid, cancellationToken) working, and calls the full (virtual) one.
         var parameters = new List<string>();
-        parameters.AddRange(operation.PathParameters.Select(p => "string " + p.ParameterName));
+        var shortParameters = new List<string>();
+        var arguments = new List<string>();
+        var crefTypes = CrefTypes(api, operation);
+        foreach (var parameter in operation.PathParameters)
+        {
+            parameters.Add("string " + parameter.ParameterName);
+            shortParameters.Add("string " + parameter.ParameterName);
+            arguments.Add(parameter.ParameterName);
+        }
+
         if (operation.RequestType is not null)
         {
             var requestType = $"global::{api.Namespace}.{operation.RequestType}";
-            parameters.Add(operation.RequestOptional ? requestType + "? request = null" : requestType + " request");
+            parameters.Add(operation.RequestOptional ? requestType + "? request" : requestType + " request");
+            shortParameters.Add(operation.RequestOptional ? requestType + "? request = null" : requestType + " request");
+            arguments.Add("request");
         }
 
+        parameters.Add($"{Runtime}.ApiRequestOptions? requestOptions");
         parameters.Add("global::System.Threading.CancellationToken cancellationToken = default");
+        shortParameters.Add("global::System.Threading.CancellationToken cancellationToken = default");
+        arguments.Add("null");
+        arguments.Add("cancellationToken");
         var path = PathExpression(operation);
         var method = HttpMethodExpression(operation.HttpMethod);
+        var returnType = operation.Paging is { } paged
+            ? $"{Runtime}.AsyncPageable<{TypeName(api, paged.ItemType)}>"
+            : $"global::System.Threading.Tasks.Task<{response}>";
 
         if (operation.Paging is { } paging)
         {
-            EmitPagedOperation(w, api, operation, paging, parameters, method, path);
-            return;
+            EmitPagedOperation(w, api, operation, paging, parameters, method, path, name);
+        }
+        else
+        {
+            EmitSingleOperation(w, api, operation, parameters, method, path, name, response);
         }
 
+        w.Line();
+        w.RawDoc($"<inheritdoc cref=\"{operation.MethodName}({string.Join(", ", crefTypes)})\"/>");
+        w.Line($"public {returnType} {operation.MethodName}({string.Join(", ", shortParameters)})");
+        w.Line($"    => {operation.MethodName}({string.Join(", ", arguments)});");
+    }
+
+    /// <summary>The parameter types of an operation's full overload, as a cref names them.</summary>
+    private static List<string> CrefTypes(ApiSpec api, OperationSpec operation)
+    {
+        var types = operation.PathParameters.Select(_ => "string").ToList();
+        if (operation.RequestType is not null)
+        {
+            types.Add($"global::{api.Namespace}.{operation.RequestType}");
+        }
+
+        types.Add($"{Runtime}.ApiRequestOptions");
+        types.Add("global::System.Threading.CancellationToken");
+        return types;
+    }
+
+    private static void EmitSingleOperation(SourceWriter w, ApiSpec api, OperationSpec operation, List<string> parameters, string method, string path, string name, string response)
+    {
         w.Open($"public virtual global::System.Threading.Tasks.Task<{response}> {operation.MethodName}({string.Join(", ", parameters)})");
         EmitPathChecks(w, operation);
         if (operation.RequestType is not null && !operation.RequestOptional)
@@ -130,7 +182,7 @@ internal static partial class Emitter
         if (operation.RequestType is not null && operation.RequestInBody)
         {
             var body = operation.RequestOptional ? $"request ?? new global::{api.Namespace}.{operation.RequestType}()" : "request";
-            w.Line($"return _pipeline.SendAsync({method}, {path}, null, {body}, {Context(api)}.Default.{operation.RequestType}, {responseInfo}, cancellationToken);");
+            w.Line($"return _pipeline.SendAsync({name}, {method}, {path}, null, {body}, {Context(api)}.Default.{operation.RequestType}, {responseInfo}, requestOptions, cancellationToken);");
         }
         else if (operation.RequestType is not null)
         {
@@ -140,17 +192,17 @@ internal static partial class Emitter
                 w.Line(QueryAdd(property.JsonName, property.Type, (operation.RequestOptional ? "request?." : "request.") + property.Name));
             }
 
-            w.Line($"return _pipeline.SendAsync({method}, {path}, query, {responseInfo}, cancellationToken);");
+            w.Line($"return _pipeline.SendAsync({name}, {method}, {path}, query, {responseInfo}, requestOptions, cancellationToken);");
         }
         else
         {
-            w.Line($"return _pipeline.SendAsync({method}, {path}, null, {responseInfo}, cancellationToken);");
+            w.Line($"return _pipeline.SendAsync({name}, {method}, {path}, null, {responseInfo}, requestOptions, cancellationToken);");
         }
 
         w.Close();
     }
 
-    private static void EmitPagedOperation(SourceWriter w, ApiSpec api, OperationSpec operation, PagingSpec paging, List<string> parameters, string method, string path)
+    private static void EmitPagedOperation(SourceWriter w, ApiSpec api, OperationSpec operation, PagingSpec paging, List<string> parameters, string method, string path, string name)
     {
         var item = TypeName(api, paging.ItemType);
         var opaque = paging.Style == PagingStyle.OpaqueCursor;
@@ -197,7 +249,7 @@ internal static partial class Emitter
             w.Line("        " + QueryAdd(property.JsonName, property.Type, "(" + value + ")"));
         }
 
-        w.Line($"        var response = await _pipeline.SendAsync({method}, {path}, query, {Context(api)}.Default.{ContextMember(operation.ResponseType)}, ct).ConfigureAwait(false);");
+        w.Line($"        var response = await _pipeline.SendAsync({name.Substring(0, name.Length - 1)} page\", {method}, {path}, query, {Context(api)}.Default.{ContextMember(operation.ResponseType)}, requestOptions, ct).ConfigureAwait(false);");
         if (opaque)
         {
             var nextValue = paging.NextResponseProperty is null ? "null" : "response." + paging.NextResponseProperty;
@@ -218,9 +270,15 @@ internal static partial class Emitter
 
         var defaultSize = paging.MaximumPageSize is { } max ? max.ToString(System.Globalization.CultureInfo.InvariantCulture) : "null";
         w.Line(paging.LimitProperty is null ? $"    {defaultSize}," : $"    request?.{paging.LimitProperty} ?? {defaultSize},");
-        w.Line("    cancellationToken);");
+        w.Line("    cancellationToken,");
+        w.Line($"    {name});");
         w.Close();
     }
+
+    private static string OperationName(ResourceSpec resource, OperationSpec operation) =>
+        resource.PropertyName + "." + (operation.MethodName.EndsWith("Async", System.StringComparison.Ordinal)
+            ? operation.MethodName.Substring(0, operation.MethodName.Length - "Async".Length)
+            : operation.MethodName);
 
     private static void EmitPathChecks(SourceWriter w, OperationSpec operation)
     {

@@ -47,6 +47,7 @@ internal static partial class Emitter
         }
 
         yield return EmitJsonContext(api);
+        yield return EmitServiceRegistration(api);
     }
 
     internal static bool HasKeyOnlyOperations(ResourceSpec resource) => resource.Operations.Any(o => o.Auth == AuthKind.Key);

@@ -1,4 +1,6 @@
+using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Threading.Tasks;
 using System.Threading;
@@ -29,8 +31,73 @@ public abstract class AsyncPageable<T> : IAsyncEnumerable<T>
         }
     }
 
+    /// <summary>
+    /// The same list, stopped after <paramref name="maxItems"/> items or <paramref name="maxPages"/>
+    /// pages, whichever comes first; no page beyond the limit is requested. When the item limit falls
+    /// inside a page, that page is cut short and has no continuation token (resuming from it would skip
+    /// the items cut off); resume from the page before it instead.
+    /// </summary>
+    /// <param name="maxItems">The most items to yield, or null for no item limit.</param>
+    /// <param name="maxPages">The most pages to request, or null for no page limit.</param>
+    public AsyncPageable<T> WithLimits(int? maxItems = null, int? maxPages = null)
+    {
+        if (maxItems is <= 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(maxItems), "The item limit must be positive.");
+        }
+
+        if (maxPages is <= 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(maxPages), "The page limit must be positive.");
+        }
+
+        return new LimitedPageable(this, maxItems, maxPages);
+    }
+
     /// <summary>A pageable over fixed pages, for tests of code that uses a generated client.</summary>
     public static AsyncPageable<T> FromPages(IEnumerable<Page<T>> pages) => new StaticPageable(pages);
+
+    private sealed class LimitedPageable : AsyncPageable<T>
+    {
+        private readonly AsyncPageable<T> _inner;
+        private readonly int? _maxItems;
+        private readonly int? _maxPages;
+
+        public LimitedPageable(AsyncPageable<T> inner, int? maxItems, int? maxPages)
+        {
+            _inner = inner;
+            _maxItems = maxItems;
+            _maxPages = maxPages;
+        }
+
+        public override IAsyncEnumerable<Page<T>> AsPages(string? continuationToken = null, int? pageSizeHint = null) =>
+            Limit(_inner.AsPages(continuationToken, pageSizeHint));
+
+        private async IAsyncEnumerable<Page<T>> Limit(IAsyncEnumerable<Page<T>> pages, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+        {
+            var items = 0;
+            var count = 0;
+            await foreach (var page in pages.WithCancellation(cancellationToken).ConfigureAwait(false))
+            {
+                count++;
+                if (_maxItems is { } maxItems && items + page.Values.Count >= maxItems)
+                {
+                    var room = maxItems - items;
+                    yield return room == page.Values.Count
+                        ? page
+                        : Page<T>.FromValues(page.Values.Take(room).ToArray(), hasMore: true, continuationToken: null);
+                    yield break;
+                }
+
+                items += page.Values.Count;
+                yield return page;
+                if (count == _maxPages)
+                {
+                    yield break;
+                }
+            }
+        }
+    }
 
     private sealed class StaticPageable : AsyncPageable<T>
     {

@@ -68,6 +68,7 @@ public sealed class CursorPageable<T> : AsyncPageable<T>
     private readonly string? _previousCursor;
     private readonly int? _pageSize;
     private readonly CancellationToken _cancellationToken;
+    private readonly string? _operation;
 
     /// <summary>Creates the pageable.</summary>
     /// <param name="fetch">Requests one page.</param>
@@ -75,12 +76,14 @@ public sealed class CursorPageable<T> : AsyncPageable<T>
     /// <param name="previousCursor">Start from this <c>previous_cursor</c> (backwards), or null. Only one of the two.</param>
     /// <param name="pageSize">Items per request, or null for the server's default.</param>
     /// <param name="cancellationToken">The token of the call that created the pageable.</param>
+    /// <param name="operation">The operation's name for the span that covers all pages, e.g. "Users.List"; null for none.</param>
     public CursorPageable(
         Func<CursorRequest, CancellationToken, Task<CursorResult<T>>> fetch,
         string? nextCursor,
         string? previousCursor,
         int? pageSize,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        string? operation = null)
     {
         if (nextCursor is not null && previousCursor is not null)
         {
@@ -92,6 +95,7 @@ public sealed class CursorPageable<T> : AsyncPageable<T>
         _previousCursor = previousCursor;
         _pageSize = pageSize;
         _cancellationToken = cancellationToken;
+        _operation = operation;
     }
 
     /// <inheritdoc />
@@ -109,6 +113,7 @@ public sealed class CursorPageable<T> : AsyncPageable<T>
             cursor,
             NextPrefix,
             PreviousPrefix,
-            _cancellationToken);
+            _cancellationToken,
+            _operation);
     }
 }

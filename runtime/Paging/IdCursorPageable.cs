@@ -70,6 +70,7 @@ public sealed class IdCursorPageable<T> : AsyncPageable<T>
     private readonly string? _beforeId;
     private readonly int? _pageSize;
     private readonly CancellationToken _cancellationToken;
+    private readonly string? _operation;
 
     /// <summary>Creates the pageable.</summary>
     /// <param name="fetch">Requests one page.</param>
@@ -78,13 +79,15 @@ public sealed class IdCursorPageable<T> : AsyncPageable<T>
     /// <param name="beforeId">Start before this id (backwards), or null. Only one of the two.</param>
     /// <param name="pageSize">Items per request, or null for the server's default.</param>
     /// <param name="cancellationToken">The token of the call that created the pageable.</param>
+    /// <param name="operation">The operation's name for the span that covers all pages, e.g. "Users.List"; null for none.</param>
     public IdCursorPageable(
         Func<IdCursorRequest, CancellationToken, Task<IdCursorResult<T>>> fetch,
         Func<T, string?> idOf,
         string? afterId,
         string? beforeId,
         int? pageSize,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        string? operation = null)
     {
         if (afterId is not null && beforeId is not null)
         {
@@ -97,6 +100,7 @@ public sealed class IdCursorPageable<T> : AsyncPageable<T>
         _beforeId = beforeId;
         _pageSize = pageSize;
         _cancellationToken = cancellationToken;
+        _operation = operation;
     }
 
     /// <inheritdoc />
@@ -125,6 +129,7 @@ public sealed class IdCursorPageable<T> : AsyncPageable<T>
             cursor,
             AfterPrefix,
             BeforePrefix,
-            _cancellationToken);
+            _cancellationToken,
+            _operation);
     }
 }

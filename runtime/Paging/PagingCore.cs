@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
@@ -50,8 +51,15 @@ internal static class PagingCore
         string forwardPrefix,
         string backwardPrefix,
         CancellationToken callToken,
+        string? operation,
         [EnumeratorCancellation] CancellationToken enumeratorToken = default)
     {
+        // One span covers the whole enumeration; each page request's span is its child.
+        using var activity = operation is not null && ApiDiagnostics.Source.HasListeners()
+            ? ApiDiagnostics.Source.StartActivity(operation, ActivityKind.Internal)
+            : null;
+        var pages = 0;
+        var itemCount = 0;
         using var linked = enumeratorToken.CanBeCanceled && callToken.CanBeCanceled
             ? CancellationTokenSource.CreateLinkedTokenSource(enumeratorToken, callToken)
             : null;
@@ -65,19 +73,47 @@ internal static class PagingCore
         while (true)
         {
             token.ThrowIfCancellationRequested();
-            var (items, next) = await fetch(backwards, cursor, token).ConfigureAwait(false);
-            if (next is not null)
+            IReadOnlyList<T> items;
+            string? next;
+            var outer = Activity.Current;
+            try
             {
-                if (items.Count == 0)
+                if (activity is not null)
                 {
-                    throw new ApiPagingException("The server returned an empty page that claims more; paging stopped to avoid an endless loop.");
+                    Activity.Current = activity;
                 }
 
-                if (!seen.Add(next))
+                (items, next) = await fetch(backwards, cursor, token).ConfigureAwait(false);
+                if (next is not null)
                 {
-                    throw new ApiPagingException($"The server returned a page ending at a cursor it had returned before ({next}); paging stopped to avoid an endless loop.");
+                    if (items.Count == 0)
+                    {
+                        throw new ApiPagingException("The server returned an empty page that claims more; paging stopped to avoid an endless loop.");
+                    }
+
+                    if (!seen.Add(next))
+                    {
+                        throw new ApiPagingException($"The server returned a page ending at a cursor it had returned before ({next}); paging stopped to avoid an endless loop.");
+                    }
                 }
             }
+            catch (Exception exception) when (activity is not null)
+            {
+                ApiDiagnostics.Fail(activity, exception.GetType().FullName!, exception.Message);
+                throw;
+            }
+            finally
+            {
+                if (activity is not null)
+                {
+                    Activity.Current = outer;
+                }
+            }
+
+            pages++;
+            itemCount += items.Count;
+            activity?.SetTag("engage.pages", pages);
+            activity?.SetTag("engage.items", itemCount);
 
             yield return Page<T>.FromValues(items, next is not null, next is null ? null : (backwards ? backwardPrefix : forwardPrefix) + next);
             if (next is null)

@@ -4,33 +4,56 @@ using System.Linq;
 using System.Threading.Tasks;
 using Engage.Codegen.Runtime;
 using Engage.Quickstart.Api;
+using Microsoft.Extensions.DependencyInjection;
+#if ENGAGE_SANDBOX
 using Engage.Sandbox;
+#endif
 
-// A tour of the client generated from docs-input/*.md.
+// A tour of the client generated from docs-input/*.md, registered with services.AddEngageClient.
 // No ENGAGE_API_KEY: runs against an in-process sandbox on 127.0.0.1 and writes freely.
 // ENGAGE_API_KEY (+ ENGAGE_API_SECRET): talks to api.engage.so and only reads, unless --write is passed.
+// ENGAGE_BASE_ADDRESS: another API root, e.g. a sandbox in its own process (how CI runs the Native AOT build).
 var key = Environment.GetEnvironmentVariable("ENGAGE_API_KEY");
 var secret = Environment.GetEnvironmentVariable("ENGAGE_API_SECRET");
+var baseAddress = Environment.GetEnvironmentVariable("ENGAGE_BASE_ADDRESS");
 var write = args.Contains("--write");
-SandboxServer? sandbox = null;
-EngageClientOptions options;
+IAsyncDisposable? sandbox = null;
+var services = new ServiceCollection();
 if (string.IsNullOrEmpty(key))
 {
-    sandbox = await SandboxServer.StartAsync();
-    options = new EngageClientOptions { BaseAddress = sandbox.BaseAddress, ApiKey = sandbox.ApiKey, ApiSecret = sandbox.ApiSecret };
-    write = true;
-    Console.WriteLine($"No ENGAGE_API_KEY set: using the local sandbox at {sandbox.BaseAddress}");
+#if ENGAGE_SANDBOX
+    var local = await SandboxServer.StartAsync();
+    sandbox = local;
+    (key, secret, baseAddress, write) = (local.ApiKey, local.ApiSecret, local.BaseAddress.ToString(), true);
+    Console.WriteLine($"No ENGAGE_API_KEY set: using the local sandbox at {local.BaseAddress}");
+#else
+    Console.Error.WriteLine("This build has no in-process sandbox: set ENGAGE_API_KEY (and ENGAGE_BASE_ADDRESS for a sandbox started with `dotnet run --project samples/Engage.Sandbox`).");
+    return 2;
+#endif
 }
 else
 {
-    options = new EngageClientOptions { ApiKey = key, ApiSecret = secret };
-    Console.WriteLine($"Using the real API at {options.BaseAddress}{(write ? " (writes enabled by --write)" : " (read-only; pass --write to create users)")}");
+    Console.WriteLine($"Using the API at {baseAddress ?? EngageClientOptions.DefaultBaseAddress.ToString()}{(write ? " (writes enabled by --write)" : " (read-only; pass --write to create users)")}");
 }
 
-Console.WriteLine($"Client options: {options}");
+// Options are validated when the client is first resolved (a host would do it at startup); retries,
+// timeouts and logging come with the registration.
+services.AddEngageClient(options =>
+{
+    options.ApiKey = key;
+    options.ApiSecret = secret;
+    if (!string.IsNullOrEmpty(baseAddress))
+    {
+        options.BaseAddress = new Uri(baseAddress);
+    }
+});
+
 try
 {
-    using var client = new EngageClient(options);
+    await using var provider = services.BuildServiceProvider();
+    var client = provider.GetRequiredService<EngageClient>();
+    var options = provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<EngageClientOptions>>().Value;
+    Console.WriteLine($"Client options: {options}");
     if (write)
     {
         await Tour.WriteAsync(client);
@@ -112,6 +135,15 @@ internal static class Tour
             seen += page.Values.Count;
             Console.WriteLine($"  page {pages}: {page.Values.Count} users ({seen} so far), has_more = {page.HasMore}");
         }
+
+        // A cap on items: no page beyond the tenth user is requested.
+        var capped = 0;
+        await foreach (var _ in client.Users.ListAsync().WithLimits(maxItems: 10))
+        {
+            capped++;
+        }
+
+        Console.WriteLine($"With WithLimits(maxItems: 10): {capped} users.");
 
         var first = 0;
         await foreach (var user in client.Users.ListAsync())

@@ -17,12 +17,48 @@ internal static class SandboxApi
         KeyAndSecret,
     }
 
-    public static void Map(WebApplication app, SandboxStore store, SandboxOptions options)
+    public static void Map(WebApplication app, SandboxStore store, SandboxOptions options, SandboxFaults faults)
     {
         app.Use(async (context, next) =>
         {
-            await next(context);
-            store.Requests.Enqueue(new RecordedRequest(context.Request.Method, context.Request.Path.Value ?? string.Empty, context.Request.QueryString.Value ?? string.Empty, context.Response.StatusCode));
+            try
+            {
+                await next(context);
+            }
+            finally
+            {
+                var headers = context.Request.Headers
+                    .Where(h => !string.Equals(h.Key, "Authorization", StringComparison.OrdinalIgnoreCase))
+                    .ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
+                var fault = context.Items.TryGetValue(typeof(SandboxFault), out var f) ? ((SandboxFault)f!).Kind.ToString() : null;
+                store.Requests.Enqueue(new RecordedRequest(context.Request.Method, context.Request.Path.Value ?? string.Empty, context.Request.QueryString.Value ?? string.Empty, context.Response.StatusCode)
+                {
+                    Headers = headers,
+                    Fault = fault,
+                });
+            }
+        });
+        app.Use(faults.Apply);
+
+        // Fault injection over HTTP, for a sandbox in another process.
+        app.MapPost("/_sandbox/faults", async (HttpContext http) =>
+        {
+            var fault = await http.Request.ReadFromJsonAsync<SandboxFault>(new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web)
+            {
+                Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
+            });
+            if (fault is null)
+            {
+                return Error(400, "A fault is required");
+            }
+
+            faults.Add(fault);
+            return Results.Json(new JsonObject { ["status"] = "ok", ["pending"] = faults.Pending });
+        });
+        app.MapDelete("/_sandbox/faults", () =>
+        {
+            faults.Clear();
+            return Results.Json(new JsonObject { ["status"] = "ok" });
         });
 
         var v1 = app.MapGroup("/v1");
@@ -382,6 +418,12 @@ internal static class SandboxApi
     private static IResult PageOf<T>(HttpContext http, List<T> sorted, Func<T, string> idOf, Func<T, JsonNode> toJson, int defaultLimit, int maxLimit)
     {
         var query = http.Request.Query;
+        if (SandboxFaults.RepeatsCursor(http))
+        {
+            // A broken server: every page is the first page, so its next cursor is one the client has seen.
+            query = new QueryCollection(query.Where(q => q.Key == "limit").ToDictionary(q => q.Key, q => q.Value));
+        }
+
         var limit = defaultLimit;
         if (query.TryGetValue("limit", out var limitText))
         {

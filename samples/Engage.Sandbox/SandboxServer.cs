@@ -22,7 +22,14 @@ public sealed class SandboxOptions
 }
 
 /// <summary>One request the sandbox answered, for tests that count or inspect requests.</summary>
-public sealed record RecordedRequest(string Method, string Path, string Query, int StatusCode);
+public sealed record RecordedRequest(string Method, string Path, string Query, int StatusCode)
+{
+    /// <summary>The request headers, without Authorization.</summary>
+    public IReadOnlyDictionary<string, string> Headers { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>The injected fault the request met, or null.</summary>
+    public string? Fault { get; init; }
+}
 
 /// <summary>
 /// An Engage-compatible HTTP server on 127.0.0.1 with an in-memory store. It implements what
@@ -33,10 +40,11 @@ public sealed class SandboxServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
 
-    private SandboxServer(WebApplication app, SandboxStore store, SandboxOptions options, Uri root)
+    private SandboxServer(WebApplication app, SandboxStore store, SandboxFaults faults, SandboxOptions options, Uri root)
     {
         _app = app;
         Store = store;
+        Faults = faults;
         ApiKey = options.ApiKey;
         ApiSecret = options.ApiSecret;
         BaseAddress = root;
@@ -54,6 +62,9 @@ public sealed class SandboxServer : IAsyncDisposable
     /// <summary>The in-memory data.</summary>
     public SandboxStore Store { get; }
 
+    /// <summary>Fault injection: delays, error statuses with Retry-After, HTML and truncated bodies, dropped connections, repeated cursors.</summary>
+    public SandboxFaults Faults { get; }
+
     /// <summary>Every request answered so far, in order.</summary>
     public IReadOnlyCollection<RecordedRequest> Requests => Store.Requests;
 
@@ -67,10 +78,11 @@ public sealed class SandboxServer : IAsyncDisposable
         var store = new SandboxStore();
         builder.Services.AddSingleton(store);
         var app = builder.Build();
-        SandboxApi.Map(app, store, options);
+        var faults = new SandboxFaults();
+        SandboxApi.Map(app, store, options, faults);
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new SandboxServer(app, store, options, new Uri(address.TrimEnd('/') + "/v1"));
+        return new SandboxServer(app, store, faults, options, new Uri(address.TrimEnd('/') + "/v1"));
     }
 
     /// <summary>Stops the server.</summary>

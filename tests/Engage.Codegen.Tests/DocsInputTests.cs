@@ -53,7 +53,7 @@ public class DocsInputTests
     public void Each_operation_carries_the_documented_method_path_auth_and_paging(string resource, string methodName, string httpMethod, string path, ApiAuth auth, bool paged)
     {
         var type = s_assembly.Value.GetType($"Engage.Snapshot.Engage{resource}Client", throwOnError: true)!;
-        var method = type.GetMethod(methodName)!;
+        var method = type.Operation(methodName);
         var attribute = method.GetCustomAttribute<ApiOperationAttribute>()!;
         Assert.Equal(httpMethod, attribute.Method);
         Assert.Equal(path, attribute.Path);
@@ -69,7 +69,7 @@ public class DocsInputTests
     {
         _ = auth;
         _ = paged;
-        var method = s_assembly.Value.GetType($"Engage.Snapshot.Engage{resource}Client")!.GetMethod(methodName)!;
+        var method = s_assembly.Value.GetType($"Engage.Snapshot.Engage{resource}Client")!.Operation(methodName);
         var source = method.GetCustomAttribute<ApiOperationAttribute>()!.Source!;
         var parts = source.Split(':');
         Assert.Equal(resource.ToLowerInvariant() + ".md", parts[0]);
@@ -80,7 +80,7 @@ public class DocsInputTests
     [Fact]
     public void Updating_a_users_email_is_recorded_as_needing_the_secret()
     {
-        var method = s_assembly.Value.GetType("Engage.Snapshot.EngageUsersClient")!.GetMethod("UpdateAsync")!;
+        var method = s_assembly.Value.GetType("Engage.Snapshot.EngageUsersClient")!.Operation("UpdateAsync");
         Assert.Equal("email", method.GetCustomAttribute<ApiOperationAttribute>()!.SecretRequiredFor);
     }
 

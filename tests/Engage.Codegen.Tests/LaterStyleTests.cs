@@ -152,7 +152,7 @@ public sealed class LaterStyleTests : IAsyncLifetime
         var gone = await Assert.ThrowsAsync<ApiException>(() => _client.Users.DeleteAsync("phone-1"));
         Assert.True(gone.IsNotFound);
 
-        var operation = typeof(EngageUsersClient).GetMethod("DeleteAsync")!.GetCustomAttribute<ApiOperationAttribute>()!;
+        var operation = typeof(EngageUsersClient).Operation("DeleteAsync").GetCustomAttribute<ApiOperationAttribute>()!;
         Assert.Equal(("DELETE", "/users/{uid}", ApiAuth.KeyAndSecret), (operation.Method, operation.Path, operation.Auth));
     }
 }

@@ -109,9 +109,9 @@ public class MessyDocsTests
         Assert.Equal(typeof(string), Of(events, "Event"));
         Assert.Equal(typeof(bool?), Of(events, "Subscribed"));
 
-        var subscribe = s_assembly.Value.GetType("Engage.Messy.EngageListsClient", throwOnError: true)!.GetMethod("SubscribeAsync")!;
+        var subscribe = s_assembly.Value.GetType("Engage.Messy.EngageListsClient", throwOnError: true)!.Operation("SubscribeAsync");
         Assert.Equal("EngageList", subscribe.ReturnType.GetGenericArguments()[0].Name);
-        var update = s_assembly.Value.GetType("Engage.Messy.EngageUsersClient", throwOnError: true)!.GetMethod("UpdateAsync")!;
+        var update = s_assembly.Value.GetType("Engage.Messy.EngageUsersClient", throwOnError: true)!.Operation("UpdateAsync");
         Assert.Equal("User", update.ReturnType.GetGenericArguments()[0].Name);
         Assert.Equal(typeof(bool?), Of(s_assembly.Value.GetType("Engage.Messy.SubscribeListRequest")!, "DoubleOptin"));
     }

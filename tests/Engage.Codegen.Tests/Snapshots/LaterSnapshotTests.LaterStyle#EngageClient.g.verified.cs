@@ -6,7 +6,7 @@
 
 namespace Engage.Later
 {
-    /// <summary>Options of EngageClient: the API key and secret, the API root and the timeout.</summary>
+    /// <summary>Options of EngageClient: the API key and secret, the API root, the timeout and retries. Bind them from configuration with <c>AddEngageClient(configuration)</c> or <see cref="global::Engage.Codegen.Runtime.ApiClientOptions.Bind"/>.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "0.1.0")]
     public sealed partial class EngageClientOptions : global::Engage.Codegen.Runtime.ApiClientOptions
     {
@@ -35,18 +35,35 @@ namespace Engage.Later
         }
 
         /// <summary>Creates a client from options.</summary>
-        /// <param name="options">Credentials, API root and timeout; validated now.</param>
+        /// <param name="options">Credentials, API root, timeout and retries; validated now.</param>
         public EngageClient(EngageClientOptions options)
             : this(options, null)
         {
         }
 
         /// <summary>Creates a client that sends through a given HttpClient (for example one from IHttpClientFactory).</summary>
-        /// <param name="options">Credentials, API root and timeout; validated now.</param>
+        /// <param name="options">Credentials, API root, timeout and retries; validated now.</param>
         /// <param name="httpClient">The HttpClient to send with, or null to create one that the client disposes.</param>
         public EngageClient(EngageClientOptions options, global::System.Net.Http.HttpClient? httpClient)
+            : this(options, httpClient, null)
         {
-            _pipeline = new global::Engage.Codegen.Runtime.ApiPipeline(options, httpClient);
+        }
+
+        /// <summary>Creates a client that sends through a given HttpClient and logs to a logger factory.</summary>
+        /// <param name="options">Credentials, API root, timeout and retries; validated now.</param>
+        /// <param name="httpClient">The HttpClient to send with, or null to create one that the client disposes.</param>
+        /// <param name="loggerFactory">Where request, response, retry and failure events go (category Engage.Later.EngageClient), or null for none. Bodies and credentials are not logged.</param>
+        public EngageClient(EngageClientOptions options, global::System.Net.Http.HttpClient? httpClient, global::Microsoft.Extensions.Logging.ILoggerFactory? loggerFactory)
+            : this(new global::Engage.Codegen.Runtime.ApiPipeline(options, httpClient, loggerFactory, useSecret: true))
+        {
+        }
+
+        /// <summary>Creates a client over a pipeline; used by the generated <c>AddEngageClient</c> registration.</summary>
+        /// <param name="pipeline">The pipeline.</param>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public EngageClient(global::Engage.Codegen.Runtime.ApiPipeline pipeline)
+        {
+            _pipeline = pipeline ?? throw new global::System.ArgumentNullException(nameof(pipeline));
             Users = new global::Engage.Later.EngageUsersClient(_pipeline);
         }
 

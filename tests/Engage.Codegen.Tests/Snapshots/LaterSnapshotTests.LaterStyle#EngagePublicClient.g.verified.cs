@@ -21,18 +21,39 @@ namespace Engage.Later
         }
 
         /// <summary>Creates a client from options.</summary>
-        /// <param name="options">Key, API root and timeout; validated now. A secret in them is not used.</param>
+        /// <param name="options">Key, API root, timeout and retries; validated now. A secret in them is never sent.</param>
         public EngagePublicClient(EngageClientOptions options)
             : this(options, null)
         {
         }
 
         /// <summary>Creates a client that sends through a given HttpClient (for example one from IHttpClientFactory).</summary>
-        /// <param name="options">Key, API root and timeout; validated now. A secret in them is not used.</param>
+        /// <param name="options">Key, API root, timeout and retries; validated now. A secret in them is never sent.</param>
         /// <param name="httpClient">The HttpClient to send with, or null to create one that the client disposes.</param>
         public EngagePublicClient(EngageClientOptions options, global::System.Net.Http.HttpClient? httpClient)
+            : this(options, httpClient, null)
         {
-            _pipeline = new global::Engage.Codegen.Runtime.ApiPipeline(WithoutSecret(options), httpClient);
+        }
+
+        /// <summary>Creates a client that sends through a given HttpClient and logs to a logger factory.</summary>
+        /// <param name="options">Key, API root, timeout and retries; validated now. A secret in them is never sent.</param>
+        /// <param name="httpClient">The HttpClient to send with, or null to create one that the client disposes.</param>
+        /// <param name="loggerFactory">Where request, response, retry and failure events go (category Engage.Later.EngageClient), or null for none. Bodies and credentials are not logged.</param>
+        public EngagePublicClient(EngageClientOptions options, global::System.Net.Http.HttpClient? httpClient, global::Microsoft.Extensions.Logging.ILoggerFactory? loggerFactory)
+            : this(new global::Engage.Codegen.Runtime.ApiPipeline(options, httpClient, loggerFactory, useSecret: false))
+        {
+        }
+
+        /// <summary>Creates a client over a pipeline; used by the generated <c>AddEngageClient</c> registration.</summary>
+        /// <param name="pipeline">The pipeline; it must not hold the secret.</param>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public EngagePublicClient(global::Engage.Codegen.Runtime.ApiPipeline pipeline)
+        {
+            _pipeline = pipeline ?? throw new global::System.ArgumentNullException(nameof(pipeline));
+            if (pipeline.HasSecret)
+            {
+                throw new global::System.ArgumentException("The public client must not hold the API secret.", nameof(pipeline));
+            }
             Users = new global::Engage.Later.EngagePublicUsersClient(_pipeline);
         }
 
@@ -44,16 +65,6 @@ namespace Engage.Later
 
         /// <summary>The operations of the Users page (users.md) that work with the key alone.</summary>
         public virtual global::Engage.Later.EngagePublicUsersClient Users { get; }
-
-        private static EngageClientOptions WithoutSecret(EngageClientOptions options)
-        {
-            if (options is null)
-            {
-                throw new global::System.ArgumentNullException(nameof(options));
-            }
-
-            return new EngageClientOptions { ApiKey = options.ApiKey, BaseAddress = options.BaseAddress, Timeout = options.Timeout };
-        }
 
         /// <summary>Disposes the HttpClient the client created, if it created one.</summary>
         public void Dispose()

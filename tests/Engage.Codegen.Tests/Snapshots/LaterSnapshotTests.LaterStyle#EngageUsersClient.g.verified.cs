@@ -26,30 +26,38 @@ namespace Engage.Later
         /// <summary>Create a User.</summary>
         /// <remarks><c>POST /users</c>. Works with the API key alone (the docs: "works with username authentication"). Generated from users.md:44 ("Create a User").</remarks>
         /// <param name="request">The request parameters.</param>
-        /// <param name="cancellationToken">Cancels the request (for a paged list: every page request).</param>
+        /// <param name="requestOptions">Timeout, retries and headers for this call, or null for the client's settings.</param>
+        /// <param name="cancellationToken">Cancels the request (for a paged list: every page request), including waits between retries.</param>
         /// <returns>What the API returned.</returns>
-        /// <exception cref="global::Engage.Codegen.Runtime.ApiException">The API answered with an error status or an unreadable body.</exception>
+        /// <exception cref="global::Engage.Codegen.Runtime.ApiException">The API answered with an error status or an unreadable body, or no response arrived; transient failures were retried first where that is safe.</exception>
+        /// <exception cref="global::System.TimeoutException">An attempt took longer than the timeout and could not be retried.</exception>
         [global::Engage.Codegen.Runtime.ApiOperation("POST", "/users", Auth = global::Engage.Codegen.Runtime.ApiAuth.Key, Paged = false, Source = "users.md:44")]
-        public virtual global::System.Threading.Tasks.Task<global::Engage.Later.User> CreateAsync(global::Engage.Later.CreateUserRequest request, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::Engage.Later.User> CreateAsync(global::Engage.Later.CreateUserRequest request, global::Engage.Codegen.Runtime.ApiRequestOptions? requestOptions, global::System.Threading.CancellationToken cancellationToken = default)
         {
             if (request is null)
             {
                 throw new global::System.ArgumentNullException(nameof(request));
             }
 
-            return _pipeline.SendAsync(global::System.Net.Http.HttpMethod.Post, "/users", null, request, global::Engage.Later.EngageJsonContext.Default.CreateUserRequest, global::Engage.Later.EngageJsonContext.Default.User, cancellationToken);
+            return _pipeline.SendAsync("Users.Create", global::System.Net.Http.HttpMethod.Post, "/users", null, request, global::Engage.Later.EngageJsonContext.Default.CreateUserRequest, global::Engage.Later.EngageJsonContext.Default.User, requestOptions, cancellationToken);
         }
+
+        /// <inheritdoc cref="CreateAsync(global::Engage.Later.CreateUserRequest, global::Engage.Codegen.Runtime.ApiRequestOptions, global::System.Threading.CancellationToken)"/>
+        public global::System.Threading.Tasks.Task<global::Engage.Later.User> CreateAsync(global::Engage.Later.CreateUserRequest request, global::System.Threading.CancellationToken cancellationToken = default)
+            => CreateAsync(request, null, cancellationToken);
 
         /// <summary>Update User attributes.</summary>
         /// <remarks><c>PUT /users/{uid}</c>. Works with the API key alone (the docs: "works with username authentication"). Setting `email` requires the secret; a key-only client refuses it before sending. Generated from users.md:63 ("Update User attributes").</remarks>
         /// <param name="uid">The uid path parameter; sent as one escaped path segment.</param>
         /// <param name="request">The request parameters.</param>
-        /// <param name="cancellationToken">Cancels the request (for a paged list: every page request).</param>
+        /// <param name="requestOptions">Timeout, retries and headers for this call, or null for the client's settings.</param>
+        /// <param name="cancellationToken">Cancels the request (for a paged list: every page request), including waits between retries.</param>
         /// <returns>What the API returned.</returns>
-        /// <exception cref="global::Engage.Codegen.Runtime.ApiException">The API answered with an error status or an unreadable body.</exception>
+        /// <exception cref="global::Engage.Codegen.Runtime.ApiException">The API answered with an error status or an unreadable body, or no response arrived; transient failures were retried first where that is safe.</exception>
+        /// <exception cref="global::System.TimeoutException">An attempt took longer than the timeout and could not be retried.</exception>
         /// <exception cref="global::Engage.Codegen.Runtime.ApiCredentialsException">A member that needs the secret is set and the client holds only the key.</exception>
         [global::Engage.Codegen.Runtime.ApiOperation("PUT", "/users/{uid}", Auth = global::Engage.Codegen.Runtime.ApiAuth.Key, Paged = false, Source = "users.md:63", SecretRequiredFor = "email")]
-        public virtual global::System.Threading.Tasks.Task<global::Engage.Later.User> UpdateAsync(string uid, global::Engage.Later.UpdateUserRequest request, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::Engage.Later.User> UpdateAsync(string uid, global::Engage.Later.UpdateUserRequest request, global::Engage.Codegen.Runtime.ApiRequestOptions? requestOptions, global::System.Threading.CancellationToken cancellationToken = default)
         {
             if (string.IsNullOrEmpty(uid))
             {
@@ -65,34 +73,46 @@ namespace Engage.Later
             {
                 _pipeline.EnsureSecret("Setting `email` in \"Update User attributes\"");
             }
-            return _pipeline.SendAsync(global::System.Net.Http.HttpMethod.Put, "/users/" + global::Engage.Codegen.Runtime.ApiPath.Segment(uid), null, request, global::Engage.Later.EngageJsonContext.Default.UpdateUserRequest, global::Engage.Later.EngageJsonContext.Default.User, cancellationToken);
+            return _pipeline.SendAsync("Users.Update", global::System.Net.Http.HttpMethod.Put, "/users/" + global::Engage.Codegen.Runtime.ApiPath.Segment(uid), null, request, global::Engage.Later.EngageJsonContext.Default.UpdateUserRequest, global::Engage.Later.EngageJsonContext.Default.User, requestOptions, cancellationToken);
         }
+
+        /// <inheritdoc cref="UpdateAsync(string, global::Engage.Later.UpdateUserRequest, global::Engage.Codegen.Runtime.ApiRequestOptions, global::System.Threading.CancellationToken)"/>
+        public global::System.Threading.Tasks.Task<global::Engage.Later.User> UpdateAsync(string uid, global::Engage.Later.UpdateUserRequest request, global::System.Threading.CancellationToken cancellationToken = default)
+            => UpdateAsync(uid, request, null, cancellationToken);
 
         /// <summary>Delete User. Deletes the user and all of their data.</summary>
         /// <remarks><c>DELETE /users/{uid}</c>. Requires the API key and secret. Generated from users.md:78 ("Delete User").</remarks>
         /// <param name="uid">The uid path parameter; sent as one escaped path segment.</param>
-        /// <param name="cancellationToken">Cancels the request (for a paged list: every page request).</param>
+        /// <param name="requestOptions">Timeout, retries and headers for this call, or null for the client's settings.</param>
+        /// <param name="cancellationToken">Cancels the request (for a paged list: every page request), including waits between retries.</param>
         /// <returns>What the API returned.</returns>
-        /// <exception cref="global::Engage.Codegen.Runtime.ApiException">The API answered with an error status or an unreadable body.</exception>
+        /// <exception cref="global::Engage.Codegen.Runtime.ApiException">The API answered with an error status or an unreadable body, or no response arrived; transient failures were retried first where that is safe.</exception>
+        /// <exception cref="global::System.TimeoutException">An attempt took longer than the timeout and could not be retried.</exception>
         [global::Engage.Codegen.Runtime.ApiOperation("DELETE", "/users/{uid}", Auth = global::Engage.Codegen.Runtime.ApiAuth.KeyAndSecret, Paged = false, Source = "users.md:78")]
-        public virtual global::System.Threading.Tasks.Task<global::Engage.Later.DeleteUserResponse> DeleteAsync(string uid, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::Engage.Later.DeleteUserResponse> DeleteAsync(string uid, global::Engage.Codegen.Runtime.ApiRequestOptions? requestOptions, global::System.Threading.CancellationToken cancellationToken = default)
         {
             if (string.IsNullOrEmpty(uid))
             {
                 throw new global::System.ArgumentException("A value is required.", nameof(uid));
             }
 
-            return _pipeline.SendAsync(global::System.Net.Http.HttpMethod.Delete, "/users/" + global::Engage.Codegen.Runtime.ApiPath.Segment(uid), null, global::Engage.Later.EngageJsonContext.Default.DeleteUserResponse, cancellationToken);
+            return _pipeline.SendAsync("Users.Delete", global::System.Net.Http.HttpMethod.Delete, "/users/" + global::Engage.Codegen.Runtime.ApiPath.Segment(uid), null, global::Engage.Later.EngageJsonContext.Default.DeleteUserResponse, requestOptions, cancellationToken);
         }
+
+        /// <inheritdoc cref="DeleteAsync(string, global::Engage.Codegen.Runtime.ApiRequestOptions, global::System.Threading.CancellationToken)"/>
+        public global::System.Threading.Tasks.Task<global::Engage.Later.DeleteUserResponse> DeleteAsync(string uid, global::System.Threading.CancellationToken cancellationToken = default)
+            => DeleteAsync(uid, null, cancellationToken);
 
         /// <summary>List Users.</summary>
         /// <remarks><c>GET /users</c>. Requires the API key and secret. Generated from users.md:90 ("List Users").</remarks>
         /// <param name="request">Where to start and how many items a page holds; null starts at the beginning.</param>
-        /// <param name="cancellationToken">Cancels the request (for a paged list: every page request).</param>
+        /// <param name="requestOptions">Timeout, retries and headers for every page request, or null for the client's settings.</param>
+        /// <param name="cancellationToken">Cancels the request (for a paged list: every page request), including waits between retries.</param>
         /// <returns>Every item across pages with <c>await foreach</c>; pages with <c>AsPages()</c>.</returns>
-        /// <exception cref="global::Engage.Codegen.Runtime.ApiException">The API answered with an error status or an unreadable body.</exception>
+        /// <exception cref="global::Engage.Codegen.Runtime.ApiException">The API answered with an error status or an unreadable body, or no response arrived; transient failures were retried first where that is safe.</exception>
+        /// <exception cref="global::System.TimeoutException">An attempt took longer than the timeout and could not be retried.</exception>
         [global::Engage.Codegen.Runtime.ApiOperation("GET", "/users", Auth = global::Engage.Codegen.Runtime.ApiAuth.KeyAndSecret, Paged = true, Source = "users.md:90")]
-        public virtual global::Engage.Codegen.Runtime.AsyncPageable<global::Engage.Later.User> ListAsync(global::Engage.Later.ListUsersRequest? request = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::Engage.Codegen.Runtime.AsyncPageable<global::Engage.Later.User> ListAsync(global::Engage.Later.ListUsersRequest? request, global::Engage.Codegen.Runtime.ApiRequestOptions? requestOptions, global::System.Threading.CancellationToken cancellationToken = default)
         {
             return new global::Engage.Codegen.Runtime.CursorPageable<global::Engage.Later.User>(
                 async (page, ct) =>
@@ -103,13 +123,18 @@ namespace Engage.Later
                     query.Add("previous_cursor", (string?)(page.PreviousCursor));
                     query.Add("after_id", (string?)(page.IsFirst ? request?.AfterId : null));
                     query.Add("before_id", (string?)(page.IsFirst ? request?.BeforeId : null));
-                    var response = await _pipeline.SendAsync(global::System.Net.Http.HttpMethod.Get, "/users", query, global::Engage.Later.EngageJsonContext.Default.ListUsersResponse, ct).ConfigureAwait(false);
+                    var response = await _pipeline.SendAsync("Users.List page", global::System.Net.Http.HttpMethod.Get, "/users", query, global::Engage.Later.EngageJsonContext.Default.ListUsersResponse, requestOptions, ct).ConfigureAwait(false);
                     return new global::Engage.Codegen.Runtime.CursorResult<global::Engage.Later.User>(response.Data, response.NextCursor, response.PreviousCursor);
                 },
                 request?.NextCursor,
                 request?.PreviousCursor,
                 request?.Limit ?? 30,
-                cancellationToken);
+                cancellationToken,
+                "Users.List");
         }
+
+        /// <inheritdoc cref="ListAsync(global::Engage.Later.ListUsersRequest, global::Engage.Codegen.Runtime.ApiRequestOptions, global::System.Threading.CancellationToken)"/>
+        public global::Engage.Codegen.Runtime.AsyncPageable<global::Engage.Later.User> ListAsync(global::Engage.Later.ListUsersRequest? request = null, global::System.Threading.CancellationToken cancellationToken = default)
+            => ListAsync(request, null, cancellationToken);
     }
 }

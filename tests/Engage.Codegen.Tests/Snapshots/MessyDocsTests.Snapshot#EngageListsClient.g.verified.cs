@@ -27,11 +27,13 @@ namespace Engage.Messy
         /// <remarks><c>POST /lists/{id}/subscribers</c>. Requires the API key and secret. Generated from lists.md:14 ("Subscribe to a list").</remarks>
         /// <param name="id">The id path parameter; sent as one escaped path segment.</param>
         /// <param name="request">The request parameters.</param>
-        /// <param name="cancellationToken">Cancels the request (for a paged list: every page request).</param>
+        /// <param name="requestOptions">Timeout, retries and headers for this call, or null for the client's settings.</param>
+        /// <param name="cancellationToken">Cancels the request (for a paged list: every page request), including waits between retries.</param>
         /// <returns>What the API returned.</returns>
-        /// <exception cref="global::Engage.Codegen.Runtime.ApiException">The API answered with an error status or an unreadable body.</exception>
+        /// <exception cref="global::Engage.Codegen.Runtime.ApiException">The API answered with an error status or an unreadable body, or no response arrived; transient failures were retried first where that is safe.</exception>
+        /// <exception cref="global::System.TimeoutException">An attempt took longer than the timeout and could not be retried.</exception>
         [global::Engage.Codegen.Runtime.ApiOperation("POST", "/lists/{id}/subscribers", Auth = global::Engage.Codegen.Runtime.ApiAuth.KeyAndSecret, Paged = false, Source = "lists.md:14")]
-        public virtual global::System.Threading.Tasks.Task<global::Engage.Messy.EngageList> SubscribeAsync(string id, global::Engage.Messy.SubscribeListRequest request, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::Engage.Messy.EngageList> SubscribeAsync(string id, global::Engage.Messy.SubscribeListRequest request, global::Engage.Codegen.Runtime.ApiRequestOptions? requestOptions, global::System.Threading.CancellationToken cancellationToken = default)
         {
             if (string.IsNullOrEmpty(id))
             {
@@ -43,18 +45,24 @@ namespace Engage.Messy
                 throw new global::System.ArgumentNullException(nameof(request));
             }
 
-            return _pipeline.SendAsync(global::System.Net.Http.HttpMethod.Post, "/lists/" + global::Engage.Codegen.Runtime.ApiPath.Segment(id) + "/subscribers", null, request, global::Engage.Messy.EngageJsonContext.Default.SubscribeListRequest, global::Engage.Messy.EngageJsonContext.Default.EngageList, cancellationToken);
+            return _pipeline.SendAsync("Lists.Subscribe", global::System.Net.Http.HttpMethod.Post, "/lists/" + global::Engage.Codegen.Runtime.ApiPath.Segment(id) + "/subscribers", null, request, global::Engage.Messy.EngageJsonContext.Default.SubscribeListRequest, global::Engage.Messy.EngageJsonContext.Default.EngageList, requestOptions, cancellationToken);
         }
+
+        /// <inheritdoc cref="SubscribeAsync(string, global::Engage.Messy.SubscribeListRequest, global::Engage.Codegen.Runtime.ApiRequestOptions, global::System.Threading.CancellationToken)"/>
+        public global::System.Threading.Tasks.Task<global::Engage.Messy.EngageList> SubscribeAsync(string id, global::Engage.Messy.SubscribeListRequest request, global::System.Threading.CancellationToken cancellationToken = default)
+            => SubscribeAsync(id, request, null, cancellationToken);
 
         /// <summary>Remove subscriber from a list.</summary>
         /// <remarks><c>DELETE /lists/{id}/subscribers/{uid}</c>. Requires the API key and secret. Generated from lists.md:27 ("Remove subscriber from a list").</remarks>
         /// <param name="id">The id path parameter; sent as one escaped path segment.</param>
         /// <param name="uid">The uid path parameter; sent as one escaped path segment.</param>
-        /// <param name="cancellationToken">Cancels the request (for a paged list: every page request).</param>
+        /// <param name="requestOptions">Timeout, retries and headers for this call, or null for the client's settings.</param>
+        /// <param name="cancellationToken">Cancels the request (for a paged list: every page request), including waits between retries.</param>
         /// <returns>What the API returned.</returns>
-        /// <exception cref="global::Engage.Codegen.Runtime.ApiException">The API answered with an error status or an unreadable body.</exception>
+        /// <exception cref="global::Engage.Codegen.Runtime.ApiException">The API answered with an error status or an unreadable body, or no response arrived; transient failures were retried first where that is safe.</exception>
+        /// <exception cref="global::System.TimeoutException">An attempt took longer than the timeout and could not be retried.</exception>
         [global::Engage.Codegen.Runtime.ApiOperation("DELETE", "/lists/{id}/subscribers/{uid}", Auth = global::Engage.Codegen.Runtime.ApiAuth.KeyAndSecret, Paged = false, Source = "lists.md:27")]
-        public virtual global::System.Threading.Tasks.Task<global::Engage.Messy.RemoveListSubscriberResponse> RemoveSubscriberAsync(string id, string uid, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::Engage.Messy.RemoveListSubscriberResponse> RemoveSubscriberAsync(string id, string uid, global::Engage.Codegen.Runtime.ApiRequestOptions? requestOptions, global::System.Threading.CancellationToken cancellationToken = default)
         {
             if (string.IsNullOrEmpty(id))
             {
@@ -66,7 +74,11 @@ namespace Engage.Messy
                 throw new global::System.ArgumentException("A value is required.", nameof(uid));
             }
 
-            return _pipeline.SendAsync(global::System.Net.Http.HttpMethod.Delete, "/lists/" + global::Engage.Codegen.Runtime.ApiPath.Segment(id) + "/subscribers/" + global::Engage.Codegen.Runtime.ApiPath.Segment(uid), null, global::Engage.Messy.EngageJsonContext.Default.RemoveListSubscriberResponse, cancellationToken);
+            return _pipeline.SendAsync("Lists.RemoveSubscriber", global::System.Net.Http.HttpMethod.Delete, "/lists/" + global::Engage.Codegen.Runtime.ApiPath.Segment(id) + "/subscribers/" + global::Engage.Codegen.Runtime.ApiPath.Segment(uid), null, global::Engage.Messy.EngageJsonContext.Default.RemoveListSubscriberResponse, requestOptions, cancellationToken);
         }
+
+        /// <inheritdoc cref="RemoveSubscriberAsync(string, string, global::Engage.Codegen.Runtime.ApiRequestOptions, global::System.Threading.CancellationToken)"/>
+        public global::System.Threading.Tasks.Task<global::Engage.Messy.RemoveListSubscriberResponse> RemoveSubscriberAsync(string id, string uid, global::System.Threading.CancellationToken cancellationToken = default)
+            => RemoveSubscriberAsync(id, uid, null, cancellationToken);
     }
 }

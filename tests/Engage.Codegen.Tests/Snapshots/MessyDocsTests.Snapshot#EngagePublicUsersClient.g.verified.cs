@@ -24,13 +24,15 @@ namespace Engage.Messy
         }
 
         /// <summary>Create a User.</summary>
-        /// <remarks><c>POST /users</c>. Works with the API key alone (the docs: "works with username authentication"). Setting `email` requires the secret; a key-only client refuses it before sending. Generated from users.md:32 ("Create a User"). The key-only entry to <see cref="global::Engage.Messy.EngageUsersClient.CreateAsync"/>.</remarks>
+        /// <remarks><c>POST /users</c>. Works with the API key alone (the docs: "works with username authentication"). Setting `email` requires the secret; a key-only client refuses it before sending. Generated from users.md:32 ("Create a User"). The key-only entry to <see cref="global::Engage.Messy.EngageUsersClient.CreateAsync(global::Engage.Messy.CreateUserRequest, global::Engage.Codegen.Runtime.ApiRequestOptions, global::System.Threading.CancellationToken)"/>.</remarks>
         /// <param name="request">The request parameters.</param>
-        /// <param name="cancellationToken">Cancels the request (for a paged list: every page request).</param>
+        /// <param name="requestOptions">Timeout, retries and headers for this call, or null for the client's settings.</param>
+        /// <param name="cancellationToken">Cancels the request (for a paged list: every page request), including waits between retries.</param>
         /// <returns>What the API returned.</returns>
-        /// <exception cref="global::Engage.Codegen.Runtime.ApiException">The API answered with an error status or an unreadable body.</exception>
+        /// <exception cref="global::Engage.Codegen.Runtime.ApiException">The API answered with an error status or an unreadable body, or no response arrived; transient failures were retried first where that is safe.</exception>
+        /// <exception cref="global::System.TimeoutException">An attempt took longer than the timeout and could not be retried.</exception>
         /// <exception cref="global::Engage.Codegen.Runtime.ApiCredentialsException">A member that needs the secret is set and the client holds only the key.</exception>
-        public virtual global::System.Threading.Tasks.Task<global::Engage.Messy.User> CreateAsync(global::Engage.Messy.CreateUserRequest request, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::Engage.Messy.User> CreateAsync(global::Engage.Messy.CreateUserRequest request, global::Engage.Codegen.Runtime.ApiRequestOptions? requestOptions, global::System.Threading.CancellationToken cancellationToken = default)
         {
             if (request is null)
             {
@@ -41,18 +43,24 @@ namespace Engage.Messy
             {
                 _pipeline.EnsureSecret("Setting `email` in \"Create a User\"");
             }
-            return _pipeline.SendAsync(global::System.Net.Http.HttpMethod.Post, "/users", null, request, global::Engage.Messy.EngageJsonContext.Default.CreateUserRequest, global::Engage.Messy.EngageJsonContext.Default.User, cancellationToken);
+            return _pipeline.SendAsync("Users.Create", global::System.Net.Http.HttpMethod.Post, "/users", null, request, global::Engage.Messy.EngageJsonContext.Default.CreateUserRequest, global::Engage.Messy.EngageJsonContext.Default.User, requestOptions, cancellationToken);
         }
 
+        /// <inheritdoc cref="CreateAsync(global::Engage.Messy.CreateUserRequest, global::Engage.Codegen.Runtime.ApiRequestOptions, global::System.Threading.CancellationToken)"/>
+        public global::System.Threading.Tasks.Task<global::Engage.Messy.User> CreateAsync(global::Engage.Messy.CreateUserRequest request, global::System.Threading.CancellationToken cancellationToken = default)
+            => CreateAsync(request, null, cancellationToken);
+
         /// <summary>Update user attributes.</summary>
-        /// <remarks><c>PUT /users/{uid}</c>. Works with the API key alone (the docs: "works with username authentication"). Setting `email` requires the secret; a key-only client refuses it before sending. Generated from users.md:68 ("Update user attributes"). The key-only entry to <see cref="global::Engage.Messy.EngageUsersClient.UpdateAsync"/>.</remarks>
+        /// <remarks><c>PUT /users/{uid}</c>. Works with the API key alone (the docs: "works with username authentication"). Setting `email` requires the secret; a key-only client refuses it before sending. Generated from users.md:68 ("Update user attributes"). The key-only entry to <see cref="global::Engage.Messy.EngageUsersClient.UpdateAsync(string, global::Engage.Messy.UpdateUserRequest, global::Engage.Codegen.Runtime.ApiRequestOptions, global::System.Threading.CancellationToken)"/>.</remarks>
         /// <param name="uid">The uid path parameter; sent as one escaped path segment.</param>
         /// <param name="request">The request parameters.</param>
-        /// <param name="cancellationToken">Cancels the request (for a paged list: every page request).</param>
+        /// <param name="requestOptions">Timeout, retries and headers for this call, or null for the client's settings.</param>
+        /// <param name="cancellationToken">Cancels the request (for a paged list: every page request), including waits between retries.</param>
         /// <returns>What the API returned.</returns>
-        /// <exception cref="global::Engage.Codegen.Runtime.ApiException">The API answered with an error status or an unreadable body.</exception>
+        /// <exception cref="global::Engage.Codegen.Runtime.ApiException">The API answered with an error status or an unreadable body, or no response arrived; transient failures were retried first where that is safe.</exception>
+        /// <exception cref="global::System.TimeoutException">An attempt took longer than the timeout and could not be retried.</exception>
         /// <exception cref="global::Engage.Codegen.Runtime.ApiCredentialsException">A member that needs the secret is set and the client holds only the key.</exception>
-        public virtual global::System.Threading.Tasks.Task<global::Engage.Messy.User> UpdateAsync(string uid, global::Engage.Messy.UpdateUserRequest request, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::Engage.Messy.User> UpdateAsync(string uid, global::Engage.Messy.UpdateUserRequest request, global::Engage.Codegen.Runtime.ApiRequestOptions? requestOptions, global::System.Threading.CancellationToken cancellationToken = default)
         {
             if (string.IsNullOrEmpty(uid))
             {
@@ -68,7 +76,11 @@ namespace Engage.Messy
             {
                 _pipeline.EnsureSecret("Setting `email` in \"Update user attributes\"");
             }
-            return _pipeline.SendAsync(global::System.Net.Http.HttpMethod.Put, "/users/" + global::Engage.Codegen.Runtime.ApiPath.Segment(uid), null, request, global::Engage.Messy.EngageJsonContext.Default.UpdateUserRequest, global::Engage.Messy.EngageJsonContext.Default.User, cancellationToken);
+            return _pipeline.SendAsync("Users.Update", global::System.Net.Http.HttpMethod.Put, "/users/" + global::Engage.Codegen.Runtime.ApiPath.Segment(uid), null, request, global::Engage.Messy.EngageJsonContext.Default.UpdateUserRequest, global::Engage.Messy.EngageJsonContext.Default.User, requestOptions, cancellationToken);
         }
+
+        /// <inheritdoc cref="UpdateAsync(string, global::Engage.Messy.UpdateUserRequest, global::Engage.Codegen.Runtime.ApiRequestOptions, global::System.Threading.CancellationToken)"/>
+        public global::System.Threading.Tasks.Task<global::Engage.Messy.User> UpdateAsync(string uid, global::Engage.Messy.UpdateUserRequest request, global::System.Threading.CancellationToken cancellationToken = default)
+            => UpdateAsync(uid, request, null, cancellationToken);
     }
 }

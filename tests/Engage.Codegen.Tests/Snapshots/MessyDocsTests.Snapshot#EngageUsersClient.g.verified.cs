@@ -26,12 +26,14 @@ namespace Engage.Messy
         /// <summary>Create a User.</summary>
         /// <remarks><c>POST /users</c>. Works with the API key alone (the docs: "works with username authentication"). Setting `email` requires the secret; a key-only client refuses it before sending. Generated from users.md:32 ("Create a User").</remarks>
         /// <param name="request">The request parameters.</param>
-        /// <param name="cancellationToken">Cancels the request (for a paged list: every page request).</param>
+        /// <param name="requestOptions">Timeout, retries and headers for this call, or null for the client's settings.</param>
+        /// <param name="cancellationToken">Cancels the request (for a paged list: every page request), including waits between retries.</param>
         /// <returns>What the API returned.</returns>
-        /// <exception cref="global::Engage.Codegen.Runtime.ApiException">The API answered with an error status or an unreadable body.</exception>
+        /// <exception cref="global::Engage.Codegen.Runtime.ApiException">The API answered with an error status or an unreadable body, or no response arrived; transient failures were retried first where that is safe.</exception>
+        /// <exception cref="global::System.TimeoutException">An attempt took longer than the timeout and could not be retried.</exception>
         /// <exception cref="global::Engage.Codegen.Runtime.ApiCredentialsException">A member that needs the secret is set and the client holds only the key.</exception>
         [global::Engage.Codegen.Runtime.ApiOperation("POST", "/users", Auth = global::Engage.Codegen.Runtime.ApiAuth.Key, Paged = false, Source = "users.md:32", SecretRequiredFor = "email")]
-        public virtual global::System.Threading.Tasks.Task<global::Engage.Messy.User> CreateAsync(global::Engage.Messy.CreateUserRequest request, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::Engage.Messy.User> CreateAsync(global::Engage.Messy.CreateUserRequest request, global::Engage.Codegen.Runtime.ApiRequestOptions? requestOptions, global::System.Threading.CancellationToken cancellationToken = default)
         {
             if (request is null)
             {
@@ -42,36 +44,48 @@ namespace Engage.Messy
             {
                 _pipeline.EnsureSecret("Setting `email` in \"Create a User\"");
             }
-            return _pipeline.SendAsync(global::System.Net.Http.HttpMethod.Post, "/users", null, request, global::Engage.Messy.EngageJsonContext.Default.CreateUserRequest, global::Engage.Messy.EngageJsonContext.Default.User, cancellationToken);
+            return _pipeline.SendAsync("Users.Create", global::System.Net.Http.HttpMethod.Post, "/users", null, request, global::Engage.Messy.EngageJsonContext.Default.CreateUserRequest, global::Engage.Messy.EngageJsonContext.Default.User, requestOptions, cancellationToken);
         }
+
+        /// <inheritdoc cref="CreateAsync(global::Engage.Messy.CreateUserRequest, global::Engage.Codegen.Runtime.ApiRequestOptions, global::System.Threading.CancellationToken)"/>
+        public global::System.Threading.Tasks.Task<global::Engage.Messy.User> CreateAsync(global::Engage.Messy.CreateUserRequest request, global::System.Threading.CancellationToken cancellationToken = default)
+            => CreateAsync(request, null, cancellationToken);
 
         /// <summary>Retrieve a user.</summary>
         /// <remarks><c>GET /users/{uid}</c>. Requires the API key and secret. Generated from users.md:59 ("Retrieve a user").</remarks>
         /// <param name="uid">The uid path parameter; sent as one escaped path segment.</param>
-        /// <param name="cancellationToken">Cancels the request (for a paged list: every page request).</param>
+        /// <param name="requestOptions">Timeout, retries and headers for this call, or null for the client's settings.</param>
+        /// <param name="cancellationToken">Cancels the request (for a paged list: every page request), including waits between retries.</param>
         /// <returns>What the API returned.</returns>
-        /// <exception cref="global::Engage.Codegen.Runtime.ApiException">The API answered with an error status or an unreadable body.</exception>
+        /// <exception cref="global::Engage.Codegen.Runtime.ApiException">The API answered with an error status or an unreadable body, or no response arrived; transient failures were retried first where that is safe.</exception>
+        /// <exception cref="global::System.TimeoutException">An attempt took longer than the timeout and could not be retried.</exception>
         [global::Engage.Codegen.Runtime.ApiOperation("GET", "/users/{uid}", Auth = global::Engage.Codegen.Runtime.ApiAuth.KeyAndSecret, Paged = false, Source = "users.md:59")]
-        public virtual global::System.Threading.Tasks.Task<global::Engage.Messy.User> GetAsync(string uid, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::Engage.Messy.User> GetAsync(string uid, global::Engage.Codegen.Runtime.ApiRequestOptions? requestOptions, global::System.Threading.CancellationToken cancellationToken = default)
         {
             if (string.IsNullOrEmpty(uid))
             {
                 throw new global::System.ArgumentException("A value is required.", nameof(uid));
             }
 
-            return _pipeline.SendAsync(global::System.Net.Http.HttpMethod.Get, "/users/" + global::Engage.Codegen.Runtime.ApiPath.Segment(uid), null, global::Engage.Messy.EngageJsonContext.Default.User, cancellationToken);
+            return _pipeline.SendAsync("Users.Get", global::System.Net.Http.HttpMethod.Get, "/users/" + global::Engage.Codegen.Runtime.ApiPath.Segment(uid), null, global::Engage.Messy.EngageJsonContext.Default.User, requestOptions, cancellationToken);
         }
+
+        /// <inheritdoc cref="GetAsync(string, global::Engage.Codegen.Runtime.ApiRequestOptions, global::System.Threading.CancellationToken)"/>
+        public global::System.Threading.Tasks.Task<global::Engage.Messy.User> GetAsync(string uid, global::System.Threading.CancellationToken cancellationToken = default)
+            => GetAsync(uid, null, cancellationToken);
 
         /// <summary>Update user attributes.</summary>
         /// <remarks><c>PUT /users/{uid}</c>. Works with the API key alone (the docs: "works with username authentication"). Setting `email` requires the secret; a key-only client refuses it before sending. Generated from users.md:68 ("Update user attributes").</remarks>
         /// <param name="uid">The uid path parameter; sent as one escaped path segment.</param>
         /// <param name="request">The request parameters.</param>
-        /// <param name="cancellationToken">Cancels the request (for a paged list: every page request).</param>
+        /// <param name="requestOptions">Timeout, retries and headers for this call, or null for the client's settings.</param>
+        /// <param name="cancellationToken">Cancels the request (for a paged list: every page request), including waits between retries.</param>
         /// <returns>What the API returned.</returns>
-        /// <exception cref="global::Engage.Codegen.Runtime.ApiException">The API answered with an error status or an unreadable body.</exception>
+        /// <exception cref="global::Engage.Codegen.Runtime.ApiException">The API answered with an error status or an unreadable body, or no response arrived; transient failures were retried first where that is safe.</exception>
+        /// <exception cref="global::System.TimeoutException">An attempt took longer than the timeout and could not be retried.</exception>
         /// <exception cref="global::Engage.Codegen.Runtime.ApiCredentialsException">A member that needs the secret is set and the client holds only the key.</exception>
         [global::Engage.Codegen.Runtime.ApiOperation("PUT", "/users/{uid}", Auth = global::Engage.Codegen.Runtime.ApiAuth.Key, Paged = false, Source = "users.md:68", SecretRequiredFor = "email")]
-        public virtual global::System.Threading.Tasks.Task<global::Engage.Messy.User> UpdateAsync(string uid, global::Engage.Messy.UpdateUserRequest request, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::Engage.Messy.User> UpdateAsync(string uid, global::Engage.Messy.UpdateUserRequest request, global::Engage.Codegen.Runtime.ApiRequestOptions? requestOptions, global::System.Threading.CancellationToken cancellationToken = default)
         {
             if (string.IsNullOrEmpty(uid))
             {
@@ -87,18 +101,24 @@ namespace Engage.Messy
             {
                 _pipeline.EnsureSecret("Setting `email` in \"Update user attributes\"");
             }
-            return _pipeline.SendAsync(global::System.Net.Http.HttpMethod.Put, "/users/" + global::Engage.Codegen.Runtime.ApiPath.Segment(uid), null, request, global::Engage.Messy.EngageJsonContext.Default.UpdateUserRequest, global::Engage.Messy.EngageJsonContext.Default.User, cancellationToken);
+            return _pipeline.SendAsync("Users.Update", global::System.Net.Http.HttpMethod.Put, "/users/" + global::Engage.Codegen.Runtime.ApiPath.Segment(uid), null, request, global::Engage.Messy.EngageJsonContext.Default.UpdateUserRequest, global::Engage.Messy.EngageJsonContext.Default.User, requestOptions, cancellationToken);
         }
+
+        /// <inheritdoc cref="UpdateAsync(string, global::Engage.Messy.UpdateUserRequest, global::Engage.Codegen.Runtime.ApiRequestOptions, global::System.Threading.CancellationToken)"/>
+        public global::System.Threading.Tasks.Task<global::Engage.Messy.User> UpdateAsync(string uid, global::Engage.Messy.UpdateUserRequest request, global::System.Threading.CancellationToken cancellationToken = default)
+            => UpdateAsync(uid, request, null, cancellationToken);
 
         /// <summary>Add User events.</summary>
         /// <remarks><c>POST /users/{uid}/events</c>. Requires the API key and secret. Generated from users.md:83 ("Add User events").</remarks>
         /// <param name="uid">The uid path parameter; sent as one escaped path segment.</param>
         /// <param name="request">The request parameters.</param>
-        /// <param name="cancellationToken">Cancels the request (for a paged list: every page request).</param>
+        /// <param name="requestOptions">Timeout, retries and headers for this call, or null for the client's settings.</param>
+        /// <param name="cancellationToken">Cancels the request (for a paged list: every page request), including waits between retries.</param>
         /// <returns>What the API returned.</returns>
-        /// <exception cref="global::Engage.Codegen.Runtime.ApiException">The API answered with an error status or an unreadable body.</exception>
+        /// <exception cref="global::Engage.Codegen.Runtime.ApiException">The API answered with an error status or an unreadable body, or no response arrived; transient failures were retried first where that is safe.</exception>
+        /// <exception cref="global::System.TimeoutException">An attempt took longer than the timeout and could not be retried.</exception>
         [global::Engage.Codegen.Runtime.ApiOperation("POST", "/users/{uid}/events", Auth = global::Engage.Codegen.Runtime.ApiAuth.KeyAndSecret, Paged = false, Source = "users.md:83")]
-        public virtual global::System.Threading.Tasks.Task<global::Engage.Messy.AddUserEventResponse> AddEventAsync(string uid, global::Engage.Messy.AddUserEventRequest request, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::Engage.Messy.AddUserEventResponse> AddEventAsync(string uid, global::Engage.Messy.AddUserEventRequest request, global::Engage.Codegen.Runtime.ApiRequestOptions? requestOptions, global::System.Threading.CancellationToken cancellationToken = default)
         {
             if (string.IsNullOrEmpty(uid))
             {
@@ -110,17 +130,23 @@ namespace Engage.Messy
                 throw new global::System.ArgumentNullException(nameof(request));
             }
 
-            return _pipeline.SendAsync(global::System.Net.Http.HttpMethod.Post, "/users/" + global::Engage.Codegen.Runtime.ApiPath.Segment(uid) + "/events", null, request, global::Engage.Messy.EngageJsonContext.Default.AddUserEventRequest, global::Engage.Messy.EngageJsonContext.Default.AddUserEventResponse, cancellationToken);
+            return _pipeline.SendAsync("Users.AddEvent", global::System.Net.Http.HttpMethod.Post, "/users/" + global::Engage.Codegen.Runtime.ApiPath.Segment(uid) + "/events", null, request, global::Engage.Messy.EngageJsonContext.Default.AddUserEventRequest, global::Engage.Messy.EngageJsonContext.Default.AddUserEventResponse, requestOptions, cancellationToken);
         }
+
+        /// <inheritdoc cref="AddEventAsync(string, global::Engage.Messy.AddUserEventRequest, global::Engage.Codegen.Runtime.ApiRequestOptions, global::System.Threading.CancellationToken)"/>
+        public global::System.Threading.Tasks.Task<global::Engage.Messy.AddUserEventResponse> AddEventAsync(string uid, global::Engage.Messy.AddUserEventRequest request, global::System.Threading.CancellationToken cancellationToken = default)
+            => AddEventAsync(uid, request, null, cancellationToken);
 
         /// <summary>List Users.</summary>
         /// <remarks><c>GET /users</c>. Requires the API key and secret. Generated from users.md:99 ("List Users").</remarks>
         /// <param name="request">Where to start and how many items a page holds; null starts at the beginning.</param>
-        /// <param name="cancellationToken">Cancels the request (for a paged list: every page request).</param>
+        /// <param name="requestOptions">Timeout, retries and headers for every page request, or null for the client's settings.</param>
+        /// <param name="cancellationToken">Cancels the request (for a paged list: every page request), including waits between retries.</param>
         /// <returns>Every item across pages with <c>await foreach</c>; pages with <c>AsPages()</c>.</returns>
-        /// <exception cref="global::Engage.Codegen.Runtime.ApiException">The API answered with an error status or an unreadable body.</exception>
+        /// <exception cref="global::Engage.Codegen.Runtime.ApiException">The API answered with an error status or an unreadable body, or no response arrived; transient failures were retried first where that is safe.</exception>
+        /// <exception cref="global::System.TimeoutException">An attempt took longer than the timeout and could not be retried.</exception>
         [global::Engage.Codegen.Runtime.ApiOperation("GET", "/users", Auth = global::Engage.Codegen.Runtime.ApiAuth.KeyAndSecret, Paged = true, Source = "users.md:99")]
-        public virtual global::Engage.Codegen.Runtime.AsyncPageable<global::Engage.Messy.User> ListAsync(global::Engage.Messy.ListUsersRequest? request = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::Engage.Codegen.Runtime.AsyncPageable<global::Engage.Messy.User> ListAsync(global::Engage.Messy.ListUsersRequest? request, global::Engage.Codegen.Runtime.ApiRequestOptions? requestOptions, global::System.Threading.CancellationToken cancellationToken = default)
         {
             return new global::Engage.Codegen.Runtime.IdCursorPageable<global::Engage.Messy.User>(
                 async (page, ct) =>
@@ -129,14 +155,19 @@ namespace Engage.Messy
                     query.Add("limit", (long?)(page.Limit));
                     query.Add("after_id", (string?)(page.AfterId));
                     query.Add("before_id", (string?)(page.BeforeId));
-                    var response = await _pipeline.SendAsync(global::System.Net.Http.HttpMethod.Get, "/users", query, global::Engage.Messy.EngageJsonContext.Default.ListUsersResponse, ct).ConfigureAwait(false);
+                    var response = await _pipeline.SendAsync("Users.List page", global::System.Net.Http.HttpMethod.Get, "/users", query, global::Engage.Messy.EngageJsonContext.Default.ListUsersResponse, requestOptions, ct).ConfigureAwait(false);
                     return new global::Engage.Codegen.Runtime.IdCursorResult<global::Engage.Messy.User>(response.Data, response.HasMore);
                 },
                 static item => item.Id,
                 request?.AfterId,
                 request?.BeforeId,
                 request?.Limit ?? 30,
-                cancellationToken);
+                cancellationToken,
+                "Users.List");
         }
+
+        /// <inheritdoc cref="ListAsync(global::Engage.Messy.ListUsersRequest, global::Engage.Codegen.Runtime.ApiRequestOptions, global::System.Threading.CancellationToken)"/>
+        public global::Engage.Codegen.Runtime.AsyncPageable<global::Engage.Messy.User> ListAsync(global::Engage.Messy.ListUsersRequest? request = null, global::System.Threading.CancellationToken cancellationToken = default)
+            => ListAsync(request, null, cancellationToken);
     }
 }

@@ -26,28 +26,36 @@ namespace Engage.Snapshot
         /// <summary>Create a list. Creates a new list.</summary>
         /// <remarks><c>POST /lists</c>. Requires the API key and secret. Generated from lists.md:50 ("Create a list").</remarks>
         /// <param name="request">The request parameters.</param>
-        /// <param name="cancellationToken">Cancels the request (for a paged list: every page request).</param>
+        /// <param name="requestOptions">Timeout, retries and headers for this call, or null for the client's settings.</param>
+        /// <param name="cancellationToken">Cancels the request (for a paged list: every page request), including waits between retries.</param>
         /// <returns>What the API returned.</returns>
-        /// <exception cref="global::Engage.Codegen.Runtime.ApiException">The API answered with an error status or an unreadable body.</exception>
+        /// <exception cref="global::Engage.Codegen.Runtime.ApiException">The API answered with an error status or an unreadable body, or no response arrived; transient failures were retried first where that is safe.</exception>
+        /// <exception cref="global::System.TimeoutException">An attempt took longer than the timeout and could not be retried.</exception>
         [global::Engage.Codegen.Runtime.ApiOperation("POST", "/lists", Auth = global::Engage.Codegen.Runtime.ApiAuth.KeyAndSecret, Paged = false, Source = "lists.md:50")]
-        public virtual global::System.Threading.Tasks.Task<global::Engage.Snapshot.EngageList> CreateAsync(global::Engage.Snapshot.CreateListRequest request, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::Engage.Snapshot.EngageList> CreateAsync(global::Engage.Snapshot.CreateListRequest request, global::Engage.Codegen.Runtime.ApiRequestOptions? requestOptions, global::System.Threading.CancellationToken cancellationToken = default)
         {
             if (request is null)
             {
                 throw new global::System.ArgumentNullException(nameof(request));
             }
 
-            return _pipeline.SendAsync(global::System.Net.Http.HttpMethod.Post, "/lists", null, request, global::Engage.Snapshot.EngageJsonContext.Default.CreateListRequest, global::Engage.Snapshot.EngageJsonContext.Default.EngageList, cancellationToken);
+            return _pipeline.SendAsync("Lists.Create", global::System.Net.Http.HttpMethod.Post, "/lists", null, request, global::Engage.Snapshot.EngageJsonContext.Default.CreateListRequest, global::Engage.Snapshot.EngageJsonContext.Default.EngageList, requestOptions, cancellationToken);
         }
+
+        /// <inheritdoc cref="CreateAsync(global::Engage.Snapshot.CreateListRequest, global::Engage.Codegen.Runtime.ApiRequestOptions, global::System.Threading.CancellationToken)"/>
+        public global::System.Threading.Tasks.Task<global::Engage.Snapshot.EngageList> CreateAsync(global::Engage.Snapshot.CreateListRequest request, global::System.Threading.CancellationToken cancellationToken = default)
+            => CreateAsync(request, null, cancellationToken);
 
         /// <summary>Get all lists. Lists the lists of your account, oldest first. The list is paginated as the API introduction describes.</summary>
         /// <remarks><c>GET /lists</c>. Works with the API key alone (the docs: "works with username authentication"). Generated from lists.md:78 ("Get all lists").</remarks>
         /// <param name="request">Where to start and how many items a page holds; null starts at the beginning.</param>
-        /// <param name="cancellationToken">Cancels the request (for a paged list: every page request).</param>
+        /// <param name="requestOptions">Timeout, retries and headers for every page request, or null for the client's settings.</param>
+        /// <param name="cancellationToken">Cancels the request (for a paged list: every page request), including waits between retries.</param>
         /// <returns>Every item across pages with <c>await foreach</c>; pages with <c>AsPages()</c>.</returns>
-        /// <exception cref="global::Engage.Codegen.Runtime.ApiException">The API answered with an error status or an unreadable body.</exception>
+        /// <exception cref="global::Engage.Codegen.Runtime.ApiException">The API answered with an error status or an unreadable body, or no response arrived; transient failures were retried first where that is safe.</exception>
+        /// <exception cref="global::System.TimeoutException">An attempt took longer than the timeout and could not be retried.</exception>
         [global::Engage.Codegen.Runtime.ApiOperation("GET", "/lists", Auth = global::Engage.Codegen.Runtime.ApiAuth.Key, Paged = true, Source = "lists.md:78")]
-        public virtual global::Engage.Codegen.Runtime.AsyncPageable<global::Engage.Snapshot.EngageList> ListAsync(global::Engage.Snapshot.ListListsRequest? request = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::Engage.Codegen.Runtime.AsyncPageable<global::Engage.Snapshot.EngageList> ListAsync(global::Engage.Snapshot.ListListsRequest? request, global::Engage.Codegen.Runtime.ApiRequestOptions? requestOptions, global::System.Threading.CancellationToken cancellationToken = default)
         {
             return new global::Engage.Codegen.Runtime.IdCursorPageable<global::Engage.Snapshot.EngageList>(
                 async (page, ct) =>
@@ -56,42 +64,55 @@ namespace Engage.Snapshot
                     query.Add("limit", (long?)(page.Limit));
                     query.Add("after_id", (string?)(page.AfterId));
                     query.Add("before_id", (string?)(page.BeforeId));
-                    var response = await _pipeline.SendAsync(global::System.Net.Http.HttpMethod.Get, "/lists", query, global::Engage.Snapshot.EngageJsonContext.Default.ListListsResponse, ct).ConfigureAwait(false);
+                    var response = await _pipeline.SendAsync("Lists.List page", global::System.Net.Http.HttpMethod.Get, "/lists", query, global::Engage.Snapshot.EngageJsonContext.Default.ListListsResponse, requestOptions, ct).ConfigureAwait(false);
                     return new global::Engage.Codegen.Runtime.IdCursorResult<global::Engage.Snapshot.EngageList>(response.Data, response.HasMore);
                 },
                 static item => item.Id,
                 request?.AfterId,
                 request?.BeforeId,
                 request?.Limit ?? 100,
-                cancellationToken);
+                cancellationToken,
+                "Lists.List");
         }
+
+        /// <inheritdoc cref="ListAsync(global::Engage.Snapshot.ListListsRequest, global::Engage.Codegen.Runtime.ApiRequestOptions, global::System.Threading.CancellationToken)"/>
+        public global::Engage.Codegen.Runtime.AsyncPageable<global::Engage.Snapshot.EngageList> ListAsync(global::Engage.Snapshot.ListListsRequest? request = null, global::System.Threading.CancellationToken cancellationToken = default)
+            => ListAsync(request, null, cancellationToken);
 
         /// <summary>Get a list by id. Gets the details of a list.</summary>
         /// <remarks><c>GET /lists/{id}</c>. Works with the API key alone (the docs: "works with username authentication"). Generated from lists.md:116 ("Get a list by id").</remarks>
         /// <param name="id">The id path parameter; sent as one escaped path segment.</param>
-        /// <param name="cancellationToken">Cancels the request (for a paged list: every page request).</param>
+        /// <param name="requestOptions">Timeout, retries and headers for this call, or null for the client's settings.</param>
+        /// <param name="cancellationToken">Cancels the request (for a paged list: every page request), including waits between retries.</param>
         /// <returns>What the API returned.</returns>
-        /// <exception cref="global::Engage.Codegen.Runtime.ApiException">The API answered with an error status or an unreadable body.</exception>
+        /// <exception cref="global::Engage.Codegen.Runtime.ApiException">The API answered with an error status or an unreadable body, or no response arrived; transient failures were retried first where that is safe.</exception>
+        /// <exception cref="global::System.TimeoutException">An attempt took longer than the timeout and could not be retried.</exception>
         [global::Engage.Codegen.Runtime.ApiOperation("GET", "/lists/{id}", Auth = global::Engage.Codegen.Runtime.ApiAuth.Key, Paged = false, Source = "lists.md:116")]
-        public virtual global::System.Threading.Tasks.Task<global::Engage.Snapshot.EngageList> GetAsync(string id, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::Engage.Snapshot.EngageList> GetAsync(string id, global::Engage.Codegen.Runtime.ApiRequestOptions? requestOptions, global::System.Threading.CancellationToken cancellationToken = default)
         {
             if (string.IsNullOrEmpty(id))
             {
                 throw new global::System.ArgumentException("A value is required.", nameof(id));
             }
 
-            return _pipeline.SendAsync(global::System.Net.Http.HttpMethod.Get, "/lists/" + global::Engage.Codegen.Runtime.ApiPath.Segment(id), null, global::Engage.Snapshot.EngageJsonContext.Default.EngageList, cancellationToken);
+            return _pipeline.SendAsync("Lists.Get", global::System.Net.Http.HttpMethod.Get, "/lists/" + global::Engage.Codegen.Runtime.ApiPath.Segment(id), null, global::Engage.Snapshot.EngageJsonContext.Default.EngageList, requestOptions, cancellationToken);
         }
+
+        /// <inheritdoc cref="GetAsync(string, global::Engage.Codegen.Runtime.ApiRequestOptions, global::System.Threading.CancellationToken)"/>
+        public global::System.Threading.Tasks.Task<global::Engage.Snapshot.EngageList> GetAsync(string id, global::System.Threading.CancellationToken cancellationToken = default)
+            => GetAsync(id, null, cancellationToken);
 
         /// <summary>Update a list. Changes the details of a list.</summary>
         /// <remarks><c>PUT /lists/{id}</c>. Works with the API key alone (the docs: "works with username authentication"). Generated from lists.md:128 ("Update a list").</remarks>
         /// <param name="id">The id path parameter; sent as one escaped path segment.</param>
         /// <param name="request">The request parameters.</param>
-        /// <param name="cancellationToken">Cancels the request (for a paged list: every page request).</param>
+        /// <param name="requestOptions">Timeout, retries and headers for this call, or null for the client's settings.</param>
+        /// <param name="cancellationToken">Cancels the request (for a paged list: every page request), including waits between retries.</param>
         /// <returns>What the API returned.</returns>
-        /// <exception cref="global::Engage.Codegen.Runtime.ApiException">The API answered with an error status or an unreadable body.</exception>
+        /// <exception cref="global::Engage.Codegen.Runtime.ApiException">The API answered with an error status or an unreadable body, or no response arrived; transient failures were retried first where that is safe.</exception>
+        /// <exception cref="global::System.TimeoutException">An attempt took longer than the timeout and could not be retried.</exception>
         [global::Engage.Codegen.Runtime.ApiOperation("PUT", "/lists/{id}", Auth = global::Engage.Codegen.Runtime.ApiAuth.Key, Paged = false, Source = "lists.md:128")]
-        public virtual global::System.Threading.Tasks.Task<global::Engage.Snapshot.EngageList> UpdateAsync(string id, global::Engage.Snapshot.UpdateListRequest request, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::Engage.Snapshot.EngageList> UpdateAsync(string id, global::Engage.Snapshot.UpdateListRequest request, global::Engage.Codegen.Runtime.ApiRequestOptions? requestOptions, global::System.Threading.CancellationToken cancellationToken = default)
         {
             if (string.IsNullOrEmpty(id))
             {
@@ -103,35 +124,47 @@ namespace Engage.Snapshot
                 throw new global::System.ArgumentNullException(nameof(request));
             }
 
-            return _pipeline.SendAsync(global::System.Net.Http.HttpMethod.Put, "/lists/" + global::Engage.Codegen.Runtime.ApiPath.Segment(id), null, request, global::Engage.Snapshot.EngageJsonContext.Default.UpdateListRequest, global::Engage.Snapshot.EngageJsonContext.Default.EngageList, cancellationToken);
+            return _pipeline.SendAsync("Lists.Update", global::System.Net.Http.HttpMethod.Put, "/lists/" + global::Engage.Codegen.Runtime.ApiPath.Segment(id), null, request, global::Engage.Snapshot.EngageJsonContext.Default.UpdateListRequest, global::Engage.Snapshot.EngageJsonContext.Default.EngageList, requestOptions, cancellationToken);
         }
+
+        /// <inheritdoc cref="UpdateAsync(string, global::Engage.Snapshot.UpdateListRequest, global::Engage.Codegen.Runtime.ApiRequestOptions, global::System.Threading.CancellationToken)"/>
+        public global::System.Threading.Tasks.Task<global::Engage.Snapshot.EngageList> UpdateAsync(string id, global::Engage.Snapshot.UpdateListRequest request, global::System.Threading.CancellationToken cancellationToken = default)
+            => UpdateAsync(id, request, null, cancellationToken);
 
         /// <summary>Archive a list. Archives a list. An archived list takes no new subscribers.</summary>
         /// <remarks><c>DELETE /lists/{id}</c>. Requires the API key and secret. Generated from lists.md:145 ("Archive a list").</remarks>
         /// <param name="id">The id path parameter; sent as one escaped path segment.</param>
-        /// <param name="cancellationToken">Cancels the request (for a paged list: every page request).</param>
+        /// <param name="requestOptions">Timeout, retries and headers for this call, or null for the client's settings.</param>
+        /// <param name="cancellationToken">Cancels the request (for a paged list: every page request), including waits between retries.</param>
         /// <returns>What the API returned.</returns>
-        /// <exception cref="global::Engage.Codegen.Runtime.ApiException">The API answered with an error status or an unreadable body.</exception>
+        /// <exception cref="global::Engage.Codegen.Runtime.ApiException">The API answered with an error status or an unreadable body, or no response arrived; transient failures were retried first where that is safe.</exception>
+        /// <exception cref="global::System.TimeoutException">An attempt took longer than the timeout and could not be retried.</exception>
         [global::Engage.Codegen.Runtime.ApiOperation("DELETE", "/lists/{id}", Auth = global::Engage.Codegen.Runtime.ApiAuth.KeyAndSecret, Paged = false, Source = "lists.md:145")]
-        public virtual global::System.Threading.Tasks.Task<global::Engage.Snapshot.DeleteListResponse> DeleteAsync(string id, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::Engage.Snapshot.DeleteListResponse> DeleteAsync(string id, global::Engage.Codegen.Runtime.ApiRequestOptions? requestOptions, global::System.Threading.CancellationToken cancellationToken = default)
         {
             if (string.IsNullOrEmpty(id))
             {
                 throw new global::System.ArgumentException("A value is required.", nameof(id));
             }
 
-            return _pipeline.SendAsync(global::System.Net.Http.HttpMethod.Delete, "/lists/" + global::Engage.Codegen.Runtime.ApiPath.Segment(id), null, global::Engage.Snapshot.EngageJsonContext.Default.DeleteListResponse, cancellationToken);
+            return _pipeline.SendAsync("Lists.Delete", global::System.Net.Http.HttpMethod.Delete, "/lists/" + global::Engage.Codegen.Runtime.ApiPath.Segment(id), null, global::Engage.Snapshot.EngageJsonContext.Default.DeleteListResponse, requestOptions, cancellationToken);
         }
+
+        /// <inheritdoc cref="DeleteAsync(string, global::Engage.Codegen.Runtime.ApiRequestOptions, global::System.Threading.CancellationToken)"/>
+        public global::System.Threading.Tasks.Task<global::Engage.Snapshot.DeleteListResponse> DeleteAsync(string id, global::System.Threading.CancellationToken cancellationToken = default)
+            => DeleteAsync(id, null, cancellationToken);
 
         /// <summary>Subscribe to a list. Adds a subscriber to a list. When no user has the given email, a new user is created.</summary>
         /// <remarks><c>POST /lists/{id}/subscribers</c>. Requires the API key and secret. Generated from lists.md:161 ("Subscribe to a list").</remarks>
         /// <param name="id">The id path parameter; sent as one escaped path segment.</param>
         /// <param name="request">The request parameters.</param>
-        /// <param name="cancellationToken">Cancels the request (for a paged list: every page request).</param>
+        /// <param name="requestOptions">Timeout, retries and headers for this call, or null for the client's settings.</param>
+        /// <param name="cancellationToken">Cancels the request (for a paged list: every page request), including waits between retries.</param>
         /// <returns>What the API returned.</returns>
-        /// <exception cref="global::Engage.Codegen.Runtime.ApiException">The API answered with an error status or an unreadable body.</exception>
+        /// <exception cref="global::Engage.Codegen.Runtime.ApiException">The API answered with an error status or an unreadable body, or no response arrived; transient failures were retried first where that is safe.</exception>
+        /// <exception cref="global::System.TimeoutException">An attempt took longer than the timeout and could not be retried.</exception>
         [global::Engage.Codegen.Runtime.ApiOperation("POST", "/lists/{id}/subscribers", Auth = global::Engage.Codegen.Runtime.ApiAuth.KeyAndSecret, Paged = false, Source = "lists.md:161")]
-        public virtual global::System.Threading.Tasks.Task<global::Engage.Snapshot.SubscribeListResponse> SubscribeAsync(string id, global::Engage.Snapshot.SubscribeListRequest request, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::Engage.Snapshot.SubscribeListResponse> SubscribeAsync(string id, global::Engage.Snapshot.SubscribeListRequest request, global::Engage.Codegen.Runtime.ApiRequestOptions? requestOptions, global::System.Threading.CancellationToken cancellationToken = default)
         {
             if (string.IsNullOrEmpty(id))
             {
@@ -143,19 +176,25 @@ namespace Engage.Snapshot
                 throw new global::System.ArgumentNullException(nameof(request));
             }
 
-            return _pipeline.SendAsync(global::System.Net.Http.HttpMethod.Post, "/lists/" + global::Engage.Codegen.Runtime.ApiPath.Segment(id) + "/subscribers", null, request, global::Engage.Snapshot.EngageJsonContext.Default.SubscribeListRequest, global::Engage.Snapshot.EngageJsonContext.Default.SubscribeListResponse, cancellationToken);
+            return _pipeline.SendAsync("Lists.Subscribe", global::System.Net.Http.HttpMethod.Post, "/lists/" + global::Engage.Codegen.Runtime.ApiPath.Segment(id) + "/subscribers", null, request, global::Engage.Snapshot.EngageJsonContext.Default.SubscribeListRequest, global::Engage.Snapshot.EngageJsonContext.Default.SubscribeListResponse, requestOptions, cancellationToken);
         }
+
+        /// <inheritdoc cref="SubscribeAsync(string, global::Engage.Snapshot.SubscribeListRequest, global::Engage.Codegen.Runtime.ApiRequestOptions, global::System.Threading.CancellationToken)"/>
+        public global::System.Threading.Tasks.Task<global::Engage.Snapshot.SubscribeListResponse> SubscribeAsync(string id, global::Engage.Snapshot.SubscribeListRequest request, global::System.Threading.CancellationToken cancellationToken = default)
+            => SubscribeAsync(id, request, null, cancellationToken);
 
         /// <summary>Update subscriber status. Subscribes or unsubscribes a user of a list.</summary>
         /// <remarks><c>PUT /lists/{id}/subscribers/{uid}</c>. Requires the API key and secret. Generated from lists.md:195 ("Update subscriber status").</remarks>
         /// <param name="id">The id path parameter; sent as one escaped path segment.</param>
         /// <param name="uid">The uid path parameter; sent as one escaped path segment.</param>
         /// <param name="request">The request parameters.</param>
-        /// <param name="cancellationToken">Cancels the request (for a paged list: every page request).</param>
+        /// <param name="requestOptions">Timeout, retries and headers for this call, or null for the client's settings.</param>
+        /// <param name="cancellationToken">Cancels the request (for a paged list: every page request), including waits between retries.</param>
         /// <returns>What the API returned.</returns>
-        /// <exception cref="global::Engage.Codegen.Runtime.ApiException">The API answered with an error status or an unreadable body.</exception>
+        /// <exception cref="global::Engage.Codegen.Runtime.ApiException">The API answered with an error status or an unreadable body, or no response arrived; transient failures were retried first where that is safe.</exception>
+        /// <exception cref="global::System.TimeoutException">An attempt took longer than the timeout and could not be retried.</exception>
         [global::Engage.Codegen.Runtime.ApiOperation("PUT", "/lists/{id}/subscribers/{uid}", Auth = global::Engage.Codegen.Runtime.ApiAuth.KeyAndSecret, Paged = false, Source = "lists.md:195")]
-        public virtual global::System.Threading.Tasks.Task<global::Engage.Snapshot.UpdateListSubscriberResponse> UpdateSubscriberAsync(string id, string uid, global::Engage.Snapshot.UpdateListSubscriberRequest request, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::Engage.Snapshot.UpdateListSubscriberResponse> UpdateSubscriberAsync(string id, string uid, global::Engage.Snapshot.UpdateListSubscriberRequest request, global::Engage.Codegen.Runtime.ApiRequestOptions? requestOptions, global::System.Threading.CancellationToken cancellationToken = default)
         {
             if (string.IsNullOrEmpty(id))
             {
@@ -172,18 +211,24 @@ namespace Engage.Snapshot
                 throw new global::System.ArgumentNullException(nameof(request));
             }
 
-            return _pipeline.SendAsync(global::System.Net.Http.HttpMethod.Put, "/lists/" + global::Engage.Codegen.Runtime.ApiPath.Segment(id) + "/subscribers/" + global::Engage.Codegen.Runtime.ApiPath.Segment(uid), null, request, global::Engage.Snapshot.EngageJsonContext.Default.UpdateListSubscriberRequest, global::Engage.Snapshot.EngageJsonContext.Default.UpdateListSubscriberResponse, cancellationToken);
+            return _pipeline.SendAsync("Lists.UpdateSubscriber", global::System.Net.Http.HttpMethod.Put, "/lists/" + global::Engage.Codegen.Runtime.ApiPath.Segment(id) + "/subscribers/" + global::Engage.Codegen.Runtime.ApiPath.Segment(uid), null, request, global::Engage.Snapshot.EngageJsonContext.Default.UpdateListSubscriberRequest, global::Engage.Snapshot.EngageJsonContext.Default.UpdateListSubscriberResponse, requestOptions, cancellationToken);
         }
+
+        /// <inheritdoc cref="UpdateSubscriberAsync(string, string, global::Engage.Snapshot.UpdateListSubscriberRequest, global::Engage.Codegen.Runtime.ApiRequestOptions, global::System.Threading.CancellationToken)"/>
+        public global::System.Threading.Tasks.Task<global::Engage.Snapshot.UpdateListSubscriberResponse> UpdateSubscriberAsync(string id, string uid, global::Engage.Snapshot.UpdateListSubscriberRequest request, global::System.Threading.CancellationToken cancellationToken = default)
+            => UpdateSubscriberAsync(id, uid, request, null, cancellationToken);
 
         /// <summary>Remove subscriber from a list. Removes a user from a list.</summary>
         /// <remarks><c>DELETE /lists/{id}/subscribers/{uid}</c>. Requires the API key and secret. Generated from lists.md:215 ("Remove subscriber from a list").</remarks>
         /// <param name="id">The id path parameter; sent as one escaped path segment.</param>
         /// <param name="uid">The uid path parameter; sent as one escaped path segment.</param>
-        /// <param name="cancellationToken">Cancels the request (for a paged list: every page request).</param>
+        /// <param name="requestOptions">Timeout, retries and headers for this call, or null for the client's settings.</param>
+        /// <param name="cancellationToken">Cancels the request (for a paged list: every page request), including waits between retries.</param>
         /// <returns>What the API returned.</returns>
-        /// <exception cref="global::Engage.Codegen.Runtime.ApiException">The API answered with an error status or an unreadable body.</exception>
+        /// <exception cref="global::Engage.Codegen.Runtime.ApiException">The API answered with an error status or an unreadable body, or no response arrived; transient failures were retried first where that is safe.</exception>
+        /// <exception cref="global::System.TimeoutException">An attempt took longer than the timeout and could not be retried.</exception>
         [global::Engage.Codegen.Runtime.ApiOperation("DELETE", "/lists/{id}/subscribers/{uid}", Auth = global::Engage.Codegen.Runtime.ApiAuth.KeyAndSecret, Paged = false, Source = "lists.md:215")]
-        public virtual global::System.Threading.Tasks.Task<global::Engage.Snapshot.RemoveListSubscriberResponse> RemoveSubscriberAsync(string id, string uid, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::Engage.Snapshot.RemoveListSubscriberResponse> RemoveSubscriberAsync(string id, string uid, global::Engage.Codegen.Runtime.ApiRequestOptions? requestOptions, global::System.Threading.CancellationToken cancellationToken = default)
         {
             if (string.IsNullOrEmpty(id))
             {
@@ -195,7 +240,11 @@ namespace Engage.Snapshot
                 throw new global::System.ArgumentException("A value is required.", nameof(uid));
             }
 
-            return _pipeline.SendAsync(global::System.Net.Http.HttpMethod.Delete, "/lists/" + global::Engage.Codegen.Runtime.ApiPath.Segment(id) + "/subscribers/" + global::Engage.Codegen.Runtime.ApiPath.Segment(uid), null, global::Engage.Snapshot.EngageJsonContext.Default.RemoveListSubscriberResponse, cancellationToken);
+            return _pipeline.SendAsync("Lists.RemoveSubscriber", global::System.Net.Http.HttpMethod.Delete, "/lists/" + global::Engage.Codegen.Runtime.ApiPath.Segment(id) + "/subscribers/" + global::Engage.Codegen.Runtime.ApiPath.Segment(uid), null, global::Engage.Snapshot.EngageJsonContext.Default.RemoveListSubscriberResponse, requestOptions, cancellationToken);
         }
+
+        /// <inheritdoc cref="RemoveSubscriberAsync(string, string, global::Engage.Codegen.Runtime.ApiRequestOptions, global::System.Threading.CancellationToken)"/>
+        public global::System.Threading.Tasks.Task<global::Engage.Snapshot.RemoveListSubscriberResponse> RemoveSubscriberAsync(string id, string uid, global::System.Threading.CancellationToken cancellationToken = default)
+            => RemoveSubscriberAsync(id, uid, null, cancellationToken);
     }
 }

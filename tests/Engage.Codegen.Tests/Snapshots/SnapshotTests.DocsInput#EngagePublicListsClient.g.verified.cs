@@ -24,12 +24,14 @@ namespace Engage.Snapshot
         }
 
         /// <summary>Get all lists. Lists the lists of your account, oldest first. The list is paginated as the API introduction describes.</summary>
-        /// <remarks><c>GET /lists</c>. Works with the API key alone (the docs: "works with username authentication"). Generated from lists.md:78 ("Get all lists"). The key-only entry to <see cref="global::Engage.Snapshot.EngageListsClient.ListAsync"/>.</remarks>
+        /// <remarks><c>GET /lists</c>. Works with the API key alone (the docs: "works with username authentication"). Generated from lists.md:78 ("Get all lists"). The key-only entry to <see cref="global::Engage.Snapshot.EngageListsClient.ListAsync(global::Engage.Snapshot.ListListsRequest, global::Engage.Codegen.Runtime.ApiRequestOptions, global::System.Threading.CancellationToken)"/>.</remarks>
         /// <param name="request">Where to start and how many items a page holds; null starts at the beginning.</param>
-        /// <param name="cancellationToken">Cancels the request (for a paged list: every page request).</param>
+        /// <param name="requestOptions">Timeout, retries and headers for every page request, or null for the client's settings.</param>
+        /// <param name="cancellationToken">Cancels the request (for a paged list: every page request), including waits between retries.</param>
         /// <returns>Every item across pages with <c>await foreach</c>; pages with <c>AsPages()</c>.</returns>
-        /// <exception cref="global::Engage.Codegen.Runtime.ApiException">The API answered with an error status or an unreadable body.</exception>
-        public virtual global::Engage.Codegen.Runtime.AsyncPageable<global::Engage.Snapshot.EngageList> ListAsync(global::Engage.Snapshot.ListListsRequest? request = null, global::System.Threading.CancellationToken cancellationToken = default)
+        /// <exception cref="global::Engage.Codegen.Runtime.ApiException">The API answered with an error status or an unreadable body, or no response arrived; transient failures were retried first where that is safe.</exception>
+        /// <exception cref="global::System.TimeoutException">An attempt took longer than the timeout and could not be retried.</exception>
+        public virtual global::Engage.Codegen.Runtime.AsyncPageable<global::Engage.Snapshot.EngageList> ListAsync(global::Engage.Snapshot.ListListsRequest? request, global::Engage.Codegen.Runtime.ApiRequestOptions? requestOptions, global::System.Threading.CancellationToken cancellationToken = default)
         {
             return new global::Engage.Codegen.Runtime.IdCursorPageable<global::Engage.Snapshot.EngageList>(
                 async (page, ct) =>
@@ -38,40 +40,53 @@ namespace Engage.Snapshot
                     query.Add("limit", (long?)(page.Limit));
                     query.Add("after_id", (string?)(page.AfterId));
                     query.Add("before_id", (string?)(page.BeforeId));
-                    var response = await _pipeline.SendAsync(global::System.Net.Http.HttpMethod.Get, "/lists", query, global::Engage.Snapshot.EngageJsonContext.Default.ListListsResponse, ct).ConfigureAwait(false);
+                    var response = await _pipeline.SendAsync("Lists.List page", global::System.Net.Http.HttpMethod.Get, "/lists", query, global::Engage.Snapshot.EngageJsonContext.Default.ListListsResponse, requestOptions, ct).ConfigureAwait(false);
                     return new global::Engage.Codegen.Runtime.IdCursorResult<global::Engage.Snapshot.EngageList>(response.Data, response.HasMore);
                 },
                 static item => item.Id,
                 request?.AfterId,
                 request?.BeforeId,
                 request?.Limit ?? 100,
-                cancellationToken);
+                cancellationToken,
+                "Lists.List");
         }
 
+        /// <inheritdoc cref="ListAsync(global::Engage.Snapshot.ListListsRequest, global::Engage.Codegen.Runtime.ApiRequestOptions, global::System.Threading.CancellationToken)"/>
+        public global::Engage.Codegen.Runtime.AsyncPageable<global::Engage.Snapshot.EngageList> ListAsync(global::Engage.Snapshot.ListListsRequest? request = null, global::System.Threading.CancellationToken cancellationToken = default)
+            => ListAsync(request, null, cancellationToken);
+
         /// <summary>Get a list by id. Gets the details of a list.</summary>
-        /// <remarks><c>GET /lists/{id}</c>. Works with the API key alone (the docs: "works with username authentication"). Generated from lists.md:116 ("Get a list by id"). The key-only entry to <see cref="global::Engage.Snapshot.EngageListsClient.GetAsync"/>.</remarks>
+        /// <remarks><c>GET /lists/{id}</c>. Works with the API key alone (the docs: "works with username authentication"). Generated from lists.md:116 ("Get a list by id"). The key-only entry to <see cref="global::Engage.Snapshot.EngageListsClient.GetAsync(string, global::Engage.Codegen.Runtime.ApiRequestOptions, global::System.Threading.CancellationToken)"/>.</remarks>
         /// <param name="id">The id path parameter; sent as one escaped path segment.</param>
-        /// <param name="cancellationToken">Cancels the request (for a paged list: every page request).</param>
+        /// <param name="requestOptions">Timeout, retries and headers for this call, or null for the client's settings.</param>
+        /// <param name="cancellationToken">Cancels the request (for a paged list: every page request), including waits between retries.</param>
         /// <returns>What the API returned.</returns>
-        /// <exception cref="global::Engage.Codegen.Runtime.ApiException">The API answered with an error status or an unreadable body.</exception>
-        public virtual global::System.Threading.Tasks.Task<global::Engage.Snapshot.EngageList> GetAsync(string id, global::System.Threading.CancellationToken cancellationToken = default)
+        /// <exception cref="global::Engage.Codegen.Runtime.ApiException">The API answered with an error status or an unreadable body, or no response arrived; transient failures were retried first where that is safe.</exception>
+        /// <exception cref="global::System.TimeoutException">An attempt took longer than the timeout and could not be retried.</exception>
+        public virtual global::System.Threading.Tasks.Task<global::Engage.Snapshot.EngageList> GetAsync(string id, global::Engage.Codegen.Runtime.ApiRequestOptions? requestOptions, global::System.Threading.CancellationToken cancellationToken = default)
         {
             if (string.IsNullOrEmpty(id))
             {
                 throw new global::System.ArgumentException("A value is required.", nameof(id));
             }
 
-            return _pipeline.SendAsync(global::System.Net.Http.HttpMethod.Get, "/lists/" + global::Engage.Codegen.Runtime.ApiPath.Segment(id), null, global::Engage.Snapshot.EngageJsonContext.Default.EngageList, cancellationToken);
+            return _pipeline.SendAsync("Lists.Get", global::System.Net.Http.HttpMethod.Get, "/lists/" + global::Engage.Codegen.Runtime.ApiPath.Segment(id), null, global::Engage.Snapshot.EngageJsonContext.Default.EngageList, requestOptions, cancellationToken);
         }
 
+        /// <inheritdoc cref="GetAsync(string, global::Engage.Codegen.Runtime.ApiRequestOptions, global::System.Threading.CancellationToken)"/>
+        public global::System.Threading.Tasks.Task<global::Engage.Snapshot.EngageList> GetAsync(string id, global::System.Threading.CancellationToken cancellationToken = default)
+            => GetAsync(id, null, cancellationToken);
+
         /// <summary>Update a list. Changes the details of a list.</summary>
-        /// <remarks><c>PUT /lists/{id}</c>. Works with the API key alone (the docs: "works with username authentication"). Generated from lists.md:128 ("Update a list"). The key-only entry to <see cref="global::Engage.Snapshot.EngageListsClient.UpdateAsync"/>.</remarks>
+        /// <remarks><c>PUT /lists/{id}</c>. Works with the API key alone (the docs: "works with username authentication"). Generated from lists.md:128 ("Update a list"). The key-only entry to <see cref="global::Engage.Snapshot.EngageListsClient.UpdateAsync(string, global::Engage.Snapshot.UpdateListRequest, global::Engage.Codegen.Runtime.ApiRequestOptions, global::System.Threading.CancellationToken)"/>.</remarks>
         /// <param name="id">The id path parameter; sent as one escaped path segment.</param>
         /// <param name="request">The request parameters.</param>
-        /// <param name="cancellationToken">Cancels the request (for a paged list: every page request).</param>
+        /// <param name="requestOptions">Timeout, retries and headers for this call, or null for the client's settings.</param>
+        /// <param name="cancellationToken">Cancels the request (for a paged list: every page request), including waits between retries.</param>
         /// <returns>What the API returned.</returns>
-        /// <exception cref="global::Engage.Codegen.Runtime.ApiException">The API answered with an error status or an unreadable body.</exception>
-        public virtual global::System.Threading.Tasks.Task<global::Engage.Snapshot.EngageList> UpdateAsync(string id, global::Engage.Snapshot.UpdateListRequest request, global::System.Threading.CancellationToken cancellationToken = default)
+        /// <exception cref="global::Engage.Codegen.Runtime.ApiException">The API answered with an error status or an unreadable body, or no response arrived; transient failures were retried first where that is safe.</exception>
+        /// <exception cref="global::System.TimeoutException">An attempt took longer than the timeout and could not be retried.</exception>
+        public virtual global::System.Threading.Tasks.Task<global::Engage.Snapshot.EngageList> UpdateAsync(string id, global::Engage.Snapshot.UpdateListRequest request, global::Engage.Codegen.Runtime.ApiRequestOptions? requestOptions, global::System.Threading.CancellationToken cancellationToken = default)
         {
             if (string.IsNullOrEmpty(id))
             {
@@ -83,7 +98,11 @@ namespace Engage.Snapshot
                 throw new global::System.ArgumentNullException(nameof(request));
             }
 
-            return _pipeline.SendAsync(global::System.Net.Http.HttpMethod.Put, "/lists/" + global::Engage.Codegen.Runtime.ApiPath.Segment(id), null, request, global::Engage.Snapshot.EngageJsonContext.Default.UpdateListRequest, global::Engage.Snapshot.EngageJsonContext.Default.EngageList, cancellationToken);
+            return _pipeline.SendAsync("Lists.Update", global::System.Net.Http.HttpMethod.Put, "/lists/" + global::Engage.Codegen.Runtime.ApiPath.Segment(id), null, request, global::Engage.Snapshot.EngageJsonContext.Default.UpdateListRequest, global::Engage.Snapshot.EngageJsonContext.Default.EngageList, requestOptions, cancellationToken);
         }
+
+        /// <inheritdoc cref="UpdateAsync(string, global::Engage.Snapshot.UpdateListRequest, global::Engage.Codegen.Runtime.ApiRequestOptions, global::System.Threading.CancellationToken)"/>
+        public global::System.Threading.Tasks.Task<global::Engage.Snapshot.EngageList> UpdateAsync(string id, global::Engage.Snapshot.UpdateListRequest request, global::System.Threading.CancellationToken cancellationToken = default)
+            => UpdateAsync(id, request, null, cancellationToken);
     }
 }

@@ -24,30 +24,38 @@ namespace Engage.Snapshot
         }
 
         /// <summary>Create a User. Adds a user to your Engage account.</summary>
-        /// <remarks><c>POST /users</c>. Works with the API key alone (the docs: "works with username authentication"). Generated from users.md:58 ("Create a User"). The key-only entry to <see cref="global::Engage.Snapshot.EngageUsersClient.CreateAsync"/>.</remarks>
+        /// <remarks><c>POST /users</c>. Works with the API key alone (the docs: "works with username authentication"). Generated from users.md:58 ("Create a User"). The key-only entry to <see cref="global::Engage.Snapshot.EngageUsersClient.CreateAsync(global::Engage.Snapshot.CreateUserRequest, global::Engage.Codegen.Runtime.ApiRequestOptions, global::System.Threading.CancellationToken)"/>.</remarks>
         /// <param name="request">The request parameters.</param>
-        /// <param name="cancellationToken">Cancels the request (for a paged list: every page request).</param>
+        /// <param name="requestOptions">Timeout, retries and headers for this call, or null for the client's settings.</param>
+        /// <param name="cancellationToken">Cancels the request (for a paged list: every page request), including waits between retries.</param>
         /// <returns>What the API returned.</returns>
-        /// <exception cref="global::Engage.Codegen.Runtime.ApiException">The API answered with an error status or an unreadable body.</exception>
-        public virtual global::System.Threading.Tasks.Task<global::Engage.Snapshot.User> CreateAsync(global::Engage.Snapshot.CreateUserRequest request, global::System.Threading.CancellationToken cancellationToken = default)
+        /// <exception cref="global::Engage.Codegen.Runtime.ApiException">The API answered with an error status or an unreadable body, or no response arrived; transient failures were retried first where that is safe.</exception>
+        /// <exception cref="global::System.TimeoutException">An attempt took longer than the timeout and could not be retried.</exception>
+        public virtual global::System.Threading.Tasks.Task<global::Engage.Snapshot.User> CreateAsync(global::Engage.Snapshot.CreateUserRequest request, global::Engage.Codegen.Runtime.ApiRequestOptions? requestOptions, global::System.Threading.CancellationToken cancellationToken = default)
         {
             if (request is null)
             {
                 throw new global::System.ArgumentNullException(nameof(request));
             }
 
-            return _pipeline.SendAsync(global::System.Net.Http.HttpMethod.Post, "/users", null, request, global::Engage.Snapshot.EngageJsonContext.Default.CreateUserRequest, global::Engage.Snapshot.EngageJsonContext.Default.User, cancellationToken);
+            return _pipeline.SendAsync("Users.Create", global::System.Net.Http.HttpMethod.Post, "/users", null, request, global::Engage.Snapshot.EngageJsonContext.Default.CreateUserRequest, global::Engage.Snapshot.EngageJsonContext.Default.User, requestOptions, cancellationToken);
         }
 
+        /// <inheritdoc cref="CreateAsync(global::Engage.Snapshot.CreateUserRequest, global::Engage.Codegen.Runtime.ApiRequestOptions, global::System.Threading.CancellationToken)"/>
+        public global::System.Threading.Tasks.Task<global::Engage.Snapshot.User> CreateAsync(global::Engage.Snapshot.CreateUserRequest request, global::System.Threading.CancellationToken cancellationToken = default)
+            => CreateAsync(request, null, cancellationToken);
+
         /// <summary>Update User attributes. Adds or changes attributes of a user. If the user does not exist yet, it is created.</summary>
-        /// <remarks><c>PUT /users/{uid}</c>. Works with the API key alone (the docs: "works with username authentication"). Setting `email` requires the secret; a key-only client refuses it before sending. Generated from users.md:107 ("Update User attributes"). The key-only entry to <see cref="global::Engage.Snapshot.EngageUsersClient.UpdateAsync"/>.</remarks>
+        /// <remarks><c>PUT /users/{uid}</c>. Works with the API key alone (the docs: "works with username authentication"). Setting `email` requires the secret; a key-only client refuses it before sending. Generated from users.md:107 ("Update User attributes"). The key-only entry to <see cref="global::Engage.Snapshot.EngageUsersClient.UpdateAsync(string, global::Engage.Snapshot.UpdateUserRequest, global::Engage.Codegen.Runtime.ApiRequestOptions, global::System.Threading.CancellationToken)"/>.</remarks>
         /// <param name="uid">The uid path parameter; sent as one escaped path segment.</param>
         /// <param name="request">The request parameters.</param>
-        /// <param name="cancellationToken">Cancels the request (for a paged list: every page request).</param>
+        /// <param name="requestOptions">Timeout, retries and headers for this call, or null for the client's settings.</param>
+        /// <param name="cancellationToken">Cancels the request (for a paged list: every page request), including waits between retries.</param>
         /// <returns>What the API returned.</returns>
-        /// <exception cref="global::Engage.Codegen.Runtime.ApiException">The API answered with an error status or an unreadable body.</exception>
+        /// <exception cref="global::Engage.Codegen.Runtime.ApiException">The API answered with an error status or an unreadable body, or no response arrived; transient failures were retried first where that is safe.</exception>
+        /// <exception cref="global::System.TimeoutException">An attempt took longer than the timeout and could not be retried.</exception>
         /// <exception cref="global::Engage.Codegen.Runtime.ApiCredentialsException">A member that needs the secret is set and the client holds only the key.</exception>
-        public virtual global::System.Threading.Tasks.Task<global::Engage.Snapshot.User> UpdateAsync(string uid, global::Engage.Snapshot.UpdateUserRequest request, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::Engage.Snapshot.User> UpdateAsync(string uid, global::Engage.Snapshot.UpdateUserRequest request, global::Engage.Codegen.Runtime.ApiRequestOptions? requestOptions, global::System.Threading.CancellationToken cancellationToken = default)
         {
             if (string.IsNullOrEmpty(uid))
             {
@@ -63,17 +71,23 @@ namespace Engage.Snapshot
             {
                 _pipeline.EnsureSecret("Setting `email` in \"Update User attributes\"");
             }
-            return _pipeline.SendAsync(global::System.Net.Http.HttpMethod.Put, "/users/" + global::Engage.Codegen.Runtime.ApiPath.Segment(uid), null, request, global::Engage.Snapshot.EngageJsonContext.Default.UpdateUserRequest, global::Engage.Snapshot.EngageJsonContext.Default.User, cancellationToken);
+            return _pipeline.SendAsync("Users.Update", global::System.Net.Http.HttpMethod.Put, "/users/" + global::Engage.Codegen.Runtime.ApiPath.Segment(uid), null, request, global::Engage.Snapshot.EngageJsonContext.Default.UpdateUserRequest, global::Engage.Snapshot.EngageJsonContext.Default.User, requestOptions, cancellationToken);
         }
 
+        /// <inheritdoc cref="UpdateAsync(string, global::Engage.Snapshot.UpdateUserRequest, global::Engage.Codegen.Runtime.ApiRequestOptions, global::System.Threading.CancellationToken)"/>
+        public global::System.Threading.Tasks.Task<global::Engage.Snapshot.User> UpdateAsync(string uid, global::Engage.Snapshot.UpdateUserRequest request, global::System.Threading.CancellationToken cancellationToken = default)
+            => UpdateAsync(uid, request, null, cancellationToken);
+
         /// <summary>Add User events. Records an event that the user performed.</summary>
-        /// <remarks><c>POST /users/{uid}/events</c>. Works with the API key alone (the docs: "works with username authentication"). Generated from users.md:140 ("Add User events"). The key-only entry to <see cref="global::Engage.Snapshot.EngageUsersClient.AddEventAsync"/>.</remarks>
+        /// <remarks><c>POST /users/{uid}/events</c>. Works with the API key alone (the docs: "works with username authentication"). Generated from users.md:140 ("Add User events"). The key-only entry to <see cref="global::Engage.Snapshot.EngageUsersClient.AddEventAsync(string, global::Engage.Snapshot.AddUserEventRequest, global::Engage.Codegen.Runtime.ApiRequestOptions, global::System.Threading.CancellationToken)"/>.</remarks>
         /// <param name="uid">The uid path parameter; sent as one escaped path segment.</param>
         /// <param name="request">The request parameters.</param>
-        /// <param name="cancellationToken">Cancels the request (for a paged list: every page request).</param>
+        /// <param name="requestOptions">Timeout, retries and headers for this call, or null for the client's settings.</param>
+        /// <param name="cancellationToken">Cancels the request (for a paged list: every page request), including waits between retries.</param>
         /// <returns>What the API returned.</returns>
-        /// <exception cref="global::Engage.Codegen.Runtime.ApiException">The API answered with an error status or an unreadable body.</exception>
-        public virtual global::System.Threading.Tasks.Task<global::Engage.Snapshot.AddUserEventResponse> AddEventAsync(string uid, global::Engage.Snapshot.AddUserEventRequest request, global::System.Threading.CancellationToken cancellationToken = default)
+        /// <exception cref="global::Engage.Codegen.Runtime.ApiException">The API answered with an error status or an unreadable body, or no response arrived; transient failures were retried first where that is safe.</exception>
+        /// <exception cref="global::System.TimeoutException">An attempt took longer than the timeout and could not be retried.</exception>
+        public virtual global::System.Threading.Tasks.Task<global::Engage.Snapshot.AddUserEventResponse> AddEventAsync(string uid, global::Engage.Snapshot.AddUserEventRequest request, global::Engage.Codegen.Runtime.ApiRequestOptions? requestOptions, global::System.Threading.CancellationToken cancellationToken = default)
         {
             if (string.IsNullOrEmpty(uid))
             {
@@ -85,7 +99,11 @@ namespace Engage.Snapshot
                 throw new global::System.ArgumentNullException(nameof(request));
             }
 
-            return _pipeline.SendAsync(global::System.Net.Http.HttpMethod.Post, "/users/" + global::Engage.Codegen.Runtime.ApiPath.Segment(uid) + "/events", null, request, global::Engage.Snapshot.EngageJsonContext.Default.AddUserEventRequest, global::Engage.Snapshot.EngageJsonContext.Default.AddUserEventResponse, cancellationToken);
+            return _pipeline.SendAsync("Users.AddEvent", global::System.Net.Http.HttpMethod.Post, "/users/" + global::Engage.Codegen.Runtime.ApiPath.Segment(uid) + "/events", null, request, global::Engage.Snapshot.EngageJsonContext.Default.AddUserEventRequest, global::Engage.Snapshot.EngageJsonContext.Default.AddUserEventResponse, requestOptions, cancellationToken);
         }
+
+        /// <inheritdoc cref="AddEventAsync(string, global::Engage.Snapshot.AddUserEventRequest, global::Engage.Codegen.Runtime.ApiRequestOptions, global::System.Threading.CancellationToken)"/>
+        public global::System.Threading.Tasks.Task<global::Engage.Snapshot.AddUserEventResponse> AddEventAsync(string uid, global::Engage.Snapshot.AddUserEventRequest request, global::System.Threading.CancellationToken cancellationToken = default)
+            => AddEventAsync(uid, request, null, cancellationToken);
     }
 }

@@ -26,47 +26,61 @@ namespace Engage.Snapshot
         /// <summary>Create a User. Adds a user to your Engage account.</summary>
         /// <remarks><c>POST /users</c>. Works with the API key alone (the docs: "works with username authentication"). Generated from users.md:58 ("Create a User").</remarks>
         /// <param name="request">The request parameters.</param>
-        /// <param name="cancellationToken">Cancels the request (for a paged list: every page request).</param>
+        /// <param name="requestOptions">Timeout, retries and headers for this call, or null for the client's settings.</param>
+        /// <param name="cancellationToken">Cancels the request (for a paged list: every page request), including waits between retries.</param>
         /// <returns>What the API returned.</returns>
-        /// <exception cref="global::Engage.Codegen.Runtime.ApiException">The API answered with an error status or an unreadable body.</exception>
+        /// <exception cref="global::Engage.Codegen.Runtime.ApiException">The API answered with an error status or an unreadable body, or no response arrived; transient failures were retried first where that is safe.</exception>
+        /// <exception cref="global::System.TimeoutException">An attempt took longer than the timeout and could not be retried.</exception>
         [global::Engage.Codegen.Runtime.ApiOperation("POST", "/users", Auth = global::Engage.Codegen.Runtime.ApiAuth.Key, Paged = false, Source = "users.md:58")]
-        public virtual global::System.Threading.Tasks.Task<global::Engage.Snapshot.User> CreateAsync(global::Engage.Snapshot.CreateUserRequest request, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::Engage.Snapshot.User> CreateAsync(global::Engage.Snapshot.CreateUserRequest request, global::Engage.Codegen.Runtime.ApiRequestOptions? requestOptions, global::System.Threading.CancellationToken cancellationToken = default)
         {
             if (request is null)
             {
                 throw new global::System.ArgumentNullException(nameof(request));
             }
 
-            return _pipeline.SendAsync(global::System.Net.Http.HttpMethod.Post, "/users", null, request, global::Engage.Snapshot.EngageJsonContext.Default.CreateUserRequest, global::Engage.Snapshot.EngageJsonContext.Default.User, cancellationToken);
+            return _pipeline.SendAsync("Users.Create", global::System.Net.Http.HttpMethod.Post, "/users", null, request, global::Engage.Snapshot.EngageJsonContext.Default.CreateUserRequest, global::Engage.Snapshot.EngageJsonContext.Default.User, requestOptions, cancellationToken);
         }
+
+        /// <inheritdoc cref="CreateAsync(global::Engage.Snapshot.CreateUserRequest, global::Engage.Codegen.Runtime.ApiRequestOptions, global::System.Threading.CancellationToken)"/>
+        public global::System.Threading.Tasks.Task<global::Engage.Snapshot.User> CreateAsync(global::Engage.Snapshot.CreateUserRequest request, global::System.Threading.CancellationToken cancellationToken = default)
+            => CreateAsync(request, null, cancellationToken);
 
         /// <summary>Retrieve a User. Gets the details of a user by the identifier you gave them.</summary>
         /// <remarks><c>GET /users/{uid}</c>. Requires the API key and secret. Generated from users.md:95 ("Retrieve a User").</remarks>
         /// <param name="uid">The uid path parameter; sent as one escaped path segment.</param>
-        /// <param name="cancellationToken">Cancels the request (for a paged list: every page request).</param>
+        /// <param name="requestOptions">Timeout, retries and headers for this call, or null for the client's settings.</param>
+        /// <param name="cancellationToken">Cancels the request (for a paged list: every page request), including waits between retries.</param>
         /// <returns>What the API returned.</returns>
-        /// <exception cref="global::Engage.Codegen.Runtime.ApiException">The API answered with an error status or an unreadable body.</exception>
+        /// <exception cref="global::Engage.Codegen.Runtime.ApiException">The API answered with an error status or an unreadable body, or no response arrived; transient failures were retried first where that is safe.</exception>
+        /// <exception cref="global::System.TimeoutException">An attempt took longer than the timeout and could not be retried.</exception>
         [global::Engage.Codegen.Runtime.ApiOperation("GET", "/users/{uid}", Auth = global::Engage.Codegen.Runtime.ApiAuth.KeyAndSecret, Paged = false, Source = "users.md:95")]
-        public virtual global::System.Threading.Tasks.Task<global::Engage.Snapshot.User> GetAsync(string uid, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::Engage.Snapshot.User> GetAsync(string uid, global::Engage.Codegen.Runtime.ApiRequestOptions? requestOptions, global::System.Threading.CancellationToken cancellationToken = default)
         {
             if (string.IsNullOrEmpty(uid))
             {
                 throw new global::System.ArgumentException("A value is required.", nameof(uid));
             }
 
-            return _pipeline.SendAsync(global::System.Net.Http.HttpMethod.Get, "/users/" + global::Engage.Codegen.Runtime.ApiPath.Segment(uid), null, global::Engage.Snapshot.EngageJsonContext.Default.User, cancellationToken);
+            return _pipeline.SendAsync("Users.Get", global::System.Net.Http.HttpMethod.Get, "/users/" + global::Engage.Codegen.Runtime.ApiPath.Segment(uid), null, global::Engage.Snapshot.EngageJsonContext.Default.User, requestOptions, cancellationToken);
         }
+
+        /// <inheritdoc cref="GetAsync(string, global::Engage.Codegen.Runtime.ApiRequestOptions, global::System.Threading.CancellationToken)"/>
+        public global::System.Threading.Tasks.Task<global::Engage.Snapshot.User> GetAsync(string uid, global::System.Threading.CancellationToken cancellationToken = default)
+            => GetAsync(uid, null, cancellationToken);
 
         /// <summary>Update User attributes. Adds or changes attributes of a user. If the user does not exist yet, it is created.</summary>
         /// <remarks><c>PUT /users/{uid}</c>. Works with the API key alone (the docs: "works with username authentication"). Setting `email` requires the secret; a key-only client refuses it before sending. Generated from users.md:107 ("Update User attributes").</remarks>
         /// <param name="uid">The uid path parameter; sent as one escaped path segment.</param>
         /// <param name="request">The request parameters.</param>
-        /// <param name="cancellationToken">Cancels the request (for a paged list: every page request).</param>
+        /// <param name="requestOptions">Timeout, retries and headers for this call, or null for the client's settings.</param>
+        /// <param name="cancellationToken">Cancels the request (for a paged list: every page request), including waits between retries.</param>
         /// <returns>What the API returned.</returns>
-        /// <exception cref="global::Engage.Codegen.Runtime.ApiException">The API answered with an error status or an unreadable body.</exception>
+        /// <exception cref="global::Engage.Codegen.Runtime.ApiException">The API answered with an error status or an unreadable body, or no response arrived; transient failures were retried first where that is safe.</exception>
+        /// <exception cref="global::System.TimeoutException">An attempt took longer than the timeout and could not be retried.</exception>
         /// <exception cref="global::Engage.Codegen.Runtime.ApiCredentialsException">A member that needs the secret is set and the client holds only the key.</exception>
         [global::Engage.Codegen.Runtime.ApiOperation("PUT", "/users/{uid}", Auth = global::Engage.Codegen.Runtime.ApiAuth.Key, Paged = false, Source = "users.md:107", SecretRequiredFor = "email")]
-        public virtual global::System.Threading.Tasks.Task<global::Engage.Snapshot.User> UpdateAsync(string uid, global::Engage.Snapshot.UpdateUserRequest request, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::Engage.Snapshot.User> UpdateAsync(string uid, global::Engage.Snapshot.UpdateUserRequest request, global::Engage.Codegen.Runtime.ApiRequestOptions? requestOptions, global::System.Threading.CancellationToken cancellationToken = default)
         {
             if (string.IsNullOrEmpty(uid))
             {
@@ -82,18 +96,24 @@ namespace Engage.Snapshot
             {
                 _pipeline.EnsureSecret("Setting `email` in \"Update User attributes\"");
             }
-            return _pipeline.SendAsync(global::System.Net.Http.HttpMethod.Put, "/users/" + global::Engage.Codegen.Runtime.ApiPath.Segment(uid), null, request, global::Engage.Snapshot.EngageJsonContext.Default.UpdateUserRequest, global::Engage.Snapshot.EngageJsonContext.Default.User, cancellationToken);
+            return _pipeline.SendAsync("Users.Update", global::System.Net.Http.HttpMethod.Put, "/users/" + global::Engage.Codegen.Runtime.ApiPath.Segment(uid), null, request, global::Engage.Snapshot.EngageJsonContext.Default.UpdateUserRequest, global::Engage.Snapshot.EngageJsonContext.Default.User, requestOptions, cancellationToken);
         }
+
+        /// <inheritdoc cref="UpdateAsync(string, global::Engage.Snapshot.UpdateUserRequest, global::Engage.Codegen.Runtime.ApiRequestOptions, global::System.Threading.CancellationToken)"/>
+        public global::System.Threading.Tasks.Task<global::Engage.Snapshot.User> UpdateAsync(string uid, global::Engage.Snapshot.UpdateUserRequest request, global::System.Threading.CancellationToken cancellationToken = default)
+            => UpdateAsync(uid, request, null, cancellationToken);
 
         /// <summary>Add User events. Records an event that the user performed.</summary>
         /// <remarks><c>POST /users/{uid}/events</c>. Works with the API key alone (the docs: "works with username authentication"). Generated from users.md:140 ("Add User events").</remarks>
         /// <param name="uid">The uid path parameter; sent as one escaped path segment.</param>
         /// <param name="request">The request parameters.</param>
-        /// <param name="cancellationToken">Cancels the request (for a paged list: every page request).</param>
+        /// <param name="requestOptions">Timeout, retries and headers for this call, or null for the client's settings.</param>
+        /// <param name="cancellationToken">Cancels the request (for a paged list: every page request), including waits between retries.</param>
         /// <returns>What the API returned.</returns>
-        /// <exception cref="global::Engage.Codegen.Runtime.ApiException">The API answered with an error status or an unreadable body.</exception>
+        /// <exception cref="global::Engage.Codegen.Runtime.ApiException">The API answered with an error status or an unreadable body, or no response arrived; transient failures were retried first where that is safe.</exception>
+        /// <exception cref="global::System.TimeoutException">An attempt took longer than the timeout and could not be retried.</exception>
         [global::Engage.Codegen.Runtime.ApiOperation("POST", "/users/{uid}/events", Auth = global::Engage.Codegen.Runtime.ApiAuth.Key, Paged = false, Source = "users.md:140")]
-        public virtual global::System.Threading.Tasks.Task<global::Engage.Snapshot.AddUserEventResponse> AddEventAsync(string uid, global::Engage.Snapshot.AddUserEventRequest request, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::Engage.Snapshot.AddUserEventResponse> AddEventAsync(string uid, global::Engage.Snapshot.AddUserEventRequest request, global::Engage.Codegen.Runtime.ApiRequestOptions? requestOptions, global::System.Threading.CancellationToken cancellationToken = default)
         {
             if (string.IsNullOrEmpty(uid))
             {
@@ -105,17 +125,23 @@ namespace Engage.Snapshot
                 throw new global::System.ArgumentNullException(nameof(request));
             }
 
-            return _pipeline.SendAsync(global::System.Net.Http.HttpMethod.Post, "/users/" + global::Engage.Codegen.Runtime.ApiPath.Segment(uid) + "/events", null, request, global::Engage.Snapshot.EngageJsonContext.Default.AddUserEventRequest, global::Engage.Snapshot.EngageJsonContext.Default.AddUserEventResponse, cancellationToken);
+            return _pipeline.SendAsync("Users.AddEvent", global::System.Net.Http.HttpMethod.Post, "/users/" + global::Engage.Codegen.Runtime.ApiPath.Segment(uid) + "/events", null, request, global::Engage.Snapshot.EngageJsonContext.Default.AddUserEventRequest, global::Engage.Snapshot.EngageJsonContext.Default.AddUserEventResponse, requestOptions, cancellationToken);
         }
+
+        /// <inheritdoc cref="AddEventAsync(string, global::Engage.Snapshot.AddUserEventRequest, global::Engage.Codegen.Runtime.ApiRequestOptions, global::System.Threading.CancellationToken)"/>
+        public global::System.Threading.Tasks.Task<global::Engage.Snapshot.AddUserEventResponse> AddEventAsync(string uid, global::Engage.Snapshot.AddUserEventRequest request, global::System.Threading.CancellationToken cancellationToken = default)
+            => AddEventAsync(uid, request, null, cancellationToken);
 
         /// <summary>List Users. Lists the users of your account, oldest first. The list is paginated as the API introduction describes.</summary>
         /// <remarks><c>GET /users</c>. Requires the API key and secret. Generated from users.md:186 ("List Users").</remarks>
         /// <param name="request">Where to start and how many items a page holds; null starts at the beginning.</param>
-        /// <param name="cancellationToken">Cancels the request (for a paged list: every page request).</param>
+        /// <param name="requestOptions">Timeout, retries and headers for every page request, or null for the client's settings.</param>
+        /// <param name="cancellationToken">Cancels the request (for a paged list: every page request), including waits between retries.</param>
         /// <returns>Every item across pages with <c>await foreach</c>; pages with <c>AsPages()</c>.</returns>
-        /// <exception cref="global::Engage.Codegen.Runtime.ApiException">The API answered with an error status or an unreadable body.</exception>
+        /// <exception cref="global::Engage.Codegen.Runtime.ApiException">The API answered with an error status or an unreadable body, or no response arrived; transient failures were retried first where that is safe.</exception>
+        /// <exception cref="global::System.TimeoutException">An attempt took longer than the timeout and could not be retried.</exception>
         [global::Engage.Codegen.Runtime.ApiOperation("GET", "/users", Auth = global::Engage.Codegen.Runtime.ApiAuth.KeyAndSecret, Paged = true, Source = "users.md:186")]
-        public virtual global::Engage.Codegen.Runtime.AsyncPageable<global::Engage.Snapshot.User> ListAsync(global::Engage.Snapshot.ListUsersRequest? request = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::Engage.Codegen.Runtime.AsyncPageable<global::Engage.Snapshot.User> ListAsync(global::Engage.Snapshot.ListUsersRequest? request, global::Engage.Codegen.Runtime.ApiRequestOptions? requestOptions, global::System.Threading.CancellationToken cancellationToken = default)
         {
             return new global::Engage.Codegen.Runtime.IdCursorPageable<global::Engage.Snapshot.User>(
                 async (page, ct) =>
@@ -124,14 +150,19 @@ namespace Engage.Snapshot
                     query.Add("limit", (long?)(page.Limit));
                     query.Add("after_id", (string?)(page.AfterId));
                     query.Add("before_id", (string?)(page.BeforeId));
-                    var response = await _pipeline.SendAsync(global::System.Net.Http.HttpMethod.Get, "/users", query, global::Engage.Snapshot.EngageJsonContext.Default.ListUsersResponse, ct).ConfigureAwait(false);
+                    var response = await _pipeline.SendAsync("Users.List page", global::System.Net.Http.HttpMethod.Get, "/users", query, global::Engage.Snapshot.EngageJsonContext.Default.ListUsersResponse, requestOptions, ct).ConfigureAwait(false);
                     return new global::Engage.Codegen.Runtime.IdCursorResult<global::Engage.Snapshot.User>(response.Data, response.HasMore);
                 },
                 static item => item.Id,
                 request?.AfterId,
                 request?.BeforeId,
                 request?.Limit ?? 30,
-                cancellationToken);
+                cancellationToken,
+                "Users.List");
         }
+
+        /// <inheritdoc cref="ListAsync(global::Engage.Snapshot.ListUsersRequest, global::Engage.Codegen.Runtime.ApiRequestOptions, global::System.Threading.CancellationToken)"/>
+        public global::Engage.Codegen.Runtime.AsyncPageable<global::Engage.Snapshot.User> ListAsync(global::Engage.Snapshot.ListUsersRequest? request = null, global::System.Threading.CancellationToken cancellationToken = default)
+            => ListAsync(request, null, cancellationToken);
     }
 }

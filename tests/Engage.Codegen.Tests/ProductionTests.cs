@@ -1,0 +1,409 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Engage.Codegen.Runtime;
+using Engage.Codegen.Tests.Generated;
+using Engage.Sandbox;
+
+namespace Engage.Codegen.Tests;
+
+/// <summary>
+/// Retries, timeouts, per-request options, limits and error bodies, end to end against the
+/// sandbox with injected faults over a real loopback socket.
+/// </summary>
+public sealed class ProductionTests : IAsyncLifetime
+{
+    private SandboxServer _sandbox = null!;
+
+    public async Task InitializeAsync() => _sandbox = await SandboxServer.StartAsync();
+
+    public async Task DisposeAsync() => await _sandbox.DisposeAsync();
+
+    private EngageClient Client(Action<EngageClientOptions>? configure = null)
+    {
+        var options = new EngageClientOptions { BaseAddress = _sandbox.BaseAddress, ApiKey = _sandbox.ApiKey, ApiSecret = _sandbox.ApiSecret };
+        options.Retry.BaseDelay = TimeSpan.FromMilliseconds(10);
+        options.Retry.MaxDelay = TimeSpan.FromSeconds(5);
+        configure?.Invoke(options);
+        return new EngageClient(options);
+    }
+
+    private async Task SeedUsersAsync(int count)
+    {
+        using var client = Client();
+        for (var i = 0; i < count; i++)
+        {
+            await client.Users.CreateAsync(new CreateUserRequest { Id = "seed-" + i.ToString("D3", CultureInfo.InvariantCulture) });
+        }
+
+        _sandbox.Store.ClearRequests();
+    }
+
+    private List<RecordedRequest> Requests(string method, string path) =>
+        _sandbox.Requests.Where(r => r.Method == method && r.Path == path).ToList();
+
+    [Fact]
+    public async Task A_get_answered_503_with_Retry_After_in_seconds_waits_that_long_and_succeeds()
+    {
+        await SeedUsersAsync(1);
+        using var client = Client();
+        _sandbox.Faults.Add(SandboxFault.WithStatus(503, retryAfter: "1", method: "GET", pathPrefix: "/v1/users/seed-000"));
+
+        var stopwatch = Stopwatch.StartNew();
+        var user = await client.Users.GetAsync("seed-000");
+        stopwatch.Stop();
+
+        Assert.Equal("seed-000", user.Uid);
+        Assert.Equal(new[] { 503, 200 }, Requests("GET", "/v1/users/seed-000").Select(r => r.StatusCode));
+        Assert.True(stopwatch.Elapsed >= TimeSpan.FromSeconds(0.95), $"waited {stopwatch.Elapsed}, not the 1 s Retry-After");
+    }
+
+    [Fact]
+    public async Task Retry_After_as_an_http_date_is_honoured()
+    {
+        await SeedUsersAsync(1);
+        using var client = Client();
+        var date = DateTimeOffset.UtcNow.AddSeconds(2).ToString("R", CultureInfo.InvariantCulture);
+        _sandbox.Faults.Add(SandboxFault.WithStatus(429, retryAfter: date, method: "GET"));
+
+        var stopwatch = Stopwatch.StartNew();
+        await client.Users.GetAsync("seed-000");
+
+        // The date has whole seconds, so the wait is between 1 and 2 seconds; backoff alone would be 10 ms.
+        Assert.True(stopwatch.Elapsed >= TimeSpan.FromSeconds(0.9), $"waited {stopwatch.Elapsed}");
+        Assert.Equal(new[] { 429, 200 }, Requests("GET", "/v1/users/seed-000").Select(r => r.StatusCode));
+    }
+
+    [Fact]
+    public async Task A_Retry_After_longer_than_the_maximum_delay_is_not_waited_for_and_is_reported()
+    {
+        using var client = Client();
+        _sandbox.Faults.Add(SandboxFault.WithStatus(429, retryAfter: "120"));
+
+        var error = await Assert.ThrowsAsync<ApiException>(() => client.Users.GetAsync("anyone"));
+
+        Assert.True(error.IsRateLimited);
+        Assert.True(error.IsTransient);
+        Assert.Equal(TimeSpan.FromSeconds(120), error.RetryAfter);
+        Assert.Equal(1, error.Attempts);
+        Assert.Equal("Injected fault: status 429", error.Error);
+        Assert.Equal("120", Assert.Single(error.Headers["Retry-After"]));
+        Assert.Single(_sandbox.Requests);
+    }
+
+    [Fact]
+    public async Task Exhausted_retries_give_the_last_error_with_the_attempt_count()
+    {
+        using var client = Client(o => o.Retry.MaxRetries = 2);
+        _sandbox.Faults.Add(SandboxFault.WithStatus(503, times: 10));
+
+        var error = await Assert.ThrowsAsync<ApiException>(() => client.Lists.GetAsync("l1"));
+
+        Assert.Equal(503, error.StatusCode);
+        Assert.Equal(3, error.Attempts);
+        Assert.Contains("after 3 attempts", error.Message, StringComparison.Ordinal);
+        Assert.Equal(3, _sandbox.Requests.Count);
+    }
+
+    [Fact]
+    public async Task Retrying_can_be_turned_off_for_the_client_and_for_one_call()
+    {
+        using (var off = Client(o => o.Retry.MaxRetries = 0))
+        {
+            _sandbox.Faults.Add(SandboxFault.WithStatus(503));
+            var error = await Assert.ThrowsAsync<ApiException>(() => off.Lists.GetAsync("l1"));
+            Assert.Equal((503, 1), (error.StatusCode, error.Attempts));
+        }
+
+        using var client = Client();
+        _sandbox.Faults.Add(SandboxFault.WithStatus(503));
+        var once = await Assert.ThrowsAsync<ApiException>(() => client.Lists.GetAsync("l1", new ApiRequestOptions { MaxRetries = 0 }));
+        Assert.Equal((503, 1), (once.StatusCode, once.Attempts));
+        Assert.Equal(2, _sandbox.Requests.Count);
+    }
+
+    [Fact]
+    public async Task A_post_is_retried_after_503_because_the_server_did_not_act_and_the_user_is_created_once()
+    {
+        using var client = Client();
+        _sandbox.Faults.Add(SandboxFault.WithStatus(503, method: "POST"));
+
+        var user = await client.Users.CreateAsync(new CreateUserRequest { Id = "retried" });
+
+        Assert.Equal("retried", user.Uid);
+        Assert.Equal(new[] { 503, 200 }, Requests("POST", "/v1/users").Select(r => r.StatusCode));
+        Assert.Single(_sandbox.Store.Users.Values, u => u.Uid == "retried");
+    }
+
+    [Theory]
+    [InlineData(502)]
+    [InlineData(504)]
+    [InlineData(408)]
+    public async Task A_post_is_not_retried_after_a_status_where_the_server_may_have_acted(int status)
+    {
+        await SeedUsersAsync(1);
+        using var client = Client();
+        _sandbox.Faults.Add(SandboxFault.WithStatus(status, method: "POST"));
+
+        var error = await Assert.ThrowsAsync<ApiException>(() => client.Users.AddEventAsync("seed-000", new AddUserEventRequest { Event = "Paid" }));
+
+        Assert.Equal((status, 1), (error.StatusCode, error.Attempts));
+        Assert.Single(Requests("POST", "/v1/users/seed-000/events"));
+    }
+
+    [Fact]
+    public async Task An_event_is_never_recorded_twice_when_the_connection_drops_after_the_server_acted()
+    {
+        await SeedUsersAsync(1);
+        using var client = Client();
+        _sandbox.Faults.Add(SandboxFault.Of(SandboxFaultKind.DropAfterHandling, method: "POST"));
+
+        var error = await Assert.ThrowsAsync<ApiException>(() => client.Users.AddEventAsync("seed-000", new AddUserEventRequest { Event = "Paid" }));
+
+        Assert.False(error.HasResponse);
+        Assert.Equal(0, error.StatusCode);
+        Assert.Equal(1, error.Attempts);
+        Assert.IsAssignableFrom<HttpRequestException>(error.InnerException);
+        Assert.Single(_sandbox.Store.Users["seed-000"].Events);
+
+        // The sandbox records an aborted request after the client has already seen the drop.
+        for (var wait = 0; wait < 40 && Requests("POST", "/v1/users/seed-000/events").Count == 0; wait++)
+        {
+            await Task.Delay(50);
+        }
+
+        await Task.Delay(100);
+        Assert.Single(Requests("POST", "/v1/users/seed-000/events"));
+    }
+
+    [Fact]
+    public async Task A_get_whose_connection_drops_is_retried()
+    {
+        await SeedUsersAsync(1);
+        using var client = Client();
+        _sandbox.Faults.Add(SandboxFault.Of(SandboxFaultKind.Drop, method: "GET"));
+
+        var user = await client.Users.GetAsync("seed-000");
+
+        Assert.Equal("seed-000", user.Uid);
+        var requests = Requests("GET", "/v1/users/seed-000");
+        Assert.Equal(2, requests.Count);
+        Assert.Equal("Drop", requests[0].Fault);
+    }
+
+    [Fact]
+    public async Task A_refused_connection_is_retried_even_for_a_post_and_then_reported_without_a_response()
+    {
+        // Nothing listens on a port we just released: no connection is made, so even a POST is safe to retry.
+        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        using var client = new EngageClient(new EngageClientOptions
+        {
+            BaseAddress = new Uri($"http://127.0.0.1:{port}/v1"),
+            ApiKey = "k",
+            ApiSecret = "s",
+            Retry = { MaxRetries = 2, BaseDelay = TimeSpan.FromMilliseconds(5) },
+        });
+
+        var error = await Assert.ThrowsAsync<ApiException>(() => client.Users.CreateAsync(new CreateUserRequest { Id = "x" }));
+
+        Assert.False(error.HasResponse);
+        Assert.Equal(3, error.Attempts);
+        Assert.Equal("POST", error.Method);
+    }
+
+    [Fact]
+    public async Task No_retry_starts_that_would_end_after_the_total_time_budget()
+    {
+        using var client = Client(o => o.Retry.MaxTotalTime = TimeSpan.FromMilliseconds(500));
+        _sandbox.Faults.Add(SandboxFault.WithStatus(503, retryAfter: "1"));
+
+        var stopwatch = Stopwatch.StartNew();
+        var error = await Assert.ThrowsAsync<ApiException>(() => client.Lists.GetAsync("l1"));
+
+        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(0.9), $"took {stopwatch.Elapsed}");
+        Assert.Equal((1, TimeSpan.FromSeconds(1)), (error.Attempts, error.RetryAfter));
+    }
+
+    [Fact]
+    public async Task Cancelling_during_a_Retry_After_wait_stops_at_once_with_OperationCanceledException()
+    {
+        using var client = Client(o => o.Retry.MaxDelay = TimeSpan.FromMinutes(1));
+        _sandbox.Faults.Add(SandboxFault.WithStatus(503, retryAfter: "30"));
+        using var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+
+        var stopwatch = Stopwatch.StartNew();
+        var error = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.Lists.GetAsync("l1", cancellation.Token));
+
+        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(5), $"took {stopwatch.Elapsed}");
+        Assert.Equal(cancellation.Token, error.CancellationToken);
+        Assert.Single(_sandbox.Requests);
+    }
+
+    [Fact]
+    public async Task An_html_502_page_is_kept_whole_in_the_exception()
+    {
+        using var client = Client(o => o.Retry.MaxRetries = 0);
+        _sandbox.Faults.Add(SandboxFault.Of(SandboxFaultKind.Html));
+
+        var error = await Assert.ThrowsAsync<ApiException>(() => client.Lists.GetAsync("l1"));
+
+        Assert.Equal(502, error.StatusCode);
+        Assert.Null(error.Error);
+        Assert.StartsWith("<html><head><title>502 Bad Gateway</title>", error.RawBody, StringComparison.Ordinal);
+        Assert.EndsWith("</html>", error.RawBody, StringComparison.Ordinal);
+        Assert.StartsWith("text/html", Assert.Single(error.Headers["Content-Type"]), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_truncated_json_body_gives_an_exception_with_the_raw_text()
+    {
+        await SeedUsersAsync(1);
+        using var client = Client();
+        _sandbox.Faults.Add(SandboxFault.Of(SandboxFaultKind.TruncatedJson, method: "GET"));
+
+        var error = await Assert.ThrowsAsync<ApiException>(() => client.Users.GetAsync("seed-000"));
+
+        Assert.Equal(200, error.StatusCode);
+        Assert.IsAssignableFrom<JsonException>(error.InnerException);
+        Assert.StartsWith("{", error.RawBody, StringComparison.Ordinal);
+        Assert.Contains("seed-000", error.RawBody, StringComparison.Ordinal);
+        Assert.ThrowsAny<JsonException>(() => JsonDocument.Parse(error.RawBody));
+        Assert.Contains("could not be read as User", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_per_request_timeout_fails_with_TimeoutException_and_a_timed_out_get_is_retried()
+    {
+        await SeedUsersAsync(1);
+        using (var client = Client(o => o.Retry.MaxRetries = 0))
+        {
+            _sandbox.Faults.Add(SandboxFault.Delayed(TimeSpan.FromSeconds(3), method: "GET"));
+            var stopwatch = Stopwatch.StartNew();
+            var timeout = await Assert.ThrowsAsync<TimeoutException>(() => client.Users.GetAsync("seed-000", new ApiRequestOptions { Timeout = TimeSpan.FromMilliseconds(200) }));
+            Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(2), $"took {stopwatch.Elapsed}");
+            Assert.Contains("did not complete within 00:00:00.2", timeout.Message, StringComparison.Ordinal);
+        }
+
+        using var retrying = Client();
+        _sandbox.Faults.Add(SandboxFault.Delayed(TimeSpan.FromSeconds(3), method: "GET"));
+        var user = await retrying.Users.GetAsync("seed-000", new ApiRequestOptions { Timeout = TimeSpan.FromMilliseconds(200) });
+        Assert.Equal("seed-000", user.Uid);
+    }
+
+    [Fact]
+    public async Task Per_request_headers_and_timeout_apply_to_every_page()
+    {
+        await SeedUsersAsync(35);
+        using var client = Client();
+        var options = new ApiRequestOptions { Timeout = TimeSpan.FromSeconds(10) };
+        options.Headers["X-Correlation-Id"] = "run-42";
+
+        var users = new List<User>();
+        await foreach (var user in client.Users.ListAsync(new ListUsersRequest { Limit = 10 }, options))
+        {
+            users.Add(user);
+        }
+
+        Assert.Equal(35, users.Count);
+        var pages = Requests("GET", "/v1/users");
+        Assert.Equal(4, pages.Count);
+        Assert.All(pages, page => Assert.Equal("run-42", page.Headers["X-Correlation-Id"]));
+    }
+
+    [Theory]
+    [InlineData("Authorization", "Basic eA==")]
+    [InlineData("X-Ok", "line\r\nX-Injected: 1")]
+    [InlineData("Bad Name", "v")]
+    public async Task Headers_the_client_owns_or_with_line_breaks_are_refused_before_sending(string name, string value)
+    {
+        using var client = Client();
+        var options = new ApiRequestOptions();
+        options.Headers[name] = value;
+
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => client.Lists.GetAsync("l1", options));
+
+        Assert.DoesNotContain("eA==", error.Message, StringComparison.Ordinal);
+        Assert.Empty(_sandbox.Requests);
+    }
+
+    [Fact]
+    public async Task A_cap_on_items_or_pages_stops_paging_without_requesting_more()
+    {
+        await SeedUsersAsync(35);
+        using var client = Client();
+
+        var first15 = new List<User>();
+        await foreach (var user in client.Users.ListAsync(new ListUsersRequest { Limit = 10 }).WithLimits(maxItems: 15))
+        {
+            first15.Add(user);
+        }
+
+        Assert.Equal(Enumerable.Range(0, 15).Select(i => "seed-" + i.ToString("D3", CultureInfo.InvariantCulture)), first15.Select(u => u.Uid));
+        Assert.Equal(2, Requests("GET", "/v1/users").Count);
+
+        _sandbox.Store.ClearRequests();
+        var pages = new List<Page<User>>();
+        await foreach (var page in client.Users.ListAsync(new ListUsersRequest { Limit = 10 }).WithLimits(maxPages: 2).AsPages())
+        {
+            pages.Add(page);
+        }
+
+        Assert.Equal(new[] { 10, 10 }, pages.Select(p => p.Values.Count));
+        Assert.NotNull(pages[1].ContinuationToken);
+        Assert.Equal(2, Requests("GET", "/v1/users").Count);
+
+        // The page cut short by the item cap cannot be resumed from; the one before it can.
+        var cut = new List<Page<User>>();
+        await foreach (var page in client.Users.ListAsync(new ListUsersRequest { Limit = 10 }).WithLimits(maxItems: 15).AsPages())
+        {
+            cut.Add(page);
+        }
+
+        Assert.Equal((5, true, (string?)null), (cut[1].Values.Count, cut[1].HasMore, cut[1].ContinuationToken));
+        var rest = new List<User>();
+        await foreach (var page in client.Users.ListAsync(new ListUsersRequest { Limit = 10 }).AsPages(cut[0].ContinuationToken))
+        {
+            rest.AddRange(page.Values);
+        }
+
+        Assert.Equal("seed-010", rest[0].Uid);
+        Assert.Equal(25, rest.Count);
+    }
+
+    [Fact]
+    public async Task A_server_that_repeats_a_cursor_gets_a_clear_exception_not_an_endless_loop()
+    {
+        await SeedUsersAsync(25);
+        using var client = Client();
+        _sandbox.Faults.Add(SandboxFault.Of(SandboxFaultKind.RepeatCursor, method: "GET", pathPrefix: "/v1/users", times: 100));
+
+        var seen = 0;
+        var error = await Assert.ThrowsAsync<ApiPagingException>(async () =>
+        {
+            await foreach (var _ in client.Users.ListAsync(new ListUsersRequest { Limit = 10 }))
+            {
+                seen++;
+            }
+        });
+
+        Assert.Contains("returned before", error.Message, StringComparison.Ordinal);
+        Assert.Equal(10, seen);
+        Assert.Equal(2, Requests("GET", "/v1/users").Count);
+    }
+
+    [Fact]
+    public async Task Faults_can_be_injected_over_http_for_a_sandbox_in_another_process()
+    {
+        using var http = new HttpClient { BaseAddress = new Uri(_sandbox.BaseAddress.GetLeftPart(UriPartial.Authority)) };
+        var response = await http.PostAsync("/_sandbox/faults", new StringContent("""{"kind":"Status","status":503,"retryAfter":"7","times":1}""", Encoding.UTF8, "application/json"));
+        response.EnsureSuccessStatusCode();
+
+        using var client = Client(o => o.Retry.MaxRetries = 0);
+        var error = await Assert.ThrowsAsync<ApiException>(() => client.Lists.GetAsync("l1"));
+        Assert.Equal((503, TimeSpan.FromSeconds(7)), (error.StatusCode, error.RetryAfter));
+    }
+}
