@@ -159,6 +159,8 @@ internal sealed partial class ApiBuilder
             resources.Add(new ResourceSpec(propertyName, className, publicClassName, title, doc.FileName, operations.ToEquatableArray()));
         }
 
+        resources = ShareResponseShapes(resources);
+
         return new ApiSpec(
             ns,
             clientName,
@@ -168,6 +170,67 @@ internal sealed partial class ApiBuilder
             _models.OrderBy(m => m.Name, StringComparer.Ordinal).ToEquatableArray(),
             _enums.OrderBy(e => e.Name, StringComparer.Ordinal).ToEquatableArray(),
             _diagnostics.ToEquatableArray());
+    }
+
+    /// <summary>
+    /// Responses of one small shape share one model: when two or more operations answer with the same
+    /// few scalar members (<c>{"status": "ok"}</c> from archiving a list, removing a subscriber and
+    /// recording an event), they return one type named after those members (<c>StatusResponse</c>)
+    /// instead of a class and converter each. Larger or nested shapes keep their own, operation-named types.
+    /// </summary>
+    private List<ResourceSpec> ShareResponseShapes(List<ResourceSpec> resources)
+    {
+        const int MaxSharedMembers = 3;
+        var headings = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        foreach (var operation in resources.SelectMany(r => r.Operations))
+        {
+            if (operation.ResponseType.Kind == TypeKind.Model && operation.Paging is null)
+            {
+                if (!headings.TryGetValue(operation.ResponseType.Name!, out var list))
+                {
+                    headings[operation.ResponseType.Name!] = list = new List<string>();
+                }
+
+                list.Add(operation.Heading);
+            }
+        }
+
+        var groups = _models
+            .Where(m => m.Role == ModelRole.Response && headings.ContainsKey(m.Name) && m.Properties.Count > 0 && m.Properties.Count <= MaxSharedMembers && m.Properties.All(p => IsScalar(p.Type)))
+            .GroupBy(m => m.Properties)
+            .Where(g => g.Count() > 1)
+            .ToList();
+        if (groups.Count == 0)
+        {
+            return resources;
+        }
+
+        var renamed = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var group in groups)
+        {
+            var members = group.ToList();
+            var name = _typeNames.Claim(string.Concat(members[0].Properties.Select(p => p.Name)) + "Response");
+            var users = members.SelectMany(m => headings[m.Name]).ToList();
+            var summary = $"The response of {users.Count} operations: {string.Join(", ", users.Take(3))}{(users.Count > 3 ? " and others" : string.Empty)}.";
+            foreach (var member in members)
+            {
+                renamed[member.Name] = name;
+                _models.Remove(member);
+            }
+
+            _models.Add(new ModelSpec(name, ModelRole.Response, summary, members[0].Source, members[0].Properties));
+        }
+
+        return resources
+            .Select(resource => resource with
+            {
+                Operations = resource.Operations
+                    .Select(o => o.ResponseType.Kind == TypeKind.Model && renamed.TryGetValue(o.ResponseType.Name!, out var shared) ? o with { ResponseType = TypeRef.ModelNamed(shared) } : o)
+                    .ToEquatableArray(),
+            })
+            .ToList();
+
+        static bool IsScalar(TypeRef type) => type.Kind is TypeKind.String or TypeKind.Int32 or TypeKind.Int64 or TypeKind.Decimal or TypeKind.Boolean or TypeKind.DateTimeOffset or TypeKind.Scalar;
     }
 
     private static string ChooseNamespace(GeneratorSettings settings)

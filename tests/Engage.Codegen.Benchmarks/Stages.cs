@@ -35,6 +35,22 @@ internal static class Stages
             watch.Restart();
             var markdig = pages.Sum(p => Markdig.Markdown.Parse(p.Text).Count);
             var markdigOnly = watch.Elapsed;
+            if (round == 0)
+            {
+                // What the output is made of, by kind of file.
+                static string Kind(string hint) =>
+                    hint.Contains("JsonContext", StringComparison.Ordinal) ? "JSON context" :
+                    hint.Contains("ServiceCollection", StringComparison.Ordinal) ? "DI registration" :
+                    hint.Contains("Public", StringComparison.Ordinal) && hint.EndsWith("Client.g.cs", StringComparison.Ordinal) ? "public client" :
+                    hint.EndsWith("Client.g.cs", StringComparison.Ordinal) ? "client and resources" :
+                    hint.EndsWith("Request.g.cs", StringComparison.Ordinal) ? "request models" :
+                    hint.EndsWith("Response.g.cs", StringComparison.Ordinal) ? "response models" : "other models and enums";
+                foreach (var group in files.GroupBy(f => Kind(f.HintName)).OrderByDescending(g => g.Sum(f => f.Text.Length)))
+                {
+                    Console.WriteLine($"  {group.Key}: {group.Count()} files, {group.Sum(f => f.Text.Length) / 1024} KB");
+                }
+            }
+
             Console.WriteLine($"round {round}: parse {parse.TotalMilliseconds:F1} ms (Markdig alone {markdigOnly.TotalMilliseconds:F1}), infer {infer.TotalMilliseconds:F1} ms, emit {emit.TotalMilliseconds:F1} ms ({files.Count} files, {files.Sum(f => f.Text.Length) / 1024} KB), Roslyn parsing the output {roslynParse.TotalMilliseconds:F1} ms; {markdig + trees.Count}");
         }
     }

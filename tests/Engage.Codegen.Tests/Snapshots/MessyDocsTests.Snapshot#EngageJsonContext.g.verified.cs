@@ -30,12 +30,6 @@ namespace Engage.Messy
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Messy.AddUserEventRequest> AddUserEventRequest =>
             _AddUserEventRequest ??= global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Engage.Messy.AddUserEventRequest>(Options, global::Engage.Messy.Serialization.AddUserEventRequestJsonConverter.Instance);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Messy.AddUserEventResponse>? _AddUserEventResponse;
-
-        /// <summary>Metadata for <see cref="global::Engage.Messy.AddUserEventResponse"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Messy.AddUserEventResponse> AddUserEventResponse =>
-            _AddUserEventResponse ??= global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Engage.Messy.AddUserEventResponse>(Options, global::Engage.Messy.Serialization.AddUserEventResponseJsonConverter.Instance);
-
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Messy.CreateUserRequest>? _CreateUserRequest;
 
         /// <summary>Metadata for <see cref="global::Engage.Messy.CreateUserRequest"/>.</summary>
@@ -60,11 +54,11 @@ namespace Engage.Messy
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Messy.ListUsersResponse> ListUsersResponse =>
             _ListUsersResponse ??= global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Engage.Messy.ListUsersResponse>(Options, global::Engage.Messy.Serialization.ListUsersResponseJsonConverter.Instance);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Messy.RemoveListSubscriberResponse>? _RemoveListSubscriberResponse;
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Messy.StatusResponse>? _StatusResponse;
 
-        /// <summary>Metadata for <see cref="global::Engage.Messy.RemoveListSubscriberResponse"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Messy.RemoveListSubscriberResponse> RemoveListSubscriberResponse =>
-            _RemoveListSubscriberResponse ??= global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Engage.Messy.RemoveListSubscriberResponse>(Options, global::Engage.Messy.Serialization.RemoveListSubscriberResponseJsonConverter.Instance);
+        /// <summary>Metadata for <see cref="global::Engage.Messy.StatusResponse"/>.</summary>
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Messy.StatusResponse> StatusResponse =>
+            _StatusResponse ??= global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Engage.Messy.StatusResponse>(Options, global::Engage.Messy.Serialization.StatusResponseJsonConverter.Instance);
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Messy.SubscribeListRequest>? _SubscribeListRequest;
 
@@ -103,10 +97,6 @@ namespace Engage.Messy
             {
                 return AddUserEventRequest;
             }
-            if (type == typeof(global::Engage.Messy.AddUserEventResponse))
-            {
-                return AddUserEventResponse;
-            }
             if (type == typeof(global::Engage.Messy.CreateUserRequest))
             {
                 return CreateUserRequest;
@@ -123,9 +113,9 @@ namespace Engage.Messy
             {
                 return ListUsersResponse;
             }
-            if (type == typeof(global::Engage.Messy.RemoveListSubscriberResponse))
+            if (type == typeof(global::Engage.Messy.StatusResponse))
             {
-                return RemoveListSubscriberResponse;
+                return StatusResponse;
             }
             if (type == typeof(global::Engage.Messy.SubscribeListRequest))
             {

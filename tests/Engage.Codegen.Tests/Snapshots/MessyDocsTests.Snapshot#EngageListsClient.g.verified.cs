@@ -62,7 +62,7 @@ namespace Engage.Messy
         /// <exception cref="global::Engage.Codegen.Runtime.ApiException">The API answered with an error status or an unreadable body, or no response arrived; transient failures were retried first where that is safe.</exception>
         /// <exception cref="global::System.TimeoutException">An attempt took longer than the timeout and could not be retried.</exception>
         [global::Engage.Codegen.Runtime.ApiOperation("DELETE", "/lists/{id}/subscribers/{uid}", Auth = global::Engage.Codegen.Runtime.ApiAuth.KeyAndSecret, Paged = false, Source = "lists.md:27")]
-        public virtual global::System.Threading.Tasks.Task<global::Engage.Messy.RemoveListSubscriberResponse> RemoveSubscriberAsync(string id, string uid, global::Engage.Codegen.Runtime.ApiRequestOptions? requestOptions, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::Engage.Messy.StatusResponse> RemoveSubscriberAsync(string id, string uid, global::Engage.Codegen.Runtime.ApiRequestOptions? requestOptions, global::System.Threading.CancellationToken cancellationToken = default)
         {
             if (string.IsNullOrEmpty(id))
             {
@@ -74,11 +74,11 @@ namespace Engage.Messy
                 throw new global::System.ArgumentException("A value is required.", nameof(uid));
             }
 
-            return _pipeline.SendAsync("Lists.RemoveSubscriber", global::System.Net.Http.HttpMethod.Delete, "/lists/" + global::Engage.Codegen.Runtime.ApiPath.Segment(id) + "/subscribers/" + global::Engage.Codegen.Runtime.ApiPath.Segment(uid), null, global::Engage.Messy.EngageJsonContext.Default.RemoveListSubscriberResponse, requestOptions, cancellationToken);
+            return _pipeline.SendAsync("Lists.RemoveSubscriber", global::System.Net.Http.HttpMethod.Delete, "/lists/" + global::Engage.Codegen.Runtime.ApiPath.Segment(id) + "/subscribers/" + global::Engage.Codegen.Runtime.ApiPath.Segment(uid), null, global::Engage.Messy.EngageJsonContext.Default.StatusResponse, requestOptions, cancellationToken);
         }
 
         /// <inheritdoc cref="RemoveSubscriberAsync(string, string, global::Engage.Codegen.Runtime.ApiRequestOptions, global::System.Threading.CancellationToken)"/>
-        public global::System.Threading.Tasks.Task<global::Engage.Messy.RemoveListSubscriberResponse> RemoveSubscriberAsync(string id, string uid, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<global::Engage.Messy.StatusResponse> RemoveSubscriberAsync(string id, string uid, global::System.Threading.CancellationToken cancellationToken = default)
             => RemoveSubscriberAsync(id, uid, null, cancellationToken);
     }
 }

@@ -118,7 +118,7 @@ namespace Engage.Messy
         /// <exception cref="global::Engage.Codegen.Runtime.ApiException">The API answered with an error status or an unreadable body, or no response arrived; transient failures were retried first where that is safe.</exception>
         /// <exception cref="global::System.TimeoutException">An attempt took longer than the timeout and could not be retried.</exception>
         [global::Engage.Codegen.Runtime.ApiOperation("POST", "/users/{uid}/events", Auth = global::Engage.Codegen.Runtime.ApiAuth.KeyAndSecret, Paged = false, Source = "users.md:83")]
-        public virtual global::System.Threading.Tasks.Task<global::Engage.Messy.AddUserEventResponse> AddEventAsync(string uid, global::Engage.Messy.AddUserEventRequest request, global::Engage.Codegen.Runtime.ApiRequestOptions? requestOptions, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::Engage.Messy.StatusResponse> AddEventAsync(string uid, global::Engage.Messy.AddUserEventRequest request, global::Engage.Codegen.Runtime.ApiRequestOptions? requestOptions, global::System.Threading.CancellationToken cancellationToken = default)
         {
             if (string.IsNullOrEmpty(uid))
             {
@@ -130,11 +130,11 @@ namespace Engage.Messy
                 throw new global::System.ArgumentNullException(nameof(request));
             }
 
-            return _pipeline.SendAsync("Users.AddEvent", global::System.Net.Http.HttpMethod.Post, "/users/" + global::Engage.Codegen.Runtime.ApiPath.Segment(uid) + "/events", null, request, global::Engage.Messy.EngageJsonContext.Default.AddUserEventRequest, global::Engage.Messy.EngageJsonContext.Default.AddUserEventResponse, requestOptions, cancellationToken);
+            return _pipeline.SendAsync("Users.AddEvent", global::System.Net.Http.HttpMethod.Post, "/users/" + global::Engage.Codegen.Runtime.ApiPath.Segment(uid) + "/events", null, request, global::Engage.Messy.EngageJsonContext.Default.AddUserEventRequest, global::Engage.Messy.EngageJsonContext.Default.StatusResponse, requestOptions, cancellationToken);
         }
 
         /// <inheritdoc cref="AddEventAsync(string, global::Engage.Messy.AddUserEventRequest, global::Engage.Codegen.Runtime.ApiRequestOptions, global::System.Threading.CancellationToken)"/>
-        public global::System.Threading.Tasks.Task<global::Engage.Messy.AddUserEventResponse> AddEventAsync(string uid, global::Engage.Messy.AddUserEventRequest request, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<global::Engage.Messy.StatusResponse> AddEventAsync(string uid, global::Engage.Messy.AddUserEventRequest request, global::System.Threading.CancellationToken cancellationToken = default)
             => AddEventAsync(uid, request, null, cancellationToken);
 
         /// <summary>List Users.</summary>

@@ -30,12 +30,6 @@ namespace Engage.Snapshot
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Snapshot.AddUserEventRequest> AddUserEventRequest =>
             _AddUserEventRequest ??= global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Engage.Snapshot.AddUserEventRequest>(Options, global::Engage.Snapshot.Serialization.AddUserEventRequestJsonConverter.Instance);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Snapshot.AddUserEventResponse>? _AddUserEventResponse;
-
-        /// <summary>Metadata for <see cref="global::Engage.Snapshot.AddUserEventResponse"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Snapshot.AddUserEventResponse> AddUserEventResponse =>
-            _AddUserEventResponse ??= global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Engage.Snapshot.AddUserEventResponse>(Options, global::Engage.Snapshot.Serialization.AddUserEventResponseJsonConverter.Instance);
-
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Snapshot.CreateListRequest>? _CreateListRequest;
 
         /// <summary>Metadata for <see cref="global::Engage.Snapshot.CreateListRequest"/>.</summary>
@@ -47,12 +41,6 @@ namespace Engage.Snapshot
         /// <summary>Metadata for <see cref="global::Engage.Snapshot.CreateUserRequest"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Snapshot.CreateUserRequest> CreateUserRequest =>
             _CreateUserRequest ??= global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Engage.Snapshot.CreateUserRequest>(Options, global::Engage.Snapshot.Serialization.CreateUserRequestJsonConverter.Instance);
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Snapshot.DeleteListResponse>? _DeleteListResponse;
-
-        /// <summary>Metadata for <see cref="global::Engage.Snapshot.DeleteListResponse"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Snapshot.DeleteListResponse> DeleteListResponse =>
-            _DeleteListResponse ??= global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Engage.Snapshot.DeleteListResponse>(Options, global::Engage.Snapshot.Serialization.DeleteListResponseJsonConverter.Instance);
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Snapshot.EngageList>? _EngageList;
 
@@ -84,11 +72,11 @@ namespace Engage.Snapshot
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Snapshot.ListUsersResponse> ListUsersResponse =>
             _ListUsersResponse ??= global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Engage.Snapshot.ListUsersResponse>(Options, global::Engage.Snapshot.Serialization.ListUsersResponseJsonConverter.Instance);
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Snapshot.RemoveListSubscriberResponse>? _RemoveListSubscriberResponse;
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Snapshot.StatusResponse>? _StatusResponse;
 
-        /// <summary>Metadata for <see cref="global::Engage.Snapshot.RemoveListSubscriberResponse"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Snapshot.RemoveListSubscriberResponse> RemoveListSubscriberResponse =>
-            _RemoveListSubscriberResponse ??= global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Engage.Snapshot.RemoveListSubscriberResponse>(Options, global::Engage.Snapshot.Serialization.RemoveListSubscriberResponseJsonConverter.Instance);
+        /// <summary>Metadata for <see cref="global::Engage.Snapshot.StatusResponse"/>.</summary>
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Snapshot.StatusResponse> StatusResponse =>
+            _StatusResponse ??= global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Engage.Snapshot.StatusResponse>(Options, global::Engage.Snapshot.Serialization.StatusResponseJsonConverter.Instance);
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Snapshot.SubscribeListRequest>? _SubscribeListRequest;
 
@@ -163,10 +151,6 @@ namespace Engage.Snapshot
             {
                 return AddUserEventRequest;
             }
-            if (type == typeof(global::Engage.Snapshot.AddUserEventResponse))
-            {
-                return AddUserEventResponse;
-            }
             if (type == typeof(global::Engage.Snapshot.CreateListRequest))
             {
                 return CreateListRequest;
@@ -174,10 +158,6 @@ namespace Engage.Snapshot
             if (type == typeof(global::Engage.Snapshot.CreateUserRequest))
             {
                 return CreateUserRequest;
-            }
-            if (type == typeof(global::Engage.Snapshot.DeleteListResponse))
-            {
-                return DeleteListResponse;
             }
             if (type == typeof(global::Engage.Snapshot.EngageList))
             {
@@ -199,9 +179,9 @@ namespace Engage.Snapshot
             {
                 return ListUsersResponse;
             }
-            if (type == typeof(global::Engage.Snapshot.RemoveListSubscriberResponse))
+            if (type == typeof(global::Engage.Snapshot.StatusResponse))
             {
-                return RemoveListSubscriberResponse;
+                return StatusResponse;
             }
             if (type == typeof(global::Engage.Snapshot.SubscribeListRequest))
             {

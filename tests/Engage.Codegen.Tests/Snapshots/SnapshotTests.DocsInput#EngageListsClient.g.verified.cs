@@ -140,18 +140,18 @@ namespace Engage.Snapshot
         /// <exception cref="global::Engage.Codegen.Runtime.ApiException">The API answered with an error status or an unreadable body, or no response arrived; transient failures were retried first where that is safe.</exception>
         /// <exception cref="global::System.TimeoutException">An attempt took longer than the timeout and could not be retried.</exception>
         [global::Engage.Codegen.Runtime.ApiOperation("DELETE", "/lists/{id}", Auth = global::Engage.Codegen.Runtime.ApiAuth.KeyAndSecret, Paged = false, Source = "lists.md:145")]
-        public virtual global::System.Threading.Tasks.Task<global::Engage.Snapshot.DeleteListResponse> DeleteAsync(string id, global::Engage.Codegen.Runtime.ApiRequestOptions? requestOptions, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::Engage.Snapshot.StatusResponse> DeleteAsync(string id, global::Engage.Codegen.Runtime.ApiRequestOptions? requestOptions, global::System.Threading.CancellationToken cancellationToken = default)
         {
             if (string.IsNullOrEmpty(id))
             {
                 throw new global::System.ArgumentException("A value is required.", nameof(id));
             }
 
-            return _pipeline.SendAsync("Lists.Delete", global::System.Net.Http.HttpMethod.Delete, "/lists/" + global::Engage.Codegen.Runtime.ApiPath.Segment(id), null, global::Engage.Snapshot.EngageJsonContext.Default.DeleteListResponse, requestOptions, cancellationToken);
+            return _pipeline.SendAsync("Lists.Delete", global::System.Net.Http.HttpMethod.Delete, "/lists/" + global::Engage.Codegen.Runtime.ApiPath.Segment(id), null, global::Engage.Snapshot.EngageJsonContext.Default.StatusResponse, requestOptions, cancellationToken);
         }
 
         /// <inheritdoc cref="DeleteAsync(string, global::Engage.Codegen.Runtime.ApiRequestOptions, global::System.Threading.CancellationToken)"/>
-        public global::System.Threading.Tasks.Task<global::Engage.Snapshot.DeleteListResponse> DeleteAsync(string id, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<global::Engage.Snapshot.StatusResponse> DeleteAsync(string id, global::System.Threading.CancellationToken cancellationToken = default)
             => DeleteAsync(id, null, cancellationToken);
 
         /// <summary>Subscribe to a list. Adds a subscriber to a list. When no user has the given email, a new user is created.</summary>
@@ -228,7 +228,7 @@ namespace Engage.Snapshot
         /// <exception cref="global::Engage.Codegen.Runtime.ApiException">The API answered with an error status or an unreadable body, or no response arrived; transient failures were retried first where that is safe.</exception>
         /// <exception cref="global::System.TimeoutException">An attempt took longer than the timeout and could not be retried.</exception>
         [global::Engage.Codegen.Runtime.ApiOperation("DELETE", "/lists/{id}/subscribers/{uid}", Auth = global::Engage.Codegen.Runtime.ApiAuth.KeyAndSecret, Paged = false, Source = "lists.md:215")]
-        public virtual global::System.Threading.Tasks.Task<global::Engage.Snapshot.RemoveListSubscriberResponse> RemoveSubscriberAsync(string id, string uid, global::Engage.Codegen.Runtime.ApiRequestOptions? requestOptions, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::Engage.Snapshot.StatusResponse> RemoveSubscriberAsync(string id, string uid, global::Engage.Codegen.Runtime.ApiRequestOptions? requestOptions, global::System.Threading.CancellationToken cancellationToken = default)
         {
             if (string.IsNullOrEmpty(id))
             {
@@ -240,11 +240,11 @@ namespace Engage.Snapshot
                 throw new global::System.ArgumentException("A value is required.", nameof(uid));
             }
 
-            return _pipeline.SendAsync("Lists.RemoveSubscriber", global::System.Net.Http.HttpMethod.Delete, "/lists/" + global::Engage.Codegen.Runtime.ApiPath.Segment(id) + "/subscribers/" + global::Engage.Codegen.Runtime.ApiPath.Segment(uid), null, global::Engage.Snapshot.EngageJsonContext.Default.RemoveListSubscriberResponse, requestOptions, cancellationToken);
+            return _pipeline.SendAsync("Lists.RemoveSubscriber", global::System.Net.Http.HttpMethod.Delete, "/lists/" + global::Engage.Codegen.Runtime.ApiPath.Segment(id) + "/subscribers/" + global::Engage.Codegen.Runtime.ApiPath.Segment(uid), null, global::Engage.Snapshot.EngageJsonContext.Default.StatusResponse, requestOptions, cancellationToken);
         }
 
         /// <inheritdoc cref="RemoveSubscriberAsync(string, string, global::Engage.Codegen.Runtime.ApiRequestOptions, global::System.Threading.CancellationToken)"/>
-        public global::System.Threading.Tasks.Task<global::Engage.Snapshot.RemoveListSubscriberResponse> RemoveSubscriberAsync(string id, string uid, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<global::Engage.Snapshot.StatusResponse> RemoveSubscriberAsync(string id, string uid, global::System.Threading.CancellationToken cancellationToken = default)
             => RemoveSubscriberAsync(id, uid, null, cancellationToken);
     }
 }

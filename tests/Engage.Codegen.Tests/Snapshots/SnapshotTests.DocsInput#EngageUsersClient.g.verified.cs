@@ -113,7 +113,7 @@ namespace Engage.Snapshot
         /// <exception cref="global::Engage.Codegen.Runtime.ApiException">The API answered with an error status or an unreadable body, or no response arrived; transient failures were retried first where that is safe.</exception>
         /// <exception cref="global::System.TimeoutException">An attempt took longer than the timeout and could not be retried.</exception>
         [global::Engage.Codegen.Runtime.ApiOperation("POST", "/users/{uid}/events", Auth = global::Engage.Codegen.Runtime.ApiAuth.Key, Paged = false, Source = "users.md:140")]
-        public virtual global::System.Threading.Tasks.Task<global::Engage.Snapshot.AddUserEventResponse> AddEventAsync(string uid, global::Engage.Snapshot.AddUserEventRequest request, global::Engage.Codegen.Runtime.ApiRequestOptions? requestOptions, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::Engage.Snapshot.StatusResponse> AddEventAsync(string uid, global::Engage.Snapshot.AddUserEventRequest request, global::Engage.Codegen.Runtime.ApiRequestOptions? requestOptions, global::System.Threading.CancellationToken cancellationToken = default)
         {
             if (string.IsNullOrEmpty(uid))
             {
@@ -125,11 +125,11 @@ namespace Engage.Snapshot
                 throw new global::System.ArgumentNullException(nameof(request));
             }
 
-            return _pipeline.SendAsync("Users.AddEvent", global::System.Net.Http.HttpMethod.Post, "/users/" + global::Engage.Codegen.Runtime.ApiPath.Segment(uid) + "/events", null, request, global::Engage.Snapshot.EngageJsonContext.Default.AddUserEventRequest, global::Engage.Snapshot.EngageJsonContext.Default.AddUserEventResponse, requestOptions, cancellationToken);
+            return _pipeline.SendAsync("Users.AddEvent", global::System.Net.Http.HttpMethod.Post, "/users/" + global::Engage.Codegen.Runtime.ApiPath.Segment(uid) + "/events", null, request, global::Engage.Snapshot.EngageJsonContext.Default.AddUserEventRequest, global::Engage.Snapshot.EngageJsonContext.Default.StatusResponse, requestOptions, cancellationToken);
         }
 
         /// <inheritdoc cref="AddEventAsync(string, global::Engage.Snapshot.AddUserEventRequest, global::Engage.Codegen.Runtime.ApiRequestOptions, global::System.Threading.CancellationToken)"/>
-        public global::System.Threading.Tasks.Task<global::Engage.Snapshot.AddUserEventResponse> AddEventAsync(string uid, global::Engage.Snapshot.AddUserEventRequest request, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<global::Engage.Snapshot.StatusResponse> AddEventAsync(string uid, global::Engage.Snapshot.AddUserEventRequest request, global::System.Threading.CancellationToken cancellationToken = default)
             => AddEventAsync(uid, request, null, cancellationToken);
 
         /// <summary>List Users. Lists the users of your account, oldest first. The list is paginated as the API introduction describes.</summary>

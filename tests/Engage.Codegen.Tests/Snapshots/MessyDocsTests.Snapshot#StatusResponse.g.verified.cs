@@ -4,13 +4,13 @@
 #nullable enable
 #pragma warning disable CS0618 // generated code reads and writes members the docs call deprecated
 
-namespace Engage.Snapshot
+namespace Engage.Messy
 {
-    /// <summary>The response of Add User events.</summary>
-    /// <remarks>Generated from users.md:140 ("Add User events").</remarks>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Engage.Snapshot.Serialization.AddUserEventResponseJsonConverter))]
+    /// <summary>The response of 2 operations: Remove subscriber from a list, Add User events.</summary>
+    /// <remarks>Generated from lists.md:27 ("Remove subscriber from a list").</remarks>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Engage.Messy.Serialization.StatusResponseJsonConverter))]
     [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "0.1.0")]
-    public sealed partial class AddUserEventResponse
+    public sealed partial class StatusResponse
     {
         /// <summary>The status value of the response.</summary>
         /// <remarks>JSON: <c>status</c>.</remarks>
@@ -18,23 +18,23 @@ namespace Engage.Snapshot
     }
 }
 
-namespace Engage.Snapshot.Serialization
+namespace Engage.Messy.Serialization
 {
-    /// <summary>Reads and writes AddUserEventResponse as the API's JSON, without reflection.</summary>
+    /// <summary>Reads and writes StatusResponse as the API's JSON, without reflection.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "0.1.0")]
-    internal sealed class AddUserEventResponseJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Engage.Snapshot.AddUserEventResponse>
+    internal sealed class StatusResponseJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Engage.Messy.StatusResponse>
     {
-        public static readonly AddUserEventResponseJsonConverter Instance = new AddUserEventResponseJsonConverter();
+        public static readonly StatusResponseJsonConverter Instance = new StatusResponseJsonConverter();
 
-        public override global::Engage.Snapshot.AddUserEventResponse? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        public override global::Engage.Messy.StatusResponse? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
             {
                 return null;
             }
 
-            global::Engage.Codegen.Runtime.Serialization.ApiJson.ExpectStartObject(ref reader, "AddUserEventResponse");
-            var value = new global::Engage.Snapshot.AddUserEventResponse();
+            global::Engage.Codegen.Runtime.Serialization.ApiJson.ExpectStartObject(ref reader, "StatusResponse");
+            var value = new global::Engage.Messy.StatusResponse();
             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
             {
                 if (reader.ValueTextEquals("status"u8))
@@ -52,7 +52,7 @@ namespace Engage.Snapshot.Serialization
             return value;
         }
 
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Engage.Snapshot.AddUserEventResponse value, global::System.Text.Json.JsonSerializerOptions options)
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Engage.Messy.StatusResponse value, global::System.Text.Json.JsonSerializerOptions options)
         {
             writer.WriteStartObject();
             writer.WritePropertyName("status"u8);
