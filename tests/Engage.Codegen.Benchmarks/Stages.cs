@@ -17,7 +17,7 @@ internal static class Stages
     {
         var pages = SyntheticDocs.Pages(100);
         var sources = pages.Select(p => new DocSource(p.Path, p.Text)).ToList();
-        for (var round = 0; round < 4; round++)
+        for (var round = 0; round < 12; round++)
         {
             var total = Stopwatch.StartNew();
             var watch = Stopwatch.StartNew();
