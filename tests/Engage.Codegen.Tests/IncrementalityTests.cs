@@ -61,7 +61,8 @@ public class IncrementalityTests
         var files = Outputs(second, TrackingNames.GeneratedFiles).ToList();
         var changed = files.Where(f => f.Reason is IncrementalStepRunReason.Modified or IncrementalStepRunReason.New).Select(f => (string)((dynamic)f.Value).HintName).ToList();
         Assert.Equal(new[] { "EngageUsersClient.g.cs" }, changed);
-        Assert.True(files.Count(f => f.Reason == IncrementalStepRunReason.Unchanged) >= 20);
+        Assert.True(files.Count >= 10, $"{files.Count} files");
+        Assert.Equal(files.Count - 1, files.Count(f => f.Reason == IncrementalStepRunReason.Unchanged));
         Assert.Contains("Fetches one user", second.GetRunResult().GeneratedTrees.Single(t => t.FilePath.EndsWith("EngageUsersClient.g.cs")).ToString());
     }
 
@@ -147,7 +148,13 @@ public class IncrementalityTests
             "- `double_optin` - Optional. Set to `true` to send new subscribers an email asking them to confirm.\n- `sender_name` - Optional. The name confirmation emails come from.\n\nExample request data:"));
         Assert.NotEqual(lists.GetText()!.ToString(), edited.GetText()!.ToString());
         var second = Rerun(first, changeDriver: d => d.ReplaceAdditionalText(lists, edited));
-        var request = second.GetRunResult().GeneratedTrees.Single(t => t.FilePath.EndsWith("CreateListRequest.g.cs")).ToString();
+        // Request and response models of a page's operations live beside its client.
+        var models = second.GetRunResult().GeneratedTrees.Single(t => t.FilePath.EndsWith("EngageListsClient.Models.g.cs")).ToString();
+        var start = models.IndexOf("public sealed partial class CreateListRequest", StringComparison.Ordinal);
+        var converter = models.IndexOf("internal sealed class CreateListRequestJsonConverter", start, StringComparison.Ordinal);
+        var end = models.IndexOf("\nnamespace ", converter, StringComparison.Ordinal);
+        var request = models.Substring(start, (end < 0 ? models.Length : end) - start);
+        Assert.DoesNotContain("SenderName", first.Source("EngageListsClient.Models.g.cs"), StringComparison.Ordinal);
         Assert.Contains("public string? SenderName { get; set; }", request);
         Assert.Contains("\"sender_name\"u8", request);
     }
