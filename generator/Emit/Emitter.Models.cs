@@ -7,7 +7,15 @@ internal static partial class Emitter
 {
     private static GeneratedFile EmitModel(ApiSpec api, ModelSpec model)
     {
-        var w = Begin(api.Namespace);
+        var w = HeaderWriter();
+        WriteModel(w, api, model);
+        return new GeneratedFile($"{model.Name}.g.cs", w.ToString());
+    }
+
+    /// <summary>Writes a model and its converter (two namespace blocks) into <paramref name="w"/>.</summary>
+    private static void WriteModel(SourceWriter w, ApiSpec api, ModelSpec model)
+    {
+        w.Open("namespace " + api.Namespace);
         w.Doc("summary", model.Summary);
         w.Doc("remarks", $"Generated from {model.Source}.");
         w.Line($"[global::System.Text.Json.Serialization.JsonConverter(typeof({ConverterClass(api, model.Name)}))]");
@@ -51,7 +59,6 @@ internal static partial class Emitter
         w.Close();
         w.Line();
         EmitModelConverter(w, api, model);
-        return new GeneratedFile($"{model.Name}.g.cs", w.ToString());
     }
 
     private static string DefaultValue(ApiSpec api, TypeRef type) => type.Kind switch
