@@ -18,6 +18,7 @@ internal sealed partial class ApiBuilder
 {
     private readonly List<DiagnosticInfo> _diagnostics = new();
     private readonly List<ModelSpec> _models = new();
+    private readonly Dictionary<string, ModelSpec> _modelsByName = new(StringComparer.Ordinal);
     private readonly List<EnumSpec> _enums = new();
     private readonly Naming.Scope _typeNames;
     private readonly string _apiName;
@@ -215,10 +216,10 @@ internal sealed partial class ApiBuilder
             foreach (var member in members)
             {
                 renamed[member.Name] = name;
-                _models.Remove(member);
+                RemoveModel(member);
             }
 
-            _models.Add(new ModelSpec(name, ModelRole.Response, summary, members[0].Source, members[0].Properties));
+            AddModelSpec(new ModelSpec(name, ModelRole.Response, summary, members[0].Source, members[0].Properties));
         }
 
         return resources
@@ -287,7 +288,7 @@ internal sealed partial class ApiBuilder
             properties.Add(new PropertySpec(key, names.Claim(Naming.Pascal(key)), type, nullable, false, false, Summary(description, key), Deprecation(key, description)));
         }
 
-        _models.Add(new ModelSpec(model.Name, ModelRole.Object, $"The {section.Name} object.", source, properties.ToEquatableArray()));
+        AddModelSpec(new ModelSpec(model.Name, ModelRole.Object, $"The {section.Name} object.", source, properties.ToEquatableArray()));
     }
 
     private TypeRef? ObjectFieldType(string jsonName, string? preferredFile)
@@ -353,17 +354,33 @@ internal sealed partial class ApiBuilder
         return TypeRef.ModelNamed(AddModel(typeName, ModelRole.Object, $"An item of {owner}.{Naming.Pascal(jsonName)} (JSON: {jsonName}).", source, properties));
     }
 
+    /// <summary>Adds a model, kept in order and by name.</summary>
+    private void AddModelSpec(ModelSpec model)
+    {
+        _models.Add(model);
+        _modelsByName[model.Name] = model;
+    }
+
+    private void RemoveModel(ModelSpec model)
+    {
+        _models.Remove(model);
+        _modelsByName.Remove(model.Name);
+    }
+
+    /// <summary>The model of that name, or null.</summary>
+    private ModelSpec? ModelNamed(string? name) => name is not null && _modelsByName.TryGetValue(name, out var model) ? model : null;
+
     private string AddModel(string name, ModelRole role, string summary, string source, List<PropertySpec> properties)
     {
         var spec = new ModelSpec(name, role, summary, source, properties.ToEquatableArray());
-        var existing = _models.FirstOrDefault(m => m.Name == name);
+        var existing = ModelNamed(name);
         if (existing is not null && existing.Properties.Equals(spec.Properties))
         {
             return name;
         }
 
         var unique = _typeNames.Claim(name);
-        _models.Add(spec with { Name = unique });
+        AddModelSpec(spec with { Name = unique });
         return unique;
     }
 

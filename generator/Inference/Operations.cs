@@ -161,7 +161,7 @@ internal sealed partial class ApiBuilder
                 requestProperties.Add(new PropertySpec(field.Name, propertyNames.Claim(Naming.Pascal(field.Name)), type, !required, required, secret, summary, Deprecation(field.Name, field.Description)));
             }
 
-            _models.Add(new ModelSpec(requestType, ModelRole.Request, $"Parameters of {endpoint.Heading}.", modelSource, requestProperties.ToEquatableArray()));
+            AddModelSpec(new ModelSpec(requestType, ModelRole.Request, $"Parameters of {endpoint.Heading}.", modelSource, requestProperties.ToEquatableArray()));
         }
 
         var paging = TryPaging(endpoint, requestProperties, typePrefix, modelSource, out var pagedResponse);
@@ -332,7 +332,7 @@ internal sealed partial class ApiBuilder
         var pageExample = new JsonNode(JsonKind.Object, null, properties.ToEquatableArray(), EquatableArray<JsonNode>.Empty);
         var pageType = ModelFromExample(typePrefix + "Response", ModelRole.Response, $"One page of {endpoint.Heading}.", pageExample, location, source, overrides);
         responseType = pageType;
-        var page = _models.First(m => m.Name == pageType.Name);
+        var page = ModelNamed(pageType.Name) ?? throw new InvalidOperationException("The page model " + pageType.Name + " was not added.");
         string? PageMember(string json) => page.Properties.FirstOrDefault(p => p.JsonName == json)?.Name;
 
         var limit = Param("limit");
@@ -350,7 +350,7 @@ internal sealed partial class ApiBuilder
             }
         }
 
-        var idProperty = itemType.Kind == TypeKind.Model ? _models.FirstOrDefault(m => m.Name == itemType.Name)?.Properties.FirstOrDefault(p => p.JsonName == "id")?.Name : null;
+        var idProperty = itemType.Kind == TypeKind.Model ? ModelNamed(itemType.Name)?.Properties.FirstOrDefault(p => p.JsonName == "id")?.Name : null;
         return new PagingSpec(
             style.Value,
             itemType,
@@ -368,5 +368,5 @@ internal sealed partial class ApiBuilder
     }
 
     private bool HasStringId(string modelName) =>
-        _models.FirstOrDefault(m => m.Name == modelName)?.Properties.Any(p => p.JsonName == "id" && p.Type.Kind == TypeKind.String) == true;
+        ModelNamed(modelName)?.Properties.Any(p => p.JsonName == "id" && p.Type.Kind == TypeKind.String) == true;
 }

@@ -152,6 +152,32 @@ public sealed class ProductionTests : IAsyncLifetime
         Assert.Single(Requests("POST", "/v1/users/seed-000/events"));
     }
 
+    [Theory]
+    [InlineData("PUT", 502)]
+    [InlineData("PUT", 504)]
+    [InlineData("DELETE", 502)]
+    [InlineData("DELETE", 408)]
+    public async Task Put_and_delete_are_retried_after_statuses_where_the_server_may_have_acted_because_repeating_them_is_safe(string method, int status)
+    {
+        using var client = Client();
+        var list = await client.Lists.CreateAsync(new CreateListRequest { Title = "Retry me" });
+        _sandbox.Store.ClearRequests();
+        _sandbox.Faults.Add(SandboxFault.WithStatus(status, method: method));
+
+        if (method == "PUT")
+        {
+            var updated = await client.Lists.UpdateAsync(list.Id, new UpdateListRequest { Title = "Retried" });
+            Assert.Equal("Retried", updated.Title);
+        }
+        else
+        {
+            await client.Lists.DeleteAsync(list.Id);
+            Assert.True(_sandbox.Store.Lists[list.Id].Archived);
+        }
+
+        Assert.Equal(new[] { status, 200 }, Requests(method, "/v1/lists/" + list.Id).Select(r => r.StatusCode));
+    }
+
     [Fact]
     public async Task An_event_is_never_recorded_twice_when_the_connection_drops_after_the_server_acted()
     {
