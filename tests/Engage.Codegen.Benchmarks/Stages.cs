@@ -41,6 +41,7 @@ internal static class Stages
                 static string Kind(string hint) =>
                     hint.Contains("JsonContext", StringComparison.Ordinal) ? "JSON context" :
                     hint.Contains("ServiceCollection", StringComparison.Ordinal) ? "DI registration" :
+                    hint.EndsWith(".Models.g.cs", StringComparison.Ordinal) ? "a page's request and response models" :
                     hint.Contains("Public", StringComparison.Ordinal) && hint.EndsWith("Client.g.cs", StringComparison.Ordinal) ? "public client" :
                     hint.EndsWith("Client.g.cs", StringComparison.Ordinal) ? "client and resources" :
                     hint.EndsWith("Request.g.cs", StringComparison.Ordinal) ? "request models" :
