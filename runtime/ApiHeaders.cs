@@ -26,4 +26,29 @@ internal static class ApiUris
         var builder = new UriBuilder(uri) { UserName = string.Empty, Password = string.Empty };
         return builder.Uri.ToString();
     }
+
+    /// <summary>The URI with every query value replaced by <c>*</c>: <c>/users?email=*&amp;limit=*</c>.</summary>
+    public static string RedactQuery(string uri)
+    {
+        var query = uri.IndexOf('?');
+        if (query < 0)
+        {
+            return uri;
+        }
+
+        var builder = new System.Text.StringBuilder(uri.Length).Append(uri, 0, query + 1);
+        var parameters = uri.Substring(query + 1).Split('&');
+        for (var i = 0; i < parameters.Length; i++)
+        {
+            if (i > 0)
+            {
+                builder.Append('&');
+            }
+
+            var equals = parameters[i].IndexOf('=');
+            builder.Append(equals < 0 ? parameters[i] : parameters[i].Substring(0, equals) + "=*");
+        }
+
+        return builder.ToString();
+    }
 }

@@ -175,7 +175,7 @@ public sealed class ApiPipeline : IDisposable
     {
         requestOptions?.Validate();
         var call = new Call(this, operation, method, _root + path + (query?.ToString() ?? string.Empty), body, requestOptions);
-        using var activity = ApiDiagnostics.StartOperation(operation, method.Method, call.Uri);
+        using var activity = ApiDiagnostics.StartOperation(operation, method.Method, call.LogUri);
         if (_logContent && body is not null)
         {
             ApiLog.Content(_logger, operation, "request", ApiException.DecodeBody(body));
@@ -195,7 +195,7 @@ public sealed class ApiPipeline : IDisposable
         {
             activity?.SetTag("engage.attempts", call.Attempts);
             ApiDiagnostics.Fail(activity, "timeout", exception.Message);
-            ApiLog.Failed(_logger, operation, method.Method, call.Uri, "timeout", call.Elapsed, call.Attempts, null);
+            ApiLog.Failed(_logger, operation, method.Method, call.LogUri, "timeout", call.Elapsed, call.Attempts, null);
             throw new TimeoutException(
                 $"{method.Method} {call.Uri} did not complete within {exception.Timeout} ({call.Attempts} attempt{(call.Attempts == 1 ? string.Empty : "s")}).",
                 exception.InnerException);
@@ -204,7 +204,7 @@ public sealed class ApiPipeline : IDisposable
         {
             activity?.SetTag("engage.attempts", call.Attempts);
             ApiDiagnostics.Fail(activity, exception.GetType().FullName!, exception.Message);
-            ApiLog.Failed(_logger, operation, method.Method, call.Uri, "no response", call.Elapsed, call.Attempts, exception);
+            ApiLog.Failed(_logger, operation, method.Method, call.LogUri, "no response", call.Elapsed, call.Attempts, exception);
             throw new ApiException(
                 $"{method.Method} {call.Uri} failed without a response after {call.Attempts} attempt{(call.Attempts == 1 ? string.Empty : "s")}: {exception.Message}",
                 0,
@@ -227,7 +227,7 @@ public sealed class ApiPipeline : IDisposable
         if (!attempt.IsSuccess)
         {
             ApiDiagnostics.Fail(activity, attempt.StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture), attempt.ReasonPhrase ?? string.Empty);
-            ApiLog.Failed(_logger, operation, method.Method, call.Uri, "status " + attempt.StatusCode, call.Elapsed, call.Attempts, null);
+            ApiLog.Failed(_logger, operation, method.Method, call.LogUri, "status " + attempt.StatusCode, call.Elapsed, call.Attempts, null);
             throw CreateException(attempt, call, null, null);
         }
 
@@ -287,7 +287,7 @@ public sealed class ApiPipeline : IDisposable
     {
         call.Attempts++;
         var attemptNumber = call.Attempts;
-        ApiLog.Request(_logger, call.Operation, call.Method.Method, call.Uri, attemptNumber);
+        ApiLog.Request(_logger, call.Operation, call.Method.Method, call.LogUri, attemptNumber);
         var started = Stopwatch.GetTimestamp();
         using var request = new HttpRequestMessage(call.Method, call.Uri);
         request.Headers.Authorization = _authorization;
@@ -322,7 +322,7 @@ public sealed class ApiPipeline : IDisposable
             var body = await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
 #endif
             var status = (int)response.StatusCode;
-            ApiLog.Response(_logger, call.Operation, call.Method.Method, call.Uri, status, ElapsedSince(started), attemptNumber);
+            ApiLog.Response(_logger, call.Operation, call.Method.Method, call.LogUri, status, ElapsedSince(started), attemptNumber);
             return response.IsSuccessStatusCode
                 ? new Attempt(status, body)
                 : new Attempt(status, body, response.ReasonPhrase, CopyHeaders(response), ReadRetryAfter(response));
@@ -355,7 +355,7 @@ public sealed class ApiPipeline : IDisposable
                     if (args.Context.Properties.TryGetValue(s_callKey, out var call))
                     {
                         var pipeline = call.Pipeline;
-                        ApiLog.Retry(pipeline._logger, call.Operation, call.Uri, Describe(args.Outcome), args.RetryDelay, args.AttemptNumber + 1, pipeline.MaxRetriesFor(call));
+                        ApiLog.Retry(pipeline._logger, call.Operation, call.LogUri, Describe(args.Outcome), args.RetryDelay, args.AttemptNumber + 1, pipeline.MaxRetriesFor(call));
                     }
 
                     return default;
@@ -499,6 +499,7 @@ public sealed class ApiPipeline : IDisposable
     private sealed class Call
     {
         private readonly long _started = Stopwatch.GetTimestamp();
+        private string? _logUri;
 
         public Call(ApiPipeline pipeline, string operation, HttpMethod method, string uri, byte[]? body, ApiRequestOptions? requestOptions)
         {
@@ -517,6 +518,9 @@ public sealed class ApiPipeline : IDisposable
         public HttpMethod Method { get; }
 
         public string Uri { get; }
+
+        /// <summary>The URI for logs and spans: query values replaced by <c>*</c> (they can hold personal data such as an email).</summary>
+        public string LogUri => _logUri ??= ApiUris.RedactQuery(Uri);
 
         public byte[]? Body { get; }
 

@@ -186,6 +186,16 @@ public sealed class ServicesAndTelemetryTests : IAsyncLifetime
             Assert.DoesNotContain(basic, text, StringComparison.Ordinal);
             Assert.DoesNotContain("private.person", text, StringComparison.Ordinal);
         }
+
+        // Query values can be personal data too (an email, a cursor): logs show their names only.
+        logs.Entries.Clear();
+        await foreach (var _ in client.Users.ListAsync(new ListUsersRequest { Limit = 10, AfterId = "after-private-cursor" }))
+        {
+        }
+
+        var request = Assert.Single(logs.Entries, e => e.Id.Name == "Request");
+        Assert.EndsWith("/users?limit=*&after_id=* (attempt 1)", request.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(logs.Entries, e => e.Message.Contains("after-private-cursor", StringComparison.Ordinal));
     }
 
     [Fact]
