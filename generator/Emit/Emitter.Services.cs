@@ -25,36 +25,29 @@ internal static partial class Emitter
             : $"Registers <see cref=\"global::{api.Namespace}.{client}\"/> as a singleton";
         var common = " that send through IHttpClientFactory. The options are validated when the host starts: a missing key or a plain-HTTP address is a startup error.";
 
-        w.RawDoc($"<summary>{registers}{common}</summary>");
-        w.Doc("param", "The services.", " name=\"services\"");
-        w.Doc("param", "Sets the options: ApiKey, ApiSecret, BaseAddress, Timeout, Retry.", " name=\"configure\"");
-        w.Doc("returns", "The builder of the HttpClient the client sends with, for adding handlers.");
-        w.Line($"public static {Builder} Add{client}(this {Services} services, global::System.Action<{options}> configure)");
-        w.Line("    => Add(services, string.Empty, null, configure ?? throw new global::System.ArgumentNullException(nameof(configure)));");
-        w.Line();
-        w.RawDoc($"<summary>{registers}{common} This registration has a name, for several accounts: resolve its clients as keyed services with that name (<c>[FromKeyedServices(\"name\")]</c>).</summary>");
-        w.Doc("param", "The services.", " name=\"services\"");
-        w.Doc("param", "The registration's name and service key.", " name=\"name\"");
-        w.Doc("param", "Sets the options: ApiKey, ApiSecret, BaseAddress, Timeout, Retry.", " name=\"configure\"");
-        w.Doc("returns", "The builder of the HttpClient the client sends with, for adding handlers.");
-        w.Line($"public static {Builder} Add{client}(this {Services} services, string name, global::System.Action<{options}> configure)");
-        w.Line("    => Add(services, Name(name), null, configure ?? throw new global::System.ArgumentNullException(nameof(configure)));");
-        w.Line();
-        w.RawDoc($"<summary>{registers}{common} The options are read from configuration, for example a section with ApiKey, ApiSecret, BaseAddress, Timeout and Retry:MaxRetries.</summary>");
-        w.Doc("param", "The services.", " name=\"services\"");
-        w.Doc("param", "The configuration section that holds the options.", " name=\"configuration\"");
-        w.Doc("returns", "The builder of the HttpClient the client sends with, for adding handlers.");
-        w.Line($"public static {Builder} Add{client}(this {Services} services, {Configuration} configuration)");
-        w.Line("    => Add(services, string.Empty, configuration ?? throw new global::System.ArgumentNullException(nameof(configuration)), null);");
-        w.Line();
-        w.RawDoc($"<summary>{registers}{common} The options are read from configuration; this registration has a name, for several accounts: resolve its clients as keyed services with that name.</summary>");
-        w.Doc("param", "The services.", " name=\"services\"");
-        w.Doc("param", "The registration's name and service key.", " name=\"name\"");
-        w.Doc("param", "The configuration section that holds the options.", " name=\"configuration\"");
-        w.Doc("returns", "The builder of the HttpClient the client sends with, for adding handlers.");
-        w.Line($"public static {Builder} Add{client}(this {Services} services, string name, {Configuration} configuration)");
-        w.Line("    => Add(services, Name(name), configuration ?? throw new global::System.ArgumentNullException(nameof(configuration)), null);");
-        w.Line();
+        // Four overloads: options from code or from configuration, each with or without a name.
+        void Overload(bool named, bool fromConfiguration, string extra)
+        {
+            w.RawDoc($"<summary>{registers}{common}{extra}</summary>");
+            w.Doc("param", "The services.", " name=\"services\"");
+            if (named)
+            {
+                w.Doc("param", "The registration's name and service key.", " name=\"name\"");
+            }
+
+            w.Doc("param", fromConfiguration ? "The configuration section that holds the options." : "Sets the options: ApiKey, ApiSecret, BaseAddress, Timeout, Retry.", fromConfiguration ? " name=\"configuration\"" : " name=\"configure\"");
+            w.Doc("returns", "The builder of the HttpClient the client sends with, for adding handlers.");
+            var parameter = fromConfiguration ? $"{Configuration} configuration" : $"global::System.Action<{options}> configure";
+            var argument = fromConfiguration ? "configuration" : "configure";
+            w.Line($"public static {Builder} Add{client}(this {Services} services, {(named ? "string name, " : string.Empty)}{parameter})");
+            w.Line($"    => Add(services, {(named ? "Name(name)" : "string.Empty")}, {(fromConfiguration ? $"{argument} ?? throw new global::System.ArgumentNullException(nameof({argument})), null" : $"null, {argument} ?? throw new global::System.ArgumentNullException(nameof({argument}))")});");
+            w.Line();
+        }
+
+        Overload(named: false, fromConfiguration: false, string.Empty);
+        Overload(named: true, fromConfiguration: false, " This registration has a name, for several accounts: resolve its clients as keyed services with that name (<c>[FromKeyedServices(\"name\")]</c>).");
+        Overload(named: false, fromConfiguration: true, " The options are read from configuration, for example a section with ApiKey, ApiSecret, BaseAddress, Timeout and Retry:MaxRetries.");
+        Overload(named: true, fromConfiguration: true, " The options are read from configuration; this registration has a name, for several accounts: resolve its clients as keyed services with that name.");
         w.Open("private static string Name(string name)");
         w.Line("return string.IsNullOrEmpty(name) ? throw new global::System.ArgumentException(\"A registration name is required.\", nameof(name)) : name;");
         w.Close();
