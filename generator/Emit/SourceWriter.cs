@@ -1,4 +1,6 @@
+using System;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace Engage.Codegen.Emit;
@@ -20,12 +22,60 @@ internal sealed class SourceWriter
         return this;
     }
 
+    /// <summary>
+    /// Writes an interpolated line straight into the builder, without first making a string of it:
+    /// emission writes megabytes for a large API, and each line was a string allocated only to be copied.
+    /// </summary>
+    public SourceWriter Line([InterpolatedStringHandlerArgument("")] ref LineHandler line)
+    {
+        _builder.Append('\n');
+        return this;
+    }
+
     public SourceWriter Open(string text)
     {
         Line(text);
         Line("{");
         _indent++;
         return this;
+    }
+
+    /// <summary>Opens a block after an interpolated line, written straight into the builder.</summary>
+    public SourceWriter Open([InterpolatedStringHandlerArgument("")] ref LineHandler line)
+    {
+        _builder.Append('\n');
+        Line("{");
+        _indent++;
+        return this;
+    }
+
+    /// <summary>Appends the parts of an interpolated line, indented, to the writer. Numbers are written invariantly.</summary>
+    [InterpolatedStringHandler]
+    public ref struct LineHandler
+    {
+        private readonly StringBuilder _builder;
+
+        public LineHandler(int literalLength, int formattedCount, SourceWriter writer)
+        {
+            _builder = writer._builder;
+            _builder.Append(' ', writer._indent * 4);
+        }
+
+        public void AppendLiteral(string text) => _builder.Append(text);
+
+        public void AppendFormatted(string? text) => _builder.Append(text);
+
+        public void AppendFormatted<T>(T value)
+        {
+            if (value is IFormattable formattable)
+            {
+                _builder.Append(formattable.ToString(null, CultureInfo.InvariantCulture));
+            }
+            else if (value is not null)
+            {
+                _builder.Append(value.ToString());
+            }
+        }
     }
 
     public SourceWriter Close(string suffix = "")
