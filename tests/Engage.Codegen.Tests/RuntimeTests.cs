@@ -180,42 +180,6 @@ public class RuntimeTests
     }
 
     [Fact]
-    public async Task Paging_streams_pages_already_enumerated_are_not_kept()
-    {
-        var seenPages = new List<WeakReference>();
-        var pageable = new IdCursorPageable<string>(
-            (request, _) =>
-            {
-                var start = request.AfterId is null ? 0 : int.Parse(request.AfterId) + 1;
-                var items = Enumerable.Range(start, 30).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
-                seenPages.Add(new WeakReference(items));
-                return Task.FromResult(new IdCursorResult<string>(items, hasMore: start + 30 < 30 * 200));
-            },
-            item => item, null, null, 30, CancellationToken.None);
-
-        var count = 0;
-        long? memoryAtPage20 = null;
-        await foreach (var item in pageable)
-        {
-            count++;
-            if (count == 30 * 20)
-            {
-                GC.Collect();
-                GC.WaitForPendingFinalizers();
-                memoryAtPage20 = GC.GetTotalMemory(forceFullCollection: true);
-            }
-        }
-
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
-        GC.Collect();
-        Assert.Equal(30 * 200, count);
-        Assert.Equal(200, seenPages.Count);
-        Assert.True(seenPages.Take(190).Count(w => w.IsAlive) <= 1, $"{seenPages.Take(190).Count(w => w.IsAlive)} of the first 190 pages are still alive");
-        Assert.True(GC.GetTotalMemory(forceFullCollection: true) - memoryAtPage20!.Value < 1_000_000, "memory grew with the number of pages");
-    }
-
-    [Fact]
     public async Task Pageable_for_tests_yields_the_given_pages()
     {
         var pageable = AsyncPageable<int>.FromPages(new[] { Page<int>.FromValues(new[] { 1, 2 }, true, "t"), Page<int>.FromValues(new[] { 3 }, false, null) });
