@@ -16,18 +16,19 @@ public static class ApiDiagnostics
 
     internal static readonly ActivitySource Source = new(ActivitySourceName, typeof(ApiDiagnostics).Assembly.GetName().Version?.ToString());
 
-    internal static Activity? StartOperation(string operation, string method, string url)
+    /// <summary>Starts the span of one call; its URL (query values redacted) is worked out only when someone records it.</summary>
+    internal static Activity? StartOperation(ApiPipeline.Call call)
     {
         if (!Source.HasListeners())
         {
             return null;
         }
 
-        var activity = Source.StartActivity(operation, ActivityKind.Client);
+        var activity = Source.StartActivity(call.Operation, ActivityKind.Client);
         if (activity is { IsAllDataRequested: true })
         {
-            activity.SetTag("http.request.method", method);
-            activity.SetTag("url.full", url);
+            activity.SetTag("http.request.method", call.Method.Method);
+            activity.SetTag("url.full", call.LogUri);
         }
 
         return activity;
@@ -69,16 +70,42 @@ internal static class ApiLog
     private static readonly Action<ILogger, string, string, string, Exception?> s_content =
         LoggerMessage.Define<string, string, string>(LogLevel.Trace, ContentEventId, "{Operation}: {Direction} body {Body}");
 
-    public static void Request(ILogger logger, string operation, string method, string url, int attempt) => s_request(logger, operation, method, url, attempt, null);
+    // Each helper asks the logger first, so a call that nobody logs never builds the redacted URL,
+    // rounds a duration or decodes a body.
+    public static void Request(ILogger logger, ApiPipeline.Call call, int attempt)
+    {
+        if (logger.IsEnabled(LogLevel.Debug))
+        {
+            s_request(logger, call.Operation, call.Method.Method, call.LogUri, attempt, null);
+        }
+    }
 
-    public static void Response(ILogger logger, string operation, string method, string url, int status, TimeSpan elapsed, int attempt) =>
-        s_response(logger, operation, method, url, status, Math.Round(elapsed.TotalMilliseconds, 1), attempt, null);
+    public static void Response(ILogger logger, ApiPipeline.Call call, int status, TimeSpan elapsed, int attempt)
+    {
+        if (logger.IsEnabled(LogLevel.Information))
+        {
+            s_response(logger, call.Operation, call.Method.Method, call.LogUri, status, Math.Round(elapsed.TotalMilliseconds, 1), attempt, null);
+        }
+    }
 
-    public static void Retry(ILogger logger, string operation, string url, string reason, TimeSpan delay, int retry, int maxRetries) =>
-        s_retry(logger, operation, url, reason, Math.Round(delay.TotalMilliseconds), retry, maxRetries, null);
+    public static bool RetryEnabled(ILogger logger) => logger.IsEnabled(LogLevel.Warning);
 
-    public static void Failed(ILogger logger, string operation, string method, string url, string reason, TimeSpan elapsed, int attempts, Exception? exception) =>
-        s_failed(logger, operation, method, url, reason, Math.Round(elapsed.TotalMilliseconds, 1), attempts, exception);
+    public static void Retry(ILogger logger, ApiPipeline.Call call, string reason, TimeSpan delay, int retry, int maxRetries) =>
+        s_retry(logger, call.Operation, call.LogUri, reason, Math.Round(delay.TotalMilliseconds), retry, maxRetries, null);
 
-    public static void Content(ILogger logger, string operation, string direction, string body) => s_content(logger, operation, direction, body, null);
+    public static void Failed(ILogger logger, ApiPipeline.Call call, string reason, Exception? exception)
+    {
+        if (logger.IsEnabled(LogLevel.Warning))
+        {
+            s_failed(logger, call.Operation, call.Method.Method, call.LogUri, reason, Math.Round(call.Elapsed.TotalMilliseconds, 1), call.Attempts, exception);
+        }
+    }
+
+    public static void Content(ILogger logger, ApiPipeline.Call call, string direction, byte[] body)
+    {
+        if (logger.IsEnabled(LogLevel.Trace))
+        {
+            s_content(logger, call.Operation, direction, ApiException.DecodeBody(body), null);
+        }
+    }
 }

@@ -175,10 +175,10 @@ public sealed class ApiPipeline : IDisposable
     {
         requestOptions?.Validate();
         var call = new Call(this, operation, method, _root + path + (query?.ToString() ?? string.Empty), body, requestOptions);
-        using var activity = ApiDiagnostics.StartOperation(operation, method.Method, call.LogUri);
+        using var activity = ApiDiagnostics.StartOperation(call);
         if (_logContent && body is not null)
         {
-            ApiLog.Content(_logger, operation, "request", ApiException.DecodeBody(body));
+            ApiLog.Content(_logger, call, "request", body);
         }
 
         Attempt attempt;
@@ -195,7 +195,7 @@ public sealed class ApiPipeline : IDisposable
         {
             activity?.SetTag("engage.attempts", call.Attempts);
             ApiDiagnostics.Fail(activity, "timeout", exception.Message);
-            ApiLog.Failed(_logger, operation, method.Method, call.LogUri, "timeout", call.Elapsed, call.Attempts, null);
+            ApiLog.Failed(_logger, call, "timeout", null);
             throw new TimeoutException(
                 $"{method.Method} {call.Uri} did not complete within {exception.Timeout} ({call.Attempts} attempt{(call.Attempts == 1 ? string.Empty : "s")}).",
                 exception.InnerException);
@@ -204,7 +204,7 @@ public sealed class ApiPipeline : IDisposable
         {
             activity?.SetTag("engage.attempts", call.Attempts);
             ApiDiagnostics.Fail(activity, exception.GetType().FullName!, exception.Message);
-            ApiLog.Failed(_logger, operation, method.Method, call.LogUri, "no response", call.Elapsed, call.Attempts, exception);
+            ApiLog.Failed(_logger, call, "no response", exception);
             throw new ApiException(
                 $"{method.Method} {call.Uri} failed without a response after {call.Attempts} attempt{(call.Attempts == 1 ? string.Empty : "s")}: {exception.Message}",
                 0,
@@ -221,13 +221,13 @@ public sealed class ApiPipeline : IDisposable
         activity?.SetTag("engage.attempts", call.Attempts);
         if (_logContent)
         {
-            ApiLog.Content(_logger, operation, "response", ApiException.DecodeBody(attempt.Body));
+            ApiLog.Content(_logger, call, "response", attempt.Body);
         }
 
         if (!attempt.IsSuccess)
         {
             ApiDiagnostics.Fail(activity, attempt.StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture), attempt.ReasonPhrase ?? string.Empty);
-            ApiLog.Failed(_logger, operation, method.Method, call.LogUri, "status " + attempt.StatusCode, call.Elapsed, call.Attempts, null);
+            ApiLog.Failed(_logger, call, "status " + attempt.StatusCode, null);
             throw CreateException(attempt, call, null, null);
         }
 
@@ -287,7 +287,7 @@ public sealed class ApiPipeline : IDisposable
     {
         call.Attempts++;
         var attemptNumber = call.Attempts;
-        ApiLog.Request(_logger, call.Operation, call.Method.Method, call.LogUri, attemptNumber);
+        ApiLog.Request(_logger, call, attemptNumber);
         var started = Stopwatch.GetTimestamp();
         using var request = new HttpRequestMessage(call.Method, call.Uri);
         request.Headers.Authorization = _authorization;
@@ -322,7 +322,7 @@ public sealed class ApiPipeline : IDisposable
             var body = await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
 #endif
             var status = (int)response.StatusCode;
-            ApiLog.Response(_logger, call.Operation, call.Method.Method, call.LogUri, status, ElapsedSince(started), attemptNumber);
+            ApiLog.Response(_logger, call, status, ElapsedSince(started), attemptNumber);
             return response.IsSuccessStatusCode
                 ? new Attempt(status, body)
                 : new Attempt(status, body, response.ReasonPhrase, CopyHeaders(response), ReadRetryAfter(response));
@@ -352,10 +352,9 @@ public sealed class ApiPipeline : IDisposable
                 DelayGenerator = static args => new ValueTask<TimeSpan?>(args.Outcome.Result?.RetryAfter),
                 OnRetry = static args =>
                 {
-                    if (args.Context.Properties.TryGetValue(s_callKey, out var call))
+                    if (args.Context.Properties.TryGetValue(s_callKey, out var call) && ApiLog.RetryEnabled(call.Pipeline._logger))
                     {
-                        var pipeline = call.Pipeline;
-                        ApiLog.Retry(pipeline._logger, call.Operation, call.LogUri, Describe(args.Outcome), args.RetryDelay, args.AttemptNumber + 1, pipeline.MaxRetriesFor(call));
+                        ApiLog.Retry(call.Pipeline._logger, call, Describe(args.Outcome), args.RetryDelay, args.AttemptNumber + 1, call.Pipeline.MaxRetriesFor(call));
                     }
 
                     return default;
@@ -496,7 +495,7 @@ public sealed class ApiPipeline : IDisposable
     public void Dispose() => _ownedHttpClient?.Dispose();
 
     /// <summary>What one call (all its attempts) shares.</summary>
-    private sealed class Call
+    internal sealed class Call
     {
         private readonly long _started = Stopwatch.GetTimestamp();
         private string? _logUri;
