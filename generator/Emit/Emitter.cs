@@ -40,7 +40,9 @@ internal static partial class Emitter
         // ("EngageUsersClient.Models.g.cs"): a large API then has one file per page instead of one per
         // model, which is what the compiler and the IDE pay for on every build. Documented objects, item
         // models and shapes shared across pages keep a file each.
-        var owner = new Dictionary<string, ResourceSpec?>(System.StringComparer.Ordinal);
+        // Model name -> the client class of the one page whose operations use it (null: several pages).
+        // Keyed by names, not by the resource records, whose equality walks every operation.
+        var owner = new Dictionary<string, string?>(System.StringComparer.Ordinal);
         foreach (var resource in api.Resources)
         {
             foreach (var operation in resource.Operations)
@@ -49,20 +51,20 @@ internal static partial class Emitter
                 {
                     if (name is not null)
                     {
-                        owner[name] = owner.TryGetValue(name, out var existing) && existing != resource ? null : resource;
+                        owner[name] = owner.TryGetValue(name, out var existing) && existing != resource.ClassName ? null : resource.ClassName;
                     }
                 }
             }
         }
 
-        var pageModels = new Dictionary<ResourceSpec, List<ModelSpec>>();
+        var pageModels = new Dictionary<string, List<ModelSpec>>(System.StringComparer.Ordinal);
         foreach (var model in api.Models)
         {
-            if (model.Role != ModelRole.Object && owner.TryGetValue(model.Name, out var resource) && resource is not null)
+            if (model.Role != ModelRole.Object && owner.TryGetValue(model.Name, out var page) && page is not null)
             {
-                if (!pageModels.TryGetValue(resource, out var list))
+                if (!pageModels.TryGetValue(page, out var list))
                 {
-                    pageModels[resource] = list = new List<ModelSpec>();
+                    pageModels[page] = list = new List<ModelSpec>();
                 }
 
                 list.Add(model);
@@ -75,7 +77,7 @@ internal static partial class Emitter
 
         foreach (var resource in api.Resources)
         {
-            if (pageModels.TryGetValue(resource, out var models))
+            if (pageModels.TryGetValue(resource.ClassName, out var models))
             {
                 var w = HeaderWriter();
                 for (var i = 0; i < models.Count; i++)
