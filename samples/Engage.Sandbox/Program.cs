@@ -15,11 +15,6 @@ Console.WriteLine($"Engage sandbox listening at {server.BaseAddress}");
 Console.WriteLine($"  API key:    {server.ApiKey}");
 Console.WriteLine($"  API secret: {server.ApiSecret}");
 Console.WriteLine("Press Ctrl+C to stop.");
-var stopped = new TaskCompletionSource();
-Console.CancelKeyPress += (_, e) =>
-{
-    e.Cancel = true;
-    stopped.TrySetResult();
-};
-AppDomain.CurrentDomain.ProcessExit += (_, _) => stopped.TrySetResult();
-await stopped.Task;
+// The host's console lifetime turns Ctrl+C and SIGTERM into a stop; waiting on the host, not on our own
+// handlers, is what lets `kill` end the process (a ProcessExit handler never runs while the host holds SIGTERM).
+await server.WaitForShutdownAsync();

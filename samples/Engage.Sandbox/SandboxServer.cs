@@ -85,6 +85,12 @@ public sealed class SandboxServer : IAsyncDisposable
         return new SandboxServer(app, store, faults, options, new Uri(address.TrimEnd('/') + "/v1"));
     }
 
+    /// <summary>
+    /// Completes when the host is asked to stop: Ctrl+C, SIGTERM or SIGQUIT (the host's console lifetime handles
+    /// all three), or <paramref name="cancellationToken"/>.
+    /// </summary>
+    public Task WaitForShutdownAsync(CancellationToken cancellationToken = default) => _app.WaitForShutdownAsync(cancellationToken);
+
     /// <summary>Stops the server.</summary>
     public async ValueTask DisposeAsync()
     {
