@@ -14,6 +14,7 @@ internal static partial class Emitter
         types.AddRange(api.Enums.Select(e => TypeRef.EnumNamed(e.Name)));
         types.AddRange(api.Resources.SelectMany(r => r.Operations).Select(o => o.ResponseType));
         var members = new List<(string Member, TypeRef Type)>();
+        var seen = new HashSet<string>();
         var reserved = new HashSet<string> { "Default", "Options", "GetTypeInfo", "GeneratedSerializerOptions", "Equals", "GetHashCode", "ToString", "GetType", name };
         foreach (var type in types.Distinct())
         {
@@ -23,12 +24,10 @@ internal static partial class Emitter
                 member += "Type";
             }
 
-            if (members.Any(m => m.Member == member))
+            if (seen.Add(member))
             {
-                continue;
+                members.Add((member, type));
             }
-
-            members.Add((member, type));
         }
 
         var w = Begin(api.Namespace);

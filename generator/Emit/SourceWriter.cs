@@ -97,6 +97,11 @@ internal sealed class SourceWriter
     /// <summary>Escapes doc text for an XML comment on one line: no markup, no line breaks, no control or bidi characters.</summary>
     public static string Xml(string text)
     {
+        if (IsPlainXmlText(text))
+        {
+            return text; // Most doc text has nothing to escape or drop.
+        }
+
         var builder = new StringBuilder(text.Length);
         foreach (var c in text)
         {
@@ -125,6 +130,19 @@ internal sealed class SourceWriter
         }
 
         return builder.ToString();
+    }
+
+    private static bool IsPlainXmlText(string text)
+    {
+        foreach (var c in text)
+        {
+            if (c is '&' or '<' or '>' || c < ' ' || c > '~')
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>A C# string literal for any text, quotes and escapes included.</summary>

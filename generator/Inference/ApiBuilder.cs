@@ -31,6 +31,7 @@ internal sealed partial class ApiBuilder
 
     /// <summary>Each documented object once, by name: set once all are registered, then read per field and example.</summary>
     private List<ObjectModel> _orderedObjects = new();
+    private readonly Dictionary<string, List<ObjectModel>> _fieldOwners = new(StringComparer.Ordinal);
 
     private sealed class ObjectModel
     {
@@ -134,6 +135,20 @@ internal sealed partial class ApiBuilder
         foreach (var model in _orderedObjects)
         {
             BuildObjectModel(model);
+        }
+
+        // Which documented objects have a field of each name, in the order above: operations look fields up by name.
+        foreach (var model in _orderedObjects)
+        {
+            foreach (var key in model.FieldTypes.Keys)
+            {
+                if (!_fieldOwners.TryGetValue(key, out var owners))
+                {
+                    _fieldOwners[key] = owners = new List<ObjectModel>();
+                }
+
+                owners.Add(model);
+            }
         }
 
         var resources = new List<ResourceSpec>();
@@ -291,17 +306,23 @@ internal sealed partial class ApiBuilder
         AddModelSpec(new ModelSpec(model.Name, ModelRole.Object, $"The {section.Name} object.", source, properties.ToEquatableArray()));
     }
 
+    /// <summary>The type of a documented object's field of this name: an object of the preferred file first, then any.</summary>
     private TypeRef? ObjectFieldType(string jsonName, string? preferredFile)
     {
-        foreach (var model in _orderedObjects.OrderBy(m => m.FileName == preferredFile ? 0 : 1))
+        if (!_fieldOwners.TryGetValue(jsonName, out var owners))
         {
-            if (model.FieldTypes.TryGetValue(jsonName, out var type))
+            return null;
+        }
+
+        foreach (var model in owners)
+        {
+            if (model.FileName == preferredFile)
             {
-                return type;
+                return model.FieldTypes[jsonName];
             }
         }
 
-        return null;
+        return owners[0].FieldTypes[jsonName];
     }
 
     /// <summary>

@@ -38,6 +38,7 @@ internal sealed partial class ApiBuilder
     internal static bool ProseSaysNullable(string description) => s_nullable.IsMatch(description);
 
     private static bool MentionsScalarUnion(string lower) =>
+        lower.Contains("string") && lower.Contains("number") && lower.Contains("bool") &&
         Patterns.IsMatch(lower, @"\bstring\b", RegexOptions.CultureInvariant, s_timeout) &&
         Patterns.IsMatch(lower, @"\bnumber\b", RegexOptions.CultureInvariant, s_timeout) &&
         Patterns.IsMatch(lower, @"\bbool(?:ean)?\b", RegexOptions.CultureInvariant, s_timeout);
@@ -54,13 +55,17 @@ internal sealed partial class ApiBuilder
     {
         var lower = description.ToLowerInvariant();
 
+        // Cheap word checks first: each pattern below needs its word, and most descriptions have none of them.
+        var mentionsList = lower.Contains("array") || lower.Contains("list");
+        var mentionsObject = lower.Contains("object");
+
         if (MentionsScalarUnion(lower))
         {
             var open = Patterns.IsMatch(lower, @"\beach\s+value\b|\bvalues\b|\bobject\b", RegexOptions.CultureInvariant, s_timeout) || example?.Kind == JsonKind.Object;
             return open ? TypeRef.DictionaryOf(TypeRef.Scalar) : TypeRef.Scalar;
         }
 
-        var arrayOfObjects = s_arrayOfObjects.Match(description);
+        var arrayOfObjects = mentionsList && mentionsObject ? s_arrayOfObjects.Match(description) : Match.Empty;
         if (arrayOfObjects.Success)
         {
             var element = example?.Kind == JsonKind.Array ? example.Items.FirstOrDefault(i => i.Kind == JsonKind.Object) : null;
@@ -71,7 +76,7 @@ internal sealed partial class ApiBuilder
             }
         }
 
-        var objectWith = s_objectWith.Match(description);
+        var objectWith = mentionsObject ? s_objectWith.Match(description) : Match.Empty;
         if (objectWith.Success)
         {
             var fields = ReadInlineFields(description.Substring(objectWith.Index + objectWith.Length));
@@ -81,7 +86,7 @@ internal sealed partial class ApiBuilder
             }
         }
 
-        if (s_arrayOfStrings.IsMatch(description))
+        if (mentionsList && s_arrayOfStrings.IsMatch(description))
         {
             if (example?.Kind == JsonKind.Array && example.Items.Any(i => i.Kind is JsonKind.Integer or JsonKind.Decimal or JsonKind.Boolean or JsonKind.Object))
             {
@@ -92,17 +97,17 @@ internal sealed partial class ApiBuilder
             return TypeRef.ListOf(TypeRef.String);
         }
 
-        if (s_arrayOfIntegers.IsMatch(description))
+        if (mentionsList && s_arrayOfIntegers.IsMatch(description))
         {
             return TypeRef.ListOf(TypeRef.Int32);
         }
 
-        if (s_arrayOfNumbers.IsMatch(description))
+        if (mentionsList && s_arrayOfNumbers.IsMatch(description))
         {
             return TypeRef.ListOf(TypeRef.Decimal);
         }
 
-        var listed = s_listedValues.Match(description);
+        var listed = description.IndexOf('`') >= 0 ? s_listedValues.Match(description) : Match.Empty;
         if (listed.Success)
         {
             var values = s_backticked.Matches(listed.Groups[1].Value).Cast<Match>().Select(m => m.Groups[1].Value.Trim()).Where(v => v.Length > 0).Distinct().ToList();
@@ -117,7 +122,8 @@ internal sealed partial class ApiBuilder
             }
         }
 
-        var prose = s_date.IsMatch(description) ? TypeRef.DateTimeOffset
+        var mentionsDate = lower.Contains("date") || lower.Contains("time") || lower.Contains("iso");
+        var prose = mentionsDate && s_date.IsMatch(description) ? TypeRef.DateTimeOffset
             : s_boolean.IsMatch(description) ? TypeRef.Boolean
             : s_integer.IsMatch(description) ? TypeRef.Int32
             : null;

@@ -579,7 +579,9 @@ internal static class DocParser
     /// <summary>Reads label words as a person would despite typos: "Exmaple reqeust data:" is "example request data:".</summary>
     private static string FixLabelTypos(string text)
     {
-        var words = text.Split(' ');
+        // Only the first three words can be label words: the rest of the paragraph is left as it is.
+        var words = text.Split(new[] { ' ' }, 4);
+        var changed = false;
         for (var i = 0; i < Math.Min(3, words.Length); i++)
         {
             var word = words[i].TrimEnd(':', '.');
@@ -588,18 +590,26 @@ internal static class DocParser
                 continue;
             }
 
-            var close = s_labelWords.FirstOrDefault(label => EditDistance(word, label) <= (label.Length >= 7 ? 2 : 1));
+            var close = s_labelWords.FirstOrDefault(label => EditDistance(word, label) <= MaxTypos(label));
             if (close is not null)
             {
                 words[i] = close + words[i].Substring(word.Length);
+                changed = true;
             }
         }
 
-        return string.Join(" ", words);
+        return changed ? string.Join(" ", words) : text;
     }
+
+    private static int MaxTypos(string label) => label.Length >= 7 ? 2 : 1;
 
     private static int EditDistance(string a, string b)
     {
+        if (Math.Abs(a.Length - b.Length) > 2)
+        {
+            return int.MaxValue; // Farther than any typo allowance: no need for the table.
+        }
+
         var previous = new int[b.Length + 1];
         var current = new int[b.Length + 1];
         for (var j = 0; j <= b.Length; j++)

@@ -5,9 +5,28 @@ using BenchmarkDotNet.Toolchains.InProcess.Emit;
 
 // dotnet run -c Release --project tests/Engage.Codegen.Benchmarks -- --filter '*'          (quick run)
 // dotnet run -c Release --project tests/Engage.Codegen.Benchmarks -- --filter '*' --full   (default BenchmarkDotNet job)
+// dotnet run -c Release --project tests/Engage.Codegen.Benchmarks -- --stages [--dump DIR] (time per stage; DIR gets the generated files)
 if (args.Contains("--stages"))
 {
-    Engage.Codegen.Benchmarks.Stages.Run();
+    var dump = Array.IndexOf(args, "--dump");
+    Engage.Codegen.Benchmarks.Stages.Run(dump >= 0 && dump + 1 < args.Length ? args[dump + 1] : null);
+    return;
+}
+
+if (args.Contains("--loop"))
+{
+    // For a sampling profiler (perf with DOTNET_PerfMapEnabled=1): the three stages, over and over.
+    var loop = new Engage.Codegen.Benchmarks.StageBenchmarks();
+    loop.Setup();
+    var until = DateTime.UtcNow.AddSeconds(20);
+    var rounds = 0;
+    while (DateTime.UtcNow < until)
+    {
+        loop.AllStages();
+        rounds++;
+    }
+
+    Console.WriteLine($"{rounds} rounds");
     return;
 }
 

@@ -13,10 +13,14 @@ namespace Engage.Codegen.Benchmarks;
 /// <summary>`-- --stages`: where a full generation of the synthetic set spends its time (parse, infer, emit, Roslyn's own work).</summary>
 internal static class Stages
 {
-    public static void Run()
+    public static void Run(string? dump = null)
     {
         var pages = SyntheticDocs.Pages(100);
         var sources = pages.Select(p => new DocSource(p.Path, p.Text)).ToList();
+        var refit = new GeneratorBenchmarks { DocSet = "synthetic-1000" };
+        refit.Setup();
+        var refitTrees = refit.RefitRun().GeneratedTrees;
+        Console.WriteLine($"Refit's generator on the same 1,000 operations: {refitTrees.Length} files, {refitTrees.Sum(t => t.Length) / 1024} KB");
         for (var round = 0; round < 12; round++)
         {
             var total = Stopwatch.StartNew();
@@ -30,11 +34,26 @@ internal static class Stages
             var files = Emitter.Emit(api).ToList();
             var emit = watch.Elapsed;
             watch.Restart();
+            // Roslyn's driver taking in the same files from a generator that only adds them: its share of a full generation.
+            var replay = new Replay(files);
+            CSharpGeneratorDriver.Create(replay).RunGenerators(CSharpCompilation.Create("Replay")).GetRunResult();
+            var driver = watch.Elapsed;
+            watch.Restart();
             var trees = files.Select(f => CSharpSyntaxTree.ParseText(f.Text, new CSharpParseOptions(LanguageVersion.CSharp12))).ToList();
             var roslynParse = watch.Elapsed;
             watch.Restart();
             var markdig = pages.Sum(p => Markdig.Markdown.Parse(p.Text).Count);
             var markdigOnly = watch.Elapsed;
+            if (round == 0 && dump is not null)
+            {
+                // `--stages --dump DIR`: the generated files, to read what the output is made of.
+                Directory.CreateDirectory(dump);
+                foreach (var file in files)
+                {
+                    File.WriteAllText(Path.Combine(dump, file.HintName), file.Text);
+                }
+            }
+
             if (round == 0)
             {
                 // What the output is made of, by kind of file.
@@ -52,7 +71,32 @@ internal static class Stages
                 }
             }
 
-            Console.WriteLine($"round {round}: parse {parse.TotalMilliseconds:F1} ms (Markdig alone {markdigOnly.TotalMilliseconds:F1}), infer {infer.TotalMilliseconds:F1} ms, emit {emit.TotalMilliseconds:F1} ms ({files.Count} files, {files.Sum(f => f.Text.Length) / 1024} KB), Roslyn parsing the output {roslynParse.TotalMilliseconds:F1} ms; {markdig + trees.Count}");
+            // The real generator in Roslyn's driver, with its steps timed by the driver.
+            var docs2 = pages.Select(p => new InMemoryDoc(p.Path, p.Text)).ToList();
+            var options = new TestOptionsProvider(new Dictionary<string, string> { ["build_property.ApiClientNamespace"] = "Bench" }, docs2.Select(d => d.Path).ToHashSet());
+            watch.Restart();
+            var run = CSharpGeneratorDriver.Create(new[] { new ApiClientGenerator().AsSourceGenerator() }, docs2, new CSharpParseOptions(LanguageVersion.CSharp12), options,
+                new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true)).RunGenerators(CSharpCompilation.Create("Real")).GetRunResult();
+            var real = watch.Elapsed;
+            if (round >= 10)
+            {
+                Console.WriteLine($"  the real generator in the driver: {real.TotalMilliseconds:F1} ms; steps: " + string.Join(", ", run.Results[0].TrackedSteps.Select(p => $"{p.Key} {p.Value.Sum(s => s.ElapsedTime.TotalMilliseconds):F1} ms ({p.Value.Length})")));
+            }
+
+            Console.WriteLine($"round {round}: parse {parse.TotalMilliseconds:F1} ms (Markdig alone {markdigOnly.TotalMilliseconds:F1}), infer {infer.TotalMilliseconds:F1} ms, emit {emit.TotalMilliseconds:F1} ms ({files.Count} files, {files.Sum(f => f.Text.Length) / 1024} KB), driver taking them in {driver.TotalMilliseconds:F1} ms, Roslyn parsing the output {roslynParse.TotalMilliseconds:F1} ms; {markdig + trees.Count}");
         }
+    }
+
+    /// <summary>A generator that adds files made beforehand, to time the driver alone.</summary>
+    private sealed class Replay(List<GeneratedFile> files) : IIncrementalGenerator
+    {
+        public void Initialize(IncrementalGeneratorInitializationContext context) =>
+            context.RegisterPostInitializationOutput(production =>
+            {
+                foreach (var file in files)
+                {
+                    production.AddSource(file.HintName, Microsoft.CodeAnalysis.Text.SourceText.From(file.Text, System.Text.Encoding.UTF8));
+                }
+            });
     }
 }
