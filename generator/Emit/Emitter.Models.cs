@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using Engage.Codegen.Model;
 
@@ -8,14 +9,48 @@ internal static partial class Emitter
     private static GeneratedFile EmitModel(ApiSpec api, ModelSpec model)
     {
         var w = HeaderWriter();
-        WriteModel(w, api, model);
+        WriteModels(w, api, new[] { model });
         return new GeneratedFile($"{model.Name}.g.cs", w.ToString());
     }
 
-    /// <summary>Writes a model and its converter (two namespace blocks) into <paramref name="w"/>.</summary>
-    private static void WriteModel(SourceWriter w, ApiSpec api, ModelSpec model)
+    /// <summary>
+    /// Writes models into <paramref name="w"/>: one namespace block with the model classes, then one
+    /// <c>.Serialization</c> block with their converters.
+    /// </summary>
+    private static void WriteModels(SourceWriter w, ApiSpec api, IReadOnlyList<ModelSpec> models)
     {
         w.Open("namespace " + api.Namespace);
+        for (var i = 0; i < models.Count; i++)
+        {
+            if (i > 0)
+            {
+                w.Line();
+            }
+
+            WriteModelClass(w, api, models[i]);
+        }
+
+        w.Close();
+        w.Line();
+        w.Open($"namespace {api.Namespace}.Serialization");
+
+        // Aliases declared inside this namespace: only a type declared in the namespace itself, where
+        // only converters are generated, could shadow them; no user type elsewhere can.
+        w.Line($"using ApiJson = {Json};");
+        w.Line("using JsonSerializerOptions = global::System.Text.Json.JsonSerializerOptions;");
+        w.Line("using Utf8JsonReader = global::System.Text.Json.Utf8JsonReader;");
+        w.Line("using Utf8JsonWriter = global::System.Text.Json.Utf8JsonWriter;");
+        foreach (var model in models)
+        {
+            w.Line();
+            WriteModelConverter(w, api, model);
+        }
+
+        w.Close();
+    }
+
+    private static void WriteModelClass(SourceWriter w, ApiSpec api, ModelSpec model)
+    {
         w.Doc("summary", model.Summary);
         w.Doc("remarks", $"Generated from {model.Source}.");
         w.Line($"[global::System.Text.Json.Serialization.JsonConverter(typeof({ConverterClass(api, model.Name)}))]");
@@ -56,9 +91,6 @@ internal static partial class Emitter
         }
 
         w.Close();
-        w.Close();
-        w.Line();
-        EmitModelConverter(w, api, model);
     }
 
     private static string DefaultValue(ApiSpec api, TypeRef type) => type.Kind switch
@@ -67,10 +99,13 @@ internal static partial class Emitter
         _ => $"new {TypeName(api, type)}()",
     };
 
-    private static void EmitModelConverter(SourceWriter w, ApiSpec api, ModelSpec model)
+    /// <summary>
+    /// A model's converter, as a table: one line per member to read, one to write. The runtime's
+    /// <c>ApiJson</c> helpers advance the reader and call the member's converter.
+    /// </summary>
+    private static void WriteModelConverter(SourceWriter w, ApiSpec api, ModelSpec model)
     {
         var modelType = $"global::{api.Namespace}.{model.Name}";
-        w.Open($"namespace {api.Namespace}.Serialization");
         w.Doc("summary", $"Reads and writes {model.Name} as the API's JSON, without reflection.");
         w.Line(GeneratedCode);
         w.Open($"internal sealed class {model.Name}JsonConverter : global::System.Text.Json.Serialization.JsonConverter<{modelType}>");
@@ -85,79 +120,42 @@ internal static partial class Emitter
         }
 
         w.Line();
-        w.Open($"public override {modelType}? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)");
-        w.Open("if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)");
+        w.Open($"public override {modelType}? Read(ref Utf8JsonReader reader, global::System.Type typeToConvert, JsonSerializerOptions options)");
+        w.Open($"if (!ApiJson.StartObject(ref reader, {SourceWriter.Literal(model.Name)}))");
         w.Line("return null;");
         w.Close();
         w.Line();
-        w.Line($"{Json}.ExpectStartObject(ref reader, {SourceWriter.Literal(model.Name)});");
         var requiredInit = string.Join(", ", model.Properties.Where(p => p.Required).Select(p => $"{p.Name} = default!"));
         w.Line($"var value = new {modelType}{(requiredInit.Length > 0 ? " { " + requiredInit + " }" : "()")};");
-        w.Open("while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)");
+        w.Open("while (ApiJson.NextProperty(ref reader))");
         for (var i = 0; i < model.Properties.Count; i++)
         {
             var property = model.Properties[i];
-            w.Open($"{(i == 0 ? "if" : "else if")} (reader.ValueTextEquals({SourceWriter.Utf8Literal(property.JsonName)}))");
-            w.Line("reader.Read();");
-            var read = $"{Converter(api, property.Type, i)}.Read(ref reader, typeof({TypeName(api, property.Type)}), options)";
-            if (property.Nullable && property.Type.IsValueType)
-            {
-                w.Line($"value.{property.Name} = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? ({TypeName(api, property.Type)}?)null : {read};");
-            }
-            else if (!property.Nullable && !property.Type.IsValueType)
-            {
-                w.Line($"value.{property.Name} = {read} ?? {(property.Required ? "default!" : DefaultValue(api, property.Type))};");
-            }
-            else
-            {
-                w.Line($"value.{property.Name} = {read};");
-            }
-
-            w.Close();
+            var converter = Converter(api, property.Type, i);
+            var read = property.Nullable && property.Type.IsValueType
+                ? $"ApiJson.ReadNullable(ref reader, {converter}, options)"
+                : !property.Nullable && !property.Type.IsValueType
+                    ? $"ApiJson.Read(ref reader, {converter}, options) ?? {(property.Required ? "default!" : DefaultValue(api, property.Type))}"
+                    : $"ApiJson.Read(ref reader, {converter}, options)";
+            w.Line($"{(i == 0 ? "if" : "else if")} (reader.ValueTextEquals({SourceWriter.Utf8Literal(property.JsonName)})) value.{property.Name} = {read};");
         }
 
-        if (model.Properties.Count > 0)
-        {
-            w.Open("else");
-        }
-
-        w.Line("reader.Read();");
-        w.Line($"{Json}.SkipValue(ref reader);");
-        if (model.Properties.Count > 0)
-        {
-            w.Close();
-        }
-
+        w.Line(model.Properties.Count > 0 ? "else ApiJson.SkipProperty(ref reader);" : "ApiJson.SkipProperty(ref reader);");
         w.Close();
         w.Line();
         w.Line("return value;");
         w.Close();
         w.Line();
-        w.Open($"public override void Write(global::System.Text.Json.Utf8JsonWriter writer, {modelType} value, global::System.Text.Json.JsonSerializerOptions options)");
+        w.Open($"public override void Write(Utf8JsonWriter writer, {modelType} value, JsonSerializerOptions options)");
         w.Line("writer.WriteStartObject();");
-        for (var i = 0; i < model.Properties.Count; i++)
+        foreach (var (property, i) in model.Properties.Select((p, i) => (p, i)))
         {
-            var property = model.Properties[i];
-            var access = "value." + property.Name;
-            if (property.Nullable)
-            {
-                w.Open($"if ({access} is not null)");
-                if (property.Type.IsValueType)
-                {
-                    access += ".Value";
-                }
-            }
-
-            w.Line($"writer.WritePropertyName({SourceWriter.Utf8Literal(property.JsonName)});");
-            w.Line($"{Converter(api, property.Type, i)}.Write(writer, {access}, options);");
-            if (property.Nullable)
-            {
-                w.Close();
-            }
+            var access = "value." + property.Name + (property.Nullable && property.Type.IsValueType ? ".Value" : string.Empty);
+            var write = $"ApiJson.Write(writer, {SourceWriter.Utf8Literal(property.JsonName)}, {access}, {Converter(api, property.Type, i)}, options);";
+            w.Line(property.Nullable ? $"if (value.{property.Name} is not null) {write}" : write);
         }
 
         w.Line("writer.WriteEndObject();");
-        w.Close();
         w.Close();
         w.Close();
     }
@@ -165,8 +163,17 @@ internal static partial class Emitter
     /// <summary>Types whose converter is a shared static instance; others are built once, lazily, per model.</summary>
     private static bool IsSharedConverter(TypeRef type) => type.Kind is not (TypeKind.List or TypeKind.Dictionary);
 
+    /// <summary>A member's converter inside the <c>.Serialization</c> namespace, where <c>ApiJson</c> is an alias.</summary>
     private static string Converter(ApiSpec api, TypeRef type, int index) =>
-        IsSharedConverter(type) ? ConverterExpression(api, type) : $"(s_converter{index} ??= {ConverterExpression(api, type)})";
+        IsSharedConverter(type) ? LocalConverterExpression(api, type) : $"s_converter{index} ??= {LocalConverterExpression(api, type)}";
+
+    private static string LocalConverterExpression(ApiSpec api, TypeRef type) => type.Kind switch
+    {
+        TypeKind.Model or TypeKind.Enum => $"{type.Name}JsonConverter.Instance",
+        TypeKind.List => $"ApiJson.List({LocalConverterExpression(api, type.Element!)})",
+        TypeKind.Dictionary => $"ApiJson.Dictionary({LocalConverterExpression(api, type.Element!)})",
+        _ => "ApiJson" + ConverterExpression(api, type).Substring(Json.Length),
+    };
 
     private static GeneratedFile EmitEnum(ApiSpec api, EnumSpec spec)
     {

@@ -80,15 +80,7 @@ internal static partial class Emitter
             if (pageModels.TryGetValue(resource.ClassName, out var models))
             {
                 var w = HeaderWriter();
-                for (var i = 0; i < models.Count; i++)
-                {
-                    if (i > 0)
-                    {
-                        w.Line();
-                    }
-
-                    WriteModel(w, api, models[i]);
-                }
+                WriteModels(w, api, models);
 
                 yield return new GeneratedFile($"{resource.ClassName}.Models.g.cs", w.ToString());
             }

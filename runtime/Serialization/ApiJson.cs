@@ -80,6 +80,53 @@ public static class ApiJson
         }
     }
 
+    /// <summary>
+    /// Starts reading a model: false for a JSON <c>null</c> (the model is null), true at the start of an
+    /// object; anything else is a <see cref="JsonException"/> that names the model.
+    /// </summary>
+    public static bool StartObject(ref Utf8JsonReader reader, string typeName)
+    {
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            return false;
+        }
+
+        ExpectStartObject(ref reader, typeName);
+        return true;
+    }
+
+    /// <summary>Moves to the next property name of the object being read; false at its end.</summary>
+    public static bool NextProperty(ref Utf8JsonReader reader) => reader.Read() && reader.TokenType != JsonTokenType.EndObject;
+
+    /// <summary>Reads the value of the property the reader is at (a JSON <c>null</c> gives the converter's default).</summary>
+    public static T? Read<T>(ref Utf8JsonReader reader, JsonConverter<T> converter, JsonSerializerOptions options)
+    {
+        reader.Read();
+        return converter.Read(ref reader, typeof(T), options);
+    }
+
+    /// <summary>Reads the value of the property the reader is at into a nullable value: a JSON <c>null</c> gives null.</summary>
+    public static T? ReadNullable<T>(ref Utf8JsonReader reader, JsonConverter<T> converter, JsonSerializerOptions options)
+        where T : struct
+    {
+        reader.Read();
+        return reader.TokenType == JsonTokenType.Null ? null : converter.Read(ref reader, typeof(T), options);
+    }
+
+    /// <summary>Skips the value of a property the model does not know.</summary>
+    public static void SkipProperty(ref Utf8JsonReader reader)
+    {
+        reader.Read();
+        SkipValue(ref reader);
+    }
+
+    /// <summary>Writes one property: its name, then its value through the converter.</summary>
+    public static void Write<T>(Utf8JsonWriter writer, ReadOnlySpan<byte> name, T value, JsonConverter<T> converter, JsonSerializerOptions options)
+    {
+        writer.WritePropertyName(name);
+        converter.Write(writer, value, options);
+    }
+
     /// <summary>Skips a property value the model does not know.</summary>
     public static void SkipValue(ref Utf8JsonReader reader)
     {

@@ -183,6 +183,30 @@ public class DocsInputTests
         Assert.Empty(result.CompileProblems);
     }
 
+    [Fact]
+    public void User_types_named_like_framework_types_in_the_client_namespace_do_not_change_the_generated_code()
+    {
+        // The converters use short aliases (ApiJson, Utf8JsonReader, ...) declared inside the generated
+        // .Serialization namespace; everything else is written with global::. Types of these names that
+        // the user declares in the client's own namespace must shadow nothing.
+        var result = GeneratorHarness.Run(GeneratorHarness.DocsInputFiles(), userCode: """
+            namespace Engage.Snapshot
+            {
+                internal sealed class ApiJson { }
+                internal sealed class Utf8JsonReader { }
+                internal sealed class Utf8JsonWriter { }
+                internal sealed class JsonSerializerOptions { }
+                internal sealed class Task { }
+                internal sealed class CancellationToken { }
+            }
+            namespace Engage
+            {
+                internal sealed class ApiJson { }
+            }
+            """);
+        Assert.Empty(result.CompileProblems);
+    }
+
     internal static IEnumerable<(MethodInfo Method, ApiOperationAttribute Operation)> OperationsOf(Assembly assembly) =>
         assembly.GetTypes()
             .SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly))

@@ -36,105 +36,7 @@ namespace Engage.Later
         /// <remarks>JSON: <c>meta</c>. Optional; left out of the request when null.</remarks>
         public global::System.Collections.Generic.Dictionary<string, global::Engage.Codegen.Runtime.ApiScalar>? Meta { get; set; }
     }
-}
 
-namespace Engage.Later.Serialization
-{
-    /// <summary>Reads and writes CreateUserRequest as the API's JSON, without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "0.1.0")]
-    internal sealed class CreateUserRequestJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Engage.Later.CreateUserRequest>
-    {
-        public static readonly CreateUserRequestJsonConverter Instance = new CreateUserRequestJsonConverter();
-        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.Dictionary<string, global::Engage.Codegen.Runtime.ApiScalar>>? s_converter5;
-
-        public override global::Engage.Later.CreateUserRequest? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-        {
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-            {
-                return null;
-            }
-
-            global::Engage.Codegen.Runtime.Serialization.ApiJson.ExpectStartObject(ref reader, "CreateUserRequest");
-            var value = new global::Engage.Later.CreateUserRequest { Id = default! };
-            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
-            {
-                if (reader.ValueTextEquals("id"u8))
-                {
-                    reader.Read();
-                    value.Id = global::Engage.Codegen.Runtime.Serialization.ApiJson.String.Read(ref reader, typeof(string), options) ?? default!;
-                }
-                else if (reader.ValueTextEquals("first_name"u8))
-                {
-                    reader.Read();
-                    value.FirstName = global::Engage.Codegen.Runtime.Serialization.ApiJson.String.Read(ref reader, typeof(string), options);
-                }
-                else if (reader.ValueTextEquals("email"u8))
-                {
-                    reader.Read();
-                    value.Email = global::Engage.Codegen.Runtime.Serialization.ApiJson.String.Read(ref reader, typeof(string), options);
-                }
-                else if (reader.ValueTextEquals("device_token"u8))
-                {
-                    reader.Read();
-                    value.DeviceToken = global::Engage.Codegen.Runtime.Serialization.ApiJson.String.Read(ref reader, typeof(string), options);
-                }
-                else if (reader.ValueTextEquals("device_platform"u8))
-                {
-                    reader.Read();
-                    value.DevicePlatform = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? (global::Engage.Later.UserDevicePlatform?)null : global::Engage.Later.Serialization.UserDevicePlatformJsonConverter.Instance.Read(ref reader, typeof(global::Engage.Later.UserDevicePlatform), options);
-                }
-                else if (reader.ValueTextEquals("meta"u8))
-                {
-                    reader.Read();
-                    value.Meta = (s_converter5 ??= global::Engage.Codegen.Runtime.Serialization.ApiJson.Dictionary(global::Engage.Codegen.Runtime.Serialization.ApiJson.Scalar)).Read(ref reader, typeof(global::System.Collections.Generic.Dictionary<string, global::Engage.Codegen.Runtime.ApiScalar>), options);
-                }
-                else
-                {
-                    reader.Read();
-                    global::Engage.Codegen.Runtime.Serialization.ApiJson.SkipValue(ref reader);
-                }
-            }
-
-            return value;
-        }
-
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Engage.Later.CreateUserRequest value, global::System.Text.Json.JsonSerializerOptions options)
-        {
-            writer.WriteStartObject();
-            writer.WritePropertyName("id"u8);
-            global::Engage.Codegen.Runtime.Serialization.ApiJson.String.Write(writer, value.Id, options);
-            if (value.FirstName is not null)
-            {
-                writer.WritePropertyName("first_name"u8);
-                global::Engage.Codegen.Runtime.Serialization.ApiJson.String.Write(writer, value.FirstName, options);
-            }
-            if (value.Email is not null)
-            {
-                writer.WritePropertyName("email"u8);
-                global::Engage.Codegen.Runtime.Serialization.ApiJson.String.Write(writer, value.Email, options);
-            }
-            if (value.DeviceToken is not null)
-            {
-                writer.WritePropertyName("device_token"u8);
-                global::Engage.Codegen.Runtime.Serialization.ApiJson.String.Write(writer, value.DeviceToken, options);
-            }
-            if (value.DevicePlatform is not null)
-            {
-                writer.WritePropertyName("device_platform"u8);
-                global::Engage.Later.Serialization.UserDevicePlatformJsonConverter.Instance.Write(writer, value.DevicePlatform.Value, options);
-            }
-            if (value.Meta is not null)
-            {
-                writer.WritePropertyName("meta"u8);
-                (s_converter5 ??= global::Engage.Codegen.Runtime.Serialization.ApiJson.Dictionary(global::Engage.Codegen.Runtime.Serialization.ApiJson.Scalar)).Write(writer, value.Meta, options);
-            }
-            writer.WriteEndObject();
-        }
-    }
-}
-
-namespace Engage.Later
-{
     /// <summary>The response of Delete User.</summary>
     /// <remarks>Generated from users.md:78 ("Delete User").</remarks>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Engage.Later.Serialization.DeleteUserResponseJsonConverter))]
@@ -145,54 +47,7 @@ namespace Engage.Later
         /// <remarks>JSON: <c>status</c>.</remarks>
         public string Status { get; set; } = "";
     }
-}
 
-namespace Engage.Later.Serialization
-{
-    /// <summary>Reads and writes DeleteUserResponse as the API's JSON, without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "0.1.0")]
-    internal sealed class DeleteUserResponseJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Engage.Later.DeleteUserResponse>
-    {
-        public static readonly DeleteUserResponseJsonConverter Instance = new DeleteUserResponseJsonConverter();
-
-        public override global::Engage.Later.DeleteUserResponse? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-        {
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-            {
-                return null;
-            }
-
-            global::Engage.Codegen.Runtime.Serialization.ApiJson.ExpectStartObject(ref reader, "DeleteUserResponse");
-            var value = new global::Engage.Later.DeleteUserResponse();
-            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
-            {
-                if (reader.ValueTextEquals("status"u8))
-                {
-                    reader.Read();
-                    value.Status = global::Engage.Codegen.Runtime.Serialization.ApiJson.String.Read(ref reader, typeof(string), options) ?? "";
-                }
-                else
-                {
-                    reader.Read();
-                    global::Engage.Codegen.Runtime.Serialization.ApiJson.SkipValue(ref reader);
-                }
-            }
-
-            return value;
-        }
-
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Engage.Later.DeleteUserResponse value, global::System.Text.Json.JsonSerializerOptions options)
-        {
-            writer.WriteStartObject();
-            writer.WritePropertyName("status"u8);
-            global::Engage.Codegen.Runtime.Serialization.ApiJson.String.Write(writer, value.Status, options);
-            writer.WriteEndObject();
-        }
-    }
-}
-
-namespace Engage.Later
-{
     /// <summary>Parameters of List Users.</summary>
     /// <remarks>Generated from users.md:90 ("List Users").</remarks>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Engage.Later.Serialization.ListUsersRequestJsonConverter))]
@@ -221,97 +76,7 @@ namespace Engage.Later
         [global::System.Obsolete("Deprecated: use `previous_cursor`. Users before the user with this `id`.")]
         public string? BeforeId { get; set; }
     }
-}
 
-namespace Engage.Later.Serialization
-{
-    /// <summary>Reads and writes ListUsersRequest as the API's JSON, without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "0.1.0")]
-    internal sealed class ListUsersRequestJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Engage.Later.ListUsersRequest>
-    {
-        public static readonly ListUsersRequestJsonConverter Instance = new ListUsersRequestJsonConverter();
-
-        public override global::Engage.Later.ListUsersRequest? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-        {
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-            {
-                return null;
-            }
-
-            global::Engage.Codegen.Runtime.Serialization.ApiJson.ExpectStartObject(ref reader, "ListUsersRequest");
-            var value = new global::Engage.Later.ListUsersRequest();
-            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
-            {
-                if (reader.ValueTextEquals("limit"u8))
-                {
-                    reader.Read();
-                    value.Limit = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? (int?)null : global::Engage.Codegen.Runtime.Serialization.ApiJson.Int32.Read(ref reader, typeof(int), options);
-                }
-                else if (reader.ValueTextEquals("next_cursor"u8))
-                {
-                    reader.Read();
-                    value.NextCursor = global::Engage.Codegen.Runtime.Serialization.ApiJson.String.Read(ref reader, typeof(string), options);
-                }
-                else if (reader.ValueTextEquals("previous_cursor"u8))
-                {
-                    reader.Read();
-                    value.PreviousCursor = global::Engage.Codegen.Runtime.Serialization.ApiJson.String.Read(ref reader, typeof(string), options);
-                }
-                else if (reader.ValueTextEquals("after_id"u8))
-                {
-                    reader.Read();
-                    value.AfterId = global::Engage.Codegen.Runtime.Serialization.ApiJson.String.Read(ref reader, typeof(string), options);
-                }
-                else if (reader.ValueTextEquals("before_id"u8))
-                {
-                    reader.Read();
-                    value.BeforeId = global::Engage.Codegen.Runtime.Serialization.ApiJson.String.Read(ref reader, typeof(string), options);
-                }
-                else
-                {
-                    reader.Read();
-                    global::Engage.Codegen.Runtime.Serialization.ApiJson.SkipValue(ref reader);
-                }
-            }
-
-            return value;
-        }
-
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Engage.Later.ListUsersRequest value, global::System.Text.Json.JsonSerializerOptions options)
-        {
-            writer.WriteStartObject();
-            if (value.Limit is not null)
-            {
-                writer.WritePropertyName("limit"u8);
-                global::Engage.Codegen.Runtime.Serialization.ApiJson.Int32.Write(writer, value.Limit.Value, options);
-            }
-            if (value.NextCursor is not null)
-            {
-                writer.WritePropertyName("next_cursor"u8);
-                global::Engage.Codegen.Runtime.Serialization.ApiJson.String.Write(writer, value.NextCursor, options);
-            }
-            if (value.PreviousCursor is not null)
-            {
-                writer.WritePropertyName("previous_cursor"u8);
-                global::Engage.Codegen.Runtime.Serialization.ApiJson.String.Write(writer, value.PreviousCursor, options);
-            }
-            if (value.AfterId is not null)
-            {
-                writer.WritePropertyName("after_id"u8);
-                global::Engage.Codegen.Runtime.Serialization.ApiJson.String.Write(writer, value.AfterId, options);
-            }
-            if (value.BeforeId is not null)
-            {
-                writer.WritePropertyName("before_id"u8);
-                global::Engage.Codegen.Runtime.Serialization.ApiJson.String.Write(writer, value.BeforeId, options);
-            }
-            writer.WriteEndObject();
-        }
-    }
-}
-
-namespace Engage.Later
-{
     /// <summary>One page of List Users.</summary>
     /// <remarks>Generated from users.md:90 ("List Users").</remarks>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Engage.Later.Serialization.ListUsersResponseJsonConverter))]
@@ -335,82 +100,7 @@ namespace Engage.Later
         [global::System.Obsolete("Deprecated by the API docs: The older `after_id`, `before_id` and `has_more` are deprecated and will be removed in a future version; use `next_cursor` and `previous_cursor` instead.")]
         public bool HasMore { get; set; }
     }
-}
 
-namespace Engage.Later.Serialization
-{
-    /// <summary>Reads and writes ListUsersResponse as the API's JSON, without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "0.1.0")]
-    internal sealed class ListUsersResponseJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Engage.Later.ListUsersResponse>
-    {
-        public static readonly ListUsersResponseJsonConverter Instance = new ListUsersResponseJsonConverter();
-        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.List<global::Engage.Later.User>>? s_converter0;
-
-        public override global::Engage.Later.ListUsersResponse? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-        {
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-            {
-                return null;
-            }
-
-            global::Engage.Codegen.Runtime.Serialization.ApiJson.ExpectStartObject(ref reader, "ListUsersResponse");
-            var value = new global::Engage.Later.ListUsersResponse();
-            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
-            {
-                if (reader.ValueTextEquals("data"u8))
-                {
-                    reader.Read();
-                    value.Data = (s_converter0 ??= global::Engage.Codegen.Runtime.Serialization.ApiJson.List(global::Engage.Later.Serialization.UserJsonConverter.Instance)).Read(ref reader, typeof(global::System.Collections.Generic.List<global::Engage.Later.User>), options) ?? new global::System.Collections.Generic.List<global::Engage.Later.User>();
-                }
-                else if (reader.ValueTextEquals("next_cursor"u8))
-                {
-                    reader.Read();
-                    value.NextCursor = global::Engage.Codegen.Runtime.Serialization.ApiJson.String.Read(ref reader, typeof(string), options);
-                }
-                else if (reader.ValueTextEquals("previous_cursor"u8))
-                {
-                    reader.Read();
-                    value.PreviousCursor = global::Engage.Codegen.Runtime.Serialization.ApiJson.String.Read(ref reader, typeof(string), options);
-                }
-                else if (reader.ValueTextEquals("has_more"u8))
-                {
-                    reader.Read();
-                    value.HasMore = global::Engage.Codegen.Runtime.Serialization.ApiJson.Boolean.Read(ref reader, typeof(bool), options);
-                }
-                else
-                {
-                    reader.Read();
-                    global::Engage.Codegen.Runtime.Serialization.ApiJson.SkipValue(ref reader);
-                }
-            }
-
-            return value;
-        }
-
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Engage.Later.ListUsersResponse value, global::System.Text.Json.JsonSerializerOptions options)
-        {
-            writer.WriteStartObject();
-            writer.WritePropertyName("data"u8);
-            (s_converter0 ??= global::Engage.Codegen.Runtime.Serialization.ApiJson.List(global::Engage.Later.Serialization.UserJsonConverter.Instance)).Write(writer, value.Data, options);
-            if (value.NextCursor is not null)
-            {
-                writer.WritePropertyName("next_cursor"u8);
-                global::Engage.Codegen.Runtime.Serialization.ApiJson.String.Write(writer, value.NextCursor, options);
-            }
-            if (value.PreviousCursor is not null)
-            {
-                writer.WritePropertyName("previous_cursor"u8);
-                global::Engage.Codegen.Runtime.Serialization.ApiJson.String.Write(writer, value.PreviousCursor, options);
-            }
-            writer.WritePropertyName("has_more"u8);
-            global::Engage.Codegen.Runtime.Serialization.ApiJson.Boolean.Write(writer, value.HasMore, options);
-            writer.WriteEndObject();
-        }
-    }
-}
-
-namespace Engage.Later
-{
     /// <summary>Parameters of Update User attributes.</summary>
     /// <remarks>Generated from users.md:63 ("Update User attributes").</remarks>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Engage.Later.Serialization.UpdateUserRequestJsonConverter))]
@@ -437,76 +127,194 @@ namespace Engage.Later
 
 namespace Engage.Later.Serialization
 {
+    using ApiJson = global::Engage.Codegen.Runtime.Serialization.ApiJson;
+    using JsonSerializerOptions = global::System.Text.Json.JsonSerializerOptions;
+    using Utf8JsonReader = global::System.Text.Json.Utf8JsonReader;
+    using Utf8JsonWriter = global::System.Text.Json.Utf8JsonWriter;
+
+    /// <summary>Reads and writes CreateUserRequest as the API's JSON, without reflection.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "0.1.0")]
+    internal sealed class CreateUserRequestJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Engage.Later.CreateUserRequest>
+    {
+        public static readonly CreateUserRequestJsonConverter Instance = new CreateUserRequestJsonConverter();
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.Dictionary<string, global::Engage.Codegen.Runtime.ApiScalar>>? s_converter5;
+
+        public override global::Engage.Later.CreateUserRequest? Read(ref Utf8JsonReader reader, global::System.Type typeToConvert, JsonSerializerOptions options)
+        {
+            if (!ApiJson.StartObject(ref reader, "CreateUserRequest"))
+            {
+                return null;
+            }
+
+            var value = new global::Engage.Later.CreateUserRequest { Id = default! };
+            while (ApiJson.NextProperty(ref reader))
+            {
+                if (reader.ValueTextEquals("id"u8)) value.Id = ApiJson.Read(ref reader, ApiJson.String, options) ?? default!;
+                else if (reader.ValueTextEquals("first_name"u8)) value.FirstName = ApiJson.Read(ref reader, ApiJson.String, options);
+                else if (reader.ValueTextEquals("email"u8)) value.Email = ApiJson.Read(ref reader, ApiJson.String, options);
+                else if (reader.ValueTextEquals("device_token"u8)) value.DeviceToken = ApiJson.Read(ref reader, ApiJson.String, options);
+                else if (reader.ValueTextEquals("device_platform"u8)) value.DevicePlatform = ApiJson.ReadNullable(ref reader, UserDevicePlatformJsonConverter.Instance, options);
+                else if (reader.ValueTextEquals("meta"u8)) value.Meta = ApiJson.Read(ref reader, s_converter5 ??= ApiJson.Dictionary(ApiJson.Scalar), options);
+                else ApiJson.SkipProperty(ref reader);
+            }
+
+            return value;
+        }
+
+        public override void Write(Utf8JsonWriter writer, global::Engage.Later.CreateUserRequest value, JsonSerializerOptions options)
+        {
+            writer.WriteStartObject();
+            ApiJson.Write(writer, "id"u8, value.Id, ApiJson.String, options);
+            if (value.FirstName is not null) ApiJson.Write(writer, "first_name"u8, value.FirstName, ApiJson.String, options);
+            if (value.Email is not null) ApiJson.Write(writer, "email"u8, value.Email, ApiJson.String, options);
+            if (value.DeviceToken is not null) ApiJson.Write(writer, "device_token"u8, value.DeviceToken, ApiJson.String, options);
+            if (value.DevicePlatform is not null) ApiJson.Write(writer, "device_platform"u8, value.DevicePlatform.Value, UserDevicePlatformJsonConverter.Instance, options);
+            if (value.Meta is not null) ApiJson.Write(writer, "meta"u8, value.Meta, s_converter5 ??= ApiJson.Dictionary(ApiJson.Scalar), options);
+            writer.WriteEndObject();
+        }
+    }
+
+    /// <summary>Reads and writes DeleteUserResponse as the API's JSON, without reflection.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "0.1.0")]
+    internal sealed class DeleteUserResponseJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Engage.Later.DeleteUserResponse>
+    {
+        public static readonly DeleteUserResponseJsonConverter Instance = new DeleteUserResponseJsonConverter();
+
+        public override global::Engage.Later.DeleteUserResponse? Read(ref Utf8JsonReader reader, global::System.Type typeToConvert, JsonSerializerOptions options)
+        {
+            if (!ApiJson.StartObject(ref reader, "DeleteUserResponse"))
+            {
+                return null;
+            }
+
+            var value = new global::Engage.Later.DeleteUserResponse();
+            while (ApiJson.NextProperty(ref reader))
+            {
+                if (reader.ValueTextEquals("status"u8)) value.Status = ApiJson.Read(ref reader, ApiJson.String, options) ?? "";
+                else ApiJson.SkipProperty(ref reader);
+            }
+
+            return value;
+        }
+
+        public override void Write(Utf8JsonWriter writer, global::Engage.Later.DeleteUserResponse value, JsonSerializerOptions options)
+        {
+            writer.WriteStartObject();
+            ApiJson.Write(writer, "status"u8, value.Status, ApiJson.String, options);
+            writer.WriteEndObject();
+        }
+    }
+
+    /// <summary>Reads and writes ListUsersRequest as the API's JSON, without reflection.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "0.1.0")]
+    internal sealed class ListUsersRequestJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Engage.Later.ListUsersRequest>
+    {
+        public static readonly ListUsersRequestJsonConverter Instance = new ListUsersRequestJsonConverter();
+
+        public override global::Engage.Later.ListUsersRequest? Read(ref Utf8JsonReader reader, global::System.Type typeToConvert, JsonSerializerOptions options)
+        {
+            if (!ApiJson.StartObject(ref reader, "ListUsersRequest"))
+            {
+                return null;
+            }
+
+            var value = new global::Engage.Later.ListUsersRequest();
+            while (ApiJson.NextProperty(ref reader))
+            {
+                if (reader.ValueTextEquals("limit"u8)) value.Limit = ApiJson.ReadNullable(ref reader, ApiJson.Int32, options);
+                else if (reader.ValueTextEquals("next_cursor"u8)) value.NextCursor = ApiJson.Read(ref reader, ApiJson.String, options);
+                else if (reader.ValueTextEquals("previous_cursor"u8)) value.PreviousCursor = ApiJson.Read(ref reader, ApiJson.String, options);
+                else if (reader.ValueTextEquals("after_id"u8)) value.AfterId = ApiJson.Read(ref reader, ApiJson.String, options);
+                else if (reader.ValueTextEquals("before_id"u8)) value.BeforeId = ApiJson.Read(ref reader, ApiJson.String, options);
+                else ApiJson.SkipProperty(ref reader);
+            }
+
+            return value;
+        }
+
+        public override void Write(Utf8JsonWriter writer, global::Engage.Later.ListUsersRequest value, JsonSerializerOptions options)
+        {
+            writer.WriteStartObject();
+            if (value.Limit is not null) ApiJson.Write(writer, "limit"u8, value.Limit.Value, ApiJson.Int32, options);
+            if (value.NextCursor is not null) ApiJson.Write(writer, "next_cursor"u8, value.NextCursor, ApiJson.String, options);
+            if (value.PreviousCursor is not null) ApiJson.Write(writer, "previous_cursor"u8, value.PreviousCursor, ApiJson.String, options);
+            if (value.AfterId is not null) ApiJson.Write(writer, "after_id"u8, value.AfterId, ApiJson.String, options);
+            if (value.BeforeId is not null) ApiJson.Write(writer, "before_id"u8, value.BeforeId, ApiJson.String, options);
+            writer.WriteEndObject();
+        }
+    }
+
+    /// <summary>Reads and writes ListUsersResponse as the API's JSON, without reflection.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "0.1.0")]
+    internal sealed class ListUsersResponseJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Engage.Later.ListUsersResponse>
+    {
+        public static readonly ListUsersResponseJsonConverter Instance = new ListUsersResponseJsonConverter();
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.List<global::Engage.Later.User>>? s_converter0;
+
+        public override global::Engage.Later.ListUsersResponse? Read(ref Utf8JsonReader reader, global::System.Type typeToConvert, JsonSerializerOptions options)
+        {
+            if (!ApiJson.StartObject(ref reader, "ListUsersResponse"))
+            {
+                return null;
+            }
+
+            var value = new global::Engage.Later.ListUsersResponse();
+            while (ApiJson.NextProperty(ref reader))
+            {
+                if (reader.ValueTextEquals("data"u8)) value.Data = ApiJson.Read(ref reader, s_converter0 ??= ApiJson.List(UserJsonConverter.Instance), options) ?? new global::System.Collections.Generic.List<global::Engage.Later.User>();
+                else if (reader.ValueTextEquals("next_cursor"u8)) value.NextCursor = ApiJson.Read(ref reader, ApiJson.String, options);
+                else if (reader.ValueTextEquals("previous_cursor"u8)) value.PreviousCursor = ApiJson.Read(ref reader, ApiJson.String, options);
+                else if (reader.ValueTextEquals("has_more"u8)) value.HasMore = ApiJson.Read(ref reader, ApiJson.Boolean, options);
+                else ApiJson.SkipProperty(ref reader);
+            }
+
+            return value;
+        }
+
+        public override void Write(Utf8JsonWriter writer, global::Engage.Later.ListUsersResponse value, JsonSerializerOptions options)
+        {
+            writer.WriteStartObject();
+            ApiJson.Write(writer, "data"u8, value.Data, s_converter0 ??= ApiJson.List(UserJsonConverter.Instance), options);
+            if (value.NextCursor is not null) ApiJson.Write(writer, "next_cursor"u8, value.NextCursor, ApiJson.String, options);
+            if (value.PreviousCursor is not null) ApiJson.Write(writer, "previous_cursor"u8, value.PreviousCursor, ApiJson.String, options);
+            ApiJson.Write(writer, "has_more"u8, value.HasMore, ApiJson.Boolean, options);
+            writer.WriteEndObject();
+        }
+    }
+
     /// <summary>Reads and writes UpdateUserRequest as the API's JSON, without reflection.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "0.1.0")]
     internal sealed class UpdateUserRequestJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Engage.Later.UpdateUserRequest>
     {
         public static readonly UpdateUserRequestJsonConverter Instance = new UpdateUserRequestJsonConverter();
 
-        public override global::Engage.Later.UpdateUserRequest? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        public override global::Engage.Later.UpdateUserRequest? Read(ref Utf8JsonReader reader, global::System.Type typeToConvert, JsonSerializerOptions options)
         {
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            if (!ApiJson.StartObject(ref reader, "UpdateUserRequest"))
             {
                 return null;
             }
 
-            global::Engage.Codegen.Runtime.Serialization.ApiJson.ExpectStartObject(ref reader, "UpdateUserRequest");
             var value = new global::Engage.Later.UpdateUserRequest();
-            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+            while (ApiJson.NextProperty(ref reader))
             {
-                if (reader.ValueTextEquals("first_name"u8))
-                {
-                    reader.Read();
-                    value.FirstName = global::Engage.Codegen.Runtime.Serialization.ApiJson.String.Read(ref reader, typeof(string), options);
-                }
-                else if (reader.ValueTextEquals("email"u8))
-                {
-                    reader.Read();
-                    value.Email = global::Engage.Codegen.Runtime.Serialization.ApiJson.String.Read(ref reader, typeof(string), options);
-                }
-                else if (reader.ValueTextEquals("device_token"u8))
-                {
-                    reader.Read();
-                    value.DeviceToken = global::Engage.Codegen.Runtime.Serialization.ApiJson.String.Read(ref reader, typeof(string), options);
-                }
-                else if (reader.ValueTextEquals("device_platform"u8))
-                {
-                    reader.Read();
-                    value.DevicePlatform = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? (global::Engage.Later.UserDevicePlatform?)null : global::Engage.Later.Serialization.UserDevicePlatformJsonConverter.Instance.Read(ref reader, typeof(global::Engage.Later.UserDevicePlatform), options);
-                }
-                else
-                {
-                    reader.Read();
-                    global::Engage.Codegen.Runtime.Serialization.ApiJson.SkipValue(ref reader);
-                }
+                if (reader.ValueTextEquals("first_name"u8)) value.FirstName = ApiJson.Read(ref reader, ApiJson.String, options);
+                else if (reader.ValueTextEquals("email"u8)) value.Email = ApiJson.Read(ref reader, ApiJson.String, options);
+                else if (reader.ValueTextEquals("device_token"u8)) value.DeviceToken = ApiJson.Read(ref reader, ApiJson.String, options);
+                else if (reader.ValueTextEquals("device_platform"u8)) value.DevicePlatform = ApiJson.ReadNullable(ref reader, UserDevicePlatformJsonConverter.Instance, options);
+                else ApiJson.SkipProperty(ref reader);
             }
 
             return value;
         }
 
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Engage.Later.UpdateUserRequest value, global::System.Text.Json.JsonSerializerOptions options)
+        public override void Write(Utf8JsonWriter writer, global::Engage.Later.UpdateUserRequest value, JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            if (value.FirstName is not null)
-            {
-                writer.WritePropertyName("first_name"u8);
-                global::Engage.Codegen.Runtime.Serialization.ApiJson.String.Write(writer, value.FirstName, options);
-            }
-            if (value.Email is not null)
-            {
-                writer.WritePropertyName("email"u8);
-                global::Engage.Codegen.Runtime.Serialization.ApiJson.String.Write(writer, value.Email, options);
-            }
-            if (value.DeviceToken is not null)
-            {
-                writer.WritePropertyName("device_token"u8);
-                global::Engage.Codegen.Runtime.Serialization.ApiJson.String.Write(writer, value.DeviceToken, options);
-            }
-            if (value.DevicePlatform is not null)
-            {
-                writer.WritePropertyName("device_platform"u8);
-                global::Engage.Later.Serialization.UserDevicePlatformJsonConverter.Instance.Write(writer, value.DevicePlatform.Value, options);
-            }
+            if (value.FirstName is not null) ApiJson.Write(writer, "first_name"u8, value.FirstName, ApiJson.String, options);
+            if (value.Email is not null) ApiJson.Write(writer, "email"u8, value.Email, ApiJson.String, options);
+            if (value.DeviceToken is not null) ApiJson.Write(writer, "device_token"u8, value.DeviceToken, ApiJson.String, options);
+            if (value.DevicePlatform is not null) ApiJson.Write(writer, "device_platform"u8, value.DevicePlatform.Value, UserDevicePlatformJsonConverter.Instance, options);
             writer.WriteEndObject();
         }
     }

@@ -24,50 +24,40 @@ namespace Engage.Later
 
 namespace Engage.Later.Serialization
 {
+    using ApiJson = global::Engage.Codegen.Runtime.Serialization.ApiJson;
+    using JsonSerializerOptions = global::System.Text.Json.JsonSerializerOptions;
+    using Utf8JsonReader = global::System.Text.Json.Utf8JsonReader;
+    using Utf8JsonWriter = global::System.Text.Json.Utf8JsonWriter;
+
     /// <summary>Reads and writes UserList as the API's JSON, without reflection.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "0.1.0")]
     internal sealed class UserListJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Engage.Later.UserList>
     {
         public static readonly UserListJsonConverter Instance = new UserListJsonConverter();
 
-        public override global::Engage.Later.UserList? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        public override global::Engage.Later.UserList? Read(ref Utf8JsonReader reader, global::System.Type typeToConvert, JsonSerializerOptions options)
         {
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            if (!ApiJson.StartObject(ref reader, "UserList"))
             {
                 return null;
             }
 
-            global::Engage.Codegen.Runtime.Serialization.ApiJson.ExpectStartObject(ref reader, "UserList");
             var value = new global::Engage.Later.UserList();
-            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+            while (ApiJson.NextProperty(ref reader))
             {
-                if (reader.ValueTextEquals("id"u8))
-                {
-                    reader.Read();
-                    value.Id = global::Engage.Codegen.Runtime.Serialization.ApiJson.String.Read(ref reader, typeof(string), options) ?? "";
-                }
-                else if (reader.ValueTextEquals("subscribed"u8))
-                {
-                    reader.Read();
-                    value.Subscribed = global::Engage.Codegen.Runtime.Serialization.ApiJson.Boolean.Read(ref reader, typeof(bool), options);
-                }
-                else
-                {
-                    reader.Read();
-                    global::Engage.Codegen.Runtime.Serialization.ApiJson.SkipValue(ref reader);
-                }
+                if (reader.ValueTextEquals("id"u8)) value.Id = ApiJson.Read(ref reader, ApiJson.String, options) ?? "";
+                else if (reader.ValueTextEquals("subscribed"u8)) value.Subscribed = ApiJson.Read(ref reader, ApiJson.Boolean, options);
+                else ApiJson.SkipProperty(ref reader);
             }
 
             return value;
         }
 
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Engage.Later.UserList value, global::System.Text.Json.JsonSerializerOptions options)
+        public override void Write(Utf8JsonWriter writer, global::Engage.Later.UserList value, JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName("id"u8);
-            global::Engage.Codegen.Runtime.Serialization.ApiJson.String.Write(writer, value.Id, options);
-            writer.WritePropertyName("subscribed"u8);
-            global::Engage.Codegen.Runtime.Serialization.ApiJson.Boolean.Write(writer, value.Subscribed, options);
+            ApiJson.Write(writer, "id"u8, value.Id, ApiJson.String, options);
+            ApiJson.Write(writer, "subscribed"u8, value.Subscribed, ApiJson.Boolean, options);
             writer.WriteEndObject();
         }
     }

@@ -28,57 +28,42 @@ namespace Engage.Messy
 
 namespace Engage.Messy.Serialization
 {
+    using ApiJson = global::Engage.Codegen.Runtime.Serialization.ApiJson;
+    using JsonSerializerOptions = global::System.Text.Json.JsonSerializerOptions;
+    using Utf8JsonReader = global::System.Text.Json.Utf8JsonReader;
+    using Utf8JsonWriter = global::System.Text.Json.Utf8JsonWriter;
+
     /// <summary>Reads and writes EngageList as the API's JSON, without reflection.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "0.1.0")]
     internal sealed class EngageListJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Engage.Messy.EngageList>
     {
         public static readonly EngageListJsonConverter Instance = new EngageListJsonConverter();
 
-        public override global::Engage.Messy.EngageList? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        public override global::Engage.Messy.EngageList? Read(ref Utf8JsonReader reader, global::System.Type typeToConvert, JsonSerializerOptions options)
         {
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            if (!ApiJson.StartObject(ref reader, "EngageList"))
             {
                 return null;
             }
 
-            global::Engage.Codegen.Runtime.Serialization.ApiJson.ExpectStartObject(ref reader, "EngageList");
             var value = new global::Engage.Messy.EngageList();
-            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+            while (ApiJson.NextProperty(ref reader))
             {
-                if (reader.ValueTextEquals("id"u8))
-                {
-                    reader.Read();
-                    value.Id = global::Engage.Codegen.Runtime.Serialization.ApiJson.String.Read(ref reader, typeof(string), options) ?? "";
-                }
-                else if (reader.ValueTextEquals("title"u8))
-                {
-                    reader.Read();
-                    value.Title = global::Engage.Codegen.Runtime.Serialization.ApiJson.String.Read(ref reader, typeof(string), options) ?? "";
-                }
-                else if (reader.ValueTextEquals("subscriber_count"u8))
-                {
-                    reader.Read();
-                    value.SubscriberCount = global::Engage.Codegen.Runtime.Serialization.ApiJson.Int32.Read(ref reader, typeof(int), options);
-                }
-                else
-                {
-                    reader.Read();
-                    global::Engage.Codegen.Runtime.Serialization.ApiJson.SkipValue(ref reader);
-                }
+                if (reader.ValueTextEquals("id"u8)) value.Id = ApiJson.Read(ref reader, ApiJson.String, options) ?? "";
+                else if (reader.ValueTextEquals("title"u8)) value.Title = ApiJson.Read(ref reader, ApiJson.String, options) ?? "";
+                else if (reader.ValueTextEquals("subscriber_count"u8)) value.SubscriberCount = ApiJson.Read(ref reader, ApiJson.Int32, options);
+                else ApiJson.SkipProperty(ref reader);
             }
 
             return value;
         }
 
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Engage.Messy.EngageList value, global::System.Text.Json.JsonSerializerOptions options)
+        public override void Write(Utf8JsonWriter writer, global::Engage.Messy.EngageList value, JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName("id"u8);
-            global::Engage.Codegen.Runtime.Serialization.ApiJson.String.Write(writer, value.Id, options);
-            writer.WritePropertyName("title"u8);
-            global::Engage.Codegen.Runtime.Serialization.ApiJson.String.Write(writer, value.Title, options);
-            writer.WritePropertyName("subscriber_count"u8);
-            global::Engage.Codegen.Runtime.Serialization.ApiJson.Int32.Write(writer, value.SubscriberCount, options);
+            ApiJson.Write(writer, "id"u8, value.Id, ApiJson.String, options);
+            ApiJson.Write(writer, "title"u8, value.Title, ApiJson.String, options);
+            ApiJson.Write(writer, "subscriber_count"u8, value.SubscriberCount, ApiJson.Int32, options);
             writer.WriteEndObject();
         }
     }

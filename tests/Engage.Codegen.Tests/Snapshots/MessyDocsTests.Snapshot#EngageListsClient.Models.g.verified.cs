@@ -24,53 +24,40 @@ namespace Engage.Messy
 
 namespace Engage.Messy.Serialization
 {
+    using ApiJson = global::Engage.Codegen.Runtime.Serialization.ApiJson;
+    using JsonSerializerOptions = global::System.Text.Json.JsonSerializerOptions;
+    using Utf8JsonReader = global::System.Text.Json.Utf8JsonReader;
+    using Utf8JsonWriter = global::System.Text.Json.Utf8JsonWriter;
+
     /// <summary>Reads and writes SubscribeListRequest as the API's JSON, without reflection.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "0.1.0")]
     internal sealed class SubscribeListRequestJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Engage.Messy.SubscribeListRequest>
     {
         public static readonly SubscribeListRequestJsonConverter Instance = new SubscribeListRequestJsonConverter();
 
-        public override global::Engage.Messy.SubscribeListRequest? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        public override global::Engage.Messy.SubscribeListRequest? Read(ref Utf8JsonReader reader, global::System.Type typeToConvert, JsonSerializerOptions options)
         {
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            if (!ApiJson.StartObject(ref reader, "SubscribeListRequest"))
             {
                 return null;
             }
 
-            global::Engage.Codegen.Runtime.Serialization.ApiJson.ExpectStartObject(ref reader, "SubscribeListRequest");
             var value = new global::Engage.Messy.SubscribeListRequest { Email = default! };
-            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+            while (ApiJson.NextProperty(ref reader))
             {
-                if (reader.ValueTextEquals("email"u8))
-                {
-                    reader.Read();
-                    value.Email = global::Engage.Codegen.Runtime.Serialization.ApiJson.String.Read(ref reader, typeof(string), options) ?? default!;
-                }
-                else if (reader.ValueTextEquals("double_optin"u8))
-                {
-                    reader.Read();
-                    value.DoubleOptin = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? (bool?)null : global::Engage.Codegen.Runtime.Serialization.ApiJson.Boolean.Read(ref reader, typeof(bool), options);
-                }
-                else
-                {
-                    reader.Read();
-                    global::Engage.Codegen.Runtime.Serialization.ApiJson.SkipValue(ref reader);
-                }
+                if (reader.ValueTextEquals("email"u8)) value.Email = ApiJson.Read(ref reader, ApiJson.String, options) ?? default!;
+                else if (reader.ValueTextEquals("double_optin"u8)) value.DoubleOptin = ApiJson.ReadNullable(ref reader, ApiJson.Boolean, options);
+                else ApiJson.SkipProperty(ref reader);
             }
 
             return value;
         }
 
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Engage.Messy.SubscribeListRequest value, global::System.Text.Json.JsonSerializerOptions options)
+        public override void Write(Utf8JsonWriter writer, global::Engage.Messy.SubscribeListRequest value, JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName("email"u8);
-            global::Engage.Codegen.Runtime.Serialization.ApiJson.String.Write(writer, value.Email, options);
-            if (value.DoubleOptin is not null)
-            {
-                writer.WritePropertyName("double_optin"u8);
-                global::Engage.Codegen.Runtime.Serialization.ApiJson.Boolean.Write(writer, value.DoubleOptin.Value, options);
-            }
+            ApiJson.Write(writer, "email"u8, value.Email, ApiJson.String, options);
+            if (value.DoubleOptin is not null) ApiJson.Write(writer, "double_optin"u8, value.DoubleOptin.Value, ApiJson.Boolean, options);
             writer.WriteEndObject();
         }
     }

@@ -20,64 +20,7 @@ namespace Engage.Messy
         /// <remarks>JSON: <c>subscribed</c>. Optional; left out of the request when null.</remarks>
         public bool? Subscribed { get; set; }
     }
-}
 
-namespace Engage.Messy.Serialization
-{
-    /// <summary>Reads and writes AddUserEventRequest as the API's JSON, without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "0.1.0")]
-    internal sealed class AddUserEventRequestJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Engage.Messy.AddUserEventRequest>
-    {
-        public static readonly AddUserEventRequestJsonConverter Instance = new AddUserEventRequestJsonConverter();
-
-        public override global::Engage.Messy.AddUserEventRequest? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-        {
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-            {
-                return null;
-            }
-
-            global::Engage.Codegen.Runtime.Serialization.ApiJson.ExpectStartObject(ref reader, "AddUserEventRequest");
-            var value = new global::Engage.Messy.AddUserEventRequest { Event = default! };
-            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
-            {
-                if (reader.ValueTextEquals("event"u8))
-                {
-                    reader.Read();
-                    value.Event = global::Engage.Codegen.Runtime.Serialization.ApiJson.String.Read(ref reader, typeof(string), options) ?? default!;
-                }
-                else if (reader.ValueTextEquals("subscribed"u8))
-                {
-                    reader.Read();
-                    value.Subscribed = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? (bool?)null : global::Engage.Codegen.Runtime.Serialization.ApiJson.Boolean.Read(ref reader, typeof(bool), options);
-                }
-                else
-                {
-                    reader.Read();
-                    global::Engage.Codegen.Runtime.Serialization.ApiJson.SkipValue(ref reader);
-                }
-            }
-
-            return value;
-        }
-
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Engage.Messy.AddUserEventRequest value, global::System.Text.Json.JsonSerializerOptions options)
-        {
-            writer.WriteStartObject();
-            writer.WritePropertyName("event"u8);
-            global::Engage.Codegen.Runtime.Serialization.ApiJson.String.Write(writer, value.Event, options);
-            if (value.Subscribed is not null)
-            {
-                writer.WritePropertyName("subscribed"u8);
-                global::Engage.Codegen.Runtime.Serialization.ApiJson.Boolean.Write(writer, value.Subscribed.Value, options);
-            }
-            writer.WriteEndObject();
-        }
-    }
-}
-
-namespace Engage.Messy
-{
     /// <summary>Parameters of Create a User.</summary>
     /// <remarks>Generated from users.md:32 ("Create a User").</remarks>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Engage.Messy.Serialization.CreateUserRequestJsonConverter))]
@@ -104,94 +47,7 @@ namespace Engage.Messy
         /// <remarks>JSON: <c>age</c>. Optional; left out of the request when null.</remarks>
         public int? Age { get; set; }
     }
-}
 
-namespace Engage.Messy.Serialization
-{
-    /// <summary>Reads and writes CreateUserRequest as the API's JSON, without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "0.1.0")]
-    internal sealed class CreateUserRequestJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Engage.Messy.CreateUserRequest>
-    {
-        public static readonly CreateUserRequestJsonConverter Instance = new CreateUserRequestJsonConverter();
-
-        public override global::Engage.Messy.CreateUserRequest? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-        {
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-            {
-                return null;
-            }
-
-            global::Engage.Codegen.Runtime.Serialization.ApiJson.ExpectStartObject(ref reader, "CreateUserRequest");
-            var value = new global::Engage.Messy.CreateUserRequest { Id = default! };
-            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
-            {
-                if (reader.ValueTextEquals("id"u8))
-                {
-                    reader.Read();
-                    value.Id = global::Engage.Codegen.Runtime.Serialization.ApiJson.String.Read(ref reader, typeof(string), options) ?? default!;
-                }
-                else if (reader.ValueTextEquals("email"u8))
-                {
-                    reader.Read();
-                    value.Email = global::Engage.Codegen.Runtime.Serialization.ApiJson.String.Read(ref reader, typeof(string), options);
-                }
-                else if (reader.ValueTextEquals("created_at"u8))
-                {
-                    reader.Read();
-                    value.CreatedAt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? (global::System.DateTimeOffset?)null : global::Engage.Codegen.Runtime.Serialization.ApiJson.DateTimeOffset.Read(ref reader, typeof(global::System.DateTimeOffset), options);
-                }
-                else if (reader.ValueTextEquals("limit"u8))
-                {
-                    reader.Read();
-                    value.Limit = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? (global::System.Text.Json.JsonElement?)null : global::Engage.Codegen.Runtime.Serialization.ApiJson.Element.Read(ref reader, typeof(global::System.Text.Json.JsonElement), options);
-                }
-                else if (reader.ValueTextEquals("age"u8))
-                {
-                    reader.Read();
-                    value.Age = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? (int?)null : global::Engage.Codegen.Runtime.Serialization.ApiJson.Int32.Read(ref reader, typeof(int), options);
-                }
-                else
-                {
-                    reader.Read();
-                    global::Engage.Codegen.Runtime.Serialization.ApiJson.SkipValue(ref reader);
-                }
-            }
-
-            return value;
-        }
-
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Engage.Messy.CreateUserRequest value, global::System.Text.Json.JsonSerializerOptions options)
-        {
-            writer.WriteStartObject();
-            writer.WritePropertyName("id"u8);
-            global::Engage.Codegen.Runtime.Serialization.ApiJson.String.Write(writer, value.Id, options);
-            if (value.Email is not null)
-            {
-                writer.WritePropertyName("email"u8);
-                global::Engage.Codegen.Runtime.Serialization.ApiJson.String.Write(writer, value.Email, options);
-            }
-            if (value.CreatedAt is not null)
-            {
-                writer.WritePropertyName("created_at"u8);
-                global::Engage.Codegen.Runtime.Serialization.ApiJson.DateTimeOffset.Write(writer, value.CreatedAt.Value, options);
-            }
-            if (value.Limit is not null)
-            {
-                writer.WritePropertyName("limit"u8);
-                global::Engage.Codegen.Runtime.Serialization.ApiJson.Element.Write(writer, value.Limit.Value, options);
-            }
-            if (value.Age is not null)
-            {
-                writer.WritePropertyName("age"u8);
-                global::Engage.Codegen.Runtime.Serialization.ApiJson.Int32.Write(writer, value.Age.Value, options);
-            }
-            writer.WriteEndObject();
-        }
-    }
-}
-
-namespace Engage.Messy
-{
     /// <summary>Parameters of List Users.</summary>
     /// <remarks>Generated from users.md:99 ("List Users").</remarks>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Engage.Messy.Serialization.ListUsersRequestJsonConverter))]
@@ -210,77 +66,7 @@ namespace Engage.Messy
         /// <remarks>JSON: <c>before_id</c>. Optional; left out of the request when null.</remarks>
         public string? BeforeId { get; set; }
     }
-}
 
-namespace Engage.Messy.Serialization
-{
-    /// <summary>Reads and writes ListUsersRequest as the API's JSON, without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "0.1.0")]
-    internal sealed class ListUsersRequestJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Engage.Messy.ListUsersRequest>
-    {
-        public static readonly ListUsersRequestJsonConverter Instance = new ListUsersRequestJsonConverter();
-
-        public override global::Engage.Messy.ListUsersRequest? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-        {
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-            {
-                return null;
-            }
-
-            global::Engage.Codegen.Runtime.Serialization.ApiJson.ExpectStartObject(ref reader, "ListUsersRequest");
-            var value = new global::Engage.Messy.ListUsersRequest();
-            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
-            {
-                if (reader.ValueTextEquals("limit"u8))
-                {
-                    reader.Read();
-                    value.Limit = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? (int?)null : global::Engage.Codegen.Runtime.Serialization.ApiJson.Int32.Read(ref reader, typeof(int), options);
-                }
-                else if (reader.ValueTextEquals("after_id"u8))
-                {
-                    reader.Read();
-                    value.AfterId = global::Engage.Codegen.Runtime.Serialization.ApiJson.String.Read(ref reader, typeof(string), options);
-                }
-                else if (reader.ValueTextEquals("before_id"u8))
-                {
-                    reader.Read();
-                    value.BeforeId = global::Engage.Codegen.Runtime.Serialization.ApiJson.String.Read(ref reader, typeof(string), options);
-                }
-                else
-                {
-                    reader.Read();
-                    global::Engage.Codegen.Runtime.Serialization.ApiJson.SkipValue(ref reader);
-                }
-            }
-
-            return value;
-        }
-
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Engage.Messy.ListUsersRequest value, global::System.Text.Json.JsonSerializerOptions options)
-        {
-            writer.WriteStartObject();
-            if (value.Limit is not null)
-            {
-                writer.WritePropertyName("limit"u8);
-                global::Engage.Codegen.Runtime.Serialization.ApiJson.Int32.Write(writer, value.Limit.Value, options);
-            }
-            if (value.AfterId is not null)
-            {
-                writer.WritePropertyName("after_id"u8);
-                global::Engage.Codegen.Runtime.Serialization.ApiJson.String.Write(writer, value.AfterId, options);
-            }
-            if (value.BeforeId is not null)
-            {
-                writer.WritePropertyName("before_id"u8);
-                global::Engage.Codegen.Runtime.Serialization.ApiJson.String.Write(writer, value.BeforeId, options);
-            }
-            writer.WriteEndObject();
-        }
-    }
-}
-
-namespace Engage.Messy
-{
     /// <summary>One page of List Users.</summary>
     /// <remarks>Generated from users.md:99 ("List Users").</remarks>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Engage.Messy.Serialization.ListUsersResponseJsonConverter))]
@@ -295,62 +81,7 @@ namespace Engage.Messy
         /// <remarks>JSON: <c>has_more</c>.</remarks>
         public bool HasMore { get; set; }
     }
-}
 
-namespace Engage.Messy.Serialization
-{
-    /// <summary>Reads and writes ListUsersResponse as the API's JSON, without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "0.1.0")]
-    internal sealed class ListUsersResponseJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Engage.Messy.ListUsersResponse>
-    {
-        public static readonly ListUsersResponseJsonConverter Instance = new ListUsersResponseJsonConverter();
-        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.List<global::Engage.Messy.User>>? s_converter0;
-
-        public override global::Engage.Messy.ListUsersResponse? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-        {
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-            {
-                return null;
-            }
-
-            global::Engage.Codegen.Runtime.Serialization.ApiJson.ExpectStartObject(ref reader, "ListUsersResponse");
-            var value = new global::Engage.Messy.ListUsersResponse();
-            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
-            {
-                if (reader.ValueTextEquals("data"u8))
-                {
-                    reader.Read();
-                    value.Data = (s_converter0 ??= global::Engage.Codegen.Runtime.Serialization.ApiJson.List(global::Engage.Messy.Serialization.UserJsonConverter.Instance)).Read(ref reader, typeof(global::System.Collections.Generic.List<global::Engage.Messy.User>), options) ?? new global::System.Collections.Generic.List<global::Engage.Messy.User>();
-                }
-                else if (reader.ValueTextEquals("has_more"u8))
-                {
-                    reader.Read();
-                    value.HasMore = global::Engage.Codegen.Runtime.Serialization.ApiJson.Boolean.Read(ref reader, typeof(bool), options);
-                }
-                else
-                {
-                    reader.Read();
-                    global::Engage.Codegen.Runtime.Serialization.ApiJson.SkipValue(ref reader);
-                }
-            }
-
-            return value;
-        }
-
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Engage.Messy.ListUsersResponse value, global::System.Text.Json.JsonSerializerOptions options)
-        {
-            writer.WriteStartObject();
-            writer.WritePropertyName("data"u8);
-            (s_converter0 ??= global::Engage.Codegen.Runtime.Serialization.ApiJson.List(global::Engage.Messy.Serialization.UserJsonConverter.Instance)).Write(writer, value.Data, options);
-            writer.WritePropertyName("has_more"u8);
-            global::Engage.Codegen.Runtime.Serialization.ApiJson.Boolean.Write(writer, value.HasMore, options);
-            writer.WriteEndObject();
-        }
-    }
-}
-
-namespace Engage.Messy
-{
     /// <summary>Parameters of Update user attributes.</summary>
     /// <remarks>Generated from users.md:68 ("Update user attributes").</remarks>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Engage.Messy.Serialization.UpdateUserRequestJsonConverter))]
@@ -369,56 +100,181 @@ namespace Engage.Messy
 
 namespace Engage.Messy.Serialization
 {
+    using ApiJson = global::Engage.Codegen.Runtime.Serialization.ApiJson;
+    using JsonSerializerOptions = global::System.Text.Json.JsonSerializerOptions;
+    using Utf8JsonReader = global::System.Text.Json.Utf8JsonReader;
+    using Utf8JsonWriter = global::System.Text.Json.Utf8JsonWriter;
+
+    /// <summary>Reads and writes AddUserEventRequest as the API's JSON, without reflection.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "0.1.0")]
+    internal sealed class AddUserEventRequestJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Engage.Messy.AddUserEventRequest>
+    {
+        public static readonly AddUserEventRequestJsonConverter Instance = new AddUserEventRequestJsonConverter();
+
+        public override global::Engage.Messy.AddUserEventRequest? Read(ref Utf8JsonReader reader, global::System.Type typeToConvert, JsonSerializerOptions options)
+        {
+            if (!ApiJson.StartObject(ref reader, "AddUserEventRequest"))
+            {
+                return null;
+            }
+
+            var value = new global::Engage.Messy.AddUserEventRequest { Event = default! };
+            while (ApiJson.NextProperty(ref reader))
+            {
+                if (reader.ValueTextEquals("event"u8)) value.Event = ApiJson.Read(ref reader, ApiJson.String, options) ?? default!;
+                else if (reader.ValueTextEquals("subscribed"u8)) value.Subscribed = ApiJson.ReadNullable(ref reader, ApiJson.Boolean, options);
+                else ApiJson.SkipProperty(ref reader);
+            }
+
+            return value;
+        }
+
+        public override void Write(Utf8JsonWriter writer, global::Engage.Messy.AddUserEventRequest value, JsonSerializerOptions options)
+        {
+            writer.WriteStartObject();
+            ApiJson.Write(writer, "event"u8, value.Event, ApiJson.String, options);
+            if (value.Subscribed is not null) ApiJson.Write(writer, "subscribed"u8, value.Subscribed.Value, ApiJson.Boolean, options);
+            writer.WriteEndObject();
+        }
+    }
+
+    /// <summary>Reads and writes CreateUserRequest as the API's JSON, without reflection.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "0.1.0")]
+    internal sealed class CreateUserRequestJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Engage.Messy.CreateUserRequest>
+    {
+        public static readonly CreateUserRequestJsonConverter Instance = new CreateUserRequestJsonConverter();
+
+        public override global::Engage.Messy.CreateUserRequest? Read(ref Utf8JsonReader reader, global::System.Type typeToConvert, JsonSerializerOptions options)
+        {
+            if (!ApiJson.StartObject(ref reader, "CreateUserRequest"))
+            {
+                return null;
+            }
+
+            var value = new global::Engage.Messy.CreateUserRequest { Id = default! };
+            while (ApiJson.NextProperty(ref reader))
+            {
+                if (reader.ValueTextEquals("id"u8)) value.Id = ApiJson.Read(ref reader, ApiJson.String, options) ?? default!;
+                else if (reader.ValueTextEquals("email"u8)) value.Email = ApiJson.Read(ref reader, ApiJson.String, options);
+                else if (reader.ValueTextEquals("created_at"u8)) value.CreatedAt = ApiJson.ReadNullable(ref reader, ApiJson.DateTimeOffset, options);
+                else if (reader.ValueTextEquals("limit"u8)) value.Limit = ApiJson.ReadNullable(ref reader, ApiJson.Element, options);
+                else if (reader.ValueTextEquals("age"u8)) value.Age = ApiJson.ReadNullable(ref reader, ApiJson.Int32, options);
+                else ApiJson.SkipProperty(ref reader);
+            }
+
+            return value;
+        }
+
+        public override void Write(Utf8JsonWriter writer, global::Engage.Messy.CreateUserRequest value, JsonSerializerOptions options)
+        {
+            writer.WriteStartObject();
+            ApiJson.Write(writer, "id"u8, value.Id, ApiJson.String, options);
+            if (value.Email is not null) ApiJson.Write(writer, "email"u8, value.Email, ApiJson.String, options);
+            if (value.CreatedAt is not null) ApiJson.Write(writer, "created_at"u8, value.CreatedAt.Value, ApiJson.DateTimeOffset, options);
+            if (value.Limit is not null) ApiJson.Write(writer, "limit"u8, value.Limit.Value, ApiJson.Element, options);
+            if (value.Age is not null) ApiJson.Write(writer, "age"u8, value.Age.Value, ApiJson.Int32, options);
+            writer.WriteEndObject();
+        }
+    }
+
+    /// <summary>Reads and writes ListUsersRequest as the API's JSON, without reflection.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "0.1.0")]
+    internal sealed class ListUsersRequestJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Engage.Messy.ListUsersRequest>
+    {
+        public static readonly ListUsersRequestJsonConverter Instance = new ListUsersRequestJsonConverter();
+
+        public override global::Engage.Messy.ListUsersRequest? Read(ref Utf8JsonReader reader, global::System.Type typeToConvert, JsonSerializerOptions options)
+        {
+            if (!ApiJson.StartObject(ref reader, "ListUsersRequest"))
+            {
+                return null;
+            }
+
+            var value = new global::Engage.Messy.ListUsersRequest();
+            while (ApiJson.NextProperty(ref reader))
+            {
+                if (reader.ValueTextEquals("limit"u8)) value.Limit = ApiJson.ReadNullable(ref reader, ApiJson.Int32, options);
+                else if (reader.ValueTextEquals("after_id"u8)) value.AfterId = ApiJson.Read(ref reader, ApiJson.String, options);
+                else if (reader.ValueTextEquals("before_id"u8)) value.BeforeId = ApiJson.Read(ref reader, ApiJson.String, options);
+                else ApiJson.SkipProperty(ref reader);
+            }
+
+            return value;
+        }
+
+        public override void Write(Utf8JsonWriter writer, global::Engage.Messy.ListUsersRequest value, JsonSerializerOptions options)
+        {
+            writer.WriteStartObject();
+            if (value.Limit is not null) ApiJson.Write(writer, "limit"u8, value.Limit.Value, ApiJson.Int32, options);
+            if (value.AfterId is not null) ApiJson.Write(writer, "after_id"u8, value.AfterId, ApiJson.String, options);
+            if (value.BeforeId is not null) ApiJson.Write(writer, "before_id"u8, value.BeforeId, ApiJson.String, options);
+            writer.WriteEndObject();
+        }
+    }
+
+    /// <summary>Reads and writes ListUsersResponse as the API's JSON, without reflection.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "0.1.0")]
+    internal sealed class ListUsersResponseJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Engage.Messy.ListUsersResponse>
+    {
+        public static readonly ListUsersResponseJsonConverter Instance = new ListUsersResponseJsonConverter();
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.List<global::Engage.Messy.User>>? s_converter0;
+
+        public override global::Engage.Messy.ListUsersResponse? Read(ref Utf8JsonReader reader, global::System.Type typeToConvert, JsonSerializerOptions options)
+        {
+            if (!ApiJson.StartObject(ref reader, "ListUsersResponse"))
+            {
+                return null;
+            }
+
+            var value = new global::Engage.Messy.ListUsersResponse();
+            while (ApiJson.NextProperty(ref reader))
+            {
+                if (reader.ValueTextEquals("data"u8)) value.Data = ApiJson.Read(ref reader, s_converter0 ??= ApiJson.List(UserJsonConverter.Instance), options) ?? new global::System.Collections.Generic.List<global::Engage.Messy.User>();
+                else if (reader.ValueTextEquals("has_more"u8)) value.HasMore = ApiJson.Read(ref reader, ApiJson.Boolean, options);
+                else ApiJson.SkipProperty(ref reader);
+            }
+
+            return value;
+        }
+
+        public override void Write(Utf8JsonWriter writer, global::Engage.Messy.ListUsersResponse value, JsonSerializerOptions options)
+        {
+            writer.WriteStartObject();
+            ApiJson.Write(writer, "data"u8, value.Data, s_converter0 ??= ApiJson.List(UserJsonConverter.Instance), options);
+            ApiJson.Write(writer, "has_more"u8, value.HasMore, ApiJson.Boolean, options);
+            writer.WriteEndObject();
+        }
+    }
+
     /// <summary>Reads and writes UpdateUserRequest as the API's JSON, without reflection.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "0.1.0")]
     internal sealed class UpdateUserRequestJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Engage.Messy.UpdateUserRequest>
     {
         public static readonly UpdateUserRequestJsonConverter Instance = new UpdateUserRequestJsonConverter();
 
-        public override global::Engage.Messy.UpdateUserRequest? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        public override global::Engage.Messy.UpdateUserRequest? Read(ref Utf8JsonReader reader, global::System.Type typeToConvert, JsonSerializerOptions options)
         {
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            if (!ApiJson.StartObject(ref reader, "UpdateUserRequest"))
             {
                 return null;
             }
 
-            global::Engage.Codegen.Runtime.Serialization.ApiJson.ExpectStartObject(ref reader, "UpdateUserRequest");
             var value = new global::Engage.Messy.UpdateUserRequest();
-            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+            while (ApiJson.NextProperty(ref reader))
             {
-                if (reader.ValueTextEquals("email"u8))
-                {
-                    reader.Read();
-                    value.Email = global::Engage.Codegen.Runtime.Serialization.ApiJson.String.Read(ref reader, typeof(string), options);
-                }
-                else if (reader.ValueTextEquals("first_name"u8))
-                {
-                    reader.Read();
-                    value.FirstName = global::Engage.Codegen.Runtime.Serialization.ApiJson.String.Read(ref reader, typeof(string), options);
-                }
-                else
-                {
-                    reader.Read();
-                    global::Engage.Codegen.Runtime.Serialization.ApiJson.SkipValue(ref reader);
-                }
+                if (reader.ValueTextEquals("email"u8)) value.Email = ApiJson.Read(ref reader, ApiJson.String, options);
+                else if (reader.ValueTextEquals("first_name"u8)) value.FirstName = ApiJson.Read(ref reader, ApiJson.String, options);
+                else ApiJson.SkipProperty(ref reader);
             }
 
             return value;
         }
 
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Engage.Messy.UpdateUserRequest value, global::System.Text.Json.JsonSerializerOptions options)
+        public override void Write(Utf8JsonWriter writer, global::Engage.Messy.UpdateUserRequest value, JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            if (value.Email is not null)
-            {
-                writer.WritePropertyName("email"u8);
-                global::Engage.Codegen.Runtime.Serialization.ApiJson.String.Write(writer, value.Email, options);
-            }
-            if (value.FirstName is not null)
-            {
-                writer.WritePropertyName("first_name"u8);
-                global::Engage.Codegen.Runtime.Serialization.ApiJson.String.Write(writer, value.FirstName, options);
-            }
+            if (value.Email is not null) ApiJson.Write(writer, "email"u8, value.Email, ApiJson.String, options);
+            if (value.FirstName is not null) ApiJson.Write(writer, "first_name"u8, value.FirstName, ApiJson.String, options);
             writer.WriteEndObject();
         }
     }

@@ -20,43 +20,38 @@ namespace Engage.Messy
 
 namespace Engage.Messy.Serialization
 {
+    using ApiJson = global::Engage.Codegen.Runtime.Serialization.ApiJson;
+    using JsonSerializerOptions = global::System.Text.Json.JsonSerializerOptions;
+    using Utf8JsonReader = global::System.Text.Json.Utf8JsonReader;
+    using Utf8JsonWriter = global::System.Text.Json.Utf8JsonWriter;
+
     /// <summary>Reads and writes StatusResponse as the API's JSON, without reflection.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "0.1.0")]
     internal sealed class StatusResponseJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Engage.Messy.StatusResponse>
     {
         public static readonly StatusResponseJsonConverter Instance = new StatusResponseJsonConverter();
 
-        public override global::Engage.Messy.StatusResponse? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        public override global::Engage.Messy.StatusResponse? Read(ref Utf8JsonReader reader, global::System.Type typeToConvert, JsonSerializerOptions options)
         {
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            if (!ApiJson.StartObject(ref reader, "StatusResponse"))
             {
                 return null;
             }
 
-            global::Engage.Codegen.Runtime.Serialization.ApiJson.ExpectStartObject(ref reader, "StatusResponse");
             var value = new global::Engage.Messy.StatusResponse();
-            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+            while (ApiJson.NextProperty(ref reader))
             {
-                if (reader.ValueTextEquals("status"u8))
-                {
-                    reader.Read();
-                    value.Status = global::Engage.Codegen.Runtime.Serialization.ApiJson.String.Read(ref reader, typeof(string), options) ?? "";
-                }
-                else
-                {
-                    reader.Read();
-                    global::Engage.Codegen.Runtime.Serialization.ApiJson.SkipValue(ref reader);
-                }
+                if (reader.ValueTextEquals("status"u8)) value.Status = ApiJson.Read(ref reader, ApiJson.String, options) ?? "";
+                else ApiJson.SkipProperty(ref reader);
             }
 
             return value;
         }
 
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Engage.Messy.StatusResponse value, global::System.Text.Json.JsonSerializerOptions options)
+        public override void Write(Utf8JsonWriter writer, global::Engage.Messy.StatusResponse value, JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName("status"u8);
-            global::Engage.Codegen.Runtime.Serialization.ApiJson.String.Write(writer, value.Status, options);
+            ApiJson.Write(writer, "status"u8, value.Status, ApiJson.String, options);
             writer.WriteEndObject();
         }
     }

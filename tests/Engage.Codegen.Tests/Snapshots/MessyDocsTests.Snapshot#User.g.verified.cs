@@ -56,6 +56,11 @@ namespace Engage.Messy
 
 namespace Engage.Messy.Serialization
 {
+    using ApiJson = global::Engage.Codegen.Runtime.Serialization.ApiJson;
+    using JsonSerializerOptions = global::System.Text.Json.JsonSerializerOptions;
+    using Utf8JsonReader = global::System.Text.Json.Utf8JsonReader;
+    using Utf8JsonWriter = global::System.Text.Json.Utf8JsonWriter;
+
     /// <summary>Reads and writes User as the API's JSON, without reflection.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "0.1.0")]
     internal sealed class UserJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Engage.Messy.User>
@@ -65,103 +70,45 @@ namespace Engage.Messy.Serialization
         private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.Dictionary<string, global::Engage.Codegen.Runtime.ApiScalar>>? s_converter4;
         private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.List<string>>? s_converter8;
 
-        public override global::Engage.Messy.User? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        public override global::Engage.Messy.User? Read(ref Utf8JsonReader reader, global::System.Type typeToConvert, JsonSerializerOptions options)
         {
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            if (!ApiJson.StartObject(ref reader, "User"))
             {
                 return null;
             }
 
-            global::Engage.Codegen.Runtime.Serialization.ApiJson.ExpectStartObject(ref reader, "User");
             var value = new global::Engage.Messy.User();
-            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+            while (ApiJson.NextProperty(ref reader))
             {
-                if (reader.ValueTextEquals("id"u8))
-                {
-                    reader.Read();
-                    value.Id = global::Engage.Codegen.Runtime.Serialization.ApiJson.String.Read(ref reader, typeof(string), options) ?? "";
-                }
-                else if (reader.ValueTextEquals("uid"u8))
-                {
-                    reader.Read();
-                    value.Uid = global::Engage.Codegen.Runtime.Serialization.ApiJson.String.Read(ref reader, typeof(string), options) ?? "";
-                }
-                else if (reader.ValueTextEquals("first_name"u8))
-                {
-                    reader.Read();
-                    value.FirstName = global::Engage.Codegen.Runtime.Serialization.ApiJson.String.Read(ref reader, typeof(string), options) ?? "";
-                }
-                else if (reader.ValueTextEquals("devices"u8))
-                {
-                    reader.Read();
-                    value.Devices = (s_converter3 ??= global::Engage.Codegen.Runtime.Serialization.ApiJson.List(global::Engage.Messy.Serialization.UserDeviceJsonConverter.Instance)).Read(ref reader, typeof(global::System.Collections.Generic.List<global::Engage.Messy.UserDevice>), options) ?? new global::System.Collections.Generic.List<global::Engage.Messy.UserDevice>();
-                }
-                else if (reader.ValueTextEquals("meta"u8))
-                {
-                    reader.Read();
-                    value.Meta = (s_converter4 ??= global::Engage.Codegen.Runtime.Serialization.ApiJson.Dictionary(global::Engage.Codegen.Runtime.Serialization.ApiJson.Scalar)).Read(ref reader, typeof(global::System.Collections.Generic.Dictionary<string, global::Engage.Codegen.Runtime.ApiScalar>), options) ?? new global::System.Collections.Generic.Dictionary<string, global::Engage.Codegen.Runtime.ApiScalar>();
-                }
-                else if (reader.ValueTextEquals("created_at"u8))
-                {
-                    reader.Read();
-                    value.CreatedAt = global::Engage.Codegen.Runtime.Serialization.ApiJson.DateTimeOffset.Read(ref reader, typeof(global::System.DateTimeOffset), options);
-                }
-                else if (reader.ValueTextEquals("score"u8))
-                {
-                    reader.Read();
-                    value.Score = global::Engage.Codegen.Runtime.Serialization.ApiJson.Decimal.Read(ref reader, typeof(decimal), options);
-                }
-                else if (reader.ValueTextEquals("last_seen"u8))
-                {
-                    reader.Read();
-                    value.LastSeen = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? (global::System.DateTimeOffset?)null : global::Engage.Codegen.Runtime.Serialization.ApiJson.DateTimeOffset.Read(ref reader, typeof(global::System.DateTimeOffset), options);
-                }
-                else if (reader.ValueTextEquals("tags"u8))
-                {
-                    reader.Read();
-                    value.Tags = (s_converter8 ??= global::Engage.Codegen.Runtime.Serialization.ApiJson.List(global::Engage.Codegen.Runtime.Serialization.ApiJson.String)).Read(ref reader, typeof(global::System.Collections.Generic.List<string>), options) ?? new global::System.Collections.Generic.List<string>();
-                }
-                else if (reader.ValueTextEquals("mystery"u8))
-                {
-                    reader.Read();
-                    value.Mystery = global::Engage.Codegen.Runtime.Serialization.ApiJson.Element.Read(ref reader, typeof(global::System.Text.Json.JsonElement), options);
-                }
-                else
-                {
-                    reader.Read();
-                    global::Engage.Codegen.Runtime.Serialization.ApiJson.SkipValue(ref reader);
-                }
+                if (reader.ValueTextEquals("id"u8)) value.Id = ApiJson.Read(ref reader, ApiJson.String, options) ?? "";
+                else if (reader.ValueTextEquals("uid"u8)) value.Uid = ApiJson.Read(ref reader, ApiJson.String, options) ?? "";
+                else if (reader.ValueTextEquals("first_name"u8)) value.FirstName = ApiJson.Read(ref reader, ApiJson.String, options) ?? "";
+                else if (reader.ValueTextEquals("devices"u8)) value.Devices = ApiJson.Read(ref reader, s_converter3 ??= ApiJson.List(UserDeviceJsonConverter.Instance), options) ?? new global::System.Collections.Generic.List<global::Engage.Messy.UserDevice>();
+                else if (reader.ValueTextEquals("meta"u8)) value.Meta = ApiJson.Read(ref reader, s_converter4 ??= ApiJson.Dictionary(ApiJson.Scalar), options) ?? new global::System.Collections.Generic.Dictionary<string, global::Engage.Codegen.Runtime.ApiScalar>();
+                else if (reader.ValueTextEquals("created_at"u8)) value.CreatedAt = ApiJson.Read(ref reader, ApiJson.DateTimeOffset, options);
+                else if (reader.ValueTextEquals("score"u8)) value.Score = ApiJson.Read(ref reader, ApiJson.Decimal, options);
+                else if (reader.ValueTextEquals("last_seen"u8)) value.LastSeen = ApiJson.ReadNullable(ref reader, ApiJson.DateTimeOffset, options);
+                else if (reader.ValueTextEquals("tags"u8)) value.Tags = ApiJson.Read(ref reader, s_converter8 ??= ApiJson.List(ApiJson.String), options) ?? new global::System.Collections.Generic.List<string>();
+                else if (reader.ValueTextEquals("mystery"u8)) value.Mystery = ApiJson.Read(ref reader, ApiJson.Element, options);
+                else ApiJson.SkipProperty(ref reader);
             }
 
             return value;
         }
 
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Engage.Messy.User value, global::System.Text.Json.JsonSerializerOptions options)
+        public override void Write(Utf8JsonWriter writer, global::Engage.Messy.User value, JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName("id"u8);
-            global::Engage.Codegen.Runtime.Serialization.ApiJson.String.Write(writer, value.Id, options);
-            writer.WritePropertyName("uid"u8);
-            global::Engage.Codegen.Runtime.Serialization.ApiJson.String.Write(writer, value.Uid, options);
-            writer.WritePropertyName("first_name"u8);
-            global::Engage.Codegen.Runtime.Serialization.ApiJson.String.Write(writer, value.FirstName, options);
-            writer.WritePropertyName("devices"u8);
-            (s_converter3 ??= global::Engage.Codegen.Runtime.Serialization.ApiJson.List(global::Engage.Messy.Serialization.UserDeviceJsonConverter.Instance)).Write(writer, value.Devices, options);
-            writer.WritePropertyName("meta"u8);
-            (s_converter4 ??= global::Engage.Codegen.Runtime.Serialization.ApiJson.Dictionary(global::Engage.Codegen.Runtime.Serialization.ApiJson.Scalar)).Write(writer, value.Meta, options);
-            writer.WritePropertyName("created_at"u8);
-            global::Engage.Codegen.Runtime.Serialization.ApiJson.DateTimeOffset.Write(writer, value.CreatedAt, options);
-            writer.WritePropertyName("score"u8);
-            global::Engage.Codegen.Runtime.Serialization.ApiJson.Decimal.Write(writer, value.Score, options);
-            if (value.LastSeen is not null)
-            {
-                writer.WritePropertyName("last_seen"u8);
-                global::Engage.Codegen.Runtime.Serialization.ApiJson.DateTimeOffset.Write(writer, value.LastSeen.Value, options);
-            }
-            writer.WritePropertyName("tags"u8);
-            (s_converter8 ??= global::Engage.Codegen.Runtime.Serialization.ApiJson.List(global::Engage.Codegen.Runtime.Serialization.ApiJson.String)).Write(writer, value.Tags, options);
-            writer.WritePropertyName("mystery"u8);
-            global::Engage.Codegen.Runtime.Serialization.ApiJson.Element.Write(writer, value.Mystery, options);
+            ApiJson.Write(writer, "id"u8, value.Id, ApiJson.String, options);
+            ApiJson.Write(writer, "uid"u8, value.Uid, ApiJson.String, options);
+            ApiJson.Write(writer, "first_name"u8, value.FirstName, ApiJson.String, options);
+            ApiJson.Write(writer, "devices"u8, value.Devices, s_converter3 ??= ApiJson.List(UserDeviceJsonConverter.Instance), options);
+            ApiJson.Write(writer, "meta"u8, value.Meta, s_converter4 ??= ApiJson.Dictionary(ApiJson.Scalar), options);
+            ApiJson.Write(writer, "created_at"u8, value.CreatedAt, ApiJson.DateTimeOffset, options);
+            ApiJson.Write(writer, "score"u8, value.Score, ApiJson.Decimal, options);
+            if (value.LastSeen is not null) ApiJson.Write(writer, "last_seen"u8, value.LastSeen.Value, ApiJson.DateTimeOffset, options);
+            ApiJson.Write(writer, "tags"u8, value.Tags, s_converter8 ??= ApiJson.List(ApiJson.String), options);
+            ApiJson.Write(writer, "mystery"u8, value.Mystery, ApiJson.Element, options);
             writer.WriteEndObject();
         }
     }

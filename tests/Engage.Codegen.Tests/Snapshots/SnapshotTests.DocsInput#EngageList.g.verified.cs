@@ -48,101 +48,52 @@ namespace Engage.Snapshot
 
 namespace Engage.Snapshot.Serialization
 {
+    using ApiJson = global::Engage.Codegen.Runtime.Serialization.ApiJson;
+    using JsonSerializerOptions = global::System.Text.Json.JsonSerializerOptions;
+    using Utf8JsonReader = global::System.Text.Json.Utf8JsonReader;
+    using Utf8JsonWriter = global::System.Text.Json.Utf8JsonWriter;
+
     /// <summary>Reads and writes EngageList as the API's JSON, without reflection.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "0.1.0")]
     internal sealed class EngageListJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Engage.Snapshot.EngageList>
     {
         public static readonly EngageListJsonConverter Instance = new EngageListJsonConverter();
 
-        public override global::Engage.Snapshot.EngageList? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        public override global::Engage.Snapshot.EngageList? Read(ref Utf8JsonReader reader, global::System.Type typeToConvert, JsonSerializerOptions options)
         {
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            if (!ApiJson.StartObject(ref reader, "EngageList"))
             {
                 return null;
             }
 
-            global::Engage.Codegen.Runtime.Serialization.ApiJson.ExpectStartObject(ref reader, "EngageList");
             var value = new global::Engage.Snapshot.EngageList();
-            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+            while (ApiJson.NextProperty(ref reader))
             {
-                if (reader.ValueTextEquals("id"u8))
-                {
-                    reader.Read();
-                    value.Id = global::Engage.Codegen.Runtime.Serialization.ApiJson.String.Read(ref reader, typeof(string), options) ?? "";
-                }
-                else if (reader.ValueTextEquals("title"u8))
-                {
-                    reader.Read();
-                    value.Title = global::Engage.Codegen.Runtime.Serialization.ApiJson.String.Read(ref reader, typeof(string), options) ?? "";
-                }
-                else if (reader.ValueTextEquals("description"u8))
-                {
-                    reader.Read();
-                    value.Description = global::Engage.Codegen.Runtime.Serialization.ApiJson.String.Read(ref reader, typeof(string), options);
-                }
-                else if (reader.ValueTextEquals("subscriber_count"u8))
-                {
-                    reader.Read();
-                    value.SubscriberCount = global::Engage.Codegen.Runtime.Serialization.ApiJson.Int32.Read(ref reader, typeof(int), options);
-                }
-                else if (reader.ValueTextEquals("broadcast_count"u8))
-                {
-                    reader.Read();
-                    value.BroadcastCount = global::Engage.Codegen.Runtime.Serialization.ApiJson.Int32.Read(ref reader, typeof(int), options);
-                }
-                else if (reader.ValueTextEquals("double_optin"u8))
-                {
-                    reader.Read();
-                    value.DoubleOptin = global::Engage.Codegen.Runtime.Serialization.ApiJson.Boolean.Read(ref reader, typeof(bool), options);
-                }
-                else if (reader.ValueTextEquals("redirect_url"u8))
-                {
-                    reader.Read();
-                    value.RedirectUrl = global::Engage.Codegen.Runtime.Serialization.ApiJson.String.Read(ref reader, typeof(string), options);
-                }
-                else if (reader.ValueTextEquals("created_at"u8))
-                {
-                    reader.Read();
-                    value.CreatedAt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? (global::System.DateTimeOffset?)null : global::Engage.Codegen.Runtime.Serialization.ApiJson.DateTimeOffset.Read(ref reader, typeof(global::System.DateTimeOffset), options);
-                }
-                else
-                {
-                    reader.Read();
-                    global::Engage.Codegen.Runtime.Serialization.ApiJson.SkipValue(ref reader);
-                }
+                if (reader.ValueTextEquals("id"u8)) value.Id = ApiJson.Read(ref reader, ApiJson.String, options) ?? "";
+                else if (reader.ValueTextEquals("title"u8)) value.Title = ApiJson.Read(ref reader, ApiJson.String, options) ?? "";
+                else if (reader.ValueTextEquals("description"u8)) value.Description = ApiJson.Read(ref reader, ApiJson.String, options);
+                else if (reader.ValueTextEquals("subscriber_count"u8)) value.SubscriberCount = ApiJson.Read(ref reader, ApiJson.Int32, options);
+                else if (reader.ValueTextEquals("broadcast_count"u8)) value.BroadcastCount = ApiJson.Read(ref reader, ApiJson.Int32, options);
+                else if (reader.ValueTextEquals("double_optin"u8)) value.DoubleOptin = ApiJson.Read(ref reader, ApiJson.Boolean, options);
+                else if (reader.ValueTextEquals("redirect_url"u8)) value.RedirectUrl = ApiJson.Read(ref reader, ApiJson.String, options);
+                else if (reader.ValueTextEquals("created_at"u8)) value.CreatedAt = ApiJson.ReadNullable(ref reader, ApiJson.DateTimeOffset, options);
+                else ApiJson.SkipProperty(ref reader);
             }
 
             return value;
         }
 
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Engage.Snapshot.EngageList value, global::System.Text.Json.JsonSerializerOptions options)
+        public override void Write(Utf8JsonWriter writer, global::Engage.Snapshot.EngageList value, JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName("id"u8);
-            global::Engage.Codegen.Runtime.Serialization.ApiJson.String.Write(writer, value.Id, options);
-            writer.WritePropertyName("title"u8);
-            global::Engage.Codegen.Runtime.Serialization.ApiJson.String.Write(writer, value.Title, options);
-            if (value.Description is not null)
-            {
-                writer.WritePropertyName("description"u8);
-                global::Engage.Codegen.Runtime.Serialization.ApiJson.String.Write(writer, value.Description, options);
-            }
-            writer.WritePropertyName("subscriber_count"u8);
-            global::Engage.Codegen.Runtime.Serialization.ApiJson.Int32.Write(writer, value.SubscriberCount, options);
-            writer.WritePropertyName("broadcast_count"u8);
-            global::Engage.Codegen.Runtime.Serialization.ApiJson.Int32.Write(writer, value.BroadcastCount, options);
-            writer.WritePropertyName("double_optin"u8);
-            global::Engage.Codegen.Runtime.Serialization.ApiJson.Boolean.Write(writer, value.DoubleOptin, options);
-            if (value.RedirectUrl is not null)
-            {
-                writer.WritePropertyName("redirect_url"u8);
-                global::Engage.Codegen.Runtime.Serialization.ApiJson.String.Write(writer, value.RedirectUrl, options);
-            }
-            if (value.CreatedAt is not null)
-            {
-                writer.WritePropertyName("created_at"u8);
-                global::Engage.Codegen.Runtime.Serialization.ApiJson.DateTimeOffset.Write(writer, value.CreatedAt.Value, options);
-            }
+            ApiJson.Write(writer, "id"u8, value.Id, ApiJson.String, options);
+            ApiJson.Write(writer, "title"u8, value.Title, ApiJson.String, options);
+            if (value.Description is not null) ApiJson.Write(writer, "description"u8, value.Description, ApiJson.String, options);
+            ApiJson.Write(writer, "subscriber_count"u8, value.SubscriberCount, ApiJson.Int32, options);
+            ApiJson.Write(writer, "broadcast_count"u8, value.BroadcastCount, ApiJson.Int32, options);
+            ApiJson.Write(writer, "double_optin"u8, value.DoubleOptin, ApiJson.Boolean, options);
+            if (value.RedirectUrl is not null) ApiJson.Write(writer, "redirect_url"u8, value.RedirectUrl, ApiJson.String, options);
+            if (value.CreatedAt is not null) ApiJson.Write(writer, "created_at"u8, value.CreatedAt.Value, ApiJson.DateTimeOffset, options);
             writer.WriteEndObject();
         }
     }

@@ -28,84 +28,7 @@ namespace Engage.Snapshot
         /// <remarks>JSON: <c>double_optin</c>. Optional; left out of the request when null.</remarks>
         public bool? DoubleOptin { get; set; }
     }
-}
 
-namespace Engage.Snapshot.Serialization
-{
-    /// <summary>Reads and writes CreateListRequest as the API's JSON, without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "0.1.0")]
-    internal sealed class CreateListRequestJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Engage.Snapshot.CreateListRequest>
-    {
-        public static readonly CreateListRequestJsonConverter Instance = new CreateListRequestJsonConverter();
-
-        public override global::Engage.Snapshot.CreateListRequest? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-        {
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-            {
-                return null;
-            }
-
-            global::Engage.Codegen.Runtime.Serialization.ApiJson.ExpectStartObject(ref reader, "CreateListRequest");
-            var value = new global::Engage.Snapshot.CreateListRequest { Title = default! };
-            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
-            {
-                if (reader.ValueTextEquals("title"u8))
-                {
-                    reader.Read();
-                    value.Title = global::Engage.Codegen.Runtime.Serialization.ApiJson.String.Read(ref reader, typeof(string), options) ?? default!;
-                }
-                else if (reader.ValueTextEquals("description"u8))
-                {
-                    reader.Read();
-                    value.Description = global::Engage.Codegen.Runtime.Serialization.ApiJson.String.Read(ref reader, typeof(string), options);
-                }
-                else if (reader.ValueTextEquals("redirect_url"u8))
-                {
-                    reader.Read();
-                    value.RedirectUrl = global::Engage.Codegen.Runtime.Serialization.ApiJson.String.Read(ref reader, typeof(string), options);
-                }
-                else if (reader.ValueTextEquals("double_optin"u8))
-                {
-                    reader.Read();
-                    value.DoubleOptin = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? (bool?)null : global::Engage.Codegen.Runtime.Serialization.ApiJson.Boolean.Read(ref reader, typeof(bool), options);
-                }
-                else
-                {
-                    reader.Read();
-                    global::Engage.Codegen.Runtime.Serialization.ApiJson.SkipValue(ref reader);
-                }
-            }
-
-            return value;
-        }
-
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Engage.Snapshot.CreateListRequest value, global::System.Text.Json.JsonSerializerOptions options)
-        {
-            writer.WriteStartObject();
-            writer.WritePropertyName("title"u8);
-            global::Engage.Codegen.Runtime.Serialization.ApiJson.String.Write(writer, value.Title, options);
-            if (value.Description is not null)
-            {
-                writer.WritePropertyName("description"u8);
-                global::Engage.Codegen.Runtime.Serialization.ApiJson.String.Write(writer, value.Description, options);
-            }
-            if (value.RedirectUrl is not null)
-            {
-                writer.WritePropertyName("redirect_url"u8);
-                global::Engage.Codegen.Runtime.Serialization.ApiJson.String.Write(writer, value.RedirectUrl, options);
-            }
-            if (value.DoubleOptin is not null)
-            {
-                writer.WritePropertyName("double_optin"u8);
-                global::Engage.Codegen.Runtime.Serialization.ApiJson.Boolean.Write(writer, value.DoubleOptin.Value, options);
-            }
-            writer.WriteEndObject();
-        }
-    }
-}
-
-namespace Engage.Snapshot
-{
     /// <summary>Parameters of Get all lists.</summary>
     /// <remarks>Generated from lists.md:78 ("Get all lists").</remarks>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Engage.Snapshot.Serialization.ListListsRequestJsonConverter))]
@@ -124,77 +47,7 @@ namespace Engage.Snapshot
         /// <remarks>JSON: <c>before_id</c>. Optional; left out of the request when null.</remarks>
         public string? BeforeId { get; set; }
     }
-}
 
-namespace Engage.Snapshot.Serialization
-{
-    /// <summary>Reads and writes ListListsRequest as the API's JSON, without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "0.1.0")]
-    internal sealed class ListListsRequestJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Engage.Snapshot.ListListsRequest>
-    {
-        public static readonly ListListsRequestJsonConverter Instance = new ListListsRequestJsonConverter();
-
-        public override global::Engage.Snapshot.ListListsRequest? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-        {
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-            {
-                return null;
-            }
-
-            global::Engage.Codegen.Runtime.Serialization.ApiJson.ExpectStartObject(ref reader, "ListListsRequest");
-            var value = new global::Engage.Snapshot.ListListsRequest();
-            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
-            {
-                if (reader.ValueTextEquals("limit"u8))
-                {
-                    reader.Read();
-                    value.Limit = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? (int?)null : global::Engage.Codegen.Runtime.Serialization.ApiJson.Int32.Read(ref reader, typeof(int), options);
-                }
-                else if (reader.ValueTextEquals("after_id"u8))
-                {
-                    reader.Read();
-                    value.AfterId = global::Engage.Codegen.Runtime.Serialization.ApiJson.String.Read(ref reader, typeof(string), options);
-                }
-                else if (reader.ValueTextEquals("before_id"u8))
-                {
-                    reader.Read();
-                    value.BeforeId = global::Engage.Codegen.Runtime.Serialization.ApiJson.String.Read(ref reader, typeof(string), options);
-                }
-                else
-                {
-                    reader.Read();
-                    global::Engage.Codegen.Runtime.Serialization.ApiJson.SkipValue(ref reader);
-                }
-            }
-
-            return value;
-        }
-
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Engage.Snapshot.ListListsRequest value, global::System.Text.Json.JsonSerializerOptions options)
-        {
-            writer.WriteStartObject();
-            if (value.Limit is not null)
-            {
-                writer.WritePropertyName("limit"u8);
-                global::Engage.Codegen.Runtime.Serialization.ApiJson.Int32.Write(writer, value.Limit.Value, options);
-            }
-            if (value.AfterId is not null)
-            {
-                writer.WritePropertyName("after_id"u8);
-                global::Engage.Codegen.Runtime.Serialization.ApiJson.String.Write(writer, value.AfterId, options);
-            }
-            if (value.BeforeId is not null)
-            {
-                writer.WritePropertyName("before_id"u8);
-                global::Engage.Codegen.Runtime.Serialization.ApiJson.String.Write(writer, value.BeforeId, options);
-            }
-            writer.WriteEndObject();
-        }
-    }
-}
-
-namespace Engage.Snapshot
-{
     /// <summary>One page of Get all lists.</summary>
     /// <remarks>Generated from lists.md:78 ("Get all lists").</remarks>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Engage.Snapshot.Serialization.ListListsResponseJsonConverter))]
@@ -209,62 +62,7 @@ namespace Engage.Snapshot
         /// <remarks>JSON: <c>data</c>.</remarks>
         public global::System.Collections.Generic.List<global::Engage.Snapshot.EngageList> Data { get; set; } = new global::System.Collections.Generic.List<global::Engage.Snapshot.EngageList>();
     }
-}
 
-namespace Engage.Snapshot.Serialization
-{
-    /// <summary>Reads and writes ListListsResponse as the API's JSON, without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "0.1.0")]
-    internal sealed class ListListsResponseJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Engage.Snapshot.ListListsResponse>
-    {
-        public static readonly ListListsResponseJsonConverter Instance = new ListListsResponseJsonConverter();
-        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.List<global::Engage.Snapshot.EngageList>>? s_converter1;
-
-        public override global::Engage.Snapshot.ListListsResponse? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-        {
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-            {
-                return null;
-            }
-
-            global::Engage.Codegen.Runtime.Serialization.ApiJson.ExpectStartObject(ref reader, "ListListsResponse");
-            var value = new global::Engage.Snapshot.ListListsResponse();
-            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
-            {
-                if (reader.ValueTextEquals("has_more"u8))
-                {
-                    reader.Read();
-                    value.HasMore = global::Engage.Codegen.Runtime.Serialization.ApiJson.Boolean.Read(ref reader, typeof(bool), options);
-                }
-                else if (reader.ValueTextEquals("data"u8))
-                {
-                    reader.Read();
-                    value.Data = (s_converter1 ??= global::Engage.Codegen.Runtime.Serialization.ApiJson.List(global::Engage.Snapshot.Serialization.EngageListJsonConverter.Instance)).Read(ref reader, typeof(global::System.Collections.Generic.List<global::Engage.Snapshot.EngageList>), options) ?? new global::System.Collections.Generic.List<global::Engage.Snapshot.EngageList>();
-                }
-                else
-                {
-                    reader.Read();
-                    global::Engage.Codegen.Runtime.Serialization.ApiJson.SkipValue(ref reader);
-                }
-            }
-
-            return value;
-        }
-
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Engage.Snapshot.ListListsResponse value, global::System.Text.Json.JsonSerializerOptions options)
-        {
-            writer.WriteStartObject();
-            writer.WritePropertyName("has_more"u8);
-            global::Engage.Codegen.Runtime.Serialization.ApiJson.Boolean.Write(writer, value.HasMore, options);
-            writer.WritePropertyName("data"u8);
-            (s_converter1 ??= global::Engage.Codegen.Runtime.Serialization.ApiJson.List(global::Engage.Snapshot.Serialization.EngageListJsonConverter.Instance)).Write(writer, value.Data, options);
-            writer.WriteEndObject();
-        }
-    }
-}
-
-namespace Engage.Snapshot
-{
     /// <summary>Parameters of Subscribe to a list.</summary>
     /// <remarks>Generated from lists.md:161 ("Subscribe to a list").</remarks>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Engage.Snapshot.Serialization.SubscribeListRequestJsonConverter))]
@@ -295,105 +93,7 @@ namespace Engage.Snapshot
         /// <remarks>JSON: <c>meta</c>. Optional; left out of the request when null.</remarks>
         public global::System.Collections.Generic.Dictionary<string, global::Engage.Codegen.Runtime.ApiScalar>? Meta { get; set; }
     }
-}
 
-namespace Engage.Snapshot.Serialization
-{
-    /// <summary>Reads and writes SubscribeListRequest as the API's JSON, without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "0.1.0")]
-    internal sealed class SubscribeListRequestJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Engage.Snapshot.SubscribeListRequest>
-    {
-        public static readonly SubscribeListRequestJsonConverter Instance = new SubscribeListRequestJsonConverter();
-        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.Dictionary<string, global::Engage.Codegen.Runtime.ApiScalar>>? s_converter5;
-
-        public override global::Engage.Snapshot.SubscribeListRequest? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-        {
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-            {
-                return null;
-            }
-
-            global::Engage.Codegen.Runtime.Serialization.ApiJson.ExpectStartObject(ref reader, "SubscribeListRequest");
-            var value = new global::Engage.Snapshot.SubscribeListRequest { Email = default! };
-            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
-            {
-                if (reader.ValueTextEquals("email"u8))
-                {
-                    reader.Read();
-                    value.Email = global::Engage.Codegen.Runtime.Serialization.ApiJson.String.Read(ref reader, typeof(string), options) ?? default!;
-                }
-                else if (reader.ValueTextEquals("first_name"u8))
-                {
-                    reader.Read();
-                    value.FirstName = global::Engage.Codegen.Runtime.Serialization.ApiJson.String.Read(ref reader, typeof(string), options);
-                }
-                else if (reader.ValueTextEquals("last_name"u8))
-                {
-                    reader.Read();
-                    value.LastName = global::Engage.Codegen.Runtime.Serialization.ApiJson.String.Read(ref reader, typeof(string), options);
-                }
-                else if (reader.ValueTextEquals("number"u8))
-                {
-                    reader.Read();
-                    value.Number = global::Engage.Codegen.Runtime.Serialization.ApiJson.String.Read(ref reader, typeof(string), options);
-                }
-                else if (reader.ValueTextEquals("created_at"u8))
-                {
-                    reader.Read();
-                    value.CreatedAt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? (global::System.DateTimeOffset?)null : global::Engage.Codegen.Runtime.Serialization.ApiJson.DateTimeOffset.Read(ref reader, typeof(global::System.DateTimeOffset), options);
-                }
-                else if (reader.ValueTextEquals("meta"u8))
-                {
-                    reader.Read();
-                    value.Meta = (s_converter5 ??= global::Engage.Codegen.Runtime.Serialization.ApiJson.Dictionary(global::Engage.Codegen.Runtime.Serialization.ApiJson.Scalar)).Read(ref reader, typeof(global::System.Collections.Generic.Dictionary<string, global::Engage.Codegen.Runtime.ApiScalar>), options);
-                }
-                else
-                {
-                    reader.Read();
-                    global::Engage.Codegen.Runtime.Serialization.ApiJson.SkipValue(ref reader);
-                }
-            }
-
-            return value;
-        }
-
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Engage.Snapshot.SubscribeListRequest value, global::System.Text.Json.JsonSerializerOptions options)
-        {
-            writer.WriteStartObject();
-            writer.WritePropertyName("email"u8);
-            global::Engage.Codegen.Runtime.Serialization.ApiJson.String.Write(writer, value.Email, options);
-            if (value.FirstName is not null)
-            {
-                writer.WritePropertyName("first_name"u8);
-                global::Engage.Codegen.Runtime.Serialization.ApiJson.String.Write(writer, value.FirstName, options);
-            }
-            if (value.LastName is not null)
-            {
-                writer.WritePropertyName("last_name"u8);
-                global::Engage.Codegen.Runtime.Serialization.ApiJson.String.Write(writer, value.LastName, options);
-            }
-            if (value.Number is not null)
-            {
-                writer.WritePropertyName("number"u8);
-                global::Engage.Codegen.Runtime.Serialization.ApiJson.String.Write(writer, value.Number, options);
-            }
-            if (value.CreatedAt is not null)
-            {
-                writer.WritePropertyName("created_at"u8);
-                global::Engage.Codegen.Runtime.Serialization.ApiJson.DateTimeOffset.Write(writer, value.CreatedAt.Value, options);
-            }
-            if (value.Meta is not null)
-            {
-                writer.WritePropertyName("meta"u8);
-                (s_converter5 ??= global::Engage.Codegen.Runtime.Serialization.ApiJson.Dictionary(global::Engage.Codegen.Runtime.Serialization.ApiJson.Scalar)).Write(writer, value.Meta, options);
-            }
-            writer.WriteEndObject();
-        }
-    }
-}
-
-namespace Engage.Snapshot
-{
     /// <summary>The response of Subscribe to a list.</summary>
     /// <remarks>Generated from lists.md:161 ("Subscribe to a list").</remarks>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Engage.Snapshot.Serialization.SubscribeListResponseJsonConverter))]
@@ -404,54 +104,7 @@ namespace Engage.Snapshot
         /// <remarks>JSON: <c>uid</c>.</remarks>
         public string Uid { get; set; } = "";
     }
-}
 
-namespace Engage.Snapshot.Serialization
-{
-    /// <summary>Reads and writes SubscribeListResponse as the API's JSON, without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "0.1.0")]
-    internal sealed class SubscribeListResponseJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Engage.Snapshot.SubscribeListResponse>
-    {
-        public static readonly SubscribeListResponseJsonConverter Instance = new SubscribeListResponseJsonConverter();
-
-        public override global::Engage.Snapshot.SubscribeListResponse? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-        {
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-            {
-                return null;
-            }
-
-            global::Engage.Codegen.Runtime.Serialization.ApiJson.ExpectStartObject(ref reader, "SubscribeListResponse");
-            var value = new global::Engage.Snapshot.SubscribeListResponse();
-            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
-            {
-                if (reader.ValueTextEquals("uid"u8))
-                {
-                    reader.Read();
-                    value.Uid = global::Engage.Codegen.Runtime.Serialization.ApiJson.String.Read(ref reader, typeof(string), options) ?? "";
-                }
-                else
-                {
-                    reader.Read();
-                    global::Engage.Codegen.Runtime.Serialization.ApiJson.SkipValue(ref reader);
-                }
-            }
-
-            return value;
-        }
-
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Engage.Snapshot.SubscribeListResponse value, global::System.Text.Json.JsonSerializerOptions options)
-        {
-            writer.WriteStartObject();
-            writer.WritePropertyName("uid"u8);
-            global::Engage.Codegen.Runtime.Serialization.ApiJson.String.Write(writer, value.Uid, options);
-            writer.WriteEndObject();
-        }
-    }
-}
-
-namespace Engage.Snapshot
-{
     /// <summary>Parameters of Update a list.</summary>
     /// <remarks>Generated from lists.md:128 ("Update a list").</remarks>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Engage.Snapshot.Serialization.UpdateListRequestJsonConverter))]
@@ -474,87 +127,7 @@ namespace Engage.Snapshot
         /// <remarks>JSON: <c>double_optin</c>. Optional; left out of the request when null.</remarks>
         public bool? DoubleOptin { get; set; }
     }
-}
 
-namespace Engage.Snapshot.Serialization
-{
-    /// <summary>Reads and writes UpdateListRequest as the API's JSON, without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "0.1.0")]
-    internal sealed class UpdateListRequestJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Engage.Snapshot.UpdateListRequest>
-    {
-        public static readonly UpdateListRequestJsonConverter Instance = new UpdateListRequestJsonConverter();
-
-        public override global::Engage.Snapshot.UpdateListRequest? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-        {
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-            {
-                return null;
-            }
-
-            global::Engage.Codegen.Runtime.Serialization.ApiJson.ExpectStartObject(ref reader, "UpdateListRequest");
-            var value = new global::Engage.Snapshot.UpdateListRequest();
-            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
-            {
-                if (reader.ValueTextEquals("title"u8))
-                {
-                    reader.Read();
-                    value.Title = global::Engage.Codegen.Runtime.Serialization.ApiJson.String.Read(ref reader, typeof(string), options);
-                }
-                else if (reader.ValueTextEquals("description"u8))
-                {
-                    reader.Read();
-                    value.Description = global::Engage.Codegen.Runtime.Serialization.ApiJson.String.Read(ref reader, typeof(string), options);
-                }
-                else if (reader.ValueTextEquals("redirect_url"u8))
-                {
-                    reader.Read();
-                    value.RedirectUrl = global::Engage.Codegen.Runtime.Serialization.ApiJson.String.Read(ref reader, typeof(string), options);
-                }
-                else if (reader.ValueTextEquals("double_optin"u8))
-                {
-                    reader.Read();
-                    value.DoubleOptin = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? (bool?)null : global::Engage.Codegen.Runtime.Serialization.ApiJson.Boolean.Read(ref reader, typeof(bool), options);
-                }
-                else
-                {
-                    reader.Read();
-                    global::Engage.Codegen.Runtime.Serialization.ApiJson.SkipValue(ref reader);
-                }
-            }
-
-            return value;
-        }
-
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Engage.Snapshot.UpdateListRequest value, global::System.Text.Json.JsonSerializerOptions options)
-        {
-            writer.WriteStartObject();
-            if (value.Title is not null)
-            {
-                writer.WritePropertyName("title"u8);
-                global::Engage.Codegen.Runtime.Serialization.ApiJson.String.Write(writer, value.Title, options);
-            }
-            if (value.Description is not null)
-            {
-                writer.WritePropertyName("description"u8);
-                global::Engage.Codegen.Runtime.Serialization.ApiJson.String.Write(writer, value.Description, options);
-            }
-            if (value.RedirectUrl is not null)
-            {
-                writer.WritePropertyName("redirect_url"u8);
-                global::Engage.Codegen.Runtime.Serialization.ApiJson.String.Write(writer, value.RedirectUrl, options);
-            }
-            if (value.DoubleOptin is not null)
-            {
-                writer.WritePropertyName("double_optin"u8);
-                global::Engage.Codegen.Runtime.Serialization.ApiJson.Boolean.Write(writer, value.DoubleOptin.Value, options);
-            }
-            writer.WriteEndObject();
-        }
-    }
-}
-
-namespace Engage.Snapshot
-{
     /// <summary>Parameters of Update subscriber status.</summary>
     /// <remarks>Generated from lists.md:195 ("Update subscriber status").</remarks>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Engage.Snapshot.Serialization.UpdateListSubscriberRequestJsonConverter))]
@@ -565,54 +138,7 @@ namespace Engage.Snapshot
         /// <remarks>JSON: <c>subscribed</c>. Required.</remarks>
         public required bool Subscribed { get; set; }
     }
-}
 
-namespace Engage.Snapshot.Serialization
-{
-    /// <summary>Reads and writes UpdateListSubscriberRequest as the API's JSON, without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "0.1.0")]
-    internal sealed class UpdateListSubscriberRequestJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Engage.Snapshot.UpdateListSubscriberRequest>
-    {
-        public static readonly UpdateListSubscriberRequestJsonConverter Instance = new UpdateListSubscriberRequestJsonConverter();
-
-        public override global::Engage.Snapshot.UpdateListSubscriberRequest? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-        {
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-            {
-                return null;
-            }
-
-            global::Engage.Codegen.Runtime.Serialization.ApiJson.ExpectStartObject(ref reader, "UpdateListSubscriberRequest");
-            var value = new global::Engage.Snapshot.UpdateListSubscriberRequest { Subscribed = default! };
-            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
-            {
-                if (reader.ValueTextEquals("subscribed"u8))
-                {
-                    reader.Read();
-                    value.Subscribed = global::Engage.Codegen.Runtime.Serialization.ApiJson.Boolean.Read(ref reader, typeof(bool), options);
-                }
-                else
-                {
-                    reader.Read();
-                    global::Engage.Codegen.Runtime.Serialization.ApiJson.SkipValue(ref reader);
-                }
-            }
-
-            return value;
-        }
-
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Engage.Snapshot.UpdateListSubscriberRequest value, global::System.Text.Json.JsonSerializerOptions options)
-        {
-            writer.WriteStartObject();
-            writer.WritePropertyName("subscribed"u8);
-            global::Engage.Codegen.Runtime.Serialization.ApiJson.Boolean.Write(writer, value.Subscribed, options);
-            writer.WriteEndObject();
-        }
-    }
-}
-
-namespace Engage.Snapshot
-{
     /// <summary>The response of Update subscriber status.</summary>
     /// <remarks>Generated from lists.md:195 ("Update subscriber status").</remarks>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Engage.Snapshot.Serialization.UpdateListSubscriberResponseJsonConverter))]
@@ -627,43 +153,285 @@ namespace Engage.Snapshot
 
 namespace Engage.Snapshot.Serialization
 {
+    using ApiJson = global::Engage.Codegen.Runtime.Serialization.ApiJson;
+    using JsonSerializerOptions = global::System.Text.Json.JsonSerializerOptions;
+    using Utf8JsonReader = global::System.Text.Json.Utf8JsonReader;
+    using Utf8JsonWriter = global::System.Text.Json.Utf8JsonWriter;
+
+    /// <summary>Reads and writes CreateListRequest as the API's JSON, without reflection.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "0.1.0")]
+    internal sealed class CreateListRequestJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Engage.Snapshot.CreateListRequest>
+    {
+        public static readonly CreateListRequestJsonConverter Instance = new CreateListRequestJsonConverter();
+
+        public override global::Engage.Snapshot.CreateListRequest? Read(ref Utf8JsonReader reader, global::System.Type typeToConvert, JsonSerializerOptions options)
+        {
+            if (!ApiJson.StartObject(ref reader, "CreateListRequest"))
+            {
+                return null;
+            }
+
+            var value = new global::Engage.Snapshot.CreateListRequest { Title = default! };
+            while (ApiJson.NextProperty(ref reader))
+            {
+                if (reader.ValueTextEquals("title"u8)) value.Title = ApiJson.Read(ref reader, ApiJson.String, options) ?? default!;
+                else if (reader.ValueTextEquals("description"u8)) value.Description = ApiJson.Read(ref reader, ApiJson.String, options);
+                else if (reader.ValueTextEquals("redirect_url"u8)) value.RedirectUrl = ApiJson.Read(ref reader, ApiJson.String, options);
+                else if (reader.ValueTextEquals("double_optin"u8)) value.DoubleOptin = ApiJson.ReadNullable(ref reader, ApiJson.Boolean, options);
+                else ApiJson.SkipProperty(ref reader);
+            }
+
+            return value;
+        }
+
+        public override void Write(Utf8JsonWriter writer, global::Engage.Snapshot.CreateListRequest value, JsonSerializerOptions options)
+        {
+            writer.WriteStartObject();
+            ApiJson.Write(writer, "title"u8, value.Title, ApiJson.String, options);
+            if (value.Description is not null) ApiJson.Write(writer, "description"u8, value.Description, ApiJson.String, options);
+            if (value.RedirectUrl is not null) ApiJson.Write(writer, "redirect_url"u8, value.RedirectUrl, ApiJson.String, options);
+            if (value.DoubleOptin is not null) ApiJson.Write(writer, "double_optin"u8, value.DoubleOptin.Value, ApiJson.Boolean, options);
+            writer.WriteEndObject();
+        }
+    }
+
+    /// <summary>Reads and writes ListListsRequest as the API's JSON, without reflection.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "0.1.0")]
+    internal sealed class ListListsRequestJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Engage.Snapshot.ListListsRequest>
+    {
+        public static readonly ListListsRequestJsonConverter Instance = new ListListsRequestJsonConverter();
+
+        public override global::Engage.Snapshot.ListListsRequest? Read(ref Utf8JsonReader reader, global::System.Type typeToConvert, JsonSerializerOptions options)
+        {
+            if (!ApiJson.StartObject(ref reader, "ListListsRequest"))
+            {
+                return null;
+            }
+
+            var value = new global::Engage.Snapshot.ListListsRequest();
+            while (ApiJson.NextProperty(ref reader))
+            {
+                if (reader.ValueTextEquals("limit"u8)) value.Limit = ApiJson.ReadNullable(ref reader, ApiJson.Int32, options);
+                else if (reader.ValueTextEquals("after_id"u8)) value.AfterId = ApiJson.Read(ref reader, ApiJson.String, options);
+                else if (reader.ValueTextEquals("before_id"u8)) value.BeforeId = ApiJson.Read(ref reader, ApiJson.String, options);
+                else ApiJson.SkipProperty(ref reader);
+            }
+
+            return value;
+        }
+
+        public override void Write(Utf8JsonWriter writer, global::Engage.Snapshot.ListListsRequest value, JsonSerializerOptions options)
+        {
+            writer.WriteStartObject();
+            if (value.Limit is not null) ApiJson.Write(writer, "limit"u8, value.Limit.Value, ApiJson.Int32, options);
+            if (value.AfterId is not null) ApiJson.Write(writer, "after_id"u8, value.AfterId, ApiJson.String, options);
+            if (value.BeforeId is not null) ApiJson.Write(writer, "before_id"u8, value.BeforeId, ApiJson.String, options);
+            writer.WriteEndObject();
+        }
+    }
+
+    /// <summary>Reads and writes ListListsResponse as the API's JSON, without reflection.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "0.1.0")]
+    internal sealed class ListListsResponseJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Engage.Snapshot.ListListsResponse>
+    {
+        public static readonly ListListsResponseJsonConverter Instance = new ListListsResponseJsonConverter();
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.List<global::Engage.Snapshot.EngageList>>? s_converter1;
+
+        public override global::Engage.Snapshot.ListListsResponse? Read(ref Utf8JsonReader reader, global::System.Type typeToConvert, JsonSerializerOptions options)
+        {
+            if (!ApiJson.StartObject(ref reader, "ListListsResponse"))
+            {
+                return null;
+            }
+
+            var value = new global::Engage.Snapshot.ListListsResponse();
+            while (ApiJson.NextProperty(ref reader))
+            {
+                if (reader.ValueTextEquals("has_more"u8)) value.HasMore = ApiJson.Read(ref reader, ApiJson.Boolean, options);
+                else if (reader.ValueTextEquals("data"u8)) value.Data = ApiJson.Read(ref reader, s_converter1 ??= ApiJson.List(EngageListJsonConverter.Instance), options) ?? new global::System.Collections.Generic.List<global::Engage.Snapshot.EngageList>();
+                else ApiJson.SkipProperty(ref reader);
+            }
+
+            return value;
+        }
+
+        public override void Write(Utf8JsonWriter writer, global::Engage.Snapshot.ListListsResponse value, JsonSerializerOptions options)
+        {
+            writer.WriteStartObject();
+            ApiJson.Write(writer, "has_more"u8, value.HasMore, ApiJson.Boolean, options);
+            ApiJson.Write(writer, "data"u8, value.Data, s_converter1 ??= ApiJson.List(EngageListJsonConverter.Instance), options);
+            writer.WriteEndObject();
+        }
+    }
+
+    /// <summary>Reads and writes SubscribeListRequest as the API's JSON, without reflection.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "0.1.0")]
+    internal sealed class SubscribeListRequestJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Engage.Snapshot.SubscribeListRequest>
+    {
+        public static readonly SubscribeListRequestJsonConverter Instance = new SubscribeListRequestJsonConverter();
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.Dictionary<string, global::Engage.Codegen.Runtime.ApiScalar>>? s_converter5;
+
+        public override global::Engage.Snapshot.SubscribeListRequest? Read(ref Utf8JsonReader reader, global::System.Type typeToConvert, JsonSerializerOptions options)
+        {
+            if (!ApiJson.StartObject(ref reader, "SubscribeListRequest"))
+            {
+                return null;
+            }
+
+            var value = new global::Engage.Snapshot.SubscribeListRequest { Email = default! };
+            while (ApiJson.NextProperty(ref reader))
+            {
+                if (reader.ValueTextEquals("email"u8)) value.Email = ApiJson.Read(ref reader, ApiJson.String, options) ?? default!;
+                else if (reader.ValueTextEquals("first_name"u8)) value.FirstName = ApiJson.Read(ref reader, ApiJson.String, options);
+                else if (reader.ValueTextEquals("last_name"u8)) value.LastName = ApiJson.Read(ref reader, ApiJson.String, options);
+                else if (reader.ValueTextEquals("number"u8)) value.Number = ApiJson.Read(ref reader, ApiJson.String, options);
+                else if (reader.ValueTextEquals("created_at"u8)) value.CreatedAt = ApiJson.ReadNullable(ref reader, ApiJson.DateTimeOffset, options);
+                else if (reader.ValueTextEquals("meta"u8)) value.Meta = ApiJson.Read(ref reader, s_converter5 ??= ApiJson.Dictionary(ApiJson.Scalar), options);
+                else ApiJson.SkipProperty(ref reader);
+            }
+
+            return value;
+        }
+
+        public override void Write(Utf8JsonWriter writer, global::Engage.Snapshot.SubscribeListRequest value, JsonSerializerOptions options)
+        {
+            writer.WriteStartObject();
+            ApiJson.Write(writer, "email"u8, value.Email, ApiJson.String, options);
+            if (value.FirstName is not null) ApiJson.Write(writer, "first_name"u8, value.FirstName, ApiJson.String, options);
+            if (value.LastName is not null) ApiJson.Write(writer, "last_name"u8, value.LastName, ApiJson.String, options);
+            if (value.Number is not null) ApiJson.Write(writer, "number"u8, value.Number, ApiJson.String, options);
+            if (value.CreatedAt is not null) ApiJson.Write(writer, "created_at"u8, value.CreatedAt.Value, ApiJson.DateTimeOffset, options);
+            if (value.Meta is not null) ApiJson.Write(writer, "meta"u8, value.Meta, s_converter5 ??= ApiJson.Dictionary(ApiJson.Scalar), options);
+            writer.WriteEndObject();
+        }
+    }
+
+    /// <summary>Reads and writes SubscribeListResponse as the API's JSON, without reflection.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "0.1.0")]
+    internal sealed class SubscribeListResponseJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Engage.Snapshot.SubscribeListResponse>
+    {
+        public static readonly SubscribeListResponseJsonConverter Instance = new SubscribeListResponseJsonConverter();
+
+        public override global::Engage.Snapshot.SubscribeListResponse? Read(ref Utf8JsonReader reader, global::System.Type typeToConvert, JsonSerializerOptions options)
+        {
+            if (!ApiJson.StartObject(ref reader, "SubscribeListResponse"))
+            {
+                return null;
+            }
+
+            var value = new global::Engage.Snapshot.SubscribeListResponse();
+            while (ApiJson.NextProperty(ref reader))
+            {
+                if (reader.ValueTextEquals("uid"u8)) value.Uid = ApiJson.Read(ref reader, ApiJson.String, options) ?? "";
+                else ApiJson.SkipProperty(ref reader);
+            }
+
+            return value;
+        }
+
+        public override void Write(Utf8JsonWriter writer, global::Engage.Snapshot.SubscribeListResponse value, JsonSerializerOptions options)
+        {
+            writer.WriteStartObject();
+            ApiJson.Write(writer, "uid"u8, value.Uid, ApiJson.String, options);
+            writer.WriteEndObject();
+        }
+    }
+
+    /// <summary>Reads and writes UpdateListRequest as the API's JSON, without reflection.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "0.1.0")]
+    internal sealed class UpdateListRequestJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Engage.Snapshot.UpdateListRequest>
+    {
+        public static readonly UpdateListRequestJsonConverter Instance = new UpdateListRequestJsonConverter();
+
+        public override global::Engage.Snapshot.UpdateListRequest? Read(ref Utf8JsonReader reader, global::System.Type typeToConvert, JsonSerializerOptions options)
+        {
+            if (!ApiJson.StartObject(ref reader, "UpdateListRequest"))
+            {
+                return null;
+            }
+
+            var value = new global::Engage.Snapshot.UpdateListRequest();
+            while (ApiJson.NextProperty(ref reader))
+            {
+                if (reader.ValueTextEquals("title"u8)) value.Title = ApiJson.Read(ref reader, ApiJson.String, options);
+                else if (reader.ValueTextEquals("description"u8)) value.Description = ApiJson.Read(ref reader, ApiJson.String, options);
+                else if (reader.ValueTextEquals("redirect_url"u8)) value.RedirectUrl = ApiJson.Read(ref reader, ApiJson.String, options);
+                else if (reader.ValueTextEquals("double_optin"u8)) value.DoubleOptin = ApiJson.ReadNullable(ref reader, ApiJson.Boolean, options);
+                else ApiJson.SkipProperty(ref reader);
+            }
+
+            return value;
+        }
+
+        public override void Write(Utf8JsonWriter writer, global::Engage.Snapshot.UpdateListRequest value, JsonSerializerOptions options)
+        {
+            writer.WriteStartObject();
+            if (value.Title is not null) ApiJson.Write(writer, "title"u8, value.Title, ApiJson.String, options);
+            if (value.Description is not null) ApiJson.Write(writer, "description"u8, value.Description, ApiJson.String, options);
+            if (value.RedirectUrl is not null) ApiJson.Write(writer, "redirect_url"u8, value.RedirectUrl, ApiJson.String, options);
+            if (value.DoubleOptin is not null) ApiJson.Write(writer, "double_optin"u8, value.DoubleOptin.Value, ApiJson.Boolean, options);
+            writer.WriteEndObject();
+        }
+    }
+
+    /// <summary>Reads and writes UpdateListSubscriberRequest as the API's JSON, without reflection.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "0.1.0")]
+    internal sealed class UpdateListSubscriberRequestJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Engage.Snapshot.UpdateListSubscriberRequest>
+    {
+        public static readonly UpdateListSubscriberRequestJsonConverter Instance = new UpdateListSubscriberRequestJsonConverter();
+
+        public override global::Engage.Snapshot.UpdateListSubscriberRequest? Read(ref Utf8JsonReader reader, global::System.Type typeToConvert, JsonSerializerOptions options)
+        {
+            if (!ApiJson.StartObject(ref reader, "UpdateListSubscriberRequest"))
+            {
+                return null;
+            }
+
+            var value = new global::Engage.Snapshot.UpdateListSubscriberRequest { Subscribed = default! };
+            while (ApiJson.NextProperty(ref reader))
+            {
+                if (reader.ValueTextEquals("subscribed"u8)) value.Subscribed = ApiJson.Read(ref reader, ApiJson.Boolean, options);
+                else ApiJson.SkipProperty(ref reader);
+            }
+
+            return value;
+        }
+
+        public override void Write(Utf8JsonWriter writer, global::Engage.Snapshot.UpdateListSubscriberRequest value, JsonSerializerOptions options)
+        {
+            writer.WriteStartObject();
+            ApiJson.Write(writer, "subscribed"u8, value.Subscribed, ApiJson.Boolean, options);
+            writer.WriteEndObject();
+        }
+    }
+
     /// <summary>Reads and writes UpdateListSubscriberResponse as the API's JSON, without reflection.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "0.1.0")]
     internal sealed class UpdateListSubscriberResponseJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Engage.Snapshot.UpdateListSubscriberResponse>
     {
         public static readonly UpdateListSubscriberResponseJsonConverter Instance = new UpdateListSubscriberResponseJsonConverter();
 
-        public override global::Engage.Snapshot.UpdateListSubscriberResponse? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        public override global::Engage.Snapshot.UpdateListSubscriberResponse? Read(ref Utf8JsonReader reader, global::System.Type typeToConvert, JsonSerializerOptions options)
         {
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            if (!ApiJson.StartObject(ref reader, "UpdateListSubscriberResponse"))
             {
                 return null;
             }
 
-            global::Engage.Codegen.Runtime.Serialization.ApiJson.ExpectStartObject(ref reader, "UpdateListSubscriberResponse");
             var value = new global::Engage.Snapshot.UpdateListSubscriberResponse();
-            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+            while (ApiJson.NextProperty(ref reader))
             {
-                if (reader.ValueTextEquals("subscribed"u8))
-                {
-                    reader.Read();
-                    value.Subscribed = global::Engage.Codegen.Runtime.Serialization.ApiJson.Boolean.Read(ref reader, typeof(bool), options);
-                }
-                else
-                {
-                    reader.Read();
-                    global::Engage.Codegen.Runtime.Serialization.ApiJson.SkipValue(ref reader);
-                }
+                if (reader.ValueTextEquals("subscribed"u8)) value.Subscribed = ApiJson.Read(ref reader, ApiJson.Boolean, options);
+                else ApiJson.SkipProperty(ref reader);
             }
 
             return value;
         }
 
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Engage.Snapshot.UpdateListSubscriberResponse value, global::System.Text.Json.JsonSerializerOptions options)
+        public override void Write(Utf8JsonWriter writer, global::Engage.Snapshot.UpdateListSubscriberResponse value, JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName("subscribed"u8);
-            global::Engage.Codegen.Runtime.Serialization.ApiJson.Boolean.Write(writer, value.Subscribed, options);
+            ApiJson.Write(writer, "subscribed"u8, value.Subscribed, ApiJson.Boolean, options);
             writer.WriteEndObject();
         }
     }

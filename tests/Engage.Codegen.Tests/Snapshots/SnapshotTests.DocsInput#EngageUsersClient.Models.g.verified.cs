@@ -28,85 +28,7 @@ namespace Engage.Snapshot
         /// <remarks>JSON: <c>timestamp</c>. Optional; left out of the request when null.</remarks>
         public global::System.DateTimeOffset? Timestamp { get; set; }
     }
-}
 
-namespace Engage.Snapshot.Serialization
-{
-    /// <summary>Reads and writes AddUserEventRequest as the API's JSON, without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "0.1.0")]
-    internal sealed class AddUserEventRequestJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Engage.Snapshot.AddUserEventRequest>
-    {
-        public static readonly AddUserEventRequestJsonConverter Instance = new AddUserEventRequestJsonConverter();
-        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.Dictionary<string, global::Engage.Codegen.Runtime.ApiScalar>>? s_converter2;
-
-        public override global::Engage.Snapshot.AddUserEventRequest? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-        {
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-            {
-                return null;
-            }
-
-            global::Engage.Codegen.Runtime.Serialization.ApiJson.ExpectStartObject(ref reader, "AddUserEventRequest");
-            var value = new global::Engage.Snapshot.AddUserEventRequest { Event = default! };
-            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
-            {
-                if (reader.ValueTextEquals("event"u8))
-                {
-                    reader.Read();
-                    value.Event = global::Engage.Codegen.Runtime.Serialization.ApiJson.String.Read(ref reader, typeof(string), options) ?? default!;
-                }
-                else if (reader.ValueTextEquals("value"u8))
-                {
-                    reader.Read();
-                    value.Value = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? (global::Engage.Codegen.Runtime.ApiScalar?)null : global::Engage.Codegen.Runtime.Serialization.ApiJson.Scalar.Read(ref reader, typeof(global::Engage.Codegen.Runtime.ApiScalar), options);
-                }
-                else if (reader.ValueTextEquals("properties"u8))
-                {
-                    reader.Read();
-                    value.Properties = (s_converter2 ??= global::Engage.Codegen.Runtime.Serialization.ApiJson.Dictionary(global::Engage.Codegen.Runtime.Serialization.ApiJson.Scalar)).Read(ref reader, typeof(global::System.Collections.Generic.Dictionary<string, global::Engage.Codegen.Runtime.ApiScalar>), options);
-                }
-                else if (reader.ValueTextEquals("timestamp"u8))
-                {
-                    reader.Read();
-                    value.Timestamp = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? (global::System.DateTimeOffset?)null : global::Engage.Codegen.Runtime.Serialization.ApiJson.DateTimeOffset.Read(ref reader, typeof(global::System.DateTimeOffset), options);
-                }
-                else
-                {
-                    reader.Read();
-                    global::Engage.Codegen.Runtime.Serialization.ApiJson.SkipValue(ref reader);
-                }
-            }
-
-            return value;
-        }
-
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Engage.Snapshot.AddUserEventRequest value, global::System.Text.Json.JsonSerializerOptions options)
-        {
-            writer.WriteStartObject();
-            writer.WritePropertyName("event"u8);
-            global::Engage.Codegen.Runtime.Serialization.ApiJson.String.Write(writer, value.Event, options);
-            if (value.Value is not null)
-            {
-                writer.WritePropertyName("value"u8);
-                global::Engage.Codegen.Runtime.Serialization.ApiJson.Scalar.Write(writer, value.Value.Value, options);
-            }
-            if (value.Properties is not null)
-            {
-                writer.WritePropertyName("properties"u8);
-                (s_converter2 ??= global::Engage.Codegen.Runtime.Serialization.ApiJson.Dictionary(global::Engage.Codegen.Runtime.Serialization.ApiJson.Scalar)).Write(writer, value.Properties, options);
-            }
-            if (value.Timestamp is not null)
-            {
-                writer.WritePropertyName("timestamp"u8);
-                global::Engage.Codegen.Runtime.Serialization.ApiJson.DateTimeOffset.Write(writer, value.Timestamp.Value, options);
-            }
-            writer.WriteEndObject();
-        }
-    }
-}
-
-namespace Engage.Snapshot
-{
     /// <summary>Parameters of Create a User.</summary>
     /// <remarks>Generated from users.md:58 ("Create a User").</remarks>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Engage.Snapshot.Serialization.CreateUserRequestJsonConverter))]
@@ -145,126 +67,7 @@ namespace Engage.Snapshot
         /// <remarks>JSON: <c>meta</c>. Optional; left out of the request when null.</remarks>
         public global::System.Collections.Generic.Dictionary<string, global::Engage.Codegen.Runtime.ApiScalar>? Meta { get; set; }
     }
-}
 
-namespace Engage.Snapshot.Serialization
-{
-    /// <summary>Reads and writes CreateUserRequest as the API's JSON, without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "0.1.0")]
-    internal sealed class CreateUserRequestJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Engage.Snapshot.CreateUserRequest>
-    {
-        public static readonly CreateUserRequestJsonConverter Instance = new CreateUserRequestJsonConverter();
-        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.List<string>>? s_converter1;
-        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.Dictionary<string, global::Engage.Codegen.Runtime.ApiScalar>>? s_converter7;
-
-        public override global::Engage.Snapshot.CreateUserRequest? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-        {
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-            {
-                return null;
-            }
-
-            global::Engage.Codegen.Runtime.Serialization.ApiJson.ExpectStartObject(ref reader, "CreateUserRequest");
-            var value = new global::Engage.Snapshot.CreateUserRequest { Id = default! };
-            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
-            {
-                if (reader.ValueTextEquals("id"u8))
-                {
-                    reader.Read();
-                    value.Id = global::Engage.Codegen.Runtime.Serialization.ApiJson.String.Read(ref reader, typeof(string), options) ?? default!;
-                }
-                else if (reader.ValueTextEquals("lists"u8))
-                {
-                    reader.Read();
-                    value.Lists = (s_converter1 ??= global::Engage.Codegen.Runtime.Serialization.ApiJson.List(global::Engage.Codegen.Runtime.Serialization.ApiJson.String)).Read(ref reader, typeof(global::System.Collections.Generic.List<string>), options);
-                }
-                else if (reader.ValueTextEquals("first_name"u8))
-                {
-                    reader.Read();
-                    value.FirstName = global::Engage.Codegen.Runtime.Serialization.ApiJson.String.Read(ref reader, typeof(string), options);
-                }
-                else if (reader.ValueTextEquals("last_name"u8))
-                {
-                    reader.Read();
-                    value.LastName = global::Engage.Codegen.Runtime.Serialization.ApiJson.String.Read(ref reader, typeof(string), options);
-                }
-                else if (reader.ValueTextEquals("number"u8))
-                {
-                    reader.Read();
-                    value.Number = global::Engage.Codegen.Runtime.Serialization.ApiJson.String.Read(ref reader, typeof(string), options);
-                }
-                else if (reader.ValueTextEquals("email"u8))
-                {
-                    reader.Read();
-                    value.Email = global::Engage.Codegen.Runtime.Serialization.ApiJson.String.Read(ref reader, typeof(string), options);
-                }
-                else if (reader.ValueTextEquals("created_at"u8))
-                {
-                    reader.Read();
-                    value.CreatedAt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? (global::System.DateTimeOffset?)null : global::Engage.Codegen.Runtime.Serialization.ApiJson.DateTimeOffset.Read(ref reader, typeof(global::System.DateTimeOffset), options);
-                }
-                else if (reader.ValueTextEquals("meta"u8))
-                {
-                    reader.Read();
-                    value.Meta = (s_converter7 ??= global::Engage.Codegen.Runtime.Serialization.ApiJson.Dictionary(global::Engage.Codegen.Runtime.Serialization.ApiJson.Scalar)).Read(ref reader, typeof(global::System.Collections.Generic.Dictionary<string, global::Engage.Codegen.Runtime.ApiScalar>), options);
-                }
-                else
-                {
-                    reader.Read();
-                    global::Engage.Codegen.Runtime.Serialization.ApiJson.SkipValue(ref reader);
-                }
-            }
-
-            return value;
-        }
-
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Engage.Snapshot.CreateUserRequest value, global::System.Text.Json.JsonSerializerOptions options)
-        {
-            writer.WriteStartObject();
-            writer.WritePropertyName("id"u8);
-            global::Engage.Codegen.Runtime.Serialization.ApiJson.String.Write(writer, value.Id, options);
-            if (value.Lists is not null)
-            {
-                writer.WritePropertyName("lists"u8);
-                (s_converter1 ??= global::Engage.Codegen.Runtime.Serialization.ApiJson.List(global::Engage.Codegen.Runtime.Serialization.ApiJson.String)).Write(writer, value.Lists, options);
-            }
-            if (value.FirstName is not null)
-            {
-                writer.WritePropertyName("first_name"u8);
-                global::Engage.Codegen.Runtime.Serialization.ApiJson.String.Write(writer, value.FirstName, options);
-            }
-            if (value.LastName is not null)
-            {
-                writer.WritePropertyName("last_name"u8);
-                global::Engage.Codegen.Runtime.Serialization.ApiJson.String.Write(writer, value.LastName, options);
-            }
-            if (value.Number is not null)
-            {
-                writer.WritePropertyName("number"u8);
-                global::Engage.Codegen.Runtime.Serialization.ApiJson.String.Write(writer, value.Number, options);
-            }
-            if (value.Email is not null)
-            {
-                writer.WritePropertyName("email"u8);
-                global::Engage.Codegen.Runtime.Serialization.ApiJson.String.Write(writer, value.Email, options);
-            }
-            if (value.CreatedAt is not null)
-            {
-                writer.WritePropertyName("created_at"u8);
-                global::Engage.Codegen.Runtime.Serialization.ApiJson.DateTimeOffset.Write(writer, value.CreatedAt.Value, options);
-            }
-            if (value.Meta is not null)
-            {
-                writer.WritePropertyName("meta"u8);
-                (s_converter7 ??= global::Engage.Codegen.Runtime.Serialization.ApiJson.Dictionary(global::Engage.Codegen.Runtime.Serialization.ApiJson.Scalar)).Write(writer, value.Meta, options);
-            }
-            writer.WriteEndObject();
-        }
-    }
-}
-
-namespace Engage.Snapshot
-{
     /// <summary>Parameters of List Users.</summary>
     /// <remarks>Generated from users.md:186 ("List Users").</remarks>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Engage.Snapshot.Serialization.ListUsersRequestJsonConverter))]
@@ -283,77 +86,7 @@ namespace Engage.Snapshot
         /// <remarks>JSON: <c>before_id</c>. Optional; left out of the request when null.</remarks>
         public string? BeforeId { get; set; }
     }
-}
 
-namespace Engage.Snapshot.Serialization
-{
-    /// <summary>Reads and writes ListUsersRequest as the API's JSON, without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "0.1.0")]
-    internal sealed class ListUsersRequestJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Engage.Snapshot.ListUsersRequest>
-    {
-        public static readonly ListUsersRequestJsonConverter Instance = new ListUsersRequestJsonConverter();
-
-        public override global::Engage.Snapshot.ListUsersRequest? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-        {
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-            {
-                return null;
-            }
-
-            global::Engage.Codegen.Runtime.Serialization.ApiJson.ExpectStartObject(ref reader, "ListUsersRequest");
-            var value = new global::Engage.Snapshot.ListUsersRequest();
-            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
-            {
-                if (reader.ValueTextEquals("limit"u8))
-                {
-                    reader.Read();
-                    value.Limit = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? (int?)null : global::Engage.Codegen.Runtime.Serialization.ApiJson.Int32.Read(ref reader, typeof(int), options);
-                }
-                else if (reader.ValueTextEquals("after_id"u8))
-                {
-                    reader.Read();
-                    value.AfterId = global::Engage.Codegen.Runtime.Serialization.ApiJson.String.Read(ref reader, typeof(string), options);
-                }
-                else if (reader.ValueTextEquals("before_id"u8))
-                {
-                    reader.Read();
-                    value.BeforeId = global::Engage.Codegen.Runtime.Serialization.ApiJson.String.Read(ref reader, typeof(string), options);
-                }
-                else
-                {
-                    reader.Read();
-                    global::Engage.Codegen.Runtime.Serialization.ApiJson.SkipValue(ref reader);
-                }
-            }
-
-            return value;
-        }
-
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Engage.Snapshot.ListUsersRequest value, global::System.Text.Json.JsonSerializerOptions options)
-        {
-            writer.WriteStartObject();
-            if (value.Limit is not null)
-            {
-                writer.WritePropertyName("limit"u8);
-                global::Engage.Codegen.Runtime.Serialization.ApiJson.Int32.Write(writer, value.Limit.Value, options);
-            }
-            if (value.AfterId is not null)
-            {
-                writer.WritePropertyName("after_id"u8);
-                global::Engage.Codegen.Runtime.Serialization.ApiJson.String.Write(writer, value.AfterId, options);
-            }
-            if (value.BeforeId is not null)
-            {
-                writer.WritePropertyName("before_id"u8);
-                global::Engage.Codegen.Runtime.Serialization.ApiJson.String.Write(writer, value.BeforeId, options);
-            }
-            writer.WriteEndObject();
-        }
-    }
-}
-
-namespace Engage.Snapshot
-{
     /// <summary>One page of List Users.</summary>
     /// <remarks>Generated from users.md:186 ("List Users").</remarks>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Engage.Snapshot.Serialization.ListUsersResponseJsonConverter))]
@@ -368,62 +101,7 @@ namespace Engage.Snapshot
         /// <remarks>JSON: <c>has_more</c>.</remarks>
         public bool HasMore { get; set; }
     }
-}
 
-namespace Engage.Snapshot.Serialization
-{
-    /// <summary>Reads and writes ListUsersResponse as the API's JSON, without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "0.1.0")]
-    internal sealed class ListUsersResponseJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Engage.Snapshot.ListUsersResponse>
-    {
-        public static readonly ListUsersResponseJsonConverter Instance = new ListUsersResponseJsonConverter();
-        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.List<global::Engage.Snapshot.User>>? s_converter0;
-
-        public override global::Engage.Snapshot.ListUsersResponse? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-        {
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-            {
-                return null;
-            }
-
-            global::Engage.Codegen.Runtime.Serialization.ApiJson.ExpectStartObject(ref reader, "ListUsersResponse");
-            var value = new global::Engage.Snapshot.ListUsersResponse();
-            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
-            {
-                if (reader.ValueTextEquals("data"u8))
-                {
-                    reader.Read();
-                    value.Data = (s_converter0 ??= global::Engage.Codegen.Runtime.Serialization.ApiJson.List(global::Engage.Snapshot.Serialization.UserJsonConverter.Instance)).Read(ref reader, typeof(global::System.Collections.Generic.List<global::Engage.Snapshot.User>), options) ?? new global::System.Collections.Generic.List<global::Engage.Snapshot.User>();
-                }
-                else if (reader.ValueTextEquals("has_more"u8))
-                {
-                    reader.Read();
-                    value.HasMore = global::Engage.Codegen.Runtime.Serialization.ApiJson.Boolean.Read(ref reader, typeof(bool), options);
-                }
-                else
-                {
-                    reader.Read();
-                    global::Engage.Codegen.Runtime.Serialization.ApiJson.SkipValue(ref reader);
-                }
-            }
-
-            return value;
-        }
-
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Engage.Snapshot.ListUsersResponse value, global::System.Text.Json.JsonSerializerOptions options)
-        {
-            writer.WriteStartObject();
-            writer.WritePropertyName("data"u8);
-            (s_converter0 ??= global::Engage.Codegen.Runtime.Serialization.ApiJson.List(global::Engage.Snapshot.Serialization.UserJsonConverter.Instance)).Write(writer, value.Data, options);
-            writer.WritePropertyName("has_more"u8);
-            global::Engage.Codegen.Runtime.Serialization.ApiJson.Boolean.Write(writer, value.HasMore, options);
-            writer.WriteEndObject();
-        }
-    }
-}
-
-namespace Engage.Snapshot
-{
     /// <summary>Parameters of Update User attributes.</summary>
     /// <remarks>Generated from users.md:107 ("Update User attributes").</remarks>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Engage.Snapshot.Serialization.UpdateUserRequestJsonConverter))]
@@ -458,6 +136,165 @@ namespace Engage.Snapshot
 
 namespace Engage.Snapshot.Serialization
 {
+    using ApiJson = global::Engage.Codegen.Runtime.Serialization.ApiJson;
+    using JsonSerializerOptions = global::System.Text.Json.JsonSerializerOptions;
+    using Utf8JsonReader = global::System.Text.Json.Utf8JsonReader;
+    using Utf8JsonWriter = global::System.Text.Json.Utf8JsonWriter;
+
+    /// <summary>Reads and writes AddUserEventRequest as the API's JSON, without reflection.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "0.1.0")]
+    internal sealed class AddUserEventRequestJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Engage.Snapshot.AddUserEventRequest>
+    {
+        public static readonly AddUserEventRequestJsonConverter Instance = new AddUserEventRequestJsonConverter();
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.Dictionary<string, global::Engage.Codegen.Runtime.ApiScalar>>? s_converter2;
+
+        public override global::Engage.Snapshot.AddUserEventRequest? Read(ref Utf8JsonReader reader, global::System.Type typeToConvert, JsonSerializerOptions options)
+        {
+            if (!ApiJson.StartObject(ref reader, "AddUserEventRequest"))
+            {
+                return null;
+            }
+
+            var value = new global::Engage.Snapshot.AddUserEventRequest { Event = default! };
+            while (ApiJson.NextProperty(ref reader))
+            {
+                if (reader.ValueTextEquals("event"u8)) value.Event = ApiJson.Read(ref reader, ApiJson.String, options) ?? default!;
+                else if (reader.ValueTextEquals("value"u8)) value.Value = ApiJson.ReadNullable(ref reader, ApiJson.Scalar, options);
+                else if (reader.ValueTextEquals("properties"u8)) value.Properties = ApiJson.Read(ref reader, s_converter2 ??= ApiJson.Dictionary(ApiJson.Scalar), options);
+                else if (reader.ValueTextEquals("timestamp"u8)) value.Timestamp = ApiJson.ReadNullable(ref reader, ApiJson.DateTimeOffset, options);
+                else ApiJson.SkipProperty(ref reader);
+            }
+
+            return value;
+        }
+
+        public override void Write(Utf8JsonWriter writer, global::Engage.Snapshot.AddUserEventRequest value, JsonSerializerOptions options)
+        {
+            writer.WriteStartObject();
+            ApiJson.Write(writer, "event"u8, value.Event, ApiJson.String, options);
+            if (value.Value is not null) ApiJson.Write(writer, "value"u8, value.Value.Value, ApiJson.Scalar, options);
+            if (value.Properties is not null) ApiJson.Write(writer, "properties"u8, value.Properties, s_converter2 ??= ApiJson.Dictionary(ApiJson.Scalar), options);
+            if (value.Timestamp is not null) ApiJson.Write(writer, "timestamp"u8, value.Timestamp.Value, ApiJson.DateTimeOffset, options);
+            writer.WriteEndObject();
+        }
+    }
+
+    /// <summary>Reads and writes CreateUserRequest as the API's JSON, without reflection.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "0.1.0")]
+    internal sealed class CreateUserRequestJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Engage.Snapshot.CreateUserRequest>
+    {
+        public static readonly CreateUserRequestJsonConverter Instance = new CreateUserRequestJsonConverter();
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.List<string>>? s_converter1;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.Dictionary<string, global::Engage.Codegen.Runtime.ApiScalar>>? s_converter7;
+
+        public override global::Engage.Snapshot.CreateUserRequest? Read(ref Utf8JsonReader reader, global::System.Type typeToConvert, JsonSerializerOptions options)
+        {
+            if (!ApiJson.StartObject(ref reader, "CreateUserRequest"))
+            {
+                return null;
+            }
+
+            var value = new global::Engage.Snapshot.CreateUserRequest { Id = default! };
+            while (ApiJson.NextProperty(ref reader))
+            {
+                if (reader.ValueTextEquals("id"u8)) value.Id = ApiJson.Read(ref reader, ApiJson.String, options) ?? default!;
+                else if (reader.ValueTextEquals("lists"u8)) value.Lists = ApiJson.Read(ref reader, s_converter1 ??= ApiJson.List(ApiJson.String), options);
+                else if (reader.ValueTextEquals("first_name"u8)) value.FirstName = ApiJson.Read(ref reader, ApiJson.String, options);
+                else if (reader.ValueTextEquals("last_name"u8)) value.LastName = ApiJson.Read(ref reader, ApiJson.String, options);
+                else if (reader.ValueTextEquals("number"u8)) value.Number = ApiJson.Read(ref reader, ApiJson.String, options);
+                else if (reader.ValueTextEquals("email"u8)) value.Email = ApiJson.Read(ref reader, ApiJson.String, options);
+                else if (reader.ValueTextEquals("created_at"u8)) value.CreatedAt = ApiJson.ReadNullable(ref reader, ApiJson.DateTimeOffset, options);
+                else if (reader.ValueTextEquals("meta"u8)) value.Meta = ApiJson.Read(ref reader, s_converter7 ??= ApiJson.Dictionary(ApiJson.Scalar), options);
+                else ApiJson.SkipProperty(ref reader);
+            }
+
+            return value;
+        }
+
+        public override void Write(Utf8JsonWriter writer, global::Engage.Snapshot.CreateUserRequest value, JsonSerializerOptions options)
+        {
+            writer.WriteStartObject();
+            ApiJson.Write(writer, "id"u8, value.Id, ApiJson.String, options);
+            if (value.Lists is not null) ApiJson.Write(writer, "lists"u8, value.Lists, s_converter1 ??= ApiJson.List(ApiJson.String), options);
+            if (value.FirstName is not null) ApiJson.Write(writer, "first_name"u8, value.FirstName, ApiJson.String, options);
+            if (value.LastName is not null) ApiJson.Write(writer, "last_name"u8, value.LastName, ApiJson.String, options);
+            if (value.Number is not null) ApiJson.Write(writer, "number"u8, value.Number, ApiJson.String, options);
+            if (value.Email is not null) ApiJson.Write(writer, "email"u8, value.Email, ApiJson.String, options);
+            if (value.CreatedAt is not null) ApiJson.Write(writer, "created_at"u8, value.CreatedAt.Value, ApiJson.DateTimeOffset, options);
+            if (value.Meta is not null) ApiJson.Write(writer, "meta"u8, value.Meta, s_converter7 ??= ApiJson.Dictionary(ApiJson.Scalar), options);
+            writer.WriteEndObject();
+        }
+    }
+
+    /// <summary>Reads and writes ListUsersRequest as the API's JSON, without reflection.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "0.1.0")]
+    internal sealed class ListUsersRequestJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Engage.Snapshot.ListUsersRequest>
+    {
+        public static readonly ListUsersRequestJsonConverter Instance = new ListUsersRequestJsonConverter();
+
+        public override global::Engage.Snapshot.ListUsersRequest? Read(ref Utf8JsonReader reader, global::System.Type typeToConvert, JsonSerializerOptions options)
+        {
+            if (!ApiJson.StartObject(ref reader, "ListUsersRequest"))
+            {
+                return null;
+            }
+
+            var value = new global::Engage.Snapshot.ListUsersRequest();
+            while (ApiJson.NextProperty(ref reader))
+            {
+                if (reader.ValueTextEquals("limit"u8)) value.Limit = ApiJson.ReadNullable(ref reader, ApiJson.Int32, options);
+                else if (reader.ValueTextEquals("after_id"u8)) value.AfterId = ApiJson.Read(ref reader, ApiJson.String, options);
+                else if (reader.ValueTextEquals("before_id"u8)) value.BeforeId = ApiJson.Read(ref reader, ApiJson.String, options);
+                else ApiJson.SkipProperty(ref reader);
+            }
+
+            return value;
+        }
+
+        public override void Write(Utf8JsonWriter writer, global::Engage.Snapshot.ListUsersRequest value, JsonSerializerOptions options)
+        {
+            writer.WriteStartObject();
+            if (value.Limit is not null) ApiJson.Write(writer, "limit"u8, value.Limit.Value, ApiJson.Int32, options);
+            if (value.AfterId is not null) ApiJson.Write(writer, "after_id"u8, value.AfterId, ApiJson.String, options);
+            if (value.BeforeId is not null) ApiJson.Write(writer, "before_id"u8, value.BeforeId, ApiJson.String, options);
+            writer.WriteEndObject();
+        }
+    }
+
+    /// <summary>Reads and writes ListUsersResponse as the API's JSON, without reflection.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "0.1.0")]
+    internal sealed class ListUsersResponseJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Engage.Snapshot.ListUsersResponse>
+    {
+        public static readonly ListUsersResponseJsonConverter Instance = new ListUsersResponseJsonConverter();
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.List<global::Engage.Snapshot.User>>? s_converter0;
+
+        public override global::Engage.Snapshot.ListUsersResponse? Read(ref Utf8JsonReader reader, global::System.Type typeToConvert, JsonSerializerOptions options)
+        {
+            if (!ApiJson.StartObject(ref reader, "ListUsersResponse"))
+            {
+                return null;
+            }
+
+            var value = new global::Engage.Snapshot.ListUsersResponse();
+            while (ApiJson.NextProperty(ref reader))
+            {
+                if (reader.ValueTextEquals("data"u8)) value.Data = ApiJson.Read(ref reader, s_converter0 ??= ApiJson.List(UserJsonConverter.Instance), options) ?? new global::System.Collections.Generic.List<global::Engage.Snapshot.User>();
+                else if (reader.ValueTextEquals("has_more"u8)) value.HasMore = ApiJson.Read(ref reader, ApiJson.Boolean, options);
+                else ApiJson.SkipProperty(ref reader);
+            }
+
+            return value;
+        }
+
+        public override void Write(Utf8JsonWriter writer, global::Engage.Snapshot.ListUsersResponse value, JsonSerializerOptions options)
+        {
+            writer.WriteStartObject();
+            ApiJson.Write(writer, "data"u8, value.Data, s_converter0 ??= ApiJson.List(UserJsonConverter.Instance), options);
+            ApiJson.Write(writer, "has_more"u8, value.HasMore, ApiJson.Boolean, options);
+            writer.WriteEndObject();
+        }
+    }
+
     /// <summary>Reads and writes UpdateUserRequest as the API's JSON, without reflection.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "0.1.0")]
     internal sealed class UpdateUserRequestJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Engage.Snapshot.UpdateUserRequest>
@@ -465,90 +302,37 @@ namespace Engage.Snapshot.Serialization
         public static readonly UpdateUserRequestJsonConverter Instance = new UpdateUserRequestJsonConverter();
         private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.Dictionary<string, global::Engage.Codegen.Runtime.ApiScalar>>? s_converter5;
 
-        public override global::Engage.Snapshot.UpdateUserRequest? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        public override global::Engage.Snapshot.UpdateUserRequest? Read(ref Utf8JsonReader reader, global::System.Type typeToConvert, JsonSerializerOptions options)
         {
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            if (!ApiJson.StartObject(ref reader, "UpdateUserRequest"))
             {
                 return null;
             }
 
-            global::Engage.Codegen.Runtime.Serialization.ApiJson.ExpectStartObject(ref reader, "UpdateUserRequest");
             var value = new global::Engage.Snapshot.UpdateUserRequest();
-            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+            while (ApiJson.NextProperty(ref reader))
             {
-                if (reader.ValueTextEquals("first_name"u8))
-                {
-                    reader.Read();
-                    value.FirstName = global::Engage.Codegen.Runtime.Serialization.ApiJson.String.Read(ref reader, typeof(string), options);
-                }
-                else if (reader.ValueTextEquals("last_name"u8))
-                {
-                    reader.Read();
-                    value.LastName = global::Engage.Codegen.Runtime.Serialization.ApiJson.String.Read(ref reader, typeof(string), options);
-                }
-                else if (reader.ValueTextEquals("number"u8))
-                {
-                    reader.Read();
-                    value.Number = global::Engage.Codegen.Runtime.Serialization.ApiJson.String.Read(ref reader, typeof(string), options);
-                }
-                else if (reader.ValueTextEquals("email"u8))
-                {
-                    reader.Read();
-                    value.Email = global::Engage.Codegen.Runtime.Serialization.ApiJson.String.Read(ref reader, typeof(string), options);
-                }
-                else if (reader.ValueTextEquals("created_at"u8))
-                {
-                    reader.Read();
-                    value.CreatedAt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? (global::System.DateTimeOffset?)null : global::Engage.Codegen.Runtime.Serialization.ApiJson.DateTimeOffset.Read(ref reader, typeof(global::System.DateTimeOffset), options);
-                }
-                else if (reader.ValueTextEquals("meta"u8))
-                {
-                    reader.Read();
-                    value.Meta = (s_converter5 ??= global::Engage.Codegen.Runtime.Serialization.ApiJson.Dictionary(global::Engage.Codegen.Runtime.Serialization.ApiJson.Scalar)).Read(ref reader, typeof(global::System.Collections.Generic.Dictionary<string, global::Engage.Codegen.Runtime.ApiScalar>), options);
-                }
-                else
-                {
-                    reader.Read();
-                    global::Engage.Codegen.Runtime.Serialization.ApiJson.SkipValue(ref reader);
-                }
+                if (reader.ValueTextEquals("first_name"u8)) value.FirstName = ApiJson.Read(ref reader, ApiJson.String, options);
+                else if (reader.ValueTextEquals("last_name"u8)) value.LastName = ApiJson.Read(ref reader, ApiJson.String, options);
+                else if (reader.ValueTextEquals("number"u8)) value.Number = ApiJson.Read(ref reader, ApiJson.String, options);
+                else if (reader.ValueTextEquals("email"u8)) value.Email = ApiJson.Read(ref reader, ApiJson.String, options);
+                else if (reader.ValueTextEquals("created_at"u8)) value.CreatedAt = ApiJson.ReadNullable(ref reader, ApiJson.DateTimeOffset, options);
+                else if (reader.ValueTextEquals("meta"u8)) value.Meta = ApiJson.Read(ref reader, s_converter5 ??= ApiJson.Dictionary(ApiJson.Scalar), options);
+                else ApiJson.SkipProperty(ref reader);
             }
 
             return value;
         }
 
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Engage.Snapshot.UpdateUserRequest value, global::System.Text.Json.JsonSerializerOptions options)
+        public override void Write(Utf8JsonWriter writer, global::Engage.Snapshot.UpdateUserRequest value, JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            if (value.FirstName is not null)
-            {
-                writer.WritePropertyName("first_name"u8);
-                global::Engage.Codegen.Runtime.Serialization.ApiJson.String.Write(writer, value.FirstName, options);
-            }
-            if (value.LastName is not null)
-            {
-                writer.WritePropertyName("last_name"u8);
-                global::Engage.Codegen.Runtime.Serialization.ApiJson.String.Write(writer, value.LastName, options);
-            }
-            if (value.Number is not null)
-            {
-                writer.WritePropertyName("number"u8);
-                global::Engage.Codegen.Runtime.Serialization.ApiJson.String.Write(writer, value.Number, options);
-            }
-            if (value.Email is not null)
-            {
-                writer.WritePropertyName("email"u8);
-                global::Engage.Codegen.Runtime.Serialization.ApiJson.String.Write(writer, value.Email, options);
-            }
-            if (value.CreatedAt is not null)
-            {
-                writer.WritePropertyName("created_at"u8);
-                global::Engage.Codegen.Runtime.Serialization.ApiJson.DateTimeOffset.Write(writer, value.CreatedAt.Value, options);
-            }
-            if (value.Meta is not null)
-            {
-                writer.WritePropertyName("meta"u8);
-                (s_converter5 ??= global::Engage.Codegen.Runtime.Serialization.ApiJson.Dictionary(global::Engage.Codegen.Runtime.Serialization.ApiJson.Scalar)).Write(writer, value.Meta, options);
-            }
+            if (value.FirstName is not null) ApiJson.Write(writer, "first_name"u8, value.FirstName, ApiJson.String, options);
+            if (value.LastName is not null) ApiJson.Write(writer, "last_name"u8, value.LastName, ApiJson.String, options);
+            if (value.Number is not null) ApiJson.Write(writer, "number"u8, value.Number, ApiJson.String, options);
+            if (value.Email is not null) ApiJson.Write(writer, "email"u8, value.Email, ApiJson.String, options);
+            if (value.CreatedAt is not null) ApiJson.Write(writer, "created_at"u8, value.CreatedAt.Value, ApiJson.DateTimeOffset, options);
+            if (value.Meta is not null) ApiJson.Write(writer, "meta"u8, value.Meta, s_converter5 ??= ApiJson.Dictionary(ApiJson.Scalar), options);
             writer.WriteEndObject();
         }
     }

@@ -64,6 +64,11 @@ namespace Engage.Snapshot
 
 namespace Engage.Snapshot.Serialization
 {
+    using ApiJson = global::Engage.Codegen.Runtime.Serialization.ApiJson;
+    using JsonSerializerOptions = global::System.Text.Json.JsonSerializerOptions;
+    using Utf8JsonReader = global::System.Text.Json.Utf8JsonReader;
+    using Utf8JsonWriter = global::System.Text.Json.Utf8JsonWriter;
+
     /// <summary>Reads and writes User as the API's JSON, without reflection.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "0.1.0")]
     internal sealed class UserJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Engage.Snapshot.User>
@@ -74,129 +79,49 @@ namespace Engage.Snapshot.Serialization
         private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.List<global::Engage.Snapshot.UserSegment>>? s_converter9;
         private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.Dictionary<string, global::Engage.Codegen.Runtime.ApiScalar>>? s_converter10;
 
-        public override global::Engage.Snapshot.User? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        public override global::Engage.Snapshot.User? Read(ref Utf8JsonReader reader, global::System.Type typeToConvert, JsonSerializerOptions options)
         {
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            if (!ApiJson.StartObject(ref reader, "User"))
             {
                 return null;
             }
 
-            global::Engage.Codegen.Runtime.Serialization.ApiJson.ExpectStartObject(ref reader, "User");
             var value = new global::Engage.Snapshot.User();
-            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+            while (ApiJson.NextProperty(ref reader))
             {
-                if (reader.ValueTextEquals("id"u8))
-                {
-                    reader.Read();
-                    value.Id = global::Engage.Codegen.Runtime.Serialization.ApiJson.String.Read(ref reader, typeof(string), options) ?? "";
-                }
-                else if (reader.ValueTextEquals("uid"u8))
-                {
-                    reader.Read();
-                    value.Uid = global::Engage.Codegen.Runtime.Serialization.ApiJson.String.Read(ref reader, typeof(string), options) ?? "";
-                }
-                else if (reader.ValueTextEquals("uid_updateable"u8))
-                {
-                    reader.Read();
-                    value.UidUpdateable = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? (bool?)null : global::Engage.Codegen.Runtime.Serialization.ApiJson.Boolean.Read(ref reader, typeof(bool), options);
-                }
-                else if (reader.ValueTextEquals("first_name"u8))
-                {
-                    reader.Read();
-                    value.FirstName = global::Engage.Codegen.Runtime.Serialization.ApiJson.String.Read(ref reader, typeof(string), options);
-                }
-                else if (reader.ValueTextEquals("last_name"u8))
-                {
-                    reader.Read();
-                    value.LastName = global::Engage.Codegen.Runtime.Serialization.ApiJson.String.Read(ref reader, typeof(string), options);
-                }
-                else if (reader.ValueTextEquals("number"u8))
-                {
-                    reader.Read();
-                    value.Number = global::Engage.Codegen.Runtime.Serialization.ApiJson.String.Read(ref reader, typeof(string), options);
-                }
-                else if (reader.ValueTextEquals("email"u8))
-                {
-                    reader.Read();
-                    value.Email = global::Engage.Codegen.Runtime.Serialization.ApiJson.String.Read(ref reader, typeof(string), options) ?? "";
-                }
-                else if (reader.ValueTextEquals("devices"u8))
-                {
-                    reader.Read();
-                    value.Devices = (s_converter7 ??= global::Engage.Codegen.Runtime.Serialization.ApiJson.List(global::Engage.Snapshot.Serialization.UserDeviceJsonConverter.Instance)).Read(ref reader, typeof(global::System.Collections.Generic.List<global::Engage.Snapshot.UserDevice>), options) ?? new global::System.Collections.Generic.List<global::Engage.Snapshot.UserDevice>();
-                }
-                else if (reader.ValueTextEquals("lists"u8))
-                {
-                    reader.Read();
-                    value.Lists = (s_converter8 ??= global::Engage.Codegen.Runtime.Serialization.ApiJson.List(global::Engage.Snapshot.Serialization.UserListJsonConverter.Instance)).Read(ref reader, typeof(global::System.Collections.Generic.List<global::Engage.Snapshot.UserList>), options) ?? new global::System.Collections.Generic.List<global::Engage.Snapshot.UserList>();
-                }
-                else if (reader.ValueTextEquals("segments"u8))
-                {
-                    reader.Read();
-                    value.Segments = (s_converter9 ??= global::Engage.Codegen.Runtime.Serialization.ApiJson.List(global::Engage.Snapshot.Serialization.UserSegmentJsonConverter.Instance)).Read(ref reader, typeof(global::System.Collections.Generic.List<global::Engage.Snapshot.UserSegment>), options) ?? new global::System.Collections.Generic.List<global::Engage.Snapshot.UserSegment>();
-                }
-                else if (reader.ValueTextEquals("meta"u8))
-                {
-                    reader.Read();
-                    value.Meta = (s_converter10 ??= global::Engage.Codegen.Runtime.Serialization.ApiJson.Dictionary(global::Engage.Codegen.Runtime.Serialization.ApiJson.Scalar)).Read(ref reader, typeof(global::System.Collections.Generic.Dictionary<string, global::Engage.Codegen.Runtime.ApiScalar>), options) ?? new global::System.Collections.Generic.Dictionary<string, global::Engage.Codegen.Runtime.ApiScalar>();
-                }
-                else if (reader.ValueTextEquals("created_at"u8))
-                {
-                    reader.Read();
-                    value.CreatedAt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? (global::System.DateTimeOffset?)null : global::Engage.Codegen.Runtime.Serialization.ApiJson.DateTimeOffset.Read(ref reader, typeof(global::System.DateTimeOffset), options);
-                }
-                else
-                {
-                    reader.Read();
-                    global::Engage.Codegen.Runtime.Serialization.ApiJson.SkipValue(ref reader);
-                }
+                if (reader.ValueTextEquals("id"u8)) value.Id = ApiJson.Read(ref reader, ApiJson.String, options) ?? "";
+                else if (reader.ValueTextEquals("uid"u8)) value.Uid = ApiJson.Read(ref reader, ApiJson.String, options) ?? "";
+                else if (reader.ValueTextEquals("uid_updateable"u8)) value.UidUpdateable = ApiJson.ReadNullable(ref reader, ApiJson.Boolean, options);
+                else if (reader.ValueTextEquals("first_name"u8)) value.FirstName = ApiJson.Read(ref reader, ApiJson.String, options);
+                else if (reader.ValueTextEquals("last_name"u8)) value.LastName = ApiJson.Read(ref reader, ApiJson.String, options);
+                else if (reader.ValueTextEquals("number"u8)) value.Number = ApiJson.Read(ref reader, ApiJson.String, options);
+                else if (reader.ValueTextEquals("email"u8)) value.Email = ApiJson.Read(ref reader, ApiJson.String, options) ?? "";
+                else if (reader.ValueTextEquals("devices"u8)) value.Devices = ApiJson.Read(ref reader, s_converter7 ??= ApiJson.List(UserDeviceJsonConverter.Instance), options) ?? new global::System.Collections.Generic.List<global::Engage.Snapshot.UserDevice>();
+                else if (reader.ValueTextEquals("lists"u8)) value.Lists = ApiJson.Read(ref reader, s_converter8 ??= ApiJson.List(UserListJsonConverter.Instance), options) ?? new global::System.Collections.Generic.List<global::Engage.Snapshot.UserList>();
+                else if (reader.ValueTextEquals("segments"u8)) value.Segments = ApiJson.Read(ref reader, s_converter9 ??= ApiJson.List(UserSegmentJsonConverter.Instance), options) ?? new global::System.Collections.Generic.List<global::Engage.Snapshot.UserSegment>();
+                else if (reader.ValueTextEquals("meta"u8)) value.Meta = ApiJson.Read(ref reader, s_converter10 ??= ApiJson.Dictionary(ApiJson.Scalar), options) ?? new global::System.Collections.Generic.Dictionary<string, global::Engage.Codegen.Runtime.ApiScalar>();
+                else if (reader.ValueTextEquals("created_at"u8)) value.CreatedAt = ApiJson.ReadNullable(ref reader, ApiJson.DateTimeOffset, options);
+                else ApiJson.SkipProperty(ref reader);
             }
 
             return value;
         }
 
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Engage.Snapshot.User value, global::System.Text.Json.JsonSerializerOptions options)
+        public override void Write(Utf8JsonWriter writer, global::Engage.Snapshot.User value, JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName("id"u8);
-            global::Engage.Codegen.Runtime.Serialization.ApiJson.String.Write(writer, value.Id, options);
-            writer.WritePropertyName("uid"u8);
-            global::Engage.Codegen.Runtime.Serialization.ApiJson.String.Write(writer, value.Uid, options);
-            if (value.UidUpdateable is not null)
-            {
-                writer.WritePropertyName("uid_updateable"u8);
-                global::Engage.Codegen.Runtime.Serialization.ApiJson.Boolean.Write(writer, value.UidUpdateable.Value, options);
-            }
-            if (value.FirstName is not null)
-            {
-                writer.WritePropertyName("first_name"u8);
-                global::Engage.Codegen.Runtime.Serialization.ApiJson.String.Write(writer, value.FirstName, options);
-            }
-            if (value.LastName is not null)
-            {
-                writer.WritePropertyName("last_name"u8);
-                global::Engage.Codegen.Runtime.Serialization.ApiJson.String.Write(writer, value.LastName, options);
-            }
-            if (value.Number is not null)
-            {
-                writer.WritePropertyName("number"u8);
-                global::Engage.Codegen.Runtime.Serialization.ApiJson.String.Write(writer, value.Number, options);
-            }
-            writer.WritePropertyName("email"u8);
-            global::Engage.Codegen.Runtime.Serialization.ApiJson.String.Write(writer, value.Email, options);
-            writer.WritePropertyName("devices"u8);
-            (s_converter7 ??= global::Engage.Codegen.Runtime.Serialization.ApiJson.List(global::Engage.Snapshot.Serialization.UserDeviceJsonConverter.Instance)).Write(writer, value.Devices, options);
-            writer.WritePropertyName("lists"u8);
-            (s_converter8 ??= global::Engage.Codegen.Runtime.Serialization.ApiJson.List(global::Engage.Snapshot.Serialization.UserListJsonConverter.Instance)).Write(writer, value.Lists, options);
-            writer.WritePropertyName("segments"u8);
-            (s_converter9 ??= global::Engage.Codegen.Runtime.Serialization.ApiJson.List(global::Engage.Snapshot.Serialization.UserSegmentJsonConverter.Instance)).Write(writer, value.Segments, options);
-            writer.WritePropertyName("meta"u8);
-            (s_converter10 ??= global::Engage.Codegen.Runtime.Serialization.ApiJson.Dictionary(global::Engage.Codegen.Runtime.Serialization.ApiJson.Scalar)).Write(writer, value.Meta, options);
-            if (value.CreatedAt is not null)
-            {
-                writer.WritePropertyName("created_at"u8);
-                global::Engage.Codegen.Runtime.Serialization.ApiJson.DateTimeOffset.Write(writer, value.CreatedAt.Value, options);
-            }
+            ApiJson.Write(writer, "id"u8, value.Id, ApiJson.String, options);
+            ApiJson.Write(writer, "uid"u8, value.Uid, ApiJson.String, options);
+            if (value.UidUpdateable is not null) ApiJson.Write(writer, "uid_updateable"u8, value.UidUpdateable.Value, ApiJson.Boolean, options);
+            if (value.FirstName is not null) ApiJson.Write(writer, "first_name"u8, value.FirstName, ApiJson.String, options);
+            if (value.LastName is not null) ApiJson.Write(writer, "last_name"u8, value.LastName, ApiJson.String, options);
+            if (value.Number is not null) ApiJson.Write(writer, "number"u8, value.Number, ApiJson.String, options);
+            ApiJson.Write(writer, "email"u8, value.Email, ApiJson.String, options);
+            ApiJson.Write(writer, "devices"u8, value.Devices, s_converter7 ??= ApiJson.List(UserDeviceJsonConverter.Instance), options);
+            ApiJson.Write(writer, "lists"u8, value.Lists, s_converter8 ??= ApiJson.List(UserListJsonConverter.Instance), options);
+            ApiJson.Write(writer, "segments"u8, value.Segments, s_converter9 ??= ApiJson.List(UserSegmentJsonConverter.Instance), options);
+            ApiJson.Write(writer, "meta"u8, value.Meta, s_converter10 ??= ApiJson.Dictionary(ApiJson.Scalar), options);
+            if (value.CreatedAt is not null) ApiJson.Write(writer, "created_at"u8, value.CreatedAt.Value, ApiJson.DateTimeOffset, options);
             writer.WriteEndObject();
         }
     }

@@ -24,50 +24,40 @@ namespace Engage.Snapshot
 
 namespace Engage.Snapshot.Serialization
 {
+    using ApiJson = global::Engage.Codegen.Runtime.Serialization.ApiJson;
+    using JsonSerializerOptions = global::System.Text.Json.JsonSerializerOptions;
+    using Utf8JsonReader = global::System.Text.Json.Utf8JsonReader;
+    using Utf8JsonWriter = global::System.Text.Json.Utf8JsonWriter;
+
     /// <summary>Reads and writes UserDevice as the API's JSON, without reflection.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "0.1.0")]
     internal sealed class UserDeviceJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Engage.Snapshot.UserDevice>
     {
         public static readonly UserDeviceJsonConverter Instance = new UserDeviceJsonConverter();
 
-        public override global::Engage.Snapshot.UserDevice? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        public override global::Engage.Snapshot.UserDevice? Read(ref Utf8JsonReader reader, global::System.Type typeToConvert, JsonSerializerOptions options)
         {
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            if (!ApiJson.StartObject(ref reader, "UserDevice"))
             {
                 return null;
             }
 
-            global::Engage.Codegen.Runtime.Serialization.ApiJson.ExpectStartObject(ref reader, "UserDevice");
             var value = new global::Engage.Snapshot.UserDevice();
-            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+            while (ApiJson.NextProperty(ref reader))
             {
-                if (reader.ValueTextEquals("token"u8))
-                {
-                    reader.Read();
-                    value.Token = global::Engage.Codegen.Runtime.Serialization.ApiJson.String.Read(ref reader, typeof(string), options) ?? "";
-                }
-                else if (reader.ValueTextEquals("platform"u8))
-                {
-                    reader.Read();
-                    value.Platform = global::Engage.Snapshot.Serialization.UserDevicePlatformJsonConverter.Instance.Read(ref reader, typeof(global::Engage.Snapshot.UserDevicePlatform), options);
-                }
-                else
-                {
-                    reader.Read();
-                    global::Engage.Codegen.Runtime.Serialization.ApiJson.SkipValue(ref reader);
-                }
+                if (reader.ValueTextEquals("token"u8)) value.Token = ApiJson.Read(ref reader, ApiJson.String, options) ?? "";
+                else if (reader.ValueTextEquals("platform"u8)) value.Platform = ApiJson.Read(ref reader, UserDevicePlatformJsonConverter.Instance, options);
+                else ApiJson.SkipProperty(ref reader);
             }
 
             return value;
         }
 
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Engage.Snapshot.UserDevice value, global::System.Text.Json.JsonSerializerOptions options)
+        public override void Write(Utf8JsonWriter writer, global::Engage.Snapshot.UserDevice value, JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName("token"u8);
-            global::Engage.Codegen.Runtime.Serialization.ApiJson.String.Write(writer, value.Token, options);
-            writer.WritePropertyName("platform"u8);
-            global::Engage.Snapshot.Serialization.UserDevicePlatformJsonConverter.Instance.Write(writer, value.Platform, options);
+            ApiJson.Write(writer, "token"u8, value.Token, ApiJson.String, options);
+            ApiJson.Write(writer, "platform"u8, value.Platform, UserDevicePlatformJsonConverter.Instance, options);
             writer.WriteEndObject();
         }
     }
