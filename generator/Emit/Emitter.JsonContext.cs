@@ -6,6 +6,11 @@ namespace Engage.Codegen.Emit;
 
 internal static partial class Emitter
 {
+    private const string TypeInfo = "global::System.Text.Json.Serialization.Metadata.JsonTypeInfo";
+
+    /// <summary>The context's helper that makes each type's metadata from its converter (a reserved member name).</summary>
+    private const string CreateInfo = "CreateInfo";
+
     private static GeneratedFile EmitJsonContext(ApiSpec api)
     {
         var name = api.ApiName + "JsonContext";
@@ -15,7 +20,7 @@ internal static partial class Emitter
         types.AddRange(api.Resources.SelectMany(r => r.Operations).Select(o => o.ResponseType));
         var members = new List<(string Member, TypeRef Type)>();
         var seen = new HashSet<string>();
-        var reserved = new HashSet<string> { "Default", "Options", "GetTypeInfo", "GeneratedSerializerOptions", "Equals", "GetHashCode", "ToString", "GetType", name };
+        var reserved = new HashSet<string> { "Default", "Options", "GetTypeInfo", "GeneratedSerializerOptions", CreateInfo, "Equals", "GetHashCode", "ToString", "GetType", name };
         foreach (var type in types.Distinct())
         {
             var member = ContextMember(type);
@@ -47,27 +52,26 @@ internal static partial class Emitter
         w.Line();
         w.RawDoc("<inheritdoc/>");
         w.Line("protected override global::System.Text.Json.JsonSerializerOptions? GeneratedSerializerOptions => null;");
+        w.Line();
+        w.Line($"private {TypeInfo}<T> {CreateInfo}<T>(global::System.Text.Json.Serialization.JsonConverter<T> converter) =>");
+        w.Line($"    global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<T>(Options, converter);");
         foreach (var (member, type) in members)
         {
             var typeName = TypeName(api, type);
             w.Line();
-            w.Line($"private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<{typeName}>? _{member};");
-            w.Line();
             w.RawDoc(type.Kind is TypeKind.Model or TypeKind.Enum
                 ? $"<summary>Metadata for <see cref=\"{typeName}\"/>.</summary>"
                 : $"<summary>Metadata for <c>{SourceWriter.Xml(typeName)}</c>.</summary>");
-            w.Line($"public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<{typeName}> {member} =>");
-            w.Line($"    _{member} ??= global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<{typeName}>(Options, {ConverterExpression(api, type)});");
+            w.Line($"public {TypeInfo}<{typeName}> {member} => _{member} ??= {CreateInfo}({ConverterExpression(api, type)});");
+            w.Line($"private {TypeInfo}<{typeName}>? _{member};");
         }
 
         w.Line();
         w.RawDoc("<inheritdoc/>");
-        w.Open("public override global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type)");
+        w.Open($"public override {TypeInfo}? GetTypeInfo(global::System.Type type)");
         foreach (var (member, type) in members)
         {
-            w.Open($"if (type == typeof({TypeName(api, type)}))");
-            w.Line($"return {member};");
-            w.Close();
+            w.Line($"if (type == typeof({TypeName(api, type)})) return {member};");
         }
 
         w.Line();

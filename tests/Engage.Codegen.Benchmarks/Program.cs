@@ -16,13 +16,17 @@ if (args.Contains("--stages"))
 if (args.Contains("--loop"))
 {
     // For a sampling profiler (perf with DOTNET_PerfMapEnabled=1): the three stages, over and over.
+    // `--loop driver`: full generations through Roslyn's driver instead.
     var loop = new Engage.Codegen.Benchmarks.StageBenchmarks();
     loop.Setup();
+    var generator = new Engage.Codegen.Benchmarks.GeneratorBenchmarks { DocSet = "synthetic-1000" };
+    generator.Setup();
+    var driver = args.Contains("driver");
     var until = DateTime.UtcNow.AddSeconds(20);
     var rounds = 0;
     while (DateTime.UtcNow < until)
     {
-        loop.AllStages();
+        _ = driver ? generator.FullGeneration() : loop.AllStages();
         rounds++;
     }
 

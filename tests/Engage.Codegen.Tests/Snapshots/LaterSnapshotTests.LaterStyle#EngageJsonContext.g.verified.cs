@@ -24,109 +24,62 @@ namespace Engage.Later
         /// <inheritdoc/>
         protected override global::System.Text.Json.JsonSerializerOptions? GeneratedSerializerOptions => null;
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Later.CreateUserRequest>? _CreateUserRequest;
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> CreateInfo<T>(global::System.Text.Json.Serialization.JsonConverter<T> converter) =>
+            global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<T>(Options, converter);
 
         /// <summary>Metadata for <see cref="global::Engage.Later.CreateUserRequest"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Later.CreateUserRequest> CreateUserRequest =>
-            _CreateUserRequest ??= global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Engage.Later.CreateUserRequest>(Options, global::Engage.Later.Serialization.CreateUserRequestJsonConverter.Instance);
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Later.DeleteUserResponse>? _DeleteUserResponse;
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Later.CreateUserRequest> CreateUserRequest => _CreateUserRequest ??= CreateInfo(global::Engage.Later.Serialization.CreateUserRequestJsonConverter.Instance);
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Later.CreateUserRequest>? _CreateUserRequest;
 
         /// <summary>Metadata for <see cref="global::Engage.Later.DeleteUserResponse"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Later.DeleteUserResponse> DeleteUserResponse =>
-            _DeleteUserResponse ??= global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Engage.Later.DeleteUserResponse>(Options, global::Engage.Later.Serialization.DeleteUserResponseJsonConverter.Instance);
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Later.ListUsersRequest>? _ListUsersRequest;
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Later.DeleteUserResponse> DeleteUserResponse => _DeleteUserResponse ??= CreateInfo(global::Engage.Later.Serialization.DeleteUserResponseJsonConverter.Instance);
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Later.DeleteUserResponse>? _DeleteUserResponse;
 
         /// <summary>Metadata for <see cref="global::Engage.Later.ListUsersRequest"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Later.ListUsersRequest> ListUsersRequest =>
-            _ListUsersRequest ??= global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Engage.Later.ListUsersRequest>(Options, global::Engage.Later.Serialization.ListUsersRequestJsonConverter.Instance);
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Later.ListUsersResponse>? _ListUsersResponse;
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Later.ListUsersRequest> ListUsersRequest => _ListUsersRequest ??= CreateInfo(global::Engage.Later.Serialization.ListUsersRequestJsonConverter.Instance);
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Later.ListUsersRequest>? _ListUsersRequest;
 
         /// <summary>Metadata for <see cref="global::Engage.Later.ListUsersResponse"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Later.ListUsersResponse> ListUsersResponse =>
-            _ListUsersResponse ??= global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Engage.Later.ListUsersResponse>(Options, global::Engage.Later.Serialization.ListUsersResponseJsonConverter.Instance);
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Later.UpdateUserRequest>? _UpdateUserRequest;
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Later.ListUsersResponse> ListUsersResponse => _ListUsersResponse ??= CreateInfo(global::Engage.Later.Serialization.ListUsersResponseJsonConverter.Instance);
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Later.ListUsersResponse>? _ListUsersResponse;
 
         /// <summary>Metadata for <see cref="global::Engage.Later.UpdateUserRequest"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Later.UpdateUserRequest> UpdateUserRequest =>
-            _UpdateUserRequest ??= global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Engage.Later.UpdateUserRequest>(Options, global::Engage.Later.Serialization.UpdateUserRequestJsonConverter.Instance);
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Later.User>? _User;
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Later.UpdateUserRequest> UpdateUserRequest => _UpdateUserRequest ??= CreateInfo(global::Engage.Later.Serialization.UpdateUserRequestJsonConverter.Instance);
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Later.UpdateUserRequest>? _UpdateUserRequest;
 
         /// <summary>Metadata for <see cref="global::Engage.Later.User"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Later.User> User =>
-            _User ??= global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Engage.Later.User>(Options, global::Engage.Later.Serialization.UserJsonConverter.Instance);
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Later.UserDevice>? _UserDevice;
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Later.User> User => _User ??= CreateInfo(global::Engage.Later.Serialization.UserJsonConverter.Instance);
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Later.User>? _User;
 
         /// <summary>Metadata for <see cref="global::Engage.Later.UserDevice"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Later.UserDevice> UserDevice =>
-            _UserDevice ??= global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Engage.Later.UserDevice>(Options, global::Engage.Later.Serialization.UserDeviceJsonConverter.Instance);
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Later.UserList>? _UserList;
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Later.UserDevice> UserDevice => _UserDevice ??= CreateInfo(global::Engage.Later.Serialization.UserDeviceJsonConverter.Instance);
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Later.UserDevice>? _UserDevice;
 
         /// <summary>Metadata for <see cref="global::Engage.Later.UserList"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Later.UserList> UserList =>
-            _UserList ??= global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Engage.Later.UserList>(Options, global::Engage.Later.Serialization.UserListJsonConverter.Instance);
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Later.UserSegment>? _UserSegment;
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Later.UserList> UserList => _UserList ??= CreateInfo(global::Engage.Later.Serialization.UserListJsonConverter.Instance);
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Later.UserList>? _UserList;
 
         /// <summary>Metadata for <see cref="global::Engage.Later.UserSegment"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Later.UserSegment> UserSegment =>
-            _UserSegment ??= global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Engage.Later.UserSegment>(Options, global::Engage.Later.Serialization.UserSegmentJsonConverter.Instance);
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Later.UserDevicePlatform>? _UserDevicePlatform;
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Later.UserSegment> UserSegment => _UserSegment ??= CreateInfo(global::Engage.Later.Serialization.UserSegmentJsonConverter.Instance);
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Later.UserSegment>? _UserSegment;
 
         /// <summary>Metadata for <see cref="global::Engage.Later.UserDevicePlatform"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Later.UserDevicePlatform> UserDevicePlatform =>
-            _UserDevicePlatform ??= global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Engage.Later.UserDevicePlatform>(Options, global::Engage.Later.Serialization.UserDevicePlatformJsonConverter.Instance);
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Later.UserDevicePlatform> UserDevicePlatform => _UserDevicePlatform ??= CreateInfo(global::Engage.Later.Serialization.UserDevicePlatformJsonConverter.Instance);
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Later.UserDevicePlatform>? _UserDevicePlatform;
 
         /// <inheritdoc/>
         public override global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type)
         {
-            if (type == typeof(global::Engage.Later.CreateUserRequest))
-            {
-                return CreateUserRequest;
-            }
-            if (type == typeof(global::Engage.Later.DeleteUserResponse))
-            {
-                return DeleteUserResponse;
-            }
-            if (type == typeof(global::Engage.Later.ListUsersRequest))
-            {
-                return ListUsersRequest;
-            }
-            if (type == typeof(global::Engage.Later.ListUsersResponse))
-            {
-                return ListUsersResponse;
-            }
-            if (type == typeof(global::Engage.Later.UpdateUserRequest))
-            {
-                return UpdateUserRequest;
-            }
-            if (type == typeof(global::Engage.Later.User))
-            {
-                return User;
-            }
-            if (type == typeof(global::Engage.Later.UserDevice))
-            {
-                return UserDevice;
-            }
-            if (type == typeof(global::Engage.Later.UserList))
-            {
-                return UserList;
-            }
-            if (type == typeof(global::Engage.Later.UserSegment))
-            {
-                return UserSegment;
-            }
-            if (type == typeof(global::Engage.Later.UserDevicePlatform))
-            {
-                return UserDevicePlatform;
-            }
+            if (type == typeof(global::Engage.Later.CreateUserRequest)) return CreateUserRequest;
+            if (type == typeof(global::Engage.Later.DeleteUserResponse)) return DeleteUserResponse;
+            if (type == typeof(global::Engage.Later.ListUsersRequest)) return ListUsersRequest;
+            if (type == typeof(global::Engage.Later.ListUsersResponse)) return ListUsersResponse;
+            if (type == typeof(global::Engage.Later.UpdateUserRequest)) return UpdateUserRequest;
+            if (type == typeof(global::Engage.Later.User)) return User;
+            if (type == typeof(global::Engage.Later.UserDevice)) return UserDevice;
+            if (type == typeof(global::Engage.Later.UserList)) return UserList;
+            if (type == typeof(global::Engage.Later.UserSegment)) return UserSegment;
+            if (type == typeof(global::Engage.Later.UserDevicePlatform)) return UserDevicePlatform;
 
             return null;
         }

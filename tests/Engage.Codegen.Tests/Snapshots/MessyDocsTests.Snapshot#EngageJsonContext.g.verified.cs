@@ -24,119 +24,67 @@ namespace Engage.Messy
         /// <inheritdoc/>
         protected override global::System.Text.Json.JsonSerializerOptions? GeneratedSerializerOptions => null;
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Messy.AddUserEventRequest>? _AddUserEventRequest;
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> CreateInfo<T>(global::System.Text.Json.Serialization.JsonConverter<T> converter) =>
+            global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<T>(Options, converter);
 
         /// <summary>Metadata for <see cref="global::Engage.Messy.AddUserEventRequest"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Messy.AddUserEventRequest> AddUserEventRequest =>
-            _AddUserEventRequest ??= global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Engage.Messy.AddUserEventRequest>(Options, global::Engage.Messy.Serialization.AddUserEventRequestJsonConverter.Instance);
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Messy.CreateUserRequest>? _CreateUserRequest;
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Messy.AddUserEventRequest> AddUserEventRequest => _AddUserEventRequest ??= CreateInfo(global::Engage.Messy.Serialization.AddUserEventRequestJsonConverter.Instance);
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Messy.AddUserEventRequest>? _AddUserEventRequest;
 
         /// <summary>Metadata for <see cref="global::Engage.Messy.CreateUserRequest"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Messy.CreateUserRequest> CreateUserRequest =>
-            _CreateUserRequest ??= global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Engage.Messy.CreateUserRequest>(Options, global::Engage.Messy.Serialization.CreateUserRequestJsonConverter.Instance);
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Messy.EngageList>? _EngageList;
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Messy.CreateUserRequest> CreateUserRequest => _CreateUserRequest ??= CreateInfo(global::Engage.Messy.Serialization.CreateUserRequestJsonConverter.Instance);
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Messy.CreateUserRequest>? _CreateUserRequest;
 
         /// <summary>Metadata for <see cref="global::Engage.Messy.EngageList"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Messy.EngageList> EngageList =>
-            _EngageList ??= global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Engage.Messy.EngageList>(Options, global::Engage.Messy.Serialization.EngageListJsonConverter.Instance);
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Messy.ListUsersRequest>? _ListUsersRequest;
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Messy.EngageList> EngageList => _EngageList ??= CreateInfo(global::Engage.Messy.Serialization.EngageListJsonConverter.Instance);
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Messy.EngageList>? _EngageList;
 
         /// <summary>Metadata for <see cref="global::Engage.Messy.ListUsersRequest"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Messy.ListUsersRequest> ListUsersRequest =>
-            _ListUsersRequest ??= global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Engage.Messy.ListUsersRequest>(Options, global::Engage.Messy.Serialization.ListUsersRequestJsonConverter.Instance);
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Messy.ListUsersResponse>? _ListUsersResponse;
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Messy.ListUsersRequest> ListUsersRequest => _ListUsersRequest ??= CreateInfo(global::Engage.Messy.Serialization.ListUsersRequestJsonConverter.Instance);
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Messy.ListUsersRequest>? _ListUsersRequest;
 
         /// <summary>Metadata for <see cref="global::Engage.Messy.ListUsersResponse"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Messy.ListUsersResponse> ListUsersResponse =>
-            _ListUsersResponse ??= global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Engage.Messy.ListUsersResponse>(Options, global::Engage.Messy.Serialization.ListUsersResponseJsonConverter.Instance);
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Messy.StatusResponse>? _StatusResponse;
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Messy.ListUsersResponse> ListUsersResponse => _ListUsersResponse ??= CreateInfo(global::Engage.Messy.Serialization.ListUsersResponseJsonConverter.Instance);
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Messy.ListUsersResponse>? _ListUsersResponse;
 
         /// <summary>Metadata for <see cref="global::Engage.Messy.StatusResponse"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Messy.StatusResponse> StatusResponse =>
-            _StatusResponse ??= global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Engage.Messy.StatusResponse>(Options, global::Engage.Messy.Serialization.StatusResponseJsonConverter.Instance);
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Messy.SubscribeListRequest>? _SubscribeListRequest;
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Messy.StatusResponse> StatusResponse => _StatusResponse ??= CreateInfo(global::Engage.Messy.Serialization.StatusResponseJsonConverter.Instance);
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Messy.StatusResponse>? _StatusResponse;
 
         /// <summary>Metadata for <see cref="global::Engage.Messy.SubscribeListRequest"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Messy.SubscribeListRequest> SubscribeListRequest =>
-            _SubscribeListRequest ??= global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Engage.Messy.SubscribeListRequest>(Options, global::Engage.Messy.Serialization.SubscribeListRequestJsonConverter.Instance);
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Messy.UpdateUserRequest>? _UpdateUserRequest;
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Messy.SubscribeListRequest> SubscribeListRequest => _SubscribeListRequest ??= CreateInfo(global::Engage.Messy.Serialization.SubscribeListRequestJsonConverter.Instance);
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Messy.SubscribeListRequest>? _SubscribeListRequest;
 
         /// <summary>Metadata for <see cref="global::Engage.Messy.UpdateUserRequest"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Messy.UpdateUserRequest> UpdateUserRequest =>
-            _UpdateUserRequest ??= global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Engage.Messy.UpdateUserRequest>(Options, global::Engage.Messy.Serialization.UpdateUserRequestJsonConverter.Instance);
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Messy.User>? _User;
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Messy.UpdateUserRequest> UpdateUserRequest => _UpdateUserRequest ??= CreateInfo(global::Engage.Messy.Serialization.UpdateUserRequestJsonConverter.Instance);
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Messy.UpdateUserRequest>? _UpdateUserRequest;
 
         /// <summary>Metadata for <see cref="global::Engage.Messy.User"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Messy.User> User =>
-            _User ??= global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Engage.Messy.User>(Options, global::Engage.Messy.Serialization.UserJsonConverter.Instance);
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Messy.UserDevice>? _UserDevice;
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Messy.User> User => _User ??= CreateInfo(global::Engage.Messy.Serialization.UserJsonConverter.Instance);
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Messy.User>? _User;
 
         /// <summary>Metadata for <see cref="global::Engage.Messy.UserDevice"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Messy.UserDevice> UserDevice =>
-            _UserDevice ??= global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Engage.Messy.UserDevice>(Options, global::Engage.Messy.Serialization.UserDeviceJsonConverter.Instance);
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Messy.UserDevicePlatform>? _UserDevicePlatform;
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Messy.UserDevice> UserDevice => _UserDevice ??= CreateInfo(global::Engage.Messy.Serialization.UserDeviceJsonConverter.Instance);
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Messy.UserDevice>? _UserDevice;
 
         /// <summary>Metadata for <see cref="global::Engage.Messy.UserDevicePlatform"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Messy.UserDevicePlatform> UserDevicePlatform =>
-            _UserDevicePlatform ??= global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Engage.Messy.UserDevicePlatform>(Options, global::Engage.Messy.Serialization.UserDevicePlatformJsonConverter.Instance);
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Messy.UserDevicePlatform> UserDevicePlatform => _UserDevicePlatform ??= CreateInfo(global::Engage.Messy.Serialization.UserDevicePlatformJsonConverter.Instance);
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Messy.UserDevicePlatform>? _UserDevicePlatform;
 
         /// <inheritdoc/>
         public override global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type)
         {
-            if (type == typeof(global::Engage.Messy.AddUserEventRequest))
-            {
-                return AddUserEventRequest;
-            }
-            if (type == typeof(global::Engage.Messy.CreateUserRequest))
-            {
-                return CreateUserRequest;
-            }
-            if (type == typeof(global::Engage.Messy.EngageList))
-            {
-                return EngageList;
-            }
-            if (type == typeof(global::Engage.Messy.ListUsersRequest))
-            {
-                return ListUsersRequest;
-            }
-            if (type == typeof(global::Engage.Messy.ListUsersResponse))
-            {
-                return ListUsersResponse;
-            }
-            if (type == typeof(global::Engage.Messy.StatusResponse))
-            {
-                return StatusResponse;
-            }
-            if (type == typeof(global::Engage.Messy.SubscribeListRequest))
-            {
-                return SubscribeListRequest;
-            }
-            if (type == typeof(global::Engage.Messy.UpdateUserRequest))
-            {
-                return UpdateUserRequest;
-            }
-            if (type == typeof(global::Engage.Messy.User))
-            {
-                return User;
-            }
-            if (type == typeof(global::Engage.Messy.UserDevice))
-            {
-                return UserDevice;
-            }
-            if (type == typeof(global::Engage.Messy.UserDevicePlatform))
-            {
-                return UserDevicePlatform;
-            }
+            if (type == typeof(global::Engage.Messy.AddUserEventRequest)) return AddUserEventRequest;
+            if (type == typeof(global::Engage.Messy.CreateUserRequest)) return CreateUserRequest;
+            if (type == typeof(global::Engage.Messy.EngageList)) return EngageList;
+            if (type == typeof(global::Engage.Messy.ListUsersRequest)) return ListUsersRequest;
+            if (type == typeof(global::Engage.Messy.ListUsersResponse)) return ListUsersResponse;
+            if (type == typeof(global::Engage.Messy.StatusResponse)) return StatusResponse;
+            if (type == typeof(global::Engage.Messy.SubscribeListRequest)) return SubscribeListRequest;
+            if (type == typeof(global::Engage.Messy.UpdateUserRequest)) return UpdateUserRequest;
+            if (type == typeof(global::Engage.Messy.User)) return User;
+            if (type == typeof(global::Engage.Messy.UserDevice)) return UserDevice;
+            if (type == typeof(global::Engage.Messy.UserDevicePlatform)) return UserDevicePlatform;
 
             return null;
         }

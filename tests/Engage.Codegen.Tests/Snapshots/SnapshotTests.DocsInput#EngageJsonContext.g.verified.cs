@@ -24,209 +24,112 @@ namespace Engage.Snapshot
         /// <inheritdoc/>
         protected override global::System.Text.Json.JsonSerializerOptions? GeneratedSerializerOptions => null;
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Snapshot.AddUserEventRequest>? _AddUserEventRequest;
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> CreateInfo<T>(global::System.Text.Json.Serialization.JsonConverter<T> converter) =>
+            global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<T>(Options, converter);
 
         /// <summary>Metadata for <see cref="global::Engage.Snapshot.AddUserEventRequest"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Snapshot.AddUserEventRequest> AddUserEventRequest =>
-            _AddUserEventRequest ??= global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Engage.Snapshot.AddUserEventRequest>(Options, global::Engage.Snapshot.Serialization.AddUserEventRequestJsonConverter.Instance);
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Snapshot.CreateListRequest>? _CreateListRequest;
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Snapshot.AddUserEventRequest> AddUserEventRequest => _AddUserEventRequest ??= CreateInfo(global::Engage.Snapshot.Serialization.AddUserEventRequestJsonConverter.Instance);
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Snapshot.AddUserEventRequest>? _AddUserEventRequest;
 
         /// <summary>Metadata for <see cref="global::Engage.Snapshot.CreateListRequest"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Snapshot.CreateListRequest> CreateListRequest =>
-            _CreateListRequest ??= global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Engage.Snapshot.CreateListRequest>(Options, global::Engage.Snapshot.Serialization.CreateListRequestJsonConverter.Instance);
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Snapshot.CreateUserRequest>? _CreateUserRequest;
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Snapshot.CreateListRequest> CreateListRequest => _CreateListRequest ??= CreateInfo(global::Engage.Snapshot.Serialization.CreateListRequestJsonConverter.Instance);
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Snapshot.CreateListRequest>? _CreateListRequest;
 
         /// <summary>Metadata for <see cref="global::Engage.Snapshot.CreateUserRequest"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Snapshot.CreateUserRequest> CreateUserRequest =>
-            _CreateUserRequest ??= global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Engage.Snapshot.CreateUserRequest>(Options, global::Engage.Snapshot.Serialization.CreateUserRequestJsonConverter.Instance);
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Snapshot.EngageList>? _EngageList;
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Snapshot.CreateUserRequest> CreateUserRequest => _CreateUserRequest ??= CreateInfo(global::Engage.Snapshot.Serialization.CreateUserRequestJsonConverter.Instance);
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Snapshot.CreateUserRequest>? _CreateUserRequest;
 
         /// <summary>Metadata for <see cref="global::Engage.Snapshot.EngageList"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Snapshot.EngageList> EngageList =>
-            _EngageList ??= global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Engage.Snapshot.EngageList>(Options, global::Engage.Snapshot.Serialization.EngageListJsonConverter.Instance);
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Snapshot.ListListsRequest>? _ListListsRequest;
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Snapshot.EngageList> EngageList => _EngageList ??= CreateInfo(global::Engage.Snapshot.Serialization.EngageListJsonConverter.Instance);
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Snapshot.EngageList>? _EngageList;
 
         /// <summary>Metadata for <see cref="global::Engage.Snapshot.ListListsRequest"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Snapshot.ListListsRequest> ListListsRequest =>
-            _ListListsRequest ??= global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Engage.Snapshot.ListListsRequest>(Options, global::Engage.Snapshot.Serialization.ListListsRequestJsonConverter.Instance);
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Snapshot.ListListsResponse>? _ListListsResponse;
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Snapshot.ListListsRequest> ListListsRequest => _ListListsRequest ??= CreateInfo(global::Engage.Snapshot.Serialization.ListListsRequestJsonConverter.Instance);
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Snapshot.ListListsRequest>? _ListListsRequest;
 
         /// <summary>Metadata for <see cref="global::Engage.Snapshot.ListListsResponse"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Snapshot.ListListsResponse> ListListsResponse =>
-            _ListListsResponse ??= global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Engage.Snapshot.ListListsResponse>(Options, global::Engage.Snapshot.Serialization.ListListsResponseJsonConverter.Instance);
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Snapshot.ListUsersRequest>? _ListUsersRequest;
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Snapshot.ListListsResponse> ListListsResponse => _ListListsResponse ??= CreateInfo(global::Engage.Snapshot.Serialization.ListListsResponseJsonConverter.Instance);
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Snapshot.ListListsResponse>? _ListListsResponse;
 
         /// <summary>Metadata for <see cref="global::Engage.Snapshot.ListUsersRequest"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Snapshot.ListUsersRequest> ListUsersRequest =>
-            _ListUsersRequest ??= global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Engage.Snapshot.ListUsersRequest>(Options, global::Engage.Snapshot.Serialization.ListUsersRequestJsonConverter.Instance);
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Snapshot.ListUsersResponse>? _ListUsersResponse;
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Snapshot.ListUsersRequest> ListUsersRequest => _ListUsersRequest ??= CreateInfo(global::Engage.Snapshot.Serialization.ListUsersRequestJsonConverter.Instance);
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Snapshot.ListUsersRequest>? _ListUsersRequest;
 
         /// <summary>Metadata for <see cref="global::Engage.Snapshot.ListUsersResponse"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Snapshot.ListUsersResponse> ListUsersResponse =>
-            _ListUsersResponse ??= global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Engage.Snapshot.ListUsersResponse>(Options, global::Engage.Snapshot.Serialization.ListUsersResponseJsonConverter.Instance);
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Snapshot.StatusResponse>? _StatusResponse;
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Snapshot.ListUsersResponse> ListUsersResponse => _ListUsersResponse ??= CreateInfo(global::Engage.Snapshot.Serialization.ListUsersResponseJsonConverter.Instance);
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Snapshot.ListUsersResponse>? _ListUsersResponse;
 
         /// <summary>Metadata for <see cref="global::Engage.Snapshot.StatusResponse"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Snapshot.StatusResponse> StatusResponse =>
-            _StatusResponse ??= global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Engage.Snapshot.StatusResponse>(Options, global::Engage.Snapshot.Serialization.StatusResponseJsonConverter.Instance);
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Snapshot.SubscribeListRequest>? _SubscribeListRequest;
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Snapshot.StatusResponse> StatusResponse => _StatusResponse ??= CreateInfo(global::Engage.Snapshot.Serialization.StatusResponseJsonConverter.Instance);
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Snapshot.StatusResponse>? _StatusResponse;
 
         /// <summary>Metadata for <see cref="global::Engage.Snapshot.SubscribeListRequest"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Snapshot.SubscribeListRequest> SubscribeListRequest =>
-            _SubscribeListRequest ??= global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Engage.Snapshot.SubscribeListRequest>(Options, global::Engage.Snapshot.Serialization.SubscribeListRequestJsonConverter.Instance);
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Snapshot.SubscribeListResponse>? _SubscribeListResponse;
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Snapshot.SubscribeListRequest> SubscribeListRequest => _SubscribeListRequest ??= CreateInfo(global::Engage.Snapshot.Serialization.SubscribeListRequestJsonConverter.Instance);
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Snapshot.SubscribeListRequest>? _SubscribeListRequest;
 
         /// <summary>Metadata for <see cref="global::Engage.Snapshot.SubscribeListResponse"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Snapshot.SubscribeListResponse> SubscribeListResponse =>
-            _SubscribeListResponse ??= global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Engage.Snapshot.SubscribeListResponse>(Options, global::Engage.Snapshot.Serialization.SubscribeListResponseJsonConverter.Instance);
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Snapshot.UpdateListRequest>? _UpdateListRequest;
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Snapshot.SubscribeListResponse> SubscribeListResponse => _SubscribeListResponse ??= CreateInfo(global::Engage.Snapshot.Serialization.SubscribeListResponseJsonConverter.Instance);
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Snapshot.SubscribeListResponse>? _SubscribeListResponse;
 
         /// <summary>Metadata for <see cref="global::Engage.Snapshot.UpdateListRequest"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Snapshot.UpdateListRequest> UpdateListRequest =>
-            _UpdateListRequest ??= global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Engage.Snapshot.UpdateListRequest>(Options, global::Engage.Snapshot.Serialization.UpdateListRequestJsonConverter.Instance);
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Snapshot.UpdateListSubscriberRequest>? _UpdateListSubscriberRequest;
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Snapshot.UpdateListRequest> UpdateListRequest => _UpdateListRequest ??= CreateInfo(global::Engage.Snapshot.Serialization.UpdateListRequestJsonConverter.Instance);
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Snapshot.UpdateListRequest>? _UpdateListRequest;
 
         /// <summary>Metadata for <see cref="global::Engage.Snapshot.UpdateListSubscriberRequest"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Snapshot.UpdateListSubscriberRequest> UpdateListSubscriberRequest =>
-            _UpdateListSubscriberRequest ??= global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Engage.Snapshot.UpdateListSubscriberRequest>(Options, global::Engage.Snapshot.Serialization.UpdateListSubscriberRequestJsonConverter.Instance);
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Snapshot.UpdateListSubscriberResponse>? _UpdateListSubscriberResponse;
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Snapshot.UpdateListSubscriberRequest> UpdateListSubscriberRequest => _UpdateListSubscriberRequest ??= CreateInfo(global::Engage.Snapshot.Serialization.UpdateListSubscriberRequestJsonConverter.Instance);
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Snapshot.UpdateListSubscriberRequest>? _UpdateListSubscriberRequest;
 
         /// <summary>Metadata for <see cref="global::Engage.Snapshot.UpdateListSubscriberResponse"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Snapshot.UpdateListSubscriberResponse> UpdateListSubscriberResponse =>
-            _UpdateListSubscriberResponse ??= global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Engage.Snapshot.UpdateListSubscriberResponse>(Options, global::Engage.Snapshot.Serialization.UpdateListSubscriberResponseJsonConverter.Instance);
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Snapshot.UpdateUserRequest>? _UpdateUserRequest;
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Snapshot.UpdateListSubscriberResponse> UpdateListSubscriberResponse => _UpdateListSubscriberResponse ??= CreateInfo(global::Engage.Snapshot.Serialization.UpdateListSubscriberResponseJsonConverter.Instance);
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Snapshot.UpdateListSubscriberResponse>? _UpdateListSubscriberResponse;
 
         /// <summary>Metadata for <see cref="global::Engage.Snapshot.UpdateUserRequest"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Snapshot.UpdateUserRequest> UpdateUserRequest =>
-            _UpdateUserRequest ??= global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Engage.Snapshot.UpdateUserRequest>(Options, global::Engage.Snapshot.Serialization.UpdateUserRequestJsonConverter.Instance);
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Snapshot.User>? _User;
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Snapshot.UpdateUserRequest> UpdateUserRequest => _UpdateUserRequest ??= CreateInfo(global::Engage.Snapshot.Serialization.UpdateUserRequestJsonConverter.Instance);
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Snapshot.UpdateUserRequest>? _UpdateUserRequest;
 
         /// <summary>Metadata for <see cref="global::Engage.Snapshot.User"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Snapshot.User> User =>
-            _User ??= global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Engage.Snapshot.User>(Options, global::Engage.Snapshot.Serialization.UserJsonConverter.Instance);
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Snapshot.UserDevice>? _UserDevice;
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Snapshot.User> User => _User ??= CreateInfo(global::Engage.Snapshot.Serialization.UserJsonConverter.Instance);
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Snapshot.User>? _User;
 
         /// <summary>Metadata for <see cref="global::Engage.Snapshot.UserDevice"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Snapshot.UserDevice> UserDevice =>
-            _UserDevice ??= global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Engage.Snapshot.UserDevice>(Options, global::Engage.Snapshot.Serialization.UserDeviceJsonConverter.Instance);
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Snapshot.UserList>? _UserList;
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Snapshot.UserDevice> UserDevice => _UserDevice ??= CreateInfo(global::Engage.Snapshot.Serialization.UserDeviceJsonConverter.Instance);
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Snapshot.UserDevice>? _UserDevice;
 
         /// <summary>Metadata for <see cref="global::Engage.Snapshot.UserList"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Snapshot.UserList> UserList =>
-            _UserList ??= global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Engage.Snapshot.UserList>(Options, global::Engage.Snapshot.Serialization.UserListJsonConverter.Instance);
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Snapshot.UserSegment>? _UserSegment;
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Snapshot.UserList> UserList => _UserList ??= CreateInfo(global::Engage.Snapshot.Serialization.UserListJsonConverter.Instance);
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Snapshot.UserList>? _UserList;
 
         /// <summary>Metadata for <see cref="global::Engage.Snapshot.UserSegment"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Snapshot.UserSegment> UserSegment =>
-            _UserSegment ??= global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Engage.Snapshot.UserSegment>(Options, global::Engage.Snapshot.Serialization.UserSegmentJsonConverter.Instance);
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Snapshot.UserDevicePlatform>? _UserDevicePlatform;
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Snapshot.UserSegment> UserSegment => _UserSegment ??= CreateInfo(global::Engage.Snapshot.Serialization.UserSegmentJsonConverter.Instance);
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Snapshot.UserSegment>? _UserSegment;
 
         /// <summary>Metadata for <see cref="global::Engage.Snapshot.UserDevicePlatform"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Snapshot.UserDevicePlatform> UserDevicePlatform =>
-            _UserDevicePlatform ??= global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Engage.Snapshot.UserDevicePlatform>(Options, global::Engage.Snapshot.Serialization.UserDevicePlatformJsonConverter.Instance);
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Snapshot.UserDevicePlatform> UserDevicePlatform => _UserDevicePlatform ??= CreateInfo(global::Engage.Snapshot.Serialization.UserDevicePlatformJsonConverter.Instance);
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Snapshot.UserDevicePlatform>? _UserDevicePlatform;
 
         /// <inheritdoc/>
         public override global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type)
         {
-            if (type == typeof(global::Engage.Snapshot.AddUserEventRequest))
-            {
-                return AddUserEventRequest;
-            }
-            if (type == typeof(global::Engage.Snapshot.CreateListRequest))
-            {
-                return CreateListRequest;
-            }
-            if (type == typeof(global::Engage.Snapshot.CreateUserRequest))
-            {
-                return CreateUserRequest;
-            }
-            if (type == typeof(global::Engage.Snapshot.EngageList))
-            {
-                return EngageList;
-            }
-            if (type == typeof(global::Engage.Snapshot.ListListsRequest))
-            {
-                return ListListsRequest;
-            }
-            if (type == typeof(global::Engage.Snapshot.ListListsResponse))
-            {
-                return ListListsResponse;
-            }
-            if (type == typeof(global::Engage.Snapshot.ListUsersRequest))
-            {
-                return ListUsersRequest;
-            }
-            if (type == typeof(global::Engage.Snapshot.ListUsersResponse))
-            {
-                return ListUsersResponse;
-            }
-            if (type == typeof(global::Engage.Snapshot.StatusResponse))
-            {
-                return StatusResponse;
-            }
-            if (type == typeof(global::Engage.Snapshot.SubscribeListRequest))
-            {
-                return SubscribeListRequest;
-            }
-            if (type == typeof(global::Engage.Snapshot.SubscribeListResponse))
-            {
-                return SubscribeListResponse;
-            }
-            if (type == typeof(global::Engage.Snapshot.UpdateListRequest))
-            {
-                return UpdateListRequest;
-            }
-            if (type == typeof(global::Engage.Snapshot.UpdateListSubscriberRequest))
-            {
-                return UpdateListSubscriberRequest;
-            }
-            if (type == typeof(global::Engage.Snapshot.UpdateListSubscriberResponse))
-            {
-                return UpdateListSubscriberResponse;
-            }
-            if (type == typeof(global::Engage.Snapshot.UpdateUserRequest))
-            {
-                return UpdateUserRequest;
-            }
-            if (type == typeof(global::Engage.Snapshot.User))
-            {
-                return User;
-            }
-            if (type == typeof(global::Engage.Snapshot.UserDevice))
-            {
-                return UserDevice;
-            }
-            if (type == typeof(global::Engage.Snapshot.UserList))
-            {
-                return UserList;
-            }
-            if (type == typeof(global::Engage.Snapshot.UserSegment))
-            {
-                return UserSegment;
-            }
-            if (type == typeof(global::Engage.Snapshot.UserDevicePlatform))
-            {
-                return UserDevicePlatform;
-            }
+            if (type == typeof(global::Engage.Snapshot.AddUserEventRequest)) return AddUserEventRequest;
+            if (type == typeof(global::Engage.Snapshot.CreateListRequest)) return CreateListRequest;
+            if (type == typeof(global::Engage.Snapshot.CreateUserRequest)) return CreateUserRequest;
+            if (type == typeof(global::Engage.Snapshot.EngageList)) return EngageList;
+            if (type == typeof(global::Engage.Snapshot.ListListsRequest)) return ListListsRequest;
+            if (type == typeof(global::Engage.Snapshot.ListListsResponse)) return ListListsResponse;
+            if (type == typeof(global::Engage.Snapshot.ListUsersRequest)) return ListUsersRequest;
+            if (type == typeof(global::Engage.Snapshot.ListUsersResponse)) return ListUsersResponse;
+            if (type == typeof(global::Engage.Snapshot.StatusResponse)) return StatusResponse;
+            if (type == typeof(global::Engage.Snapshot.SubscribeListRequest)) return SubscribeListRequest;
+            if (type == typeof(global::Engage.Snapshot.SubscribeListResponse)) return SubscribeListResponse;
+            if (type == typeof(global::Engage.Snapshot.UpdateListRequest)) return UpdateListRequest;
+            if (type == typeof(global::Engage.Snapshot.UpdateListSubscriberRequest)) return UpdateListSubscriberRequest;
+            if (type == typeof(global::Engage.Snapshot.UpdateListSubscriberResponse)) return UpdateListSubscriberResponse;
+            if (type == typeof(global::Engage.Snapshot.UpdateUserRequest)) return UpdateUserRequest;
+            if (type == typeof(global::Engage.Snapshot.User)) return User;
+            if (type == typeof(global::Engage.Snapshot.UserDevice)) return UserDevice;
+            if (type == typeof(global::Engage.Snapshot.UserList)) return UserList;
+            if (type == typeof(global::Engage.Snapshot.UserSegment)) return UserSegment;
+            if (type == typeof(global::Engage.Snapshot.UserDevicePlatform)) return UserDevicePlatform;
 
             return null;
         }
