@@ -14,9 +14,13 @@ internal static class Patterns
     private const int MaxCached = 512;
     private static readonly ConcurrentDictionary<(string, RegexOptions), Regex> s_cache = new();
 
+    // Patterns are mostly string literals, one interned instance per call site: looking them up by
+    // reference first skips hashing the whole pattern text on every call.
+    private static readonly ConcurrentDictionary<(string, RegexOptions), Regex> s_byReference = new(ReferenceKeyComparer.Instance);
+
     private static Regex Get(string pattern, RegexOptions options, TimeSpan timeout)
     {
-        if (s_cache.TryGetValue((pattern, options), out var regex))
+        if (s_byReference.TryGetValue((pattern, options), out var regex) || s_cache.TryGetValue((pattern, options), out regex))
         {
             return regex;
         }
@@ -25,9 +29,24 @@ internal static class Patterns
         if (s_cache.Count < MaxCached)
         {
             s_cache.TryAdd((pattern, options), regex);
+            if (string.IsInterned(pattern) is { } interned && ReferenceEquals(interned, pattern))
+            {
+                s_byReference.TryAdd((pattern, options), regex);
+            }
         }
 
         return regex;
+    }
+
+    private sealed class ReferenceKeyComparer : System.Collections.Generic.IEqualityComparer<(string Pattern, RegexOptions Options)>
+    {
+        public static readonly ReferenceKeyComparer Instance = new();
+
+        public bool Equals((string Pattern, RegexOptions Options) x, (string Pattern, RegexOptions Options) y) =>
+            ReferenceEquals(x.Pattern, y.Pattern) && x.Options == y.Options;
+
+        public int GetHashCode((string Pattern, RegexOptions Options) key) =>
+            System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(key.Pattern) ^ (int)key.Options;
     }
 
     public static bool IsMatch(string input, string pattern, RegexOptions options, TimeSpan timeout) => Get(pattern, options, timeout).IsMatch(input);

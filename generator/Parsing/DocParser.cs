@@ -601,6 +601,12 @@ internal static class DocParser
         return changed ? string.Join(" ", words) : text;
     }
 
+    [ThreadStatic]
+    private static int[]? t_editRow1;
+
+    [ThreadStatic]
+    private static int[]? t_editRow2;
+
     private static int MaxTypos(string label) => label.Length >= 7 ? 2 : 1;
 
     private static int EditDistance(string a, string b)
@@ -610,8 +616,15 @@ internal static class DocParser
             return int.MaxValue; // Farther than any typo allowance: no need for the table.
         }
 
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
+        // Two rows of the table, kept per thread: this runs for the first words of every paragraph.
+        var previous = t_editRow1 ??= new int[16];
+        var current = t_editRow2 ??= new int[16];
+        if (b.Length >= previous.Length)
+        {
+            previous = new int[b.Length + 1];
+            current = new int[b.Length + 1];
+        }
+
         for (var j = 0; j <= b.Length; j++)
         {
             previous[j] = j;
