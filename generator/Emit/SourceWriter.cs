@@ -8,8 +8,23 @@ namespace Engage.Codegen.Emit;
 /// <summary>A StringBuilder with an indentation counter; text only, no SyntaxFactory.</summary>
 internal sealed class SourceWriter
 {
-    private readonly StringBuilder _builder = new();
+    // Emission writes one file after another on a thread; the builder of the last file is kept and
+    // reused (its chunks already grown) unless it grew past this many characters.
+    private const int MaxReusedCapacity = 256 * 1024;
+
+    [ThreadStatic]
+    private static StringBuilder? t_spare;
+
+    private StringBuilder _builder = TakeSpare();
+    private string? _text;
     private int _indent;
+
+    private static StringBuilder TakeSpare()
+    {
+        var spare = t_spare;
+        t_spare = null;
+        return spare ?? new StringBuilder(4096);
+    }
 
     public SourceWriter Line(string text = "")
     {
@@ -92,7 +107,23 @@ internal sealed class SourceWriter
 
     public SourceWriter RawDoc(string xml) => Line("/// " + xml);
 
-    public override string ToString() => _builder.ToString();
+    /// <summary>The text written; the writer is finished after this (its builder goes back for the next file).</summary>
+    public override string ToString()
+    {
+        if (_text is null)
+        {
+            _text = _builder.ToString();
+            if (_builder.Capacity <= MaxReusedCapacity)
+            {
+                _builder.Clear();
+                t_spare = _builder;
+            }
+
+            _builder = null!;
+        }
+
+        return _text;
+    }
 
     /// <summary>Escapes doc text for an XML comment on one line: no markup, no line breaks, no control or bidi characters.</summary>
     public static string Xml(string text)
