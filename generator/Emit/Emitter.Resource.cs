@@ -74,7 +74,9 @@ internal static partial class Emitter
         w.Doc("param", operation.Paging is not null
             ? "Timeout, retries and headers for every page request, or null for the client's settings."
             : "Timeout, retries and headers for this call, or null for the client's settings.", " name=\"requestOptions\"");
-        w.Doc("param", "Cancels the request (for a paged list: every page request), including waits between retries.", " name=\"cancellationToken\"");
+        w.Doc("param", operation.Paging is not null
+            ? "Cancels every page request, including waits between retries."
+            : "Cancels the request, including waits between retries.", " name=\"cancellationToken\"");
         var response = TypeName(api, operation.ResponseType);
         if (operation.Paging is not null)
         {

@@ -27,7 +27,7 @@ namespace Engage.Snapshot
         /// <remarks><c>POST /lists</c>. Requires the API key and secret. Generated from lists.md:50 ("Create a list").</remarks>
         /// <param name="request">The request parameters.</param>
         /// <param name="requestOptions">Timeout, retries and headers for this call, or null for the client's settings.</param>
-        /// <param name="cancellationToken">Cancels the request (for a paged list: every page request), including waits between retries.</param>
+        /// <param name="cancellationToken">Cancels the request, including waits between retries.</param>
         /// <returns>What the API returned.</returns>
         /// <exception cref="global::Engage.Codegen.Runtime.ApiException">The API answered with an error status or an unreadable body, or no response arrived; transient failures were retried first where that is safe.</exception>
         /// <exception cref="global::System.TimeoutException">An attempt took longer than the timeout and could not be retried.</exception>
@@ -50,7 +50,7 @@ namespace Engage.Snapshot
         /// <remarks><c>GET /lists</c>. Works with the API key alone (the docs: "works with username authentication"). Generated from lists.md:78 ("Get all lists").</remarks>
         /// <param name="request">Where to start and how many items a page holds; null starts at the beginning.</param>
         /// <param name="requestOptions">Timeout, retries and headers for every page request, or null for the client's settings.</param>
-        /// <param name="cancellationToken">Cancels the request (for a paged list: every page request), including waits between retries.</param>
+        /// <param name="cancellationToken">Cancels every page request, including waits between retries.</param>
         /// <returns>Every item across pages with <c>await foreach</c>; pages with <c>AsPages()</c>.</returns>
         /// <exception cref="global::Engage.Codegen.Runtime.ApiException">The API answered with an error status or an unreadable body, or no response arrived; transient failures were retried first where that is safe.</exception>
         /// <exception cref="global::System.TimeoutException">An attempt took longer than the timeout and could not be retried.</exception>
@@ -83,7 +83,7 @@ namespace Engage.Snapshot
         /// <remarks><c>GET /lists/{id}</c>. Works with the API key alone (the docs: "works with username authentication"). Generated from lists.md:116 ("Get a list by id").</remarks>
         /// <param name="id">The id path parameter; sent as one escaped path segment.</param>
         /// <param name="requestOptions">Timeout, retries and headers for this call, or null for the client's settings.</param>
-        /// <param name="cancellationToken">Cancels the request (for a paged list: every page request), including waits between retries.</param>
+        /// <param name="cancellationToken">Cancels the request, including waits between retries.</param>
         /// <returns>What the API returned.</returns>
         /// <exception cref="global::Engage.Codegen.Runtime.ApiException">The API answered with an error status or an unreadable body, or no response arrived; transient failures were retried first where that is safe.</exception>
         /// <exception cref="global::System.TimeoutException">An attempt took longer than the timeout and could not be retried.</exception>
@@ -107,7 +107,7 @@ namespace Engage.Snapshot
         /// <param name="id">The id path parameter; sent as one escaped path segment.</param>
         /// <param name="request">The request parameters.</param>
         /// <param name="requestOptions">Timeout, retries and headers for this call, or null for the client's settings.</param>
-        /// <param name="cancellationToken">Cancels the request (for a paged list: every page request), including waits between retries.</param>
+        /// <param name="cancellationToken">Cancels the request, including waits between retries.</param>
         /// <returns>What the API returned.</returns>
         /// <exception cref="global::Engage.Codegen.Runtime.ApiException">The API answered with an error status or an unreadable body, or no response arrived; transient failures were retried first where that is safe.</exception>
         /// <exception cref="global::System.TimeoutException">An attempt took longer than the timeout and could not be retried.</exception>
@@ -135,7 +135,7 @@ namespace Engage.Snapshot
         /// <remarks><c>DELETE /lists/{id}</c>. Requires the API key and secret. Generated from lists.md:145 ("Archive a list").</remarks>
         /// <param name="id">The id path parameter; sent as one escaped path segment.</param>
         /// <param name="requestOptions">Timeout, retries and headers for this call, or null for the client's settings.</param>
-        /// <param name="cancellationToken">Cancels the request (for a paged list: every page request), including waits between retries.</param>
+        /// <param name="cancellationToken">Cancels the request, including waits between retries.</param>
         /// <returns>What the API returned.</returns>
         /// <exception cref="global::Engage.Codegen.Runtime.ApiException">The API answered with an error status or an unreadable body, or no response arrived; transient failures were retried first where that is safe.</exception>
         /// <exception cref="global::System.TimeoutException">An attempt took longer than the timeout and could not be retried.</exception>
@@ -159,7 +159,7 @@ namespace Engage.Snapshot
         /// <param name="id">The id path parameter; sent as one escaped path segment.</param>
         /// <param name="request">The request parameters.</param>
         /// <param name="requestOptions">Timeout, retries and headers for this call, or null for the client's settings.</param>
-        /// <param name="cancellationToken">Cancels the request (for a paged list: every page request), including waits between retries.</param>
+        /// <param name="cancellationToken">Cancels the request, including waits between retries.</param>
         /// <returns>What the API returned.</returns>
         /// <exception cref="global::Engage.Codegen.Runtime.ApiException">The API answered with an error status or an unreadable body, or no response arrived; transient failures were retried first where that is safe.</exception>
         /// <exception cref="global::System.TimeoutException">An attempt took longer than the timeout and could not be retried.</exception>
@@ -189,7 +189,7 @@ namespace Engage.Snapshot
         /// <param name="uid">The uid path parameter; sent as one escaped path segment.</param>
         /// <param name="request">The request parameters.</param>
         /// <param name="requestOptions">Timeout, retries and headers for this call, or null for the client's settings.</param>
-        /// <param name="cancellationToken">Cancels the request (for a paged list: every page request), including waits between retries.</param>
+        /// <param name="cancellationToken">Cancels the request, including waits between retries.</param>
         /// <returns>What the API returned.</returns>
         /// <exception cref="global::Engage.Codegen.Runtime.ApiException">The API answered with an error status or an unreadable body, or no response arrived; transient failures were retried first where that is safe.</exception>
         /// <exception cref="global::System.TimeoutException">An attempt took longer than the timeout and could not be retried.</exception>
@@ -223,7 +223,7 @@ namespace Engage.Snapshot
         /// <param name="id">The id path parameter; sent as one escaped path segment.</param>
         /// <param name="uid">The uid path parameter; sent as one escaped path segment.</param>
         /// <param name="requestOptions">Timeout, retries and headers for this call, or null for the client's settings.</param>
-        /// <param name="cancellationToken">Cancels the request (for a paged list: every page request), including waits between retries.</param>
+        /// <param name="cancellationToken">Cancels the request, including waits between retries.</param>
         /// <returns>What the API returned.</returns>
         /// <exception cref="global::Engage.Codegen.Runtime.ApiException">The API answered with an error status or an unreadable body, or no response arrived; transient failures were retried first where that is safe.</exception>
         /// <exception cref="global::System.TimeoutException">An attempt took longer than the timeout and could not be retried.</exception>

@@ -27,7 +27,7 @@ namespace Engage.Snapshot
         /// <remarks><c>POST /users</c>. Works with the API key alone (the docs: "works with username authentication"). Generated from users.md:58 ("Create a User"). The key-only entry to <see cref="global::Engage.Snapshot.EngageUsersClient.CreateAsync(global::Engage.Snapshot.CreateUserRequest, global::Engage.Codegen.Runtime.ApiRequestOptions, global::System.Threading.CancellationToken)"/>.</remarks>
         /// <param name="request">The request parameters.</param>
         /// <param name="requestOptions">Timeout, retries and headers for this call, or null for the client's settings.</param>
-        /// <param name="cancellationToken">Cancels the request (for a paged list: every page request), including waits between retries.</param>
+        /// <param name="cancellationToken">Cancels the request, including waits between retries.</param>
         /// <returns>What the API returned.</returns>
         /// <exception cref="global::Engage.Codegen.Runtime.ApiException">The API answered with an error status or an unreadable body, or no response arrived; transient failures were retried first where that is safe.</exception>
         /// <exception cref="global::System.TimeoutException">An attempt took longer than the timeout and could not be retried.</exception>
@@ -50,7 +50,7 @@ namespace Engage.Snapshot
         /// <param name="uid">The uid path parameter; sent as one escaped path segment.</param>
         /// <param name="request">The request parameters.</param>
         /// <param name="requestOptions">Timeout, retries and headers for this call, or null for the client's settings.</param>
-        /// <param name="cancellationToken">Cancels the request (for a paged list: every page request), including waits between retries.</param>
+        /// <param name="cancellationToken">Cancels the request, including waits between retries.</param>
         /// <returns>What the API returned.</returns>
         /// <exception cref="global::Engage.Codegen.Runtime.ApiException">The API answered with an error status or an unreadable body, or no response arrived; transient failures were retried first where that is safe.</exception>
         /// <exception cref="global::System.TimeoutException">An attempt took longer than the timeout and could not be retried.</exception>
@@ -83,7 +83,7 @@ namespace Engage.Snapshot
         /// <param name="uid">The uid path parameter; sent as one escaped path segment.</param>
         /// <param name="request">The request parameters.</param>
         /// <param name="requestOptions">Timeout, retries and headers for this call, or null for the client's settings.</param>
-        /// <param name="cancellationToken">Cancels the request (for a paged list: every page request), including waits between retries.</param>
+        /// <param name="cancellationToken">Cancels the request, including waits between retries.</param>
         /// <returns>What the API returned.</returns>
         /// <exception cref="global::Engage.Codegen.Runtime.ApiException">The API answered with an error status or an unreadable body, or no response arrived; transient failures were retried first where that is safe.</exception>
         /// <exception cref="global::System.TimeoutException">An attempt took longer than the timeout and could not be retried.</exception>
