@@ -164,16 +164,11 @@ internal static partial class Emitter
     private static bool IsSharedConverter(TypeRef type) => type.Kind is not (TypeKind.List or TypeKind.Dictionary);
 
     /// <summary>A member's converter inside the <c>.Serialization</c> namespace, where <c>ApiJson</c> is an alias.</summary>
-    private static string Converter(ApiSpec api, TypeRef type, int index) =>
-        IsSharedConverter(type) ? LocalConverterExpression(api, type) : $"s_converter{index} ??= {LocalConverterExpression(api, type)}";
-
-    private static string LocalConverterExpression(ApiSpec api, TypeRef type) => type.Kind switch
+    private static string Converter(ApiSpec api, TypeRef type, int index)
     {
-        TypeKind.Model or TypeKind.Enum => $"{type.Name}JsonConverter.Instance",
-        TypeKind.List => $"ApiJson.List({LocalConverterExpression(api, type.Element!)})",
-        TypeKind.Dictionary => $"ApiJson.Dictionary({LocalConverterExpression(api, type.Element!)})",
-        _ => "ApiJson" + ConverterExpression(api, type).Substring(Json.Length),
-    };
+        var converter = ConverterExpression(api, type, "ApiJson", qualified: false);
+        return IsSharedConverter(type) ? converter : $"s_converter{index} ??= {converter}";
+    }
 
     private static GeneratedFile EmitEnum(ApiSpec api, EnumSpec spec)
     {

@@ -136,20 +136,26 @@ internal static partial class Emitter
         TypeName(api, property.Type) + (property.Nullable ? "?" : string.Empty);
 
     /// <summary>The converter that reads and writes a type (never a nullable wrapper: callers handle null).</summary>
-    internal static string ConverterExpression(ApiSpec api, TypeRef type) => type.Kind switch
+    internal static string ConverterExpression(ApiSpec api, TypeRef type) => ConverterExpression(api, type, Json, qualified: true);
+
+    /// <param name="api">The API.</param>
+    /// <param name="type">The type to convert.</param>
+    /// <param name="json">How the runtime's <c>ApiJson</c> is written where the expression goes.</param>
+    /// <param name="qualified">Whether model converters are named in full (false inside the <c>.Serialization</c> namespace).</param>
+    internal static string ConverterExpression(ApiSpec api, TypeRef type, string json, bool qualified) => type.Kind switch
     {
-        TypeKind.String => Json + ".String",
-        TypeKind.Int32 => Json + ".Int32",
-        TypeKind.Int64 => Json + ".Int64",
-        TypeKind.Decimal => Json + ".Decimal",
-        TypeKind.Boolean => Json + ".Boolean",
-        TypeKind.DateTimeOffset => Json + ".DateTimeOffset",
-        TypeKind.Scalar => Json + ".Scalar",
-        TypeKind.JsonElement => Json + ".Element",
-        TypeKind.Model or TypeKind.Enum => $"{ConverterClass(api, type.Name!)}.Instance",
-        TypeKind.List => $"{Json}.List({ConverterExpression(api, type.Element!)})",
-        TypeKind.Dictionary => $"{Json}.Dictionary({ConverterExpression(api, type.Element!)})",
-        _ => Json + ".Element",
+        TypeKind.String => json + ".String",
+        TypeKind.Int32 => json + ".Int32",
+        TypeKind.Int64 => json + ".Int64",
+        TypeKind.Decimal => json + ".Decimal",
+        TypeKind.Boolean => json + ".Boolean",
+        TypeKind.DateTimeOffset => json + ".DateTimeOffset",
+        TypeKind.Scalar => json + ".Scalar",
+        TypeKind.JsonElement => json + ".Element",
+        TypeKind.Model or TypeKind.Enum => (qualified ? ConverterClass(api, type.Name!) : type.Name + "JsonConverter") + ".Instance",
+        TypeKind.List => $"{json}.List({ConverterExpression(api, type.Element!, json, qualified)})",
+        TypeKind.Dictionary => $"{json}.Dictionary({ConverterExpression(api, type.Element!, json, qualified)})",
+        _ => json + ".Element",
     };
 
     internal static string ConverterClass(ApiSpec api, string typeName) => $"global::{api.Namespace}.Serialization.{typeName}JsonConverter";
