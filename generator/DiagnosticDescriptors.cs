@@ -6,7 +6,7 @@ namespace Engage.Codegen;
 
 /// <summary>
 /// Every diagnostic the generator reports. Ids are tracked in AnalyzerReleases.Unshipped.md; the
-/// README lists each with an example. Error only where an endpoint cannot be generated at all.
+/// README lists each with an example. Docs problems are warnings (a user may raise any id in .globalconfig); only a generator failure is an error.
 /// </summary>
 internal static class DiagnosticDescriptors
 {
@@ -15,7 +15,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor EndpointLineUnreadable = new(
         "ENG001", "Endpoint line could not be read",
         "The endpoint line '{0}' in section '{1}' is not 'METHOD /path'; the endpoint is not generated",
-        Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+        Category, DiagnosticSeverity.Warning, isEnabledByDefault: true);
 
     public static readonly DiagnosticDescriptor SectionWithoutEndpoint = new(
         "ENG002", "Section has parameters or examples but no endpoint line",
@@ -77,6 +77,21 @@ internal static class DiagnosticDescriptors
         "The page nests block quotes or lists too deeply to read ({0}); the deepest levels were flattened and the rest read",
         Category, DiagnosticSeverity.Warning, isEnabledByDefault: true);
 
+    public static readonly DiagnosticDescriptor MethodMisspelled = new(
+        "ENG014", "HTTP method misspelled",
+        "'{0}' is not an HTTP method; it is read as {1}",
+        Category, DiagnosticSeverity.Warning, isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor AccountSpecificRoot = new(
+        "ENG015", "The base address is specific to each account",
+        "The docs' base address '{0}' holds '{1}', which differs for each account or server; callers must set BaseAddress in the options",
+        Category, DiagnosticSeverity.Warning, isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor EndpointDocumentedTwice = new(
+        "ENG016", "Endpoint documented twice",
+        "'{0}' in section '{1}' is already documented in '{2}'; that section makes the operation",
+        Category, DiagnosticSeverity.Info, isEnabledByDefault: true);
+
     public static readonly DiagnosticDescriptor GeneratorFailure = new(
         "ENG099", "The generator failed on a docs file",
         "Engage.Codegen could not process this file: {0}. Please report this with the file.",
@@ -85,7 +100,7 @@ internal static class DiagnosticDescriptors
     public static readonly IReadOnlyList<DiagnosticDescriptor> All = new[]
     {
         EndpointLineUnreadable, SectionWithoutEndpoint, JsonExampleProblem, BulletUnreadable, UntypedMember,
-        UnknownObjectReference, NameCollision, NoClientName, NoApiRoot, PagingIncomplete, NoResponseType, ProseContradictsExample, MarkdownTooDeep, GeneratorFailure,
+        UnknownObjectReference, NameCollision, NoClientName, NoApiRoot, PagingIncomplete, NoResponseType, ProseContradictsExample, MarkdownTooDeep, MethodMisspelled, AccountSpecificRoot, EndpointDocumentedTwice, GeneratorFailure,
     };
 
     private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = All.ToDictionary(d => d.Id);

@@ -79,7 +79,7 @@ internal sealed partial class ApiBuilder
         var candidates = docs.SelectMany(d => new[] { d.FrontMatterTitle, d.Title, d.Introduction }).Where(t => !string.IsNullOrWhiteSpace(t));
         foreach (var text in candidates)
         {
-            var match = Patterns.Match(text!, @"\b(?:(?:The|the)\s+)?((?:[A-Z][\w.-]*\s+){0,2}?[A-Z][\w.-]*)\s+(?:REST\s+)?API\b", RegexOptions.CultureInvariant, s_timeout);
+            var match = Patterns.Match(text!, @"\b(?:(?:The|the)\s+)?([A-Z][\w.-]*(?:\s+[A-Z0-9][\w.-]*){0,2}?)\s+(?:REST\s+|HTTP\s+|Web\s+)?API\b", RegexOptions.CultureInvariant, s_timeout);
             if (match.Success && !Patterns.IsMatch(match.Groups[1].Value, "^(The|This|Our|Your|An?|REST|HTTP|JSON)$", RegexOptions.CultureInvariant, s_timeout))
             {
                 var apiName = Naming.Pascal(match.Groups[1].Value);
@@ -107,8 +107,16 @@ internal sealed partial class ApiBuilder
         }
 
         var ns = ChooseNamespace(settings);
-        var apiRoot = docs.Select(d => d.ApiRoot).FirstOrDefault(r => r is not null);
-        if (apiRoot is null)
+        var apiRoot = docs.Select(d => d.ApiRoot).FirstOrDefault(r => r is not null) ?? CommonOrigin(docs);
+        var specific = apiRoot is null ? null : AccountSpecificPart(apiRoot);
+        if (specific is not null)
+        {
+            // An example account id or a placeholder host is no default: every caller has their own.
+            var where = docs.FirstOrDefault(d => d.ApiRoot is not null) ?? docs[0];
+            _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.AccountSpecificRoot, new LocationInfo(where.Path, 0, 0, 0, 0, 0, 0), apiRoot!, specific));
+            apiRoot = null;
+        }
+        else if (apiRoot is null)
         {
             var intro = docs.FirstOrDefault(d => d.Endpoints.Count == 0) ?? docs.FirstOrDefault();
             if (intro is not null)
@@ -156,23 +164,39 @@ internal sealed partial class ApiBuilder
         foreach (var doc in docs.Where(d => d.Endpoints.Count > 0))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var title = doc.Title ?? doc.FrontMatterTitle ?? System.IO.Path.GetFileNameWithoutExtension(doc.FileName);
-            var propertyName = resourceNames.Claim(Naming.Pascal(title));
-            var singular = doc.Objects.Count > 0 ? Naming.Pascal(Naming.Singular(doc.Objects[0].Name)) : Naming.Pascal(Naming.Singular(title));
-            var className = _typeNames.Claim(_apiName + propertyName + "Client");
-            var publicClassName = _typeNames.Claim(_apiName + "Public" + propertyName + "Client");
-            var operations = new List<OperationSpec>();
-            var methodNames = new Naming.Scope("GetType", "ToString", "Equals", "GetHashCode");
-            foreach (var endpoint in doc.Endpoints)
-            {
-                var operation = BuildOperation(doc, endpoint, singular, rootPath, methodNames);
-                if (operation is not null)
-                {
-                    operations.Add(operation);
-                }
-            }
+            var pageTitle = doc.Title ?? doc.FrontMatterTitle ?? System.IO.Path.GetFileNameWithoutExtension(doc.FileName);
 
-            resources.Add(new ResourceSpec(propertyName, className, publicClassName, title, doc.FileName, operations.ToEquatableArray()));
+            // One resource per top-level heading with endpoints; a page with one is one resource named after the page.
+            foreach (var group in doc.Endpoints.GroupBy(e => e.Group ?? pageTitle, StringComparer.Ordinal))
+            {
+                var title = group.Key;
+                var propertyName = resourceNames.Claim(Naming.Pascal(title));
+                var singular = doc.Objects.Count > 0 && title == pageTitle ? Naming.Pascal(Naming.Singular(doc.Objects[0].Name)) : Naming.Pascal(Naming.Singular(title));
+                var className = _typeNames.Claim(_apiName + propertyName + "Client");
+                var publicClassName = _typeNames.Claim(_apiName + "Public" + propertyName + "Client");
+                var operations = new List<OperationSpec>();
+                var methodNames = new Naming.Scope("GetType", "ToString", "Equals", "GetHashCode");
+                var seen = new Dictionary<string, EndpointSectionSpec>(StringComparer.Ordinal);
+                foreach (var endpoint in group)
+                {
+                    // The same endpoint in a second section ("Archiving a project" on the update endpoint) is one operation.
+                    var key = endpoint.HttpMethod + " " + endpoint.PathTemplate;
+                    if (seen.TryGetValue(key, out var first))
+                    {
+                        _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.EndpointDocumentedTwice, endpoint.EndpointLocation, key, endpoint.Heading, first.Heading));
+                        continue;
+                    }
+
+                    seen[key] = endpoint;
+                    var operation = BuildOperation(doc, endpoint, title, singular, rootPath, methodNames);
+                    if (operation is not null)
+                    {
+                        operations.Add(operation);
+                    }
+                }
+
+                resources.Add(new ResourceSpec(propertyName, className, publicClassName, title, doc.FileName, operations.ToEquatableArray(), doc.Path));
+            }
         }
 
         resources = ShareResponseShapes(resources);
@@ -268,6 +292,41 @@ internal sealed partial class ApiBuilder
             return Naming.EscapeKeyword(cleaned);
         }).ToList();
         return parts.Count == 0 ? "ApiClient" : string.Join(".", parts);
+    }
+
+    /// <summary>
+    /// The base address when no sentence gives it but every endpoint line is a full URL on one host:
+    /// that scheme and host, with the leading path segments every endpoint shares.
+    /// </summary>
+    private static string? CommonOrigin(List<DocSpec> docs)
+    {
+        var endpoints = docs.SelectMany(d => d.Endpoints).ToList();
+        if (endpoints.Count == 0 || endpoints.Any(e => e.Origin is null) || endpoints.Select(e => e.Origin).Distinct(StringComparer.OrdinalIgnoreCase).Count() != 1)
+        {
+            return null;
+        }
+
+        var shared = endpoints[0].PathTemplate.Split(new[] { '/' }, StringSplitOptions.RemoveEmptyEntries).TakeWhile(s => !s.Contains("{")).ToList();
+        foreach (var endpoint in endpoints.Skip(1))
+        {
+            var segments = endpoint.PathTemplate.Split(new[] { '/' }, StringSplitOptions.RemoveEmptyEntries);
+            var same = 0;
+            while (same < shared.Count && same < segments.Length - 1 && string.Equals(shared[same], segments[same], StringComparison.Ordinal))
+            {
+                same++;
+            }
+
+            shared = shared.Take(same).ToList();
+        }
+
+        return endpoints[0].Origin!.TrimEnd('/') + (shared.Count > 0 ? "/" + string.Join("/", shared) : string.Empty);
+    }
+
+    /// <summary>The part of a base address that differs per account or server: an example account number or a placeholder.</summary>
+    private static string? AccountSpecificPart(string apiRoot)
+    {
+        var match = Patterns.Match(apiRoot, @"(?<=/)\d{4,}(?=/|$)|\{[^}/]+\}|(?<=/):[A-Za-z_]\w*|<[^>/]+>|\b(?:your|my)[-_.]?[a-z0-9-]*|\[[^\]/]+\]", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, s_timeout);
+        return match.Success ? match.Value : null;
     }
 
     private static string RootPath(string? apiRoot)

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using System.Globalization;
 using System.Text;
 using Microsoft.CodeAnalysis.CSharp;
@@ -67,7 +68,9 @@ internal static class Naming
     public static string Camel(string words)
     {
         var pascal = Pascal(words);
-        var camel = pascal[0] == '_' ? pascal : char.ToLowerInvariant(pascal[0]) + pascal.Substring(1);
+        // An acronym alone is lower-cased whole: "ID" is id, "UID" uid.
+        var acronym = pascal.Length <= 4 && pascal.All(c => char.IsUpper(c) || char.IsDigit(c));
+        var camel = pascal[0] == '_' ? pascal : acronym ? pascal.ToLowerInvariant() : char.ToLowerInvariant(pascal[0]) + pascal.Substring(1);
         return EscapeKeyword(camel);
     }
 
@@ -85,6 +88,11 @@ internal static class Naming
 
     public static string Singular(string word)
     {
+        if (word.Equals("people", System.StringComparison.OrdinalIgnoreCase))
+        {
+            return word.Substring(0, 1) + "erson";
+        }
+
         if (word.EndsWith("ies", System.StringComparison.OrdinalIgnoreCase) && word.Length > 3)
         {
             return word.Substring(0, word.Length - 3) + "y";
@@ -139,6 +147,8 @@ internal static class Naming
         private readonly HashSet<string> _used;
 
         public Scope(params string[] reserved) => _used = new HashSet<string>(reserved, System.StringComparer.Ordinal);
+
+        public bool IsClaimed(string name) => _used.Contains(name);
 
         public string Claim(string name)
         {

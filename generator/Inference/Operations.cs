@@ -11,79 +11,7 @@ internal sealed partial class ApiBuilder
 {
     private static readonly Regex s_maximum = R(@"\bmax(?:imum)?\s*(?:of|is|:)?\s*(\d+)|(\d+)\s+(?:max|maximum)\b|\bbetween\s+\d+\s+and\s+(\d+)|\b\d+\s+to\s+(\d+)\b|\bup\s+to\s+(\d+)|\bat\s+most\s+(\d+)");
 
-    /// <summary>
-    /// The operation naming rule. On the resource's own collection and item paths the standard
-    /// verbs apply: <c>POST /r</c> Create, <c>GET /r</c> List, <c>GET /r/{id}</c> Get,
-    /// <c>PUT|PATCH /r/{id}</c> Update, <c>DELETE /r/{id}</c> Delete. Any other shape takes the
-    /// heading's first word as its verb, followed by the last literal path segment (singular) when
-    /// the heading names it: "Add User events" on <c>POST /users/{uid}/events</c> is AddEvent.
-    /// Case and punctuation of the heading do not change the name.
-    /// </summary>
-    internal static string OperationBaseName(string httpMethod, string path, string heading)
-    {
-        var segments = path.Split(new[] { '/' }, StringSplitOptions.RemoveEmptyEntries);
-        var literals = segments.Where(s => !s.StartsWith("{", StringComparison.Ordinal)).ToList();
-        var isParameter = segments.Select(s => s.StartsWith("{", StringComparison.Ordinal)).ToList();
-        if (segments.Length == 1 && !isParameter[0])
-        {
-            switch (httpMethod)
-            {
-                case "POST": return "Create";
-                case "GET": return "List";
-            }
-        }
-        else if (segments.Length == 2 && !isParameter[0] && isParameter[1])
-        {
-            switch (httpMethod)
-            {
-                case "GET": return "Get";
-                case "PUT":
-                case "PATCH": return "Update";
-                case "DELETE": return "Delete";
-            }
-        }
-
-        var words = Patterns.Matches(heading, @"[A-Za-z][A-Za-z0-9]*", RegexOptions.CultureInvariant, s_timeout).Cast<Match>().Select(m => m.Value).ToList();
-        var verb = words.Count > 0 ? Naming.Pascal(words[0].ToLowerInvariant()) : DefaultVerb(httpMethod);
-        var last = literals.Count > 1 ? literals[literals.Count - 1] : null;
-        if (last is not null)
-        {
-            var singular = Naming.Singular(last).ToLowerInvariant();
-            var mentioned = words.Skip(1).Any(w => string.Equals(Naming.Singular(w), singular, StringComparison.OrdinalIgnoreCase));
-            if (mentioned && !string.Equals(verb, Naming.Pascal(singular), StringComparison.Ordinal))
-            {
-                return verb + Naming.Pascal(singular);
-            }
-        }
-
-        return verb;
-    }
-
-    private static string DefaultVerb(string httpMethod) => httpMethod switch
-    {
-        "GET" => "Get",
-        "POST" => "Create",
-        "PUT" or "PATCH" => "Update",
-        "DELETE" => "Delete",
-        _ => Naming.Pascal(httpMethod.ToLowerInvariant()),
-    };
-
-    /// <summary>Request and response type names: the verb, the resource in the singular (plural after List), the rest.</summary>
-    private static string TypePrefix(string baseName, string resourceSingular)
-    {
-        var verbEnd = 1;
-        while (verbEnd < baseName.Length && !char.IsUpper(baseName[verbEnd]) && !char.IsDigit(baseName[verbEnd]))
-        {
-            verbEnd++;
-        }
-
-        var verb = baseName.Substring(0, verbEnd);
-        var rest = baseName.Substring(verbEnd);
-        var noun = verb == "List" && rest.Length == 0 ? Naming.Plural(resourceSingular) : resourceSingular;
-        return verb + noun + rest;
-    }
-
-    private OperationSpec? BuildOperation(DocSpec doc, EndpointSectionSpec endpoint, string resourceSingular, string rootPath, Naming.Scope methodNames)
+    private OperationSpec? BuildOperation(DocSpec doc, EndpointSectionSpec endpoint, string resourceTitle, string resourceSingular, string rootPath, Naming.Scope methodNames)
     {
         var path = endpoint.PathTemplate;
         if (rootPath.Length > 0 && path.StartsWith(rootPath + "/", StringComparison.OrdinalIgnoreCase))
@@ -93,7 +21,22 @@ internal sealed partial class ApiBuilder
 
         var source = $"{doc.FileName}:{endpoint.EndpointLocation.Line}";
         var modelSource = $"{source} (\"{endpoint.Heading}\")";
-        var baseName = OperationBaseName(endpoint.HttpMethod, path, endpoint.Heading);
+        var byHeading = OperationBaseName(endpoint.HttpMethod, path, endpoint.Heading);
+        var byPath = PathBaseName(endpoint.HttpMethod, path, resourceTitle);
+
+        // A section of several endpoints is named by path, unless its heading's verb is not a plain
+        // CRUD verb ("Weigh crates"): that verb says more than the method does.
+        var headingVerb = endpoint.SharesSection && !IsCrudVerb(byHeading) && !string.Equals(endpoint.Heading, resourceTitle, StringComparison.OrdinalIgnoreCase);
+        var baseName = endpoint.SharesSection && !headingVerb ? byPath : byHeading;
+        if (methodNames.IsClaimed(baseName + "Async"))
+        {
+            // Taken: the path tells the two apart, or the item's parameter does ("WeighById").
+            var parameter = path.Split('/').LastOrDefault(s => s.StartsWith("{", StringComparison.Ordinal));
+            var byParameter = parameter is null ? baseName : byHeading + "By" + Naming.Pascal(parameter.Substring(1, parameter.IndexOf('}') - 1));
+            var (first, second) = headingVerb ? (byParameter, byPath) : (byPath, byParameter);
+            baseName = !methodNames.IsClaimed(first + "Async") ? first : !methodNames.IsClaimed(second + "Async") ? second : baseName;
+        }
+
         var methodName = methodNames.Claim(baseName + "Async");
         if (methodName != baseName + "Async")
         {
@@ -110,19 +53,27 @@ internal sealed partial class ApiBuilder
         foreach (var segment in path.Split(new[] { '/' }, StringSplitOptions.RemoveEmptyEntries))
         {
             literal.Append('/');
-            if (segment.StartsWith("{", StringComparison.Ordinal))
+            // A segment is literal text and parameters in any order: "{id}", "{id}.json", "{ref}{format}".
+            var position = 0;
+            while (position < segment.Length)
             {
+                var open = segment.IndexOf('{', position);
+                var close = open < 0 ? -1 : segment.IndexOf('}', open);
+                if (open < 0 || close < 0)
+                {
+                    // Sent as written when it is plain ASCII; any other letter percent-encoded (UTF-8).
+                    literal.Append(Uri.EscapeDataString(segment.Substring(position)));
+                    break;
+                }
+
+                literal.Append(Uri.EscapeDataString(segment.Substring(position, open - position)));
                 parts.Add(new PathPartSpec(literal.ToString(), null));
                 literal.Clear();
-                var name = segment.Substring(1, segment.Length - 2);
+                var name = segment.Substring(open + 1, close - open - 1);
                 var parameterName = parameterNames.Claim(Naming.Camel(name));
                 pathParameters.Add(new PathParameterSpec(name, parameterName));
                 parts.Add(new PathPartSpec(null, parameterName));
-            }
-            else
-            {
-                // Sent as written when it is plain ASCII; any other letter percent-encoded (UTF-8).
-                literal.Append(Uri.EscapeDataString(segment));
+                position = close + 1;
             }
         }
 

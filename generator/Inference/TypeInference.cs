@@ -30,7 +30,7 @@ internal sealed partial class ApiBuilder
     private static readonly Regex s_boolean = R(@"set\s+to\s+`?(?:true|false)`?|`?\b(?:true|false)\b`?\s+or\s+`?\b(?:true|false)\b`?|\bwhether\b|\bboolean\b|\bbool\b|\bflag\b");
     private static readonly Regex s_integer = R(@"\bnumber\s+of\b|\bcount\s+of\b|\bhow\s+many\b|\binteger\b|\bint\b");
     private static readonly Regex s_weakString = R(@"\bstring\b|\bphone\s+number\b|\bemail\b|\burl\b|\bname\b|\btitle\b|\bid\b|\bidentifier\b|\btext\b|\bcurrency\b|\btoken\b|cursor\b");
-    private static readonly Regex s_stringName = R(@"^(?:id|uid|\w+_id|token|\w+_token|email|name|\w+_name|title|description|url|\w+_url|slug|code|status|type|currency|cursor|\w+_cursor)$");
+    private static readonly Regex s_stringName = R(@"^(?:id|uid|\w+_id|token|\w+_token|email|\w+_email|name|\w+_name|title|description|url|\w+_url|slug|code|status|type|currency|cursor|\w+_cursor)$");
     private static readonly Regex s_openObject = R(@"\b(?:object|map|dictionary|hash)\b");
     private static readonly Regex s_nullable = R(@"\bif\s+(?:added|exists|any|known|set|available|provided)\b|\b(?:may|can|could)\s+be\s+(?:null|empty|missing)\b|\bnullable\b|\bonly\s+present\b|\bpresent\s+only\b|\bnot\s+always\s+present\b");
     private static readonly Regex s_isoDate = new(@"^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$", RegexOptions.CultureInvariant, s_timeout);
@@ -54,6 +54,14 @@ internal sealed partial class ApiBuilder
         string source)
     {
         var lower = description.ToLowerInvariant();
+
+        // A type the page declares (a table's type column, "(integer)") decides, except that a string
+        // with listed values still becomes an enum below.
+        var declared = DeclaredTypes.Read(description, jsonName);
+        if (declared is not null && declared.Kind != TypeKind.String)
+        {
+            return declared;
+        }
 
         // Cheap word checks first: each pattern below needs its word, and most descriptions have none of them.
         var mentionsList = lower.Contains("array") || lower.Contains("list");
@@ -122,6 +130,11 @@ internal sealed partial class ApiBuilder
             }
         }
 
+        if (declared is not null)
+        {
+            return declared;
+        }
+
         var mentionsDate = lower.Contains("date") || lower.Contains("time") || lower.Contains("iso");
         var prose = mentionsDate && s_date.IsMatch(description) ? TypeRef.DateTimeOffset
             : s_boolean.IsMatch(description) ? TypeRef.Boolean
@@ -184,9 +197,14 @@ internal sealed partial class ApiBuilder
             case JsonKind.String:
                 return s_isoDate.IsMatch(example.Text ?? string.Empty) ? TypeRef.DateTimeOffset : TypeRef.String;
             case JsonKind.Integer:
-                return int.TryParse(example.Text, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out _)
-                    ? TypeRef.Int32
-                    : long.TryParse(example.Text, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out _) ? TypeRef.Int64 : TypeRef.Decimal;
+                // Ids are long (real APIs show ids like 1069479573, and JSON ids reach 2^53), and so is
+                // any integer whose example comes within a factor of four of the 32-bit limit.
+                if (!long.TryParse(example.Text, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var whole))
+                {
+                    return TypeRef.Decimal;
+                }
+
+                return DeclaredTypes.IsId(jsonName) || whole > int.MaxValue / 4 || whole < int.MinValue / 4 ? TypeRef.Int64 : TypeRef.Int32;
             case JsonKind.Decimal:
                 return TypeRef.Decimal;
             case JsonKind.Boolean:

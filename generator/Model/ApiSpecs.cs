@@ -23,7 +23,8 @@ internal sealed record ResourceSpec(
     string PublicClassName,
     string Title,
     string FileName,
-    EquatableArray<OperationSpec> Operations);
+    EquatableArray<OperationSpec> Operations,
+    string DocPath = "");
 
 internal enum TypeKind
 {

@@ -50,7 +50,12 @@ internal enum AuthKind
     Key,
 }
 
-/// <summary>One endpoint section: heading, <c>METHOD /path</c> line, auth, parameters, examples.</summary>
+/// <summary>
+/// One endpoint: its section's heading, its <c>METHOD /path</c>, auth, parameters, examples.
+/// <see cref="SharesSection"/> when the section documents several endpoints (endpoint bullets);
+/// <see cref="Group"/> is the top-level heading above it (a page may hold several resources);
+/// <see cref="Origin"/> the scheme and host when the endpoint line gave a full URL.
+/// </summary>
 internal sealed record EndpointSectionSpec(
     string Heading,
     LocationInfo HeadingLocation,
@@ -64,7 +69,10 @@ internal sealed record EndpointSectionSpec(
     EquatableArray<JsonExample> RequestExamples,
     EquatableArray<JsonExample> ResponseExamples,
     string? ReturnsObject,
-    bool ReturnsList);
+    bool ReturnsList,
+    bool SharesSection = false,
+    string? Group = null,
+    string? Origin = null);
 
 /// <summary>A JSON example and where it stands.</summary>
 internal sealed record JsonExample(JsonNode Value, LocationInfo Location);

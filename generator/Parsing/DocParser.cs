@@ -27,20 +27,8 @@ internal static class DocParser
 
     private static TimeSpan s_regexTimeout => TimeSpan.FromSeconds(5);
 
-    internal static readonly Regex EndpointLine = new(
-        @"^\s*(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s+(\S+)\s*$",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, s_regexTimeout);
-
     private static readonly Regex s_objectHeading = new(
         @"^\s*the\s+(.+?)\s+objects?\s*[.:]*\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, s_regexTimeout);
-
-    private static readonly Regex s_bullet = new(
-        @"^\s*`\s*([^`]+?)\s*`\s*(?:\(([^)]*)\))?\s*[-\u2013\u2014:]*\s*(.*)$", RegexOptions.Singleline | RegexOptions.CultureInvariant, s_regexTimeout);
-
-    private static readonly Regex s_boldBullet = new(
-        @"^\s*\*\*\s*([^*]+?)\s*\*\*\s*(?:\(([^)]*)\))?\s*[-\u2013\u2014:]*\s*(.*)$", RegexOptions.Singleline | RegexOptions.CultureInvariant, s_regexTimeout);
-
-    private static readonly Regex s_fieldName = new(@"^[\w$@][\w.$@\-\[\]]*$", RegexOptions.CultureInvariant, s_regexTimeout);
 
     private static readonly Regex s_returnsObject = new(
         @"\breturns?\s+(?:back\s+)?(?:(?:the|an?)\s+)?(?:updated\s+|new\s+|created\s+|newly\s+created\s+|matching\s+)?([A-Za-z][\w-]*)\s+objects?\b",
@@ -50,8 +38,8 @@ internal static class DocParser
         @"\breturns?\s+(?:an?|the)\s+(?:list|array|page)\s+of\s+(?:the\s+)?([A-Za-z][\w-]*)\s+objects?\b",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, s_regexTimeout);
 
-    private static readonly Regex s_secretPhrase = new(
-        @"requires?\s+(?:both\s+)?(?:the\s+)?(?:username\s*(?:and|&)\s*password|key\s+and\s+(?:the\s+)?secret|api\s+secret|secret)",
+    private static readonly Regex s_rootPhrase = new(
+        @"\ball\s+(?:api\s+)?(?:urls|requests|endpoints|paths|calls)\s+(?:start|begin|are\s+relative\s+to|go\s+to)\b|\bbase\s+(?:url|uri|address|endpoint)\b|\bapi\s+root\b|\broot\s+(?:url|endpoint)\b|\bapi\s+(?:is\s+)?(?:served|available)\s+(?:at|from)\b",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, s_regexTimeout);
 
     public static DocSpec Parse(DocSource source, CancellationToken cancellationToken)
@@ -91,18 +79,9 @@ internal static class DocParser
             }
         }
 
-        var sections = new List<(HeadingBlock? Heading, List<Block> Blocks)> { (null, new List<Block>()) };
-        foreach (var block in document)
-        {
-            if (block is HeadingBlock heading)
-            {
-                sections.Add((heading, new List<Block>()));
-            }
-            else
-            {
-                sections[sections.Count - 1].Blocks.Add(block);
-            }
-        }
+        var sections = Sections.Split(document);
+        var curlOnly = new List<EndpointSectionSpec>();
+        string? group = null;
 
         foreach (var (heading, blocks) in sections)
         {
@@ -121,6 +100,11 @@ internal static class DocParser
                 continue;
             }
 
+            if (heading.Level == 1)
+            {
+                group = headingText;
+            }
+
             if (heading.Level == 1 && title is null)
             {
                 title = headingText;
@@ -135,15 +119,11 @@ internal static class DocParser
                 continue;
             }
 
-            var endpoint = FindEndpointLine(markdown, blocks);
-            if (endpoint is not null)
+            var found = EndpointReader.Find(markdown, heading, headingText, blocks);
+            if (found.Count > 0)
             {
-                var spec = ReadEndpoint(markdown, heading, headingText, blocks, endpoint.Value, diagnostics);
-                if (spec is not null)
-                {
-                    endpoints.Add(spec);
-                }
-
+                var read = ReadEndpoints(markdown, heading, headingText, blocks, found, diagnostics).Select(e => e with { Group = group });
+                (found[0].Form == EndpointForm.Curl ? curlOnly : endpoints).AddRange(read);
                 continue;
             }
 
@@ -152,6 +132,9 @@ internal static class DocParser
             {
                 apiRoot ??= ReadApiRoot(blocks);
             }
+
+            // "All URLs start with `https://host/999/api/v1/`", "The base URL is ...": the phrase names the root in any section.
+            apiRoot ??= ReadApiRoot(blocks.OfType<ParagraphBlock>().Where(p => s_rootPhrase.IsMatch(MarkdownText.Inline(p.Inline))).Cast<Block>().ToList());
 
             foreach (var paragraph in blocks.OfType<ParagraphBlock>())
             {
@@ -168,6 +151,14 @@ internal static class DocParser
             {
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.SectionWithoutEndpoint, markdown.FirstLine(heading), headingText));
             }
+        }
+
+        // A curl command is an endpoint only on a page that documents endpoints; on an introduction
+        // or guide page that shows nothing else ("The X API", "Getting started"), it illustrates.
+        if (curlOnly.Count > 0 && (endpoints.Count > 0 || !Sections.IsGuideTitle(title ?? frontMatterTitle ?? markdown.FileName)))
+        {
+            endpoints.AddRange(curlOnly);
+            endpoints.Sort((a, b) => a.EndpointLocation.Start.CompareTo(b.EndpointLocation.Start));
         }
 
         return new DocSpec(
@@ -274,61 +265,8 @@ internal static class DocParser
         blocks.OfType<ListBlock>().SelectMany(list => list.OfType<ListItemBlock>())
             .Select(item => item.OfType<ParagraphBlock>().FirstOrDefault())
             .Where(paragraph => paragraph is not null)
-            .Select(paragraph => s_bullet.Match(MarkdownText.Inline(paragraph!.Inline)))
+            .Select(paragraph => FieldReader.s_bullet.Match(MarkdownText.Inline(paragraph!.Inline)))
             .Any(match => match.Success && Patterns.IsMatch(match.Groups[3].Value, @"^(Required|Optional)\b", RegexOptions.IgnoreCase, s_regexTimeout));
-
-    private readonly struct EndpointLineInfo
-    {
-        public EndpointLineInfo(Block block, string method, string path, LocationInfo location)
-        {
-            Block = block;
-            Method = method;
-            Path = path;
-            Location = location;
-        }
-
-        public Block Block { get; }
-
-        public string Method { get; }
-
-        public string Path { get; }
-
-        public LocationInfo Location { get; }
-    }
-
-    private static EndpointLineInfo? FindEndpointLine(MarkdownText markdown, List<Block> blocks)
-    {
-        foreach (var block in blocks)
-        {
-            if (block is FencedCodeBlock or CodeBlock)
-            {
-                var leaf = (LeafBlock)block;
-                for (var i = 0; i < leaf.Lines.Count; i++)
-                {
-                    var line = leaf.Lines.Lines[i];
-                    var match = EndpointLine.Match(line.Slice.ToString());
-                    if (match.Success)
-                    {
-                        return new EndpointLineInfo(block, match.Groups[1].Value.ToUpperInvariant(), match.Groups[2].Value, markdown.Line(line));
-                    }
-                }
-            }
-            else if (block is ParagraphBlock paragraph && paragraph.Inline is not null)
-            {
-                foreach (var code in paragraph.Inline.Descendants<Markdig.Syntax.Inlines.CodeInline>())
-                {
-                    var match = EndpointLine.Match(code.Content);
-                    if (match.Success && match.Groups[1].Value == match.Groups[1].Value.ToUpperInvariant())
-                    {
-                        var location = markdown.Location(code.Span.Start, code.Span.End + 1);
-                        return new EndpointLineInfo(block, match.Groups[1].Value, match.Groups[2].Value, location);
-                    }
-                }
-            }
-        }
-
-        return null;
-    }
 
     private static ObjectSectionSpec ReadObject(MarkdownText markdown, HeadingBlock heading, string headingText, string name, List<Block> blocks, List<DiagnosticInfo> diagnostics)
     {
@@ -342,33 +280,33 @@ internal static class DocParser
             }
             else if (block is ListBlock list)
             {
-                fields.AddRange(ReadBullets(markdown, list, diagnostics));
+                fields.AddRange(FieldReader.ReadBullets(markdown, list, diagnostics));
             }
             else if (block is Table table)
             {
-                fields.AddRange(ReadTable(markdown, table));
+                fields.AddRange(FieldReader.ReadTable(markdown, table));
             }
         }
 
         return new ObjectSectionSpec(name, headingText, markdown.FirstLine(heading), example, fields.ToEquatableArray());
     }
 
-    private enum Label
-    {
-        None,
-        Parameters,
-        Request,
-        Response,
-    }
-
-    private static EndpointSectionSpec? ReadEndpoint(
+    /// <summary>
+    /// One spec per distinct endpoint of a section. What the section says besides its endpoints
+    /// (description, auth, parameters, examples, the object returned) is read once and shared;
+    /// a bullet's or table row's own prose is that endpoint's description.
+    /// </summary>
+    private static IEnumerable<EndpointSectionSpec> ReadEndpoints(
         MarkdownText markdown,
         HeadingBlock heading,
         string headingText,
         List<Block> blocks,
-        EndpointLineInfo endpoint,
+        List<EndpointCandidate> found,
         List<DiagnosticInfo> diagnostics)
     {
+        var first = found[0];
+        var endpointBlocks = new HashSet<Block>(found.Where(f => f.Form is EndpointForm.Bullet or EndpointForm.TableRow or EndpointForm.Html or EndpointForm.CodeLine or EndpointForm.Curl)
+            .SelectMany(f => new[] { f.StartBlock, f.Block }));
         var description = new List<string>();
         var parameters = new List<FieldDocSpec>();
         var requestExamples = new List<JsonExample>();
@@ -378,17 +316,19 @@ internal static class DocParser
         string? returnsObject = null;
         var returnsList = false;
         var label = Label.None;
-        var seenEndpoint = false;
+        var labelRequirement = Requirement.Unspecified;
+        var seenEndpoint = first.Form == EndpointForm.Heading;
 
         foreach (var block in blocks)
         {
-            if (block == endpoint.Block)
+            if (block == first.StartBlock || block == first.Block)
             {
                 seenEndpoint = true;
-                if (block is not ParagraphBlock)
-                {
-                    continue;
-                }
+            }
+
+            if (endpointBlocks.Contains(block) || (block is ParagraphBlock && found.Any(f => f.Form == EndpointForm.Paragraph && f.Block == block)))
+            {
+                continue;
             }
 
             switch (block)
@@ -422,18 +362,22 @@ internal static class DocParser
                     }
 
                     // A parameter written as its own paragraph: "`subscribed` - true or false".
-                    if (seenEndpoint && label is Label.None or Label.Parameters && TryReadParagraphParameter(markdown, paragraph, text) is { } prose)
+                    if (seenEndpoint && label is Label.None or Label.Parameters && FieldReader.TryReadParagraphParameter(markdown, paragraph, text) is { } prose)
                     {
                         parameters.Add(prose);
                         break;
                     }
 
-                    var newLabel = ReadLabel(lower);
+                    var newLabel = Labels.Read(lower);
                     if (newLabel is not null)
                     {
                         label = newLabel.Value;
+                        // "_Required parameters_" / "_Optional parameters_": the bullets below say no more themselves.
+                        labelRequirement = lower.TrimStart().StartsWith("required", StringComparison.Ordinal) ? Requirement.Required
+                            : lower.TrimStart().StartsWith("optional", StringComparison.Ordinal) ? Requirement.Optional
+                            : Requirement.Unspecified;
                     }
-                    else if (!isAuth && !seenEndpoint && !list.Success && !single.Success)
+                    else if (!isAuth && (!seenEndpoint || (first.Form is EndpointForm.Heading or EndpointForm.Curl or EndpointForm.Html && label == Label.None)) && !list.Success && !single.Success)
                     {
                         description.Add(text);
                     }
@@ -441,7 +385,16 @@ internal static class DocParser
                     break;
                 }
 
-                case FencedCodeBlock fence when IsJsonFence(fence):
+                // Slate's side notes: "> The above command returns JSON structured like this:".
+                case QuoteBlock quote when quote.OfType<ParagraphBlock>().Select(p => Labels.Read(MarkdownText.Inline(p.Inline).ToLowerInvariant())).FirstOrDefault(l => l is not null) is { } quoted:
+                    label = quoted;
+                    break;
+
+                case HeadingBlock subheading:
+                    label = Labels.OfHeading(MarkdownText.Inline(subheading.Inline), first.Method) ?? label;
+                    break;
+
+                case FencedCodeBlock fence when label != Label.Other && IsJsonFence(fence):
                 {
                     var example = ReadJson(markdown, fence, diagnostics);
                     if (example is null)
@@ -453,27 +406,31 @@ internal static class DocParser
                     {
                         Label.Request => requestExamples,
                         Label.Response => responseExamples,
-                        _ => endpoint.Method is "POST" or "PUT" or "PATCH" && requestExamples.Count == 0 && responseExamples.Count == 0 ? requestExamples : responseExamples,
+                        _ => first.Method is "POST" or "PUT" or "PATCH" && requestExamples.Count == 0 && responseExamples.Count == 0 ? requestExamples : responseExamples,
                     };
                     target.Add(example);
                     break;
                 }
 
                 case ListBlock listBlock when label == Label.Parameters || (seenEndpoint && label == Label.None):
-                    parameters.AddRange(ReadBullets(markdown, listBlock, diagnostics));
+                    parameters.AddRange(FieldReader.ReadBullets(markdown, listBlock, diagnostics)
+                        .Select(f => f.Requirement == Requirement.Unspecified ? f with { Requirement = labelRequirement } : f));
                     break;
 
-                case Table table when label == Label.Parameters || seenEndpoint:
-                    parameters.AddRange(ReadTable(markdown, table));
+                case Table table when label == Label.Parameters || (seenEndpoint && label != Label.Other):
+                    parameters.AddRange(FieldReader.ReadTable(markdown, table));
                     break;
             }
         }
 
-        var path = endpoint.Path;
-        if (!TryNormalizePath(path, out var normalized))
+        if (found.Any(f => f.Body is not null) && requestExamples.Count == 0)
         {
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.EndpointLineUnreadable, endpoint.Location, endpoint.Method + " " + path, headingText));
-            return null;
+            var curl = found.First(f => f.Body is not null);
+            var (value, _) = LenientJson.Parse(curl.Body!);
+            if (value is not null && value.Kind is JsonKind.Object or JsonKind.Array)
+            {
+                requestExamples.Add(new JsonExample(value, curl.Location));
+            }
         }
 
         var secretFor = new SortedSet<string>(StringComparer.Ordinal);
@@ -500,39 +457,69 @@ internal static class DocParser
             secretFor.Clear();
         }
 
-        return new EndpointSectionSpec(
-            headingText,
-            markdown.FirstLine(heading),
-            endpoint.Method,
-            normalized,
-            endpoint.Location,
-            string.Join(" ", description),
-            auth,
-            secretFor.ToEquatableArray(),
-            parameters.ToEquatableArray(),
-            requestExamples.ToEquatableArray(),
-            responseExamples.ToEquatableArray(),
-            returnsObject,
-            returnsList);
+        // One operation per method and template: a second line that only adds a query string
+        // ("GET /things/1.json?full=true") adds its query parameters to the first.
+        var readable = new List<(EndpointCandidate Candidate, string Template, List<FieldDocSpec> Query)>();
+        foreach (var candidate in found)
+        {
+            if (candidate.MisspelledMethod is not null)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MethodMisspelled, candidate.Location, candidate.MisspelledMethod, candidate.Method));
+            }
+
+            if (candidate.Path.Templates.Count == 0)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.EndpointLineUnreadable, candidate.Location, candidate.Method + " " + candidate.RawPath, headingText));
+                continue;
+            }
+
+            var query = candidate.Path.Query.Select(q => QueryField(q.Name, q.Example, candidate.Location)).ToList();
+            foreach (var template in candidate.Path.Templates)
+            {
+                var index = readable.FindIndex(r => r.Candidate.Method == candidate.Method && r.Template == template);
+                if (index < 0)
+                {
+                    readable.Add((candidate, template, new List<FieldDocSpec>(query)));
+                }
+                else
+                {
+                    readable[index].Query.AddRange(query.Where(q => readable[index].Query.All(existing => existing.Name != q.Name)));
+                }
+            }
+        }
+
+        var shared = readable.Count > 1;
+        var sectionDescription = string.Join(" ", description);
+        foreach (var (candidate, template, query) in readable)
+        {
+            var own = parameters.Concat(query.Where(q => parameters.All(p => p.Name != q.Name))).ToEquatableArray();
+            yield return new EndpointSectionSpec(
+                headingText,
+                markdown.FirstLine(heading),
+                candidate.Method,
+                template,
+                candidate.Location,
+                string.IsNullOrEmpty(candidate.Prose) ? sectionDescription : char.ToUpperInvariant(candidate.Prose![0]) + candidate.Prose.Substring(1),
+                auth,
+                secretFor.ToEquatableArray(),
+                own,
+                requestExamples.ToEquatableArray(),
+                responseExamples.ToEquatableArray(),
+                returnsObject,
+                returnsList,
+                shared,
+                Origin: candidate.Path.Origin);
+        }
     }
 
-    private static FieldDocSpec? TryReadParagraphParameter(MarkdownText markdown, ParagraphBlock paragraph, string text)
+    /// <summary>A query parameter shown in an endpoint line, typed by its example value.</summary>
+    private static FieldDocSpec QueryField(string name, string example, LocationInfo location)
     {
-        var match = s_bullet.Match(text);
-        if (!match.Success || !s_fieldName.IsMatch(match.Groups[1].Value) || EndpointLine.IsMatch(match.Groups[1].Value) || text.Length > 400)
-        {
-            return null;
-        }
-
-        // Only "`name` - text" or "`name`: text" shapes; a sentence that merely starts with code is prose.
-        var afterName = text.Substring(text.IndexOf('`', text.IndexOf('`') + 1) + 1).TrimStart();
-        if (!afterName.StartsWith("-", StringComparison.Ordinal) && !afterName.StartsWith(":", StringComparison.Ordinal) &&
-            !afterName.StartsWith("\u2013", StringComparison.Ordinal) && !afterName.StartsWith("\u2014", StringComparison.Ordinal))
-        {
-            return null;
-        }
-
-        return Field(match.Groups[1].Value, match.Groups[2].Value, match.Groups[3].Value.Trim(), markdown.FirstLine(paragraph));
+        var kind = example is "true" or "false" ? "true or false"
+            : Patterns.IsMatch(example, @"^-?\d+$", RegexOptions.CultureInvariant, s_regexTimeout) ? "an integer"
+            : Patterns.IsMatch(example, @"^\d{4}-\d{2}-\d{2}", RegexOptions.CultureInvariant, s_regexTimeout) ? "a date"
+            : "a string";
+        return new FieldDocSpec(name, "Optional. A query parameter shown in the endpoint line; " + kind + ".", Requirement.Optional, false, location);
     }
 
     private static (AuthKind? Kind, string? Condition) ReadAuth(string lower)
@@ -553,118 +540,62 @@ internal static class DocParser
         return (null, null);
     }
 
-    private static Label? ReadLabel(string lower)
-    {
-        var trimmed = FixLabelTypos(lower.Trim());
-        if (Patterns.IsMatch(trimmed, @"^(?:(?:query|body|request|path)\s+)?parameters?\b", RegexOptions.CultureInvariant, s_regexTimeout))
-        {
-            return Label.Parameters;
-        }
+    /// <summary>
+    /// A JSON example: a json fence, or a fence of another or no language (javascript, http) whose
+    /// body, after any <c>HTTP/1.1 200 OK</c> status and header lines, starts with an object or array.
+    /// Other language tabs (shell, ruby, python, php) are code, not examples.
+    /// </summary>
+    private static bool IsJsonFence(FencedCodeBlock fence) => JsonStartLine(fence) >= 0;
 
-        if (Patterns.IsMatch(trimmed, @"^(?:an?\s+)?(?:example|sample)\s+(?:request|payload|body)|^request\s*(?:data|body|payload)?\s*:", RegexOptions.CultureInvariant, s_regexTimeout))
-        {
-            return Label.Request;
-        }
-
-        if (Patterns.IsMatch(trimmed, @"^(?:an?\s+)?(?:example|sample)\s+(?:response|result|output)|^response\s*(?:data|body|payload)?\s*:|^(?:it|this|the\s+\w+)\s+(?:returns|responds)\b.*:$", RegexOptions.CultureInvariant, s_regexTimeout))
-        {
-            return Label.Response;
-        }
-
-        return null;
-    }
-
-    private static readonly string[] s_labelWords = { "example", "sample", "request", "response", "parameters", "payload" };
-
-    /// <summary>Reads label words as a person would despite typos: "Exmaple reqeust data:" is "example request data:".</summary>
-    private static string FixLabelTypos(string text)
-    {
-        // Only the first three words can be label words: the rest of the paragraph is left as it is.
-        var words = text.Split(new[] { ' ' }, 4);
-        var changed = false;
-        for (var i = 0; i < Math.Min(3, words.Length); i++)
-        {
-            var word = words[i].TrimEnd(':', '.');
-            if (word.Length < 5 || s_labelWords.Contains(word))
-            {
-                continue;
-            }
-
-            var close = s_labelWords.FirstOrDefault(label => EditDistance(word, label) <= MaxTypos(label));
-            if (close is not null)
-            {
-                words[i] = close + words[i].Substring(word.Length);
-                changed = true;
-            }
-        }
-
-        return changed ? string.Join(" ", words) : text;
-    }
-
-    [ThreadStatic]
-    private static int[]? t_editRow1;
-
-    [ThreadStatic]
-    private static int[]? t_editRow2;
-
-    private static int MaxTypos(string label) => label.Length >= 7 ? 2 : 1;
-
-    private static int EditDistance(string a, string b)
-    {
-        if (Math.Abs(a.Length - b.Length) > 2)
-        {
-            return int.MaxValue; // Farther than any typo allowance: no need for the table.
-        }
-
-        // Two rows of the table, kept per thread: this runs for the first words of every paragraph.
-        var previous = t_editRow1 ??= new int[16];
-        var current = t_editRow2 ??= new int[16];
-        if (b.Length >= previous.Length)
-        {
-            previous = new int[b.Length + 1];
-            current = new int[b.Length + 1];
-        }
-
-        for (var j = 0; j <= b.Length; j++)
-        {
-            previous[j] = j;
-        }
-
-        for (var i = 1; i <= a.Length; i++)
-        {
-            current[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-            }
-
-            (previous, current) = (current, previous);
-        }
-
-        return previous[b.Length];
-    }
-
-    private static bool IsJsonFence(FencedCodeBlock fence)
+    /// <summary>The line the JSON starts on, or -1 when the fence holds no JSON example.</summary>
+    private static int JsonStartLine(FencedCodeBlock fence)
     {
         var info = (fence.Info ?? string.Empty).Trim().ToLowerInvariant();
-        if (info is "json" or "json5" or "jsonc" or "javascript" or "js")
+        if (info is "json" or "json5" or "jsonc")
         {
-            return true;
+            return 0;
         }
 
-        if (info.Length == 0 && fence.Lines.Count > 0)
+        if (info is not ("" or "javascript" or "js" or "http" or "text" or "txt" or "plain" or "response") || fence.Lines.Count == 0)
         {
-            var first = fence.Lines.Lines[0].Slice.ToString().TrimStart();
-            return first.StartsWith("{", StringComparison.Ordinal) || first.StartsWith("[", StringComparison.Ordinal);
+            return -1;
         }
 
-        return false;
+        var start = 0;
+        if (fence.Lines.Lines[0].Slice.ToString().TrimStart().StartsWith("HTTP/", StringComparison.OrdinalIgnoreCase))
+        {
+            // A status line and headers, then a blank line, then the body.
+            while (start < fence.Lines.Count && fence.Lines.Lines[start].Slice.ToString().Trim().Length > 0)
+            {
+                start++;
+            }
+        }
+
+        while (start < fence.Lines.Count && fence.Lines.Lines[start].Slice.ToString().Trim().Length == 0)
+        {
+            start++;
+        }
+
+        if (start >= fence.Lines.Count)
+        {
+            return -1;
+        }
+
+        var first = fence.Lines.Lines[start].Slice.ToString().TrimStart();
+        return first.StartsWith("{", StringComparison.Ordinal) || first.StartsWith("[", StringComparison.Ordinal) ? start : -1;
     }
 
     private static JsonExample? ReadJson(MarkdownText markdown, FencedCodeBlock fence, List<DiagnosticInfo> diagnostics)
     {
         var (content, map) = MarkdownText.CodeContent(fence);
+        var skip = Math.Max(0, JsonStartLine(fence));
+        if (skip > 0)
+        {
+            var cut = map[skip].ContentStart;
+            content = content.Substring(cut);
+            map = map.Skip(skip).Select(entry => (entry.ContentStart - cut, entry.Line)).ToList();
+        }
+
         var (value, problems) = LenientJson.Parse(content);
         foreach (var (offset, message) in problems.Take(10))
         {
@@ -676,177 +607,5 @@ internal static class DocParser
         }
 
         return value is null ? null : new JsonExample(value, markdown.FirstLine(fence));
-    }
-
-    private static IEnumerable<FieldDocSpec> ReadBullets(MarkdownText markdown, ListBlock list, List<DiagnosticInfo> diagnostics)
-    {
-        foreach (var item in list.OfType<ListItemBlock>())
-        {
-            var paragraph = item.OfType<ParagraphBlock>().FirstOrDefault();
-            if (paragraph is null)
-            {
-                continue;
-            }
-
-            var text = MarkdownText.Inline(paragraph.Inline);
-            var rest = string.Join(" ", item.OfType<ParagraphBlock>().Skip(1).Select(p => MarkdownText.Inline(p.Inline)));
-            var match = s_bullet.Match(text);
-            if (!match.Success)
-            {
-                match = s_boldBullet.Match(text);
-            }
-
-            var location = markdown.FirstLine(paragraph);
-            if (!match.Success || !s_fieldName.IsMatch(match.Groups[1].Value))
-            {
-                if (text.TrimStart().StartsWith("[", StringComparison.Ordinal) || !text.Contains("`"))
-                {
-                    continue; // a table of contents entry or plain prose, not a field
-                }
-
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.BulletUnreadable, location, Shorten(text)));
-                continue;
-            }
-
-            var description = (match.Groups[3].Value + " " + rest).Trim();
-            yield return Field(match.Groups[1].Value, match.Groups[2].Value, description, location);
-        }
-    }
-
-    private static FieldDocSpec Field(string name, string parenthetical, string description, LocationInfo location)
-    {
-        var requirement = Requirement.Unspecified;
-        var lead = (parenthetical + " " + description).TrimStart().ToLowerInvariant();
-        if (Patterns.IsMatch(lead, @"^(?:\*\*)?required\b", RegexOptions.CultureInvariant, s_regexTimeout))
-        {
-            requirement = Requirement.Required;
-        }
-        else if (Patterns.IsMatch(lead, @"^(?:\*\*)?optional\b", RegexOptions.CultureInvariant, s_regexTimeout))
-        {
-            requirement = Requirement.Optional;
-        }
-
-        var cleaned = Patterns.Replace(description, @"^(?:\*\*)?(?:required|optional)(?:\*\*)?\s*[.:,]?\s*", string.Empty, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, s_regexTimeout);
-        if (parenthetical.Length > 0 && !Patterns.IsMatch(parenthetical, "^(required|optional)$", RegexOptions.IgnoreCase, s_regexTimeout))
-        {
-            cleaned = "(" + parenthetical + ") " + cleaned;
-        }
-
-        return new FieldDocSpec(name, cleaned.Trim(), requirement, s_secretPhrase.IsMatch(description), location);
-    }
-
-    private static IEnumerable<FieldDocSpec> ReadTable(MarkdownText markdown, Table table)
-    {
-        var rows = table.OfType<TableRow>().ToList();
-        if (rows.Count < 2)
-        {
-            yield break;
-        }
-
-        var header = rows[0].OfType<TableCell>().Select(c => CellText(c).ToLowerInvariant()).ToList();
-        var nameColumn = header.FindIndex(h => h is "parameter" or "name" or "field" or "property" or "key" or "attribute");
-        if (nameColumn < 0)
-        {
-            yield break;
-        }
-
-        var typeColumn = header.FindIndex(h => h == "type");
-        var requiredColumn = header.FindIndex(h => h.StartsWith("required", StringComparison.Ordinal));
-        var descriptionColumn = header.FindIndex(h => h.StartsWith("description", StringComparison.Ordinal) || h == "meaning" || h == "notes");
-        foreach (var row in rows.Skip(1))
-        {
-            var cells = row.OfType<TableCell>().Select(CellText).ToList();
-            string Cell(int index) => index >= 0 && index < cells.Count ? cells[index] : string.Empty;
-            var name = Cell(nameColumn).Trim('`', ' ', '*');
-            if (!s_fieldName.IsMatch(name))
-            {
-                continue;
-            }
-
-            var required = Cell(requiredColumn).ToLowerInvariant();
-            var requirement = required is "yes" or "true" or "required" or "y" ? "Required." : required is "no" or "false" or "optional" or "n" ? "Optional." : string.Empty;
-            var type = Cell(typeColumn);
-            var description = (requirement + " " + (type.Length > 0 ? "(" + type + ") " : string.Empty) + Cell(descriptionColumn)).Trim();
-            yield return Field(name, string.Empty, description, markdown.FirstLine(row));
-        }
-    }
-
-    private static string CellText(TableCell cell) =>
-        string.Join(" ", cell.OfType<ParagraphBlock>().Select(p => MarkdownText.Inline(p.Inline))).Trim();
-
-    private static string Shorten(string text) => text.Length > 80 ? text.Substring(0, 77) + "..." : text;
-
-    /// <summary>
-    /// Takes the path of <c>METHOD path</c>, with or without scheme and host, and writes its
-    /// parameters as <c>{name}</c> whether the docs wrote <c>{name}</c>, <c>:name</c> or <c>&lt;name&gt;</c>.
-    /// </summary>
-    internal static bool TryNormalizePath(string raw, out string path)
-    {
-        path = string.Empty;
-        var value = raw.Trim().Trim('`');
-        var scheme = value.IndexOf("://", StringComparison.Ordinal);
-        if (scheme >= 0)
-        {
-            var slash = value.IndexOf('/', scheme + 3);
-            value = slash < 0 ? "/" : value.Substring(slash);
-        }
-        else if (!value.StartsWith("/", StringComparison.Ordinal))
-        {
-            var slash = value.IndexOf('/');
-            if (slash > 0 && value.Substring(0, slash).Contains("."))
-            {
-                value = value.Substring(slash);
-            }
-            else
-            {
-                value = "/" + value;
-            }
-        }
-
-        var cut = value.IndexOfAny(new[] { '?', '#' });
-        if (cut >= 0)
-        {
-            value = value.Substring(0, cut);
-        }
-
-        var segments = value.Split(new[] { '/' }, StringSplitOptions.RemoveEmptyEntries);
-        var result = new List<string>();
-        foreach (var segment in segments)
-        {
-            string? parameter = null;
-            if (segment.Length > 2 && segment[0] == '{' && segment[segment.Length - 1] == '}')
-            {
-                parameter = segment.Substring(1, segment.Length - 2);
-            }
-            else if (segment.Length > 2 && segment[0] == '<' && segment[segment.Length - 1] == '>')
-            {
-                parameter = segment.Substring(1, segment.Length - 2);
-            }
-            else if (segment.Length > 1 && segment[0] == ':')
-            {
-                parameter = segment.Substring(1);
-            }
-
-            if (parameter is not null)
-            {
-                if (!Patterns.IsMatch(parameter, @"^[\w\-]+$", RegexOptions.CultureInvariant, s_regexTimeout))
-                {
-                    return false;
-                }
-
-                result.Add("{" + parameter + "}");
-            }
-            else if (Patterns.IsMatch(segment, @"^[\w\-.~]+$", RegexOptions.CultureInvariant, s_regexTimeout) && segment.Trim('.').Length > 0)
-            {
-                result.Add(segment);
-            }
-            else
-            {
-                return false;
-            }
-        }
-
-        path = "/" + string.Join("/", result);
-        return true;
     }
 }

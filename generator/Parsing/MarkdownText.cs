@@ -37,6 +37,14 @@ internal sealed class MarkdownText
         }
     }
 
+    /// <summary>The source text of a block, as written (HTML and all).</summary>
+    public string Raw(Block block)
+    {
+        var start = Clamp(block.Span.Start);
+        var end = Math.Max(start, Clamp(block.Span.End + 1));
+        return _text.Substring(start, end - start);
+    }
+
     /// <summary>A location for a character range; the end is exclusive.</summary>
     public LocationInfo Location(int start, int end)
     {

@@ -16,6 +16,33 @@ namespace Engage.Codegen.Tests;
 public class FuzzTests
 {
     private static readonly int s_cases = int.TryParse(Environment.GetEnvironmentVariable("ENGAGE_FUZZ_CASES"), out var n) ? n : 1000;
+
+    // ENGAGE_FUZZ_ONLY=523 replays that one case; ENGAGE_FUZZ_DUMP=dir also writes its pages there.
+    private static readonly int? s_only = int.TryParse(Environment.GetEnvironmentVariable("ENGAGE_FUZZ_ONLY"), out var only) ? only : null;
+
+    private static void ForEachCase(Action<int> body)
+    {
+        if (s_only is { } one)
+        {
+            body(one);
+            return;
+        }
+
+        Parallel.For(0, s_cases, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, body);
+    }
+
+    private static void Dump(IEnumerable<InMemoryDoc> docs)
+    {
+        var directory = Environment.GetEnvironmentVariable("ENGAGE_FUZZ_DUMP");
+        if (s_only is not null && !string.IsNullOrEmpty(directory))
+        {
+            Directory.CreateDirectory(directory);
+            foreach (var doc in docs)
+            {
+                File.WriteAllText(Path.Combine(directory, Path.GetFileName(doc.Path)), doc.GetText()!.ToString());
+            }
+        }
+    }
     private static readonly TimeSpan s_bound = TimeSpan.FromSeconds(20);
 
     private static readonly string[] s_words = { "users", "lists", "events", "things", "class", "default", "params", "a-b", "1st", "naïve", "événements", "x" };
@@ -55,17 +82,39 @@ public class FuzzTests
             Gen.OneOfConst(s_headings),
             Gen.OneOfConst("GET", "POST", "PUT", "PATCH", "DELETE"),
             Gen.Select(Gen.OneOfConst(s_words), Gen.Int[0, 3], Gen.OneOfConst(s_names), (word, style, name) => style switch { 0 => word, 1 => "{" + name + "}", 2 => ":" + name, _ => "<" + name + ">" }).Array[1, 4],
-            Gen.Int[0, 9],
+            // The path breaks one time in ten; the endpoint is written in one of the six forms real docs use.
+            Gen.Int[0, 59],
             Gen.OneOfConst(s_auth),
             Gen.Select(Gen.OneOfConst(s_names), Gen.OneOfConst(s_descriptions), (name, description) => $"- `{name}` - {description}").Array[0, 5],
             Gen.Select(s_json, s_json, Gen.Bool, (request, response, label) => (request, response, label)))
-        .Select((heading, method, segments, breakPath, auth, bullets, examples) =>
+        .Select((heading, method, segments, shape, auth, bullets, examples) =>
         {
-            var invalid = breakPath == 0;
+            var invalid = shape % 10 == 0;
             var path = "/" + string.Join("/", segments) + (invalid ? "/{bad!}" : string.Empty);
-            var markdown = new StringBuilder()
-                .Append("## ").Append(heading).Append("\n\n")
-                .Append(auth).Append("\n\n```\n").Append(method).Append(' ').Append(path).Append("\n```\n\n");
+            var markdown = new StringBuilder();
+            switch (shape / 10)
+            {
+                case 0: // a fence
+                    markdown.Append("## ").Append(heading).Append("\n\n").Append(auth).Append("\n\n```\n").Append(method).Append(' ').Append(path).Append("\n```\n\n");
+                    break;
+                case 1: // the heading
+                    markdown.Append("## ").Append(method).Append(' ').Append(path).Append("\n\n").Append(auth).Append("\n\n");
+                    break;
+                case 2: // a bullet that goes on in prose
+                    markdown.Append("## ").Append(heading).Append("\n\n").Append(auth).Append("\n\n* `").Append(method).Append(' ').Append(path).Append("` does it.\n\n");
+                    break;
+                case 3: // HTML, method and path in separate elements
+                    markdown.Append("## ").Append(heading).Append("\n\n").Append(auth).Append("\n\n<i class=\"label\">").Append(method).Append("</i>\n<h6>")
+                        .Append(System.Net.WebUtility.HtmlEncode(path)).Append("</h6>\n\n");
+                    break;
+                case 4: // a table row
+                    markdown.Append("## ").Append(heading).Append("\n\n").Append(auth).Append("\n\n| Method | Path |\n|---|---|\n| ").Append(method).Append(" | ").Append(path.Replace("|", "\\|")).Append(" |\n\n");
+                    break;
+                default: // only a curl command
+                    markdown.Append("## ").Append(heading).Append("\n\n").Append(auth).Append("\n\n```shell\ncurl -X ").Append(method).Append(" https://api.fuzz.test").Append(path).Append("\n```\n\n");
+                    break;
+            }
+
             if (bullets.Length > 0)
             {
                 markdown.Append("Parameters:\n\n").Append(string.Join("\n", bullets)).Append("\n\n");
@@ -95,6 +144,8 @@ public class FuzzTests
 
     private static GenerationResult GenerateWithinBound(IEnumerable<InMemoryDoc> docs, string what)
     {
+        docs = docs.ToList();
+        Dump(docs);
         var stopwatch = Stopwatch.StartNew();
         var result = GeneratorHarness.Run(docs, ns: "Engage.Fuzz");
         Assert.True(stopwatch.Elapsed < s_bound, $"{what}: generation and compilation took {stopwatch.Elapsed}");
@@ -106,13 +157,15 @@ public class FuzzTests
     [Fact]
     public void Random_doc_sets_never_break_the_build_and_report_every_dropped_endpoint()
     {
-        Parallel.For(0, s_cases, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
+        ForEachCase(i =>
         {
             var docs = Case(s_docSet, i);
             var what = $"random case {i}";
             var result = GenerateWithinBound(docs.Select(d => new InMemoryDoc(d.Name, d.Text)), what);
+            // Every valid endpoint is an operation, or reported as the same endpoint documented again (ENG016).
             var operations = result.Sources.Sum(s => CountOccurrences(s.Text, "Engage.Codegen.Runtime.ApiOperation(\""));
-            Assert.True(operations == docs.Sum(d => d.Valid), $"{what}: {operations} operations for {docs.Sum(d => d.Valid)} valid endpoint sections\n{string.Join("\n\n", docs.Select(d => d.Text))}");
+            var repeated = result.GeneratorDiagnostics.Count(d => d.Id == "ENG016");
+            Assert.True(operations + repeated == docs.Sum(d => d.Valid), $"{what}: {operations} operations and {repeated} repeats for {docs.Sum(d => d.Valid)} valid endpoint sections\n{string.Join("\n\n", docs.Select(d => d.Text))}");
             Assert.True(result.GeneratorDiagnostics.Count(d => d.Id == "ENG001") == docs.Sum(d => d.Invalid), $"{what}: every unreadable endpoint line is reported");
         });
     }
@@ -122,7 +175,7 @@ public class FuzzTests
     {
         var pages = GeneratorHarness.DocsInputFiles().Select(d => (d.Path, Lines: d.GetText()!.ToString().Split('\n'))).ToArray();
         var mutation = Gen.Select(Gen.Int[0, 4], Gen.Int[0, 100000], Gen.Int[0, 100000], Gen.Int[0, 255]);
-        Parallel.For(0, s_cases, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
+        ForEachCase(i =>
         {
             var (page, kind) = (i % pages.Length, 0);
             var docs = pages.Select(p => p.Lines.ToList()).ToArray();

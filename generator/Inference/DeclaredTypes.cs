@@ -1,0 +1,66 @@
+using System;
+using System.Text.RegularExpressions;
+using Engage.Codegen.Model;
+
+namespace Engage.Codegen.Inference;
+
+/// <summary>
+/// The type a docs page declares for a member: a table's type column or a bullet's parenthetical
+/// (<c>(integer)</c>, <c>(array of int)</c>, <c>(date-time)</c>), which the field readers put at the
+/// head of the description. A declared type outranks what the prose or the example suggest.
+/// Integers are <c>long</c> when the member is an id (<c>id</c>, <c>*_id</c>, <c>*Id</c>): ids outgrow 32 bits.
+/// </summary>
+internal static class DeclaredTypes
+{
+    private static TimeSpan s_timeout => TimeSpan.FromSeconds(5);
+
+    private static readonly Regex s_lead = new(
+        @"^\s*(?:(?:required|optional|mandatory)\s*[.:,]?\s*)?\(\s*([A-Za-z][\w\s\-\[\]<>]*?)\s*(?:,\s*(?:required|optional|read-?only|nullable)\s*)*\)",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, s_timeout);
+
+    private static readonly Regex s_arrayOf = new(
+        @"^(?:array|list)\s+of\s+(\w[\w\-]*?)s?$|^(\w[\w\-]*)\s*\[\]$|^\[\](\w[\w\-]*)$|^(?:array|list)\s*<\s*(\w[\w\-]*)\s*>$",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, s_timeout);
+
+    /// <summary>The declared type at the head of <paramref name="description"/>, or null when none is declared or it says too little.</summary>
+    public static TypeRef? Read(string description, string jsonName)
+    {
+        if (description.Length == 0 || description.IndexOf('(') < 0)
+        {
+            return null;
+        }
+
+        var match = s_lead.Match(description);
+        return match.Success ? Map(match.Groups[1].Value.Trim().ToLowerInvariant(), jsonName) : null;
+    }
+
+    private static TypeRef? Map(string declared, string jsonName)
+    {
+        var array = s_arrayOf.Match(declared);
+        if (array.Success)
+        {
+            var element = array.Groups[1].Value + array.Groups[2].Value + array.Groups[3].Value + array.Groups[4].Value;
+            var elementType = Scalar(element, Naming.Singular(jsonName));
+            return elementType is null ? null : TypeRef.ListOf(elementType);
+        }
+
+        return Scalar(declared, jsonName);
+    }
+
+    private static TypeRef? Scalar(string declared, string jsonName) => declared switch
+    {
+        "integer" or "int" or "int32" or "long" or "int64" or "integer (int64)" or "bigint" =>
+            IsId(jsonName) || declared is "long" or "int64" or "integer (int64)" or "bigint" ? TypeRef.Int64 : TypeRef.Int32,
+        "number" or "float" or "double" or "decimal" or "numeric" or "float64" => TypeRef.Decimal,
+        "string" or "str" or "text" or "email" or "url" or "uri" or "uuid" or "guid" => TypeRef.String,
+        "boolean" or "bool" => TypeRef.Boolean,
+        "date-time" or "datetime" or "timestamp" or "date" or "iso 8601" or "iso8601" or "time" => TypeRef.DateTimeOffset,
+        _ => null,
+    };
+
+    /// <summary><c>id</c>, <c>uid</c>, <c>user_id</c>, <c>userId</c>, <c>ids</c>: an identifier.</summary>
+    public static bool IsId(string jsonName) =>
+        jsonName is "id" or "ids" or "ID" ||
+        jsonName.EndsWith("_id", StringComparison.OrdinalIgnoreCase) || jsonName.EndsWith("_ids", StringComparison.OrdinalIgnoreCase) ||
+        (jsonName.EndsWith("Id", StringComparison.Ordinal) && jsonName.Length > 2) || (jsonName.EndsWith("Ids", StringComparison.Ordinal) && jsonName.Length > 3);
+}

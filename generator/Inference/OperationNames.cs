@@ -1,0 +1,151 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.RegularExpressions;
+
+namespace Engage.Codegen.Inference;
+
+/// <summary>How operations and their request and response types are named.</summary>
+internal sealed partial class ApiBuilder
+{
+    /// <summary>
+    /// The operation naming rule. On the resource's own collection and item paths the standard
+    /// verbs apply: <c>POST /r</c> Create, <c>GET /r</c> List, <c>GET /r/{id}</c> Get,
+    /// <c>PUT|PATCH /r/{id}</c> Update, <c>DELETE /r/{id}</c> Delete. Any other shape takes the
+    /// heading's first word as its verb, followed by the last literal path segment (singular) when
+    /// the heading names it: "Add User events" on <c>POST /users/{uid}/events</c> is AddEvent.
+    /// Case and punctuation of the heading do not change the name.
+    /// </summary>
+    internal static string OperationBaseName(string httpMethod, string path, string heading)
+    {
+        var segments = path.Split(new[] { '/' }, StringSplitOptions.RemoveEmptyEntries).Select(WithoutSuffix).ToArray();
+        var literals = segments.Where(s => !s.StartsWith("{", StringComparison.Ordinal)).ToList();
+        var isParameter = segments.Select(s => s.StartsWith("{", StringComparison.Ordinal)).ToList();
+        if (segments.Length == 1 && !isParameter[0])
+        {
+            switch (httpMethod)
+            {
+                case "POST": return "Create";
+                case "GET": return "List";
+            }
+        }
+        else if (segments.Length == 2 && !isParameter[0] && isParameter[1])
+        {
+            switch (httpMethod)
+            {
+                case "GET": return "Get";
+                case "PUT":
+                case "PATCH": return "Update";
+                case "DELETE": return "Delete";
+            }
+        }
+
+        var words = Patterns.Matches(heading, @"[A-Za-z][A-Za-z0-9]*", RegexOptions.CultureInvariant, s_timeout).Cast<Match>().Select(m => m.Value).ToList();
+        var verb = words.Count > 0 ? Naming.Pascal(words[0].ToLowerInvariant()) : DefaultVerb(httpMethod);
+        var last = literals.Count > 1 ? literals[literals.Count - 1] : null;
+        if (last is not null)
+        {
+            var singular = Naming.Singular(last).ToLowerInvariant();
+            var mentioned = words.Skip(1).Any(w => string.Equals(Naming.Singular(w), singular, StringComparison.OrdinalIgnoreCase));
+            if (mentioned && !string.Equals(verb, Naming.Pascal(singular), StringComparison.Ordinal))
+            {
+                // "List all labels for a repository" lists labels: the plural after List.
+                return verb + Naming.Pascal(verb == "List" ? Naming.Plural(singular) : singular);
+            }
+        }
+
+        return verb;
+    }
+
+    private static string DefaultVerb(string httpMethod) => httpMethod switch
+    {
+        "GET" => "Get",
+        "POST" => "Create",
+        "PUT" or "PATCH" => "Update",
+        "DELETE" => "Delete",
+        _ => Naming.Pascal(httpMethod.ToLowerInvariant()),
+    };
+
+    /// <summary>Request and response type names: the verb, the resource in the singular (plural after List), the rest.</summary>
+    private static string TypePrefix(string baseName, string resourceSingular)
+    {
+        var verbEnd = 1;
+        while (verbEnd < baseName.Length && !char.IsUpper(baseName[verbEnd]) && !char.IsDigit(baseName[verbEnd]))
+        {
+            verbEnd++;
+        }
+
+        var verb = baseName.Substring(0, verbEnd);
+        var rest = baseName.Substring(verbEnd);
+        var plural = Naming.Plural(resourceSingular);
+        if (rest.StartsWith(resourceSingular, StringComparison.Ordinal) || rest.StartsWith(plural, StringComparison.Ordinal))
+        {
+            return verb + rest; // "GetCrate" on the Crates page is GetCrate, not GetCrateCrate
+        }
+
+        var noun = verb == "List" ? plural : resourceSingular;
+        return verb + noun + rest;
+    }
+
+    /// <summary>
+    /// The path naming rule, for a section that documents several endpoints (its heading names them
+    /// all) and for a heading name already taken: the verb from the method and the path's end
+    /// (<c>GET</c> of a collection is List, of an item Get), then the literal segments after the
+    /// last parameter other than the page's own resource, then <c>For</c> and the parent the path
+    /// goes through: <c>GET /projects/{projectId}/todolists/completed.json</c> on the To-do lists
+    /// page is ListCompletedForProject.
+    /// </summary>
+    internal static string PathBaseName(string httpMethod, string path, string resourceTitle)
+    {
+        var segments = path.Split(new[] { '/' }, StringSplitOptions.RemoveEmptyEntries).Select(WithoutSuffix).ToList();
+        var resource = Key(resourceTitle);
+        bool IsResource(string segment) => Key(segment) == resource || Key(Naming.Singular(segment)) == Key(Naming.Singular(resource));
+        var lastParameter = segments.FindLastIndex(s => s.StartsWith("{", StringComparison.Ordinal));
+        var trailing = segments.Skip(lastParameter + 1).ToList();
+        var verb = httpMethod switch
+        {
+            "GET" => trailing.Count == 0 && lastParameter >= 0 ? "Get" : "List",
+            "POST" => "Create",
+            "PUT" or "PATCH" => "Update",
+            "DELETE" => "Delete",
+            _ => Naming.Pascal(httpMethod.ToLowerInvariant()),
+        };
+
+        var name = new System.Text.StringBuilder(verb);
+        var qualifiers = trailing.Where(s => !IsResource(s)).ToList();
+        if (trailing.Count == 0 && lastParameter > 0 && !segments[lastParameter - 1].StartsWith("{", StringComparison.Ordinal) && !IsResource(segments[lastParameter - 1]))
+        {
+            qualifiers.Add(Naming.Singular(segments[lastParameter - 1]));
+        }
+
+        foreach (var qualifier in qualifiers)
+        {
+            name.Append(Naming.Pascal(qualifier));
+        }
+
+        // The parent: the literal before the last parameter that is not the item itself.
+        var parentParameter = trailing.Count > 0 ? lastParameter
+            : lastParameter > 0 ? segments.FindLastIndex(lastParameter - 1, s => s.StartsWith("{", StringComparison.Ordinal))
+            : -1;
+        if (parentParameter > 0 && !segments[parentParameter - 1].StartsWith("{", StringComparison.Ordinal))
+        {
+            name.Append("For").Append(Naming.Pascal(Naming.Singular(segments[parentParameter - 1])));
+        }
+
+        return name.ToString();
+    }
+
+    private static readonly string[] s_crudVerbs = { "Get", "List", "Create", "Update", "Delete", "Show", "Fetch", "Retrieve", "Read", "Find", "Post", "Put", "Patch", "Edit", "Add", "Remove" };
+
+    /// <summary>True when a name starts with a verb the HTTP method already says.</summary>
+    private static bool IsCrudVerb(string baseName) =>
+        s_crudVerbs.Any(v => baseName.StartsWith(v, StringComparison.Ordinal) && (baseName.Length == v.Length || char.IsUpper(baseName[v.Length])));
+
+    private static string WithoutSuffix(string segment)
+    {
+        var dot = segment.IndexOf('.', segment.StartsWith("{", StringComparison.Ordinal) ? Math.Max(0, segment.IndexOf('}')) : 0);
+        return dot > 0 ? segment.Substring(0, dot) : segment;
+    }
+
+    private static string Key(string words) => new string(words.Where(char.IsLetterOrDigit).Select(char.ToLowerInvariant).ToArray());
+}

@@ -1,0 +1,348 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Net;
+using System.Text.RegularExpressions;
+using Engage.Codegen.Model;
+using Markdig.Extensions.Tables;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+
+namespace Engage.Codegen.Parsing;
+
+/// <summary>Where in a section an endpoint was written.</summary>
+internal enum EndpointForm
+{
+    /// <summary>A <c>METHOD /path</c> line in a fenced or indented code block.</summary>
+    CodeLine,
+
+    /// <summary>A paragraph that is only the endpoint, as inline code or text.</summary>
+    Paragraph,
+
+    /// <summary>A list item that starts with an inline-code endpoint and goes on in prose.</summary>
+    Bullet,
+
+    /// <summary>The section heading itself: <c>### GET /things/{id}</c>.</summary>
+    Heading,
+
+    /// <summary>An HTML block: method and path in separate elements.</summary>
+    Html,
+
+    /// <summary>A table row with a method cell and a path cell.</summary>
+    TableRow,
+
+    /// <summary>Inline code inside prose ("use `POST /users` to ..."): read only when nothing stronger is there.</summary>
+    InProse,
+
+    /// <summary>A <c>curl</c> command line: read only when the section gives nothing else.</summary>
+    Curl,
+}
+
+/// <summary>One endpoint as a reader sees it in a section, before it becomes an operation.</summary>
+internal sealed class EndpointCandidate
+{
+    public EndpointCandidate(EndpointForm form, Block block, string method, string rawPath, PathReading path, LocationInfo location, string? misspelledMethod, string? prose = null, string? body = null, Block? startBlock = null)
+    {
+        Form = form;
+        Block = block;
+        StartBlock = startBlock ?? block;
+        Method = method;
+        RawPath = rawPath;
+        Path = path;
+        Location = location;
+        MisspelledMethod = misspelledMethod;
+        Prose = prose;
+        Body = body;
+    }
+
+    public EndpointForm Form { get; }
+
+    /// <summary>The block that holds the endpoint (for HTML split over two blocks, the second).</summary>
+    public Block Block { get; }
+
+    /// <summary>The first block the endpoint is written in: the method's element when HTML splits it from the path.</summary>
+    public Block StartBlock { get; }
+
+    public string Method { get; }
+
+    public string RawPath { get; }
+
+    /// <summary>The path read; no templates when it could not be read (reported as ENG001).</summary>
+    public PathReading Path { get; }
+
+    public LocationInfo Location { get; }
+
+    /// <summary>The method as written when it was a typo (<c>DLETE</c>), else null.</summary>
+    public string? MisspelledMethod { get; }
+
+    /// <summary>The prose beside the endpoint in a bullet or table row: its own description.</summary>
+    public string? Prose { get; }
+
+    /// <summary>The <c>-d</c> data of a curl line.</summary>
+    public string? Body { get; }
+}
+
+/// <summary>
+/// Finds every endpoint a reader would see in one section: code lines, endpoint paragraphs,
+/// endpoint bullets (several per section), the heading, HTML blocks, table rows; inline code in
+/// prose only when none of those is there, and a curl command only when the section gives
+/// nothing else and is not a guide section (authentication, pagination, errors...).
+/// </summary>
+internal static class EndpointReader
+{
+    private static TimeSpan s_timeout => TimeSpan.FromSeconds(5);
+
+    private static readonly Regex s_line = new(@"^\s*([A-Za-z]{3,8})\s+(\S+)\s*$", RegexOptions.CultureInvariant, s_timeout);
+
+    private static readonly Regex s_bulletLead = new(@"^\s*`\s*([A-Za-z]{3,8})\s+([^`\s]+)\s*`\s*(.*)$", RegexOptions.Singleline | RegexOptions.CultureInvariant, s_timeout);
+
+    private static readonly Regex s_htmlTag = new(@"<[^>]*>", RegexOptions.CultureInvariant, s_timeout);
+
+    private static readonly Regex s_htmlEndpoint = new(@"(?:^|\s)([A-Za-z]{3,8})\s+((?:https?://|/)\S*)", RegexOptions.CultureInvariant, s_timeout);
+
+    private static readonly Regex s_guideHeading = new(
+        @"\b(?:authenticat\w*|authori[sz]\w*|oauth|tokens?|pagination|paging|errors?|rate\s+limit\w*|making\s+(?:a\s+)?requests?|introduction|overview|getting\s+started|identify|versioning|caching|schema|conventions|client\s+errors|examples?)\b",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, s_timeout);
+
+    /// <summary>True when the line is <c>METHOD path</c> as the code-line and paragraph forms need.</summary>
+    internal static bool IsEndpointLine(string text) => TryLine(text, out _, out _, out _);
+
+    /// <summary>Every endpoint in the section, strongest forms first as written; empty when there is none.</summary>
+    public static List<EndpointCandidate> Find(MarkdownText markdown, HeadingBlock heading, string headingText, List<Block> blocks)
+    {
+        var found = new List<EndpointCandidate>();
+        if (TryLine(headingText.Trim('`', ' '), out var method, out var path, out var typo))
+        {
+            found.Add(Candidate(EndpointForm.Heading, heading, method, path, markdown.FirstLine(heading), typo));
+        }
+
+        for (var i = 0; i < blocks.Count; i++)
+        {
+            switch (blocks[i])
+            {
+                case FencedCodeBlock or CodeBlock:
+                    ReadCodeLines(markdown, (LeafBlock)blocks[i], found);
+                    break;
+                case ParagraphBlock paragraph when paragraph.Inline is not null && paragraph.Inline.Descendants<HtmlInline>().Any():
+                    ReadHtml(markdown, blocks, i, found);
+                    break;
+                case ParagraphBlock paragraph:
+                    ReadParagraph(markdown, paragraph, found);
+                    break;
+                case HtmlBlock:
+                    ReadHtml(markdown, blocks, i, found);
+                    break;
+                case ListBlock list:
+                    ReadBullets(markdown, list, found);
+                    break;
+                case Table table:
+                    ReadTableRows(markdown, table, found);
+                    break;
+            }
+        }
+
+        if (found.Count > 0)
+        {
+            return found;
+        }
+
+        // Weaker forms, only when the section shows no endpoint of its own.
+        foreach (var paragraph in blocks.OfType<ParagraphBlock>())
+        {
+            var inProse = InProse(markdown, paragraph);
+            if (inProse is not null)
+            {
+                found.Add(inProse);
+                return found;
+            }
+        }
+
+        if (!s_guideHeading.IsMatch(headingText))
+        {
+            foreach (var code in blocks.OfType<LeafBlock>().Where(b => b is FencedCodeBlock or CodeBlock))
+            {
+                var curl = CurlCommand.Read(markdown, code);
+                if (curl is not null)
+                {
+                    found.Add(curl);
+                    return found;
+                }
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>Reads <c>METHOD path</c>: method in any case (typo corrected), path a path or URL.</summary>
+    internal static bool TryLine(string text, out string method, out string path, out string? misspelled)
+    {
+        method = string.Empty;
+        path = string.Empty;
+        misspelled = null;
+        var match = s_line.Match(text);
+        if (!match.Success || !HttpMethods.TryRead(match.Groups[1].Value, out method, out var corrected))
+        {
+            return false;
+        }
+
+        path = match.Groups[2].Value;
+        // A lower-case or misspelled method needs a path that is plainly one ("get /users", "DLETE /users/{id}").
+        var plain = match.Groups[1].Value == method;
+        if ((!plain || corrected) && !LooksLikePath(path))
+        {
+            return false;
+        }
+
+        misspelled = corrected ? match.Groups[1].Value : null;
+        return true;
+    }
+
+    private static bool LooksLikePath(string path) =>
+        path.StartsWith("/", StringComparison.Ordinal) || path.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || path.StartsWith("https://", StringComparison.OrdinalIgnoreCase);
+
+    internal static EndpointCandidate Candidate(EndpointForm form, Block block, string method, string rawPath, LocationInfo location, string? misspelled, string? prose = null, string? body = null, Block? startBlock = null)
+    {
+        if (!PathTemplates.TryRead(rawPath, out var reading))
+        {
+            reading = new PathReading(Array.Empty<string>(), Array.Empty<(string, string)>(), null);
+        }
+
+        return new EndpointCandidate(form, block, method, rawPath, reading, location, misspelled, prose, body, startBlock);
+    }
+
+    private static void ReadCodeLines(MarkdownText markdown, LeafBlock leaf, List<EndpointCandidate> found)
+    {
+        for (var i = 0; i < leaf.Lines.Count; i++)
+        {
+            var line = leaf.Lines.Lines[i];
+            if (TryLine(line.Slice.ToString(), out var method, out var path, out var typo))
+            {
+                found.Add(Candidate(EndpointForm.CodeLine, leaf, method, path, markdown.Line(line), typo));
+            }
+        }
+    }
+
+    /// <summary>A paragraph that is only an endpoint: <c>`GET /things`</c> or <c>GET /things</c>.</summary>
+    private static void ReadParagraph(MarkdownText markdown, ParagraphBlock paragraph, List<EndpointCandidate> found)
+    {
+        var codes = paragraph.Inline!.Descendants<CodeInline>().ToList();
+        var text = MarkdownText.Inline(paragraph.Inline).Trim();
+        if (codes.Count == 1 && text == "`" + codes[0].Content + "`" && TryLine(codes[0].Content, out var method, out var path, out var typo))
+        {
+            found.Add(Candidate(EndpointForm.Paragraph, paragraph, method, path, markdown.Location(codes[0].Span.Start, codes[0].Span.End + 1), typo));
+        }
+        else if (codes.Count == 0 && TryLine(text, out method, out path, out typo) && LooksLikePath(path))
+        {
+            found.Add(Candidate(EndpointForm.Paragraph, paragraph, method, path, markdown.FirstLine(paragraph), typo));
+        }
+    }
+
+    /// <summary>Today's reading of prose: the first upper-case <c>`METHOD path`</c> code span in a paragraph.</summary>
+    private static EndpointCandidate? InProse(MarkdownText markdown, ParagraphBlock paragraph)
+    {
+        if (paragraph.Inline is null)
+        {
+            return null;
+        }
+
+        foreach (var code in paragraph.Inline.Descendants<CodeInline>())
+        {
+            var match = s_line.Match(code.Content);
+            if (match.Success && HttpMethods.TryRead(match.Groups[1].Value, out var method, out var corrected) && !corrected && match.Groups[1].Value == method)
+            {
+                return Candidate(EndpointForm.InProse, paragraph, method, match.Groups[2].Value, markdown.Location(code.Span.Start, code.Span.End + 1), null);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Bullets that start with an endpoint in code and go on in prose; several per section.</summary>
+    private static void ReadBullets(MarkdownText markdown, ListBlock list, List<EndpointCandidate> found)
+    {
+        foreach (var item in list.OfType<ListItemBlock>())
+        {
+            var paragraph = item.OfType<ParagraphBlock>().FirstOrDefault();
+            if (paragraph?.Inline is null)
+            {
+                continue;
+            }
+
+            var text = MarkdownText.Inline(paragraph.Inline);
+            var match = s_bulletLead.Match(text);
+            if (!match.Success || !TryLine(match.Groups[1].Value + " " + match.Groups[2].Value, out var method, out var path, out var typo))
+            {
+                continue;
+            }
+
+            var code = paragraph.Inline.Descendants<CodeInline>().First();
+            found.Add(Candidate(EndpointForm.Bullet, list, method, path, markdown.Location(code.Span.Start, code.Span.End + 1), typo, match.Groups[3].Value.Trim()));
+        }
+    }
+
+    /// <summary>
+    /// HTML written inside the Markdown, the method and the path in separate elements
+    /// (<c>&lt;i class="label label-get"&gt;GET&lt;/i&gt;</c> then <c>&lt;h6&gt;/v3/things/&amp;lt;id&amp;gt;&lt;/h6&gt;</c>), read
+    /// across this block and the next when the method and the path are split between them.
+    /// </summary>
+    private static void ReadHtml(MarkdownText markdown, List<Block> blocks, int index, List<EndpointCandidate> found)
+    {
+        // An element pair already read from the previous block is not read again.
+        if (found.Count > 0 && ReferenceEquals(found[found.Count - 1].Block, blocks[index]))
+        {
+            return;
+        }
+
+        var text = PlainHtml(markdown.Raw(blocks[index]));
+        var block = blocks[index];
+        var match = s_htmlEndpoint.Match(text);
+        if ((!match.Success || !HttpMethods.TryRead(match.Groups[1].Value, out _, out _)) && index + 1 < blocks.Count && blocks[index + 1] is HtmlBlock or ParagraphBlock)
+        {
+            text = text + " " + PlainHtml(markdown.Raw(blocks[index + 1]));
+            match = s_htmlEndpoint.Match(text);
+            block = blocks[index + 1];
+        }
+
+        for (; match.Success; match = match.NextMatch())
+        {
+            if (HttpMethods.TryRead(match.Groups[1].Value, out var method, out var corrected) && (match.Groups[1].Value == method || corrected || LooksLikePath(match.Groups[2].Value)))
+            {
+                found.Add(Candidate(EndpointForm.Html, block, method, match.Groups[2].Value, markdown.FirstLine(blocks[index]), corrected ? match.Groups[1].Value : null, startBlock: blocks[index]));
+            }
+        }
+    }
+
+    private static string PlainHtml(string html) => WebUtility.HtmlDecode(s_htmlTag.Replace(html, " ")).Replace('\n', ' ').Replace('\r', ' ');
+
+    /// <summary>Rows with a method cell and a path cell (<c>| GET | /things | ... |</c>) or one <c>`METHOD /path`</c> cell.</summary>
+    private static void ReadTableRows(MarkdownText markdown, Table table, List<EndpointCandidate> found)
+    {
+        foreach (var row in table.OfType<TableRow>().Where(r => !r.IsHeader))
+        {
+            var cells = row.OfType<TableCell>().Select(FieldReader.CellText).ToList();
+            for (var i = 0; i < cells.Count; i++)
+            {
+                var cell = cells[i].Trim('`', ' ');
+                string? method = null;
+                string? path = null;
+                string? typo = null;
+                var pathCell = i;
+                if (TryLine(cell, out var lineMethod, out var linePath, out var lineTypo) && LooksLikePath(linePath))
+                {
+                    (method, path, typo) = (lineMethod, linePath, lineTypo);
+                }
+                else if (i + 1 < cells.Count && HttpMethods.TryRead(cell, out var cellMethod, out var corrected) && LooksLikePath(cells[i + 1].Trim('`', ' ')))
+                {
+                    (method, path, typo, pathCell) = (cellMethod, cells[i + 1].Trim('`', ' '), corrected ? cell : null, i + 1);
+                }
+
+                if (method is not null)
+                {
+                    var prose = string.Join(" ", cells.Where((_, c) => c != i && c != pathCell)).Trim();
+                    found.Add(Candidate(EndpointForm.TableRow, table, method, path!, markdown.FirstLine(row), typo, prose));
+                    break;
+                }
+            }
+        }
+    }
+}

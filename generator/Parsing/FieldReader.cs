@@ -1,0 +1,174 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.RegularExpressions;
+using Engage.Codegen.Model;
+using Markdig.Extensions.Tables;
+using Markdig.Syntax;
+
+namespace Engage.Codegen.Parsing;
+
+/// <summary>
+/// Reads documented fields and parameters: bullets (<c>- `name` - Required. text</c>, bold names),
+/// one-paragraph parameters, and parameter or attribute tables, with the requirement and any
+/// "requires the secret" phrase.
+/// </summary>
+internal static class FieldReader
+{
+    private static TimeSpan s_timeout => TimeSpan.FromSeconds(5);
+
+    internal static readonly Regex s_bullet = new(
+        @"^\s*`\s*([^`]+?)\s*`\s*(?:\(([^)]*)\))?\s*[-\u2013\u2014:]*\s*(.*)$", RegexOptions.Singleline | RegexOptions.CultureInvariant, s_timeout);
+
+    private static readonly Regex s_boldBullet = new(
+        @"^\s*\*\*\s*([^*]+?)\s*\*\*\s*(?:\(([^)]*)\))?\s*[-\u2013\u2014:]*\s*(.*)$", RegexOptions.Singleline | RegexOptions.CultureInvariant, s_timeout);
+
+    private static readonly Regex s_fieldName = new(@"^[\w$@][\w.$@\-\[\]]*$", RegexOptions.CultureInvariant, s_timeout);
+
+    private static readonly Regex s_secretPhrase = new(
+        @"requires?\s+(?:both\s+)?(?:the\s+)?(?:username\s*(?:and|&)\s*password|key\s+and\s+(?:the\s+)?secret|api\s+secret|secret)",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, s_timeout);
+
+    public static FieldDocSpec? TryReadParagraphParameter(MarkdownText markdown, ParagraphBlock paragraph, string text)
+    {
+        var match = s_bullet.Match(text);
+        if (!match.Success || !s_fieldName.IsMatch(match.Groups[1].Value) || EndpointReader.IsEndpointLine(match.Groups[1].Value) || text.Length > 400)
+        {
+            return null;
+        }
+
+        // Only "`name` - text" or "`name`: text" shapes; a sentence that merely starts with code is prose.
+        var afterName = text.Substring(text.IndexOf('`', text.IndexOf('`') + 1) + 1).TrimStart();
+        if (!afterName.StartsWith("-", StringComparison.Ordinal) && !afterName.StartsWith(":", StringComparison.Ordinal) &&
+            !afterName.StartsWith("\u2013", StringComparison.Ordinal) && !afterName.StartsWith("\u2014", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        return Field(match.Groups[1].Value, match.Groups[2].Value, match.Groups[3].Value.Trim(), markdown.FirstLine(paragraph));
+    }
+
+    public static IEnumerable<FieldDocSpec> ReadBullets(MarkdownText markdown, ListBlock list, List<DiagnosticInfo> diagnostics)
+    {
+        foreach (var item in list.OfType<ListItemBlock>())
+        {
+            var paragraph = item.OfType<ParagraphBlock>().FirstOrDefault();
+            if (paragraph is null)
+            {
+                continue;
+            }
+
+            var text = MarkdownText.Inline(paragraph.Inline);
+            var rest = string.Join(" ", item.OfType<ParagraphBlock>().Skip(1).Select(p => MarkdownText.Inline(p.Inline)));
+            var match = s_bullet.Match(text);
+            if (!match.Success)
+            {
+                match = s_boldBullet.Match(text);
+            }
+
+            var location = markdown.FirstLine(paragraph);
+            if (!match.Success || !s_fieldName.IsMatch(match.Groups[1].Value))
+            {
+                if (text.TrimStart().StartsWith("[", StringComparison.Ordinal) || !text.Contains("`") ||
+                    Patterns.IsMatch(text, @"^\s*`[1-5]\d\d\b", RegexOptions.CultureInvariant, s_timeout))
+                {
+                    continue; // a table of contents entry, plain prose or a status code ("`204 No Content` if ..."), not a field
+                }
+
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.BulletUnreadable, location, Shorten(text)));
+                continue;
+            }
+
+            var description = (match.Groups[3].Value + " " + rest).Trim();
+            yield return Field(match.Groups[1].Value, match.Groups[2].Value, description, location);
+        }
+    }
+
+    public static FieldDocSpec Field(string name, string parenthetical, string description, LocationInfo location)
+    {
+        var requirement = Requirement.Unspecified;
+        var lead = (parenthetical + " " + description).TrimStart().ToLowerInvariant();
+        if (Patterns.IsMatch(lead, @"^(?:\*\*)?required\b", RegexOptions.CultureInvariant, s_timeout))
+        {
+            requirement = Requirement.Required;
+        }
+        else if (Patterns.IsMatch(lead, @"^(?:\*\*)?optional\b", RegexOptions.CultureInvariant, s_timeout))
+        {
+            requirement = Requirement.Optional;
+        }
+
+        var cleaned = Patterns.Replace(description, @"^(?:\*\*)?(?:required|optional)(?:\*\*)?\s*[.:,]?\s*", string.Empty, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, s_timeout);
+        if (parenthetical.Length > 0 && !Patterns.IsMatch(parenthetical, "^(required|optional)$", RegexOptions.IgnoreCase, s_timeout))
+        {
+            cleaned = "(" + parenthetical + ") " + cleaned;
+        }
+
+        return new FieldDocSpec(name, cleaned.Trim(), requirement, s_secretPhrase.IsMatch(description), location);
+    }
+
+    /// <summary>
+    /// Parameter and attribute tables in their common shapes: a name column (<c>Name</c>,
+    /// <c>Parameter</c>, <c>Attribute</c>, <c>Field</c>, <c>Argument</c>...), and any of a type column,
+    /// a required column, a default column and a description (with <b>Required</b> or <c>read-only</c> in it).
+    /// </summary>
+    public static IEnumerable<FieldDocSpec> ReadTable(MarkdownText markdown, Table table)
+    {
+        var rows = table.OfType<TableRow>().ToList();
+        if (rows.Count < 2)
+        {
+            yield break;
+        }
+
+        var header = rows[0].OfType<TableCell>().Select(c => CellText(c).ToLowerInvariant().Trim('*', '_', ' ')).ToList();
+        var nameColumn = header.FindIndex(h => h is "parameter" or "parameters" or "name" or "field" or "property" or "key" or "attribute" or "argument" or "param" or "query parameter" or "field name");
+        if (nameColumn < 0)
+        {
+            yield break;
+        }
+
+        var typeColumn = header.FindIndex(h => h is "type" or "data type" or "format");
+        var requiredColumn = header.FindIndex(h => h.StartsWith("required", StringComparison.Ordinal) || h is "mandatory" or "optional");
+        var defaultColumn = header.FindIndex(h => h is "default" or "default value");
+        var descriptionColumn = header.FindIndex(h => h.StartsWith("description", StringComparison.Ordinal) || h is "meaning" or "notes" or "details");
+        foreach (var row in rows.Skip(1))
+        {
+            var cells = row.OfType<TableCell>().Select(CellText).ToList();
+            string Cell(int index) => index >= 0 && index < cells.Count ? cells[index] : string.Empty;
+            var name = Cell(nameColumn).Trim('`', ' ', '*');
+            if (!s_fieldName.IsMatch(name))
+            {
+                continue;
+            }
+
+            var required = Cell(requiredColumn).ToLowerInvariant().Trim('*', '_', ' ');
+            var requirement = required is "yes" or "true" or "required" or "y" or "mandatory" or "\u2713" or "x"
+                ? "Required."
+                : required is "no" or "false" or "optional" or "n" ? "Optional." : string.Empty;
+            if (requiredColumn >= 0 && header[requiredColumn] == "optional")
+            {
+                requirement = requirement == "Required." ? "Optional." : requirement == "Optional." ? "Required." : requirement;
+            }
+
+            var type = Cell(typeColumn);
+            var byDefault = Cell(defaultColumn);
+            var description = Cell(descriptionColumn);
+
+            // "**Required** The name of ..." in the description column says what a required column would.
+            var lead = Patterns.Match(description, @"^\s*(required|optional)\b\s*[.:]?\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, s_timeout);
+            if (lead.Success)
+            {
+                requirement = requirement.Length > 0 ? requirement : char.ToUpperInvariant(lead.Groups[1].Value[0]) + lead.Groups[1].Value.Substring(1).ToLowerInvariant() + ".";
+                description = description.Substring(lead.Length);
+            }
+
+            var text = (requirement + " " + (type.Length > 0 ? "(" + type + ") " : string.Empty) + description +
+                (byDefault.Length > 0 && byDefault != "-" ? " Default: `" + byDefault.Trim('`') + "`." : string.Empty)).Trim();
+            yield return Field(name, string.Empty, text, markdown.FirstLine(row));
+        }
+    }
+
+    public static string CellText(TableCell cell) =>
+        string.Join(" ", cell.OfType<ParagraphBlock>().Select(p => MarkdownText.Inline(p.Inline))).Trim();
+
+    private static string Shorten(string text) => text.Length > 80 ? text.Substring(0, 77) + "..." : text;
+}

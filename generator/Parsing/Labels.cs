@@ -1,0 +1,157 @@
+using System;
+using System.Linq;
+using System.Text.RegularExpressions;
+
+namespace Engage.Codegen.Parsing;
+
+/// <summary>What the blocks after a label hold.</summary>
+internal enum Label
+{
+    None,
+    Parameters,
+    Request,
+    Response,
+
+    /// <summary>Status codes, headers, errors, notes: nothing in them is a parameter or an example.</summary>
+    Other,
+}
+
+/// <summary>
+/// Labels inside an endpoint section, as paragraphs ("Example request:", "Parameters") or as
+/// subheadings ("### Query Parameters", "### Response", "### HTTP Request"), read despite typos.
+/// </summary>
+internal static class Labels
+{
+    private static TimeSpan s_timeout => TimeSpan.FromSeconds(5);
+
+    private static readonly Regex s_headingLabel = new(
+        @"^(?:(?<p>(?:(?:required|optional|query|url|path|body|request|form|input)\s+)*(?:parameters?|params|arguments|fields|attributes|properties|input))|(?<req>(?:(?:example|sample)\s+)?(?:request(?:\s+(?:body|payload|example))?|payload|body))|(?<res>(?:(?:example|sample)\s+)?(?:responses?|result|returns|response\s+(?:body|example|format))|output)|(?<ex>examples?|sample)|(?<none>http\s+request|endpoint|definition|request\s+url|url|method|http\s+method|resource\s+url)|(?<other>(?:http\s+)?status(?:\s+codes?)?|(?:response\s+)?headers?|errors?|error\s+codes|notes?|permissions|scopes|rate\s+limit(?:ing)?))\s*[.:]*$",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, s_timeout);
+
+    /// <summary>True when a subheading only labels part of the endpoint section above it.</summary>
+    public static bool IsLabelHeading(string headingText) => s_headingLabel.IsMatch(headingText.Trim());
+
+    /// <summary>The label a subheading gives; "Example" alone is the request for a method with a body.</summary>
+    public static Label? OfHeading(string headingText, string httpMethod)
+    {
+        var match = s_headingLabel.Match(headingText.Trim());
+        if (!match.Success)
+        {
+            return null;
+        }
+
+        if (match.Groups["p"].Success)
+        {
+            return Label.Parameters;
+        }
+
+        if (match.Groups["req"].Success)
+        {
+            return Label.Request;
+        }
+
+        if (match.Groups["res"].Success)
+        {
+            return Label.Response;
+        }
+
+        if (match.Groups["ex"].Success)
+        {
+            return httpMethod is "POST" or "PUT" or "PATCH" ? Label.Request : Label.Response;
+        }
+
+        return match.Groups["other"].Success ? Label.Other : Label.None;
+    }
+
+    public static Label? Read(string lower)
+    {
+        var trimmed = FixLabelTypos(lower.Trim());
+        if (Patterns.IsMatch(trimmed, @"^(?:(?:required|optional|query|body|request|path|url)\s+)?parameters?\b", RegexOptions.CultureInvariant, s_timeout))
+        {
+            return Label.Parameters;
+        }
+
+        if (Patterns.IsMatch(trimmed, @"^(?:an?\s+)?(?:example|sample)\s+(?:request|payload|body)|^request\s*(?:data|body|payload)?\s*:", RegexOptions.CultureInvariant, s_timeout))
+        {
+            return Label.Request;
+        }
+
+        if (Patterns.IsMatch(trimmed, @"^(?:an?\s+)?(?:example|sample)\s+(?:response|result|output)|^response\s*(?:data|body|payload)?\s*:|^(?:it|this|the\s+\w+)\s+(?:returns|responds)\b.*:$|^(?:the\s+)?(?:above\s+)?(?:command|call|request)\s+(?:returns|responds|answers)\b.*:$|\blooks\s+like\s+this\s*:$", RegexOptions.CultureInvariant, s_timeout))
+        {
+            return Label.Response;
+        }
+
+        return null;
+    }
+
+    private static readonly string[] s_labelWords = { "example", "sample", "request", "response", "parameters", "payload" };
+
+    /// <summary>Reads label words as a person would despite typos: "Exmaple reqeust data:" is "example request data:".</summary>
+    private static string FixLabelTypos(string text)
+    {
+        // Only the first three words can be label words: the rest of the paragraph is left as it is.
+        var words = text.Split(new[] { ' ' }, 4);
+        var changed = false;
+        for (var i = 0; i < Math.Min(3, words.Length); i++)
+        {
+            var word = words[i].TrimEnd(':', '.');
+            if (word.Length < 5 || s_labelWords.Contains(word))
+            {
+                continue;
+            }
+
+            var close = s_labelWords.FirstOrDefault(label => EditDistance(word, label) <= MaxTypos(label));
+            if (close is not null)
+            {
+                words[i] = close + words[i].Substring(word.Length);
+                changed = true;
+            }
+        }
+
+        return changed ? string.Join(" ", words) : text;
+    }
+
+    [ThreadStatic]
+    private static int[]? t_editRow1;
+
+    [ThreadStatic]
+    private static int[]? t_editRow2;
+
+    private static int MaxTypos(string label) => label.Length >= 7 ? 2 : 1;
+
+    private static int EditDistance(string a, string b)
+    {
+        if (Math.Abs(a.Length - b.Length) > 2)
+        {
+            return int.MaxValue; // Farther than any typo allowance: no need for the table.
+        }
+
+        // Two rows of the table, kept per thread: this runs for the first words of every paragraph.
+        var previous = t_editRow1 ??= new int[16];
+        var current = t_editRow2 ??= new int[16];
+        if (b.Length >= previous.Length)
+        {
+            previous = new int[b.Length + 1];
+            current = new int[b.Length + 1];
+        }
+
+        for (var j = 0; j <= b.Length; j++)
+        {
+            previous[j] = j;
+        }
+
+        for (var i = 1; i <= a.Length; i++)
+        {
+            current[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+            }
+
+            (previous, current) = (current, previous);
+        }
+
+        return previous[b.Length];
+    }
+}

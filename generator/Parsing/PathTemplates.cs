@@ -1,0 +1,242 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Net;
+using System.Text.RegularExpressions;
+
+namespace Engage.Codegen.Parsing;
+
+/// <summary>One reading of the path of an endpoint line.</summary>
+/// <param name="Templates">One template, or two for an optional trailing segment (collection, then item).</param>
+/// <param name="Query">Query parameters written in the line, with the example value shown.</param>
+/// <param name="Origin">The scheme and host when the line gave a full URL (<c>https://host</c>), else null.</param>
+internal sealed record PathReading(IReadOnlyList<string> Templates, IReadOnlyList<(string Name, string Example)> Query, string? Origin);
+
+/// <summary>
+/// Reads the path of <c>METHOD path</c> as a person would, into templates with parameters as
+/// <c>{name}</c>. Parameters may be written <c>{id}</c>, <c>:id</c>, <c>&lt;id&gt;</c>, <c>&amp;lt;id&amp;gt;</c>,
+/// <c>[id]</c> or <c>$id</c>, with a suffix such as <c>.json</c> kept as written; example values in a
+/// parameter's place (<c>/projects/1/todolists.json</c>) become parameters named after the preceding
+/// segment (<c>projectId</c>); an optional segment <c>(/:id)</c> or <c>[/{id}]</c> gives two templates;
+/// a query string gives query parameters. Scheme and host are dropped.
+/// </summary>
+internal static class PathTemplates
+{
+    private static TimeSpan s_timeout => TimeSpan.FromSeconds(5);
+
+    private static readonly Regex s_parameter = new(
+        @"^(?:\{\s*(\w[\w\-]*)\s*\}|:(\w[\w\-]*)|<(\w[\w\-]*)>|\[(\w[\w\-]*)\]|\$([A-Za-z_][\w\-]*))(\.[A-Za-z0-9]+)?$",
+        RegexOptions.CultureInvariant, s_timeout);
+
+    private static readonly Regex s_compound = new(@"^(:[A-Za-z_]\w*|\{[A-Za-z_]\w*\}|[\w\-.~]+?)+$", RegexOptions.CultureInvariant, s_timeout);
+
+    private static readonly Regex s_literal = new(@"^[\w\-.~@,+]+$", RegexOptions.CultureInvariant, s_timeout);
+
+    // An example id: all digits, or letters and digits (u144, a1b2c3) after a plural collection name; optional suffix.
+    private static readonly Regex s_digits = new(@"^(\d+)(\.[A-Za-z0-9]+)?$", RegexOptions.CultureInvariant, s_timeout);
+    private static readonly Regex s_mixedId = new(@"^([A-Za-z0-9]+|[0-9a-f]{8}(?:-[0-9a-f]{4}){3}-[0-9a-f]{12})(\.[A-Za-z0-9]+)?$", RegexOptions.CultureInvariant, s_timeout);
+    private static readonly Regex s_version = new(@"^v\d+(?:\.\d+)*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, s_timeout);
+
+    // An optional trailing segment: "(/:id)", "[/{id}]", "(/{id})".
+    private static readonly Regex s_optionalTail = new(@"^(.*?)(?:\((/[^()]+)\)|\[(/[^\[\]]+)\])$", RegexOptions.CultureInvariant, s_timeout);
+
+    /// <summary>Reads <paramref name="raw"/>; false when it is not a path a person would read as one.</summary>
+    public static bool TryRead(string raw, out PathReading reading)
+    {
+        reading = new PathReading(Array.Empty<string>(), Array.Empty<(string, string)>(), null);
+        var value = WebUtility.HtmlDecode(raw.Trim().Trim('`', '"', '\'')).Trim();
+        if (value.Length == 0)
+        {
+            return false;
+        }
+
+        string? origin = null;
+        var scheme = value.IndexOf("://", StringComparison.Ordinal);
+        if (scheme > 0)
+        {
+            var slash = value.IndexOf('/', scheme + 3);
+            origin = slash < 0 ? value : value.Substring(0, slash);
+            value = slash < 0 ? "/" : value.Substring(slash);
+        }
+        else if (!value.StartsWith("/", StringComparison.Ordinal))
+        {
+            var slash = value.IndexOf('/');
+            if (slash > 0 && value.Substring(0, slash).Contains("."))
+            {
+                origin = "https://" + value.Substring(0, slash);
+                value = value.Substring(slash);
+            }
+            else
+            {
+                value = "/" + value;
+            }
+        }
+
+        var query = new List<(string, string)>();
+        var fragment = value.IndexOf('#');
+        if (fragment >= 0)
+        {
+            value = value.Substring(0, fragment);
+        }
+
+        var question = value.IndexOf('?');
+        if (question >= 0)
+        {
+            foreach (var pair in value.Substring(question + 1).Split('&'))
+            {
+                var equals = pair.IndexOf('=');
+                var name = equals < 0 ? pair : pair.Substring(0, equals);
+                if (Patterns.IsMatch(name, @"^[A-Za-z_][\w\-.\[\]]*$", RegexOptions.CultureInvariant, s_timeout))
+                {
+                    query.Add((name, equals < 0 ? string.Empty : Uri.UnescapeDataString(pair.Substring(equals + 1))));
+                }
+            }
+
+            value = value.Substring(0, question);
+        }
+
+        var templates = new List<string>();
+        var optional = s_optionalTail.Match(value);
+        var variants = optional.Success
+            ? new[] { optional.Groups[1].Value, optional.Groups[1].Value + (optional.Groups[2].Success ? optional.Groups[2].Value : optional.Groups[3].Value) }
+            : new[] { value };
+        foreach (var variant in variants)
+        {
+            if (!TryTemplate(variant, out var template))
+            {
+                return false;
+            }
+
+            if (!templates.Contains(template))
+            {
+                templates.Add(template);
+            }
+        }
+
+        reading = new PathReading(templates, query, origin);
+        return true;
+    }
+
+    private static bool TryTemplate(string value, out string template)
+    {
+        template = string.Empty;
+        var segments = value.Split(new[] { '/' }, StringSplitOptions.RemoveEmptyEntries);
+        var result = new List<string>();
+        var used = new HashSet<string>(StringComparer.Ordinal);
+        string? previous = null;
+        string? lastParameter = null;
+        foreach (var segment in segments)
+        {
+            var parameter = s_parameter.Match(segment);
+            if (parameter.Success)
+            {
+                var name = parameter.Groups[1].Value + parameter.Groups[2].Value + parameter.Groups[3].Value + parameter.Groups[4].Value + parameter.Groups[5].Value;
+                result.Add("{" + name + "}" + parameter.Groups[6].Value);
+                used.Add(name);
+                previous = null;
+                lastParameter = name;
+                continue;
+            }
+
+            // An example id right after a parameter ("<section>/1") is that thing's id.
+            var example = ExampleId(segment, previous ?? (lastParameter is null ? null : lastParameter + "s"));
+            if (example is not null)
+            {
+                var name = ExampleParameterName(previous ?? (lastParameter is null ? null : lastParameter + "s"), used);
+                lastParameter = null;
+                result.Add("{" + name + "}" + example);
+                previous = null;
+                continue;
+            }
+
+            // Parameters run together with each other or with text: ":ref:format", "{ref}.{format}".
+            var compound = s_compound.Match(segment);
+            if (compound.Success && (segment.Contains(":") || segment.Contains("{")))
+            {
+                var built = new System.Text.StringBuilder();
+                foreach (Capture piece in compound.Groups[1].Captures)
+                {
+                    var text = piece.Value;
+                    var name = text[0] == ':' ? text.Substring(1) : text[0] == '{' ? text.Substring(1, text.Length - 2) : null;
+                    built.Append(name is null ? text : "{" + name + "}");
+                    if (name is not null)
+                    {
+                        used.Add(name);
+                    }
+                }
+
+                result.Add(built.ToString());
+                previous = null;
+                lastParameter = null;
+                continue;
+            }
+
+            if (!s_literal.IsMatch(segment) || segment.Trim('.').Length == 0)
+            {
+                return false;
+            }
+
+            result.Add(segment);
+            previous = segment;
+            lastParameter = null;
+        }
+
+        template = "/" + string.Join("/", result);
+        return true;
+    }
+
+    /// <summary>The suffix after an example id in <paramref name="segment"/> ("" or ".json"), or null when it is not one.</summary>
+    private static string? ExampleId(string segment, string? previous)
+    {
+        var digits = s_digits.Match(segment);
+        if (digits.Success && previous is not null && !s_version.IsMatch(previous))
+        {
+            return digits.Groups[2].Value;
+        }
+
+        // Letters and digits mixed stand for an id only after a plural collection name ("users/u144"), never a version.
+        if (previous is not null && previous.Length > 2 && previous.EndsWith("s", StringComparison.Ordinal) && !s_version.IsMatch(segment))
+        {
+            var mixed = s_mixedId.Match(segment);
+            if (mixed.Success && LooksLikeId(mixed.Groups[1].Value))
+            {
+                return mixed.Groups[2].Value;
+            }
+        }
+
+        return null;
+    }
+
+    // "u144", "a1b2c3" or a GUID, not a word with a digit in it ("oauth2", "s3"): two digits or more.
+    private static bool LooksLikeId(string value)
+    {
+        var digits = 0;
+        foreach (var c in value)
+        {
+            digits += c >= '0' && c <= '9' ? 1 : 0;
+        }
+
+        return digits >= 2;
+    }
+
+    private static string ExampleParameterName(string? previous, HashSet<string> used)
+    {
+        var stem = previous is null ? "id" : Singular(previous.Replace('-', '_')) + "Id";
+        var words = stem.Split('_');
+        var name = words[0];
+        for (var i = 1; i < words.Length; i++)
+        {
+            name += words[i].Length == 0 ? string.Empty : char.ToUpperInvariant(words[i][0]) + words[i].Substring(1);
+        }
+
+        var candidate = name;
+        for (var i = 2; !used.Add(candidate); i++)
+        {
+            candidate = name + i.ToString(CultureInfo.InvariantCulture);
+        }
+
+        return candidate;
+    }
+
+    private static string Singular(string word) => Inference.Naming.Singular(word);
+}

@@ -1,0 +1,102 @@
+using Engage.Codegen.Model;
+using Engage.Codegen.Parsing;
+
+namespace Engage.Codegen.Tests.Parsing;
+
+/// <summary>Each form an endpoint is written in, read from a one-section page.</summary>
+public class EndpointReaderTests
+{
+    private static IReadOnlyList<EndpointSectionSpec> Read(string markdown) =>
+        DocParser.Parse(new DocSource("/docs/things.md", markdown), CancellationToken.None).Endpoints.ToList();
+
+    private static string Shape(EndpointSectionSpec e) => e.HttpMethod + " " + e.PathTemplate;
+
+    [Fact]
+    public void Heading()
+    {
+        var endpoint = Assert.Single(Read("# Things\n\n### GET /things/{id}\n\nOne thing.\n"));
+        Assert.Equal("GET /things/{id}", Shape(endpoint));
+        Assert.Equal("One thing.", endpoint.Description);
+    }
+
+    [Fact]
+    public void Bullets_several_per_section_each_with_its_own_prose()
+    {
+        var endpoints = Read("# Things\n\n## Get things\n\n* `GET /things.json` shows all things.\n* `GET /boxes/1/things.json` shows the things in a box.\n");
+        Assert.Equal(new[] { "GET /things.json", "GET /boxes/{boxId}/things.json" }, endpoints.Select(Shape));
+        Assert.Equal(new[] { "Shows all things.", "Shows the things in a box." }, endpoints.Select(e => e.Description));
+        Assert.All(endpoints, e => Assert.True(e.SharesSection));
+    }
+
+    [Fact]
+    public void Html_block_with_method_and_path_in_separate_elements()
+    {
+        var endpoint = Assert.Single(Read("# Things\n\n## Get a thing\n\n<i class=\"label label-get\">GET</i>\n<h6>/v3/things/&lt;id&gt;</h6>\n"));
+        Assert.Equal("GET /v3/things/{id}", Shape(endpoint));
+    }
+
+    [Fact]
+    public void Table_rows_with_a_method_cell_and_a_path_cell()
+    {
+        var endpoints = Read("# Things\n\n| Method | Path | Notes |\n|---|---|---|\n| GET | /things | All |\n| delete | /things/:id | One |\n");
+        Assert.Equal(new[] { "GET /things", "DELETE /things/{id}" }, endpoints.Select(Shape));
+    }
+
+    [Fact]
+    public void Curl_when_the_section_gives_nothing_else_with_its_data_as_the_request_example()
+    {
+        var endpoint = Assert.Single(Read("# Things\n\n## Make a thing\n\n```shell\ncurl -X POST https://api.example.test/v1/things \\\n  -H 'X-Key: k' \\\n  -d '{\"name\": \"box\"}'\n```\n"));
+        Assert.Equal("POST /v1/things", Shape(endpoint));
+        Assert.Equal("https://api.example.test", endpoint.Origin);
+        Assert.Equal("name", Assert.Single(endpoint.RequestExamples).Value.Properties.Single().Name);
+    }
+
+    [Fact]
+    public void Curl_beside_an_endpoint_line_is_only_an_example()
+    {
+        var endpoint = Assert.Single(Read("# Things\n\n## Get things\n\n```shell\ncurl https://api.example.test/v1/things/2\n```\n\n`GET https://api.example.test/v1/things`\n"));
+        Assert.Equal("GET /v1/things", Shape(endpoint));
+    }
+
+    [Theory]
+    [InlineData("# The Things API\n\n## Making a request\n\n```shell\ncurl https://api.example.test/v1/things/123.json\n```\n")]
+    [InlineData("# Things\n\n## Authentication\n\n```shell\ncurl -H 'Authorization: token t' https://api.example.test/v1/user\n```\n")]
+    [InlineData("# Things\n\n## Pagination\n\n```\ncurl https://api.example.test/v1/things?page=2\n```\n")]
+    public void Curl_on_an_introduction_or_in_a_guide_section_is_not_an_operation(string markdown)
+    {
+        Assert.Empty(Read(markdown));
+    }
+
+    [Fact]
+    public void A_mention_in_prose_does_not_add_an_endpoint_beside_real_ones()
+    {
+        var endpoints = Read("# Things\n\n## Get things\n\n* `GET /things.json` shows all things.\n\nThings from `GET /boxes/1/things.json` have no box.\n");
+        Assert.Equal(new[] { "GET /things.json" }, endpoints.Select(Shape));
+    }
+
+    [Fact]
+    public void A_query_only_variant_merges_into_its_endpoint()
+    {
+        var endpoint = Assert.Single(Read("# Things\n\n## Get thing\n\n* `GET /things/1.json` returns it.\n* `GET /things/1.json?full=true` returns all of it.\n"));
+        Assert.Equal("GET /things/{thingId}.json", Shape(endpoint));
+        Assert.Equal("full", Assert.Single(endpoint.Parameters).Name);
+    }
+
+    [Fact]
+    public void A_misspelled_method_is_read_and_reported()
+    {
+        var doc = DocParser.Parse(new DocSource("/docs/things.md", "# Things\n\n## Remove\n\n```\nDLETE /things/{id}\n```\n"), CancellationToken.None);
+        Assert.Equal("DELETE /things/{id}", Shape(Assert.Single(doc.Endpoints)));
+        Assert.Equal("ENG014", Assert.Single(doc.Diagnostics).Id);
+    }
+
+    [Fact]
+    public void Label_subheadings_stay_in_their_endpoint_section()
+    {
+        var endpoint = Assert.Single(Read("# Things\n\n## Create a thing\n\n```\nPOST /things\n```\n\n### Parameters\n\n|Name|Type|Description|\n|--|--|--|\n|name|string|**Required** The name.|\n\n### Response\n\n```\nStatus: 201 Created\n```\n```json\n{\"id\": 1}\n```\n"));
+        var name = Assert.Single(endpoint.Parameters);
+        Assert.Equal(Requirement.Required, name.Requirement);
+        Assert.Single(endpoint.ResponseExamples);
+        Assert.Empty(endpoint.RequestExamples);
+    }
+}

@@ -1,0 +1,48 @@
+using Engage.Codegen.Inspect;
+
+namespace Engage.Codegen.Tests.Tools;
+
+/// <summary>The docs inspection a user runs before building: what it lists and how it counts against a reader's list.</summary>
+public class InspectTests
+{
+    private static DocsReport ReportOf(string dialect)
+    {
+        var directory = Path.Combine(GeneratorHarness.RepositoryRoot, "tests", "Engage.Codegen.Tests", "Fixtures", "dialects", dialect);
+        return DocsReport.Create(Directory.GetFiles(directory, "*.md", SearchOption.AllDirectories).Order(StringComparer.Ordinal).Select(f => (f, File.ReadAllText(f))));
+    }
+
+    [Fact]
+    public void The_report_lists_each_operation_with_its_source_line_and_the_totals_per_page()
+    {
+        var report = ReportOf("bullets");
+        var text = report.Render();
+        Assert.Contains("GET    /groves/{groveId}/trees/{treeId}.json  Trees.GetTreeAsync  auth=KeyAndSecret paging=-  [trees.md:29]", text);
+        Assert.Contains("sections/trees.md\t6", text);
+        Assert.Contains("README.md\t0", text);
+        Assert.Contains("warning ENG015 README.md:1:", text);
+        Assert.Contains("total: 6 operations", text);
+    }
+
+    [Fact]
+    public void Expect_counts_the_readers_endpoints_found_missed_and_not_listed()
+    {
+        var report = ReportOf("github");
+        var reader = new[]
+        {
+            "GET /warehouses/:warehouse/crates",
+            "GET /warehouses/:warehouse/crates/:id",
+            "POST /warehouses/:warehouse/crates",
+            "DELETE /warehouses/:warehouse/crates/:id",
+            "POST /warehouses/:warehouse/weigh",
+            "POST /warehouses/:warehouse/weigh/:id",
+            "GET /warehouses/:warehouse/stats",
+            "GET /warehouses/:warehouse/shelves",
+            "POST /warehouses/:warehouse/shelves",
+            "GET /warehouses/:warehouse/shelves/{shelf_id}",
+            "PUT /warehouses/:warehouse/shelves/{shelf_id}", // not in the docs: must show as missed
+        };
+        var comparison = ReaderComparison.Compare(report, reader);
+        Assert.StartsWith("reader: 11 endpoints; generated with that method and path: 10 (90.9%); missed: 1; generated but not listed: 0", comparison);
+        Assert.Contains("missed    PUT /warehouses/{}/shelves/{}", comparison);
+    }
+}

@@ -1,0 +1,191 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Text;
+using Engage.Codegen.Inference;
+using Engage.Codegen.Model;
+using Engage.Codegen.Parsing;
+using DiagnosticSeverity = Microsoft.CodeAnalysis.DiagnosticSeverity;
+
+namespace Engage.Codegen.Inspect;
+
+/// <summary>
+/// What the generator reads from a set of Markdown pages, through the generator's own parse and
+/// inference (the same code a build runs): operations, models and diagnostics, with totals per page.
+/// </summary>
+public sealed class DocsReport
+{
+    private readonly ApiSpec? _api;
+    private readonly ImmutableArray<DocSpec> _docs;
+    private readonly IReadOnlyList<DiagnosticInfo> _diagnostics;
+    private readonly string _root;
+
+    private DocsReport(ImmutableArray<DocSpec> docs, ApiSpec? api, IReadOnlyList<DiagnosticInfo> diagnostics, string root)
+    {
+        _docs = docs;
+        _api = api;
+        _diagnostics = diagnostics;
+        _root = root;
+    }
+
+    /// <summary>Parses and infers as the generator does; a failure is reported, never thrown.</summary>
+    public static DocsReport Create(IEnumerable<(string Path, string Text)> pages, string? ns = null, string? clientName = null)
+    {
+        var sources = pages.ToList();
+        var docs = sources.Select(p => DocParser.Parse(new DocSource(p.Path, p.Text), CancellationToken.None)).ToImmutableArray();
+        var root = CommonDirectory(sources.Select(s => s.Path).ToList());
+        try
+        {
+            var api = ApiBuilder.Build(docs, new GeneratorSettings(ns ?? "Inspected", clientName, null), CancellationToken.None);
+            return new DocsReport(docs, api, api.Diagnostics.ToList(), root);
+        }
+        catch (Exception exception)
+        {
+            var failure = DiagnosticInfo.Create(DiagnosticDescriptors.GeneratorFailure, null, exception.GetType().Name + ": " + exception.Message);
+            return new DocsReport(docs, null, docs.SelectMany(d => d.Diagnostics).Append(failure).ToList(), root);
+        }
+    }
+
+    /// <summary>Every operation the client would have, one row each.</summary>
+    public IReadOnlyList<OperationRow> Operations =>
+        _api is null
+            ? Array.Empty<OperationRow>()
+            : _api.Resources.SelectMany(r => r.Operations.Select(o => new OperationRow(
+                r.DocPath, r.PropertyName, o.MethodName, o.HttpMethod, o.PathTemplate, o.Auth.ToString(),
+                o.Paging?.Style.ToString() ?? "-", o.Source, o.RequestType, TypeText(o.ResponseType),
+                o.PathParameters.Select(p => p.Name).ToList(), o.RequestProperties.Select(p => p.JsonName + ":" + TypeText(p.Type)).ToList()))).ToList();
+
+    /// <summary>The generated client's class name, or null when inference failed.</summary>
+    public string? ClientName => _api?.ClientName;
+
+    /// <summary>The base address read from the docs, if any.</summary>
+    public string? BaseAddress => _api?.BaseAddress;
+
+    /// <summary>Every diagnostic, as id, file:line and message.</summary>
+    public IReadOnlyList<(string Id, string Severity, string Where, string Message)> Diagnostics =>
+        _diagnostics.Select(d =>
+        {
+            var diagnostic = d.ToDiagnostic();
+            var where = d.Location is null ? "-" : Relative(d.Location.Path) + ":" + d.Location.Line.ToString(CultureInfo.InvariantCulture);
+            return (d.Id, diagnostic.Severity.ToString(), where, diagnostic.GetMessage(CultureInfo.InvariantCulture));
+        }).ToList();
+
+    /// <summary>The full report: per page, its operations and diagnostics; then models and totals.</summary>
+    public string Render()
+    {
+        var text = new StringBuilder();
+        text.AppendLine($"client: {ClientName ?? "(inference failed)"}  base address: {BaseAddress ?? "(none: callers set BaseAddress)"}");
+        var operations = Operations;
+        var diagnostics = Diagnostics;
+        foreach (var doc in _docs.OrderBy(d => d.Path, StringComparer.Ordinal))
+        {
+            var file = Relative(doc.Path);
+            var ops = operations.Where(o => o.DocPath == doc.Path).ToList();
+            var diags = diagnostics.Where(d => d.Where.StartsWith(file + ":", StringComparison.Ordinal)).ToList();
+            text.AppendLine();
+            text.AppendLine($"== {file}: {ops.Count} operations, {diags.Count} diagnostics");
+            foreach (var op in ops)
+            {
+                text.AppendLine($"  {op.HttpMethod,-6} {op.Path}  {op.Resource}.{op.MethodName}  auth={op.Auth} paging={op.Paging}  [{op.Source}]");
+                if (op.PathParameters.Count > 0 || op.RequestMembers.Count > 0)
+                {
+                    text.AppendLine($"         path({string.Join(", ", op.PathParameters)}) {op.RequestType ?? "-"}({string.Join(", ", op.RequestMembers)}) -> {op.Response}");
+                }
+                else
+                {
+                    text.AppendLine($"         -> {op.Response}");
+                }
+            }
+
+            foreach (var d in diags)
+            {
+                text.AppendLine($"  {d.Severity.ToLowerInvariant()} {d.Id} {d.Where}: {d.Message}");
+            }
+        }
+
+        var unlocated = diagnostics.Where(d => d.Where == "-").ToList();
+        foreach (var d in unlocated)
+        {
+            text.AppendLine($"  {d.Severity.ToLowerInvariant()} {d.Id}: {d.Message}");
+        }
+
+        if (_api is not null)
+        {
+            text.AppendLine();
+            text.AppendLine($"== models: {_api.Models.Count}, enums: {_api.Enums.Count}");
+            foreach (var model in _api.Models)
+            {
+                text.AppendLine($"  {model.Role.ToString().ToLowerInvariant(),-8} {model.Name} {{ {string.Join(", ", model.Properties.Select(p => p.JsonName + ": " + TypeText(p.Type) + (p.Nullable && !p.Type.IsValueType ? "?" : string.Empty)))} }}");
+            }
+        }
+
+        text.AppendLine();
+        text.Append(RenderSummary());
+        return text.ToString();
+    }
+
+    /// <summary>Totals: operations per page, diagnostics by id.</summary>
+    public string RenderSummary()
+    {
+        var text = new StringBuilder();
+        var operations = Operations;
+        text.AppendLine("page\toperations");
+        foreach (var doc in _docs.OrderBy(d => d.Path, StringComparer.Ordinal))
+        {
+            text.AppendLine($"{Relative(doc.Path)}\t{operations.Count(o => o.DocPath == doc.Path)}");
+        }
+
+        var byId = Diagnostics.GroupBy(d => d.Id).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key} x{g.Count()}");
+        text.AppendLine($"total: {operations.Count} operations, {_api?.Models.Count ?? 0} models, {Diagnostics.Count} diagnostics ({string.Join(", ", byId)})");
+        text.AppendLine($"errors: {Diagnostics.Count(d => d.Severity == nameof(DiagnosticSeverity.Error))}, warnings: {Diagnostics.Count(d => d.Severity == nameof(DiagnosticSeverity.Warning))}, info: {Diagnostics.Count(d => d.Severity == nameof(DiagnosticSeverity.Info))}");
+        return text.ToString();
+    }
+
+    private string Relative(string path) => _root.Length > 0 && path.StartsWith(_root, StringComparison.Ordinal) ? path.Substring(_root.Length).TrimStart('/', '\\') : path;
+
+    private static string CommonDirectory(IReadOnlyList<string> paths)
+    {
+        if (paths.Count == 0)
+        {
+            return string.Empty;
+        }
+
+        var common = Path.GetDirectoryName(paths[0]) ?? string.Empty;
+        foreach (var path in paths.Skip(1))
+        {
+            while (common.Length > 0 && !path.StartsWith(common + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+            {
+                common = Path.GetDirectoryName(common) ?? string.Empty;
+            }
+        }
+
+        return common;
+    }
+
+    private static string TypeText(TypeRef type) => type.Kind switch
+    {
+        TypeKind.Model or TypeKind.Enum => type.Name!,
+        TypeKind.List => "List<" + TypeText(type.Element!) + ">",
+        TypeKind.Dictionary => "Dictionary<string, " + TypeText(type.Element!) + ">",
+        TypeKind.String => "string",
+        TypeKind.Int32 => "int",
+        TypeKind.Int64 => "long",
+        TypeKind.Decimal => "decimal",
+        TypeKind.Boolean => "bool",
+        _ => type.Kind.ToString(),
+    };
+}
+
+/// <summary>One operation as the report shows it.</summary>
+public sealed record OperationRow(
+    string DocPath,
+    string Resource,
+    string MethodName,
+    string HttpMethod,
+    string Path,
+    string Auth,
+    string Paging,
+    string Source,
+    string? RequestType,
+    string Response,
+    IReadOnlyList<string> PathParameters,
+    IReadOnlyList<string> RequestMembers);

@@ -1,0 +1,56 @@
+using Engage.Codegen.Inspect;
+
+// dotnet run --project tools/Engage.Codegen.Inspect -- <folder or .md files> [--summary] [--namespace N] [--client-name C]
+var paths = new List<string>();
+var summaryOnly = false;
+string? ns = null;
+string? clientName = null;
+string? expect = null;
+for (var i = 0; i < args.Length; i++)
+{
+    switch (args[i])
+    {
+        case "--summary": summaryOnly = true; break;
+        case "--namespace" when i + 1 < args.Length: ns = args[++i]; break;
+        case "--client-name" when i + 1 < args.Length: clientName = args[++i]; break;
+        case "--expect" when i + 1 < args.Length: expect = args[++i]; break;
+        case "-h" or "--help":
+            Console.WriteLine("usage: Engage.Codegen.Inspect <folder-or-file.md>... [--summary] [--expect endpoints.txt] [--namespace N] [--client-name C]");
+            Console.WriteLine("Prints every operation, model and diagnostic the generator reads from the Markdown, with totals per page.");
+            return 0;
+        default: paths.Add(args[i]); break;
+    }
+}
+
+if (paths.Count == 0)
+{
+    Console.Error.WriteLine("usage: Engage.Codegen.Inspect <folder-or-file.md>... [--summary]");
+    return 2;
+}
+
+var files = new List<string>();
+foreach (var path in paths)
+{
+    if (Directory.Exists(path))
+    {
+        files.AddRange(Directory.EnumerateFiles(path, "*.md", SearchOption.AllDirectories).Order(StringComparer.Ordinal));
+    }
+    else if (File.Exists(path))
+    {
+        files.Add(path);
+    }
+    else
+    {
+        Console.Error.WriteLine($"not found: {path}");
+        return 2;
+    }
+}
+
+var report = DocsReport.Create(files.Select(f => (Path.GetFullPath(f), File.ReadAllText(f))), ns, clientName);
+Console.Write(summaryOnly ? report.RenderSummary() : report.Render());
+if (expect is not null)
+{
+    Console.Write(ReaderComparison.Compare(report, File.ReadAllLines(expect)));
+}
+
+return 0;
