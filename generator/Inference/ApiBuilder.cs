@@ -23,6 +23,12 @@ internal sealed partial class ApiBuilder
     private readonly Naming.Scope _typeNames;
     private readonly string _apiName;
 
+    /// <summary>True when an introduction describes paging by item ids with <c>has_more</c>.</summary>
+    private bool _introductionPagesById;
+
+    /// <summary>The member that holds the items in the paged examples the docs show ("data" when none shows one).</summary>
+    private string _pageEnvelope = "data";
+
     /// <summary>Names the docs call deprecated anywhere, with the sentence that says so.</summary>
     private readonly Dictionary<string, string> _deprecations = new(StringComparer.Ordinal);
 
@@ -105,6 +111,12 @@ internal sealed partial class ApiBuilder
                 }
             }
         }
+
+        _introductionPagesById = docs.Any(d => d.DocumentsIdCursorPaging);
+        _pageEnvelope = docs.SelectMany(d => d.Endpoints).SelectMany(e => e.ResponseExamples)
+            .Where(e => e.Value.Kind == JsonKind.Object && e.Value.Properties.Any(p => p.Name == "has_more"))
+            .Select(e => e.Value.Properties.FirstOrDefault(p => p.Value.Kind == JsonKind.Array)?.Name)
+            .FirstOrDefault(name => name is not null) ?? "data";
 
         var ns = ChooseNamespace(settings);
         var apiRoot = docs.Select(d => d.ApiRoot).FirstOrDefault(r => r is not null) ?? CommonOrigin(docs);

@@ -41,7 +41,25 @@ internal sealed partial class ApiBuilder
         }
 
         var words = Patterns.Matches(heading, @"[A-Za-z][A-Za-z0-9]*", RegexOptions.CultureInvariant, s_timeout).Cast<Match>().Select(m => m.Value).ToList();
-        var verb = words.Count > 0 ? Naming.Pascal(words[0].ToLowerInvariant()) : DefaultVerb(httpMethod);
+
+        // "The ...", "HTTP request", "GET /things" say nothing as a verb; "Create" over a GET contradicts the method.
+        var dropped = false;
+        while (words.Count > 0 && s_notVerbs.Contains(words[0].ToLowerInvariant()))
+        {
+            words.RemoveAt(0);
+            dropped = true;
+        }
+
+        // A heading that is the endpoint ("GET /things/{id}/stats") has no verb but its method.
+        var headingIsEndpoint = Patterns.IsMatch(heading, @"^\s*`?[A-Za-z]{3,8}\s+/", RegexOptions.CultureInvariant, s_timeout);
+        // After an article, a collection the path goes through ("users" in /users/{uid}/report) is a noun: "The user report".
+        var collections = segments.Where((segment, i) => i + 1 < segments.Length && !isParameter[i] && isParameter[i + 1]).Select(c => Naming.Singular(c).ToLowerInvariant()).ToList();
+        var isNoun = dropped && words.Count > 0 && collections.Contains(Naming.Singular(words[0]).ToLowerInvariant());
+        var verb = words.Count > 0 && !headingIsEndpoint && !isNoun ? Naming.Pascal(words[0].ToLowerInvariant()) : DefaultVerb(httpMethod);
+        if (Contradicts(verb, httpMethod))
+        {
+            verb = DefaultVerb(httpMethod);
+        }
         var last = literals.Count > 1 ? literals[literals.Count - 1] : null;
         if (last is not null)
         {
@@ -56,6 +74,20 @@ internal sealed partial class ApiBuilder
 
         return verb;
     }
+
+    private static readonly HashSet<string> s_notVerbs = new(StringComparer.Ordinal)
+    {
+        "the", "a", "an", "this", "http", "https", "api", "rest", "endpoint", "request", "method", "how", "to",
+    };
+
+    /// <summary>A heading verb that says the opposite of the method: Create or Delete over a GET, Get or Create over a DELETE.</summary>
+    private static bool Contradicts(string verb, string httpMethod) => httpMethod switch
+    {
+        "GET" or "HEAD" => verb is "Create" or "Add" or "Post" or "Insert" or "Delete" or "Remove" or "Update" or "Edit" or "Put" or "Patch",
+        "DELETE" => verb is "Create" or "Add" or "Post" or "Insert" or "Get" or "List" or "Show" or "Fetch" or "Update" or "Edit",
+        "PUT" or "PATCH" => verb is "Get" or "List" or "Show" or "Fetch" or "Delete" or "Remove",
+        _ => false,
+    };
 
     private static string DefaultVerb(string httpMethod) => httpMethod switch
     {

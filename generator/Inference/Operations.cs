@@ -229,7 +229,8 @@ internal sealed partial class ApiBuilder
             return null;
         }
 
-        var example = endpoint.ResponseExamples.Select(e => e.Value).FirstOrDefault(v => v.Kind == JsonKind.Object);
+        var example = endpoint.ResponseExamples.Select(e => e.Value).FirstOrDefault(v => v.Kind == JsonKind.Object)
+            ?? IntroductionPage(endpoint, style.Value);
         var location = endpoint.ResponseExamples.Count > 0 ? endpoint.ResponseExamples[0].Location : endpoint.HeadingLocation;
         var arrayProperty = example?.Properties.FirstOrDefault(p => p.Name == "data" && p.Value.Kind == JsonKind.Array)
             ?? example?.Properties.FirstOrDefault(p => p.Value.Kind == JsonKind.Array && p.Name is not ("has_more" or "next_cursor" or "previous_cursor"));
@@ -316,6 +317,24 @@ internal sealed partial class ApiBuilder
             PageMember("next_cursor"),
             PageMember("previous_cursor"),
             maximum);
+    }
+
+    /// <summary>
+    /// The page a list endpoint answers with when its section shows no example but the introduction
+    /// describes id-cursor paging and the prose names the listed object: the envelope the other paged
+    /// examples use (<c>{"data": [...], "has_more": ...}</c>), with that object's items.
+    /// </summary>
+    private JsonNode? IntroductionPage(EndpointSectionSpec endpoint, PagingStyle style)
+    {
+        if (style != PagingStyle.IdCursor || !_introductionPagesById || endpoint.ReturnsObject is null || !endpoint.ReturnsList ||
+            !(_objects.ContainsKey(endpoint.ReturnsObject) || _objects.ContainsKey(Naming.Singular(endpoint.ReturnsObject))))
+        {
+            return null;
+        }
+
+        var items = new JsonNode(JsonKind.Array, null, EquatableArray<JsonProperty>.Empty, EquatableArray<JsonNode>.Empty);
+        var properties = new[] { new JsonProperty(_pageEnvelope, items), new JsonProperty("has_more", JsonNode.Scalar(JsonKind.Boolean, "false")) };
+        return new JsonNode(JsonKind.Object, null, properties.ToEquatableArray(), EquatableArray<JsonNode>.Empty);
     }
 
     private bool HasStringId(string modelName) =>

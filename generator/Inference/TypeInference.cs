@@ -31,6 +31,7 @@ internal sealed partial class ApiBuilder
     private static readonly Regex s_integer = R(@"\bnumber\s+of\b|\bcount\s+of\b|\bhow\s+many\b|\binteger\b|\bint\b");
     private static readonly Regex s_weakString = R(@"\bstring\b|\bphone\s+number\b|\bemail\b|\burl\b|\bname\b|\btitle\b|\bid\b|\bidentifier\b|\btext\b|\bcurrency\b|\btoken\b|cursor\b");
     private static readonly Regex s_stringName = R(@"^(?:id|uid|\w+_id|token|\w+_token|email|\w+_email|name|\w+_name|title|description|url|\w+_url|slug|code|status|type|currency|cursor|\w+_cursor)$");
+    private static readonly Regex s_open = R(@"\b(?:additional|custom|arbitrary|any)\s+(?:attributes|properties|fields|keys|data|metadata|key[-\s]value\s+pairs)\b");
     private static readonly Regex s_openObject = R(@"\b(?:object|map|dictionary|hash)\b");
     private static readonly Regex s_nullable = R(@"\bif\s+(?:added|exists|any|known|set|available|provided)\b|\b(?:may|can|could)\s+be\s+(?:null|empty|missing)\b|\bnullable\b|\bonly\s+present\b|\bpresent\s+only\b|\bnot\s+always\s+present\b");
     private static readonly Regex s_isoDate = new(@"^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$", RegexOptions.CultureInvariant, s_timeout);
@@ -152,6 +153,12 @@ internal sealed partial class ApiBuilder
             return prose;
         }
 
+        // An object the docs call open ("custom fields", "any properties") is a dictionary, whatever keys its example shows.
+        if (example?.Kind == JsonKind.Object && lower.Contains("any") | lower.Contains("custom") | lower.Contains("additional") | lower.Contains("arbitrary") && s_open.IsMatch(description))
+        {
+            return TypeRef.DictionaryOf(OpenValueType(example));
+        }
+
         var fromExample = example is null ? null : TypeFromExample(owner, jsonName, example, location, source);
         if (fromExample is not null)
         {
@@ -175,6 +182,18 @@ internal sealed partial class ApiBuilder
 
         _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UntypedMember, location, jsonName, owner));
         return TypeRef.JsonElement;
+    }
+
+    /// <summary>The value type of an open object, from its example: all strings, scalars of several kinds, or anything.</summary>
+    private static TypeRef OpenValueType(JsonNode example)
+    {
+        var kinds = example.Properties.Select(p => p.Value.Kind).Where(k => k != JsonKind.Null).Distinct().ToList();
+        if (kinds.Count == 1 && kinds[0] == JsonKind.String)
+        {
+            return TypeRef.String;
+        }
+
+        return kinds.Count > 0 && kinds.All(k => k is JsonKind.String or JsonKind.Integer or JsonKind.Decimal or JsonKind.Boolean) ? TypeRef.Scalar : TypeRef.JsonElement;
     }
 
     private static string Describe(TypeRef type) => type.Kind switch

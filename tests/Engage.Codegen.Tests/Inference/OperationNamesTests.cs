@@ -24,6 +24,10 @@ public class OperationNamesTests
     [InlineData("GET", "/repos/{owner}/{repo}/labels/{id}", "Get a single label", "GetLabel")]
     [InlineData("POST", "/users", "Create a user", "Create")]
     [InlineData("POST", "/users/{uid}/events", "Add User events", "AddEvent")]
+    [InlineData("GET", "/users/{uid}/report", "The user report", "GetReport")]
+    [InlineData("GET", "/v1/things/{id}/stats", "Create thing stats", "GetStat")]
+    [InlineData("DELETE", "/v1/things/{id}/stats", "Get rid of stats", "DeleteStat")]
+    [InlineData("GET", "/warehouses/{w}/stats", "GET /warehouses/:w/stats", "GetStat")]
     public void The_heading_rule_names_a_section_of_one_endpoint(string method, string path, string heading, string expected)
     {
         Assert.Equal(expected, ApiBuilder.OperationBaseName(method, path, heading));

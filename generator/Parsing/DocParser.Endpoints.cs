@@ -1,0 +1,275 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.RegularExpressions;
+using System.Threading;
+using Engage.Codegen.Model;
+using Markdig;
+using Markdig.Extensions.Tables;
+using Markdig.Extensions.Yaml;
+using Markdig.Helpers;
+using Markdig.Syntax;
+
+namespace Engage.Codegen.Parsing;
+
+/// <summary>Endpoint sections: what a section says besides its endpoints, read once and shared by them.</summary>
+internal static partial class DocParser
+{
+    private static readonly Regex s_returnsObject = new(
+        @"\breturns?\s+(?:back\s+)?(?:(?:the|an?)\s+)?(?:updated\s+|new\s+|created\s+|newly\s+created\s+|matching\s+)?([A-Za-z][\w-]*)\s+objects?\b",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, s_regexTimeout);
+
+    private static readonly Regex s_returnsList = new(
+        @"\breturns?\s+(?:an?|the)\s+(?:list|array|page)\s+of\s+(?:the\s+)?([A-Za-z][\w-]*)\s+objects?\b",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, s_regexTimeout);
+
+
+    /// <summary>
+    /// One spec per distinct endpoint of a section. What the section says besides its endpoints
+    /// (description, auth, parameters, examples, the object returned) is read once and shared;
+    /// a bullet's or table row's own prose is that endpoint's description.
+    /// </summary>
+    private static IEnumerable<EndpointSectionSpec> ReadEndpoints(
+        MarkdownText markdown,
+        HeadingBlock heading,
+        string headingText,
+        List<Block> blocks,
+        List<EndpointCandidate> found,
+        List<DiagnosticInfo> diagnostics)
+    {
+        var first = found[0];
+        var endpointBlocks = new HashSet<Block>(found.Where(f => f.Form is EndpointForm.Bullet or EndpointForm.TableRow or EndpointForm.Html or EndpointForm.CodeLine or EndpointForm.Curl)
+            .SelectMany(f => new[] { f.StartBlock, f.Block }));
+        var description = new List<string>();
+        var parameters = new List<FieldDocSpec>();
+        var requestExamples = new List<JsonExample>();
+        var responseExamples = new List<JsonExample>();
+        var auth = AuthKind.KeyAndSecret;
+        string? conditionalAuth = null;
+        string? returnsObject = null;
+        var returnsList = false;
+        var label = Label.None;
+        var labelRequirement = Requirement.Unspecified;
+        var seenEndpoint = first.Form == EndpointForm.Heading;
+
+        foreach (var block in blocks)
+        {
+            if (block == first.StartBlock || block == first.Block)
+            {
+                seenEndpoint = true;
+            }
+
+            if (endpointBlocks.Contains(block) || (block is ParagraphBlock && found.Any(f => f.Form == EndpointForm.Paragraph && f.Block == block)))
+            {
+                continue;
+            }
+
+            switch (block)
+            {
+                case ParagraphBlock paragraph:
+                {
+                    var text = MarkdownText.Inline(paragraph.Inline);
+                    var lower = text.ToLowerInvariant();
+                    var isAuth = false;
+                    if (lower.Contains("authentication") || lower.Contains("api key") || lower.Contains("api secret"))
+                    {
+                        var (kind, condition) = ReadAuth(lower);
+                        if (kind is not null)
+                        {
+                            auth = kind.Value;
+                            conditionalAuth = condition;
+                            isAuth = true;
+                        }
+                    }
+
+                    var list = s_returnsList.Match(text);
+                    var single = s_returnsObject.Match(text);
+                    if (list.Success)
+                    {
+                        returnsObject = list.Groups[1].Value;
+                        returnsList = true;
+                    }
+                    else if (single.Success && !Patterns.IsMatch(single.Groups[1].Value, "^(error|json|response|status)$", RegexOptions.IgnoreCase, s_regexTimeout))
+                    {
+                        returnsObject = single.Groups[1].Value;
+                    }
+
+                    // A parameter written as its own paragraph: "`subscribed` - true or false".
+                    if (seenEndpoint && label is Label.None or Label.Parameters && FieldReader.TryReadParagraphParameter(markdown, paragraph, text) is { } prose)
+                    {
+                        parameters.Add(prose);
+                        break;
+                    }
+
+                    var newLabel = Labels.Read(lower);
+                    if (newLabel is not null)
+                    {
+                        label = newLabel.Value;
+                        // "_Required parameters_" / "_Optional parameters_": the bullets below say no more themselves.
+                        labelRequirement = lower.TrimStart().StartsWith("required", StringComparison.Ordinal) ? Requirement.Required
+                            : lower.TrimStart().StartsWith("optional", StringComparison.Ordinal) ? Requirement.Optional
+                            : Requirement.Unspecified;
+                    }
+                    else if (!isAuth && (!seenEndpoint || (first.Form is EndpointForm.Heading or EndpointForm.Curl or EndpointForm.Html && label == Label.None)) && !list.Success && !single.Success)
+                    {
+                        description.Add(text);
+                    }
+
+                    break;
+                }
+
+                // Slate's side notes: "> The above command returns JSON structured like this:".
+                case QuoteBlock quote when quote.OfType<ParagraphBlock>().Select(p => Labels.Read(MarkdownText.Inline(p.Inline).ToLowerInvariant())).FirstOrDefault(l => l is not null) is { } quoted:
+                    label = quoted;
+                    break;
+
+                case HeadingBlock subheading:
+                    label = Labels.OfHeading(MarkdownText.Inline(subheading.Inline), first.Method) ?? label;
+                    break;
+
+                case FencedCodeBlock fence when label != Label.Other && IsJsonFence(fence):
+                {
+                    var example = ReadJson(markdown, fence, diagnostics);
+                    if (example is null)
+                    {
+                        break;
+                    }
+
+                    var target = label switch
+                    {
+                        Label.Request => requestExamples,
+                        Label.Response => responseExamples,
+                        _ => first.Method is "POST" or "PUT" or "PATCH" && requestExamples.Count == 0 && responseExamples.Count == 0 ? requestExamples : responseExamples,
+                    };
+                    target.Add(example);
+                    break;
+                }
+
+                case ListBlock listBlock when label == Label.Parameters || (seenEndpoint && label == Label.None):
+                    parameters.AddRange(FieldReader.ReadBullets(markdown, listBlock, diagnostics)
+                        .Select(f => f.Requirement == Requirement.Unspecified ? f with { Requirement = labelRequirement } : f));
+                    break;
+
+                case Table table when label == Label.Parameters || (seenEndpoint && label != Label.Other):
+                    parameters.AddRange(FieldReader.ReadTable(markdown, table));
+                    break;
+            }
+        }
+
+        if (found.Any(f => f.Body is not null) && requestExamples.Count == 0)
+        {
+            var curl = found.First(f => f.Body is not null);
+            var (value, _) = LenientJson.Parse(curl.Body!);
+            if (value is not null && value.Kind is JsonKind.Object or JsonKind.Array)
+            {
+                requestExamples.Add(new JsonExample(value, curl.Location));
+            }
+        }
+
+        var secretFor = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var parameter in parameters.Where(p => p.RequiresSecret))
+        {
+            secretFor.Add(parameter.Name);
+        }
+
+        if (conditionalAuth is not null)
+        {
+            foreach (var parameter in parameters)
+            {
+                var spoken = parameter.Name.Replace('_', ' ').ToLowerInvariant();
+                if (Patterns.IsMatch(conditionalAuth, @"\b" + Regex.Escape(spoken) + @"\b", RegexOptions.CultureInvariant, s_regexTimeout) ||
+                    conditionalAuth.Contains("`" + parameter.Name.ToLowerInvariant() + "`"))
+                {
+                    secretFor.Add(parameter.Name);
+                }
+            }
+        }
+
+        if (auth == AuthKind.KeyAndSecret)
+        {
+            secretFor.Clear();
+        }
+
+        // One operation per method and template: a second line that only adds a query string
+        // ("GET /things/1.json?full=true") adds its query parameters to the first.
+        var readable = new List<(EndpointCandidate Candidate, string Template, List<FieldDocSpec> Query)>();
+        foreach (var candidate in found)
+        {
+            if (candidate.MisspelledMethod is not null)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MethodMisspelled, candidate.Location, candidate.MisspelledMethod, candidate.Method));
+            }
+
+            if (candidate.Path.Templates.Count == 0)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.EndpointLineUnreadable, candidate.Location, candidate.Method + " " + candidate.RawPath, headingText));
+                continue;
+            }
+
+            var query = candidate.Path.Query.Select(q => QueryField(q.Name, q.Example, candidate.Location)).ToList();
+            foreach (var template in candidate.Path.Templates)
+            {
+                var index = readable.FindIndex(r => r.Candidate.Method == candidate.Method && r.Template == template);
+                if (index < 0)
+                {
+                    readable.Add((candidate, template, new List<FieldDocSpec>(query)));
+                }
+                else
+                {
+                    readable[index].Query.AddRange(query.Where(q => readable[index].Query.All(existing => existing.Name != q.Name)));
+                }
+            }
+        }
+
+        var shared = readable.Count > 1;
+        var sectionDescription = string.Join(" ", description);
+        foreach (var (candidate, template, query) in readable)
+        {
+            var own = parameters.Concat(query.Where(q => parameters.All(p => p.Name != q.Name))).ToEquatableArray();
+            yield return new EndpointSectionSpec(
+                headingText,
+                markdown.FirstLine(heading),
+                candidate.Method,
+                template,
+                candidate.Location,
+                string.IsNullOrEmpty(candidate.Prose) ? sectionDescription : char.ToUpperInvariant(candidate.Prose![0]) + candidate.Prose.Substring(1),
+                auth,
+                secretFor.ToEquatableArray(),
+                own,
+                requestExamples.ToEquatableArray(),
+                responseExamples.ToEquatableArray(),
+                returnsObject,
+                returnsList,
+                shared,
+                Origin: candidate.Path.Origin);
+        }
+    }
+
+    /// <summary>A query parameter shown in an endpoint line, typed by its example value.</summary>
+    private static FieldDocSpec QueryField(string name, string example, LocationInfo location)
+    {
+        var kind = example is "true" or "false" ? "true or false"
+            : Patterns.IsMatch(example, @"^-?\d+$", RegexOptions.CultureInvariant, s_regexTimeout) ? "an integer"
+            : Patterns.IsMatch(example, @"^\d{4}-\d{2}-\d{2}", RegexOptions.CultureInvariant, s_regexTimeout) ? "a date"
+            : "a string";
+        return new FieldDocSpec(name, "Optional. A query parameter shown in the endpoint line; " + kind + ".", Requirement.Optional, false, location);
+    }
+
+    private static (AuthKind? Kind, string? Condition) ReadAuth(string lower)
+    {
+        var keyOnly = Patterns.Match(lower, @"works\s+with\s+(?:just\s+(?:the\s+)?)?(?:username|api\s+key)(?:\s+only)?\s+(?:authentication|auth)\b", RegexOptions.CultureInvariant, s_regexTimeout);
+        if (keyOnly.Success)
+        {
+            var rest = lower.Substring(keyOnly.Index + keyOnly.Length);
+            var conditional = Patterns.IsMatch(rest, @"^\s*(?:,\s*)?(?:if|unless|except|when|but)\b", RegexOptions.CultureInvariant, s_regexTimeout);
+            return (AuthKind.Key, conditional ? rest : null);
+        }
+
+        if (Patterns.IsMatch(lower, @"username\s*(?:and|&|\+)\s*password|key\s+and\s+(?:the\s+)?secret|api\s+secret", RegexOptions.CultureInvariant, s_regexTimeout))
+        {
+            return (AuthKind.KeyAndSecret, null);
+        }
+
+        return (null, null);
+    }
+}

@@ -1,0 +1,86 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.RegularExpressions;
+using System.Threading;
+using Engage.Codegen.Model;
+using Markdig;
+using Markdig.Extensions.Tables;
+using Markdig.Extensions.Yaml;
+using Markdig.Helpers;
+using Markdig.Syntax;
+
+namespace Engage.Codegen.Parsing;
+
+/// <summary>JSON examples: which fences hold one, and reading them leniently with located problems.</summary>
+internal static partial class DocParser
+{
+    /// <summary>
+    /// A JSON example: a json fence, or a fence of another or no language (javascript, http) whose
+    /// body, after any <c>HTTP/1.1 200 OK</c> status and header lines, starts with an object or array.
+    /// Other language tabs (shell, ruby, python, php) are code, not examples.
+    /// </summary>
+    private static bool IsJsonFence(FencedCodeBlock fence) => JsonStartLine(fence) >= 0;
+
+    /// <summary>The line the JSON starts on, or -1 when the fence holds no JSON example.</summary>
+    private static int JsonStartLine(FencedCodeBlock fence)
+    {
+        var info = (fence.Info ?? string.Empty).Trim().ToLowerInvariant();
+        if (info is "json" or "json5" or "jsonc")
+        {
+            return 0;
+        }
+
+        if (info is not ("" or "javascript" or "js" or "http" or "text" or "txt" or "plain" or "response") || fence.Lines.Count == 0)
+        {
+            return -1;
+        }
+
+        var start = 0;
+        if (fence.Lines.Lines[0].Slice.ToString().TrimStart().StartsWith("HTTP/", StringComparison.OrdinalIgnoreCase))
+        {
+            // A status line and headers, then a blank line, then the body.
+            while (start < fence.Lines.Count && fence.Lines.Lines[start].Slice.ToString().Trim().Length > 0)
+            {
+                start++;
+            }
+        }
+
+        while (start < fence.Lines.Count && fence.Lines.Lines[start].Slice.ToString().Trim().Length == 0)
+        {
+            start++;
+        }
+
+        if (start >= fence.Lines.Count)
+        {
+            return -1;
+        }
+
+        var first = fence.Lines.Lines[start].Slice.ToString().TrimStart();
+        return first.StartsWith("{", StringComparison.Ordinal) || first.StartsWith("[", StringComparison.Ordinal) ? start : -1;
+    }
+
+    private static JsonExample? ReadJson(MarkdownText markdown, FencedCodeBlock fence, List<DiagnosticInfo> diagnostics)
+    {
+        var (content, map) = MarkdownText.CodeContent(fence);
+        var skip = Math.Max(0, JsonStartLine(fence));
+        if (skip > 0)
+        {
+            var cut = map[skip].ContentStart;
+            content = content.Substring(cut);
+            map = map.Skip(skip).Select(entry => (entry.ContentStart - cut, entry.Line)).ToList();
+        }
+
+        var (value, problems) = LenientJson.Parse(content);
+        foreach (var (offset, message) in problems.Take(10))
+        {
+            var line = map.LastOrDefault(entry => entry.ContentStart <= offset);
+            var location = line.Line.Slice.Text is null
+                ? markdown.FirstLine(fence)
+                : markdown.Location(line.Line.Position + (offset - line.ContentStart), line.Line.Position + line.Line.Slice.Length);
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.JsonExampleProblem, location, message));
+        }
+
+        return value is null ? null : new JsonExample(value, markdown.FirstLine(fence));
+    }
+}
