@@ -163,13 +163,58 @@ public sealed class ApiPipeline : IDisposable
         return SendCoreAsync(operation, method, path, query, bytes, responseType, requestOptions, cancellationToken);
     }
 
+    /// <summary>Sends a request without a body for an operation the docs say answers with no content (<c>204 No Content</c>).</summary>
+    /// <param name="operation">The operation's name for logs and spans, e.g. "Users.Delete".</param>
+    /// <param name="method">The HTTP method.</param>
+    /// <param name="path">The path below the API root, already escaped.</param>
+    /// <param name="query">The query string, or null.</param>
+    /// <param name="requestOptions">Per-call timeout, retries and headers, or null.</param>
+    /// <param name="cancellationToken">Cancels the call, including waits between retries.</param>
+    /// <remarks>Any success status is success; a body the API sends anyway is not read.</remarks>
+    public Task SendWithoutResponseAsync(
+        string operation,
+        HttpMethod method,
+        string path,
+        ApiQuery? query,
+        ApiRequestOptions? requestOptions,
+        CancellationToken cancellationToken)
+        => SendCoreAsync<object?>(operation, method, path, query, null, null, requestOptions, cancellationToken);
+
+    /// <summary>Sends a request with a JSON body for an operation the docs say answers with no content.</summary>
+    /// <param name="operation">The operation's name for logs and spans, e.g. "Lists.Archive".</param>
+    /// <param name="method">The HTTP method.</param>
+    /// <param name="path">The path below the API root, already escaped.</param>
+    /// <param name="query">The query string, or null.</param>
+    /// <param name="body">The request body.</param>
+    /// <param name="requestType">How to write the body.</param>
+    /// <param name="requestOptions">Per-call timeout, retries and headers, or null.</param>
+    /// <param name="cancellationToken">Cancels the call, including waits between retries.</param>
+    /// <remarks>Any success status is success; a body the API sends anyway is not read.</remarks>
+    public Task SendWithoutResponseAsync<TRequest>(
+        string operation,
+        HttpMethod method,
+        string path,
+        ApiQuery? query,
+        TRequest body,
+        JsonTypeInfo<TRequest> requestType,
+        ApiRequestOptions? requestOptions,
+        CancellationToken cancellationToken)
+    {
+        if (body is null)
+        {
+            throw new ArgumentNullException(nameof(body));
+        }
+
+        return SendCoreAsync<object?>(operation, method, path, query, JsonSerializer.SerializeToUtf8Bytes(body, requestType), null, requestOptions, cancellationToken);
+    }
+
     private async Task<TResponse> SendCoreAsync<TResponse>(
         string operation,
         HttpMethod method,
         string path,
         ApiQuery? query,
         byte[]? body,
-        JsonTypeInfo<TResponse> responseType,
+        JsonTypeInfo<TResponse>? responseType,
         ApiRequestOptions? requestOptions,
         CancellationToken cancellationToken)
     {
@@ -229,6 +274,18 @@ public sealed class ApiPipeline : IDisposable
             ApiDiagnostics.Fail(activity, attempt.StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture), attempt.ReasonPhrase ?? string.Empty);
             ApiLog.Failed(_logger, call, "status " + attempt.StatusCode, null);
             throw CreateException(attempt, call, null, null);
+        }
+
+        if (responseType is null)
+        {
+            return default!; // an operation that reads no response
+        }
+
+        // A success with no body (204 No Content, or an empty 200) is success: nothing to parse. An
+        // operation typed as any JSON gets an undefined JsonElement; a typed model cannot be made from nothing.
+        if (attempt.Body.Length == 0 && typeof(TResponse) == typeof(JsonElement))
+        {
+            return default!;
         }
 
         try

@@ -17,7 +17,7 @@ internal static partial class Emitter
         var types = new List<TypeRef>();
         types.AddRange(api.Models.Select(m => TypeRef.ModelNamed(m.Name)));
         types.AddRange(api.Enums.Select(e => TypeRef.EnumNamed(e.Name)));
-        types.AddRange(api.Resources.SelectMany(r => r.Operations).Select(o => o.ResponseType));
+        types.AddRange(api.Resources.SelectMany(r => r.Operations).Select(o => o.ResponseType).Where(t => t.Kind != TypeKind.None));
         var members = new List<(string Member, TypeRef Type)>();
         var seen = new HashSet<string>();
         var reserved = new HashSet<string> { "Default", "Options", "GetTypeInfo", "GeneratedSerializerOptions", CreateInfo, "Equals", "GetHashCode", "ToString", "GetType", name };

@@ -82,6 +82,10 @@ internal static partial class Emitter
         {
             w.RawDoc($"<returns>Every item across pages with <c>await foreach</c>; pages with <c>AsPages()</c>.</returns>");
         }
+        else if (operation.ResponseType.Kind == TypeKind.None)
+        {
+            w.Doc("returns", "Completes when the API answers with success; the docs say it sends no content back.");
+        }
         else
         {
             w.Doc("returns", "What the API returned.");
@@ -130,7 +134,7 @@ internal static partial class Emitter
         var method = HttpMethodExpression(operation.HttpMethod);
         var returnType = operation.Paging is { } paged
             ? $"{Runtime}.AsyncPageable<{TypeName(api, paged.ItemType)}>"
-            : $"global::System.Threading.Tasks.Task<{response}>";
+            : operation.ResponseType.Kind == TypeKind.None ? "global::System.Threading.Tasks.Task" : $"global::System.Threading.Tasks.Task<{response}>";
 
         if (operation.Paging is { } paging)
         {
@@ -163,7 +167,8 @@ internal static partial class Emitter
 
     private static void EmitSingleOperation(SourceWriter w, ApiSpec api, OperationSpec operation, List<string> parameters, string method, string path, string name, string response)
     {
-        w.Open($"public virtual global::System.Threading.Tasks.Task<{response}> {operation.MethodName}({string.Join(", ", parameters)})");
+        var none = operation.ResponseType.Kind == TypeKind.None;
+        w.Open($"public virtual global::System.Threading.Tasks.Task{(none ? string.Empty : "<" + response + ">")} {operation.MethodName}({string.Join(", ", parameters)})");
         EmitPathChecks(w, operation);
         if (operation.RequestType is not null && !operation.RequestOptional)
         {
@@ -180,11 +185,13 @@ internal static partial class Emitter
             w.Close();
         }
 
-        var responseInfo = $"{Context(api)}.Default.{ContextMember(operation.ResponseType)}";
+        // An operation with no content to read sends through SendWithoutResponseAsync, without a response type.
+        var send = none ? "SendWithoutResponseAsync" : "SendAsync";
+        var responseInfo = none ? string.Empty : $"{Context(api)}.Default.{ContextMember(operation.ResponseType)}, ";
         if (operation.RequestType is not null && operation.RequestInBody)
         {
             var body = operation.RequestOptional ? $"request ?? new global::{api.Namespace}.{operation.RequestType}()" : "request";
-            w.Line($"return _pipeline.SendAsync({name}, {method}, {path}, null, {body}, {Context(api)}.Default.{operation.RequestType}, {responseInfo}, requestOptions, cancellationToken);");
+            w.Line($"return _pipeline.{send}({name}, {method}, {path}, null, {body}, {Context(api)}.Default.{operation.RequestType}, {responseInfo}requestOptions, cancellationToken);");
         }
         else if (operation.RequestType is not null)
         {
@@ -194,11 +201,11 @@ internal static partial class Emitter
                 w.Line(QueryAdd(property.JsonName, property.Type, (operation.RequestOptional ? "request?." : "request.") + property.Name));
             }
 
-            w.Line($"return _pipeline.SendAsync({name}, {method}, {path}, query, {responseInfo}, requestOptions, cancellationToken);");
+            w.Line($"return _pipeline.{send}({name}, {method}, {path}, query, {responseInfo}requestOptions, cancellationToken);");
         }
         else
         {
-            w.Line($"return _pipeline.SendAsync({name}, {method}, {path}, null, {responseInfo}, requestOptions, cancellationToken);");
+            w.Line($"return _pipeline.{send}({name}, {method}, {path}, null, {responseInfo}requestOptions, cancellationToken);");
         }
 
         w.Close();

@@ -155,6 +155,11 @@ internal sealed partial class ApiBuilder
 
     private TypeRef ResponseType(EndpointSectionSpec endpoint, string typePrefix, string source)
     {
+        if (endpoint.NoContent)
+        {
+            return TypeRef.None;
+        }
+
         var named = NamedObject(endpoint);
         if (named is not null)
         {

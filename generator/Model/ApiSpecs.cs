@@ -40,6 +40,9 @@ internal enum TypeKind
     Enum,
     List,
     Dictionary,
+
+    /// <summary>No response to read: the docs say the operation answers with no content.</summary>
+    None,
 }
 
 /// <summary>A C# type: a primitive, a generated model or enum, or a list or dictionary of one.</summary>
@@ -53,6 +56,7 @@ internal sealed record TypeRef(TypeKind Kind, string? Name = null, TypeRef? Elem
     public static readonly TypeRef DateTimeOffset = new(TypeKind.DateTimeOffset);
     public static readonly TypeRef Scalar = new(TypeKind.Scalar);
     public static readonly TypeRef JsonElement = new(TypeKind.JsonElement);
+    public static readonly TypeRef None = new(TypeKind.None);
 
     public static TypeRef ListOf(TypeRef element) => new(TypeKind.List, null, element);
 

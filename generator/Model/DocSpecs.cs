@@ -54,7 +54,8 @@ internal enum AuthKind
 /// One endpoint: its section's heading, its <c>METHOD /path</c>, auth, parameters, examples.
 /// <see cref="SharesSection"/> when the section documents several endpoints (endpoint bullets);
 /// <see cref="Group"/> is the top-level heading above it (a page may hold several resources);
-/// <see cref="Origin"/> the scheme and host when the endpoint line gave a full URL.
+/// <see cref="Origin"/> the scheme and host when the endpoint line gave a full URL;
+/// <see cref="NoContent"/> when the docs say it answers with nothing (<c>204 No Content</c>, "an empty body").
 /// </summary>
 internal sealed record EndpointSectionSpec(
     string Heading,
@@ -72,7 +73,8 @@ internal sealed record EndpointSectionSpec(
     bool ReturnsList,
     bool SharesSection = false,
     string? Group = null,
-    string? Origin = null);
+    string? Origin = null,
+    bool NoContent = false);
 
 /// <summary>A JSON example and where it stands.</summary>
 internal sealed record JsonExample(JsonNode Value, LocationInfo Location);

@@ -15,6 +15,10 @@ namespace Engage.Codegen.Parsing;
 /// <summary>Endpoint sections: what a section says besides its endpoints, read once and shared by them.</summary>
 internal static partial class DocParser
 {
+    private static readonly Regex s_noContent = new(
+        @"\b204\b|\bno\s+content\b|\breturns?\s+nothing\b|\b(?:an?\s+)?empty\s+(?:response|body)\b|\bno\s+response\s+body\b|\bwithout\s+a\s+(?:response\s+)?body\b",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, s_regexTimeout);
+
     private static readonly Regex s_returnsObject = new(
         @"\breturns?\s+(?:back\s+)?(?:(?:the|an?)\s+)?(?:updated\s+|new\s+|created\s+|newly\s+created\s+|matching\s+)?([A-Za-z][\w-]*)\s+objects?\b",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, s_regexTimeout);
@@ -50,6 +54,7 @@ internal static partial class DocParser
         var returnsList = false;
         var label = Label.None;
         var labelRequirement = Requirement.Unspecified;
+        var noContent = false;
         var seenEndpoint = first.Form == EndpointForm.Heading;
 
         foreach (var block in blocks)
@@ -82,6 +87,7 @@ internal static partial class DocParser
                         }
                     }
 
+                    noContent |= s_noContent.IsMatch(text);
                     var list = s_returnsList.Match(text);
                     var single = s_returnsObject.Match(text);
                     if (list.Success)
@@ -125,6 +131,11 @@ internal static partial class DocParser
 
                 case HeadingBlock subheading:
                     label = Labels.OfHeading(MarkdownText.Inline(subheading.Inline), first.Method) ?? label;
+                    break;
+
+                // "Status: 204 No Content" under "### Response".
+                case FencedCodeBlock statusFence when !IsJsonFence(statusFence) && statusFence.Lines.Count <= 3:
+                    noContent |= s_noContent.IsMatch(MarkdownText.CodeContent(statusFence).Content);
                     break;
 
                 case FencedCodeBlock fence when label != Label.Other && IsJsonFence(fence):
@@ -241,7 +252,8 @@ internal static partial class DocParser
                 returnsObject,
                 returnsList,
                 shared,
-                Origin: candidate.Path.Origin);
+                Origin: candidate.Path.Origin,
+                NoContent: responseExamples.Count == 0 && returnsObject is null && (noContent || (candidate.Prose is not null && s_noContent.IsMatch(candidate.Prose))));
         }
     }
 

@@ -56,7 +56,8 @@ public class FuzzTests
         "Deprecated: use `next_cursor`.", "Requires both username and password authentication.", "\"); Evil(); // */ </summary>", "", "Whether it is on, if known.",
     };
 
-    private static readonly string[] s_auth = { "", "Works with username authentication.", "Requires username & password authentication.", "Works with username authentication if not updating the email; updating `email` requires the key and secret." };
+    // Section prose: the auth sentences, and one that says the endpoint answers with no content.
+    private static readonly string[] s_auth = { "", "Works with username authentication.", "Requires username & password authentication.", "Works with username authentication if not updating the email; updating `email` requires the key and secret.", "Answers `204 No Content`." };
 
     private static readonly Gen<string> s_json = JsonGen(3);
 

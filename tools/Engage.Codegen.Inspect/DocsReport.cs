@@ -171,6 +171,7 @@ public sealed class DocsReport
         TypeKind.Int64 => "long",
         TypeKind.Decimal => "decimal",
         TypeKind.Boolean => "bool",
+        TypeKind.None => "(no content)",
         _ => type.Kind.ToString(),
     };
 }

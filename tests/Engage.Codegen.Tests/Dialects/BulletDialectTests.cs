@@ -23,7 +23,7 @@ public class BulletDialectTests
     public void Every_endpoint_bullet_is_an_operation_and_the_introductions_curl_is_not()
     {
         // From reading sections/trees.md: three bullets under "Get trees", one endpoint (two bullets,
-        // the second only adds a query string) under "Get tree", one each under "Plant tree" and "Fell tree".
+        // the second only adds a query string) under "Get tree", one each under "Plant tree", "Fell tree" and "Water tree".
         Assert.Equal(
             new[]
             {
@@ -33,6 +33,7 @@ public class BulletDialectTests
                 "Orchard3TreesClient.ListFelledForGroveAsync GET /groves/{groveId}/trees/felled.json",
                 "Orchard3TreesClient.ListForGroveAsync GET /groves/{groveId}/trees.json",
                 "Orchard3TreesClient.PlantTreeAsync POST /groves/{groveId}/trees.json",
+                "Orchard3TreesClient.WaterAsync POST /groves/{groveId}/trees/{treeId}/water.json",
             },
             s_fixture.Operations);
     }

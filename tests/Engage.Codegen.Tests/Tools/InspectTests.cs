@@ -17,10 +17,10 @@ public class InspectTests
         var report = ReportOf("bullets");
         var text = report.Render();
         Assert.Contains("GET    /groves/{groveId}/trees/{treeId}.json  Trees.GetTreeAsync  auth=KeyAndSecret paging=-  [trees.md:29]", text);
-        Assert.Contains("sections/trees.md\t6", text);
+        Assert.Contains("sections/trees.md\t7", text);
         Assert.Contains("README.md\t0", text);
         Assert.Contains("warning ENG015 README.md:1:", text);
-        Assert.Contains("total: 6 operations", text);
+        Assert.Contains("total: 7 operations", text);
     }
 
     [Fact]

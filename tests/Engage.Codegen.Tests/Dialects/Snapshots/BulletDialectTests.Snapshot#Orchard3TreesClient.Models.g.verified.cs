@@ -66,6 +66,17 @@ namespace Orchard.Bullets
         /// <remarks>JSON: <c>height_m</c>. Optional; left out of the request when null.</remarks>
         public decimal? HeightM { get; set; }
     }
+
+    /// <summary>Parameters of Water tree.</summary>
+    /// <remarks>Generated from trees.md:75 ("Water tree").</remarks>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Orchard.Bullets.Serialization.WaterTreeRequestJsonConverter))]
+    [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "0.1.0")]
+    public sealed partial class WaterTreeRequest
+    {
+        /// <summary>litres</summary>
+        /// <remarks>JSON: <c>litres</c>. Optional; left out of the request when null.</remarks>
+        public int? Litres { get; set; }
+    }
 }
 
 namespace Orchard.Bullets.Serialization
@@ -178,6 +189,37 @@ namespace Orchard.Bullets.Serialization
             ApiJson.Write(writer, "variety"u8, value.Variety, ApiJson.String, options);
             if (value.PlantedOn is not null) ApiJson.Write(writer, "planted_on"u8, value.PlantedOn.Value, ApiJson.DateTimeOffset, options);
             if (value.HeightM is not null) ApiJson.Write(writer, "height_m"u8, value.HeightM.Value, ApiJson.Decimal, options);
+            writer.WriteEndObject();
+        }
+    }
+
+    /// <summary>Reads and writes WaterTreeRequest as the API's JSON, without reflection.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "0.1.0")]
+    internal sealed class WaterTreeRequestJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Orchard.Bullets.WaterTreeRequest>
+    {
+        public static readonly WaterTreeRequestJsonConverter Instance = new WaterTreeRequestJsonConverter();
+
+        public override global::Orchard.Bullets.WaterTreeRequest? Read(ref Utf8JsonReader reader, global::System.Type typeToConvert, JsonSerializerOptions options)
+        {
+            if (!ApiJson.StartObject(ref reader, "WaterTreeRequest"))
+            {
+                return null;
+            }
+
+            var value = new global::Orchard.Bullets.WaterTreeRequest();
+            while (ApiJson.NextProperty(ref reader))
+            {
+                if (reader.ValueTextEquals("litres"u8)) value.Litres = ApiJson.ReadNullable(ref reader, ApiJson.Int32, options);
+                else ApiJson.SkipProperty(ref reader);
+            }
+
+            return value;
+        }
+
+        public override void Write(Utf8JsonWriter writer, global::Orchard.Bullets.WaterTreeRequest value, JsonSerializerOptions options)
+        {
+            writer.WriteStartObject();
+            if (value.Litres is not null) ApiJson.Write(writer, "litres"u8, value.Litres.Value, ApiJson.Int32, options);
             writer.WriteEndObject();
         }
     }

@@ -153,11 +153,11 @@ namespace Orchard.Bullets
         /// <param name="treeId">The treeId path parameter; sent as one escaped path segment.</param>
         /// <param name="requestOptions">Timeout, retries and headers for this call, or null for the client's settings.</param>
         /// <param name="cancellationToken">Cancels the request, including waits between retries.</param>
-        /// <returns>What the API returned.</returns>
+        /// <returns>Completes when the API answers with success; the docs say it sends no content back.</returns>
         /// <exception cref="global::Engage.Codegen.Runtime.ApiException">The API answered with an error status or an unreadable body, or no response arrived; transient failures were retried first where that is safe.</exception>
         /// <exception cref="global::System.TimeoutException">An attempt took longer than the timeout and could not be retried.</exception>
         [global::Engage.Codegen.Runtime.ApiOperation("DELETE", "/groves/{groveId}/trees/{treeId}.json", Auth = global::Engage.Codegen.Runtime.ApiAuth.KeyAndSecret, Paged = false, Source = "trees.md:70")]
-        public virtual global::System.Threading.Tasks.Task<global::System.Text.Json.JsonElement> FellTreeAsync(string groveId, string treeId, global::Engage.Codegen.Runtime.ApiRequestOptions? requestOptions, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task FellTreeAsync(string groveId, string treeId, global::Engage.Codegen.Runtime.ApiRequestOptions? requestOptions, global::System.Threading.CancellationToken cancellationToken = default)
         {
             if (string.IsNullOrEmpty(groveId))
             {
@@ -169,11 +169,46 @@ namespace Orchard.Bullets
                 throw new global::System.ArgumentException("A value is required.", nameof(treeId));
             }
 
-            return _pipeline.SendAsync("Trees.FellTree", global::System.Net.Http.HttpMethod.Delete, "/groves/" + global::Engage.Codegen.Runtime.ApiPath.Segment(groveId) + "/trees/" + global::Engage.Codegen.Runtime.ApiPath.Segment(treeId) + ".json", null, global::Orchard.Bullets.Orchard3JsonContext.Default.JsonElement, requestOptions, cancellationToken);
+            return _pipeline.SendWithoutResponseAsync("Trees.FellTree", global::System.Net.Http.HttpMethod.Delete, "/groves/" + global::Engage.Codegen.Runtime.ApiPath.Segment(groveId) + "/trees/" + global::Engage.Codegen.Runtime.ApiPath.Segment(treeId) + ".json", null, requestOptions, cancellationToken);
         }
 
         /// <inheritdoc cref="FellTreeAsync(string, string, global::Engage.Codegen.Runtime.ApiRequestOptions, global::System.Threading.CancellationToken)"/>
-        public global::System.Threading.Tasks.Task<global::System.Text.Json.JsonElement> FellTreeAsync(string groveId, string treeId, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task FellTreeAsync(string groveId, string treeId, global::System.Threading.CancellationToken cancellationToken = default)
             => FellTreeAsync(groveId, treeId, null, cancellationToken);
+
+        /// <summary>Water tree. Waters the tree.</summary>
+        /// <remarks><c>POST /groves/{groveId}/trees/{treeId}/water.json</c>. Requires the API key and secret. Generated from trees.md:75 ("Water tree").</remarks>
+        /// <param name="groveId">The groveId path parameter; sent as one escaped path segment.</param>
+        /// <param name="treeId">The treeId path parameter; sent as one escaped path segment.</param>
+        /// <param name="request">The request parameters.</param>
+        /// <param name="requestOptions">Timeout, retries and headers for this call, or null for the client's settings.</param>
+        /// <param name="cancellationToken">Cancels the request, including waits between retries.</param>
+        /// <returns>Completes when the API answers with success; the docs say it sends no content back.</returns>
+        /// <exception cref="global::Engage.Codegen.Runtime.ApiException">The API answered with an error status or an unreadable body, or no response arrived; transient failures were retried first where that is safe.</exception>
+        /// <exception cref="global::System.TimeoutException">An attempt took longer than the timeout and could not be retried.</exception>
+        [global::Engage.Codegen.Runtime.ApiOperation("POST", "/groves/{groveId}/trees/{treeId}/water.json", Auth = global::Engage.Codegen.Runtime.ApiAuth.KeyAndSecret, Paged = false, Source = "trees.md:75")]
+        public virtual global::System.Threading.Tasks.Task WaterAsync(string groveId, string treeId, global::Orchard.Bullets.WaterTreeRequest request, global::Engage.Codegen.Runtime.ApiRequestOptions? requestOptions, global::System.Threading.CancellationToken cancellationToken = default)
+        {
+            if (string.IsNullOrEmpty(groveId))
+            {
+                throw new global::System.ArgumentException("A value is required.", nameof(groveId));
+            }
+
+            if (string.IsNullOrEmpty(treeId))
+            {
+                throw new global::System.ArgumentException("A value is required.", nameof(treeId));
+            }
+
+            if (request is null)
+            {
+                throw new global::System.ArgumentNullException(nameof(request));
+            }
+
+            return _pipeline.SendWithoutResponseAsync("Trees.Water", global::System.Net.Http.HttpMethod.Post, "/groves/" + global::Engage.Codegen.Runtime.ApiPath.Segment(groveId) + "/trees/" + global::Engage.Codegen.Runtime.ApiPath.Segment(treeId) + "/water.json", null, request, global::Orchard.Bullets.Orchard3JsonContext.Default.WaterTreeRequest, requestOptions, cancellationToken);
+        }
+
+        /// <inheritdoc cref="WaterAsync(string, string, global::Orchard.Bullets.WaterTreeRequest, global::Engage.Codegen.Runtime.ApiRequestOptions, global::System.Threading.CancellationToken)"/>
+        public global::System.Threading.Tasks.Task WaterAsync(string groveId, string treeId, global::Orchard.Bullets.WaterTreeRequest request, global::System.Threading.CancellationToken cancellationToken = default)
+            => WaterAsync(groveId, treeId, request, null, cancellationToken);
     }
 }

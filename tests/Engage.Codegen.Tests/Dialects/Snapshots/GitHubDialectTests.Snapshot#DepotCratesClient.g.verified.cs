@@ -114,11 +114,11 @@ namespace Depot.GitHub
         /// <param name="id">The id path parameter; sent as one escaped path segment.</param>
         /// <param name="requestOptions">Timeout, retries and headers for this call, or null for the client's settings.</param>
         /// <param name="cancellationToken">Cancels the request, including waits between retries.</param>
-        /// <returns>What the API returned.</returns>
+        /// <returns>Completes when the API answers with success; the docs say it sends no content back.</returns>
         /// <exception cref="global::Engage.Codegen.Runtime.ApiException">The API answered with an error status or an unreadable body, or no response arrived; transient failures were retried first where that is safe.</exception>
         /// <exception cref="global::System.TimeoutException">An attempt took longer than the timeout and could not be retried.</exception>
         [global::Engage.Codegen.Runtime.ApiOperation("DELETE", "/warehouses/{warehouse}/crates/{id}", Auth = global::Engage.Codegen.Runtime.ApiAuth.KeyAndSecret, Paged = false, Source = "README.md:100")]
-        public virtual global::System.Threading.Tasks.Task<global::System.Text.Json.JsonElement> DeleteCrateAsync(string warehouse, string id, global::Engage.Codegen.Runtime.ApiRequestOptions? requestOptions, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task DeleteCrateAsync(string warehouse, string id, global::Engage.Codegen.Runtime.ApiRequestOptions? requestOptions, global::System.Threading.CancellationToken cancellationToken = default)
         {
             if (string.IsNullOrEmpty(warehouse))
             {
@@ -130,11 +130,11 @@ namespace Depot.GitHub
                 throw new global::System.ArgumentException("A value is required.", nameof(id));
             }
 
-            return _pipeline.SendAsync("Crates.DeleteCrate", global::System.Net.Http.HttpMethod.Delete, "/warehouses/" + global::Engage.Codegen.Runtime.ApiPath.Segment(warehouse) + "/crates/" + global::Engage.Codegen.Runtime.ApiPath.Segment(id), null, global::Depot.GitHub.DepotJsonContext.Default.JsonElement, requestOptions, cancellationToken);
+            return _pipeline.SendWithoutResponseAsync("Crates.DeleteCrate", global::System.Net.Http.HttpMethod.Delete, "/warehouses/" + global::Engage.Codegen.Runtime.ApiPath.Segment(warehouse) + "/crates/" + global::Engage.Codegen.Runtime.ApiPath.Segment(id), null, requestOptions, cancellationToken);
         }
 
         /// <inheritdoc cref="DeleteCrateAsync(string, string, global::Engage.Codegen.Runtime.ApiRequestOptions, global::System.Threading.CancellationToken)"/>
-        public global::System.Threading.Tasks.Task<global::System.Text.Json.JsonElement> DeleteCrateAsync(string warehouse, string id, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task DeleteCrateAsync(string warehouse, string id, global::System.Threading.CancellationToken cancellationToken = default)
             => DeleteCrateAsync(warehouse, id, null, cancellationToken);
 
         /// <summary>Weigh crates. Weighs every crate in the warehouse, or one crate when an id is given.</summary>
