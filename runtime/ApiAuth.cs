@@ -8,4 +8,7 @@ public enum ApiAuth
 
     /// <summary>The API key and the API secret.</summary>
     KeyAndSecret = 2,
+
+    /// <summary>The one credential of a header or query scheme (a token or key), as the docs describe it.</summary>
+    Token = 3,
 }

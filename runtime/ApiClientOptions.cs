@@ -1,5 +1,7 @@
 using System;
 using System.Globalization;
+using System.Threading;
+using System.Threading.Tasks;
 using Microsoft.Extensions.Configuration;
 
 namespace Engage.Codegen.Runtime;
@@ -13,14 +15,27 @@ public abstract class ApiClientOptions
         BaseAddress = defaultBaseAddress;
     }
 
-    /// <summary>The API key, sent as the Basic auth user name. Required.</summary>
+    /// <summary>
+    /// The API key (or token, or user name: a generated options class also offers it under the docs'
+    /// own name, such as <c>AccessToken</c> or <c>Username</c>). Required unless a <see cref="TokenProvider"/> gives it.
+    /// </summary>
     public string? ApiKey { get; set; }
 
     /// <summary>
-    /// The API secret, sent as the Basic auth password. Leave it null or empty to call only the
-    /// operations the docs mark as working with the key alone.
+    /// The API secret (or password), sent as the Basic auth password. Leave it null or empty to call
+    /// only the operations the docs mark as working with the key alone.
     /// </summary>
     public string? ApiSecret { get; set; }
+
+    /// <summary>
+    /// For a token in a header that expires (an OAuth access token): called for each attempt instead
+    /// of reading <see cref="ApiKey"/>, and asked once more when the API answers 401 before the call fails.
+    /// Cache the token inside it; it is not used with HTTP Basic.
+    /// </summary>
+    public Func<CancellationToken, ValueTask<string>>? TokenProvider { get; set; }
+
+    /// <summary>How the credentials are sent, as the docs say; generated options override it.</summary>
+    protected internal virtual ApiCredentialScheme CredentialScheme => ApiCredentialScheme.Default;
 
     /// <summary>The API root, for example <c>https://api.engage.so/v1</c>. HTTPS unless it is a loopback address.</summary>
     public Uri? BaseAddress { get; set; }
@@ -46,15 +61,24 @@ public abstract class ApiClientOptions
     /// <summary>Checks the options and throws <see cref="ArgumentException"/> naming what is wrong.</summary>
     public virtual void Validate()
     {
-        if (string.IsNullOrWhiteSpace(ApiKey))
+        // Named in the docs' words: "HarborClientOptions.ApiKey is required", "DepotClientOptions.AccessToken is required".
+        var scheme = CredentialScheme;
+        var tokenFromProvider = TokenProvider is not null && scheme.Location == ApiCredentialLocation.Header;
+        if (string.IsNullOrWhiteSpace(ApiKey) && !tokenFromProvider)
         {
-            throw new ArgumentException($"{GetType().Name}.{nameof(ApiKey)} is required.", nameof(ApiKey));
+            throw new ArgumentException(
+                $"{GetType().Name}.{scheme.KeyName} is required{(scheme.Location == ApiCredentialLocation.Header ? $" (or set {nameof(TokenProvider)})" : string.Empty)}.",
+                scheme.KeyName);
         }
 
-        ApiHeaders.EnsureNoLineBreaks(ApiKey!, nameof(ApiKey));
+        if (ApiKey is not null)
+        {
+            ApiHeaders.EnsureNoLineBreaks(ApiKey, scheme.KeyName);
+        }
+
         if (ApiSecret is not null)
         {
-            ApiHeaders.EnsureNoLineBreaks(ApiSecret, nameof(ApiSecret));
+            ApiHeaders.EnsureNoLineBreaks(ApiSecret, scheme.SecretName ?? nameof(ApiSecret));
         }
 
         if (BaseAddress is null || !BaseAddress.IsAbsoluteUri)
@@ -98,8 +122,10 @@ public abstract class ApiClientOptions
             throw new ArgumentNullException(nameof(configuration));
         }
 
-        ApiKey = configuration[nameof(ApiKey)] ?? ApiKey;
-        ApiSecret = configuration[nameof(ApiSecret)] ?? ApiSecret;
+        // The docs' names ("AccessToken", "Username") as well as ApiKey and ApiSecret.
+        var scheme = CredentialScheme;
+        ApiKey = configuration[scheme.KeyName] ?? configuration[nameof(ApiKey)] ?? ApiKey;
+        ApiSecret = (scheme.SecretName is null ? null : configuration[scheme.SecretName]) ?? configuration[nameof(ApiSecret)] ?? ApiSecret;
         if (configuration[nameof(BaseAddress)] is { } address)
         {
             BaseAddress = Uri.TryCreate(address, UriKind.Absolute, out var uri) ? uri : throw Unreadable(configuration, nameof(BaseAddress), "an absolute URI");
@@ -144,7 +170,12 @@ public abstract class ApiClientOptions
         new($"Configuration value {((configuration as IConfigurationSection)?.Path is { Length: > 0 } path ? path + ":" : string.Empty)}{key} must be {expected}.");
 
     /// <summary>Describes the options without revealing the key or the secret.</summary>
-    public override string ToString() =>
-        $"{GetType().Name} {{ BaseAddress = {(BaseAddress is null ? "(none)" : ApiUris.WithoutCredentials(BaseAddress))}, " +
-        $"ApiKey = {(string.IsNullOrEmpty(ApiKey) ? "(none)" : "***")}, ApiSecret = {(HasSecret ? "***" : "(none)")}, Timeout = {Timeout}, Retry = {Retry} }}";
+    public override string ToString()
+    {
+        var scheme = CredentialScheme;
+        var credentials = scheme.Location == ApiCredentialLocation.Basic
+            ? $"{scheme.KeyName} = {(string.IsNullOrEmpty(ApiKey) ? "(none)" : "***")}, {scheme.SecretName} = {(HasSecret ? "***" : "(none)")}"
+            : $"{scheme.KeyName} = {(string.IsNullOrEmpty(ApiKey) ? (TokenProvider is null ? "(none)" : "(from TokenProvider)") : "***")}, Auth = {scheme}";
+        return $"{GetType().Name} {{ BaseAddress = {(BaseAddress is null ? "(none)" : ApiUris.WithoutCredentials(BaseAddress))}, {credentials}, Timeout = {Timeout}, Retry = {Retry} }}";
+    }
 }

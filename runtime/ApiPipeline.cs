@@ -33,7 +33,10 @@ public sealed class ApiPipeline : IDisposable
     private readonly Func<HttpClient> _httpClient;
     private readonly HttpClient? _ownedHttpClient;
     private readonly string _root;
-    private readonly AuthenticationHeaderValue _authorization;
+    private readonly AuthenticationHeaderValue? _authorization;
+    private readonly ApiCredentialScheme _scheme;
+    private readonly string? _key;
+    private readonly Func<CancellationToken, ValueTask<string>>? _tokenProvider;
     private readonly TimeSpan _timeout;
     private readonly ApiRetryOptions _retry;
     private readonly ResiliencePipeline<Attempt>? _retryPipeline;
@@ -90,8 +93,18 @@ public sealed class ApiPipeline : IDisposable
             _root = ApiUris.WithoutCredentials(new Uri(_root)).TrimEnd('/');
         }
 
-        var credentials = Encoding.UTF8.GetBytes(options.ApiKey + ":" + (HasSecret ? options.ApiSecret : string.Empty));
-        _authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(credentials));
+        _scheme = options.CredentialScheme;
+        _key = options.ApiKey;
+        if (_scheme.Location == ApiCredentialLocation.Basic)
+        {
+            var credentials = Encoding.UTF8.GetBytes(options.ApiKey + ":" + (HasSecret ? options.ApiSecret : string.Empty));
+            _authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(credentials));
+        }
+        else if (_scheme.Location == ApiCredentialLocation.Header)
+        {
+            _tokenProvider = options.TokenProvider;
+        }
+
         _ownedHttpClient = ownsHttpClient ? httpClient : null;
         _httpClient = httpClient is null ? null! : () => httpClient;
 
@@ -230,6 +243,11 @@ public sealed class ApiPipeline : IDisposable
         try
         {
             attempt = await ExecuteAsync(call, cancellationToken).ConfigureAwait(false);
+            if (attempt.StatusCode == 401 && _tokenProvider is not null)
+            {
+                // An expired token: the provider is asked once more (it may refresh), then the answer stands.
+                attempt = await ExecuteAsync(call, cancellationToken).ConfigureAwait(false);
+            }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -347,7 +365,7 @@ public sealed class ApiPipeline : IDisposable
         ApiLog.Request(_logger, call, attemptNumber);
         var started = Stopwatch.GetTimestamp();
         using var request = new HttpRequestMessage(call.Method, call.Uri);
-        request.Headers.Authorization = _authorization;
+        await AddCredentialsAsync(request, call, cancellationToken).ConfigureAwait(false);
         request.Headers.Accept.Add(s_acceptJson);
         if (call.RequestOptions is { } requestOptions)
         {
@@ -392,6 +410,33 @@ public sealed class ApiPipeline : IDisposable
         {
             // The body stream broke off (a dropped connection) after the headers arrived.
             throw new HttpRequestException("The connection closed while the response body was read: " + exception.Message, exception);
+        }
+    }
+
+    /// <summary>
+    /// Puts the credentials where the docs say, on this request only: never into <see cref="Call.Uri"/>,
+    /// which logs, spans and exception messages show.
+    /// </summary>
+    private async ValueTask AddCredentialsAsync(HttpRequestMessage request, Call call, CancellationToken cancellationToken)
+    {
+        switch (_scheme.Location)
+        {
+            case ApiCredentialLocation.Header:
+                var token = _tokenProvider is null ? _key : await _tokenProvider(cancellationToken).ConfigureAwait(false);
+                if (string.IsNullOrEmpty(token))
+                {
+                    throw new ApiCredentialsException($"{nameof(ApiClientOptions.TokenProvider)} returned no {_scheme.KeyName}. Nothing was sent.");
+                }
+
+                ApiHeaders.EnsureNoLineBreaks(token!, _scheme.KeyName);
+                request.Headers.TryAddWithoutValidation(_scheme.HeaderName!, _scheme.Prefix + token);
+                break;
+            case ApiCredentialLocation.Query:
+                request.RequestUri = new Uri(call.Uri + (call.Uri.IndexOf('?') >= 0 ? "&" : "?") + Uri.EscapeDataString(_scheme.ParameterName!) + "=" + Uri.EscapeDataString(_key!));
+                break;
+            default:
+                request.Headers.Authorization = _authorization;
+                break;
         }
     }
 

@@ -38,13 +38,33 @@ internal static partial class Emitter
             w.Line($"public {client}(string apiKey)");
             w.Line($"    : this(new {options} {{ ApiKey = apiKey }}, null)");
         }
-        else
+        else if (api.Auth.Location != CredentialLocation.Basic)
+        {
+            // One credential, named as the docs name it: new DepotClient(accessToken).
+            var parameter = Inference.Naming.Camel(api.Auth.KeyName);
+            w.Doc("summary", $"Creates a client from the {Spoken(api.Auth.KeyName)}.");
+            w.Doc("param", $"The {Spoken(api.Auth.KeyName)}.", $" name=\"{parameter.TrimStart('@')}\"");
+            w.Line($"public {client}(string {parameter})");
+            w.Line($"    : this(new {options} {{ ApiKey = {parameter} }}, null)");
+        }
+        else if (api.Auth.IsDefault)
         {
             w.Doc("summary", "Creates a client from an API key and, for operations that need it, the API secret.");
             w.Doc("param", "The API key.", " name=\"apiKey\"");
             w.Doc("param", "The API secret, or null to call only the operations that work with the key alone.", " name=\"apiSecret\"");
             w.Line($"public {client}(string apiKey, string? apiSecret = null)");
             w.Line($"    : this(new {options} {{ ApiKey = apiKey, ApiSecret = apiSecret }}, null)");
+        }
+        else
+        {
+            // HTTP Basic with the docs' names for the parts: new Orchard3Client(username, password).
+            var key = Inference.Naming.Camel(api.Auth.KeyName);
+            var secret = Inference.Naming.Camel(api.Auth.SecretName ?? "ApiSecret");
+            w.Doc("summary", $"Creates a client from the {Spoken(api.Auth.KeyName)} and, for operations that need it, the {Spoken(api.Auth.SecretName ?? "ApiSecret")}.");
+            w.Doc("param", $"The {Spoken(api.Auth.KeyName)}.", $" name=\"{key.TrimStart('@')}\"");
+            w.Doc("param", $"The {Spoken(api.Auth.SecretName ?? "ApiSecret")}, or null to call only the operations that work with the {Spoken(api.Auth.KeyName)} alone.", $" name=\"{secret.TrimStart('@')}\"");
+            w.Line($"public {client}(string {key}, string? {secret} = null)");
+            w.Line($"    : this(new {options} {{ ApiKey = {key}, ApiSecret = {secret} }}, null)");
         }
 
         w.Line("{");
@@ -130,7 +150,9 @@ internal static partial class Emitter
 
     private static void EmitOptions(SourceWriter w, ApiSpec api, string options)
     {
-        w.RawDoc($"<summary>Options of {api.ClientName}: the API key and secret, the API root, the timeout and retries. Bind them from configuration with <c>Add{api.ClientName}(configuration)</c> or <see cref=\"{Runtime}.ApiClientOptions.Bind\"/>.</summary>");
+        var credentials = api.Auth.IsDefault ? "the API key and secret" : $"the credentials ({Describe(api.Auth)})";
+        var set = api.Auth.IsDefault ? "set ApiKey (and ApiSecret for operations that need it)" : $"set {api.Auth.KeyName}{(api.Auth.SecretName is { } secret ? $" and {secret}" : string.Empty)}";
+        w.RawDoc($"<summary>Options of {api.ClientName}: {SourceWriter.Xml(credentials)}, the API root, the timeout and retries. Bind them from configuration with <c>Add{api.ClientName}(configuration)</c> or <see cref=\"{Runtime}.ApiClientOptions.Bind\"/>.</summary>");
         w.Line(GeneratedCode);
         w.Open($"public sealed partial class {options} : {Runtime}.ApiClientOptions");
         if (api.BaseAddress is not null)
@@ -138,18 +160,64 @@ internal static partial class Emitter
             w.Doc("summary", $"The API root the docs give: {api.BaseAddress}");
             w.Line($"public static global::System.Uri DefaultBaseAddress {{ get; }} = new global::System.Uri({SourceWriter.Literal(api.BaseAddress)});");
             w.Line();
-            w.Doc("summary", "Creates options with the documented API root; set ApiKey (and ApiSecret for operations that need it).");
+            w.Doc("summary", $"Creates options with the documented API root; {set}.");
             w.Line($"public {options}() : base(DefaultBaseAddress)");
         }
         else
         {
-            w.Doc("summary", "Creates options. The docs give no API root: set BaseAddress, ApiKey and, for operations that need it, ApiSecret.");
+            w.Doc("summary", api.Auth.IsDefault
+                ? "Creates options. The docs give no API root: set BaseAddress, ApiKey and, for operations that need it, ApiSecret."
+                : $"Creates options. The docs give no API root: set BaseAddress; {set}.");
             w.Line($"public {options}() : base(null)");
         }
 
         w.Line("{");
         w.Line("}");
+        EmitCredentialScheme(w, api);
         w.Close();
         w.Line();
     }
+
+    /// <summary>How the docs say to authenticate, and the credentials under the docs' own names.</summary>
+    private static void EmitCredentialScheme(SourceWriter w, ApiSpec api)
+    {
+        var auth = api.Auth;
+        if (auth.IsDefault)
+        {
+            return;
+        }
+
+        var scheme = auth.Location switch
+        {
+            CredentialLocation.Header => $"{Runtime}.ApiCredentialScheme.Header({SourceWriter.Literal(auth.HeaderName!)}, {SourceWriter.Literal(auth.Prefix ?? string.Empty)}, {SourceWriter.Literal(auth.KeyName)})",
+            CredentialLocation.Query => $"{Runtime}.ApiCredentialScheme.Query({SourceWriter.Literal(auth.ParameterName!)}, {SourceWriter.Literal(auth.KeyName)})",
+            _ => $"{Runtime}.ApiCredentialScheme.Basic({SourceWriter.Literal(auth.KeyName)}, {SourceWriter.Literal(auth.SecretName ?? "ApiSecret")})",
+        };
+        w.Line();
+        w.Doc("summary", $"As the docs say: {Describe(auth)}.");
+        w.Line($"private static readonly {Runtime}.ApiCredentialScheme s_scheme = {scheme};");
+        w.Line();
+        w.Doc("summary", $"As the docs say: {Describe(auth)}.");
+        w.Line($"protected override {Runtime}.ApiCredentialScheme CredentialScheme => s_scheme;");
+        if (auth.KeyName != "ApiKey")
+        {
+            w.Line();
+            w.Doc("summary", $"The {Spoken(auth.KeyName)}: {Describe(auth)}. The same value as ApiKey.");
+            w.Line($"public string? {auth.KeyName} {{ get => ApiKey; set => ApiKey = value; }}");
+        }
+
+        if (auth.SecretName is { } secretName && secretName != "ApiSecret")
+        {
+            w.Line();
+            w.Doc("summary", $"The {Spoken(secretName)}, sent as the Basic auth password. The same value as ApiSecret.");
+            w.Line($"public string? {secretName} {{ get => ApiSecret; set => ApiSecret = value; }}");
+        }
+    }
+
+    private static string Describe(CredentialSpec auth) => auth.Location switch
+    {
+        CredentialLocation.Header => $"sent in the {auth.HeaderName} header{(string.IsNullOrEmpty(auth.Prefix) ? string.Empty : $" after \"{auth.Prefix!.Trim()}\"")}",
+        CredentialLocation.Query => $"sent as the {auth.ParameterName} query parameter (never logged)",
+        _ => $"HTTP Basic with the {Spoken(auth.KeyName)} as user name and the {Spoken(auth.SecretName ?? "ApiSecret")} as password",
+    };
 }

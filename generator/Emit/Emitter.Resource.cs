@@ -48,7 +48,7 @@ internal static partial class Emitter
         var name = SourceWriter.Literal(OperationName(resource, operation));
         var summary = operation.Heading.TrimEnd('.') + "." + (operation.Summary.Length > 0 ? " " + operation.Summary : string.Empty);
         w.Doc("summary", summary);
-        var remarks = $"<c>{SourceWriter.Xml(operation.HttpMethod + " " + operation.PathTemplate)}</c>. {SourceWriter.Xml(AuthText(operation.Auth))}";
+        var remarks = $"<c>{SourceWriter.Xml(operation.HttpMethod + " " + operation.PathTemplate)}</c>. {SourceWriter.Xml(AuthText(api, operation.Auth))}";
         if (operation.SecretRequiredFor.Count > 0)
         {
             remarks += SourceWriter.Xml($" Setting {string.Join(", ", operation.SecretRequiredFor.Select(n => "`" + n + "`"))} requires the secret; a key-only client refuses it before sending.");
@@ -100,7 +100,7 @@ internal static partial class Emitter
 
         if (operationOnFullClient is null)
         {
-            w.Line($"[{Runtime}.ApiOperation({SourceWriter.Literal(operation.HttpMethod)}, {SourceWriter.Literal(operation.PathTemplate)}, Auth = {Runtime}.ApiAuth.{(operation.Auth == AuthKind.Key ? "Key" : "KeyAndSecret")}, Paged = {(operation.Paging is not null ? "true" : "false")}, Source = {SourceWriter.Literal(operation.Source)}" +
+            w.Line($"[{Runtime}.ApiOperation({SourceWriter.Literal(operation.HttpMethod)}, {SourceWriter.Literal(operation.PathTemplate)}, Auth = {Runtime}.ApiAuth.{operation.Auth switch { AuthKind.Key => "Key", AuthKind.Token => "Token", _ => "KeyAndSecret" }}, Paged = {(operation.Paging is not null ? "true" : "false")}, Source = {SourceWriter.Literal(operation.Source)}" +
                 (operation.SecretRequiredFor.Count > 0 ? $", SecretRequiredFor = {SourceWriter.Literal(string.Join(",", operation.SecretRequiredFor))}" : string.Empty) + ")]");
         }
 

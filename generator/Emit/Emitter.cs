@@ -172,7 +172,29 @@ internal static partial class Emitter
         _ => type.Kind.ToString(),
     };
 
-    internal static string AuthText(AuthKind auth) => auth == AuthKind.Key
-        ? "Works with the API key alone (the docs: \"works with username authentication\")."
-        : "Requires the API key and secret.";
+    internal static string AuthText(ApiSpec api, AuthKind auth) => auth switch
+    {
+        AuthKind.Key => "Works with the API key alone (the docs: \"works with username authentication\").",
+        AuthKind.Token => api.Auth.Location == CredentialLocation.Query
+            ? $"Sends the {Spoken(api.Auth.KeyName)} as the {api.Auth.ParameterName} query parameter."
+            : $"Sends the {Spoken(api.Auth.KeyName)} in the {api.Auth.HeaderName} header.",
+        _ => api.Auth.IsDefault ? "Requires the API key and secret." : $"Requires the {Spoken(api.Auth.KeyName)} and {Spoken(api.Auth.SecretName ?? "secret")}.",
+    };
+
+    /// <summary>"AccessToken" as prose: "access token".</summary>
+    internal static string Spoken(string name)
+    {
+        var text = new System.Text.StringBuilder();
+        foreach (var c in name)
+        {
+            if (char.IsUpper(c) && text.Length > 0)
+            {
+                text.Append(' ');
+            }
+
+            text.Append(char.ToLowerInvariant(c));
+        }
+
+        return text.Replace("api ", "API ").ToString();
+    }
 }

@@ -118,6 +118,11 @@ internal sealed partial class ApiBuilder
             .Select(e => e.Value.Properties.FirstOrDefault(p => p.Value.Kind == JsonKind.Array)?.Name)
             .FirstOrDefault(name => name is not null) ?? "data";
 
+        // The strongest evidence of any page; on a tie, the first page in path order.
+        var credentials = docs.Select(d => d.Credentials).Where(c => c is not null).Select(c => c!)
+            .Aggregate((CredentialSpec?)null, (best, c) => best is null || c.Strength > best.Strength ? c : best) ?? CredentialSpec.Default;
+        credentials = credentials with { Strength = 0, Evidence = null };
+
         var ns = ChooseNamespace(settings);
         var apiRoot = docs.Select(d => d.ApiRoot).FirstOrDefault(r => r is not null) ?? CommonOrigin(docs);
         var specific = apiRoot is null ? null : AccountSpecificPart(apiRoot);
@@ -213,6 +218,12 @@ internal sealed partial class ApiBuilder
 
         resources = ShareResponseShapes(resources);
 
+        // A header or query scheme has one credential and no secret: every operation sends it.
+        if (credentials.Location != CredentialLocation.Basic)
+        {
+            resources = resources.Select(r => r with { Operations = r.Operations.Select(o => o with { Auth = AuthKind.Token, SecretRequiredFor = EquatableArray<string>.Empty }).ToEquatableArray() }).ToList();
+        }
+
         return new ApiSpec(
             ns,
             clientName,
@@ -221,7 +232,8 @@ internal sealed partial class ApiBuilder
             resources.ToEquatableArray(),
             _models.OrderBy(m => m.Name, StringComparer.Ordinal).ToEquatableArray(),
             _enums.OrderBy(e => e.Name, StringComparer.Ordinal).ToEquatableArray(),
-            _diagnostics.ToEquatableArray());
+            _diagnostics.ToEquatableArray(),
+            credentials.IsDefault ? null : credentials);
     }
 
     /// <summary>

@@ -14,7 +14,12 @@ internal sealed record ApiSpec(
     EquatableArray<ResourceSpec> Resources,
     EquatableArray<ModelSpec> Models,
     EquatableArray<EnumSpec> Enums,
-    EquatableArray<DiagnosticInfo> Diagnostics);
+    EquatableArray<DiagnosticInfo> Diagnostics,
+    CredentialSpec? Credentials = null)
+{
+    /// <summary>How the client authenticates; Engage's Basic scheme when the docs say nothing else.</summary>
+    public CredentialSpec Auth => Credentials ?? CredentialSpec.Default;
+}
 
 /// <summary>A resource (a docs page with endpoints): a property of the client and a class of operations.</summary>
 internal sealed record ResourceSpec(

@@ -19,7 +19,8 @@ internal sealed record DocSpec(
     EquatableArray<DeprecationSpec> Deprecations,
     EquatableArray<ObjectSectionSpec> Objects,
     EquatableArray<EndpointSectionSpec> Endpoints,
-    EquatableArray<DiagnosticInfo> Diagnostics);
+    EquatableArray<DiagnosticInfo> Diagnostics,
+    CredentialSpec? Credentials = null);
 
 /// <summary>A "The X object" section: its example and its field bullets.</summary>
 internal sealed record ObjectSectionSpec(
@@ -48,6 +49,38 @@ internal enum AuthKind
 {
     KeyAndSecret,
     Key,
+
+    /// <summary>The one credential of a header or query scheme (a token or key); there is no secret.</summary>
+    Token,
+}
+
+internal enum CredentialLocation
+{
+    Basic,
+    Header,
+    Query,
+}
+
+/// <summary>
+/// How the docs say to authenticate, with their names for the parts: HTTP Basic (<c>ApiKey</c>/<c>ApiSecret</c>,
+/// <c>Username</c>/<c>Password</c>), a header (<c>Authorization: token &lt;AccessToken&gt;</c>) or a query
+/// parameter. <see cref="Strength"/> ranks the evidence: a header or query sample beats a Basic sample or
+/// sentence, which beats a mention of OAuth or bearer tokens.
+/// </summary>
+internal sealed record CredentialSpec(
+    CredentialLocation Location,
+    string KeyName,
+    string? SecretName,
+    string? HeaderName,
+    string? Prefix,
+    string? ParameterName,
+    int Strength,
+    LocationInfo? Evidence)
+{
+    public static readonly CredentialSpec Default = new(CredentialLocation.Basic, "ApiKey", "ApiSecret", null, null, null, 0, null);
+
+    /// <summary>True for Engage's scheme (HTTP Basic with ApiKey and ApiSecret), which generated options need not restate.</summary>
+    public bool IsDefault => Location == CredentialLocation.Basic && KeyName == "ApiKey" && SecretName == "ApiSecret";
 }
 
 /// <summary>

@@ -73,12 +73,15 @@ internal static partial class DocParser
 
         var sections = Sections.Split(document);
         var curlOnly = new List<EndpointSectionSpec>();
+        CredentialSpec? credentials = null;
         string? group = null;
+        string? subgroup = null;
 
         foreach (var (heading, blocks) in sections)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var headingText = heading is null ? string.Empty : MarkdownText.Inline(heading.Inline).Trim().TrimEnd('.', ':').Trim();
+            credentials = ReadCredentials(markdown, blocks, credentials);
             if (heading is null)
             {
                 foreach (var block in blocks)
@@ -95,6 +98,11 @@ internal static partial class DocParser
             if (heading.Level == 1)
             {
                 group = headingText;
+                subgroup = null;
+            }
+            else if (heading.Level == 2)
+            {
+                subgroup = headingText;
             }
 
             if (heading.Level == 1 && title is null)
@@ -114,7 +122,9 @@ internal static partial class DocParser
             var found = EndpointReader.Find(markdown, heading, headingText, blocks);
             if (found.Count > 0)
             {
-                var read = ReadEndpoints(markdown, heading, headingText, blocks, found, diagnostics).Select(e => e with { Group = group });
+                // Under a title that names the API ("# The Meter API"), an endpoint in a subsection belongs to its "## Readings".
+                var resource = heading.Level >= 3 && subgroup is not null && group is not null && Sections.IsGuideTitle(group) ? subgroup : group;
+                var read = ReadEndpoints(markdown, heading, headingText, blocks, found, diagnostics).Select(e => e with { Group = resource });
                 (found[0].Form == EndpointForm.Curl ? curlOnly : endpoints).AddRange(read);
                 continue;
             }
@@ -165,7 +175,35 @@ internal static partial class DocParser
             deprecations.ToEquatableArray(),
             objects.ToEquatableArray(),
             endpoints.ToEquatableArray(),
-            diagnostics.ToEquatableArray());
+            diagnostics.ToEquatableArray(),
+            credentials);
+    }
+
+    /// <summary>The strongest evidence of how to authenticate, so far and in this section's prose and samples.</summary>
+    private static CredentialSpec? ReadCredentials(MarkdownText markdown, List<Block> blocks, CredentialSpec? best)
+    {
+        foreach (var block in blocks)
+        {
+            var text = block switch
+            {
+                ParagraphBlock paragraph => MarkdownText.Inline(paragraph.Inline),
+                FencedCodeBlock or CodeBlock => MarkdownText.CodeContent((LeafBlock)block).Content,
+                QuoteBlock quote => string.Join(" ", quote.OfType<ParagraphBlock>().Select(p => MarkdownText.Inline(p.Inline))),
+                _ => null,
+            };
+            if (text is null || text.Length > 4000)
+            {
+                continue;
+            }
+
+            var found = AuthReader.Read(text, markdown.FirstLine(block));
+            if (found is not null && (best is null || found.Strength > best.Strength))
+            {
+                best = found;
+            }
+        }
+
+        return best;
     }
 
     private const int MaxNesting = 16;

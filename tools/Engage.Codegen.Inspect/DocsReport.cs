@@ -57,6 +57,14 @@ public sealed class DocsReport
     /// <summary>The generated client's class name, or null when inference failed.</summary>
     public string? ClientName => _api?.ClientName;
 
+    /// <summary>How the client authenticates: <c>header Authorization: token &lt;AccessToken&gt;</c>.</summary>
+    public string Auth => _api?.Auth is not { } auth ? "-" : auth.Location switch
+    {
+        CredentialLocation.Header => $"header {auth.HeaderName}: {auth.Prefix}<{auth.KeyName}>",
+        CredentialLocation.Query => $"query {auth.ParameterName}=<{auth.KeyName}>",
+        _ => $"Basic <{auth.KeyName}>:<{auth.SecretName}>",
+    };
+
     /// <summary>The base address read from the docs, if any.</summary>
     public string? BaseAddress => _api?.BaseAddress;
 
@@ -73,7 +81,7 @@ public sealed class DocsReport
     public string Render()
     {
         var text = new StringBuilder();
-        text.AppendLine($"client: {ClientName ?? "(inference failed)"}  base address: {BaseAddress ?? "(none: callers set BaseAddress)"}");
+        text.AppendLine($"client: {ClientName ?? "(inference failed)"}  base address: {BaseAddress ?? "(none: callers set BaseAddress)"}  auth: {Auth}");
         var operations = Operations;
         var diagnostics = Diagnostics;
         foreach (var doc in _docs.OrderBy(d => d.Path, StringComparer.Ordinal))

@@ -24,7 +24,7 @@ namespace Orchard.Bullets
         }
 
         /// <summary>Get trees. Shows the trees planted in this grove, oldest first.</summary>
-        /// <remarks><c>GET /groves/{groveId}/trees.json</c>. Requires the API key and secret. Generated from trees.md:7 ("Get trees").</remarks>
+        /// <remarks><c>GET /groves/{groveId}/trees.json</c>. Requires the username and password. Generated from trees.md:7 ("Get trees").</remarks>
         /// <param name="groveId">The groveId path parameter; sent as one escaped path segment.</param>
         /// <param name="requestOptions">Timeout, retries and headers for this call, or null for the client's settings.</param>
         /// <param name="cancellationToken">Cancels the request, including waits between retries.</param>
@@ -47,7 +47,7 @@ namespace Orchard.Bullets
             => ListForGroveAsync(groveId, null, cancellationToken);
 
         /// <summary>Get trees. Shows the trees of this grove that were cut down.</summary>
-        /// <remarks><c>GET /groves/{groveId}/trees/felled.json</c>. Requires the API key and secret. Generated from trees.md:8 ("Get trees").</remarks>
+        /// <remarks><c>GET /groves/{groveId}/trees/felled.json</c>. Requires the username and password. Generated from trees.md:8 ("Get trees").</remarks>
         /// <param name="groveId">The groveId path parameter; sent as one escaped path segment.</param>
         /// <param name="requestOptions">Timeout, retries and headers for this call, or null for the client's settings.</param>
         /// <param name="cancellationToken">Cancels the request, including waits between retries.</param>
@@ -70,7 +70,7 @@ namespace Orchard.Bullets
             => ListFelledForGroveAsync(groveId, null, cancellationToken);
 
         /// <summary>Get trees. Shows every tree on the farm.</summary>
-        /// <remarks><c>GET /trees.json</c>. Requires the API key and secret. Generated from trees.md:9 ("Get trees").</remarks>
+        /// <remarks><c>GET /trees.json</c>. Requires the username and password. Generated from trees.md:9 ("Get trees").</remarks>
         /// <param name="requestOptions">Timeout, retries and headers for this call, or null for the client's settings.</param>
         /// <param name="cancellationToken">Cancels the request, including waits between retries.</param>
         /// <returns>What the API returned.</returns>
@@ -87,7 +87,7 @@ namespace Orchard.Bullets
             => ListAsync(null, cancellationToken);
 
         /// <summary>Get tree. Returns the tree with an ID of `2` in the grove with an ID of `1`.</summary>
-        /// <remarks><c>GET /groves/{groveId}/trees/{treeId}.json</c>. Requires the API key and secret. Generated from trees.md:29 ("Get tree").</remarks>
+        /// <remarks><c>GET /groves/{groveId}/trees/{treeId}.json</c>. Requires the username and password. Generated from trees.md:29 ("Get tree").</remarks>
         /// <param name="groveId">The groveId path parameter; sent as one escaped path segment.</param>
         /// <param name="treeId">The treeId path parameter; sent as one escaped path segment.</param>
         /// <param name="request">The request parameters.</param>
@@ -119,7 +119,7 @@ namespace Orchard.Bullets
             => GetTreeAsync(groveId, treeId, request, null, cancellationToken);
 
         /// <summary>Plant tree. Plants a new tree from the parameters passed.</summary>
-        /// <remarks><c>POST /groves/{groveId}/trees.json</c>. Requires the API key and secret. Generated from trees.md:46 ("Plant tree").</remarks>
+        /// <remarks><c>POST /groves/{groveId}/trees.json</c>. Requires the username and password. Generated from trees.md:46 ("Plant tree").</remarks>
         /// <param name="groveId">The groveId path parameter; sent as one escaped path segment.</param>
         /// <param name="request">The request parameters.</param>
         /// <param name="requestOptions">Timeout, retries and headers for this call, or null for the client's settings.</param>
@@ -148,7 +148,7 @@ namespace Orchard.Bullets
             => PlantTreeAsync(groveId, request, null, cancellationToken);
 
         /// <summary>Fell tree. Removes the tree and answers `204 No Content`.</summary>
-        /// <remarks><c>DELETE /groves/{groveId}/trees/{treeId}.json</c>. Requires the API key and secret. Generated from trees.md:70 ("Fell tree").</remarks>
+        /// <remarks><c>DELETE /groves/{groveId}/trees/{treeId}.json</c>. Requires the username and password. Generated from trees.md:70 ("Fell tree").</remarks>
         /// <param name="groveId">The groveId path parameter; sent as one escaped path segment.</param>
         /// <param name="treeId">The treeId path parameter; sent as one escaped path segment.</param>
         /// <param name="requestOptions">Timeout, retries and headers for this call, or null for the client's settings.</param>
@@ -177,7 +177,7 @@ namespace Orchard.Bullets
             => FellTreeAsync(groveId, treeId, null, cancellationToken);
 
         /// <summary>Water tree. Waters the tree.</summary>
-        /// <remarks><c>POST /groves/{groveId}/trees/{treeId}/water.json</c>. Requires the API key and secret. Generated from trees.md:75 ("Water tree").</remarks>
+        /// <remarks><c>POST /groves/{groveId}/trees/{treeId}/water.json</c>. Requires the username and password. Generated from trees.md:75 ("Water tree").</remarks>
         /// <param name="groveId">The groveId path parameter; sent as one escaped path segment.</param>
         /// <param name="treeId">The treeId path parameter; sent as one escaped path segment.</param>
         /// <param name="request">The request parameters.</param>

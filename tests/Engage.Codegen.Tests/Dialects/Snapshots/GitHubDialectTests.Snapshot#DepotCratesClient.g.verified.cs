@@ -24,7 +24,7 @@ namespace Depot.GitHub
         }
 
         /// <summary>List crates in a warehouse.</summary>
-        /// <remarks><c>GET /warehouses/{warehouse}/crates</c>. Requires the API key and secret. Generated from README.md:6 ("List crates in a warehouse").</remarks>
+        /// <remarks><c>GET /warehouses/{warehouse}/crates</c>. Sends the access token in the Authorization header. Generated from README.md:6 ("List crates in a warehouse").</remarks>
         /// <param name="warehouse">The warehouse path parameter; sent as one escaped path segment.</param>
         /// <param name="request">The request parameters.</param>
         /// <param name="requestOptions">Timeout, retries and headers for this call, or null for the client's settings.</param>
@@ -32,7 +32,7 @@ namespace Depot.GitHub
         /// <returns>What the API returned.</returns>
         /// <exception cref="global::Engage.Codegen.Runtime.ApiException">The API answered with an error status or an unreadable body, or no response arrived; transient failures were retried first where that is safe.</exception>
         /// <exception cref="global::System.TimeoutException">An attempt took longer than the timeout and could not be retried.</exception>
-        [global::Engage.Codegen.Runtime.ApiOperation("GET", "/warehouses/{warehouse}/crates", Auth = global::Engage.Codegen.Runtime.ApiAuth.KeyAndSecret, Paged = false, Source = "README.md:6")]
+        [global::Engage.Codegen.Runtime.ApiOperation("GET", "/warehouses/{warehouse}/crates", Auth = global::Engage.Codegen.Runtime.ApiAuth.Token, Paged = false, Source = "README.md:6")]
         public virtual global::System.Threading.Tasks.Task<global::System.Collections.Generic.List<global::Depot.GitHub.ListCratesItem>> ListCratesAsync(string warehouse, global::Depot.GitHub.ListCratesRequest? request, global::Engage.Codegen.Runtime.ApiRequestOptions? requestOptions, global::System.Threading.CancellationToken cancellationToken = default)
         {
             if (string.IsNullOrEmpty(warehouse))
@@ -51,7 +51,7 @@ namespace Depot.GitHub
             => ListCratesAsync(warehouse, request, null, cancellationToken);
 
         /// <summary>Get a single crate.</summary>
-        /// <remarks><c>GET /warehouses/{warehouse}/crates/{id}</c>. Requires the API key and secret. Generated from README.md:36 ("Get a single crate").</remarks>
+        /// <remarks><c>GET /warehouses/{warehouse}/crates/{id}</c>. Sends the access token in the Authorization header. Generated from README.md:36 ("Get a single crate").</remarks>
         /// <param name="warehouse">The warehouse path parameter; sent as one escaped path segment.</param>
         /// <param name="id">The id path parameter; sent as one escaped path segment.</param>
         /// <param name="requestOptions">Timeout, retries and headers for this call, or null for the client's settings.</param>
@@ -59,7 +59,7 @@ namespace Depot.GitHub
         /// <returns>What the API returned.</returns>
         /// <exception cref="global::Engage.Codegen.Runtime.ApiException">The API answered with an error status or an unreadable body, or no response arrived; transient failures were retried first where that is safe.</exception>
         /// <exception cref="global::System.TimeoutException">An attempt took longer than the timeout and could not be retried.</exception>
-        [global::Engage.Codegen.Runtime.ApiOperation("GET", "/warehouses/{warehouse}/crates/{id}", Auth = global::Engage.Codegen.Runtime.ApiAuth.KeyAndSecret, Paged = false, Source = "README.md:36")]
+        [global::Engage.Codegen.Runtime.ApiOperation("GET", "/warehouses/{warehouse}/crates/{id}", Auth = global::Engage.Codegen.Runtime.ApiAuth.Token, Paged = false, Source = "README.md:36")]
         public virtual global::System.Threading.Tasks.Task<global::Depot.GitHub.GetCrateResponse> GetCrateAsync(string warehouse, string id, global::Engage.Codegen.Runtime.ApiRequestOptions? requestOptions, global::System.Threading.CancellationToken cancellationToken = default)
         {
             if (string.IsNullOrEmpty(warehouse))
@@ -80,7 +80,7 @@ namespace Depot.GitHub
             => GetCrateAsync(warehouse, id, null, cancellationToken);
 
         /// <summary>Create a crate.</summary>
-        /// <remarks><c>POST /warehouses/{warehouse}/crates</c>. Requires the API key and secret. Generated from README.md:57 ("Create a crate").</remarks>
+        /// <remarks><c>POST /warehouses/{warehouse}/crates</c>. Sends the access token in the Authorization header. Generated from README.md:57 ("Create a crate").</remarks>
         /// <param name="warehouse">The warehouse path parameter; sent as one escaped path segment.</param>
         /// <param name="request">The request parameters.</param>
         /// <param name="requestOptions">Timeout, retries and headers for this call, or null for the client's settings.</param>
@@ -88,7 +88,7 @@ namespace Depot.GitHub
         /// <returns>What the API returned.</returns>
         /// <exception cref="global::Engage.Codegen.Runtime.ApiException">The API answered with an error status or an unreadable body, or no response arrived; transient failures were retried first where that is safe.</exception>
         /// <exception cref="global::System.TimeoutException">An attempt took longer than the timeout and could not be retried.</exception>
-        [global::Engage.Codegen.Runtime.ApiOperation("POST", "/warehouses/{warehouse}/crates", Auth = global::Engage.Codegen.Runtime.ApiAuth.KeyAndSecret, Paged = false, Source = "README.md:57")]
+        [global::Engage.Codegen.Runtime.ApiOperation("POST", "/warehouses/{warehouse}/crates", Auth = global::Engage.Codegen.Runtime.ApiAuth.Token, Paged = false, Source = "README.md:57")]
         public virtual global::System.Threading.Tasks.Task<global::Depot.GitHub.CreateCrateResponse> CreateCrateAsync(string warehouse, global::Depot.GitHub.CreateCrateRequest request, global::Engage.Codegen.Runtime.ApiRequestOptions? requestOptions, global::System.Threading.CancellationToken cancellationToken = default)
         {
             if (string.IsNullOrEmpty(warehouse))
@@ -109,7 +109,7 @@ namespace Depot.GitHub
             => CreateCrateAsync(warehouse, request, null, cancellationToken);
 
         /// <summary>Delete a crate.</summary>
-        /// <remarks><c>DELETE /warehouses/{warehouse}/crates/{id}</c>. Requires the API key and secret. Generated from README.md:100 ("Delete a crate").</remarks>
+        /// <remarks><c>DELETE /warehouses/{warehouse}/crates/{id}</c>. Sends the access token in the Authorization header. Generated from README.md:100 ("Delete a crate").</remarks>
         /// <param name="warehouse">The warehouse path parameter; sent as one escaped path segment.</param>
         /// <param name="id">The id path parameter; sent as one escaped path segment.</param>
         /// <param name="requestOptions">Timeout, retries and headers for this call, or null for the client's settings.</param>
@@ -117,7 +117,7 @@ namespace Depot.GitHub
         /// <returns>Completes when the API answers with success; the docs say it sends no content back.</returns>
         /// <exception cref="global::Engage.Codegen.Runtime.ApiException">The API answered with an error status or an unreadable body, or no response arrived; transient failures were retried first where that is safe.</exception>
         /// <exception cref="global::System.TimeoutException">An attempt took longer than the timeout and could not be retried.</exception>
-        [global::Engage.Codegen.Runtime.ApiOperation("DELETE", "/warehouses/{warehouse}/crates/{id}", Auth = global::Engage.Codegen.Runtime.ApiAuth.KeyAndSecret, Paged = false, Source = "README.md:100")]
+        [global::Engage.Codegen.Runtime.ApiOperation("DELETE", "/warehouses/{warehouse}/crates/{id}", Auth = global::Engage.Codegen.Runtime.ApiAuth.Token, Paged = false, Source = "README.md:100")]
         public virtual global::System.Threading.Tasks.Task DeleteCrateAsync(string warehouse, string id, global::Engage.Codegen.Runtime.ApiRequestOptions? requestOptions, global::System.Threading.CancellationToken cancellationToken = default)
         {
             if (string.IsNullOrEmpty(warehouse))
@@ -138,14 +138,14 @@ namespace Depot.GitHub
             => DeleteCrateAsync(warehouse, id, null, cancellationToken);
 
         /// <summary>Weigh crates. Weighs every crate in the warehouse, or one crate when an id is given.</summary>
-        /// <remarks><c>POST /warehouses/{warehouse}/weigh</c>. Requires the API key and secret. Generated from README.md:114 ("Weigh crates").</remarks>
+        /// <remarks><c>POST /warehouses/{warehouse}/weigh</c>. Sends the access token in the Authorization header. Generated from README.md:114 ("Weigh crates").</remarks>
         /// <param name="warehouse">The warehouse path parameter; sent as one escaped path segment.</param>
         /// <param name="requestOptions">Timeout, retries and headers for this call, or null for the client's settings.</param>
         /// <param name="cancellationToken">Cancels the request, including waits between retries.</param>
         /// <returns>What the API returned.</returns>
         /// <exception cref="global::Engage.Codegen.Runtime.ApiException">The API answered with an error status or an unreadable body, or no response arrived; transient failures were retried first where that is safe.</exception>
         /// <exception cref="global::System.TimeoutException">An attempt took longer than the timeout and could not be retried.</exception>
-        [global::Engage.Codegen.Runtime.ApiOperation("POST", "/warehouses/{warehouse}/weigh", Auth = global::Engage.Codegen.Runtime.ApiAuth.KeyAndSecret, Paged = false, Source = "README.md:114")]
+        [global::Engage.Codegen.Runtime.ApiOperation("POST", "/warehouses/{warehouse}/weigh", Auth = global::Engage.Codegen.Runtime.ApiAuth.Token, Paged = false, Source = "README.md:114")]
         public virtual global::System.Threading.Tasks.Task<global::System.Text.Json.JsonElement> WeighAsync(string warehouse, global::Engage.Codegen.Runtime.ApiRequestOptions? requestOptions, global::System.Threading.CancellationToken cancellationToken = default)
         {
             if (string.IsNullOrEmpty(warehouse))
@@ -161,7 +161,7 @@ namespace Depot.GitHub
             => WeighAsync(warehouse, null, cancellationToken);
 
         /// <summary>Weigh crates. Weighs every crate in the warehouse, or one crate when an id is given.</summary>
-        /// <remarks><c>POST /warehouses/{warehouse}/weigh/{id}</c>. Requires the API key and secret. Generated from README.md:114 ("Weigh crates").</remarks>
+        /// <remarks><c>POST /warehouses/{warehouse}/weigh/{id}</c>. Sends the access token in the Authorization header. Generated from README.md:114 ("Weigh crates").</remarks>
         /// <param name="warehouse">The warehouse path parameter; sent as one escaped path segment.</param>
         /// <param name="id">The id path parameter; sent as one escaped path segment.</param>
         /// <param name="requestOptions">Timeout, retries and headers for this call, or null for the client's settings.</param>
@@ -169,7 +169,7 @@ namespace Depot.GitHub
         /// <returns>What the API returned.</returns>
         /// <exception cref="global::Engage.Codegen.Runtime.ApiException">The API answered with an error status or an unreadable body, or no response arrived; transient failures were retried first where that is safe.</exception>
         /// <exception cref="global::System.TimeoutException">An attempt took longer than the timeout and could not be retried.</exception>
-        [global::Engage.Codegen.Runtime.ApiOperation("POST", "/warehouses/{warehouse}/weigh/{id}", Auth = global::Engage.Codegen.Runtime.ApiAuth.KeyAndSecret, Paged = false, Source = "README.md:114")]
+        [global::Engage.Codegen.Runtime.ApiOperation("POST", "/warehouses/{warehouse}/weigh/{id}", Auth = global::Engage.Codegen.Runtime.ApiAuth.Token, Paged = false, Source = "README.md:114")]
         public virtual global::System.Threading.Tasks.Task<global::System.Text.Json.JsonElement> WeighByIdAsync(string warehouse, string id, global::Engage.Codegen.Runtime.ApiRequestOptions? requestOptions, global::System.Threading.CancellationToken cancellationToken = default)
         {
             if (string.IsNullOrEmpty(warehouse))
@@ -190,14 +190,14 @@ namespace Depot.GitHub
             => WeighByIdAsync(warehouse, id, null, cancellationToken);
 
         /// <summary>GET /warehouses/:warehouse/stats. Counts of crates by state.</summary>
-        /// <remarks><c>GET /warehouses/{warehouse}/stats</c>. Requires the API key and secret. Generated from README.md:123 ("GET /warehouses/:warehouse/stats").</remarks>
+        /// <remarks><c>GET /warehouses/{warehouse}/stats</c>. Sends the access token in the Authorization header. Generated from README.md:123 ("GET /warehouses/:warehouse/stats").</remarks>
         /// <param name="warehouse">The warehouse path parameter; sent as one escaped path segment.</param>
         /// <param name="requestOptions">Timeout, retries and headers for this call, or null for the client's settings.</param>
         /// <param name="cancellationToken">Cancels the request, including waits between retries.</param>
         /// <returns>What the API returned.</returns>
         /// <exception cref="global::Engage.Codegen.Runtime.ApiException">The API answered with an error status or an unreadable body, or no response arrived; transient failures were retried first where that is safe.</exception>
         /// <exception cref="global::System.TimeoutException">An attempt took longer than the timeout and could not be retried.</exception>
-        [global::Engage.Codegen.Runtime.ApiOperation("GET", "/warehouses/{warehouse}/stats", Auth = global::Engage.Codegen.Runtime.ApiAuth.KeyAndSecret, Paged = false, Source = "README.md:123")]
+        [global::Engage.Codegen.Runtime.ApiOperation("GET", "/warehouses/{warehouse}/stats", Auth = global::Engage.Codegen.Runtime.ApiAuth.Token, Paged = false, Source = "README.md:123")]
         public virtual global::System.Threading.Tasks.Task<global::Depot.GitHub.GetCrateStatResponse> GetStatAsync(string warehouse, global::Engage.Codegen.Runtime.ApiRequestOptions? requestOptions, global::System.Threading.CancellationToken cancellationToken = default)
         {
             if (string.IsNullOrEmpty(warehouse))

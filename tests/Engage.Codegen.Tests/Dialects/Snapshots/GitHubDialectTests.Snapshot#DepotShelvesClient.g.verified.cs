@@ -24,14 +24,14 @@ namespace Depot.GitHub
         }
 
         /// <summary>Shelves. Lists the shelves of a warehouse</summary>
-        /// <remarks><c>GET /warehouses/{warehouse}/shelves</c>. Requires the API key and secret. Generated from Shelves.md:7 ("Shelves").</remarks>
+        /// <remarks><c>GET /warehouses/{warehouse}/shelves</c>. Sends the access token in the Authorization header. Generated from Shelves.md:7 ("Shelves").</remarks>
         /// <param name="warehouse">The warehouse path parameter; sent as one escaped path segment.</param>
         /// <param name="requestOptions">Timeout, retries and headers for this call, or null for the client's settings.</param>
         /// <param name="cancellationToken">Cancels the request, including waits between retries.</param>
         /// <returns>What the API returned.</returns>
         /// <exception cref="global::Engage.Codegen.Runtime.ApiException">The API answered with an error status or an unreadable body, or no response arrived; transient failures were retried first where that is safe.</exception>
         /// <exception cref="global::System.TimeoutException">An attempt took longer than the timeout and could not be retried.</exception>
-        [global::Engage.Codegen.Runtime.ApiOperation("GET", "/warehouses/{warehouse}/shelves", Auth = global::Engage.Codegen.Runtime.ApiAuth.KeyAndSecret, Paged = false, Source = "Shelves.md:7")]
+        [global::Engage.Codegen.Runtime.ApiOperation("GET", "/warehouses/{warehouse}/shelves", Auth = global::Engage.Codegen.Runtime.ApiAuth.Token, Paged = false, Source = "Shelves.md:7")]
         public virtual global::System.Threading.Tasks.Task<global::System.Text.Json.JsonElement> ListForWarehouseAsync(string warehouse, global::Engage.Codegen.Runtime.ApiRequestOptions? requestOptions, global::System.Threading.CancellationToken cancellationToken = default)
         {
             if (string.IsNullOrEmpty(warehouse))
@@ -47,14 +47,14 @@ namespace Depot.GitHub
             => ListForWarehouseAsync(warehouse, null, cancellationToken);
 
         /// <summary>Shelves. Adds a shelf</summary>
-        /// <remarks><c>POST /warehouses/{warehouse}/shelves</c>. Requires the API key and secret. Generated from Shelves.md:8 ("Shelves").</remarks>
+        /// <remarks><c>POST /warehouses/{warehouse}/shelves</c>. Sends the access token in the Authorization header. Generated from Shelves.md:8 ("Shelves").</remarks>
         /// <param name="warehouse">The warehouse path parameter; sent as one escaped path segment.</param>
         /// <param name="requestOptions">Timeout, retries and headers for this call, or null for the client's settings.</param>
         /// <param name="cancellationToken">Cancels the request, including waits between retries.</param>
         /// <returns>What the API returned.</returns>
         /// <exception cref="global::Engage.Codegen.Runtime.ApiException">The API answered with an error status or an unreadable body, or no response arrived; transient failures were retried first where that is safe.</exception>
         /// <exception cref="global::System.TimeoutException">An attempt took longer than the timeout and could not be retried.</exception>
-        [global::Engage.Codegen.Runtime.ApiOperation("POST", "/warehouses/{warehouse}/shelves", Auth = global::Engage.Codegen.Runtime.ApiAuth.KeyAndSecret, Paged = false, Source = "Shelves.md:8")]
+        [global::Engage.Codegen.Runtime.ApiOperation("POST", "/warehouses/{warehouse}/shelves", Auth = global::Engage.Codegen.Runtime.ApiAuth.Token, Paged = false, Source = "Shelves.md:8")]
         public virtual global::System.Threading.Tasks.Task<global::System.Text.Json.JsonElement> CreateForWarehouseAsync(string warehouse, global::Engage.Codegen.Runtime.ApiRequestOptions? requestOptions, global::System.Threading.CancellationToken cancellationToken = default)
         {
             if (string.IsNullOrEmpty(warehouse))
@@ -70,7 +70,7 @@ namespace Depot.GitHub
             => CreateForWarehouseAsync(warehouse, null, cancellationToken);
 
         /// <summary>Shelves. Fetches one shelf</summary>
-        /// <remarks><c>GET /warehouses/{warehouse}/shelves/{shelf_id}</c>. Requires the API key and secret. Generated from Shelves.md:9 ("Shelves").</remarks>
+        /// <remarks><c>GET /warehouses/{warehouse}/shelves/{shelf_id}</c>. Sends the access token in the Authorization header. Generated from Shelves.md:9 ("Shelves").</remarks>
         /// <param name="warehouse">The warehouse path parameter; sent as one escaped path segment.</param>
         /// <param name="shelfId">The shelf_id path parameter; sent as one escaped path segment.</param>
         /// <param name="requestOptions">Timeout, retries and headers for this call, or null for the client's settings.</param>
@@ -78,7 +78,7 @@ namespace Depot.GitHub
         /// <returns>What the API returned.</returns>
         /// <exception cref="global::Engage.Codegen.Runtime.ApiException">The API answered with an error status or an unreadable body, or no response arrived; transient failures were retried first where that is safe.</exception>
         /// <exception cref="global::System.TimeoutException">An attempt took longer than the timeout and could not be retried.</exception>
-        [global::Engage.Codegen.Runtime.ApiOperation("GET", "/warehouses/{warehouse}/shelves/{shelf_id}", Auth = global::Engage.Codegen.Runtime.ApiAuth.KeyAndSecret, Paged = false, Source = "Shelves.md:9")]
+        [global::Engage.Codegen.Runtime.ApiOperation("GET", "/warehouses/{warehouse}/shelves/{shelf_id}", Auth = global::Engage.Codegen.Runtime.ApiAuth.Token, Paged = false, Source = "Shelves.md:9")]
         public virtual global::System.Threading.Tasks.Task<global::System.Text.Json.JsonElement> GetForWarehouseAsync(string warehouse, string shelfId, global::Engage.Codegen.Runtime.ApiRequestOptions? requestOptions, global::System.Threading.CancellationToken cancellationToken = default)
         {
             if (string.IsNullOrEmpty(warehouse))

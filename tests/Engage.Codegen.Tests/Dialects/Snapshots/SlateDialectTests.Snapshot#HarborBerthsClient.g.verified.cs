@@ -24,14 +24,14 @@ namespace Harbor.Slate
         }
 
         /// <summary>Get a Berth.</summary>
-        /// <remarks><c>GET /berths/{berth_id}</c>. Requires the API key and secret. Generated from index.html.md:154 ("Get a Berth").</remarks>
+        /// <remarks><c>GET /berths/{berth_id}</c>. Sends the API key in the X-Harbor-Key header. Generated from index.html.md:154 ("Get a Berth").</remarks>
         /// <param name="berthId">The berth_id path parameter; sent as one escaped path segment.</param>
         /// <param name="requestOptions">Timeout, retries and headers for this call, or null for the client's settings.</param>
         /// <param name="cancellationToken">Cancels the request, including waits between retries.</param>
         /// <returns>What the API returned.</returns>
         /// <exception cref="global::Engage.Codegen.Runtime.ApiException">The API answered with an error status or an unreadable body, or no response arrived; transient failures were retried first where that is safe.</exception>
         /// <exception cref="global::System.TimeoutException">An attempt took longer than the timeout and could not be retried.</exception>
-        [global::Engage.Codegen.Runtime.ApiOperation("GET", "/berths/{berth_id}", Auth = global::Engage.Codegen.Runtime.ApiAuth.KeyAndSecret, Paged = false, Source = "index.html.md:154")]
+        [global::Engage.Codegen.Runtime.ApiOperation("GET", "/berths/{berth_id}", Auth = global::Engage.Codegen.Runtime.ApiAuth.Token, Paged = false, Source = "index.html.md:154")]
         public virtual global::System.Threading.Tasks.Task<global::Harbor.Slate.GetBerthResponse> GetAsync(string berthId, global::Engage.Codegen.Runtime.ApiRequestOptions? requestOptions, global::System.Threading.CancellationToken cancellationToken = default)
         {
             if (string.IsNullOrEmpty(berthId))
@@ -47,14 +47,14 @@ namespace Harbor.Slate
             => GetAsync(berthId, null, cancellationToken);
 
         /// <summary>Release a Berth. Ends the current lease on a berth.</summary>
-        /// <remarks><c>DELETE /berths/{berth_id}/lease</c>. Requires the API key and secret. Generated from index.html.md:172 ("Release a Berth").</remarks>
+        /// <remarks><c>DELETE /berths/{berth_id}/lease</c>. Sends the API key in the X-Harbor-Key header. Generated from index.html.md:172 ("Release a Berth").</remarks>
         /// <param name="berthId">The berth_id path parameter; sent as one escaped path segment.</param>
         /// <param name="requestOptions">Timeout, retries and headers for this call, or null for the client's settings.</param>
         /// <param name="cancellationToken">Cancels the request, including waits between retries.</param>
         /// <returns>What the API returned.</returns>
         /// <exception cref="global::Engage.Codegen.Runtime.ApiException">The API answered with an error status or an unreadable body, or no response arrived; transient failures were retried first where that is safe.</exception>
         /// <exception cref="global::System.TimeoutException">An attempt took longer than the timeout and could not be retried.</exception>
-        [global::Engage.Codegen.Runtime.ApiOperation("DELETE", "/berths/{berth_id}/lease", Auth = global::Engage.Codegen.Runtime.ApiAuth.KeyAndSecret, Paged = false, Source = "index.html.md:172")]
+        [global::Engage.Codegen.Runtime.ApiOperation("DELETE", "/berths/{berth_id}/lease", Auth = global::Engage.Codegen.Runtime.ApiAuth.Token, Paged = false, Source = "index.html.md:172")]
         public virtual global::System.Threading.Tasks.Task<global::System.Text.Json.JsonElement> ReleaseAsync(string berthId, global::Engage.Codegen.Runtime.ApiRequestOptions? requestOptions, global::System.Threading.CancellationToken cancellationToken = default)
         {
             if (string.IsNullOrEmpty(berthId))

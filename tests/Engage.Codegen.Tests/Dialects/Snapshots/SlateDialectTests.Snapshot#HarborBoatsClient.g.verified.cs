@@ -24,14 +24,14 @@ namespace Harbor.Slate
         }
 
         /// <summary>List All Boats. This endpoint lists every boat the marina has on record.</summary>
-        /// <remarks><c>GET /boats</c>. Requires the API key and secret. Generated from index.html.md:68 ("List All Boats").</remarks>
+        /// <remarks><c>GET /boats</c>. Sends the API key in the X-Harbor-Key header. Generated from index.html.md:68 ("List All Boats").</remarks>
         /// <param name="request">The request parameters.</param>
         /// <param name="requestOptions">Timeout, retries and headers for this call, or null for the client's settings.</param>
         /// <param name="cancellationToken">Cancels the request, including waits between retries.</param>
         /// <returns>What the API returned.</returns>
         /// <exception cref="global::Engage.Codegen.Runtime.ApiException">The API answered with an error status or an unreadable body, or no response arrived; transient failures were retried first where that is safe.</exception>
         /// <exception cref="global::System.TimeoutException">An attempt took longer than the timeout and could not be retried.</exception>
-        [global::Engage.Codegen.Runtime.ApiOperation("GET", "/boats", Auth = global::Engage.Codegen.Runtime.ApiAuth.KeyAndSecret, Paged = false, Source = "index.html.md:68")]
+        [global::Engage.Codegen.Runtime.ApiOperation("GET", "/boats", Auth = global::Engage.Codegen.Runtime.ApiAuth.Token, Paged = false, Source = "index.html.md:68")]
         public virtual global::System.Threading.Tasks.Task<global::System.Collections.Generic.List<global::Harbor.Slate.ListBoatsItem>> ListAsync(global::Harbor.Slate.ListBoatsRequest? request, global::Engage.Codegen.Runtime.ApiRequestOptions? requestOptions, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var query = new global::Engage.Codegen.Runtime.ApiQuery();
@@ -45,14 +45,14 @@ namespace Harbor.Slate
             => ListAsync(request, null, cancellationToken);
 
         /// <summary>Get a Specific Boat. This endpoint fetches one boat.</summary>
-        /// <remarks><c>GET /boats/{ID}</c>. Requires the API key and secret. Generated from index.html.md:100 ("Get a Specific Boat").</remarks>
+        /// <remarks><c>GET /boats/{ID}</c>. Sends the API key in the X-Harbor-Key header. Generated from index.html.md:100 ("Get a Specific Boat").</remarks>
         /// <param name="id">The ID path parameter; sent as one escaped path segment.</param>
         /// <param name="requestOptions">Timeout, retries and headers for this call, or null for the client's settings.</param>
         /// <param name="cancellationToken">Cancels the request, including waits between retries.</param>
         /// <returns>What the API returned.</returns>
         /// <exception cref="global::Engage.Codegen.Runtime.ApiException">The API answered with an error status or an unreadable body, or no response arrived; transient failures were retried first where that is safe.</exception>
         /// <exception cref="global::System.TimeoutException">An attempt took longer than the timeout and could not be retried.</exception>
-        [global::Engage.Codegen.Runtime.ApiOperation("GET", "/boats/{ID}", Auth = global::Engage.Codegen.Runtime.ApiAuth.KeyAndSecret, Paged = false, Source = "index.html.md:100")]
+        [global::Engage.Codegen.Runtime.ApiOperation("GET", "/boats/{ID}", Auth = global::Engage.Codegen.Runtime.ApiAuth.Token, Paged = false, Source = "index.html.md:100")]
         public virtual global::System.Threading.Tasks.Task<global::Harbor.Slate.GetBoatResponse> GetAsync(string id, global::Engage.Codegen.Runtime.ApiRequestOptions? requestOptions, global::System.Threading.CancellationToken cancellationToken = default)
         {
             if (string.IsNullOrEmpty(id))
@@ -68,14 +68,14 @@ namespace Harbor.Slate
             => GetAsync(id, null, cancellationToken);
 
         /// <summary>Register a Boat.</summary>
-        /// <remarks><c>POST /boats</c>. Requires the API key and secret. Generated from index.html.md:131 ("Register a Boat").</remarks>
+        /// <remarks><c>POST /boats</c>. Sends the API key in the X-Harbor-Key header. Generated from index.html.md:131 ("Register a Boat").</remarks>
         /// <param name="request">The request parameters.</param>
         /// <param name="requestOptions">Timeout, retries and headers for this call, or null for the client's settings.</param>
         /// <param name="cancellationToken">Cancels the request, including waits between retries.</param>
         /// <returns>What the API returned.</returns>
         /// <exception cref="global::Engage.Codegen.Runtime.ApiException">The API answered with an error status or an unreadable body, or no response arrived; transient failures were retried first where that is safe.</exception>
         /// <exception cref="global::System.TimeoutException">An attempt took longer than the timeout and could not be retried.</exception>
-        [global::Engage.Codegen.Runtime.ApiOperation("POST", "/boats", Auth = global::Engage.Codegen.Runtime.ApiAuth.KeyAndSecret, Paged = false, Source = "index.html.md:131")]
+        [global::Engage.Codegen.Runtime.ApiOperation("POST", "/boats", Auth = global::Engage.Codegen.Runtime.ApiAuth.Token, Paged = false, Source = "index.html.md:131")]
         public virtual global::System.Threading.Tasks.Task<global::Harbor.Slate.CreateBoatResponse> CreateAsync(global::Harbor.Slate.CreateBoatRequest request, global::Engage.Codegen.Runtime.ApiRequestOptions? requestOptions, global::System.Threading.CancellationToken cancellationToken = default)
         {
             if (request is null)
@@ -91,7 +91,7 @@ namespace Harbor.Slate
             => CreateAsync(request, null, cancellationToken);
 
         /// <summary>Haul Out a Boat. Moves a boat from the water to the yard. The call answers with the boat as it now stands.</summary>
-        /// <remarks><c>POST /boats/{boatId}/haul-out</c>. Requires the API key and secret. Generated from index.html.md:143 ("Haul Out a Boat").</remarks>
+        /// <remarks><c>POST /boats/{boatId}/haul-out</c>. Sends the API key in the X-Harbor-Key header. Generated from index.html.md:143 ("Haul Out a Boat").</remarks>
         /// <param name="boatId">The boatId path parameter; sent as one escaped path segment.</param>
         /// <param name="request">The request parameters.</param>
         /// <param name="requestOptions">Timeout, retries and headers for this call, or null for the client's settings.</param>
@@ -99,7 +99,7 @@ namespace Harbor.Slate
         /// <returns>What the API returned.</returns>
         /// <exception cref="global::Engage.Codegen.Runtime.ApiException">The API answered with an error status or an unreadable body, or no response arrived; transient failures were retried first where that is safe.</exception>
         /// <exception cref="global::System.TimeoutException">An attempt took longer than the timeout and could not be retried.</exception>
-        [global::Engage.Codegen.Runtime.ApiOperation("POST", "/boats/{boatId}/haul-out", Auth = global::Engage.Codegen.Runtime.ApiAuth.KeyAndSecret, Paged = false, Source = "index.html.md:143")]
+        [global::Engage.Codegen.Runtime.ApiOperation("POST", "/boats/{boatId}/haul-out", Auth = global::Engage.Codegen.Runtime.ApiAuth.Token, Paged = false, Source = "index.html.md:143")]
         public virtual global::System.Threading.Tasks.Task<global::System.Text.Json.JsonElement> HaulAsync(string boatId, global::Harbor.Slate.HaulBoatRequest request, global::Engage.Codegen.Runtime.ApiRequestOptions? requestOptions, global::System.Threading.CancellationToken cancellationToken = default)
         {
             if (string.IsNullOrEmpty(boatId))

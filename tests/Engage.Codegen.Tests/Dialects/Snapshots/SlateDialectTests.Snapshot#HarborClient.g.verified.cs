@@ -6,17 +6,23 @@
 
 namespace Harbor.Slate
 {
-    /// <summary>Options of HarborClient: the API key and secret, the API root, the timeout and retries. Bind them from configuration with <c>AddHarborClient(configuration)</c> or <see cref="global::Engage.Codegen.Runtime.ApiClientOptions.Bind"/>.</summary>
+    /// <summary>Options of HarborClient: the credentials (sent in the X-Harbor-Key header), the API root, the timeout and retries. Bind them from configuration with <c>AddHarborClient(configuration)</c> or <see cref="global::Engage.Codegen.Runtime.ApiClientOptions.Bind"/>.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "0.1.0")]
     public sealed partial class HarborClientOptions : global::Engage.Codegen.Runtime.ApiClientOptions
     {
         /// <summary>The API root the docs give: https://api.harbor.test/v2</summary>
         public static global::System.Uri DefaultBaseAddress { get; } = new global::System.Uri("https://api.harbor.test/v2");
 
-        /// <summary>Creates options with the documented API root; set ApiKey (and ApiSecret for operations that need it).</summary>
+        /// <summary>Creates options with the documented API root; set ApiKey.</summary>
         public HarborClientOptions() : base(DefaultBaseAddress)
         {
         }
+
+        /// <summary>As the docs say: sent in the X-Harbor-Key header.</summary>
+        private static readonly global::Engage.Codegen.Runtime.ApiCredentialScheme s_scheme = global::Engage.Codegen.Runtime.ApiCredentialScheme.Header("X-Harbor-Key", "", "ApiKey");
+
+        /// <summary>As the docs say: sent in the X-Harbor-Key header.</summary>
+        protected override global::Engage.Codegen.Runtime.ApiCredentialScheme CredentialScheme => s_scheme;
     }
 
     /// <summary>Client for the Harbor API, generated from its Markdown docs. Thread-safe; create one and reuse it.</summary>
@@ -26,11 +32,10 @@ namespace Harbor.Slate
     {
         private readonly global::Engage.Codegen.Runtime.ApiPipeline? _pipeline;
 
-        /// <summary>Creates a client from an API key and, for operations that need it, the API secret.</summary>
+        /// <summary>Creates a client from the API key.</summary>
         /// <param name="apiKey">The API key.</param>
-        /// <param name="apiSecret">The API secret, or null to call only the operations that work with the key alone.</param>
-        public HarborClient(string apiKey, string? apiSecret = null)
-            : this(new HarborClientOptions { ApiKey = apiKey, ApiSecret = apiSecret }, null)
+        public HarborClient(string apiKey)
+            : this(new HarborClientOptions { ApiKey = apiKey }, null)
         {
         }
 

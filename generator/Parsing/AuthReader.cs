@@ -1,0 +1,116 @@
+using System;
+using System.Text.RegularExpressions;
+using Engage.Codegen.Model;
+
+namespace Engage.Codegen.Parsing;
+
+/// <summary>
+/// Reads how an API authenticates from its introduction's prose and samples, with the docs' names:
+/// a header sample (<c>Authorization: Bearer &lt;token&gt;</c>, <c>Authorization: token {ACCESS_TOKEN}</c>,
+/// <c>Authorization: meowmeowmeow</c>, <c>X-Api-Key: ...</c>) is strongest, then a key in a query string
+/// (<c>?api_key=</c>), then HTTP Basic (<c>curl -u user:pass</c>, "HTTP Basic ... API key as username
+/// and API secret as password", "email and API key", "consumer key and consumer secret"), then a
+/// mention of OAuth or bearer tokens alone.
+/// </summary>
+internal static class AuthReader
+{
+    private static TimeSpan s_timeout => TimeSpan.FromSeconds(5);
+
+    private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;
+
+    private static readonly Regex s_header = new(
+        @"(?<![\w-])(?<name>Authorization|X-[\w-]*(?:key|token|auth)[\w-]*|Api-?Key|Private-Token|Access-Token)\s*:\s*(?<prefix>Bearer\s+|token\s+)?(?<value>[^\s""'`]+)",
+        Options, s_timeout);
+
+    private static readonly Regex s_query = new(@"[?&](?<name>api_?key|apikey|key|token|access_token|auth_token|api_token)=", Options, s_timeout);
+
+    private static readonly Regex s_queryProse = new(@"`(?<name>api_?key|apikey|token|access_token|auth_token|api_token)`\s+(?:query\s+)?(?:parameter|param)\b", Options, s_timeout);
+
+    private static readonly Regex s_curlUser = new(@"\bcurl\b[^\n]*?\s-u\s+[""']?(?<user>[^:""'\s]+)(?::(?<password>[^""'\s]+))?", Options, s_timeout);
+
+    private static readonly Regex s_basicProse = new(@"\b(?:HTTP\s+)?basic\s+auth(?:entication)?\b", Options, s_timeout);
+
+    private static readonly Regex s_bearerProse = new(@"\bbearer\s+tokens?\b|\boauth\s*2(?:\.0)?\b|\bpersonal\s+access\s+tokens?\b|\baccess\s+tokens?\b", Options, s_timeout);
+
+    /// <summary>The scheme one piece of text (a paragraph or a code block) shows, or null.</summary>
+    public static CredentialSpec? Read(string text, LocationInfo location)
+    {
+        var lower = text.ToLowerInvariant();
+        var header = lower.IndexOf(':') >= 0 ? s_header.Match(text) : Match.Empty;
+        if (header.Success && !header.Groups["value"].Value.Equals("Basic", StringComparison.OrdinalIgnoreCase) && !IsProseColon(header))
+        {
+            var name = header.Groups["name"].Value;
+            var prefix = header.Groups["prefix"].Success ? (header.Groups["prefix"].Value.Trim().ToLowerInvariant() == "bearer" ? "Bearer " : "token ") : string.Empty;
+            var placeholder = Patterns.Replace(header.Groups["value"].Value.ToLowerInvariant(), "[^a-z]", string.Empty, RegexOptions.CultureInvariant, s_timeout);
+            var keyName = prefix == "Bearer " || lower.Contains("access token") || placeholder.Contains("accesstoken") ? "AccessToken"
+                : prefix.Length > 0 || name.IndexOf("token", StringComparison.OrdinalIgnoreCase) >= 0 ? "Token"
+                : "ApiKey";
+            return new CredentialSpec(CredentialLocation.Header, keyName, null, CanonicalHeader(name), prefix, null, 4, location);
+        }
+
+        var query = lower.IndexOf('=') >= 0 ? s_query.Match(text) : Match.Empty;
+        if (!query.Success && lower.Contains("param"))
+        {
+            query = s_queryProse.Match(text);
+        }
+
+        if (query.Success)
+        {
+            var name = query.Groups["name"].Value;
+            return new CredentialSpec(CredentialLocation.Query, name.IndexOf("token", StringComparison.OrdinalIgnoreCase) >= 0 ? "AccessToken" : "ApiKey", null, null, null, name, 3, location);
+        }
+
+        var curl = lower.Contains("curl") ? s_curlUser.Match(text) : Match.Empty;
+        if (curl.Success)
+        {
+            var (key, secret) = BasicNames(curl.Groups["user"].Value + " " + curl.Groups["password"].Value);
+            return new CredentialSpec(CredentialLocation.Basic, key, secret, null, null, null, 2, location);
+        }
+
+        if (lower.Contains("basic") && s_basicProse.IsMatch(text))
+        {
+            var (key, secret) = BasicNames(text);
+            return new CredentialSpec(CredentialLocation.Basic, key, secret, null, null, null, 2, location);
+        }
+
+        if ((lower.Contains("token") || lower.Contains("oauth")) && s_bearerProse.IsMatch(text))
+        {
+            return new CredentialSpec(CredentialLocation.Header, "AccessToken", null, "Authorization", "Bearer ", null, 1, location);
+        }
+
+        return null;
+    }
+
+    /// <summary>The docs' names for the two parts of Basic credentials.</summary>
+    private static (string Key, string Secret) BasicNames(string text)
+    {
+        var lower = text.ToLowerInvariant();
+        if (lower.Contains("consumer key") || lower.Contains("consumer_key"))
+        {
+            return ("ConsumerKey", "ConsumerSecret");
+        }
+
+        if (Patterns.IsMatch(lower, @"\bapi\s+key\s+as\s+(?:the\s+)?user\s*name\b|\bkey\s+and\s+(?:the\s+)?secret\b|\bapi\s+secret\b", RegexOptions.CultureInvariant, s_timeout))
+        {
+            return ("ApiKey", "ApiSecret");
+        }
+
+        if (Patterns.IsMatch(lower, @"\bemail(?:\s+address)?\s+(?:and|:|as\s+(?:the\s+)?user\s*name)|\bemail\b.*\bapi\s+(?:key|token)\b", RegexOptions.CultureInvariant, s_timeout))
+        {
+            return ("Email", "ApiKey");
+        }
+
+        if (Patterns.IsMatch(lower, @"\buser(?:name)?\b|\blogin\b|\bpass(?:word)?\b", RegexOptions.CultureInvariant, s_timeout))
+        {
+            return ("Username", "Password");
+        }
+
+        return ("ApiKey", "ApiSecret");
+    }
+
+    // "Authorization: the header that ..." in a sentence is prose, not a sample: a sample's value has no trailing prose colon.
+    private static bool IsProseColon(Match header) => header.Groups["value"].Value.EndsWith(":", StringComparison.Ordinal);
+
+    private static string CanonicalHeader(string name) =>
+        name.Equals("authorization", StringComparison.OrdinalIgnoreCase) ? "Authorization" : name;
+}

@@ -1,0 +1,182 @@
+using System.Net;
+using System.Text;
+using Engage.Codegen.Runtime;
+
+namespace Engage.Codegen.Tests.Dialects;
+
+/// <summary>
+/// The auth scheme each docs set describes, read from its introduction and sent exactly as
+/// documented by the generated client: a custom header (Slate fixture), <c>Authorization: token</c>
+/// (GitHub-style fixture), HTTP Basic with the docs' names (bullet fixture), a key in the query string
+/// and a bearer token from a provider (pages written here). Credentials never reach messages.
+/// </summary>
+public class AuthSchemeTests
+{
+    private static readonly DialectFixture s_slate = new("slate", "Harbor.Auth");
+    private static readonly DialectFixture s_github = new("github", "Depot.Auth");
+    private static readonly DialectFixture s_bullets = new("bullets", "Orchard.Auth");
+
+    private const string QueryIntro = """
+        # The Meter API
+
+        Base URL: `https://api.meter.test/v1`
+
+        ## Authentication
+
+        Pass your key as the `api_key` query parameter on every call:
+
+        ```
+        curl "https://api.meter.test/v1/readings?api_key=YOUR_KEY"
+        ```
+
+        ## Readings
+
+        ### GET /readings/{id}
+
+        ```json
+        {"id": "r1", "kwh": 12.5}
+        ```
+        """;
+
+    private const string BearerIntro = """
+        # The Parcel API
+
+        API Root: `https://api.parcel.test/v3`
+
+        ## Authentication
+
+        Send an OAuth 2.0 access token with each request: `Authorization: Bearer <token>`.
+
+        ## Parcels
+
+        ### GET /parcels/{id}
+
+        ```json
+        {"id": "p1", "weight": 2}
+        ```
+        """;
+
+    private static readonly Lazy<GenerationResult> s_query = new(() => GeneratorHarness.Run(new[] { new InMemoryDoc("/docs/meter.md", QueryIntro) }, ns: "Meter.Auth"));
+    private static readonly Lazy<GenerationResult> s_bearer = new(() => GeneratorHarness.Run(new[] { new InMemoryDoc("/docs/parcel.md", BearerIntro) }, ns: "Parcel.Auth"));
+
+    /// <summary>Answers with one status and JSON body (or a queue of statuses), and remembers the requests.</summary>
+    private sealed class RecordingHandler(string body, params HttpStatusCode[] statuses) : HttpMessageHandler
+    {
+        private int _next;
+
+        public List<HttpRequestMessage> Requests { get; } = new();
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            Requests.Add(request);
+            var status = statuses.Length == 0 ? HttpStatusCode.OK : statuses[Math.Min(_next++, statuses.Length - 1)];
+            return Task.FromResult(new HttpResponseMessage(status) { Content = new StringContent(status == HttpStatusCode.OK ? body : "{\"error\":\"denied\"}", Encoding.UTF8, "application/json") });
+        }
+    }
+
+    private static object Client(System.Reflection.Assembly assembly, string ns, string clientName, HttpMessageHandler handler, Action<ApiClientOptions> configure)
+    {
+        var options = (ApiClientOptions)Activator.CreateInstance(assembly.GetType(ns + "." + clientName + "Options", throwOnError: true)!)!;
+        options.BaseAddress ??= new Uri("https://api.example.test/v1");
+        configure(options);
+        return Activator.CreateInstance(assembly.GetType(ns + "." + clientName, throwOnError: true)!, options, new HttpClient(handler))!;
+    }
+
+    private static Task Call(object client, string resource, string method, params object?[] arguments)
+    {
+        var owner = client.GetType().GetProperty(resource)!.GetValue(client)!;
+        var operation = owner.GetType().GetMethods().Single(m => m.Name == method && m.GetParameters().Length == arguments.Length + 1);
+        return (Task)operation.Invoke(owner, arguments.Append(CancellationToken.None).ToArray())!;
+    }
+
+    private static void Set(object options, string property, string value) => options.GetType().GetProperty(property)!.SetValue(options, value);
+
+    [Fact]
+    public async Task A_custom_header_from_a_slate_sample_carries_the_key_and_nothing_else_does()
+    {
+        var handler = new RecordingHandler("{\"id\": 1, \"name\": \"Sea Lark\", \"length_m\": 11.5, \"moored\": true, \"owner_email\": \"x@example.test\"}");
+        await Call(Client(s_slate.Assembly, s_slate.Namespace, "HarborClient", handler, o => o.ApiKey = "hb_live_secret"), "Boats", "GetAsync", "4021");
+        var request = Assert.Single(handler.Requests);
+        Assert.Equal(new[] { "hb_live_secret" }, request.Headers.GetValues("X-Harbor-Key"));
+        Assert.Null(request.Headers.Authorization);
+        Assert.Equal(typeof(Task<>).MakeGenericType(s_slate.Type("GetBoatResponse")), s_slate.Type("HarborBoatsClient").Operation("GetAsync").ReturnType);
+    }
+
+    [Fact]
+    public async Task A_token_header_uses_the_docs_prefix_and_the_docs_name_for_the_option()
+    {
+        var handler = new RecordingHandler("{\"id\": 3000000123, \"label\": \"Bolts\", \"weight_kg\": 1, \"sealed\": true, \"received_at\": \"2026-03-01T09:30:00Z\"}");
+        var client = Client(s_github.Assembly, s_github.Namespace, "DepotClient", handler, o => Set(o, "AccessToken", "tok_123"));
+        await Call(client, "Crates", "GetCrateAsync", "north", "7");
+        Assert.Equal(new[] { "token tok_123" }, Assert.Single(handler.Requests).Headers.GetValues("Authorization"));
+        var attribute = s_github.Operation("DepotCratesClient", "GetCrateAsync");
+        Assert.Equal(ApiAuth.Token, attribute.Auth);
+        Assert.DoesNotContain(s_github.Result.Sources, s => s.HintName.Contains("Public", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Validation_names_the_missing_credential_in_the_docs_words()
+    {
+        var options = (ApiClientOptions)Activator.CreateInstance(s_github.Type("DepotClientOptions"))!;
+        options.BaseAddress = new Uri("https://depot.example.test/api/v1");
+        var exception = Assert.Throws<ArgumentException>(options.Validate);
+        Assert.Contains("DepotClientOptions.AccessToken is required", exception.Message);
+        Set(options, "AccessToken", "tok_123");
+        options.Validate();
+        Assert.DoesNotContain("tok_123", options.ToString());
+        Assert.Contains("AccessToken = ***", options.ToString());
+    }
+
+    [Fact]
+    public async Task Basic_from_curl_u_is_named_as_the_docs_name_the_parts()
+    {
+        var handler = new RecordingHandler("{\"id\": 1, \"variety\": \"Bramley\", \"planted_on\": \"2019-04-02\", \"height_m\": 3.4, \"grove_id\": 2, \"bearing\": true}");
+        var client = Client(s_bullets.Assembly, s_bullets.Namespace, "Orchard3Client", handler, o =>
+        {
+            Set(o, "Username", "grower");
+            Set(o, "Password", "pw-9");
+        });
+        await Call(client, "Trees", "GetTreeAsync", "1", "2", null);
+        var authorization = Assert.Single(handler.Requests).Headers.Authorization!;
+        Assert.Equal("Basic", authorization.Scheme);
+        Assert.Equal("grower:pw-9", Encoding.UTF8.GetString(Convert.FromBase64String(authorization.Parameter!)));
+    }
+
+    [Fact]
+    public async Task A_query_key_is_sent_on_the_request_but_never_shown_in_an_exception()
+    {
+        Assert.Empty(s_query.Value.CompileProblems);
+        var assembly = s_query.Value.LoadAssembly();
+        var handler = new RecordingHandler("{}", HttpStatusCode.Forbidden);
+        var client = Client(assembly, "Meter.Auth", "MeterClient", handler, o => { o.ApiKey = "k-SECRET-42"; o.Retry.MaxRetries = 0; });
+        var exception = await Assert.ThrowsAsync<ApiException>(() => Call(client, "Readings", "GetAsync", "r1"));
+        Assert.Equal("https://api.meter.test/v1/readings/r1?api_key=k-SECRET-42", Assert.Single(handler.Requests).RequestUri!.ToString());
+        Assert.DoesNotContain("k-SECRET-42", exception.Message);
+        Assert.DoesNotContain("k-SECRET-42", exception.RequestUri);
+        Assert.DoesNotContain("k-SECRET-42", exception.ToString());
+    }
+
+    [Fact]
+    public async Task A_bearer_token_provider_is_asked_again_after_a_401_and_then_the_call_succeeds()
+    {
+        Assert.Empty(s_bearer.Value.CompileProblems);
+        var assembly = s_bearer.Value.LoadAssembly();
+        var handler = new RecordingHandler("{\"id\": \"p1\", \"weight\": 2}", HttpStatusCode.Unauthorized, HttpStatusCode.OK);
+        var tokens = new Queue<string>(new[] { "expired-token", "fresh-token" });
+        var client = Client(assembly, "Parcel.Auth", "ParcelClient", handler, o => o.TokenProvider = _ => new ValueTask<string>(tokens.Dequeue()));
+        await Call(client, "Parcels", "GetAsync", "p1");
+        Assert.Equal(new[] { "Bearer expired-token", "Bearer fresh-token" }, handler.Requests.Select(r => r.Headers.Authorization!.ToString()));
+    }
+
+    [Fact]
+    public async Task A_second_401_fails_with_the_status_and_without_the_token()
+    {
+        var assembly = s_bearer.Value.LoadAssembly();
+        var handler = new RecordingHandler("{}", HttpStatusCode.Unauthorized);
+        var client = Client(assembly, "Parcel.Auth", "ParcelClient", handler, o => o.TokenProvider = _ => new ValueTask<string>("tok-NEVER-SHOWN"));
+        var exception = await Assert.ThrowsAsync<ApiException>(() => Call(client, "Parcels", "GetAsync", "p1"));
+        Assert.Equal(401, exception.StatusCode);
+        Assert.Equal(2, handler.Requests.Count);
+        Assert.DoesNotContain("tok-NEVER-SHOWN", exception.ToString());
+    }
+}
