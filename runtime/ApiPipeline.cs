@@ -166,15 +166,7 @@ public sealed class ApiPipeline : IDisposable
         JsonTypeInfo<TResponse> responseType,
         ApiRequestOptions? requestOptions,
         CancellationToken cancellationToken)
-    {
-        if (body is null)
-        {
-            throw new ArgumentNullException(nameof(body));
-        }
-
-        var bytes = JsonSerializer.SerializeToUtf8Bytes(body, requestType);
-        return SendCoreAsync(operation, method, path, query, bytes, responseType, requestOptions, cancellationToken);
-    }
+        => SendCoreAsync(operation, method, path, query, Serialize(body, requestType), responseType, requestOptions, cancellationToken);
 
     /// <summary>Sends a request without a body for an operation the docs say answers with no content (<c>204 No Content</c>).</summary>
     /// <param name="operation">The operation's name for logs and spans, e.g. "Users.Delete".</param>
@@ -212,14 +204,10 @@ public sealed class ApiPipeline : IDisposable
         JsonTypeInfo<TRequest> requestType,
         ApiRequestOptions? requestOptions,
         CancellationToken cancellationToken)
-    {
-        if (body is null)
-        {
-            throw new ArgumentNullException(nameof(body));
-        }
+        => SendCoreAsync<object?>(operation, method, path, query, Serialize(body, requestType), null, requestOptions, cancellationToken);
 
-        return SendCoreAsync<object?>(operation, method, path, query, JsonSerializer.SerializeToUtf8Bytes(body, requestType), null, requestOptions, cancellationToken);
-    }
+    private static byte[] Serialize<TRequest>(TRequest body, JsonTypeInfo<TRequest> requestType) =>
+        body is null ? throw new ArgumentNullException(nameof(body)) : JsonSerializer.SerializeToUtf8Bytes(body, requestType);
 
     private async Task<TResponse> SendCoreAsync<TResponse>(
         string operation,

@@ -30,6 +30,13 @@ public sealed class DialectFixture
 
     public Assembly Assembly => _assembly.Value;
 
+    /// <summary>The generated client compiles without warnings, and no docs problem is an error.</summary>
+    public void AssertCompilesAndNoDocsProblemIsAnError()
+    {
+        Assert.Empty(Result.CompileProblems);
+        Assert.DoesNotContain(Result.GeneratorDiagnostics, d => d.DefaultSeverity == DiagnosticSeverity.Error);
+    }
+
     /// <summary>Every generated operation as "Client.Method METHOD /path".</summary>
     public IReadOnlyList<string> Operations =>
         DocsInputTests.OperationsOf(Assembly)
