@@ -35,6 +35,7 @@ public sealed class ApiPipeline : IDisposable
     private readonly string _root;
     private readonly AuthenticationHeaderValue? _authorization;
     private readonly ApiCredentialScheme _scheme;
+    private readonly string _userAgent;
     private readonly string? _key;
     private readonly Func<CancellationToken, ValueTask<string>>? _tokenProvider;
     private readonly TimeSpan _timeout;
@@ -94,6 +95,8 @@ public sealed class ApiPipeline : IDisposable
         }
 
         _scheme = options.CredentialScheme;
+        var clientName = options.GetType().Name;
+        _userAgent = (clientName.EndsWith("Options", StringComparison.Ordinal) ? clientName.Substring(0, clientName.Length - "Options".Length) : clientName) + " Engage.Codegen.Runtime/" + RuntimeVersion;
         _key = options.ApiKey;
         if (_scheme.Location == ApiCredentialLocation.Basic)
         {
@@ -113,6 +116,17 @@ public sealed class ApiPipeline : IDisposable
         _logger = loggerFactory?.CreateLogger(category.EndsWith("Options", StringComparison.Ordinal) ? category.Substring(0, category.Length - "Options".Length) : category)
             ?? NullLogger.Instance;
         _retryPipeline = _retry.MaxRetries > 0 ? BuildRetryPipeline(_retry) : null;
+    }
+
+    /// <summary>This runtime's package version (from git tags), as the default User-Agent names it.</summary>
+    public static string RuntimeVersion { get; } = ReadVersion();
+
+    private static string ReadVersion()
+    {
+        var version = typeof(ApiPipeline).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyInformationalVersionAttribute), false)
+            .OfType<System.Reflection.AssemblyInformationalVersionAttribute>().FirstOrDefault()?.InformationalVersion ?? "0.0.0";
+        var plus = version.IndexOf('+');
+        return plus < 0 ? version : version.Substring(0, plus);
     }
 
     /// <summary>Whether the client holds, and sends, the API secret as well as the key.</summary>
@@ -354,6 +368,13 @@ public sealed class ApiPipeline : IDisposable
         var started = Stopwatch.GetTimestamp();
         using var request = new HttpRequestMessage(call.Method, call.Uri);
         await AddCredentialsAsync(request, call, cancellationToken).ConfigureAwait(false);
+        var httpClient = _httpClient();
+        if (httpClient.DefaultRequestHeaders.UserAgent.Count == 0 && !(call.RequestOptions?.Headers.ContainsKey("User-Agent") ?? false))
+        {
+            // A default that names the client and the runtime version; the HttpClient's or the call's own wins.
+            request.Headers.TryAddWithoutValidation("User-Agent", _userAgent);
+        }
+
         request.Headers.Accept.Add(s_acceptJson);
         if (call.RequestOptions is { } requestOptions)
         {
@@ -378,7 +399,7 @@ public sealed class ApiPipeline : IDisposable
 
         try
         {
-            using var response = await _httpClient().SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeoutSource.Token).ConfigureAwait(false);
+            using var response = await httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeoutSource.Token).ConfigureAwait(false);
 #if NET5_0_OR_GREATER
             var body = await response.Content.ReadAsByteArrayAsync(timeoutSource.Token).ConfigureAwait(false);
 #else

@@ -15,7 +15,7 @@ internal static partial class Emitter
 {
     internal const string Runtime = "global::Engage.Codegen.Runtime";
     internal const string Json = "global::Engage.Codegen.Runtime.Serialization.ApiJson";
-    internal const string GeneratedCode = "[global::System.CodeDom.Compiler.GeneratedCode(\"Engage.Codegen\", \"" + ThisAssembly.Version + "\")]";
+    internal static readonly string GeneratedCode = "[global::System.CodeDom.Compiler.GeneratedCode(\"Engage.Codegen\", \"" + ThisAssembly.Version + "\")]";
 
     public static IEnumerable<GeneratedFile> Emit(ApiSpec api)
     {

@@ -19,10 +19,11 @@ public class PackageTests
         {
             // A version of its own, so no package cache can hand back an older build.
             var version = "0.1.0-test." + DateTime.UtcNow.ToString("yyyyMMddHHmmssfff");
+            // MinVer computes the version from git tags; the override is how a build pins one.
             var feed = Directory.CreateDirectory(Path.Combine(work.FullName, "feed")).FullName;
             foreach (var project in new[] { "runtime/Engage.Codegen.Runtime.csproj", "generator/Engage.Codegen.csproj" })
             {
-                var pack = ExternalConsumerTests.Run("dotnet", $"pack \"{Path.Combine(root, project)}\" -o \"{feed}\" -p:Version={version} --disable-build-servers -nodeReuse:false -v:minimal", root);
+                var pack = ExternalConsumerTests.Run("dotnet", $"pack \"{Path.Combine(root, project)}\" -o \"{feed}\" -p:MinVerVersionOverride={version} --disable-build-servers -nodeReuse:false -v:minimal", root);
                 Assert.True(pack.ExitCode == 0, pack.Output);
             }
 
@@ -34,6 +35,20 @@ public class PackageTests
                 Assert.Contains("analyzers/dotnet/cs/Markdig.dll", entries);
                 Assert.Contains("build/Engage.Codegen.props", entries);
                 Assert.Contains("build/Engage.Codegen.targets", entries);
+                var nuspec = ReadEntry(package, "Engage.Codegen.nuspec");
+                Assert.Contains($"<version>{version}</version>", nuspec);
+                Assert.Contains("<license type=\"expression\">MIT</license>", nuspec);
+                Assert.Contains($"<dependency id=\"Engage.Codegen.Runtime\" version=\"{version}\"", nuspec);
+                Assert.True(HasEmbeddedPdb(package, "analyzers/dotnet/cs/Engage.Codegen.dll"), "the generator DLL embeds its PDB");
+            }
+
+            using (var package = System.IO.Compression.ZipFile.OpenRead(Path.Combine(feed, $"Engage.Codegen.Runtime.{version}.nupkg")))
+            {
+                var nuspec = ReadEntry(package, "Engage.Codegen.Runtime.nuspec");
+                Assert.Contains($"<version>{version}</version>", nuspec);
+                Assert.Contains("<license type=\"expression\">MIT</license>", nuspec);
+                Assert.True(HasEmbeddedPdb(package, "lib/net8.0/Engage.Codegen.Runtime.dll"), "the runtime DLL embeds its PDB");
+                Assert.True(HasEmbeddedPdb(package, "lib/netstandard2.0/Engage.Codegen.Runtime.dll"), "the runtime DLL embeds its PDB");
             }
 
             var app = Directory.CreateDirectory(Path.Combine(work.FullName, "PackConsumer")).FullName;
@@ -100,5 +115,52 @@ public class PackageTests
         {
             work.Delete(recursive: true);
         }
+    }
+
+    /// <summary>
+    /// <c>dotnet pack</c> at the root makes exactly the generator and runtime packages (samples, tests
+    /// and tools are not packable), versioned from git by MinVer, MIT licensed. Packs what the build
+    /// made (--no-build), so it needs the solution built first, as CI and the README's test command do.
+    /// </summary>
+    [Fact]
+    public void Packing_the_solution_yields_exactly_the_two_packages()
+    {
+        var root = GeneratorHarness.RepositoryRoot;
+        var feed = Directory.CreateTempSubdirectory("engage-root-pack-");
+        try
+        {
+            var pack = ExternalConsumerTests.Run("dotnet", $"pack Engage.Codegen.sln --no-build -o \"{feed.FullName}\" --disable-build-servers -nodeReuse:false -v:minimal", root);
+            Assert.True(pack.ExitCode == 0, pack.Output);
+            var files = feed.GetFiles().Select(f => f.Name).Order(StringComparer.Ordinal).ToList();
+            Assert.Equal(2, files.Count);
+            Assert.Matches(@"^Engage\.Codegen\.\d+\.\d+\.\d+(-[0-9A-Za-z.]+)?\.nupkg$", files[0]);
+            Assert.Matches(@"^Engage\.Codegen\.Runtime\.\d+\.\d+\.\d+(-[0-9A-Za-z.]+)?\.nupkg$", files[1]);
+            var version = files[0].Substring("Engage.Codegen.".Length, files[0].Length - "Engage.Codegen.".Length - ".nupkg".Length);
+            Assert.Equal($"Engage.Codegen.Runtime.{version}.nupkg", files[1]);
+            Assert.NotEqual("0.1.0", version); // no longer one fixed version for every commit
+        }
+        finally
+        {
+            feed.Delete(recursive: true);
+        }
+    }
+
+    private static string ReadEntry(System.IO.Compression.ZipArchive package, string name)
+    {
+        using var reader = new StreamReader(package.GetEntry(name)!.Open());
+        return reader.ReadToEnd();
+    }
+
+    private static bool HasEmbeddedPdb(System.IO.Compression.ZipArchive package, string dll)
+    {
+        using var stream = new MemoryStream();
+        using (var entry = package.GetEntry(dll)!.Open())
+        {
+            entry.CopyTo(stream);
+        }
+
+        stream.Position = 0;
+        using var pe = new System.Reflection.PortableExecutable.PEReader(stream);
+        return pe.ReadDebugDirectory().Any(d => d.Type == System.Reflection.PortableExecutable.DebugDirectoryEntryType.EmbeddedPortablePdb);
     }
 }

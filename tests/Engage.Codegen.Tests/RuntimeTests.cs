@@ -41,6 +41,23 @@ public class RuntimeTests
     }
 
     [Fact]
+    public async Task The_default_user_agent_names_the_client_and_the_runtime_version_that_generated_code_carries()
+    {
+        var handler = new CannedHandler(HttpStatusCode.OK, "{\"id\":\"1\",\"title\":\"t\"}");
+        await Client(handler).Lists.GetAsync("1");
+        Assert.Equal($"EngageClient Engage.Codegen.Runtime/{ApiPipeline.RuntimeVersion}", string.Join(" ", handler.Requests[0].Headers.GetValues("User-Agent")));
+        var generatedBy = typeof(EngageClient).GetCustomAttributes(typeof(System.CodeDom.Compiler.GeneratedCodeAttribute), false).Cast<System.CodeDom.Compiler.GeneratedCodeAttribute>().Single();
+        Assert.Equal(ApiPipeline.RuntimeVersion, generatedBy.Version);
+        Assert.Matches(@"^\d+\.\d+\.\d+", ApiPipeline.RuntimeVersion);
+
+        // An HttpClient's own User-Agent wins.
+        var custom = new HttpClient(handler);
+        custom.DefaultRequestHeaders.UserAgent.ParseAdd("MyApp/2.0");
+        await new EngageClient(new EngageClientOptions { ApiKey = "key-value" }, custom).Lists.GetAsync("1");
+        Assert.Equal("MyApp/2.0", string.Join(" ", handler.Requests[1].Headers.GetValues("User-Agent")));
+    }
+
+    [Fact]
     public async Task Html_error_page_keeps_status_raw_body_and_headers()
     {
         var html = "<html><body><h1>502 Bad Gateway</h1></body></html>";

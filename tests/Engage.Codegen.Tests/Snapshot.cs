@@ -65,7 +65,9 @@ public static class Snapshot
         }
     }
 
-    private static string Normalize(string text) => text.Replace("\r\n", "\n").TrimStart('\uFEFF');
+    // The generator's version changes with every commit (git tags through MinVer): snapshots hold it as {version}.
+    private static string Normalize(string text) =>
+        System.Text.RegularExpressions.Regex.Replace(text.Replace("\r\n", "\n").TrimStart('\uFEFF'), @"GeneratedCode\(""Engage\.Codegen"", ""[^""]*""\)", "GeneratedCode(\"Engage.Codegen\", \"{version}\")");
 
     /// <summary>A unified-style line diff (LCS), with three lines of context.</summary>
     public static string Diff(string expected, string actual)
