@@ -252,6 +252,12 @@ internal static partial class DocParser
 
     private static string? ReadFrontMatterTitle(YamlFrontMatterBlock yaml)
     {
+        // An empty front matter ("---" then "---") has no line array at all.
+        if (yaml.Lines.Lines is null)
+        {
+            return null;
+        }
+
         foreach (var line in yaml.Lines.Lines.Take(yaml.Lines.Count))
         {
             var content = line.Slice.ToString();

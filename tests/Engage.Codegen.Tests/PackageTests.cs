@@ -129,7 +129,13 @@ public class PackageTests
         var feed = Directory.CreateTempSubdirectory("engage-root-pack-");
         try
         {
-            var pack = ExternalConsumerTests.Run("dotnet", $"pack Engage.Codegen.sln --no-build -o \"{feed.FullName}\" --disable-build-servers -nodeReuse:false -v:minimal", root);
+            // dotnet pack defaults to Release: pack the configuration these tests were built in.
+#if DEBUG
+            const string configuration = "Debug";
+#else
+            const string configuration = "Release";
+#endif
+            var pack = ExternalConsumerTests.Run("dotnet", $"pack Engage.Codegen.sln -c {configuration} --no-build -o \"{feed.FullName}\" --disable-build-servers -nodeReuse:false -v:minimal", root);
             Assert.True(pack.ExitCode == 0, pack.Output);
             var files = feed.GetFiles().Select(f => f.Name).Order(StringComparer.Ordinal).ToList();
             Assert.Equal(2, files.Count);

@@ -31,7 +31,7 @@ public sealed class DocsReport
     public static DocsReport Create(IEnumerable<(string Path, string Text)> pages, string? ns = null, string? clientName = null)
     {
         var sources = pages.ToList();
-        var docs = sources.Select(p => DocParser.Parse(new DocSource(p.Path, p.Text), CancellationToken.None)).ToImmutableArray();
+        var docs = sources.Select(p => Parse(p.Path, p.Text)).ToImmutableArray();
         var root = CommonDirectory(sources.Select(s => s.Path).ToList());
         try
         {
@@ -42,6 +42,21 @@ public sealed class DocsReport
         {
             var failure = DiagnosticInfo.Create(DiagnosticDescriptors.GeneratorFailure, null, exception.GetType().Name + ": " + exception.Message);
             return new DocsReport(docs, null, docs.SelectMany(d => d.Diagnostics).Append(failure).ToList(), root);
+        }
+    }
+
+    // As the generator does: a failure on one page is an ENG099 on that page, and the rest is read.
+    private static DocSpec Parse(string path, string text)
+    {
+        try
+        {
+            return DocParser.Parse(new DocSource(path, text), CancellationToken.None);
+        }
+        catch (Exception exception)
+        {
+            var failure = DiagnosticInfo.Create(DiagnosticDescriptors.GeneratorFailure, new LocationInfo(path, 0, 0, 0, 0, 0, 0), exception.GetType().Name + ": " + exception.Message);
+            return new DocSpec(path, Path.GetFileName(path), null, null, 0, null, null, false, EquatableArray<DeprecationSpec>.Empty,
+                EquatableArray<ObjectSectionSpec>.Empty, EquatableArray<EndpointSectionSpec>.Empty, new EquatableArray<DiagnosticInfo>(new[] { failure }));
         }
     }
 
