@@ -180,8 +180,16 @@ internal static partial class Emitter
 
         foreach (var property in operation.RequestProperties.Where(p => p.RequiresSecret))
         {
+            var ensure = $"_pipeline.EnsureSecret({SourceWriter.Literal($"Setting `{property.JsonName}` in \"{operation.Heading}\"")});";
+            if (!property.Nullable && property.Type.IsValueType && !operation.RequestOptional)
+            {
+                // A required value-type member is always set (and cannot be compared with null): the secret is always needed.
+                w.Line(ensure);
+                continue;
+            }
+
             w.Open($"if (request{(operation.RequestOptional ? "?" : string.Empty)}.{property.Name} is not null)");
-            w.Line($"_pipeline.EnsureSecret({SourceWriter.Literal($"Setting `{property.JsonName}` in \"{operation.Heading}\"")});");
+            w.Line(ensure);
             w.Close();
         }
 
