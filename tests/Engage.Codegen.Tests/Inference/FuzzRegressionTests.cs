@@ -4,6 +4,16 @@ namespace Engage.Codegen.Tests.Inference;
 public class FuzzRegressionTests
 {
     [Fact]
+    public void An_empty_front_matter_is_read_as_no_title_not_a_failure()
+    {
+        // Found by the ten-times-longer fuzz run (issue 13): mutation case 2499 of index.md put "---" twice at the top.
+        var doc = Engage.Codegen.Parsing.DocParser.Parse(new Engage.Codegen.Model.DocSource("/docs/index.md", "---\n---\nlayout: docs\ntitle: API\n---\n\n# API Introduction\n\n## Users\n\n`GET /users`\n"), CancellationToken.None);
+        Assert.DoesNotContain(doc.Diagnostics, d => d.Id == "ENG099");
+        Assert.Null(doc.FrontMatterTitle);
+        Assert.Equal("GET /users", Assert.Single(doc.Endpoints).HttpMethod + " " + doc.Endpoints[0].PathTemplate);
+    }
+
+    [Fact]
     public void A_required_untyped_member_that_needs_the_secret_compiles_and_always_asks_for_it()
     {
         // Random case 5643: `if (request.Event is not null)` on a required JsonElement did not compile (CS0037).

@@ -91,16 +91,6 @@ public class EndpointReaderTests
     }
 
     [Fact]
-    public void An_empty_front_matter_is_read_as_no_title_not_a_failure()
-    {
-        // Found by the ten-times-longer fuzz run (issue 13): mutation case 2499 of index.md put "---" twice at the top.
-        var doc = DocParser.Parse(new DocSource("/docs/index.md", "---\n---\nlayout: docs\ntitle: API\n---\n\n# API Introduction\n\n## Users\n\n`GET /users`\n"), CancellationToken.None);
-        Assert.DoesNotContain(doc.Diagnostics, d => d.Id == "ENG099");
-        Assert.Null(doc.FrontMatterTitle);
-        Assert.Equal("GET /users", Shape(Assert.Single(doc.Endpoints)));
-    }
-
-    [Fact]
     public void Label_subheadings_stay_in_their_endpoint_section()
     {
         var endpoint = Assert.Single(Read("# Things\n\n## Create a thing\n\n```\nPOST /things\n```\n\n### Parameters\n\n|Name|Type|Description|\n|--|--|--|\n|name|string|**Required** The name.|\n\n### Response\n\n```\nStatus: 201 Created\n```\n```json\n{\"id\": 1}\n```\n"));
