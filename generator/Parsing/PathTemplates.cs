@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
 
@@ -122,7 +121,7 @@ internal static class PathTemplates
         template = string.Empty;
         var segments = value.Split(new[] { '/' }, StringSplitOptions.RemoveEmptyEntries);
         var result = new List<string>();
-        var used = new HashSet<string>(StringComparer.Ordinal);
+        var used = new Inference.Naming.Scope();
         string? previous = null;
         string? lastParameter = null;
         foreach (var segment in segments)
@@ -132,17 +131,18 @@ internal static class PathTemplates
             {
                 var name = parameter.Groups[1].Value + parameter.Groups[2].Value + parameter.Groups[3].Value + parameter.Groups[4].Value + parameter.Groups[5].Value;
                 result.Add("{" + name + "}" + parameter.Groups[6].Value);
-                used.Add(name);
+                used.Claim(name);
                 previous = null;
                 lastParameter = name;
                 continue;
             }
 
             // An example id right after a parameter ("<section>/1") is that thing's id.
-            var example = ExampleId(segment, previous ?? (lastParameter is null ? null : lastParameter + "s"));
+            var collection = previous ?? (lastParameter is null ? null : lastParameter + "s");
+            var example = ExampleId(segment, collection);
             if (example is not null)
             {
-                var name = ExampleParameterName(previous ?? (lastParameter is null ? null : lastParameter + "s"), used);
+                var name = used.Claim(ExampleParameterName(collection));
                 lastParameter = null;
                 result.Add("{" + name + "}" + example);
                 previous = null;
@@ -161,7 +161,7 @@ internal static class PathTemplates
                     built.Append(name is null ? text : "{" + name + "}");
                     if (name is not null)
                     {
-                        used.Add(name);
+                        used.Claim(name);
                     }
                 }
 
@@ -219,9 +219,10 @@ internal static class PathTemplates
         return digits >= 2;
     }
 
-    private static string ExampleParameterName(string? previous, HashSet<string> used)
+    /// <summary>The collection's name in the singular with "Id", in camel case: <c>assigned_todos</c> gives <c>assignedTodoId</c>.</summary>
+    private static string ExampleParameterName(string? collection)
     {
-        var stem = previous is null ? "id" : Singular(previous.Replace('-', '_')) + "Id";
+        var stem = collection is null ? "id" : Inference.Naming.Singular(collection.Replace('-', '_')) + "Id";
         var words = stem.Split('_');
         var name = words[0];
         for (var i = 1; i < words.Length; i++)
@@ -229,14 +230,6 @@ internal static class PathTemplates
             name += words[i].Length == 0 ? string.Empty : char.ToUpperInvariant(words[i][0]) + words[i].Substring(1);
         }
 
-        var candidate = name;
-        for (var i = 2; !used.Add(candidate); i++)
-        {
-            candidate = name + i.ToString(CultureInfo.InvariantCulture);
-        }
-
-        return candidate;
+        return name;
     }
-
-    private static string Singular(string word) => Inference.Naming.Singular(word);
 }

@@ -18,6 +18,7 @@ public sealed class DocsReport
     private readonly ImmutableArray<DocSpec> _docs;
     private readonly IReadOnlyList<DiagnosticInfo> _diagnostics;
     private readonly string _root;
+    private IReadOnlyList<(string Id, string Severity, string Where, string Message)>? _rendered;
 
     private DocsReport(ImmutableArray<DocSpec> docs, ApiSpec? api, IReadOnlyList<DiagnosticInfo> diagnostics, string root)
     {
@@ -83,8 +84,8 @@ public sealed class DocsReport
     /// <summary>The base address read from the docs, if any.</summary>
     public string? BaseAddress => _api?.BaseAddress;
 
-    /// <summary>Every diagnostic, as id, file:line and message.</summary>
-    public IReadOnlyList<(string Id, string Severity, string Where, string Message)> Diagnostics =>
+    /// <summary>Every diagnostic, as id, file:line and message (made once: the report reads them several times).</summary>
+    public IReadOnlyList<(string Id, string Severity, string Where, string Message)> Diagnostics => _rendered ??=
         _diagnostics.Select(d =>
         {
             var diagnostic = d.ToDiagnostic();
