@@ -117,6 +117,7 @@ internal sealed partial class ApiBuilder
 
         var paging = TryPaging(endpoint, requestProperties, typePrefix, modelSource, out var pagedResponse);
         var responseType = pagedResponse ?? ResponseType(endpoint, typePrefix, modelSource);
+        paging ??= TryPositionPaging(endpoint, requestProperties, PagingHintFor(doc), responseType);
 
         return new OperationSpec(
             methodName,
@@ -293,19 +294,7 @@ internal sealed partial class ApiBuilder
         string? PageMember(string json) => page.Properties.FirstOrDefault(p => p.JsonName == json)?.Name;
 
         var limit = Param("limit");
-        int? maximum = null;
-        if (limit is not null)
-        {
-            var match = s_maximum.Match(limit.Summary);
-            if (match.Success)
-            {
-                var digits = match.Groups.Cast<Group>().Skip(1).First(g => g.Success).Value;
-                if (int.TryParse(digits, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value > 0)
-                {
-                    maximum = value;
-                }
-            }
-        }
+        var maximum = limit is null ? null : DocumentedMaximum(limit.Summary);
 
         var idProperty = itemType.Kind == TypeKind.Model ? ModelNamed(itemType.Name)?.Properties.FirstOrDefault(p => p.JsonName == "id")?.Name : null;
         return new PagingSpec(

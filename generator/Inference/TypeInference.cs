@@ -30,7 +30,7 @@ internal sealed partial class ApiBuilder
     private static readonly Regex s_boolean = R(@"set\s+to\s+`?(?:true|false)`?|`?\b(?:true|false)\b`?\s+or\s+`?\b(?:true|false)\b`?|\bwhether\b|\bboolean\b|\bbool\b|\bflag\b");
     private static readonly Regex s_integer = R(@"\bnumber\s+of\b|\bcount\s+of\b|\bhow\s+many\b|\binteger\b|\bint\b");
     private static readonly Regex s_weakString = R(@"\bstring\b|\bphone\s+number\b|\bemail\b|\burl\b|\bname\b|\btitle\b|\bid\b|\bidentifier\b|\btext\b|\bcurrency\b|\btoken\b|cursor\b");
-    private static readonly Regex s_stringName = R(@"^(?:id|uid|\w+_id|token|\w+_token|email|\w+_email|name|\w+_name|title|description|url|\w+_url|slug|code|status|type|currency|cursor|\w+_cursor)$");
+    private static readonly Regex s_stringName = R(@"^(?:id|uid|\w+_id|token|\w+_token|email|\w+_email|name|\w+_name|title|description|url|\w+_url|slug|code|status|type|currency|cursor|\w+_cursor|next|prev|previous)$");
     private static readonly Regex s_open = R(@"\b(?:additional|custom|arbitrary|any)\s+(?:attributes|properties|fields|keys|data|metadata|key[-\s]value\s+pairs)\b");
     private static readonly Regex s_openObject = R(@"\b(?:object|map|dictionary|hash)\b");
     private static readonly Regex s_nullable = R(@"\bif\s+(?:added|exists|any|known|set|available|provided)\b|\b(?:may|can|could)\s+be\s+(?:null|empty|missing)\b|\bnullable\b|\bonly\s+present\b|\bpresent\s+only\b|\bnot\s+always\s+present\b");

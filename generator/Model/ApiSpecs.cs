@@ -119,6 +119,12 @@ internal enum PagingStyle
 
     /// <summary>Opaque <c>next_cursor</c>/<c>previous_cursor</c>.</summary>
     OpaqueCursor,
+
+    /// <summary>Page numbers (<c>page</c>, <c>per_page</c>), with next links where the docs describe them.</summary>
+    PageNumber,
+
+    /// <summary>Offsets (<c>offset</c>/<c>limit</c>, <c>start</c>/<c>count</c>).</summary>
+    Offset,
 }
 
 /// <summary>
@@ -139,7 +145,31 @@ internal sealed record PagingSpec(
     string? PreviousRequestProperty,
     string? NextResponseProperty,
     string? PreviousResponseProperty,
-    int? MaximumPageSize);
+    int? MaximumPageSize,
+    PositionPagingSpec? Position = null);
+
+/// <summary>
+/// How a page-number or offset list pages: the query parameters and the request members that set
+/// them, where numbering starts, how the end is told (next links only, a short page), and the
+/// response members and headers that carry the next link, has_more and totals (member paths such as
+/// <c>Links?.Next</c>; null where the docs show none). <see cref="PagingSpec.ItemsProperty"/> is empty
+/// when the response is the array of items itself.
+/// </summary>
+internal sealed record PositionPagingSpec(
+    string PositionParameter,
+    string? PositionProperty,
+    string? SizeParameter,
+    string? SizeProperty,
+    int FirstPage,
+    bool LinksOnly,
+    bool ShortPageEnds,
+    int? DefaultPageSize,
+    string? NextLinkMember,
+    string? HasMoreMember,
+    string? TotalCountMember,
+    string? TotalPagesMember,
+    string? TotalCountHeader,
+    string? TotalPagesHeader);
 
 /// <summary>One generated operation method.</summary>
 internal sealed record OperationSpec(

@@ -20,7 +20,8 @@ internal sealed record DocSpec(
     EquatableArray<ObjectSectionSpec> Objects,
     EquatableArray<EndpointSectionSpec> Endpoints,
     EquatableArray<DiagnosticInfo> Diagnostics,
-    CredentialSpec? Credentials = null);
+    CredentialSpec? Credentials = null,
+    PagingHintSpec? Paging = null);
 
 /// <summary>A "The X object" section: its example and its field bullets.</summary>
 internal sealed record ObjectSectionSpec(
@@ -114,3 +115,20 @@ internal sealed record JsonExample(JsonNode Value, LocationInfo Location);
 
 /// <summary>A name the docs call deprecated, with the sentence that says so.</summary>
 internal sealed record DeprecationSpec(string Name, string Quote);
+
+/// <summary>
+/// How a docs page's "Pagination" prose says lists page: the position parameter (<c>page</c>, or
+/// <c>offset</c>/<c>start</c> when <see cref="Offsets"/>), the size parameter, the first page's number,
+/// whether pages link by <c>Link: rel="next"</c>, total-count headers, and a stated page size.
+/// <see cref="Global"/> when it stands on a page without endpoints (an introduction): it speaks of every list.
+/// </summary>
+internal sealed record PagingHintSpec(
+    string? PositionParameter,
+    bool Offsets,
+    string? SizeParameter,
+    int FirstPage,
+    bool LinkHeader,
+    string? TotalCountHeader,
+    string? TotalPagesHeader,
+    int? PageSize,
+    bool Global);

@@ -48,6 +48,7 @@ internal static partial class DocParser
         string? apiRoot = null;
         var documentsIdCursor = false;
         var deprecations = new List<DeprecationSpec>();
+        var pagingProse = new System.Text.StringBuilder();
 
         MarkdownDocument document;
         try
@@ -93,6 +94,14 @@ internal static partial class DocParser
                 }
 
                 continue;
+            }
+
+            if (PagingReader.IsPagingHeading(headingText.ToLowerInvariant()))
+            {
+                foreach (var block in blocks)
+                {
+                    pagingProse.Append(markdown.Raw(block)).Append('\n');
+                }
             }
 
             if (heading.Level == 1)
@@ -176,7 +185,8 @@ internal static partial class DocParser
             objects.ToEquatableArray(),
             endpoints.ToEquatableArray(),
             diagnostics.ToEquatableArray(),
-            credentials);
+            credentials,
+            PagingReader.Read(pagingProse.ToString(), text, global: endpoints.Count == 0));
     }
 
     /// <summary>The strongest evidence of how to authenticate, so far and in this section's prose and samples.</summary>

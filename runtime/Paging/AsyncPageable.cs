@@ -14,6 +14,23 @@ namespace Engage.Codegen.Runtime;
 /// <typeparam name="T">The item type.</typeparam>
 public abstract class AsyncPageable<T> : IAsyncEnumerable<T>
 {
+    private long? _totalCount;
+
+    /// <summary>
+    /// How many items the whole list holds, as the server last reported it (a total-count header or
+    /// body field); null before the first page arrives or when the API reports no total.
+    /// </summary>
+    public virtual long? TotalCount => _totalCount;
+
+    /// <summary>Records the total the server reported with a page.</summary>
+    private protected void ReportTotal(long? totalCount)
+    {
+        if (totalCount is not null)
+        {
+            _totalCount = totalCount;
+        }
+    }
+
     /// <summary>Enumerates pages, starting at a continuation token from an earlier page, or at the start.</summary>
     /// <param name="continuationToken">A <see cref="Page{T}.ContinuationToken"/> to resume from, or null.</param>
     /// <param name="pageSizeHint">Items per request; null uses the caller's or the documented maximum.</param>
@@ -70,6 +87,8 @@ public abstract class AsyncPageable<T> : IAsyncEnumerable<T>
             _maxPages = maxPages;
         }
 
+        public override long? TotalCount => _inner.TotalCount;
+
         public override IAsyncEnumerable<Page<T>> AsPages(string? continuationToken = null, int? pageSizeHint = null) =>
             Limit(_inner.AsPages(continuationToken, pageSizeHint));
 
@@ -85,7 +104,7 @@ public abstract class AsyncPageable<T> : IAsyncEnumerable<T>
                     var room = maxItems - items;
                     yield return room == page.Values.Count
                         ? page
-                        : Page<T>.FromValues(page.Values.Take(room).ToArray(), hasMore: true, continuationToken: null);
+                        : Page<T>.FromValues(page.Values.Take(room).ToArray(), hasMore: true, continuationToken: null, page.TotalCount);
                     yield break;
                 }
 

@@ -107,7 +107,7 @@ public sealed class CursorPageable<T> : AsyncPageable<T>
             async (back, at, token) =>
             {
                 var result = await _fetch(back ? new CursorRequest(pageSize, null, at) : new CursorRequest(pageSize, at, null), token).ConfigureAwait(false);
-                return (result.Items, back ? result.PreviousCursor : result.NextCursor);
+                return (result.Items, back ? result.PreviousCursor : result.NextCursor, null);
             },
             backwards,
             cursor,

@@ -114,7 +114,7 @@ public sealed class IdCursorPageable<T> : AsyncPageable<T>
                 var result = await _fetch(back ? new IdCursorRequest(pageSize, null, at) : new IdCursorRequest(pageSize, at, null), token).ConfigureAwait(false);
                 if (!result.HasMore)
                 {
-                    return (result.Items, null);
+                    return (result.Items, null, null);
                 }
 
                 if (result.Items.Count == 0)
@@ -123,7 +123,7 @@ public sealed class IdCursorPageable<T> : AsyncPageable<T>
                 }
 
                 var next = _idOf(back ? result.Items[0] : result.Items[result.Items.Count - 1]);
-                return string.IsNullOrEmpty(next) ? throw new ApiPagingException("An item of the page has no id to page from.") : (result.Items, next);
+                return string.IsNullOrEmpty(next) ? throw new ApiPagingException("An item of the page has no id to page from.") : (result.Items, next, (long?)null);
             },
             backwards,
             cursor,

@@ -8,7 +8,7 @@ using System.Threading.Tasks;
 namespace Engage.Codegen.Runtime;
 
 /// <summary>
-/// What both cursor styles share: continuation tokens that name a direction and a cursor, linked
+/// What every paging style shares: continuation tokens that name a direction and a cursor, linked
 /// cancellation, and the loop that stops a server which repeats a cursor or sends an empty page
 /// that claims more.
 /// </summary>
@@ -42,10 +42,11 @@ internal static class PagingCore
 
     /// <summary>
     /// Enumerates pages. <paramref name="fetch"/> requests the page at a cursor in the given
-    /// direction and returns its items and the cursor of the next page in that direction (null at the end).
+    /// direction and returns its items, the cursor of the next page in that direction (null at the end)
+    /// and the total item count when the server reports one.
     /// </summary>
     public static async IAsyncEnumerable<Page<T>> Enumerate<T>(
-        Func<bool, string?, CancellationToken, Task<(IReadOnlyList<T> Items, string? Next)>> fetch,
+        Func<bool, string?, CancellationToken, Task<(IReadOnlyList<T> Items, string? Next, long? Total)>> fetch,
         bool backwards,
         string? cursor,
         string forwardPrefix,
@@ -75,6 +76,7 @@ internal static class PagingCore
             token.ThrowIfCancellationRequested();
             IReadOnlyList<T> items;
             string? next;
+            long? total;
             var outer = Activity.Current;
             try
             {
@@ -83,7 +85,7 @@ internal static class PagingCore
                     Activity.Current = activity;
                 }
 
-                (items, next) = await fetch(backwards, cursor, token).ConfigureAwait(false);
+                (items, next, total) = await fetch(backwards, cursor, token).ConfigureAwait(false);
                 if (next is not null)
                 {
                     if (items.Count == 0)
@@ -115,7 +117,7 @@ internal static class PagingCore
             activity?.SetTag("engage.pages", pages);
             activity?.SetTag("engage.items", itemCount);
 
-            yield return Page<T>.FromValues(items, next is not null, next is null ? null : (backwards ? backwardPrefix : forwardPrefix) + next);
+            yield return Page<T>.FromValues(items, next is not null, next is null ? null : (backwards ? backwardPrefix : forwardPrefix) + next, total);
             if (next is null)
             {
                 yield break;

@@ -67,7 +67,7 @@ public sealed class DocsReport
             ? Array.Empty<OperationRow>()
             : _api.Resources.SelectMany(r => r.Operations.Select(o => new OperationRow(
                 r.DocPath, r.PropertyName, o.MethodName, o.HttpMethod, o.PathTemplate, o.Auth.ToString(),
-                o.Paging?.Style.ToString() ?? "-", o.Source, o.RequestType, TypeText(o.ResponseType),
+                PagingText(o.Paging), o.Source, o.RequestType, TypeText(o.ResponseType),
                 o.PathParameters.Select(p => p.Name).ToList(), o.RequestProperties.Select(p => p.JsonName + ":" + TypeText(p.Type)).ToList()))).ToList();
 
     /// <summary>The generated client's class name, or null when inference failed.</summary>
@@ -161,6 +161,8 @@ public sealed class DocsReport
         var byId = Diagnostics.GroupBy(d => d.Id).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key} x{g.Count()}");
         text.AppendLine($"total: {operations.Count} operations, {_api?.Models.Count ?? 0} models, {Diagnostics.Count} diagnostics ({string.Join(", ", byId)})");
         text.AppendLine($"errors: {Diagnostics.Count(d => d.Severity == nameof(DiagnosticSeverity.Error))}, warnings: {Diagnostics.Count(d => d.Severity == nameof(DiagnosticSeverity.Warning))}, info: {Diagnostics.Count(d => d.Severity == nameof(DiagnosticSeverity.Info))}");
+        var paged = operations.Where(o => o.Paging != "-").GroupBy(o => o.Paging).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key} x{g.Count()}").ToList();
+        text.AppendLine($"paged: {paged.Count switch { 0 => "none", _ => string.Join(", ", paged) }}");
         return text.ToString();
     }
 
@@ -183,6 +185,52 @@ public sealed class DocsReport
         }
 
         return common;
+    }
+
+    /// <summary>The paging style, with how a page-number or offset list finds its end: "PageNumber(page, per_page; Link next; X-Total-Count)".</summary>
+    private static string PagingText(PagingSpec? paging)
+    {
+        if (paging is null)
+        {
+            return "-";
+        }
+
+        if (paging.Position is not { } position)
+        {
+            return paging.Style.ToString();
+        }
+
+        var parts = new List<string> { position.SizeParameter is null ? position.PositionParameter : position.PositionParameter + ", " + position.SizeParameter };
+        var ends = new List<string>();
+        if (position.LinksOnly)
+        {
+            ends.Add(position.NextLinkMember is null ? "Link next" : "next " + position.NextLinkMember);
+        }
+
+        if (position.HasMoreMember is not null)
+        {
+            ends.Add("has_more");
+        }
+
+        foreach (var total in new[] { position.TotalCountHeader, position.TotalCountMember, position.TotalPagesHeader, position.TotalPagesMember })
+        {
+            if (total is not null)
+            {
+                ends.Add(total);
+            }
+        }
+
+        if (position.ShortPageEnds)
+        {
+            ends.Add(position.DefaultPageSize is { } size ? "short page < " + size.ToString(System.Globalization.CultureInfo.InvariantCulture) : "short page");
+        }
+
+        if (ends.Count > 0)
+        {
+            parts.Add(string.Join(", ", ends));
+        }
+
+        return paging.Style + "(" + string.Join("; ", parts) + ")";
     }
 
     private static string TypeText(TypeRef type) => type.Kind switch

@@ -1,3 +1,4 @@
+using Engage.Codegen.Runtime;
 using Microsoft.CodeAnalysis;
 
 namespace Engage.Codegen.Tests.Dialects;
@@ -78,7 +79,8 @@ public class GitHubDialectTests
     {
         Assert.Equal("GetCrateResponse", s_fixture.ResponseOf("DepotCratesClient", "GetCrateAsync").Name);
         Assert.Equal("CreateCrateResponse", s_fixture.ResponseOf("DepotCratesClient", "CreateCrateAsync").Name);
-        Assert.Equal("ListCratesItem", s_fixture.ResponseOf("DepotCratesClient", "ListCratesAsync").GetGenericArguments()[0].Name);
+        // The list pages (the README's Pagination section names `?page`): its items are the array's.
+        Assert.Equal(typeof(AsyncPageable<>).MakeGenericType(s_fixture.Type("ListCratesItem")), s_fixture.Type("DepotCratesClient").Operation("ListCratesAsync").ReturnType);
         Assert.Equal(typeof(int), s_fixture.MemberType("GetCrateStatResponse", "Shipped"));
     }
 

@@ -24,6 +24,19 @@ public class InspectTests
     }
 
     [Fact]
+    public void Each_list_shows_its_paging_style_and_how_it_ends()
+    {
+        var report = ReportOf("paging");
+        var text = report.Render();
+        Assert.Contains("Invoices.ListAsync  auth=Token paging=PageNumber(page, per_page; Link next, X-Total-Count)", text);
+        Assert.Contains("Customers.ListAsync  auth=Token paging=PageNumber(page, page_size; next Links?.Next, X-Total-Count)", text);
+        Assert.Contains("Payments.ListAsync  auth=Token paging=Offset(offset, limit; X-Total-Count, Total, short page)", text);
+        Assert.Contains("Invoices.GetAsync  auth=Token paging=-", text);
+        Assert.Contains("paged: ", report.RenderSummary());
+        Assert.Contains("Offset(offset, limit; X-Total-Count, Total, short page) x1", report.RenderSummary());
+    }
+
+    [Fact]
     public void Expect_counts_the_readers_endpoints_found_missed_and_not_listed()
     {
         var report = ReportOf("github");

@@ -7,7 +7,7 @@
 namespace Orchard.Bullets
 {
     /// <summary>The operations of the Trees page of the Orchard3 API docs (trees.md).</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "0.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "{version}")]
     public partial class Orchard3TreesClient
     {
         private readonly global::Engage.Codegen.Runtime.ApiPipeline _pipeline;
@@ -26,64 +26,127 @@ namespace Orchard.Bullets
         /// <summary>Get trees. Shows the trees planted in this grove, oldest first.</summary>
         /// <remarks><c>GET /groves/{groveId}/trees.json</c>. Requires the username and password. Generated from trees.md:7 ("Get trees").</remarks>
         /// <param name="groveId">The groveId path parameter; sent as one escaped path segment.</param>
-        /// <param name="requestOptions">Timeout, retries and headers for this call, or null for the client's settings.</param>
-        /// <param name="cancellationToken">Cancels the request, including waits between retries.</param>
-        /// <returns>What the API returned.</returns>
+        /// <param name="requestOptions">Timeout, retries and headers for every page request, or null for the client's settings.</param>
+        /// <param name="cancellationToken">Cancels every page request, including waits between retries.</param>
+        /// <returns>Every item across pages with <c>await foreach</c>; pages with <c>AsPages()</c>.</returns>
         /// <exception cref="global::Engage.Codegen.Runtime.ApiException">The API answered with an error status or an unreadable body, or no response arrived; transient failures were retried first where that is safe.</exception>
         /// <exception cref="global::System.TimeoutException">An attempt took longer than the timeout and could not be retried.</exception>
-        [global::Engage.Codegen.Runtime.ApiOperation("GET", "/groves/{groveId}/trees.json", Auth = global::Engage.Codegen.Runtime.ApiAuth.KeyAndSecret, Paged = false, Source = "trees.md:7")]
-        public virtual global::System.Threading.Tasks.Task<global::System.Collections.Generic.List<global::Orchard.Bullets.ListTreesForGroveItem>> ListForGroveAsync(string groveId, global::Engage.Codegen.Runtime.ApiRequestOptions? requestOptions, global::System.Threading.CancellationToken cancellationToken = default)
+        [global::Engage.Codegen.Runtime.ApiOperation("GET", "/groves/{groveId}/trees.json", Auth = global::Engage.Codegen.Runtime.ApiAuth.KeyAndSecret, Paged = true, Source = "trees.md:7")]
+        public virtual global::Engage.Codegen.Runtime.AsyncPageable<global::Orchard.Bullets.ListTreesForGroveItem> ListForGroveAsync(string groveId, global::Engage.Codegen.Runtime.ApiRequestOptions? requestOptions, global::System.Threading.CancellationToken cancellationToken = default)
         {
             if (string.IsNullOrEmpty(groveId))
             {
                 throw new global::System.ArgumentException("A value is required.", nameof(groveId));
             }
 
-            return _pipeline.SendAsync("Trees.ListForGrove", global::System.Net.Http.HttpMethod.Get, "/groves/" + global::Engage.Codegen.Runtime.ApiPath.Segment(groveId) + "/trees.json", null, global::Orchard.Bullets.Orchard3JsonContext.Default.ListOfListTreesForGroveItem, requestOptions, cancellationToken);
+            return new global::Engage.Codegen.Runtime.PageNumberPageable<global::Orchard.Bullets.ListTreesForGroveItem>(
+                async (page, ct) =>
+                {
+                    var query = new global::Engage.Codegen.Runtime.ApiQuery();
+                    query.Add("page", (long?)page.PageNumber);
+                    var response = await _pipeline.SendPageAsync("Trees.ListForGrove page", global::System.Net.Http.HttpMethod.Get, "/groves/" + global::Engage.Codegen.Runtime.ApiPath.Segment(groveId) + "/trees.json", query, page.NextLink, global::Orchard.Bullets.Orchard3JsonContext.Default.ListOfListTreesForGroveItem, requestOptions, ct).ConfigureAwait(false);
+                    return new global::Engage.Codegen.Runtime.PageResult<global::Orchard.Bullets.ListTreesForGroveItem>(
+                        response.Value,
+                        nextLink: response.NextLink,
+                        hasMore: null,
+                        totalCount: null,
+                        totalPages: null,
+                        fingerprint: response.Fingerprint);
+                },
+                firstPage: 1,
+                startPage: null,
+                pageSize: null,
+                linksOnly: false,
+                shortPageEnds: true,
+                defaultPageSize: 50,
+                cancellationToken: cancellationToken,
+                operation: "Trees.ListForGrove");
         }
 
         /// <inheritdoc cref="ListForGroveAsync(string, global::Engage.Codegen.Runtime.ApiRequestOptions, global::System.Threading.CancellationToken)"/>
-        public global::System.Threading.Tasks.Task<global::System.Collections.Generic.List<global::Orchard.Bullets.ListTreesForGroveItem>> ListForGroveAsync(string groveId, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::Engage.Codegen.Runtime.AsyncPageable<global::Orchard.Bullets.ListTreesForGroveItem> ListForGroveAsync(string groveId, global::System.Threading.CancellationToken cancellationToken = default)
             => ListForGroveAsync(groveId, null, cancellationToken);
 
         /// <summary>Get trees. Shows the trees of this grove that were cut down.</summary>
         /// <remarks><c>GET /groves/{groveId}/trees/felled.json</c>. Requires the username and password. Generated from trees.md:8 ("Get trees").</remarks>
         /// <param name="groveId">The groveId path parameter; sent as one escaped path segment.</param>
-        /// <param name="requestOptions">Timeout, retries and headers for this call, or null for the client's settings.</param>
-        /// <param name="cancellationToken">Cancels the request, including waits between retries.</param>
-        /// <returns>What the API returned.</returns>
+        /// <param name="requestOptions">Timeout, retries and headers for every page request, or null for the client's settings.</param>
+        /// <param name="cancellationToken">Cancels every page request, including waits between retries.</param>
+        /// <returns>Every item across pages with <c>await foreach</c>; pages with <c>AsPages()</c>.</returns>
         /// <exception cref="global::Engage.Codegen.Runtime.ApiException">The API answered with an error status or an unreadable body, or no response arrived; transient failures were retried first where that is safe.</exception>
         /// <exception cref="global::System.TimeoutException">An attempt took longer than the timeout and could not be retried.</exception>
-        [global::Engage.Codegen.Runtime.ApiOperation("GET", "/groves/{groveId}/trees/felled.json", Auth = global::Engage.Codegen.Runtime.ApiAuth.KeyAndSecret, Paged = false, Source = "trees.md:8")]
-        public virtual global::System.Threading.Tasks.Task<global::System.Collections.Generic.List<global::Orchard.Bullets.ListTreesFelledForGroveItem>> ListFelledForGroveAsync(string groveId, global::Engage.Codegen.Runtime.ApiRequestOptions? requestOptions, global::System.Threading.CancellationToken cancellationToken = default)
+        [global::Engage.Codegen.Runtime.ApiOperation("GET", "/groves/{groveId}/trees/felled.json", Auth = global::Engage.Codegen.Runtime.ApiAuth.KeyAndSecret, Paged = true, Source = "trees.md:8")]
+        public virtual global::Engage.Codegen.Runtime.AsyncPageable<global::Orchard.Bullets.ListTreesFelledForGroveItem> ListFelledForGroveAsync(string groveId, global::Engage.Codegen.Runtime.ApiRequestOptions? requestOptions, global::System.Threading.CancellationToken cancellationToken = default)
         {
             if (string.IsNullOrEmpty(groveId))
             {
                 throw new global::System.ArgumentException("A value is required.", nameof(groveId));
             }
 
-            return _pipeline.SendAsync("Trees.ListFelledForGrove", global::System.Net.Http.HttpMethod.Get, "/groves/" + global::Engage.Codegen.Runtime.ApiPath.Segment(groveId) + "/trees/felled.json", null, global::Orchard.Bullets.Orchard3JsonContext.Default.ListOfListTreesFelledForGroveItem, requestOptions, cancellationToken);
+            return new global::Engage.Codegen.Runtime.PageNumberPageable<global::Orchard.Bullets.ListTreesFelledForGroveItem>(
+                async (page, ct) =>
+                {
+                    var query = new global::Engage.Codegen.Runtime.ApiQuery();
+                    query.Add("page", (long?)page.PageNumber);
+                    var response = await _pipeline.SendPageAsync("Trees.ListFelledForGrove page", global::System.Net.Http.HttpMethod.Get, "/groves/" + global::Engage.Codegen.Runtime.ApiPath.Segment(groveId) + "/trees/felled.json", query, page.NextLink, global::Orchard.Bullets.Orchard3JsonContext.Default.ListOfListTreesFelledForGroveItem, requestOptions, ct).ConfigureAwait(false);
+                    return new global::Engage.Codegen.Runtime.PageResult<global::Orchard.Bullets.ListTreesFelledForGroveItem>(
+                        response.Value,
+                        nextLink: response.NextLink,
+                        hasMore: null,
+                        totalCount: null,
+                        totalPages: null,
+                        fingerprint: response.Fingerprint);
+                },
+                firstPage: 1,
+                startPage: null,
+                pageSize: null,
+                linksOnly: false,
+                shortPageEnds: true,
+                defaultPageSize: 50,
+                cancellationToken: cancellationToken,
+                operation: "Trees.ListFelledForGrove");
         }
 
         /// <inheritdoc cref="ListFelledForGroveAsync(string, global::Engage.Codegen.Runtime.ApiRequestOptions, global::System.Threading.CancellationToken)"/>
-        public global::System.Threading.Tasks.Task<global::System.Collections.Generic.List<global::Orchard.Bullets.ListTreesFelledForGroveItem>> ListFelledForGroveAsync(string groveId, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::Engage.Codegen.Runtime.AsyncPageable<global::Orchard.Bullets.ListTreesFelledForGroveItem> ListFelledForGroveAsync(string groveId, global::System.Threading.CancellationToken cancellationToken = default)
             => ListFelledForGroveAsync(groveId, null, cancellationToken);
 
         /// <summary>Get trees. Shows every tree on the farm.</summary>
         /// <remarks><c>GET /trees.json</c>. Requires the username and password. Generated from trees.md:9 ("Get trees").</remarks>
-        /// <param name="requestOptions">Timeout, retries and headers for this call, or null for the client's settings.</param>
-        /// <param name="cancellationToken">Cancels the request, including waits between retries.</param>
-        /// <returns>What the API returned.</returns>
+        /// <param name="requestOptions">Timeout, retries and headers for every page request, or null for the client's settings.</param>
+        /// <param name="cancellationToken">Cancels every page request, including waits between retries.</param>
+        /// <returns>Every item across pages with <c>await foreach</c>; pages with <c>AsPages()</c>.</returns>
         /// <exception cref="global::Engage.Codegen.Runtime.ApiException">The API answered with an error status or an unreadable body, or no response arrived; transient failures were retried first where that is safe.</exception>
         /// <exception cref="global::System.TimeoutException">An attempt took longer than the timeout and could not be retried.</exception>
-        [global::Engage.Codegen.Runtime.ApiOperation("GET", "/trees.json", Auth = global::Engage.Codegen.Runtime.ApiAuth.KeyAndSecret, Paged = false, Source = "trees.md:9")]
-        public virtual global::System.Threading.Tasks.Task<global::System.Collections.Generic.List<global::Orchard.Bullets.ListTreesItem>> ListAsync(global::Engage.Codegen.Runtime.ApiRequestOptions? requestOptions, global::System.Threading.CancellationToken cancellationToken = default)
+        [global::Engage.Codegen.Runtime.ApiOperation("GET", "/trees.json", Auth = global::Engage.Codegen.Runtime.ApiAuth.KeyAndSecret, Paged = true, Source = "trees.md:9")]
+        public virtual global::Engage.Codegen.Runtime.AsyncPageable<global::Orchard.Bullets.ListTreesItem> ListAsync(global::Engage.Codegen.Runtime.ApiRequestOptions? requestOptions, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            return _pipeline.SendAsync("Trees.List", global::System.Net.Http.HttpMethod.Get, "/trees.json", null, global::Orchard.Bullets.Orchard3JsonContext.Default.ListOfListTreesItem, requestOptions, cancellationToken);
+            return new global::Engage.Codegen.Runtime.PageNumberPageable<global::Orchard.Bullets.ListTreesItem>(
+                async (page, ct) =>
+                {
+                    var query = new global::Engage.Codegen.Runtime.ApiQuery();
+                    query.Add("page", (long?)page.PageNumber);
+                    var response = await _pipeline.SendPageAsync("Trees.List page", global::System.Net.Http.HttpMethod.Get, "/trees.json", query, page.NextLink, global::Orchard.Bullets.Orchard3JsonContext.Default.ListOfListTreesItem, requestOptions, ct).ConfigureAwait(false);
+                    return new global::Engage.Codegen.Runtime.PageResult<global::Orchard.Bullets.ListTreesItem>(
+                        response.Value,
+                        nextLink: response.NextLink,
+                        hasMore: null,
+                        totalCount: null,
+                        totalPages: null,
+                        fingerprint: response.Fingerprint);
+                },
+                firstPage: 1,
+                startPage: null,
+                pageSize: null,
+                linksOnly: false,
+                shortPageEnds: true,
+                defaultPageSize: 50,
+                cancellationToken: cancellationToken,
+                operation: "Trees.List");
         }
 
         /// <inheritdoc cref="ListAsync(global::Engage.Codegen.Runtime.ApiRequestOptions, global::System.Threading.CancellationToken)"/>
-        public global::System.Threading.Tasks.Task<global::System.Collections.Generic.List<global::Orchard.Bullets.ListTreesItem>> ListAsync(global::System.Threading.CancellationToken cancellationToken = default)
+        public global::Engage.Codegen.Runtime.AsyncPageable<global::Orchard.Bullets.ListTreesItem> ListAsync(global::System.Threading.CancellationToken cancellationToken = default)
             => ListAsync(null, cancellationToken);
 
         /// <summary>Get tree. Returns the tree with an ID of `2` in the grove with an ID of `1`.</summary>

@@ -7,7 +7,7 @@
 namespace Depot.GitHub
 {
     /// <summary>The operations of the Crates page of the Depot API docs (README.md).</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "0.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "{version}")]
     public partial class DepotCratesClient
     {
         private readonly global::Engage.Codegen.Runtime.ApiPipeline _pipeline;
@@ -26,28 +26,47 @@ namespace Depot.GitHub
         /// <summary>List crates in a warehouse.</summary>
         /// <remarks><c>GET /warehouses/{warehouse}/crates</c>. Sends the access token in the Authorization header. Generated from README.md:6 ("List crates in a warehouse").</remarks>
         /// <param name="warehouse">The warehouse path parameter; sent as one escaped path segment.</param>
-        /// <param name="request">The request parameters.</param>
-        /// <param name="requestOptions">Timeout, retries and headers for this call, or null for the client's settings.</param>
-        /// <param name="cancellationToken">Cancels the request, including waits between retries.</param>
-        /// <returns>What the API returned.</returns>
+        /// <param name="request">Where to start and how many items a page holds; null starts at the beginning.</param>
+        /// <param name="requestOptions">Timeout, retries and headers for every page request, or null for the client's settings.</param>
+        /// <param name="cancellationToken">Cancels every page request, including waits between retries.</param>
+        /// <returns>Every item across pages with <c>await foreach</c>; pages with <c>AsPages()</c>.</returns>
         /// <exception cref="global::Engage.Codegen.Runtime.ApiException">The API answered with an error status or an unreadable body, or no response arrived; transient failures were retried first where that is safe.</exception>
         /// <exception cref="global::System.TimeoutException">An attempt took longer than the timeout and could not be retried.</exception>
-        [global::Engage.Codegen.Runtime.ApiOperation("GET", "/warehouses/{warehouse}/crates", Auth = global::Engage.Codegen.Runtime.ApiAuth.Token, Paged = false, Source = "README.md:6")]
-        public virtual global::System.Threading.Tasks.Task<global::System.Collections.Generic.List<global::Depot.GitHub.ListCratesItem>> ListCratesAsync(string warehouse, global::Depot.GitHub.ListCratesRequest? request, global::Engage.Codegen.Runtime.ApiRequestOptions? requestOptions, global::System.Threading.CancellationToken cancellationToken = default)
+        [global::Engage.Codegen.Runtime.ApiOperation("GET", "/warehouses/{warehouse}/crates", Auth = global::Engage.Codegen.Runtime.ApiAuth.Token, Paged = true, Source = "README.md:6")]
+        public virtual global::Engage.Codegen.Runtime.AsyncPageable<global::Depot.GitHub.ListCratesItem> ListCratesAsync(string warehouse, global::Depot.GitHub.ListCratesRequest? request, global::Engage.Codegen.Runtime.ApiRequestOptions? requestOptions, global::System.Threading.CancellationToken cancellationToken = default)
         {
             if (string.IsNullOrEmpty(warehouse))
             {
                 throw new global::System.ArgumentException("A value is required.", nameof(warehouse));
             }
 
-            var query = new global::Engage.Codegen.Runtime.ApiQuery();
-            query.AddValue("status", request?.Status);
-            query.Add("page", (long?)request?.Page);
-            return _pipeline.SendAsync("Crates.ListCrates", global::System.Net.Http.HttpMethod.Get, "/warehouses/" + global::Engage.Codegen.Runtime.ApiPath.Segment(warehouse) + "/crates", query, global::Depot.GitHub.DepotJsonContext.Default.ListOfListCratesItem, requestOptions, cancellationToken);
+            return new global::Engage.Codegen.Runtime.PageNumberPageable<global::Depot.GitHub.ListCratesItem>(
+                async (page, ct) =>
+                {
+                    var query = new global::Engage.Codegen.Runtime.ApiQuery();
+                    query.AddValue("status", (request?.Status));
+                    query.Add("page", (long?)(page.PageNumber));
+                    var response = await _pipeline.SendPageAsync("Crates.ListCrates page", global::System.Net.Http.HttpMethod.Get, "/warehouses/" + global::Engage.Codegen.Runtime.ApiPath.Segment(warehouse) + "/crates", query, page.NextLink, global::Depot.GitHub.DepotJsonContext.Default.ListOfListCratesItem, requestOptions, ct).ConfigureAwait(false);
+                    return new global::Engage.Codegen.Runtime.PageResult<global::Depot.GitHub.ListCratesItem>(
+                        response.Value,
+                        nextLink: response.NextLink,
+                        hasMore: null,
+                        totalCount: null,
+                        totalPages: null,
+                        fingerprint: response.Fingerprint);
+                },
+                firstPage: 1,
+                startPage: (int?)request?.Page,
+                pageSize: null,
+                linksOnly: true,
+                shortPageEnds: false,
+                defaultPageSize: null,
+                cancellationToken: cancellationToken,
+                operation: "Crates.ListCrates");
         }
 
         /// <inheritdoc cref="ListCratesAsync(string, global::Depot.GitHub.ListCratesRequest, global::Engage.Codegen.Runtime.ApiRequestOptions, global::System.Threading.CancellationToken)"/>
-        public global::System.Threading.Tasks.Task<global::System.Collections.Generic.List<global::Depot.GitHub.ListCratesItem>> ListCratesAsync(string warehouse, global::Depot.GitHub.ListCratesRequest? request = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::Engage.Codegen.Runtime.AsyncPageable<global::Depot.GitHub.ListCratesItem> ListCratesAsync(string warehouse, global::Depot.GitHub.ListCratesRequest? request = null, global::System.Threading.CancellationToken cancellationToken = default)
             => ListCratesAsync(warehouse, request, null, cancellationToken);
 
         /// <summary>Get a single crate.</summary>

@@ -1,0 +1,215 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using Engage.Codegen.Model;
+
+namespace Engage.Codegen.Inference;
+
+/// <summary>
+/// Page-number and offset paging, by one stated rule. A GET list pages by number when its section
+/// documents an integer <c>page</c> parameter, by offset when it documents <c>offset</c> (or
+/// <c>start</c>); failing those, when the docs' "Pagination" prose names the parameter (on the same
+/// page, or on an introduction page for every list) and the list answers with an array of items,
+/// top-level or under <c>data</c>, <c>items</c>, <c>results</c>, <c>records</c> or <c>entries</c>.
+/// Next links (<c>Link: rel="next"</c>, a body's <c>next</c>), <c>has_more</c> and totals are read
+/// where the docs show them.
+/// </summary>
+internal sealed partial class ApiBuilder
+{
+    private static readonly string[] s_pageNames = { "page", "page_number", "pageNumber" };
+    private static readonly string[] s_offsetNames = { "offset", "start", "skip" };
+    private static readonly string[] s_sizeNames = { "per_page", "page_size", "pageSize", "per-page", "limit", "size", "count" };
+    private static readonly string[] s_envelopeNames = { "data", "items", "results", "records", "entries" };
+    private static readonly string[] s_nextNames = { "next", "next_page_url", "next_url", "next_link", "nextLink", "next_href" };
+    private static readonly string[] s_hasMoreNames = { "has_more", "hasMore", "more" };
+    private static readonly string[] s_totalNames = { "total", "total_count", "totalCount", "total_results", "totalResults", "total_items" };
+    private static readonly string[] s_totalPagesNames = { "total_pages", "totalPages", "page_count", "pages", "last_page" };
+    private static readonly string[] s_nestedNames = { "links", "meta", "pagination", "paging", "_links" };
+
+    private PagingHintSpec? _globalPaging;
+
+    /// <summary>The paging hint that speaks of a page's lists: its own, else the introduction's (with the page's own header samples).</summary>
+    private PagingHintSpec? PagingHintFor(DocSpec doc)
+    {
+        if (doc.Paging is { PositionParameter: not null } own)
+        {
+            return own;
+        }
+
+        if (_globalPaging is null)
+        {
+            return doc.Paging;
+        }
+
+        return doc.Paging is null ? _globalPaging : _globalPaging with
+        {
+            LinkHeader = _globalPaging.LinkHeader || doc.Paging.LinkHeader,
+            TotalCountHeader = _globalPaging.TotalCountHeader ?? doc.Paging.TotalCountHeader,
+            TotalPagesHeader = _globalPaging.TotalPagesHeader ?? doc.Paging.TotalPagesHeader,
+        };
+    }
+
+    private PagingSpec? TryPositionPaging(EndpointSectionSpec endpoint, List<PropertySpec> request, PagingHintSpec? hint, TypeRef responseType)
+    {
+        if (endpoint.HttpMethod != "GET")
+        {
+            return null;
+        }
+
+        PropertySpec? Integer(IEnumerable<string> names) =>
+            names.Select(n => request.FirstOrDefault(p => p.JsonName == n && p.Type.Kind is TypeKind.Int32 or TypeKind.Int64)).FirstOrDefault(p => p is not null);
+
+        var pageProperty = Integer(s_pageNames);
+        var offsetProperty = pageProperty is null ? Integer(s_offsetNames) : null;
+        var documented = pageProperty is not null || offsetProperty is not null;
+        var hinted = !documented && hint?.PositionParameter is not null;
+        if (!documented && !hinted)
+        {
+            return null;
+        }
+
+        var offsets = offsetProperty is not null || (hinted && hint!.Offsets);
+        var positionParameter = pageProperty?.JsonName ?? offsetProperty?.JsonName ?? hint!.PositionParameter!;
+        var sizeProperty = Integer((hint?.SizeParameter is { } named ? new[] { named } : Array.Empty<string>()).Concat(s_sizeNames));
+
+        // The items: the response itself, or the envelope's array.
+        TypeRef? itemType;
+        string itemsProperty;
+        ModelSpec? envelope = null;
+        if (responseType.Kind == TypeKind.List)
+        {
+            itemType = responseType.Element;
+            itemsProperty = string.Empty;
+        }
+        else if (responseType.Kind == TypeKind.Model && ModelNamed(responseType.Name!) is { } model)
+        {
+            var arrays = model.Properties.Where(p => p.Type.Kind == TypeKind.List).ToList();
+            var items = s_envelopeNames.Select(n => arrays.FirstOrDefault(p => p.JsonName == n)).FirstOrDefault(p => p is not null)
+                ?? (documented && arrays.Count == 1 ? arrays[0] : null);
+            if (items is null)
+            {
+                return null;
+            }
+
+            envelope = model;
+            itemType = items.Type.Element;
+            itemsProperty = items.Name;
+        }
+        else
+        {
+            return null;
+        }
+
+        if (itemType is null)
+        {
+            return null;
+        }
+
+        var next = Member(envelope, s_nextNames, TypeKind.String);
+        if (next is not null)
+        {
+            // The last page's next link is null or absent, whatever the example shows.
+            AllowNull(envelope!, next);
+        }
+
+        var hasMore = Member(envelope, s_hasMoreNames, TypeKind.Boolean);
+        var total = Member(envelope, s_totalNames, TypeKind.Int32, TypeKind.Int64);
+        var totalPages = Member(envelope, s_totalPagesNames, TypeKind.Int32, TypeKind.Int64);
+        var maximum = sizeProperty is null ? null : DocumentedMaximum(sizeProperty.Summary);
+        var position = new PositionPagingSpec(
+            positionParameter,
+            pageProperty?.Name ?? offsetProperty?.Name,
+            sizeProperty?.JsonName ?? hint?.SizeParameter,
+            sizeProperty?.Name,
+            offsets ? 0 : hint?.FirstPage ?? 1,
+            // Links alone tell the end where the docs describe them and the body has no has_more or total, which say more.
+            (hint?.LinkHeader == true || next is not null) && hasMore is null && total is null && totalPages is null,
+            offsets || hint?.PageSize is not null,
+            hint?.PageSize,
+            next,
+            hasMore,
+            total,
+            totalPages,
+            hint?.TotalCountHeader,
+            hint?.TotalPagesHeader);
+        return new PagingSpec(
+            offsets ? PagingStyle.Offset : PagingStyle.PageNumber,
+            itemType,
+            itemsProperty,
+            hasMore,
+            null,
+            sizeProperty?.Name,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            maximum,
+            position);
+    }
+
+    /// <summary>
+    /// The member path of a paging field of the envelope, at its top level or one level down
+    /// (<c>links.next</c>, <c>meta.total</c>), when it has one of the wanted types.
+    /// </summary>
+    private string? Member(ModelSpec? envelope, string[] names, params TypeKind[] kinds)
+    {
+        if (envelope is null)
+        {
+            return null;
+        }
+
+        var top = names.Select(n => envelope.Properties.FirstOrDefault(p => p.JsonName == n && kinds.Contains(p.Type.Kind))).FirstOrDefault(p => p is not null);
+        if (top is not null)
+        {
+            return top.Name;
+        }
+
+        foreach (var outer in envelope.Properties.Where(p => p.Type.Kind == TypeKind.Model && s_nestedNames.Contains(p.JsonName)))
+        {
+            var nested = ModelNamed(outer.Type.Name!);
+            var inner = nested is null ? null : names.Select(n => nested.Properties.FirstOrDefault(p => p.JsonName == n && kinds.Contains(p.Type.Kind))).FirstOrDefault(p => p is not null);
+            if (inner is not null)
+            {
+                return outer.Name + "?." + inner.Name;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Makes the member at a path (<c>Next</c>, <c>Links?.Next</c>) nullable and not required.</summary>
+    private void AllowNull(ModelSpec envelope, string path)
+    {
+        var names = path.Split(new[] { "?." }, StringSplitOptions.None);
+        var owner = envelope;
+        for (var i = 0; i < names.Length - 1 && owner is not null; i++)
+        {
+            owner = ModelNamed(owner.Properties.FirstOrDefault(p => p.Name == names[i])?.Type.Name);
+        }
+
+        var member = owner?.Properties.FirstOrDefault(p => p.Name == names[names.Length - 1]);
+        if (owner is null || member is null || (member.Nullable && !member.Required))
+        {
+            return;
+        }
+
+        var replaced = owner with { Properties = owner.Properties.Select(p => p == member ? p with { Nullable = true, Required = false } : p).ToEquatableArray() };
+        _models[_models.IndexOf(owner)] = replaced;
+        _modelsByName[owner.Name] = replaced;
+    }
+
+    private static int? DocumentedMaximum(string summary)
+    {
+        var match = s_maximum.Match(summary);
+        if (!match.Success)
+        {
+            return null;
+        }
+
+        var digits = match.Groups.Cast<System.Text.RegularExpressions.Group>().Skip(1).First(g => g.Success).Value;
+        return int.TryParse(digits, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value > 0 ? value : null;
+    }
+}

@@ -1,0 +1,74 @@
+using System;
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Engage.Codegen.Model;
+
+namespace Engage.Codegen.Parsing;
+
+/// <summary>
+/// Reads how a docs set says lists page, from its "Pagination" sections and header samples: the page
+/// or offset parameter and the size parameter the prose names (<c>?page=2</c>, <c>`per_page`</c>,
+/// <c>`offset`</c> and <c>`limit`</c>), whether pages are linked by <c>Link: &lt;...&gt;; rel="next"</c>,
+/// the total-count headers shown, the page size stated ("returns up to 50 records") and where numbering starts.
+/// </summary>
+internal static class PagingReader
+{
+    private static readonly TimeSpan s_timeout = TimeSpan.FromMilliseconds(200);
+
+    private static readonly Regex s_pageParameter = R(@"[?&]page=\d|`\??page`|\bpage\s+parameter\b");
+    private static readonly Regex s_sizeParameter = R(@"[?&`](per_page|page_size|pagesize|per-page|limit|size|count)\b(?:=\d|`)");
+    private static readonly Regex s_offsetParameter = R(@"[?&`](offset|start)\b(?:=\d|`)");
+    private static readonly Regex s_zeroBased = R(@"\b(?:0|zero)[-\s](?:based|indexed)\b|\b(?:starts?|starting|numbered|counted|counting)\s+(?:at|from)\s+(?:0|zero)\b|\bfirst\s+page\s+is\s+(?:page\s+)?(?:0|zero)\b|[?&]page=0\b");
+    private static readonly Regex s_pageSize = R(@"\bup\s+to\s+(\d{1,4})\s+\w+|\b(\d{1,4})\s+\w+(?:\s+\w+)?\s+per\s+page\b");
+    private static readonly Regex s_linkNext = R(@"rel\s*=\s*""?next""?");
+    private static readonly Regex s_totalCount = R(@"\b(X-(?:WP-)?Total(?:-Count)?|X-Total-Results|Total-Count)\b(?!-)");
+    private static readonly Regex s_totalPages = R(@"\b(X-(?:WP-)?Total-?Pages|X-Page-Count)\b");
+
+    /// <summary>Whether a heading introduces paging prose.</summary>
+    public static bool IsPagingHeading(string lowerHeading) =>
+        lowerHeading.Contains("paginat") || lowerHeading.Contains("paging") || lowerHeading == "link header";
+
+    /// <summary>
+    /// The paging a page describes, or null when it says nothing of paging. The position parameter comes
+    /// from its pagination prose; <paramref name="pageText"/> is the whole page, for header samples
+    /// (<c>Link</c>, <c>X-Total-Count</c>) wherever they stand.
+    /// </summary>
+    public static PagingHintSpec? Read(string pagingProse, string pageText, bool global)
+    {
+        var offset = s_offsetParameter.Match(pagingProse);
+        var page = s_pageParameter.IsMatch(pagingProse);
+        var linkHeader = s_linkNext.IsMatch(pageText);
+        var totalCount = s_totalCount.Match(pageText);
+        var totalPages = s_totalPages.Match(pageText);
+        if (!page && !offset.Success && !linkHeader && !totalCount.Success && !totalPages.Success)
+        {
+            return null;
+        }
+
+        var size = s_sizeParameter.Match(pagingProse);
+        var sizeName = size.Success ? size.Groups[1].Value : null;
+        int? pageSize = null;
+        var stated = s_pageSize.Match(pagingProse);
+        if (stated.Success)
+        {
+            var digits = stated.Groups[1].Success ? stated.Groups[1].Value : stated.Groups[2].Value;
+            if (int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value > 0)
+            {
+                pageSize = value;
+            }
+        }
+
+        return new PagingHintSpec(
+            page ? "page" : offset.Success ? offset.Groups[1].Value : null,
+            !page && offset.Success,
+            sizeName,
+            page && s_zeroBased.IsMatch(pagingProse) ? 0 : 1,
+            linkHeader,
+            totalCount.Success ? totalCount.Groups[1].Value : null,
+            totalPages.Success ? totalPages.Groups[1].Value : null,
+            pageSize,
+            global);
+    }
+
+    private static Regex R(string pattern) => new(pattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, s_timeout);
+}

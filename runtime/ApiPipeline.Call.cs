@@ -1,0 +1,103 @@
+using System;
+using System.Collections.Generic;
+using System.ComponentModel;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using System.Net;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Net.Sockets;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Polly;
+using Polly.Retry;
+
+namespace Engage.Codegen.Runtime;
+
+// What one call and each of its attempts carry between the pipeline's parts.
+public sealed partial class ApiPipeline
+{
+    /// <summary>What one call (all its attempts) shares.</summary>
+    internal sealed class Call
+    {
+        private readonly long _started = Stopwatch.GetTimestamp();
+        private string? _logUri;
+
+        public Call(ApiPipeline pipeline, string operation, HttpMethod method, string uri, byte[]? body, ApiRequestOptions? requestOptions)
+        {
+            Pipeline = pipeline;
+            Operation = operation;
+            Method = method;
+            Uri = uri;
+            Body = body;
+            RequestOptions = requestOptions;
+        }
+
+        public ApiPipeline Pipeline { get; }
+
+        public string Operation { get; }
+
+        public HttpMethod Method { get; }
+
+        public string Uri { get; }
+
+        /// <summary>The URI for logs and spans: query values replaced by <c>*</c> (they can hold personal data such as an email).</summary>
+        public string LogUri => _logUri ??= ApiUris.RedactQuery(Uri);
+
+        public byte[]? Body { get; }
+
+        public ApiRequestOptions? RequestOptions { get; }
+
+        public int Attempts { get; set; }
+
+        /// <summary>Whether a success keeps its headers (a page: Link and total-count headers).</summary>
+        public bool KeepHeaders { get; init; }
+
+        /// <summary>The attempt whose answer stood, once the call has one.</summary>
+        public Attempt? Last { get; set; }
+
+        public TimeSpan Elapsed => ElapsedSince(_started);
+    }
+
+    /// <summary>A response, read whole. Headers and reason are kept only for failures.</summary>
+    internal sealed class Attempt
+    {
+        public Attempt(int statusCode, byte[] body, string? reasonPhrase = null, IReadOnlyDictionary<string, IReadOnlyList<string>>? headers = null, TimeSpan? retryAfter = null)
+        {
+            StatusCode = statusCode;
+            Body = body;
+            ReasonPhrase = reasonPhrase;
+            Headers = headers;
+            RetryAfter = retryAfter;
+        }
+
+        public int StatusCode { get; }
+
+        public bool IsSuccess => StatusCode is >= 200 and <= 299;
+
+        public byte[] Body { get; }
+
+        public string? ReasonPhrase { get; }
+
+        public IReadOnlyDictionary<string, IReadOnlyList<string>>? Headers { get; }
+
+        public TimeSpan? RetryAfter { get; }
+    }
+
+    internal sealed class AttemptTimeoutException : Exception
+    {
+        public AttemptTimeoutException(TimeSpan timeout, Exception inner)
+            : base("The attempt timed out after " + timeout + ".", inner)
+        {
+            Timeout = timeout;
+        }
+
+        public TimeSpan Timeout { get; }
+    }
+}

@@ -1,0 +1,52 @@
+using System;
+using System.Collections.Generic;
+using System.ComponentModel;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using System.Net;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Net.Sockets;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Polly;
+using Polly.Retry;
+
+namespace Engage.Codegen.Runtime;
+
+// Where the credentials go: a Basic header, the docs' header, or the query string, per attempt.
+public sealed partial class ApiPipeline
+{
+    /// <summary>
+    /// Puts the credentials where the docs say, on this request only: never into <see cref="Call.Uri"/>,
+    /// which logs, spans and exception messages show.
+    /// </summary>
+    private async ValueTask AddCredentialsAsync(HttpRequestMessage request, Call call, CancellationToken cancellationToken)
+    {
+        switch (_scheme.Location)
+        {
+            case ApiCredentialLocation.Header:
+                var token = _tokenProvider is null ? _key : await _tokenProvider(cancellationToken).ConfigureAwait(false);
+                if (string.IsNullOrEmpty(token))
+                {
+                    throw new ApiCredentialsException($"{nameof(ApiClientOptions.TokenProvider)} returned no {_scheme.KeyName}. Nothing was sent.");
+                }
+
+                ApiHeaders.EnsureNoLineBreaks(token!, _scheme.KeyName);
+                request.Headers.TryAddWithoutValidation(_scheme.HeaderName!, _scheme.Prefix + token);
+                break;
+            case ApiCredentialLocation.Query:
+                request.RequestUri = new Uri(call.Uri + (call.Uri.IndexOf('?') >= 0 ? "&" : "?") + Uri.EscapeDataString(_scheme.ParameterName!) + "=" + Uri.EscapeDataString(_key!));
+                break;
+            default:
+                request.Headers.Authorization = _authorization;
+                break;
+        }
+    }
+}

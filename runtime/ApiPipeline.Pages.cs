@@ -1,0 +1,74 @@
+using System;
+using System.Net.Http;
+using System.Text.Json.Serialization.Metadata;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace Engage.Codegen.Runtime;
+
+// One page of a page-number or offset list: the response with its headers, and the next link checked
+// against the API's origin before anything (credentials included) is sent there.
+public sealed partial class ApiPipeline
+{
+    /// <summary>
+    /// Sends one page request and reads the page with its headers. With <paramref name="nextLink"/>,
+    /// requests that URL exactly as the server gave it (a <c>Link: rel="next"</c> or a body's next URL),
+    /// after checking that it has the API's scheme, host and port; a link elsewhere is refused with
+    /// <see cref="ApiPagingException"/> and nothing, credentials included, is sent to it.
+    /// </summary>
+    /// <param name="operation">The operation's name for logs and spans, e.g. "Issues.List page".</param>
+    /// <param name="method">The HTTP method.</param>
+    /// <param name="path">The path below the API root, already escaped; unused when <paramref name="nextLink"/> is set.</param>
+    /// <param name="query">The query string, or null; unused when <paramref name="nextLink"/> is set.</param>
+    /// <param name="nextLink">An absolute URL the server gave for the next page, or null.</param>
+    /// <param name="responseType">How to read the response.</param>
+    /// <param name="requestOptions">Per-call timeout, retries and headers, or null.</param>
+    /// <param name="cancellationToken">Cancels the call, including waits between retries.</param>
+    public async Task<ApiResponse<TResponse>> SendPageAsync<TResponse>(
+        string operation,
+        HttpMethod method,
+        string path,
+        ApiQuery? query,
+        string? nextLink,
+        JsonTypeInfo<TResponse> responseType,
+        ApiRequestOptions? requestOptions,
+        CancellationToken cancellationToken)
+    {
+        Call call;
+        if (nextLink is null)
+        {
+            call = NewCall(operation, method, path, query, null, requestOptions, keepHeaders: true);
+        }
+        else
+        {
+            requestOptions?.Validate();
+            call = new Call(this, operation, method, CheckNextLink(nextLink), null, requestOptions) { KeepHeaders = true };
+        }
+
+        var value = await SendCoreAsync(call, responseType, cancellationToken).ConfigureAwait(false);
+        var attempt = call.Last!;
+        return new ApiResponse<TResponse>(value, attempt.StatusCode, attempt.Headers, new Uri(call.Uri), attempt.Body);
+    }
+
+    /// <summary>The link as a URI to send to, when it lies on the API's origin; otherwise an <see cref="ApiPagingException"/>.</summary>
+    private string CheckNextLink(string nextLink)
+    {
+        if (!Uri.TryCreate(nextLink, UriKind.Absolute, out var link) || (link.Scheme != Uri.UriSchemeHttp && link.Scheme != Uri.UriSchemeHttps))
+        {
+            throw new ApiPagingException("The server's link to the next page is not an absolute http or https URL; paging stopped and nothing was sent.");
+        }
+
+        var root = new Uri(_root);
+        if (!string.Equals(link.Scheme, root.Scheme, StringComparison.OrdinalIgnoreCase) ||
+            !string.Equals(link.IdnHost, root.IdnHost, StringComparison.OrdinalIgnoreCase) ||
+            link.Port != root.Port)
+        {
+            // Only the origins are named: the link's path and query may carry the server's tokens.
+            throw new ApiPagingException(
+                $"The server's link to the next page points at {link.Scheme}://{link.IdnHost}:{link.Port}, not the API's origin {root.Scheme}://{root.IdnHost}:{root.Port}. " +
+                "It was not followed, so no request and no credentials went there.");
+        }
+
+        return ApiUris.WithoutCredentials(link);
+    }
+}

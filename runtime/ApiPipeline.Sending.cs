@@ -1,0 +1,153 @@
+using System;
+using System.Collections.Generic;
+using System.ComponentModel;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using System.Net;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Net.Sockets;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Polly;
+using Polly.Retry;
+
+namespace Engage.Codegen.Runtime;
+
+// One attempt on the wire: the request as the docs describe it, the response read whole.
+public sealed partial class ApiPipeline
+{
+    private async ValueTask<Attempt> ExecuteAsync(Call call, CancellationToken cancellationToken)
+    {
+        if (_retryPipeline is null || call.RequestOptions?.MaxRetries == 0)
+        {
+            return await SendOnceAsync(call, cancellationToken).ConfigureAwait(false);
+        }
+
+        var context = ResilienceContextPool.Shared.Get(cancellationToken);
+        try
+        {
+            context.Properties.Set(s_callKey, call);
+            var outcome = await _retryPipeline.ExecuteOutcomeAsync(
+                static async (context, call) =>
+                {
+                    try
+                    {
+                        return Outcome.FromResult(await call.Pipeline.SendOnceAsync(call, context.CancellationToken).ConfigureAwait(false));
+                    }
+                    catch (Exception exception)
+                    {
+                        return Outcome.FromException<Attempt>(exception);
+                    }
+                },
+                context,
+                call).ConfigureAwait(false);
+            outcome.ThrowIfException();
+            return outcome.Result!;
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
+        }
+    }
+
+    /// <summary>One attempt: sends, reads the whole body, and keeps what an exception or retry needs.</summary>
+    private async Task<Attempt> SendOnceAsync(Call call, CancellationToken cancellationToken)
+    {
+        call.Attempts++;
+        var attemptNumber = call.Attempts;
+        ApiLog.Request(_logger, call, attemptNumber);
+        var started = Stopwatch.GetTimestamp();
+        using var request = new HttpRequestMessage(call.Method, call.Uri);
+        await AddCredentialsAsync(request, call, cancellationToken).ConfigureAwait(false);
+        var httpClient = _httpClient();
+        if (httpClient.DefaultRequestHeaders.UserAgent.Count == 0 && !(call.RequestOptions?.Headers.ContainsKey("User-Agent") ?? false))
+        {
+            // A default that names the client and the runtime version; the HttpClient's or the call's own wins.
+            request.Headers.TryAddWithoutValidation("User-Agent", _userAgent);
+        }
+
+        request.Headers.Accept.Add(s_acceptJson);
+        if (call.RequestOptions is { } requestOptions)
+        {
+            foreach (var header in requestOptions.Headers)
+            {
+                request.Headers.TryAddWithoutValidation(header.Key, header.Value);
+            }
+        }
+
+        if (call.Body is not null)
+        {
+            request.Content = new ByteArrayContent(call.Body);
+            request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+        }
+
+        var timeout = call.RequestOptions?.Timeout ?? _timeout;
+        using var timeoutSource = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        if (timeout != Timeout.InfiniteTimeSpan)
+        {
+            timeoutSource.CancelAfter(timeout);
+        }
+
+        try
+        {
+            using var response = await httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeoutSource.Token).ConfigureAwait(false);
+#if NET5_0_OR_GREATER
+            var body = await response.Content.ReadAsByteArrayAsync(timeoutSource.Token).ConfigureAwait(false);
+#else
+            var body = await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
+#endif
+            var status = (int)response.StatusCode;
+            ApiLog.Response(_logger, call, status, ElapsedSince(started), attemptNumber);
+            return response.IsSuccessStatusCode
+                ? new Attempt(status, body, null, call.KeepHeaders ? CopyHeaders(response) : null)
+                : new Attempt(status, body, response.ReasonPhrase, CopyHeaders(response), ReadRetryAfter(response));
+        }
+        catch (OperationCanceledException exception) when (!cancellationToken.IsCancellationRequested && timeoutSource.IsCancellationRequested)
+        {
+            throw new AttemptTimeoutException(timeout, exception);
+        }
+        catch (IOException exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            // The body stream broke off (a dropped connection) after the headers arrived.
+            throw new HttpRequestException("The connection closed while the response body was read: " + exception.Message, exception);
+        }
+    }
+
+    private static TimeSpan? ReadRetryAfter(HttpResponseMessage response)
+    {
+        var retryAfter = response.Headers.RetryAfter;
+        if (retryAfter?.Delta is { } delta)
+        {
+            return delta < TimeSpan.Zero ? TimeSpan.Zero : delta;
+        }
+
+        if (retryAfter?.Date is { } date)
+        {
+            var wait = date - DateTimeOffset.UtcNow;
+            return wait < TimeSpan.Zero ? TimeSpan.Zero : wait;
+        }
+
+        return null;
+    }
+
+    private static Dictionary<string, IReadOnlyList<string>> CopyHeaders(HttpResponseMessage response)
+    {
+        var headers = new Dictionary<string, IReadOnlyList<string>>(StringComparer.OrdinalIgnoreCase);
+        foreach (var header in response.Headers.Concat(response.Content.Headers))
+        {
+            headers[header.Key] = header.Value.ToArray();
+        }
+
+        return headers;
+    }
+
+    private static TimeSpan ElapsedSince(long started) =>
+        TimeSpan.FromTicks((long)((Stopwatch.GetTimestamp() - started) * ((double)TimeSpan.TicksPerSecond / Stopwatch.Frequency)));
+}
