@@ -11,4 +11,7 @@ public enum ApiAuth
 
     /// <summary>The one credential of a header or query scheme (a token or key), as the docs describe it.</summary>
     Token = 3,
+
+    /// <summary>No credentials: the docs say the operation needs no authentication.</summary>
+    None = 4,
 }

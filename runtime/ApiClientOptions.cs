@@ -37,6 +37,21 @@ public abstract class ApiClientOptions
     /// <summary>How the credentials are sent, as the docs say; generated options override it.</summary>
     protected internal virtual ApiCredentialScheme CredentialScheme => ApiCredentialScheme.Default;
 
+    /// <summary>
+    /// The <c>User-Agent</c> sent with every request, naming your application. When null, requests
+    /// name the generated client and the runtime version (<c>EngageClient Engage.Codegen.Runtime/1.2.0</c>)
+    /// unless the HttpClient sets its own. Required when the API's docs ask every caller to identify
+    /// their application (<see cref="RequiredUserAgentExample"/>).
+    /// </summary>
+    public string? UserAgent { get; set; }
+
+    /// <summary>
+    /// The docs' example of the <c>User-Agent</c> they require (such as <c>MyApp (you@example.com)</c>),
+    /// or null when they require none; generated options override it. When set, <see cref="Validate"/>
+    /// insists on <see cref="UserAgent"/>.
+    /// </summary>
+    protected internal virtual string? RequiredUserAgentExample => null;
+
     /// <summary>The API root, for example <c>https://api.engage.so/v1</c>. HTTPS unless it is a loopback address.</summary>
     public Uri? BaseAddress { get; set; }
 
@@ -81,6 +96,19 @@ public abstract class ApiClientOptions
             ApiHeaders.EnsureNoLineBreaks(ApiSecret, scheme.SecretName ?? nameof(ApiSecret));
         }
 
+        if (UserAgent is not null)
+        {
+            ApiHeaders.EnsureNoLineBreaks(UserAgent, nameof(UserAgent));
+        }
+
+        if (RequiredUserAgentExample is { } example && string.IsNullOrWhiteSpace(UserAgent))
+        {
+            throw new ArgumentException(
+                $"{GetType().Name}.{nameof(UserAgent)} is required: the API's docs ask every caller to name their application in the User-Agent header" +
+                (example.Length == 0 ? "." : $", for example \"{example}\"."),
+                nameof(UserAgent));
+        }
+
         if (BaseAddress is null || !BaseAddress.IsAbsoluteUri)
         {
             throw new ArgumentException($"{GetType().Name}.{nameof(BaseAddress)} must be an absolute URI.", nameof(BaseAddress));
@@ -108,7 +136,7 @@ public abstract class ApiClientOptions
 
     /// <summary>
     /// Reads the options from configuration, for example the <c>Engage</c> section of appsettings.json:
-    /// <c>ApiKey</c>, <c>ApiSecret</c>, <c>BaseAddress</c>, <c>Timeout</c>, <c>LogContent</c> and
+    /// <c>ApiKey</c>, <c>ApiSecret</c>, <c>BaseAddress</c>, <c>UserAgent</c>, <c>Timeout</c>, <c>LogContent</c> and
     /// <c>Retry:MaxRetries</c>, <c>Retry:BaseDelay</c>, <c>Retry:MaxDelay</c>, <c>Retry:MaxTotalTime</c>,
     /// <c>Retry:UseJitter</c>. Keys that are absent leave the value as it is. Reflection-free, so it
     /// works trimmed and with Native AOT.
@@ -131,6 +159,7 @@ public abstract class ApiClientOptions
             BaseAddress = Uri.TryCreate(address, UriKind.Absolute, out var uri) ? uri : throw Unreadable(configuration, nameof(BaseAddress), "an absolute URI");
         }
 
+        UserAgent = configuration[nameof(UserAgent)] ?? UserAgent;
         Timeout = ReadTimeSpan(configuration, nameof(Timeout)) ?? Timeout;
         if (configuration[nameof(LogContent)] is { } logContent)
         {
@@ -176,6 +205,6 @@ public abstract class ApiClientOptions
         var credentials = scheme.Location == ApiCredentialLocation.Basic
             ? $"{scheme.KeyName} = {(string.IsNullOrEmpty(ApiKey) ? "(none)" : "***")}, {scheme.SecretName} = {(HasSecret ? "***" : "(none)")}"
             : $"{scheme.KeyName} = {(string.IsNullOrEmpty(ApiKey) ? (TokenProvider is null ? "(none)" : "(from TokenProvider)") : "***")}, Auth = {scheme}";
-        return $"{GetType().Name} {{ BaseAddress = {(BaseAddress is null ? "(none)" : ApiUris.WithoutCredentials(BaseAddress))}, {credentials}, Timeout = {Timeout}, Retry = {Retry} }}";
+        return $"{GetType().Name} {{ BaseAddress = {(BaseAddress is null ? "(none)" : ApiUris.WithoutCredentials(BaseAddress))}, {credentials}{(UserAgent is null ? string.Empty : $", UserAgent = {UserAgent}")}, Timeout = {Timeout}, Retry = {Retry} }}";
     }
 }

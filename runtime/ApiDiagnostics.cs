@@ -47,7 +47,7 @@ public static class ApiDiagnostics
 }
 
 /// <summary>The client's log events. Messages hold method, URL (never credentials), status, attempt and timing; bodies only when <see cref="ApiClientOptions.LogContent"/> is on.</summary>
-internal static class ApiLog
+internal static partial class ApiLog
 {
     public static readonly EventId RequestEventId = new(1, "Request");
     public static readonly EventId ResponseEventId = new(2, "Response");
@@ -55,20 +55,21 @@ internal static class ApiLog
     public static readonly EventId FailedEventId = new(4, "Failed");
     public static readonly EventId ContentEventId = new(5, "Content");
 
-    private static readonly Action<ILogger, string, string, string, int, Exception?> s_request =
-        LoggerMessage.Define<string, string, string, int>(LogLevel.Debug, RequestEventId, "{Operation}: sending {Method} {Url} (attempt {Attempt})");
+    // Source-generated (LoggerMessage): no boxing, no template parsing per call.
+    [LoggerMessage(EventId = 1, EventName = "Request", Level = LogLevel.Debug, Message = "{Operation}: sending {Method} {Url} (attempt {Attempt})")]
+    private static partial void LogRequest(ILogger logger, string operation, string method, string url, int attempt);
 
-    private static readonly Action<ILogger, string, string, string, int, double, int, Exception?> s_response =
-        LoggerMessage.Define<string, string, string, int, double, int>(LogLevel.Information, ResponseEventId, "{Operation}: {Method} {Url} returned {StatusCode} in {ElapsedMilliseconds} ms (attempt {Attempt})");
+    [LoggerMessage(EventId = 2, EventName = "Response", Level = LogLevel.Information, Message = "{Operation}: {Method} {Url} returned {StatusCode} in {ElapsedMilliseconds} ms (attempt {Attempt})")]
+    private static partial void LogResponse(ILogger logger, string operation, string method, string url, int statusCode, double elapsedMilliseconds, int attempt);
 
-    private static readonly Action<ILogger, string, string, string, double, int, int, Exception?> s_retry =
-        LoggerMessage.Define<string, string, string, double, int, int>(LogLevel.Warning, RetryEventId, "{Operation}: {Url} failed ({Reason}); retrying in {DelayMilliseconds} ms (retry {Retry} of {MaxRetries})");
+    [LoggerMessage(EventId = 3, EventName = "Retry", Level = LogLevel.Warning, Message = "{Operation}: {Url} failed ({Reason}); retrying in {DelayMilliseconds} ms (retry {Retry} of {MaxRetries})")]
+    private static partial void LogRetry(ILogger logger, string operation, string url, string reason, double delayMilliseconds, int retry, int maxRetries);
 
-    private static readonly Action<ILogger, string, string, string, string, double, int, Exception?> s_failed =
-        LoggerMessage.Define<string, string, string, string, double, int>(LogLevel.Warning, FailedEventId, "{Operation}: {Method} {Url} failed ({Reason}) after {ElapsedMilliseconds} ms and {Attempts} attempt(s)");
+    [LoggerMessage(EventId = 4, EventName = "Failed", Level = LogLevel.Warning, Message = "{Operation}: {Method} {Url} failed ({Reason}) after {ElapsedMilliseconds} ms and {Attempts} attempt(s)")]
+    private static partial void LogFailed(ILogger logger, string operation, string method, string url, string reason, double elapsedMilliseconds, int attempts, Exception? exception);
 
-    private static readonly Action<ILogger, string, string, string, Exception?> s_content =
-        LoggerMessage.Define<string, string, string>(LogLevel.Trace, ContentEventId, "{Operation}: {Direction} body {Body}");
+    [LoggerMessage(EventId = 5, EventName = "Content", Level = LogLevel.Trace, Message = "{Operation}: {Direction} body {Body}")]
+    private static partial void LogContent(ILogger logger, string operation, string direction, string body);
 
     // Each helper asks the logger first, so a call that nobody logs never builds the redacted URL,
     // rounds a duration or decodes a body.
@@ -76,7 +77,7 @@ internal static class ApiLog
     {
         if (logger.IsEnabled(LogLevel.Debug))
         {
-            s_request(logger, call.Operation, call.Method.Method, call.LogUri, attempt, null);
+            LogRequest(logger, call.Operation, call.Method.Method, call.LogUri, attempt);
         }
     }
 
@@ -84,20 +85,20 @@ internal static class ApiLog
     {
         if (logger.IsEnabled(LogLevel.Information))
         {
-            s_response(logger, call.Operation, call.Method.Method, call.LogUri, status, Math.Round(elapsed.TotalMilliseconds, 1), attempt, null);
+            LogResponse(logger, call.Operation, call.Method.Method, call.LogUri, status, Math.Round(elapsed.TotalMilliseconds, 1), attempt);
         }
     }
 
     public static bool RetryEnabled(ILogger logger) => logger.IsEnabled(LogLevel.Warning);
 
     public static void Retry(ILogger logger, ApiPipeline.Call call, string reason, TimeSpan delay, int retry, int maxRetries) =>
-        s_retry(logger, call.Operation, call.LogUri, reason, Math.Round(delay.TotalMilliseconds), retry, maxRetries, null);
+        LogRetry(logger, call.Operation, call.LogUri, reason, Math.Round(delay.TotalMilliseconds), retry, maxRetries);
 
     public static void Failed(ILogger logger, ApiPipeline.Call call, string reason, Exception? exception)
     {
         if (logger.IsEnabled(LogLevel.Warning))
         {
-            s_failed(logger, call.Operation, call.Method.Method, call.LogUri, reason, Math.Round(call.Elapsed.TotalMilliseconds, 1), call.Attempts, exception);
+            LogFailed(logger, call.Operation, call.Method.Method, call.LogUri, reason, Math.Round(call.Elapsed.TotalMilliseconds, 1), call.Attempts, exception);
         }
     }
 
@@ -105,7 +106,7 @@ internal static class ApiLog
     {
         if (logger.IsEnabled(LogLevel.Trace))
         {
-            s_content(logger, call.Operation, direction, ApiException.DecodeBody(body), null);
+            LogContent(logger, call.Operation, direction, ApiException.DecodeBody(body));
         }
     }
 }

@@ -29,6 +29,11 @@ public sealed partial class ApiPipeline
     /// </summary>
     private async ValueTask AddCredentialsAsync(HttpRequestMessage request, Call call, CancellationToken cancellationToken)
     {
+        if (_anonymous)
+        {
+            return;
+        }
+
         switch (_scheme.Location)
         {
             case ApiCredentialLocation.Header:

@@ -67,9 +67,9 @@ public sealed partial class ApiPipeline
         using var request = new HttpRequestMessage(call.Method, call.Uri);
         await AddCredentialsAsync(request, call, cancellationToken).ConfigureAwait(false);
         var httpClient = _httpClient();
-        if (httpClient.DefaultRequestHeaders.UserAgent.Count == 0 && !(call.RequestOptions?.Headers.ContainsKey("User-Agent") ?? false))
+        if (!(call.RequestOptions?.Headers.ContainsKey("User-Agent") ?? false) && (_userAgentSet || httpClient.DefaultRequestHeaders.UserAgent.Count == 0))
         {
-            // A default that names the client and the runtime version; the HttpClient's or the call's own wins.
+            // The options' UserAgent; else a default that names the client and the runtime version, which the HttpClient's own replaces. The call's own wins over both.
             request.Headers.TryAddWithoutValidation("User-Agent", _userAgent);
         }
 

@@ -36,6 +36,7 @@ public sealed partial class ApiPipeline : IDisposable
     private readonly AuthenticationHeaderValue? _authorization;
     private readonly ApiCredentialScheme _scheme;
     private readonly string _userAgent;
+    private readonly bool _userAgentSet;
     private readonly string? _key;
     private readonly Func<CancellationToken, ValueTask<string>>? _tokenProvider;
     private readonly TimeSpan _timeout;
@@ -43,6 +44,8 @@ public sealed partial class ApiPipeline : IDisposable
     private readonly ResiliencePipeline<Attempt>? _retryPipeline;
     private readonly ILogger _logger;
     private readonly bool _logContent;
+    private readonly bool _anonymous;
+    private ApiPipeline? _anonymousView;
 
     /// <summary>Creates the pipeline. Validates <paramref name="options"/>.</summary>
     /// <param name="options">Credentials, API root, timeout and retries.</param>
@@ -96,7 +99,8 @@ public sealed partial class ApiPipeline : IDisposable
 
         _scheme = options.CredentialScheme;
         var clientName = options.GetType().Name;
-        _userAgent = (clientName.EndsWith("Options", StringComparison.Ordinal) ? clientName.Substring(0, clientName.Length - "Options".Length) : clientName) + " Engage.Codegen.Runtime/" + RuntimeVersion;
+        _userAgentSet = options.UserAgent is not null;
+        _userAgent = options.UserAgent ?? (clientName.EndsWith("Options", StringComparison.Ordinal) ? clientName.Substring(0, clientName.Length - "Options".Length) : clientName) + " Engage.Codegen.Runtime/" + RuntimeVersion;
         _key = options.ApiKey;
         if (_scheme.Location == ApiCredentialLocation.Basic)
         {
@@ -117,6 +121,29 @@ public sealed partial class ApiPipeline : IDisposable
             ?? NullLogger.Instance;
         _retryPipeline = _retry.MaxRetries > 0 ? BuildRetryPipeline(_retry) : null;
     }
+
+    /// <summary>A view of <paramref name="source"/> that sends no credentials; everything else is shared.</summary>
+    private ApiPipeline(ApiPipeline source)
+    {
+        _httpClient = source._httpClient;
+        _root = source._root;
+        _scheme = source._scheme;
+        _userAgent = source._userAgent;
+        _userAgentSet = source._userAgentSet;
+        _timeout = source._timeout;
+        _retry = source._retry;
+        _retryPipeline = source._retryPipeline;
+        _logger = source._logger;
+        _logContent = source._logContent;
+        _anonymous = true;
+        _anonymousView = this;
+    }
+
+    /// <summary>
+    /// This pipeline without credentials, for operations the docs say need no authentication: the same
+    /// HttpClient, base address, retries, timeouts, logs and spans, and no key, secret or token on the wire.
+    /// </summary>
+    public ApiPipeline Anonymous => _anonymousView ??= new ApiPipeline(this);
 
     /// <summary>This runtime's package version (from git tags), as the default User-Agent names it.</summary>
     public static string RuntimeVersion { get; } = ReadVersion();

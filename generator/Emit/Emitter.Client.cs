@@ -174,6 +174,7 @@ internal static partial class Emitter
         w.Line("{");
         w.Line("}");
         EmitCredentialScheme(w, api);
+        EmitRequiredUserAgent(w, api);
         w.Close();
         w.Line();
     }
@@ -212,6 +213,19 @@ internal static partial class Emitter
             w.Doc("summary", $"The {Spoken(secretName)}, sent as the Basic auth password. The same value as ApiSecret.");
             w.Line($"public string? {secretName} {{ get => ApiSecret; set => ApiSecret = value; }}");
         }
+    }
+
+    /// <summary>The User-Agent the docs require, which options validation then insists on.</summary>
+    private static void EmitRequiredUserAgent(SourceWriter w, ApiSpec api)
+    {
+        if (api.RequiredUserAgent is not { } example)
+        {
+            return;
+        }
+
+        w.Line();
+        w.Doc("summary", "The docs ask every caller to name their application in the User-Agent header" + (example.Length == 0 ? "." : $", for example \"{example}\".") + " Set UserAgent; validation insists on it.");
+        w.Line($"protected override string? RequiredUserAgentExample => {SourceWriter.Literal(example)};");
     }
 
     private static string Describe(CredentialSpec auth) => auth.Location switch

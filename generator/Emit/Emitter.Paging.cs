@@ -59,7 +59,7 @@ internal static partial class Emitter
             w.Line("        " + QueryAdd(property.JsonName, property.Type, "(" + value + ")"));
         }
 
-        w.Line($"        var response = await _pipeline.SendAsync({name.Substring(0, name.Length - 1)} page\", {method}, {path}, query, {Context(api)}.Default.{ContextMember(operation.ResponseType)}, requestOptions, ct).ConfigureAwait(false);");
+        w.Line($"        var response = await {PipelineOf(operation)}.SendAsync({name.Substring(0, name.Length - 1)} page\", {method}, {path}, query, {Context(api)}.Default.{ContextMember(operation.ResponseType)}, requestOptions, ct).ConfigureAwait(false);");
         if (opaque)
         {
             var nextValue = paging.NextResponseProperty is null ? "null" : "response." + paging.NextResponseProperty;
@@ -114,7 +114,7 @@ internal static partial class Emitter
             w.Line("        " + QueryAdd(property.JsonName, property.Type, "(" + value + ")"));
         }
 
-        w.Line($"        var response = await _pipeline.SendPageAsync({name.Substring(0, name.Length - 1)} page\", {method}, {path}, query, page.NextLink, {Context(api)}.Default.{ContextMember(operation.ResponseType)}, requestOptions, ct).ConfigureAwait(false);");
+        w.Line($"        var response = await {PipelineOf(operation)}.SendPageAsync({name.Substring(0, name.Length - 1)} page\", {method}, {path}, query, page.NextLink, {Context(api)}.Default.{ContextMember(operation.ResponseType)}, requestOptions, ct).ConfigureAwait(false);");
         var items = paging.ItemsProperty.Length == 0 ? "response.Value" : "response.Value." + paging.ItemsProperty;
         var next = position.NextLinkMember is null ? "response.NextLink" : $"response.NextLink ?? response.ResolveLink(response.Value.{position.NextLinkMember})";
         var total = Either(position.TotalCountHeader is null ? null : $"response.Int64Header({SourceWriter.Literal(position.TotalCountHeader)})", position.TotalCountMember is null ? null : "response.Value." + position.TotalCountMember);

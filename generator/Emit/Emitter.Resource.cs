@@ -9,7 +9,7 @@ internal static partial class Emitter
     private static GeneratedFile EmitResource(ApiSpec api, ResourceSpec resource, bool keyOnly)
     {
         var className = keyOnly ? resource.PublicClassName : resource.ClassName;
-        var operations = keyOnly ? resource.Operations.Where(o => o.Auth == AuthKind.Key) : resource.Operations;
+        var operations = keyOnly ? resource.Operations.Where(o => o.Auth is AuthKind.Key or AuthKind.None) : resource.Operations;
         var w = Begin(api.Namespace);
         w.Doc("summary", keyOnly
             ? $"The operations of the {resource.Title} page that work with the API key alone ({resource.FileName}); the others are not here, so they cannot be called without the secret."
@@ -100,7 +100,7 @@ internal static partial class Emitter
 
         if (operationOnFullClient is null)
         {
-            w.Line($"[{Runtime}.ApiOperation({SourceWriter.Literal(operation.HttpMethod)}, {SourceWriter.Literal(operation.PathTemplate)}, Auth = {Runtime}.ApiAuth.{operation.Auth switch { AuthKind.Key => "Key", AuthKind.Token => "Token", _ => "KeyAndSecret" }}, Paged = {(operation.Paging is not null ? "true" : "false")}, Source = {SourceWriter.Literal(operation.Source)}" +
+            w.Line($"[{Runtime}.ApiOperation({SourceWriter.Literal(operation.HttpMethod)}, {SourceWriter.Literal(operation.PathTemplate)}, Auth = {Runtime}.ApiAuth.{operation.Auth switch { AuthKind.Key => "Key", AuthKind.Token => "Token", AuthKind.None => "None", _ => "KeyAndSecret" }}, Paged = {(operation.Paging is not null ? "true" : "false")}, Source = {SourceWriter.Literal(operation.Source)}" +
                 (operation.SecretRequiredFor.Count > 0 ? $", SecretRequiredFor = {SourceWriter.Literal(string.Join(",", operation.SecretRequiredFor))}" : string.Empty) + ")]");
         }
 
@@ -199,7 +199,7 @@ internal static partial class Emitter
         if (operation.RequestType is not null && operation.RequestInBody)
         {
             var body = operation.RequestOptional ? $"request ?? new global::{api.Namespace}.{operation.RequestType}()" : "request";
-            w.Line($"return _pipeline.{send}({name}, {method}, {path}, null, {body}, {Context(api)}.Default.{operation.RequestType}, {responseInfo}requestOptions, cancellationToken);");
+            w.Line($"return {PipelineOf(operation)}.{send}({name}, {method}, {path}, null, {body}, {Context(api)}.Default.{operation.RequestType}, {responseInfo}requestOptions, cancellationToken);");
         }
         else if (operation.RequestType is not null)
         {
@@ -209,15 +209,18 @@ internal static partial class Emitter
                 w.Line(QueryAdd(property.JsonName, property.Type, (operation.RequestOptional ? "request?." : "request.") + property.Name));
             }
 
-            w.Line($"return _pipeline.{send}({name}, {method}, {path}, query, {responseInfo}requestOptions, cancellationToken);");
+            w.Line($"return {PipelineOf(operation)}.{send}({name}, {method}, {path}, query, {responseInfo}requestOptions, cancellationToken);");
         }
         else
         {
-            w.Line($"return _pipeline.{send}({name}, {method}, {path}, null, {responseInfo}requestOptions, cancellationToken);");
+            w.Line($"return {PipelineOf(operation)}.{send}({name}, {method}, {path}, null, {responseInfo}requestOptions, cancellationToken);");
         }
 
         w.Close();
     }
+
+    /// <summary>The pipeline an operation sends through: without credentials where the docs say it needs none.</summary>
+    private static string PipelineOf(OperationSpec operation) => operation.Auth == AuthKind.None ? "_pipeline.Anonymous" : "_pipeline";
 
     private static string OperationName(ResourceSpec resource, OperationSpec operation) =>
         resource.PropertyName + "." + (operation.MethodName.EndsWith("Async", System.StringComparison.Ordinal)

@@ -175,6 +175,7 @@ internal static partial class Emitter
     internal static string AuthText(ApiSpec api, AuthKind auth) => auth switch
     {
         AuthKind.Key => "Works with the API key alone (the docs: \"works with username authentication\").",
+        AuthKind.None => "Sends no credentials: the docs say it needs no authentication.",
         AuthKind.Token => api.Auth.Location == CredentialLocation.Query
             ? $"Sends the {Spoken(api.Auth.KeyName)} as the {api.Auth.ParameterName} query parameter."
             : $"Sends the {Spoken(api.Auth.KeyName)} in the {api.Auth.HeaderName} header.",

@@ -222,7 +222,7 @@ internal sealed partial class ApiBuilder
         // A header or query scheme has one credential and no secret: every operation sends it.
         if (credentials.Location != CredentialLocation.Basic)
         {
-            resources = resources.Select(r => r with { Operations = r.Operations.Select(o => o with { Auth = AuthKind.Token, SecretRequiredFor = EquatableArray<string>.Empty }).ToEquatableArray() }).ToList();
+            resources = resources.Select(r => r with { Operations = r.Operations.Select(o => o with { Auth = o.Auth == AuthKind.None ? AuthKind.None : AuthKind.Token, SecretRequiredFor = EquatableArray<string>.Empty }).ToEquatableArray() }).ToList();
         }
 
         return new ApiSpec(
@@ -234,7 +234,8 @@ internal sealed partial class ApiBuilder
             _models.OrderBy(m => m.Name, StringComparer.Ordinal).ToEquatableArray(),
             _enums.OrderBy(e => e.Name, StringComparer.Ordinal).ToEquatableArray(),
             _diagnostics.ToEquatableArray(),
-            credentials.IsDefault ? null : credentials);
+            credentials.IsDefault ? null : credentials,
+            docs.Select(d => d.RequiredUserAgent).FirstOrDefault(u => u is not null));
     }
 
     /// <summary>

@@ -15,7 +15,8 @@ internal sealed record ApiSpec(
     EquatableArray<ModelSpec> Models,
     EquatableArray<EnumSpec> Enums,
     EquatableArray<DiagnosticInfo> Diagnostics,
-    CredentialSpec? Credentials = null)
+    CredentialSpec? Credentials = null,
+    string? RequiredUserAgent = null)
 {
     /// <summary>How the client authenticates; Engage's Basic scheme when the docs say nothing else.</summary>
     public CredentialSpec Auth => Credentials ?? CredentialSpec.Default;

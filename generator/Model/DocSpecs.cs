@@ -21,7 +21,8 @@ internal sealed record DocSpec(
     EquatableArray<EndpointSectionSpec> Endpoints,
     EquatableArray<DiagnosticInfo> Diagnostics,
     CredentialSpec? Credentials = null,
-    PagingHintSpec? Paging = null);
+    PagingHintSpec? Paging = null,
+    string? RequiredUserAgent = null);
 
 /// <summary>A "The X object" section: its example and its field bullets.</summary>
 internal sealed record ObjectSectionSpec(
@@ -53,6 +54,9 @@ internal enum AuthKind
 
     /// <summary>The one credential of a header or query scheme (a token or key); there is no secret.</summary>
     Token,
+
+    /// <summary>No credentials: the docs say the endpoint needs no authentication.</summary>
+    None,
 }
 
 internal enum CredentialLocation

@@ -76,7 +76,7 @@ internal static partial class DocParser
                     var text = MarkdownText.Inline(paragraph.Inline);
                     var lower = text.ToLowerInvariant();
                     var isAuth = false;
-                    if (lower.Contains("authentication") || lower.Contains("api key") || lower.Contains("api secret"))
+                    if (lower.Contains("auth") || lower.Contains("api key") || lower.Contains("api secret") || lower.Contains("credentials") || lower.Contains("public"))
                     {
                         var (kind, condition) = ReadAuth(lower);
                         if (kind is not null)
@@ -269,6 +269,12 @@ internal static partial class DocParser
 
     private static (AuthKind? Kind, string? Condition) ReadAuth(string lower)
     {
+        // "No authentication is required", "does not require authentication", "This endpoint is public".
+        if (Patterns.IsMatch(lower, @"\bno\s+(?:authentication|auth|credentials|api\s+key|token)\s+(?:is\s+|are\s+)?(?:required|needed)\b|\bdoes\s+not\s+(?:require|need)\s+(?:any\s+)?(?:authentication|auth|credentials|an\s+api\s+key|a\s+token)\b|\brequires\s+no\s+(?:authentication|auth|credentials)\b|\b(?:this\s+)?endpoint\s+is\s+public\b|\bcan\s+be\s+called\s+without\s+(?:authentication|credentials|an\s+api\s+key|a\s+token)\b", RegexOptions.CultureInvariant, s_regexTimeout))
+        {
+            return (AuthKind.None, null);
+        }
+
         var keyOnly = Patterns.Match(lower, @"works\s+with\s+(?:just\s+(?:the\s+)?)?(?:username|api\s+key)(?:\s+only)?\s+(?:authentication|auth)\b", RegexOptions.CultureInvariant, s_regexTimeout);
         if (keyOnly.Success)
         {

@@ -49,6 +49,7 @@ internal static partial class DocParser
         var documentsIdCursor = false;
         var deprecations = new List<DeprecationSpec>();
         var pagingProse = new System.Text.StringBuilder();
+        var userAgentRequired = false;
 
         MarkdownDocument document;
         try
@@ -96,6 +97,7 @@ internal static partial class DocParser
                 continue;
             }
 
+            userAgentRequired = userAgentRequired || blocks.OfType<ParagraphBlock>().Any(p => UserAgentReader.Requires(MarkdownText.Inline(p.Inline)));
             if (PagingReader.IsPagingHeading(headingText.ToLowerInvariant()))
             {
                 foreach (var block in blocks)
@@ -186,7 +188,8 @@ internal static partial class DocParser
             endpoints.ToEquatableArray(),
             diagnostics.ToEquatableArray(),
             credentials,
-            PagingReader.Read(pagingProse.ToString(), text, global: endpoints.Count == 0));
+            PagingReader.Read(pagingProse.ToString(), text, global: endpoints.Count == 0),
+            userAgentRequired ? UserAgentReader.Example(text) : null);
     }
 
     /// <summary>The strongest evidence of how to authenticate, so far and in this section's prose and samples.</summary>

@@ -44,15 +44,6 @@ public readonly struct IdCursorResult<T>
     public bool HasMore { get; }
 }
 
-/// <summary>The server broke the paging contract (for example repeated a cursor); paging stopped instead of looping.</summary>
-public sealed class ApiPagingException : InvalidOperationException
-{
-    /// <summary>Creates the exception.</summary>
-    public ApiPagingException(string message) : base(message)
-    {
-    }
-}
-
 /// <summary>
 /// Pages with <c>before_id</c>/<c>after_id</c> and <c>has_more</c>: the next page forwards is
 /// <c>after_id</c> = the last item's id, backwards <c>before_id</c> = the first item's id;

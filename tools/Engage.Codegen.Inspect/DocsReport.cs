@@ -97,7 +97,8 @@ public sealed class DocsReport
     public string Render()
     {
         var text = new StringBuilder();
-        text.AppendLine($"client: {ClientName ?? "(inference failed)"}  base address: {BaseAddress ?? "(none: callers set BaseAddress)"}  auth: {Auth}");
+        text.AppendLine($"client: {ClientName ?? "(inference failed)"}  base address: {BaseAddress ?? "(none: callers set BaseAddress)"}  auth: {Auth}" +
+            (_api?.RequiredUserAgent is { } agent ? $"  user agent: required{(agent.Length == 0 ? string.Empty : $" (e.g. {agent})")}" : string.Empty));
         var operations = Operations;
         var diagnostics = Diagnostics;
         foreach (var doc in _docs.OrderBy(d => d.Path, StringComparer.Ordinal))

@@ -54,6 +54,14 @@ public class AuthSchemeTests
         ```json
         {"id": "p1", "weight": 2}
         ```
+
+        ### GET /parcels/{id}/tracking
+
+        Anyone with the parcel's id may look; no authentication is required.
+
+        ```json
+        {"id": "p1", "where": "Depot 4"}
+        ```
         """;
 
     private static readonly Lazy<GenerationResult> s_query = new(() => GeneratorHarness.Run(new[] { new InMemoryDoc("/docs/meter.md", QueryIntro) }, ns: "Meter.Auth"));
@@ -135,11 +143,33 @@ public class AuthSchemeTests
         {
             Set(o, "Username", "grower");
             Set(o, "Password", "pw-9");
+            o.UserAgent = "GroveTool (grower@example.test)";
         });
         await Call(client, "Trees", "GetTreeAsync", "1", "2", null);
+        Assert.Equal("GroveTool (grower@example.test)", string.Join(" ", Assert.Single(handler.Requests).Headers.GetValues("User-Agent")));
         var authorization = Assert.Single(handler.Requests).Headers.Authorization!;
         Assert.Equal("Basic", authorization.Scheme);
         Assert.Equal("grower:pw-9", Encoding.UTF8.GetString(Convert.FromBase64String(authorization.Parameter!)));
+    }
+
+    [Fact]
+    public void A_user_agent_the_docs_require_is_insisted_on_with_their_example()
+    {
+        // The bullet fixture: "Every request must carry a `User-Agent` header ...", after a curl that shows one.
+        var options = (ApiClientOptions)Activator.CreateInstance(s_bullets.Type("Orchard3ClientOptions"))!;
+        options.BaseAddress = new Uri("https://orchard.example.test/1/api/v1");
+        Set(options, "Username", "grower");
+        var exception = Assert.Throws<ArgumentException>(options.Validate);
+        Assert.Contains("Orchard3ClientOptions.UserAgent is required", exception.Message);
+        Assert.Contains("\"MyFarmApp (me@example.test)\"", exception.Message);
+        options.UserAgent = "GroveTool (grower@example.test)";
+        options.Validate();
+
+        // Docs that do not ask for one: no requirement, and the default names the client.
+        var harbor = (ApiClientOptions)Activator.CreateInstance(s_slate.Type("HarborClientOptions"))!;
+        harbor.ApiKey = "k";
+        harbor.BaseAddress = new Uri("https://harbor.example.test/v3");
+        harbor.Validate();
     }
 
     [Fact]
@@ -166,6 +196,21 @@ public class AuthSchemeTests
         var client = Client(assembly, "Parcel.Auth", "ParcelClient", handler, o => o.TokenProvider = _ => new ValueTask<string>(tokens.Dequeue()));
         await Call(client, "Parcels", "GetAsync", "p1");
         Assert.Equal(new[] { "Bearer expired-token", "Bearer fresh-token" }, handler.Requests.Select(r => r.Headers.Authorization!.ToString()));
+    }
+
+    [Fact]
+    public async Task An_operation_the_docs_call_public_sends_no_credentials_and_the_others_still_do()
+    {
+        var assembly = s_bearer.Value.LoadAssembly();
+        var handler = new RecordingHandler("{\"id\": \"p1\", \"where\": \"Depot 4\", \"weight\": 2}");
+        var client = Client(assembly, "Parcel.Auth", "ParcelClient", handler, o => o.ApiKey = "tok-PRIVATE");
+        var resource = client.GetType().GetProperty("Parcels")!.GetValue(client)!;
+        var tracking = resource.GetType().GetMethods().Single(m => m.Name.Contains("Tracking", StringComparison.Ordinal) && m.GetParameters().Length == 3);
+        Assert.Equal(ApiAuth.None, tracking.GetCustomAttributes(typeof(ApiOperationAttribute), false).Cast<ApiOperationAttribute>().Single().Auth);
+        await (Task)tracking.Invoke(resource, new object?[] { "p1", null, CancellationToken.None })!;
+        await Call(client, "Parcels", "GetAsync", "p1");
+        Assert.Null(handler.Requests[0].Headers.Authorization);
+        Assert.Equal("Bearer tok-PRIVATE", handler.Requests[1].Headers.Authorization!.ToString());
     }
 
     [Fact]

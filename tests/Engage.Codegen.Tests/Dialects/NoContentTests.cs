@@ -36,6 +36,7 @@ public class NoContentTests
         options.ApiKey = "key";
         options.ApiSecret = "secret";
         options.BaseAddress = new Uri("https://api.example.test/v1");
+        options.UserAgent = "NoContentTests (tests@example.test)"; // the bullet fixture's docs require one
         return Activator.CreateInstance(fixture.Type(clientName), options, new HttpClient(handler))!;
     }
 
