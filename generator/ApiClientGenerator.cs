@@ -41,11 +41,15 @@ public sealed class ApiClientGenerator : IIncrementalGenerator
             .Select(static (pair, cancellationToken) => Build(pair.Left, pair.Right, cancellationToken))
             .WithTrackingName(TrackingNames.Api);
 
-        var files = api
-            .SelectMany(static (result, _) => result.Api is null ? ImmutableArray<GeneratedFile>.Empty : Emitter.Emit(result.Api).ToImmutableArray())
+        var emitted = api
+            .Select(static (result, cancellationToken) => Emit(result, cancellationToken))
+            .WithTrackingName(TrackingNames.Emitted);
+
+        var files = emitted
+            .SelectMany(static (result, _) => result.Files.ToImmutableArray())
             .WithTrackingName(TrackingNames.GeneratedFiles);
 
-        var diagnostics = api
+        var diagnostics = emitted
             .Select(static (result, _) => result.Diagnostics)
             .WithTrackingName(TrackingNames.Diagnostics);
 
@@ -104,17 +108,45 @@ public sealed class ApiClientGenerator : IIncrementalGenerator
         try
         {
             var api = ApiBuilder.Build(docs, settings, cancellationToken);
-            return new BuildResult(api, api.Diagnostics);
+            return new BuildResult(api, api.Diagnostics, docs[0].Path);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             var failure = DiagnosticInfo.Create(DiagnosticDescriptors.GeneratorFailure, new LocationInfo(docs[0].Path, 0, 0, 0, 0, 0, 0), Describe(exception));
-            return new BuildResult(null, docs.SelectMany(d => d.Diagnostics).Concat(new[] { failure }).ToEquatableArray());
+            return new BuildResult(null, docs.SelectMany(d => d.Diagnostics).Concat(new[] { failure }).ToEquatableArray(), docs[0].Path);
         }
     }
 
-    /// <summary>The inferred API, or null when inference failed, with every diagnostic to report.</summary>
-    private sealed record BuildResult(ApiSpec? Api, EquatableArray<DiagnosticInfo> Diagnostics);
+    /// <summary>
+    /// Writes the client's sources. Like parsing and inference, a failure here never reaches Roslyn
+    /// (where it would be CS8785 and an unexplained missing client): it is ENG099 at the first docs
+    /// file, beside the diagnostics inference reported.
+    /// </summary>
+    internal static EmitResult Emit(BuildResult result, CancellationToken cancellationToken)
+    {
+        if (result.Api is null)
+        {
+            return new EmitResult(EquatableArray<GeneratedFile>.Empty, result.Diagnostics);
+        }
+
+        try
+        {
+            var files = Emitter.Emit(result.Api).ToEquatableArray();
+            cancellationToken.ThrowIfCancellationRequested();
+            return new EmitResult(files, result.Diagnostics);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            var failure = DiagnosticInfo.Create(DiagnosticDescriptors.GeneratorFailure, new LocationInfo(result.FirstPath ?? string.Empty, 0, 0, 0, 0, 0, 0), "writing the client failed (" + Describe(exception) + ")");
+            return new EmitResult(EquatableArray<GeneratedFile>.Empty, result.Diagnostics.Concat(new[] { failure }).ToEquatableArray());
+        }
+    }
+
+    /// <summary>The inferred API, or null when inference failed, with every diagnostic to report and the first docs file (where a failure is located).</summary>
+    internal sealed record BuildResult(ApiSpec? Api, EquatableArray<DiagnosticInfo> Diagnostics, string? FirstPath = null);
+
+    /// <summary>The generated sources and every diagnostic to report.</summary>
+    internal sealed record EmitResult(EquatableArray<GeneratedFile> Files, EquatableArray<DiagnosticInfo> Diagnostics);
 
     private static string Describe(Exception exception) => exception.GetType().Name + ": " + exception.Message.Replace('\r', ' ').Replace('\n', ' ');
 }
@@ -127,6 +159,9 @@ public static class TrackingNames
 
     /// <summary>Each docs file parsed.</summary>
     public const string ParsedDoc = nameof(ParsedDoc);
+
+    /// <summary>The client's sources written (or ENG099), with the diagnostics to report.</summary>
+    public const string Emitted = nameof(Emitted);
 
     /// <summary>The MSBuild properties the generator reads.</summary>
     public const string Settings = nameof(Settings);

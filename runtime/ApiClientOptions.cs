@@ -61,6 +61,12 @@ public abstract class ApiClientOptions
     /// </summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(100);
 
+    /// <summary>
+    /// The clock for timeouts, retry delays, Retry-After dates and logged durations; the system clock by
+    /// default. Tests set a fake (for example <c>FakeTimeProvider</c>) to drive retries without waiting.
+    /// </summary>
+    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
     /// <summary>How transient failures are retried; <c>Retry.MaxRetries = 0</c> turns retrying off.</summary>
     public ApiRetryOptions Retry { get; set; } = new();
 
@@ -124,6 +130,11 @@ public abstract class ApiClientOptions
         if (Timeout <= TimeSpan.Zero && Timeout != System.Threading.Timeout.InfiniteTimeSpan)
         {
             throw new ArgumentException($"{GetType().Name}.{nameof(Timeout)} must be positive.", nameof(Timeout));
+        }
+
+        if (TimeProvider is null)
+        {
+            throw new ArgumentException($"{GetType().Name}.{nameof(TimeProvider)} is required (TimeProvider.System is the default).", nameof(TimeProvider));
         }
 
         if (Retry is null)

@@ -26,12 +26,13 @@ public sealed partial class ApiPipeline
     /// <summary>What one call (all its attempts) shares.</summary>
     internal sealed class Call
     {
-        private readonly long _started = Stopwatch.GetTimestamp();
+        private readonly long _started;
         private string? _logUri;
 
         public Call(ApiPipeline pipeline, string operation, HttpMethod method, string uri, byte[]? body, ApiRequestOptions? requestOptions)
         {
             Pipeline = pipeline;
+            _started = pipeline._time.GetTimestamp();
             Operation = operation;
             Method = method;
             Uri = uri;
@@ -62,7 +63,7 @@ public sealed partial class ApiPipeline
         /// <summary>The attempt whose answer stood, once the call has one.</summary>
         public Attempt? Last { get; set; }
 
-        public TimeSpan Elapsed => ElapsedSince(_started);
+        public TimeSpan Elapsed => Pipeline._time.GetElapsedTime(_started);
     }
 
     /// <summary>A response, read whole. Headers and reason are kept only for failures.</summary>

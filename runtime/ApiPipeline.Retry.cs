@@ -24,7 +24,7 @@ namespace Engage.Codegen.Runtime;
 public sealed partial class ApiPipeline
 {
     private ResiliencePipeline<Attempt> BuildRetryPipeline(ApiRetryOptions retry) =>
-        new ResiliencePipelineBuilder<Attempt>()
+        new ResiliencePipelineBuilder<Attempt> { TimeProvider = _time }
             .AddRetry(new RetryStrategyOptions<Attempt>
             {
                 MaxRetryAttempts = retry.MaxRetries,

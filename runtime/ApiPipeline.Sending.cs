@@ -63,7 +63,7 @@ public sealed partial class ApiPipeline
         call.Attempts++;
         var attemptNumber = call.Attempts;
         ApiLog.Request(_logger, call, attemptNumber);
-        var started = Stopwatch.GetTimestamp();
+        var started = _time.GetTimestamp();
         using var request = new HttpRequestMessage(call.Method, call.Uri);
         await AddCredentialsAsync(request, call, cancellationToken).ConfigureAwait(false);
         var httpClient = _httpClient();
@@ -90,7 +90,12 @@ public sealed partial class ApiPipeline
 
         var timeout = call.RequestOptions?.Timeout ?? _timeout;
         using var timeoutSource = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        if (timeout != Timeout.InfiniteTimeSpan)
+
+        // The system clock cancels through the source itself; another TimeProvider (a test's fake) through its own timer.
+        using var timer = timeout != Timeout.InfiniteTimeSpan && _time != TimeProvider.System
+            ? _time.CreateTimer(static source => ((CancellationTokenSource)source!).Cancel(), timeoutSource, timeout, Timeout.InfiniteTimeSpan)
+            : null;
+        if (timeout != Timeout.InfiniteTimeSpan && timer is null)
         {
             timeoutSource.CancelAfter(timeout);
         }
@@ -104,7 +109,7 @@ public sealed partial class ApiPipeline
             var body = await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
 #endif
             var status = (int)response.StatusCode;
-            ApiLog.Response(_logger, call, status, ElapsedSince(started), attemptNumber);
+            ApiLog.Response(_logger, call, status, _time.GetElapsedTime(started), attemptNumber);
             return response.IsSuccessStatusCode
                 ? new Attempt(status, body, null, call.KeepHeaders ? CopyHeaders(response) : null)
                 : new Attempt(status, body, response.ReasonPhrase, CopyHeaders(response), ReadRetryAfter(response));
@@ -120,7 +125,7 @@ public sealed partial class ApiPipeline
         }
     }
 
-    private static TimeSpan? ReadRetryAfter(HttpResponseMessage response)
+    private TimeSpan? ReadRetryAfter(HttpResponseMessage response)
     {
         var retryAfter = response.Headers.RetryAfter;
         if (retryAfter?.Delta is { } delta)
@@ -130,7 +135,7 @@ public sealed partial class ApiPipeline
 
         if (retryAfter?.Date is { } date)
         {
-            var wait = date - DateTimeOffset.UtcNow;
+            var wait = date - _time.GetUtcNow();
             return wait < TimeSpan.Zero ? TimeSpan.Zero : wait;
         }
 
@@ -148,6 +153,4 @@ public sealed partial class ApiPipeline
         return headers;
     }
 
-    private static TimeSpan ElapsedSince(long started) =>
-        TimeSpan.FromTicks((long)((Stopwatch.GetTimestamp() - started) * ((double)TimeSpan.TicksPerSecond / Stopwatch.Frequency)));
 }

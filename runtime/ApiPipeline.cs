@@ -45,6 +45,7 @@ public sealed partial class ApiPipeline : IDisposable
     private readonly ILogger _logger;
     private readonly bool _logContent;
     private readonly bool _anonymous;
+    private readonly TimeProvider _time;
     private ApiPipeline? _anonymousView;
 
     /// <summary>Creates the pipeline. Validates <paramref name="options"/>.</summary>
@@ -89,6 +90,7 @@ public sealed partial class ApiPipeline : IDisposable
         options.Validate();
         HasSecret = useSecret && options.HasSecret;
         _timeout = options.Timeout;
+        _time = options.TimeProvider ?? TimeProvider.System;
         _retry = options.Retry.Clone();
         _logContent = options.LogContent;
         _root = options.BaseAddress!.GetLeftPart(UriPartial.Path).TrimEnd('/');
@@ -131,6 +133,7 @@ public sealed partial class ApiPipeline : IDisposable
         _userAgent = source._userAgent;
         _userAgentSet = source._userAgentSet;
         _timeout = source._timeout;
+        _time = source._time;
         _retry = source._retry;
         _retryPipeline = source._retryPipeline;
         _logger = source._logger;

@@ -20,7 +20,16 @@ public class FuzzTests
     // ENGAGE_FUZZ_ONLY=523 replays that one case; ENGAGE_FUZZ_DUMP=dir also writes its pages there.
     private static readonly int? s_only = int.TryParse(Environment.GetEnvironmentVariable("ENGAGE_FUZZ_ONLY"), out var only) ? only : null;
 
-    private static void ForEachCase(Action<int> body)
+    // Fresh cases beside the fixed 0..N-1: ENGAGE_FUZZ_FRESH of them (default 100) from a start that
+    // differs per run (ENGAGE_FUZZ_FRESH_START fixes it). A failing case names its number; ENGAGE_FUZZ_ONLY replays it.
+    private static readonly int s_fresh = int.TryParse(Environment.GetEnvironmentVariable("ENGAGE_FUZZ_FRESH"), out var fresh) ? fresh : 100;
+    private static readonly int s_freshStart = int.TryParse(Environment.GetEnvironmentVariable("ENGAGE_FUZZ_FRESH_START"), out var start) ? start : Random.Shared.Next(1_000_000, 100_000_000);
+
+    private readonly Xunit.Abstractions.ITestOutputHelper _output;
+
+    public FuzzTests(Xunit.Abstractions.ITestOutputHelper output) => _output = output;
+
+    private void ForEachCase(Action<int> body)
     {
         if (s_only is { } one)
         {
@@ -28,7 +37,10 @@ public class FuzzTests
             return;
         }
 
-        Parallel.For(0, s_cases, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, body);
+        _output.WriteLine($"fixed cases 0..{s_cases - 1}; fresh cases {s_freshStart}..{s_freshStart + s_fresh - 1} (ENGAGE_FUZZ_ONLY=<case> replays one)");
+        Console.Error.WriteLine($"fuzz: fresh cases {s_freshStart}..{s_freshStart + s_fresh - 1} this run");
+        var cases = Enumerable.Range(0, s_cases).Concat(Enumerable.Range(s_freshStart, s_fresh));
+        Parallel.ForEach(cases, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, body);
     }
 
     private static void Dump(IEnumerable<InMemoryDoc> docs)
@@ -147,9 +159,25 @@ public class FuzzTests
     {
         docs = docs.ToList();
         Dump(docs);
-        var stopwatch = Stopwatch.StartNew();
-        var result = GeneratorHarness.Run(docs, ns: "Engage.Fuzz");
-        Assert.True(stopwatch.Elapsed < s_bound, $"{what}: generation and compilation took {stopwatch.Elapsed}");
+
+        // The bound is enforced while the case runs: on its own thread, abandoned (and the case failed) when it overruns.
+        GenerationResult? produced = null;
+        System.Runtime.ExceptionServices.ExceptionDispatchInfo? failure = null;
+        var thread = new Thread(() =>
+        {
+            try
+            {
+                produced = GeneratorHarness.Run(docs, ns: "Engage.Fuzz");
+            }
+            catch (Exception exception)
+            {
+                failure = System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(exception);
+            }
+        }) { IsBackground = true, Name = what };
+        thread.Start();
+        Assert.True(thread.Join(s_bound), $"{what}: generation and compilation did not finish within {s_bound} (replay with ENGAGE_FUZZ_ONLY)");
+        failure?.Throw();
+        var result = produced!;
         Assert.True(!result.GeneratorDiagnostics.Any(d => d.Id == "ENG099"), $"{what}: {string.Join("\n", result.GeneratorDiagnostics.Where(d => d.Id == "ENG099"))}");
         Assert.True(!result.CompileProblems.Any(), $"{what}: {string.Join("\n", result.CompileProblems.Take(5))}");
         return result;

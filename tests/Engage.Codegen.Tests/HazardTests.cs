@@ -109,9 +109,8 @@ public class HazardTests
             docs.Add(new InMemoryDoc($"/big/page{page}.md", text.ToString()));
         }
 
-        var stopwatch = Stopwatch.StartNew();
+        // How generation time grows with the docs is GenerationScalingTests' ratio, not a wall-clock bound here.
         var result = GeneratorHarness.Run(docs, ns: "Engage.Big");
-        Assert.True(stopwatch.Elapsed < TimeSpan.FromMinutes(2), $"took {stopwatch.Elapsed}");
         Assert.Equal(docs.Count * 10, result.Sources.Sum(s => s.Text.Split("ApiOperation(\"POST\"").Length - 1));
         Assert.DoesNotContain(result.GeneratorDiagnostics, d => d.Id == "ENG099");
         Assert.Empty(result.CompileProblems);

@@ -5,6 +5,7 @@ using System.Text.Json;
 using Engage.Codegen.Runtime;
 using Engage.Codegen.Tests.Generated;
 using Engage.Sandbox;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Engage.Codegen.Tests;
 
@@ -40,6 +41,23 @@ public sealed class ProductionTests : IAsyncLifetime
         _sandbox.Store.ClearRequests();
     }
 
+    /// <summary>A clock that moves only when the test moves it, at a whole second.</summary>
+    private static FakeTimeProvider FakeClock() => new(new DateTimeOffset(2026, 11, 28, 12, 0, 0, TimeSpan.Zero));
+
+    /// <summary>Waits (in real time, as a hang guard only) until the sandbox has answered <paramref name="count"/> requests.</summary>
+    private async Task AnsweredAsync(int count)
+    {
+        for (var wait = 0; wait < 600 && _sandbox.Requests.Count < count; wait++)
+        {
+            await Task.Delay(10);
+        }
+
+        Assert.True(_sandbox.Requests.Count >= count, $"the sandbox answered {_sandbox.Requests.Count} of {count} requests");
+    }
+
+    /// <summary>A hang guard in real time: generous, never a performance bound; the fake clock decides the behaviour.</summary>
+    private static readonly TimeSpan s_hangGuard = TimeSpan.FromSeconds(30);
+
     private List<RecordedRequest> Requests(string method, string path) =>
         _sandbox.Requests.Where(r => r.Method == method && r.Path == path).ToList();
 
@@ -47,31 +65,41 @@ public sealed class ProductionTests : IAsyncLifetime
     public async Task A_get_answered_503_with_Retry_After_in_seconds_waits_that_long_and_succeeds()
     {
         await SeedUsersAsync(1);
-        using var client = Client();
+        var clock = FakeClock();
+        using var client = Client(o => o.TimeProvider = clock);
         _sandbox.Faults.Add(SandboxFault.WithStatus(503, retryAfter: "1", method: "GET", pathPrefix: "/v1/users/seed-000"));
 
-        var stopwatch = Stopwatch.StartNew();
-        var user = await client.Users.GetAsync("seed-000");
-        stopwatch.Stop();
+        var call = client.Users.GetAsync("seed-000");
+        await AnsweredAsync(1);
+        clock.Advance(TimeSpan.FromMilliseconds(999));
+        await Task.Delay(100);
+        Assert.False(call.IsCompleted, "the retry went out before the 1 s Retry-After had passed");
+        Assert.Single(_sandbox.Requests);
+        clock.Advance(TimeSpan.FromMilliseconds(1));
+        var user = await call.WaitAsync(s_hangGuard);
 
         Assert.Equal("seed-000", user.Uid);
         Assert.Equal(new[] { 503, 200 }, Requests("GET", "/v1/users/seed-000").Select(r => r.StatusCode));
-        Assert.True(stopwatch.Elapsed >= TimeSpan.FromSeconds(0.95), $"waited {stopwatch.Elapsed}, not the 1 s Retry-After");
     }
 
     [Fact]
     public async Task Retry_After_as_an_http_date_is_honoured()
     {
         await SeedUsersAsync(1);
-        using var client = Client();
-        var date = DateTimeOffset.UtcNow.AddSeconds(2).ToString("R", CultureInfo.InvariantCulture);
+        var clock = FakeClock();
+        using var client = Client(o => o.TimeProvider = clock);
+        var date = clock.GetUtcNow().AddSeconds(2).ToString("R", CultureInfo.InvariantCulture);
         _sandbox.Faults.Add(SandboxFault.WithStatus(429, retryAfter: date, method: "GET"));
 
-        var stopwatch = Stopwatch.StartNew();
-        await client.Users.GetAsync("seed-000");
+        var call = client.Users.GetAsync("seed-000");
+        await AnsweredAsync(1);
 
-        // The date has whole seconds, so the wait is between 1 and 2 seconds; backoff alone would be 10 ms.
-        Assert.True(stopwatch.Elapsed >= TimeSpan.FromSeconds(0.9), $"waited {stopwatch.Elapsed}");
+        // The clock stands at a whole second, so the date is exactly 2 s away; backoff alone would be 10 ms.
+        clock.Advance(TimeSpan.FromMilliseconds(1990));
+        await Task.Delay(100);
+        Assert.False(call.IsCompleted, "the retry went out before the Retry-After date");
+        clock.Advance(TimeSpan.FromMilliseconds(10));
+        await call.WaitAsync(s_hangGuard);
         Assert.Equal(new[] { 429, 200 }, Requests("GET", "/v1/users/seed-000").Select(r => r.StatusCode));
     }
 
@@ -251,27 +279,37 @@ public sealed class ProductionTests : IAsyncLifetime
     [Fact]
     public async Task No_retry_starts_that_would_end_after_the_total_time_budget()
     {
-        using var client = Client(o => o.Retry.MaxTotalTime = TimeSpan.FromMilliseconds(500));
+        // The clock never moves: a client that decided to wait for the retry would never finish.
+        using var client = Client(o =>
+        {
+            o.Retry.MaxTotalTime = TimeSpan.FromMilliseconds(500);
+            o.TimeProvider = FakeClock();
+        });
         _sandbox.Faults.Add(SandboxFault.WithStatus(503, retryAfter: "1"));
 
-        var stopwatch = Stopwatch.StartNew();
-        var error = await Assert.ThrowsAsync<ApiException>(() => client.Lists.GetAsync("l1"));
+        var error = await Assert.ThrowsAsync<ApiException>(() => client.Lists.GetAsync("l1").WaitAsync(s_hangGuard));
 
-        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(0.9), $"took {stopwatch.Elapsed}");
         Assert.Equal((1, TimeSpan.FromSeconds(1)), (error.Attempts, error.RetryAfter));
+        Assert.Single(_sandbox.Requests);
     }
 
     [Fact]
     public async Task Cancelling_during_a_Retry_After_wait_stops_at_once_with_OperationCanceledException()
     {
-        using var client = Client(o => o.Retry.MaxDelay = TimeSpan.FromMinutes(1));
+        // The clock never moves, so the 30 s wait can only end by cancellation.
+        using var client = Client(o =>
+        {
+            o.Retry.MaxDelay = TimeSpan.FromMinutes(1);
+            o.TimeProvider = FakeClock();
+        });
         _sandbox.Faults.Add(SandboxFault.WithStatus(503, retryAfter: "30"));
-        using var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+        using var cancellation = new CancellationTokenSource();
 
-        var stopwatch = Stopwatch.StartNew();
-        var error = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.Lists.GetAsync("l1", cancellation.Token));
+        var call = client.Lists.GetAsync("l1", cancellation.Token);
+        await AnsweredAsync(1);
+        cancellation.Cancel();
+        var error = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call.WaitAsync(s_hangGuard));
 
-        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(5), $"took {stopwatch.Elapsed}");
         Assert.Equal(cancellation.Token, error.CancellationToken);
         Assert.Single(_sandbox.Requests);
     }
@@ -315,9 +353,8 @@ public sealed class ProductionTests : IAsyncLifetime
         using (var client = Client(o => o.Retry.MaxRetries = 0))
         {
             _sandbox.Faults.Add(SandboxFault.Delayed(TimeSpan.FromSeconds(3), method: "GET"));
-            var stopwatch = Stopwatch.StartNew();
+            // The sandbox holds the answer for 3 s; the message proves the 200 ms attempt timeout ended the call.
             var timeout = await Assert.ThrowsAsync<TimeoutException>(() => client.Users.GetAsync("seed-000", new ApiRequestOptions { Timeout = TimeSpan.FromMilliseconds(200) }));
-            Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(2), $"took {stopwatch.Elapsed}");
             Assert.Contains("did not complete within 00:00:00.2", timeout.Message, StringComparison.Ordinal);
         }
 
