@@ -28,7 +28,12 @@ public sealed partial class ApiPipeline
         var error = ApiException.TryReadError(attempt.Body);
         var message = new StringBuilder()
             .Append(call.Method.Method).Append(' ').Append(call.Uri).Append(" returned ")
-            .Append(attempt.StatusCode).Append(' ').Append(attempt.ReasonPhrase);
+            .Append(attempt.StatusCode);
+        if (!string.IsNullOrEmpty(attempt.ReasonPhrase))
+        {
+            message.Append(' ').Append(attempt.ReasonPhrase);
+        }
+
         if (problem is not null)
         {
             message.Append(", but ").Append(problem);

@@ -43,13 +43,24 @@ internal static class SandboxApi
         // Fault injection over HTTP, for a sandbox in another process.
         app.MapPost("/_sandbox/faults", async (HttpContext http) =>
         {
-            var fault = await http.Request.ReadFromJsonAsync<SandboxFault>(new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web)
+            SandboxFault? fault;
+            try
             {
-                Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
-            });
+                fault = await http.Request.ReadFromJsonAsync<SandboxFault>(new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web)
+                {
+                    Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
+                });
+            }
+            catch (System.Text.Json.JsonException exception)
+            {
+                // An unknown kind ("Delayed" for "Delay") or a value of the wrong type: say what is accepted.
+                return Error(400, $"The fault could not be read: {exception.Message} Accepted kinds: {string.Join(", ", Enum.GetNames<SandboxFaultKind>())}. " +
+                    "Fields: kind, method, pathPrefix, times, status, retryAfter, delay (a time span such as \"00:00:02\").");
+            }
+
             if (fault is null)
             {
-                return Error(400, "A fault is required");
+                return Error(400, "A fault is required. Accepted kinds: " + string.Join(", ", Enum.GetNames<SandboxFaultKind>()) + ".");
             }
 
             faults.Add(fault);

@@ -47,8 +47,14 @@ public sealed class SandboxFault
     /// <summary>How many matching requests it affects.</summary>
     public int Times { get; set; } = 1;
 
-    /// <summary>The status of <see cref="SandboxFaultKind.Status"/> and <see cref="SandboxFaultKind.Html"/>.</summary>
-    public int Status { get; set; } = 503;
+    /// <summary>
+    /// The status of <see cref="SandboxFaultKind.Status"/> and <see cref="SandboxFaultKind.Html"/>; when
+    /// not set, 503 for a status fault and 502 for an HTML page, in process and over HTTP alike.
+    /// </summary>
+    public int? Status { get; set; }
+
+    /// <summary>The status the fault answers with.</summary>
+    internal int EffectiveStatus => Status ?? (Kind == SandboxFaultKind.Html ? 502 : 503);
 
     /// <summary>The <c>Retry-After</c> header value to send (seconds or an HTTP date), or null.</summary>
     public string? RetryAfter { get; set; }
@@ -64,7 +70,7 @@ public sealed class SandboxFault
 
     /// <summary>A fault of a kind that needs no settings.</summary>
     public static SandboxFault Of(SandboxFaultKind kind, string? method = null, string pathPrefix = "/v1/", int times = 1) =>
-        new() { Kind = kind, Method = method, PathPrefix = pathPrefix, Times = times, Status = kind == SandboxFaultKind.Html ? 502 : 503 };
+        new() { Kind = kind, Method = method, PathPrefix = pathPrefix, Times = times };
 
     /// <summary>A delay before the normal answer.</summary>
     public static SandboxFault Delayed(TimeSpan delay, string? method = null, string pathPrefix = "/v1/", int times = 1) =>
@@ -137,18 +143,18 @@ public sealed class SandboxFaults
                 await next(context);
                 break;
             case SandboxFaultKind.Status:
-                context.Response.StatusCode = fault.Status;
+                context.Response.StatusCode = fault.EffectiveStatus;
                 if (fault.RetryAfter is not null)
                 {
                     context.Response.Headers.RetryAfter = fault.RetryAfter;
                 }
 
-                await context.Response.WriteAsJsonAsync(new Dictionary<string, string> { ["error"] = $"Injected fault: status {fault.Status}" });
+                await context.Response.WriteAsJsonAsync(new Dictionary<string, string> { ["error"] = $"Injected fault: status {fault.EffectiveStatus}" });
                 break;
             case SandboxFaultKind.Html:
-                context.Response.StatusCode = fault.Status;
+                context.Response.StatusCode = fault.EffectiveStatus;
                 context.Response.ContentType = "text/html";
-                await context.Response.WriteAsync($"<html><head><title>{fault.Status} Bad Gateway</title></head><body><h1>{fault.Status} Bad Gateway</h1><hr><center>nginx</center></body></html>");
+                await context.Response.WriteAsync($"<html><head><title>{fault.EffectiveStatus} Bad Gateway</title></head><body><h1>{fault.EffectiveStatus} Bad Gateway</h1><hr><center>nginx</center></body></html>");
                 break;
             case SandboxFaultKind.TruncatedJson:
             {

@@ -44,19 +44,44 @@ public sealed class ProductionTests : IAsyncLifetime
     /// <summary>A clock that moves only when the test moves it, at a whole second.</summary>
     private static FakeTimeProvider FakeClock() => new(new DateTimeOffset(2026, 11, 28, 12, 0, 0, TimeSpan.Zero));
 
-    /// <summary>Waits (in real time, as a hang guard only) until the sandbox has answered <paramref name="count"/> requests.</summary>
-    private async Task AnsweredAsync(int count)
+    /// <summary>A client on a fake clock, and the signal that it has decided to retry (and is waiting on that clock).</summary>
+    private (EngageClient Client, RetrySignal Retrying, IDisposable Logs) FakeClockClient(FakeTimeProvider clock, Action<EngageClientOptions>? configure = null)
     {
-        for (var wait = 0; wait < 600 && _sandbox.Requests.Count < count; wait++)
-        {
-            await Task.Delay(10);
-        }
-
-        Assert.True(_sandbox.Requests.Count >= count, $"the sandbox answered {_sandbox.Requests.Count} of {count} requests");
+        var options = new EngageClientOptions { BaseAddress = _sandbox.BaseAddress, ApiKey = _sandbox.ApiKey, ApiSecret = _sandbox.ApiSecret, TimeProvider = clock };
+        options.Retry.BaseDelay = TimeSpan.FromMilliseconds(10);
+        options.Retry.MaxDelay = TimeSpan.FromSeconds(5);
+        configure?.Invoke(options);
+        var retrying = new RetrySignal();
+        var loggerFactory = new Microsoft.Extensions.Logging.LoggerFactory(new[] { retrying });
+        return (new EngageClient(options, null, loggerFactory), retrying, loggerFactory);
     }
 
     /// <summary>A hang guard in real time: generous, never a performance bound; the fake clock decides the behaviour.</summary>
     private static readonly TimeSpan s_hangGuard = TimeSpan.FromSeconds(30);
+
+    /// <summary>Completes when the client logs that it will retry (event 3, "Retry"): it is then waiting.</summary>
+    private sealed class RetrySignal : Microsoft.Extensions.Logging.ILoggerProvider, Microsoft.Extensions.Logging.ILogger
+    {
+        public TaskCompletionSource Waiting { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public Microsoft.Extensions.Logging.ILogger CreateLogger(string categoryName) => this;
+
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(Microsoft.Extensions.Logging.LogLevel logLevel) => true;
+
+        public void Log<TState>(Microsoft.Extensions.Logging.LogLevel logLevel, Microsoft.Extensions.Logging.EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (eventId.Id == 3)
+            {
+                Waiting.TrySetResult();
+            }
+        }
+
+        public void Dispose()
+        {
+        }
+    }
 
     private List<RecordedRequest> Requests(string method, string path) =>
         _sandbox.Requests.Where(r => r.Method == method && r.Path == path).ToList();
@@ -66,11 +91,13 @@ public sealed class ProductionTests : IAsyncLifetime
     {
         await SeedUsersAsync(1);
         var clock = FakeClock();
-        using var client = Client(o => o.TimeProvider = clock);
+        var (client, retrying, logs) = FakeClockClient(clock);
+        using var disposeLogs = logs;
+        using var disposeClient = client;
         _sandbox.Faults.Add(SandboxFault.WithStatus(503, retryAfter: "1", method: "GET", pathPrefix: "/v1/users/seed-000"));
 
         var call = client.Users.GetAsync("seed-000");
-        await AnsweredAsync(1);
+        await retrying.Waiting.Task.WaitAsync(s_hangGuard);
         clock.Advance(TimeSpan.FromMilliseconds(999));
         await Task.Delay(100);
         Assert.False(call.IsCompleted, "the retry went out before the 1 s Retry-After had passed");
@@ -87,12 +114,14 @@ public sealed class ProductionTests : IAsyncLifetime
     {
         await SeedUsersAsync(1);
         var clock = FakeClock();
-        using var client = Client(o => o.TimeProvider = clock);
+        var (client, retrying, logs) = FakeClockClient(clock);
+        using var disposeLogs = logs;
+        using var disposeClient = client;
         var date = clock.GetUtcNow().AddSeconds(2).ToString("R", CultureInfo.InvariantCulture);
         _sandbox.Faults.Add(SandboxFault.WithStatus(429, retryAfter: date, method: "GET"));
 
         var call = client.Users.GetAsync("seed-000");
-        await AnsweredAsync(1);
+        await retrying.Waiting.Task.WaitAsync(s_hangGuard);
 
         // The clock stands at a whole second, so the date is exactly 2 s away; backoff alone would be 10 ms.
         clock.Advance(TimeSpan.FromMilliseconds(1990));
@@ -296,17 +325,15 @@ public sealed class ProductionTests : IAsyncLifetime
     [Fact]
     public async Task Cancelling_during_a_Retry_After_wait_stops_at_once_with_OperationCanceledException()
     {
-        // The clock never moves, so the 30 s wait can only end by cancellation.
-        using var client = Client(o =>
-        {
-            o.Retry.MaxDelay = TimeSpan.FromMinutes(1);
-            o.TimeProvider = FakeClock();
-        });
+        // The clock never moves, so the 30 s wait can only end by cancellation; the Retry log event says the wait began.
+        var (client, retrying, logs) = FakeClockClient(FakeClock(), o => o.Retry.MaxDelay = TimeSpan.FromMinutes(1));
+        using var disposeLogs = logs;
+        using var disposeClient = client;
         _sandbox.Faults.Add(SandboxFault.WithStatus(503, retryAfter: "30"));
         using var cancellation = new CancellationTokenSource();
 
         var call = client.Lists.GetAsync("l1", cancellation.Token);
-        await AnsweredAsync(1);
+        await retrying.Waiting.Task.WaitAsync(s_hangGuard);
         cancellation.Cancel();
         var error = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call.WaitAsync(s_hangGuard));
 
@@ -475,5 +502,42 @@ public sealed class ProductionTests : IAsyncLifetime
         using var client = Client(o => o.Retry.MaxRetries = 0);
         var error = await Assert.ThrowsAsync<ApiException>(() => client.Lists.GetAsync("l1"));
         Assert.Equal((503, TimeSpan.FromSeconds(7)), (error.StatusCode, error.RetryAfter));
+    }
+
+    [Fact]
+    public async Task An_unknown_fault_kind_over_http_is_a_400_naming_what_is_accepted()
+    {
+        using var http = new HttpClient { BaseAddress = new Uri(_sandbox.BaseAddress.GetLeftPart(UriPartial.Authority)) };
+        var response = await http.PostAsync("/_sandbox/faults", new StringContent("""{"kind":"Delayed","delay":"00:00:01"}""", Encoding.UTF8, "application/json"));
+        var body = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(400, (int)response.StatusCode);
+        Assert.Contains("Accepted kinds: Delay, Status, Html", body, StringComparison.Ordinal);
+        Assert.Contains("Fields: kind, method", body, StringComparison.Ordinal);
+        Assert.Equal(0, _sandbox.Faults.Pending);
+    }
+
+    [Fact]
+    public async Task An_html_fault_without_a_status_is_a_502_over_http_as_in_process()
+    {
+        using var http = new HttpClient { BaseAddress = new Uri(_sandbox.BaseAddress.GetLeftPart(UriPartial.Authority)) };
+        (await http.PostAsync("/_sandbox/faults", new StringContent("""{"kind":"Html"}""", Encoding.UTF8, "application/json"))).EnsureSuccessStatusCode();
+        _sandbox.Faults.Add(SandboxFault.Of(SandboxFaultKind.Html));
+
+        using var client = Client(o => o.Retry.MaxRetries = 0);
+        Assert.Equal(502, (await Assert.ThrowsAsync<ApiException>(() => client.Lists.GetAsync("l1"))).StatusCode);
+        Assert.Equal(502, (await Assert.ThrowsAsync<ApiException>(() => client.Lists.GetAsync("l1"))).StatusCode);
+    }
+
+    [Fact]
+    public async Task An_unreadable_success_body_is_described_without_an_empty_reason()
+    {
+        await SeedUsersAsync(1);
+        using var client = Client(o => o.Retry.MaxRetries = 0);
+        _sandbox.Faults.Add(SandboxFault.Of(SandboxFaultKind.TruncatedJson, method: "GET"));
+
+        var error = await Assert.ThrowsAsync<ApiException>(() => client.Users.GetAsync("seed-000"));
+
+        Assert.Contains("returned 200, but the response body could not be read", error.Message, StringComparison.Ordinal);
     }
 }

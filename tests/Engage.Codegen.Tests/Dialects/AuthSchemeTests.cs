@@ -8,7 +8,8 @@ namespace Engage.Codegen.Tests.Dialects;
 /// The auth scheme each docs set describes, read from its introduction and sent exactly as
 /// documented by the generated client: a custom header (Slate fixture), <c>Authorization: token</c>
 /// (GitHub-style fixture), HTTP Basic with the docs' names (bullet fixture), a key in the query string
-/// and a bearer token from a provider (pages written here). Credentials never reach messages.
+/// and a bearer token from a provider (pages written here). Credentials never reach messages. Each
+/// client runs against a real HTTP server on loopback, which records what arrived on the wire.
 /// </summary>
 public class AuthSchemeTests
 {
@@ -67,27 +68,13 @@ public class AuthSchemeTests
     private static readonly Lazy<GenerationResult> s_query = new(() => GeneratorHarness.Run(new[] { new InMemoryDoc("/docs/meter.md", QueryIntro) }, ns: "Meter.Auth"));
     private static readonly Lazy<GenerationResult> s_bearer = new(() => GeneratorHarness.Run(new[] { new InMemoryDoc("/docs/parcel.md", BearerIntro) }, ns: "Parcel.Auth"));
 
-    /// <summary>Answers with one status and JSON body (or a queue of statuses), and remembers the requests.</summary>
-    private sealed class RecordingHandler(string body, params HttpStatusCode[] statuses) : HttpMessageHandler
-    {
-        private int _next;
-
-        public List<HttpRequestMessage> Requests { get; } = new();
-
-        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-        {
-            Requests.Add(request);
-            var status = statuses.Length == 0 ? HttpStatusCode.OK : statuses[Math.Min(_next++, statuses.Length - 1)];
-            return Task.FromResult(new HttpResponseMessage(status) { Content = new StringContent(status == HttpStatusCode.OK ? body : "{\"error\":\"denied\"}", Encoding.UTF8, "application/json") });
-        }
-    }
-
-    private static object Client(System.Reflection.Assembly assembly, string ns, string clientName, HttpMessageHandler handler, Action<ApiClientOptions> configure)
+    /// <summary>A generated client pointed at the loopback server's <c>/v1</c>.</summary>
+    private static object Client(System.Reflection.Assembly assembly, string ns, string clientName, LoopbackServer server, Action<ApiClientOptions> configure)
     {
         var options = (ApiClientOptions)Activator.CreateInstance(assembly.GetType(ns + "." + clientName + "Options", throwOnError: true)!)!;
-        options.BaseAddress ??= new Uri("https://api.example.test/v1");
+        options.BaseAddress = new Uri(server.Root, "/v1");
         configure(options);
-        return Activator.CreateInstance(assembly.GetType(ns + "." + clientName, throwOnError: true)!, options, new HttpClient(handler))!;
+        return Activator.CreateInstance(assembly.GetType(ns + "." + clientName, throwOnError: true)!, options, new HttpClient())!;
     }
 
     private static Task Call(object client, string resource, string method, params object?[] arguments)
@@ -102,21 +89,21 @@ public class AuthSchemeTests
     [Fact]
     public async Task A_custom_header_from_a_slate_sample_carries_the_key_and_nothing_else_does()
     {
-        var handler = new RecordingHandler("{\"id\": 1, \"name\": \"Sea Lark\", \"length_m\": 11.5, \"moored\": true, \"owner_email\": \"x@example.test\"}");
-        await Call(Client(s_slate.Assembly, s_slate.Namespace, "HarborClient", handler, o => o.ApiKey = "hb_live_secret"), "Boats", "GetAsync", "4021");
-        var request = Assert.Single(handler.Requests);
-        Assert.Equal(new[] { "hb_live_secret" }, request.Headers.GetValues("X-Harbor-Key"));
-        Assert.Null(request.Headers.Authorization);
+        await using var server = await LoopbackServer.StartAsync("{\"id\": 1, \"name\": \"Sea Lark\", \"length_m\": 11.5, \"moored\": true, \"owner_email\": \"x@example.test\"}");
+        await Call(Client(s_slate.Assembly, s_slate.Namespace, "HarborClient", server, o => o.ApiKey = "hb_live_secret"), "Boats", "GetAsync", "4021");
+        var request = Assert.Single(server.Requests);
+        Assert.Equal("hb_live_secret", request.Header("X-Harbor-Key"));
+        Assert.Null(request.Header("Authorization"));
         Assert.Equal(typeof(Task<>).MakeGenericType(s_slate.Type("GetBoatResponse")), s_slate.Type("HarborBoatsClient").Operation("GetAsync").ReturnType);
     }
 
     [Fact]
     public async Task A_token_header_uses_the_docs_prefix_and_the_docs_name_for_the_option()
     {
-        var handler = new RecordingHandler("{\"id\": 3000000123, \"label\": \"Bolts\", \"weight_kg\": 1, \"sealed\": true, \"received_at\": \"2026-03-01T09:30:00Z\"}");
-        var client = Client(s_github.Assembly, s_github.Namespace, "DepotClient", handler, o => Set(o, "AccessToken", "tok_123"));
+        await using var server = await LoopbackServer.StartAsync("{\"id\": 3000000123, \"label\": \"Bolts\", \"weight_kg\": 1, \"sealed\": true, \"received_at\": \"2026-03-01T09:30:00Z\"}");
+        var client = Client(s_github.Assembly, s_github.Namespace, "DepotClient", server, o => Set(o, "AccessToken", "tok_123"));
         await Call(client, "Crates", "GetCrateAsync", "north", "7");
-        Assert.Equal(new[] { "token tok_123" }, Assert.Single(handler.Requests).Headers.GetValues("Authorization"));
+        Assert.Equal("token tok_123", Assert.Single(server.Requests).Header("Authorization"));
         var attribute = s_github.Operation("DepotCratesClient", "GetCrateAsync");
         Assert.Equal(ApiAuth.Token, attribute.Auth);
         Assert.DoesNotContain(s_github.Result.Sources, s => s.HintName.Contains("Public", StringComparison.Ordinal));
@@ -138,18 +125,18 @@ public class AuthSchemeTests
     [Fact]
     public async Task Basic_from_curl_u_is_named_as_the_docs_name_the_parts()
     {
-        var handler = new RecordingHandler("{\"id\": 1, \"variety\": \"Bramley\", \"planted_on\": \"2019-04-02\", \"height_m\": 3.4, \"grove_id\": 2, \"bearing\": true}");
-        var client = Client(s_bullets.Assembly, s_bullets.Namespace, "Orchard3Client", handler, o =>
+        await using var server = await LoopbackServer.StartAsync("{\"id\": 1, \"variety\": \"Bramley\", \"planted_on\": \"2019-04-02\", \"height_m\": 3.4, \"grove_id\": 2, \"bearing\": true}");
+        var client = Client(s_bullets.Assembly, s_bullets.Namespace, "Orchard3Client", server, o =>
         {
             Set(o, "Username", "grower");
             Set(o, "Password", "pw-9");
             o.UserAgent = "GroveTool (grower@example.test)";
         });
         await Call(client, "Trees", "GetTreeAsync", "1", "2", null);
-        Assert.Equal("GroveTool (grower@example.test)", string.Join(" ", Assert.Single(handler.Requests).Headers.GetValues("User-Agent")));
-        var authorization = Assert.Single(handler.Requests).Headers.Authorization!;
-        Assert.Equal("Basic", authorization.Scheme);
-        Assert.Equal("grower:pw-9", Encoding.UTF8.GetString(Convert.FromBase64String(authorization.Parameter!)));
+        Assert.Equal("GroveTool (grower@example.test)", Assert.Single(server.Requests).Header("User-Agent"));
+        var authorization = Assert.Single(server.Requests).Header("Authorization")!.Split(' ');
+        Assert.Equal("Basic", authorization[0]);
+        Assert.Equal("grower:pw-9", Encoding.UTF8.GetString(Convert.FromBase64String(authorization[1])));
     }
 
     [Fact]
@@ -177,10 +164,10 @@ public class AuthSchemeTests
     {
         Assert.Empty(s_query.Value.CompileProblems);
         var assembly = s_query.Value.LoadAssembly();
-        var handler = new RecordingHandler("{}", HttpStatusCode.Forbidden);
-        var client = Client(assembly, "Meter.Auth", "MeterClient", handler, o => { o.ApiKey = "k-SECRET-42"; o.Retry.MaxRetries = 0; });
+        await using var server = await LoopbackServer.StartAsync("{}", HttpStatusCode.Forbidden);
+        var client = Client(assembly, "Meter.Auth", "MeterClient", server, o => { o.ApiKey = "k-SECRET-42"; o.Retry.MaxRetries = 0; });
         var exception = await Assert.ThrowsAsync<ApiException>(() => Call(client, "Readings", "GetAsync", "r1"));
-        Assert.Equal("https://api.meter.test/v1/readings/r1?api_key=k-SECRET-42", Assert.Single(handler.Requests).RequestUri!.ToString());
+        Assert.Equal("/v1/readings/r1?api_key=k-SECRET-42", Assert.Single(server.Requests).PathAndQuery);
         Assert.DoesNotContain("k-SECRET-42", exception.Message);
         Assert.DoesNotContain("k-SECRET-42", exception.RequestUri);
         Assert.DoesNotContain("k-SECRET-42", exception.ToString());
@@ -191,37 +178,38 @@ public class AuthSchemeTests
     {
         Assert.Empty(s_bearer.Value.CompileProblems);
         var assembly = s_bearer.Value.LoadAssembly();
-        var handler = new RecordingHandler("{\"id\": \"p1\", \"weight\": 2}", HttpStatusCode.Unauthorized, HttpStatusCode.OK);
+        await using var server = await LoopbackServer.StartAsync("{\"id\": \"p1\", \"weight\": 2}", HttpStatusCode.Unauthorized, HttpStatusCode.OK);
         var tokens = new Queue<string>(new[] { "expired-token", "fresh-token" });
-        var client = Client(assembly, "Parcel.Auth", "ParcelClient", handler, o => o.TokenProvider = _ => new ValueTask<string>(tokens.Dequeue()));
+        var client = Client(assembly, "Parcel.Auth", "ParcelClient", server, o => o.TokenProvider = _ => new ValueTask<string>(tokens.Dequeue()));
         await Call(client, "Parcels", "GetAsync", "p1");
-        Assert.Equal(new[] { "Bearer expired-token", "Bearer fresh-token" }, handler.Requests.Select(r => r.Headers.Authorization!.ToString()));
+        Assert.Equal(new[] { "Bearer expired-token", "Bearer fresh-token" }, server.Requests.Select(r => r.Header("Authorization")));
     }
 
     [Fact]
     public async Task An_operation_the_docs_call_public_sends_no_credentials_and_the_others_still_do()
     {
         var assembly = s_bearer.Value.LoadAssembly();
-        var handler = new RecordingHandler("{\"id\": \"p1\", \"where\": \"Depot 4\", \"weight\": 2}");
-        var client = Client(assembly, "Parcel.Auth", "ParcelClient", handler, o => o.ApiKey = "tok-PRIVATE");
+        await using var server = await LoopbackServer.StartAsync("{\"id\": \"p1\", \"where\": \"Depot 4\", \"weight\": 2}");
+        var client = Client(assembly, "Parcel.Auth", "ParcelClient", server, o => o.ApiKey = "tok-PRIVATE");
         var resource = client.GetType().GetProperty("Parcels")!.GetValue(client)!;
         var tracking = resource.GetType().GetMethods().Single(m => m.Name.Contains("Tracking", StringComparison.Ordinal) && m.GetParameters().Length == 3);
         Assert.Equal(ApiAuth.None, tracking.GetCustomAttributes(typeof(ApiOperationAttribute), false).Cast<ApiOperationAttribute>().Single().Auth);
         await (Task)tracking.Invoke(resource, new object?[] { "p1", null, CancellationToken.None })!;
         await Call(client, "Parcels", "GetAsync", "p1");
-        Assert.Null(handler.Requests[0].Headers.Authorization);
-        Assert.Equal("Bearer tok-PRIVATE", handler.Requests[1].Headers.Authorization!.ToString());
+        var requests = server.Requests.ToArray();
+        Assert.Null(requests[0].Header("Authorization"));
+        Assert.Equal("Bearer tok-PRIVATE", requests[1].Header("Authorization"));
     }
 
     [Fact]
     public async Task A_second_401_fails_with_the_status_and_without_the_token()
     {
         var assembly = s_bearer.Value.LoadAssembly();
-        var handler = new RecordingHandler("{}", HttpStatusCode.Unauthorized);
-        var client = Client(assembly, "Parcel.Auth", "ParcelClient", handler, o => o.TokenProvider = _ => new ValueTask<string>("tok-NEVER-SHOWN"));
+        await using var server = await LoopbackServer.StartAsync("{}", HttpStatusCode.Unauthorized);
+        var client = Client(assembly, "Parcel.Auth", "ParcelClient", server, o => o.TokenProvider = _ => new ValueTask<string>("tok-NEVER-SHOWN"));
         var exception = await Assert.ThrowsAsync<ApiException>(() => Call(client, "Parcels", "GetAsync", "p1"));
         Assert.Equal(401, exception.StatusCode);
-        Assert.Equal(2, handler.Requests.Count);
+        Assert.Equal(2, server.Requests.Count);
         Assert.DoesNotContain("tok-NEVER-SHOWN", exception.ToString());
     }
 }
