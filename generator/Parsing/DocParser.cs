@@ -50,6 +50,7 @@ internal static partial class DocParser
         var deprecations = new List<DeprecationSpec>();
         var pagingProse = new System.Text.StringBuilder();
         var userAgentRequired = false;
+        var mentionsUserAgent = text.IndexOf("User-Agent", StringComparison.OrdinalIgnoreCase) >= 0;
 
         MarkdownDocument document;
         try
@@ -97,7 +98,7 @@ internal static partial class DocParser
                 continue;
             }
 
-            userAgentRequired = userAgentRequired || blocks.OfType<ParagraphBlock>().Any(p => UserAgentReader.Requires(MarkdownText.Inline(p.Inline)));
+            userAgentRequired = userAgentRequired || (mentionsUserAgent && blocks.OfType<ParagraphBlock>().Any(p => UserAgentReader.Requires(MarkdownText.Inline(p.Inline))));
             if (PagingReader.IsPagingHeading(headingText.ToLowerInvariant()))
             {
                 foreach (var block in blocks)

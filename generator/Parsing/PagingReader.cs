@@ -35,11 +35,18 @@ internal static class PagingReader
     /// </summary>
     public static PagingHintSpec? Read(string pagingProse, string pageText, bool global)
     {
+        // Most pages say nothing of paging: no pagination prose, no "rel" and no "Total" anywhere.
+        var mentionsHeaders = pageText.IndexOf("rel", StringComparison.OrdinalIgnoreCase) >= 0 || pageText.IndexOf("Total", StringComparison.OrdinalIgnoreCase) >= 0;
+        if (pagingProse.Length == 0 && !mentionsHeaders)
+        {
+            return null;
+        }
+
         var offset = s_offsetParameter.Match(pagingProse);
         var page = s_pageParameter.IsMatch(pagingProse);
-        var linkHeader = s_linkNext.IsMatch(pageText);
-        var totalCount = s_totalCount.Match(pageText);
-        var totalPages = s_totalPages.Match(pageText);
+        var linkHeader = mentionsHeaders && s_linkNext.IsMatch(pageText);
+        var totalCount = mentionsHeaders ? s_totalCount.Match(pageText) : Match.Empty;
+        var totalPages = mentionsHeaders ? s_totalPages.Match(pageText) : Match.Empty;
         if (!page && !offset.Success && !linkHeader && !totalCount.Success && !totalPages.Success)
         {
             return null;

@@ -72,6 +72,27 @@ internal static class SandboxApi
             return Results.Json(new JsonObject { ["status"] = "ok" });
         });
 
+        // Read-only views of the state, for a soak run in another process to check what was written.
+        app.MapGet("/_sandbox/state", () =>
+        {
+            lock (store.Gate)
+            {
+                var users = new JsonArray();
+                foreach (var user in store.Users.Values.OrderBy(u => u.Uid, StringComparer.Ordinal))
+                {
+                    var events = new JsonArray();
+                    foreach (var e in user.Events)
+                    {
+                        events.Add(e["event"]?.DeepClone());
+                    }
+
+                    users.Add(new JsonObject { ["uid"] = user.Uid, ["events"] = events });
+                }
+
+                return Results.Json(new JsonObject { ["users"] = users, ["lists"] = store.Lists.Count, ["requests"] = store.Requests.Count });
+            }
+        });
+
         var v1 = app.MapGroup("/v1");
 
         // Users

@@ -1,0 +1,66 @@
+using System.Reflection;
+using BenchmarkDotNet.Attributes;
+using Engage.Codegen.Tests;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace Engage.Codegen.Benchmarks;
+
+/// <summary>
+/// The generator's cost to a user's build for the 1,000-operation synthetic set: generation plus the
+/// C# compile (to an assembly) of everything that compilation then holds, against Refit's generator
+/// plus the compile of the equivalent Refit interfaces and hand-written models (the peer, baseline).
+/// Both compile against the same references; each benchmark fails if its compile has an error.
+/// </summary>
+[MemoryDiagnoser]
+public class BuildCostBenchmarks
+{
+    private List<InMemoryDoc> _docs = null!;
+    private CSharpCompilation _user = null!;
+    private CSharpCompilation _refitUser = null!;
+    private TestOptionsProvider _options = null!;
+    private ISourceGenerator _refit = null!;
+    private CSharpParseOptions _parse = null!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _docs = SyntheticDocs.Pages(100).Select(p => new InMemoryDoc(p.Path, p.Text)).ToList();
+        var platform = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
+            .Where(p => Path.GetFileName(p).StartsWith("System", StringComparison.Ordinal) || Path.GetFileName(p) is "netstandard.dll" or "mscorlib.dll");
+        // What a consumer of the runtime package compiles against, and Refit.
+        var packages = new[] { "Engage.Codegen.Runtime.dll", "Polly.Core.dll", "Refit.dll" }
+            .Concat(Directory.GetFiles(AppContext.BaseDirectory, "Microsoft.Extensions.*.dll").Select(Path.GetFileName).Where(f => f is not null).Select(f => f!))
+            .Select(f => Path.Combine(AppContext.BaseDirectory, f));
+        var references = platform.Concat(packages).Distinct().Select(p => (MetadataReference)MetadataReference.CreateFromFile(p)).ToList();
+        _parse = new CSharpParseOptions(LanguageVersion.CSharp12);
+        var options = new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable);
+        _user = CSharpCompilation.Create("UserApp", new[] { CSharpSyntaxTree.ParseText("namespace User { internal static class Code { public const int X = 1; } }", _parse) }, references, options);
+        _refitUser = CSharpCompilation.Create("UserApp", new[] { CSharpSyntaxTree.ParseText(SyntheticDocs.RefitSource(100), _parse) }, references, options);
+        _options = new TestOptionsProvider(new Dictionary<string, string> { ["build_property.ApiClientNamespace"] = "Bench" }, _docs.Select(d => d.Path).ToHashSet());
+        var refitAssembly = Assembly.LoadFrom(Path.Combine(AppContext.BaseDirectory, "refit-generator", "InterfaceStubGeneratorV2.dll"));
+        var refitType = refitAssembly.GetTypes().First(t => typeof(IIncrementalGenerator).IsAssignableFrom(t) && !t.IsAbstract);
+        _refit = ((IIncrementalGenerator)Activator.CreateInstance(refitType)!).AsSourceGenerator();
+    }
+
+    [Benchmark(Baseline = true, Description = "Refit: generator + compile of interfaces and hand-written models (peer)")]
+    public long Refit() => GenerateAndCompile(CSharpGeneratorDriver.Create(new[] { _refit }, parseOptions: _parse), _refitUser);
+
+    [Benchmark(Description = "Engage.Codegen: generator + compile of what it writes")]
+    public long EngageCodegen() => GenerateAndCompile(
+        CSharpGeneratorDriver.Create(new[] { new ApiClientGenerator().AsSourceGenerator() }, _docs.Cast<AdditionalText>(), _parse, _options), _user);
+
+    /// <summary>Runs the generator, compiles the result to an assembly in memory, and returns its size.</summary>
+    internal static long GenerateAndCompile(GeneratorDriver driver, CSharpCompilation compilation)
+    {
+        driver.RunGeneratorsAndUpdateCompilation(compilation, out var output, out _);
+        using var assembly = new MemoryStream();
+        var result = output.Emit(assembly);
+        if (!result.Success)
+        {
+            throw new InvalidOperationException("The compile failed: " + string.Join("; ", result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Take(3)));
+        }
+
+        return assembly.Length;
+    }
+}
