@@ -40,7 +40,8 @@ var config = DefaultConfig.Instance;
 if (!full)
 {
     // The quick run: in-process, few iterations; enough for ratios against the baselines measured in the same run.
-    config = config.AddJob(Job.Default.WithToolchain(InProcessEmitToolchain.Instance).WithLaunchCount(1).WithWarmupCount(2).WithIterationCount(5).WithId("Quick"));
+    config = config.AddJob(Job.Default.WithToolchain(InProcessEmitToolchain.Instance).WithLaunchCount(1).WithWarmupCount(1).WithIterationCount(4)
+        .WithIterationTime(Perfolizer.Horology.TimeInterval.FromMilliseconds(250)).WithId("Quick"));
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(Engage.Codegen.Benchmarks.GeneratorBenchmarks).Assembly).Run(args.Where(a => a != "--full").ToArray(), config);
