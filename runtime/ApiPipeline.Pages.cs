@@ -34,16 +34,9 @@ public sealed partial class ApiPipeline
         ApiRequestOptions? requestOptions,
         CancellationToken cancellationToken)
     {
-        Call call;
-        if (nextLink is null)
-        {
-            call = NewCall(operation, method, path, query, null, requestOptions, keepHeaders: true);
-        }
-        else
-        {
-            requestOptions?.Validate();
-            call = new Call(this, operation, method, CheckNextLink(nextLink), null, requestOptions) { KeepHeaders = true };
-        }
+        var call = nextLink is null
+            ? NewCall(operation, method, path, query, null, requestOptions, keepHeaders: true)
+            : NewCallTo(operation, method, CheckNextLink(nextLink), null, requestOptions, keepHeaders: true);
 
         var value = await SendCoreAsync(call, responseType, cancellationToken).ConfigureAwait(false);
         var attempt = call.Last!;

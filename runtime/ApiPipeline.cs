@@ -254,10 +254,14 @@ public sealed partial class ApiPipeline : IDisposable
         body is null ? throw new ArgumentNullException(nameof(body)) : JsonSerializer.SerializeToUtf8Bytes(body, requestType);
 
     /// <summary>One call as the retries, logs and spans see it; validates the per-call options.</summary>
-    private Call NewCall(string operation, HttpMethod method, string path, ApiQuery? query, byte[]? body, ApiRequestOptions? requestOptions, bool keepHeaders = false)
+    private Call NewCall(string operation, HttpMethod method, string path, ApiQuery? query, byte[]? body, ApiRequestOptions? requestOptions, bool keepHeaders = false) =>
+        NewCallTo(operation, method, _root + path + (query?.ToString() ?? string.Empty), body, requestOptions, keepHeaders);
+
+    /// <summary>A call to a full URI (the API root and path, or a next link the server gave).</summary>
+    private Call NewCallTo(string operation, HttpMethod method, string uri, byte[]? body, ApiRequestOptions? requestOptions, bool keepHeaders)
     {
         requestOptions?.Validate();
-        return new Call(this, operation, method, _root + path + (query?.ToString() ?? string.Empty), body, requestOptions) { KeepHeaders = keepHeaders };
+        return new Call(this, operation, method, uri, body, requestOptions) { KeepHeaders = keepHeaders };
     }
 
     /// <summary>

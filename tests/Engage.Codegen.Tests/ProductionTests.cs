@@ -21,13 +21,16 @@ public sealed class ProductionTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _sandbox.DisposeAsync();
 
-    private EngageClient Client(Action<EngageClientOptions>? configure = null)
+    private EngageClient Client(Action<EngageClientOptions>? configure = null) => new(Options(configure));
+
+    /// <summary>The sandbox's credentials, quick retries, and the test's own changes.</summary>
+    private EngageClientOptions Options(Action<EngageClientOptions>? configure)
     {
         var options = new EngageClientOptions { BaseAddress = _sandbox.BaseAddress, ApiKey = _sandbox.ApiKey, ApiSecret = _sandbox.ApiSecret };
         options.Retry.BaseDelay = TimeSpan.FromMilliseconds(10);
         options.Retry.MaxDelay = TimeSpan.FromSeconds(5);
         configure?.Invoke(options);
-        return new EngageClient(options);
+        return options;
     }
 
     private async Task SeedUsersAsync(int count)
@@ -47,10 +50,11 @@ public sealed class ProductionTests : IAsyncLifetime
     /// <summary>A client on a fake clock, and the signal that it has decided to retry (and is waiting on that clock).</summary>
     private (EngageClient Client, RetrySignal Retrying, IDisposable Logs) FakeClockClient(FakeTimeProvider clock, Action<EngageClientOptions>? configure = null)
     {
-        var options = new EngageClientOptions { BaseAddress = _sandbox.BaseAddress, ApiKey = _sandbox.ApiKey, ApiSecret = _sandbox.ApiSecret, TimeProvider = clock };
-        options.Retry.BaseDelay = TimeSpan.FromMilliseconds(10);
-        options.Retry.MaxDelay = TimeSpan.FromSeconds(5);
-        configure?.Invoke(options);
+        var options = Options(o =>
+        {
+            o.TimeProvider = clock;
+            configure?.Invoke(o);
+        });
         var retrying = new RetrySignal();
         var loggerFactory = new Microsoft.Extensions.Logging.LoggerFactory(new[] { retrying });
         return (new EngageClient(options, null, loggerFactory), retrying, loggerFactory);
