@@ -87,6 +87,11 @@ internal static class DiagnosticDescriptors
         "The docs' base address '{0}' holds '{1}', which differs for each account or server; callers must set BaseAddress in the options",
         Category, DiagnosticSeverity.Warning, isEnabledByDefault: true);
 
+    public static readonly DiagnosticDescriptor AccountInRoot = new(
+        "ENG017", "The base address holds an account id",
+        "The docs' base address '{0}' holds '{1}', which differs for each account; the options take it as {2}, and requests go to {3}",
+        Category, DiagnosticSeverity.Info, isEnabledByDefault: true);
+
     public static readonly DiagnosticDescriptor EndpointDocumentedTwice = new(
         "ENG016", "Endpoint documented twice",
         "'{0}' in section '{1}' is already documented in '{2}'; that section makes the operation",
@@ -100,7 +105,7 @@ internal static class DiagnosticDescriptors
     public static readonly IReadOnlyList<DiagnosticDescriptor> All = new[]
     {
         EndpointLineUnreadable, SectionWithoutEndpoint, JsonExampleProblem, BulletUnreadable, UntypedMember,
-        UnknownObjectReference, NameCollision, NoClientName, NoApiRoot, PagingIncomplete, NoResponseType, ProseContradictsExample, MarkdownTooDeep, MethodMisspelled, AccountSpecificRoot, EndpointDocumentedTwice, GeneratorFailure,
+        UnknownObjectReference, NameCollision, NoClientName, NoApiRoot, PagingIncomplete, NoResponseType, ProseContradictsExample, MarkdownTooDeep, MethodMisspelled, AccountSpecificRoot, EndpointDocumentedTwice, AccountInRoot, GeneratorFailure,
     };
 
     private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = All.ToDictionary(d => d.Id);

@@ -56,6 +56,14 @@ public abstract class ApiClientOptions
     public Uri? BaseAddress { get; set; }
 
     /// <summary>
+    /// The API root requests go to: <see cref="BaseAddress"/>. Generated options for docs whose root holds
+    /// an account id (<c>https://example.com/{AccountId}/api/v1</c>) override it to fill the docs' root
+    /// from their <c>AccountId</c> option when <see cref="BaseAddress"/> is not set.
+    /// </summary>
+    /// <returns>The API root, or null when none is set.</returns>
+    protected internal virtual Uri? ResolveBaseAddress() => BaseAddress;
+
+    /// <summary>
     /// How long one attempt may take. An attempt that takes longer is retried when that is safe
     /// (see <see cref="Retry"/>); the call then fails with <see cref="TimeoutException"/>. Default 100 seconds.
     /// </summary>
@@ -115,15 +123,16 @@ public abstract class ApiClientOptions
                 nameof(UserAgent));
         }
 
-        if (BaseAddress is null || !BaseAddress.IsAbsoluteUri)
+        var baseAddress = ResolveBaseAddress();
+        if (baseAddress is null || !baseAddress.IsAbsoluteUri)
         {
             throw new ArgumentException($"{GetType().Name}.{nameof(BaseAddress)} must be an absolute URI.", nameof(BaseAddress));
         }
 
-        if (BaseAddress.Scheme != Uri.UriSchemeHttps && !(BaseAddress.Scheme == Uri.UriSchemeHttp && BaseAddress.IsLoopback))
+        if (baseAddress.Scheme != Uri.UriSchemeHttps && !(baseAddress.Scheme == Uri.UriSchemeHttp && baseAddress.IsLoopback))
         {
             throw new ArgumentException(
-                $"{GetType().Name}.{nameof(BaseAddress)} must use HTTPS; plain HTTP is allowed only for loopback addresses (got {ApiUris.WithoutCredentials(BaseAddress)}).",
+                $"{GetType().Name}.{nameof(BaseAddress)} must use HTTPS; plain HTTP is allowed only for loopback addresses (got {ApiUris.WithoutCredentials(baseAddress)}).",
                 nameof(BaseAddress));
         }
 
@@ -216,6 +225,7 @@ public abstract class ApiClientOptions
         var credentials = scheme.Location == ApiCredentialLocation.Basic
             ? $"{scheme.KeyName} = {(string.IsNullOrEmpty(ApiKey) ? "(none)" : "***")}, {scheme.SecretName} = {(HasSecret ? "***" : "(none)")}"
             : $"{scheme.KeyName} = {(string.IsNullOrEmpty(ApiKey) ? (TokenProvider is null ? "(none)" : "(from TokenProvider)") : "***")}, Auth = {scheme}";
-        return $"{GetType().Name} {{ BaseAddress = {(BaseAddress is null ? "(none)" : ApiUris.WithoutCredentials(BaseAddress))}, {credentials}{(UserAgent is null ? string.Empty : $", UserAgent = {UserAgent}")}, Timeout = {Timeout}, Retry = {Retry} }}";
+        var baseAddress = ResolveBaseAddress();
+        return $"{GetType().Name} {{ BaseAddress = {(baseAddress is null ? "(none)" : ApiUris.WithoutCredentials(baseAddress))}, {credentials}{(UserAgent is null ? string.Empty : $", UserAgent = {UserAgent}")}, Timeout = {Timeout}, Retry = {Retry} }}";
     }
 }

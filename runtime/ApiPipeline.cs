@@ -93,8 +93,9 @@ public sealed partial class ApiPipeline : IDisposable
         _time = options.TimeProvider ?? TimeProvider.System;
         _retry = options.Retry.Clone();
         _logContent = options.LogContent;
-        _root = options.BaseAddress!.GetLeftPart(UriPartial.Path).TrimEnd('/');
-        if (!string.IsNullOrEmpty(options.BaseAddress.UserInfo))
+        var baseAddress = options.ResolveBaseAddress()!;
+        _root = baseAddress.GetLeftPart(UriPartial.Path).TrimEnd('/');
+        if (!string.IsNullOrEmpty(baseAddress.UserInfo))
         {
             _root = ApiUris.WithoutCredentials(new Uri(_root)).TrimEnd('/');
         }

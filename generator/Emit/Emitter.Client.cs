@@ -163,6 +163,11 @@ internal static partial class Emitter
             w.Doc("summary", $"Creates options with the documented API root; {set}.");
             w.Line($"public {options}() : base(DefaultBaseAddress)");
         }
+        else if (api.AccountRoot is { } account)
+        {
+            w.Doc("summary", $"Creates options for the API root {account.Template}: set {account.OptionName}; {set}.");
+            w.Line($"public {options}() : base(null)");
+        }
         else
         {
             w.Doc("summary", api.Auth.IsDefault
@@ -173,10 +178,57 @@ internal static partial class Emitter
 
         w.Line("{");
         w.Line("}");
+        EmitAccountRoot(w, api, options);
         EmitCredentialScheme(w, api);
         EmitRequiredUserAgent(w, api);
         w.Close();
         w.Line();
+    }
+
+    /// <summary>The per-account part of the docs' API root as an option (AccountId) that fills the root.</summary>
+    private static void EmitAccountRoot(SourceWriter w, ApiSpec api, string options)
+    {
+        if (api.AccountRoot is not { } account)
+        {
+            return;
+        }
+
+        var name = account.OptionName;
+        var placeholder = "{" + name + "}";
+        var example = account.Example.Length > 0 ? $" (the docs' example is {account.Example})" : string.Empty;
+        w.Line();
+        w.Doc("summary", $"The docs' API root, with {placeholder} where each account's own value goes.");
+        w.Line($"public const string BaseAddressTemplate = {SourceWriter.Literal(account.Template)};");
+        w.Line();
+        w.Doc("summary", $"Your {Spoken(name)}{example}: requests go to {account.Template} with it in place, unless BaseAddress is set.");
+        w.Line($"public string? {name} {{ get; set; }}");
+        w.Line();
+        w.Doc("summary", $"BaseAddress when set, else the docs' API root with {name} in place.");
+        w.Doc("returns", "The API root, or null when neither is set or the result is not an absolute URI.");
+        w.Open("protected override global::System.Uri? ResolveBaseAddress()");
+        w.Open($"if (BaseAddress is not null || string.IsNullOrWhiteSpace({name}))");
+        w.Line("return BaseAddress;");
+        w.Close();
+        w.Line();
+        w.Line($"var address = BaseAddressTemplate.Replace({SourceWriter.Literal(placeholder)}, global::System.Uri.EscapeDataString({name}!.Trim()));");
+        w.Line("return global::System.Uri.TryCreate(address, global::System.UriKind.Absolute, out var root) ? root : null;");
+        w.Close();
+        w.Line();
+        w.Doc("summary", $"Checks the options; {name} (or BaseAddress) is required.");
+        w.Open("public override void Validate()");
+        w.Open($"if (BaseAddress is null && string.IsNullOrWhiteSpace({name}))");
+        w.Line($"throw new global::System.ArgumentException({SourceWriter.Literal($"{options}.{name} is required: the API root is {account.Template} (or set BaseAddress).")}, {SourceWriter.Literal(name)});");
+        w.Close();
+        w.Line();
+        w.Line("base.Validate();");
+        w.Close();
+        w.Line();
+        w.Doc("summary", $"Reads the options from configuration, {name} included.");
+        w.Doc("param", "The configuration section.", " name=\"configuration\"");
+        w.Open("public override void Bind(global::Microsoft.Extensions.Configuration.IConfiguration configuration)");
+        w.Line("base.Bind(configuration);");
+        w.Line($"{name} = configuration[{SourceWriter.Literal(name)}] ?? {name};");
+        w.Close();
     }
 
     /// <summary>How the docs say to authenticate, and the credentials under the docs' own names.</summary>

@@ -69,6 +69,7 @@ internal static partial class Emitter
             var remarks = $"JSON: <c>{SourceWriter.Xml(property.JsonName)}</c>.";
             if (model.Role == ModelRole.Request)
             {
+                remarks += property.InQuery ? " Sent in the query string." : string.Empty;
                 remarks += property.Required ? " Required." : " Optional; left out of the request when null.";
             }
 
@@ -148,7 +149,7 @@ internal static partial class Emitter
         w.Line();
         w.Open($"public override void Write(Utf8JsonWriter writer, {modelType} value, JsonSerializerOptions options)");
         w.Line("writer.WriteStartObject();");
-        foreach (var (property, i) in model.Properties.Select((p, i) => (p, i)))
+        foreach (var (property, i) in model.Properties.Select((p, i) => (p, i)).Where(pair => !pair.p.InQuery))
         {
             var access = "value." + property.Name + (property.Nullable && property.Type.IsValueType ? ".Value" : string.Empty);
             var write = $"ApiJson.Write(writer, {SourceWriter.Utf8Literal(property.JsonName)}, {access}, {Converter(api, property.Type, i)}, options);";

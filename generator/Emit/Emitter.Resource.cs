@@ -199,7 +199,19 @@ internal static partial class Emitter
         if (operation.RequestType is not null && operation.RequestInBody)
         {
             var body = operation.RequestOptional ? $"request ?? new global::{api.Namespace}.{operation.RequestType}()" : "request";
-            w.Line($"return {PipelineOf(operation)}.{send}({name}, {method}, {path}, null, {body}, {Context(api)}.Default.{operation.RequestType}, {responseInfo}requestOptions, cancellationToken);");
+            var query = "null";
+            if (operation.RequestProperties.Any(p => p.InQuery))
+            {
+                // The docs list these under "Query Parameters": the query string, not the body.
+                query = "query";
+                w.Line($"var query = new {Runtime}.ApiQuery();");
+                foreach (var property in operation.RequestProperties.Where(p => p.InQuery))
+                {
+                    w.Line(QueryAdd(property.JsonName, property.Type, "request." + property.Name));
+                }
+            }
+
+            w.Line($"return {PipelineOf(operation)}.{send}({name}, {method}, {path}, {query}, {body}, {Context(api)}.Default.{operation.RequestType}, {responseInfo}requestOptions, cancellationToken);");
         }
         else if (operation.RequestType is not null)
         {

@@ -39,6 +39,9 @@ internal sealed partial class ApiBuilder
     private List<ObjectModel> _orderedObjects = new();
     private readonly Dictionary<string, List<ObjectModel>> _fieldOwners = new(StringComparer.Ordinal);
 
+    /// <summary>Request parameters' descriptions by page and name: a second description of an object's field.</summary>
+    private readonly Dictionary<(string File, string Name), List<string>> _parameterDescriptions = new();
+
     private sealed class ObjectModel
     {
         public ObjectModel(string name, ObjectSectionSpec section, string fileName)
@@ -127,11 +130,19 @@ internal sealed partial class ApiBuilder
         var ns = ChooseNamespace(settings);
         var apiRoot = docs.Select(d => d.ApiRoot).FirstOrDefault(r => r is not null) ?? CommonOrigin(docs);
         var specific = apiRoot is null ? null : AccountSpecificPart(apiRoot);
+        var rootPath = RootPath(apiRoot);
+        AccountRootSpec? accountRoot = null;
         if (specific is not null)
         {
             // An example account id or a placeholder host is no default: every caller has their own.
+            // An id or a named placeholder becomes an option (AccountId) that fills the docs' root.
             var where = docs.FirstOrDefault(d => d.ApiRoot is not null) ?? docs[0];
-            _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.AccountSpecificRoot, new LocationInfo(where.Path, 0, 0, 0, 0, 0, 0), apiRoot!, specific));
+            var location = new LocationInfo(where.Path, 0, 0, 0, 0, 0, 0);
+            accountRoot = AccountRoot(apiRoot!, specific, credentials);
+            _diagnostics.Add(accountRoot is null
+                ? DiagnosticInfo.Create(DiagnosticDescriptors.AccountSpecificRoot, location, apiRoot!, specific)
+                : DiagnosticInfo.Create(DiagnosticDescriptors.AccountInRoot, location, apiRoot!, specific, accountRoot.OptionName, accountRoot.Template));
+            rootPath = accountRoot is null ? rootPath : RootPath(accountRoot.Template.Replace("{" + accountRoot.OptionName + "}", accountRoot.Example.Length > 0 ? accountRoot.Example : "x"));
             apiRoot = null;
         }
         else if (apiRoot is null)
@@ -143,13 +154,31 @@ internal sealed partial class ApiBuilder
             }
         }
 
-        var rootPath = RootPath(apiRoot);
-
         // Objects first: endpoints refer to them, across pages.
         foreach (var doc in docs)
         {
+            foreach (var parameter in doc.Endpoints.SelectMany(e => e.Parameters).Where(p => p.Description.Length > 0))
+            {
+                if (!_parameterDescriptions.TryGetValue((doc.FileName, parameter.Name), out var descriptions))
+                {
+                    _parameterDescriptions[(doc.FileName, parameter.Name)] = descriptions = new List<string>();
+                }
+
+                descriptions.Add(parameter.Description);
+            }
+
             foreach (var section in doc.Objects)
             {
+                if (section.Parent is { } parent)
+                {
+                    // "Order - Line item properties": OrderLineItem, the type of Order's line_items.
+                    var child = Naming.Singular(section.Name);
+                    var full = child.StartsWith(Naming.Singular(parent), StringComparison.OrdinalIgnoreCase) ? child : Naming.Singular(parent) + " " + child;
+                    var nested = new ObjectModel(_typeNames.Claim(Naming.TypeName(full, _apiName)), section, doc.FileName);
+                    _objects[full] = nested;
+                    continue;
+                }
+
                 var name = _typeNames.Claim(Naming.TypeName(Naming.Singular(section.Name), _apiName));
                 var model = new ObjectModel(name, section, doc.FileName);
                 _objects[section.Name] = model;
@@ -235,7 +264,8 @@ internal sealed partial class ApiBuilder
             _enums.OrderBy(e => e.Name, StringComparer.Ordinal).ToEquatableArray(),
             _diagnostics.ToEquatableArray(),
             credentials.IsDefault ? null : credentials,
-            docs.Select(d => d.RequiredUserAgent).FirstOrDefault(u => u is not null));
+            docs.Select(d => d.RequiredUserAgent).FirstOrDefault(u => u is not null),
+            accountRoot);
     }
 
     /// <summary>
@@ -355,6 +385,50 @@ internal sealed partial class ApiBuilder
         return match.Success ? match.Value : null;
     }
 
+    /// <summary>Names the options may not take: the options' own members and the credentials' names.</summary>
+    private static readonly HashSet<string> s_optionMembers = new(StringComparer.Ordinal)
+    {
+        "ApiKey", "ApiSecret", "BaseAddress", "BaseAddressTemplate", "DefaultBaseAddress", "Timeout", "Retry", "UserAgent", "TokenProvider",
+        "LogContent", "TimeProvider", "HasSecret", "CredentialScheme", "RequiredUserAgentExample", "Validate", "Bind", "ToString",
+    };
+
+    /// <summary>
+    /// The root as a template with one option in the per-account part: an example number is the
+    /// <c>AccountId</c>; a placeholder (<c>{subdomain}</c>, <c>:account_id</c>, <c>&lt;team&gt;</c>) is
+    /// named after itself. Null for a root that only says "your server", or whose part cannot be an option.
+    /// </summary>
+    private static AccountRootSpec? AccountRoot(string apiRoot, string specific, CredentialSpec credentials)
+    {
+        string optionName;
+        if (specific.All(char.IsDigit))
+        {
+            optionName = "AccountId";
+        }
+        else if (specific.Length > 2 && (specific[0] is '{' or '<' or '[' || specific[0] == ':'))
+        {
+            var inner = specific[0] == ':' ? specific.Substring(1) : specific.Substring(1, specific.Length - 2);
+            optionName = Naming.Pascal(inner);
+        }
+        else
+        {
+            return null;
+        }
+
+        if (optionName.Length == 0 || !SyntaxFacts(optionName) || s_optionMembers.Contains(optionName) ||
+            optionName == credentials.KeyName || optionName == credentials.SecretName ||
+            apiRoot.IndexOf(specific, StringComparison.Ordinal) != apiRoot.LastIndexOf(specific, StringComparison.Ordinal) ||
+            AccountSpecificPart(apiRoot.Replace(specific, "x")) is not null)
+        {
+            return null;
+        }
+
+        var template = apiRoot.Replace(specific, "{" + optionName + "}");
+        var example = specific.All(char.IsDigit) ? specific : string.Empty;
+        return Uri.TryCreate(template.Replace("{" + optionName + "}", "x"), UriKind.Absolute, out _) ? new AccountRootSpec(template, optionName, example) : null;
+    }
+
+    private static bool SyntaxFacts(string name) => char.IsLetter(name[0]) && name.All(c => char.IsLetterOrDigit(c) || c == '_');
+
     private static string RootPath(string? apiRoot)
     {
         if (apiRoot is null || !Uri.TryCreate(apiRoot, UriKind.Absolute, out var uri))
@@ -382,13 +456,15 @@ internal sealed partial class ApiBuilder
             var example = section.Example?.Property(key);
             var description = bullet?.Description ?? string.Empty;
             var location = bullet?.Location ?? section.Location;
-            var type = InferType(model.Name, key, description, example, null, location, source);
+            var type = NestedObjectType(model, key, description, example)
+                ?? InferType(model.Name, key, description, example, SecondDescriptionType(model.FileName, key), location, source);
             model.FieldTypes[key] = type;
             var nullable = example?.Kind == JsonKind.Null || ProseSaysNullable(description);
             properties.Add(new PropertySpec(key, names.Claim(Naming.Pascal(key)), type, nullable, false, false, Summary(description, key), Deprecation(key, description)));
         }
 
-        AddModelSpec(new ModelSpec(model.Name, ModelRole.Object, $"The {section.Name} object.", source, properties.ToEquatableArray()));
+        var summary = section.Parent is null ? $"The {section.Name} object." : $"The {section.Name} object inside a {Naming.Singular(section.Parent)} ({section.Heading}).";
+        AddModelSpec(new ModelSpec(model.Name, ModelRole.Object, summary, source, properties.ToEquatableArray()));
     }
 
     /// <summary>The type of a documented object's field of this name: an object of the preferred file first, then any.</summary>
@@ -415,6 +491,30 @@ internal sealed partial class ApiBuilder
     /// object, and at least three (or all, for smaller examples). Two shared keys such as id and
     /// title do not make a segment a list.
     /// </summary>
+    /// <summary>
+    /// The type of a field that a nested attribute table documents ("Order - Line item properties" for
+    /// Order's <c>line_items</c>, or a field whose description points at that table): the nested model,
+    /// or a list of it when the field is an array.
+    /// </summary>
+    private TypeRef? NestedObjectType(ObjectModel owner, string jsonName, string description, JsonNode? example)
+    {
+        var spoken = jsonName.Replace('_', ' ').Replace('-', ' ');
+        var nested = _orderedObjects.FirstOrDefault(o =>
+            o.Section.Parent is { } parent && o.FileName == owner.FileName &&
+            string.Equals(Naming.Singular(parent), Naming.Singular(owner.Section.Name), StringComparison.OrdinalIgnoreCase) &&
+            (string.Equals(Naming.Singular(o.Section.Name), Naming.Singular(spoken), StringComparison.OrdinalIgnoreCase) ||
+             description.IndexOf(o.Section.Heading, StringComparison.OrdinalIgnoreCase) >= 0));
+        if (nested is null)
+        {
+            return null;
+        }
+
+        var declared = DeclaredTypes.Read(description, jsonName);
+        var many = example?.Kind == JsonKind.Array || declared?.Kind == TypeKind.List ||
+            Patterns.IsMatch(description, @"^\W*(?:array|list)\b|\b(?:array|list)\s+of\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, s_timeout);
+        return many ? TypeRef.ListOf(TypeRef.ModelNamed(nested.Name)) : TypeRef.ModelNamed(nested.Name);
+    }
+
     private TypeRef? MatchObject(JsonNode example)
     {
         if (example.Kind != JsonKind.Object || example.Properties.Count < 2)
@@ -528,6 +628,17 @@ internal sealed partial class ApiBuilder
     /// <summary>Doc text for a member: its description with a capital first letter, or its JSON name.</summary>
     private static string Summary(string description, string fallback)
     {
+        // A table's type column, put at the head of the description for the type reader, is the member's type, not its summary.
+        if (description.StartsWith("(", StringComparison.Ordinal) &&
+            (DeclaredTypes.Read(description, fallback) is not null || Patterns.IsMatch(description, @"^\((?:array|list|object|map|hash|dictionary|any)\)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, s_timeout)))
+        {
+            var close = description.IndexOf(')');
+            var rest = description.Substring(close + 1).TrimStart();
+            description = rest.Length > 0 ? rest : description;
+        }
+
+        // A "read-only" label after the sentence (Slate's <i class="label">read-only</i>) reads as one.
+        description = Patterns.Replace(description, @"(?<=[.!?])\s+read[-\s]?only\s*$", " Read-only.", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, s_timeout);
         var text = description.Length > 0 ? description : fallback;
         return text.Length > 0 && char.IsLower(text[0]) && description.Length > 0 ? char.ToUpperInvariant(text[0]) + text.Substring(1) : text;
     }

@@ -11,6 +11,19 @@ internal sealed partial class ApiBuilder
 {
     private static readonly Regex s_maximum = R(@"\bmax(?:imum)?\s*(?:of|is|:)?\s*(\d+)|(\d+)\s+(?:max|maximum)\b|\bbetween\s+\d+\s+and\s+(\d+)|\b\d+\s+to\s+(\d+)\b|\bup\s+to\s+(\d+)|\bat\s+most\s+(\d+)");
 
+    private static readonly Regex s_readOnly = R(@"\bread[-\s]?only\b");
+
+    /// <summary>Whether a documented object on the page says its field of this name is read-only.</summary>
+    private bool IsReadOnlyField(string jsonName, string fileName) =>
+        _fieldOwners.TryGetValue(jsonName, out var owners) &&
+        owners.Any(o => o.FileName == fileName && o.Section.Fields.Any(f => f.Name == jsonName && s_readOnly.IsMatch(f.Description)));
+
+    /// <summary>The description a documented object on the page gives its field of this name, or empty.</summary>
+    private string ObjectFieldDescription(string jsonName, string fileName) =>
+        _fieldOwners.TryGetValue(jsonName, out var owners)
+            ? owners.Where(o => o.FileName == fileName).SelectMany(o => o.Section.Fields).FirstOrDefault(f => f.Name == jsonName)?.Description ?? string.Empty
+            : string.Empty;
+
     private OperationSpec? BuildOperation(DocSpec doc, EndpointSectionSpec endpoint, string resourceTitle, string resourceSingular, string rootPath, Naming.Scope methodNames)
     {
         var path = endpoint.PathTemplate;
@@ -82,20 +95,25 @@ internal sealed partial class ApiBuilder
             parts.Add(new PathPartSpec(literal.Length > 0 ? literal.ToString() : "/", null));
         }
 
-        // Request: documented parameters, plus keys the request examples show without a bullet.
-        var inBody = endpoint.HttpMethod is "POST" or "PUT" or "PATCH";
+        // Request: documented parameters, plus keys the request examples show without a bullet. A
+        // method with a body sends them in it, except those listed under "Query Parameters"; "URL
+        // Parameters" describe the path. A field the docs call read-only is the server's to set.
+        var hasBody = endpoint.HttpMethod is "POST" or "PUT" or "PATCH";
         var requestExample = MergeObjects(endpoint.RequestExamples.Select(e => e.Value));
         var fields = endpoint.Parameters
-            .Where(p => !pathParameters.Any(pp => pp.Name == p.Name))
+            .Where(p => !pathParameters.Any(pp => pp.Name == p.Name) && p.Placement != Placement.Path && !s_readOnly.IsMatch(p.Description))
             .GroupBy(p => p.Name, StringComparer.Ordinal).Select(g => g.First())
             .ToList();
         foreach (var key in requestExample.Properties.Select(p => p.Name))
         {
-            if (!fields.Any(f => f.Name == key) && !pathParameters.Any(pp => pp.Name == key))
+            if (!fields.Any(f => f.Name == key) && !pathParameters.Any(pp => pp.Name == key) && !(hasBody && IsReadOnlyField(key, doc.FileName)))
             {
-                fields.Add(new FieldDocSpec(key, string.Empty, Requirement.Unspecified, false, endpoint.RequestExamples[0].Location));
+                // Shown only in the example: the page's object may describe it ("The boat that lies on the mooring").
+                fields.Add(new FieldDocSpec(key, ObjectFieldDescription(key, doc.FileName), Requirement.Unspecified, false, endpoint.RequestExamples[0].Location));
             }
         }
+
+        var inBody = hasBody && fields.Any(f => f.Placement != Placement.Query);
 
         string? requestType = null;
         var requestProperties = new List<PropertySpec>();
@@ -109,7 +127,7 @@ internal sealed partial class ApiBuilder
                 var required = field.Requirement == Requirement.Required;
                 var secret = endpoint.SecretRequiredFor.Contains(field.Name);
                 var summary = Summary(field.Description, field.Name);
-                requestProperties.Add(new PropertySpec(field.Name, propertyNames.Claim(Naming.Pascal(field.Name)), type, !required, required, secret, summary, Deprecation(field.Name, field.Description)));
+                requestProperties.Add(new PropertySpec(field.Name, propertyNames.Claim(Naming.Pascal(field.Name)), type, !required, required, secret, summary, Deprecation(field.Name, field.Description), inBody && field.Placement == Placement.Query));
             }
 
             AddModelSpec(new ModelSpec(requestType, ModelRole.Request, $"Parameters of {endpoint.Heading}.", modelSource, requestProperties.ToEquatableArray()));

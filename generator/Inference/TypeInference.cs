@@ -184,6 +184,41 @@ internal sealed partial class ApiBuilder
         return TypeRef.JsonElement;
     }
 
+    /// <summary>
+    /// The type that a request parameter of the same name on the same page states, for an object's
+    /// field whose own description and example imply none: "the user's number" on the object and "the
+    /// user's phone number, in international format" on a request is a string. Only a declared type
+    /// or a plain prose reading (a date, a boolean, a count, a string); nothing is registered.
+    /// </summary>
+    private TypeRef? SecondDescriptionType(string fileName, string jsonName)
+    {
+        if (!_parameterDescriptions.TryGetValue((fileName, jsonName), out var descriptions))
+        {
+            return null;
+        }
+
+        foreach (var description in descriptions)
+        {
+            var declared = DeclaredTypes.Read(description, jsonName);
+            if (declared is not null && declared.Kind is not (TypeKind.Model or TypeKind.Enum))
+            {
+                return declared;
+            }
+
+            var prose = s_date.IsMatch(description) ? TypeRef.DateTimeOffset
+                : s_boolean.IsMatch(description) ? TypeRef.Boolean
+                : s_integer.IsMatch(description) ? TypeRef.Int32
+                : s_weakString.IsMatch(description) ? TypeRef.String
+                : null;
+            if (prose is not null)
+            {
+                return prose;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>The value type of an open object, from its example: all strings, scalars of several kinds, or anything.</summary>
     private static TypeRef OpenValueType(JsonNode example)
     {

@@ -16,11 +16,19 @@ internal sealed record ApiSpec(
     EquatableArray<EnumSpec> Enums,
     EquatableArray<DiagnosticInfo> Diagnostics,
     CredentialSpec? Credentials = null,
-    string? RequiredUserAgent = null)
+    string? RequiredUserAgent = null,
+    AccountRootSpec? AccountRoot = null)
 {
     /// <summary>How the client authenticates; Engage's Basic scheme when the docs say nothing else.</summary>
     public CredentialSpec Auth => Credentials ?? CredentialSpec.Default;
 }
+
+/// <summary>
+/// An API root with an account id (or another per-account part) in it: <c>https://host/{AccountId}/api/v1</c>.
+/// The options take the part as <see cref="OptionName"/>; <see cref="Example"/> is the example id the docs show
+/// in its place (empty for a placeholder such as <c>{subdomain}</c>).
+/// </summary>
+internal sealed record AccountRootSpec(string Template, string OptionName, string Example);
 
 /// <summary>A resource (a docs page with endpoints): a property of the client and a class of operations.</summary>
 internal sealed record ResourceSpec(
@@ -76,7 +84,10 @@ internal sealed record TypeRef(TypeKind Kind, string? Name = null, TypeRef? Elem
         or TypeKind.DateTimeOffset or TypeKind.Scalar or TypeKind.JsonElement or TypeKind.Enum;
 }
 
-/// <summary>A property of a model.</summary>
+/// <summary>
+/// A property of a model. <see cref="InQuery"/> for a request member of a method with a body that the
+/// docs list under "Query Parameters": sent in the query string, never in the JSON body.
+/// </summary>
 internal sealed record PropertySpec(
     string JsonName,
     string Name,
@@ -85,7 +96,8 @@ internal sealed record PropertySpec(
     bool Required,
     bool RequiresSecret,
     string Summary,
-    string? Obsolete = null);
+    string? Obsolete = null,
+    bool InQuery = false);
 
 internal enum ModelRole
 {

@@ -24,13 +24,17 @@ internal sealed record DocSpec(
     PagingHintSpec? Paging = null,
     string? RequiredUserAgent = null);
 
-/// <summary>A "The X object" section: its example and its field bullets.</summary>
+/// <summary>
+/// A "The X object" or "X properties" section: its example and its field bullets or attribute table.
+/// <see cref="Parent"/> names the object it sits inside ("Order - Line item properties").
+/// </summary>
 internal sealed record ObjectSectionSpec(
     string Name,
     string Heading,
     LocationInfo Location,
     JsonNode? Example,
-    EquatableArray<FieldDocSpec> Fields);
+    EquatableArray<FieldDocSpec> Fields,
+    string? Parent = null);
 
 internal enum Requirement
 {
@@ -39,13 +43,23 @@ internal enum Requirement
     Optional,
 }
 
+/// <summary>Where the docs say a parameter goes: the label above it ("Query Parameters", "Body Parameters", "URL Parameters").</summary>
+internal enum Placement
+{
+    Unspecified,
+    Query,
+    Body,
+    Path,
+}
+
 /// <summary>A documented field or parameter: <c>- `name` - Required. description</c>.</summary>
 internal sealed record FieldDocSpec(
     string Name,
     string Description,
     Requirement Requirement,
     bool RequiresSecret,
-    LocationInfo Location);
+    LocationInfo Location,
+    Placement Placement = Placement.Unspecified);
 
 internal enum AuthKind
 {

@@ -54,6 +54,7 @@ internal static partial class DocParser
         var returnsList = false;
         var label = Label.None;
         var labelRequirement = Requirement.Unspecified;
+        var placement = Placement.Unspecified;
         var noContent = false;
         var seenEndpoint = first.Form == EndpointForm.Heading;
 
@@ -103,7 +104,7 @@ internal static partial class DocParser
                     // A parameter written as its own paragraph: "`subscribed` - true or false".
                     if (seenEndpoint && label is Label.None or Label.Parameters && FieldReader.TryReadParagraphParameter(markdown, paragraph, text) is { } prose)
                     {
-                        parameters.Add(prose);
+                        parameters.Add(prose with { Placement = placement });
                         break;
                     }
 
@@ -111,6 +112,7 @@ internal static partial class DocParser
                     if (newLabel is not null)
                     {
                         label = newLabel.Value;
+                        placement = label == Label.Parameters ? Labels.PlacementOf(lower) : Placement.Unspecified;
                         // "_Required parameters_" / "_Optional parameters_": the bullets below say no more themselves.
                         labelRequirement = lower.TrimStart().StartsWith("required", StringComparison.Ordinal) ? Requirement.Required
                             : lower.TrimStart().StartsWith("optional", StringComparison.Ordinal) ? Requirement.Optional
@@ -127,11 +129,16 @@ internal static partial class DocParser
                 // Slate's side notes: "> The above command returns JSON structured like this:".
                 case QuoteBlock quote when quote.OfType<ParagraphBlock>().Select(p => Labels.Read(MarkdownText.Inline(p.Inline).ToLowerInvariant())).FirstOrDefault(l => l is not null) is { } quoted:
                     label = quoted;
+                    placement = Placement.Unspecified;
                     break;
 
                 case HeadingBlock subheading:
-                    label = Labels.OfHeading(MarkdownText.Inline(subheading.Inline), first.Method) ?? label;
+                {
+                    var subheadingText = MarkdownText.Inline(subheading.Inline);
+                    label = Labels.OfHeading(subheadingText, first.Method) ?? label;
+                    placement = label == Label.Parameters ? Labels.PlacementOf(subheadingText) : Placement.Unspecified;
                     break;
+                }
 
                 // "Status: 204 No Content" under "### Response".
                 case FencedCodeBlock statusFence when !IsJsonFence(statusFence) && statusFence.Lines.Count <= 3:
@@ -158,11 +165,11 @@ internal static partial class DocParser
 
                 case ListBlock listBlock when label == Label.Parameters || (seenEndpoint && label == Label.None):
                     parameters.AddRange(FieldReader.ReadBullets(markdown, listBlock, diagnostics)
-                        .Select(f => f.Requirement == Requirement.Unspecified ? f with { Requirement = labelRequirement } : f));
+                        .Select(f => f with { Requirement = f.Requirement == Requirement.Unspecified ? labelRequirement : f.Requirement, Placement = placement }));
                     break;
 
                 case Table table when label == Label.Parameters || (seenEndpoint && label != Label.Other):
-                    parameters.AddRange(FieldReader.ReadTable(markdown, table));
+                    parameters.AddRange(FieldReader.ReadTable(markdown, table).Select(f => f with { Placement = placement }));
                     break;
             }
         }

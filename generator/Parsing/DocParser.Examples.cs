@@ -18,9 +18,19 @@ internal static partial class DocParser
     /// <summary>
     /// A JSON example: a json fence, or a fence of another or no language (javascript, http) whose
     /// body, after any <c>HTTP/1.1 200 OK</c> status and header lines, starts with an object or array.
-    /// Other language tabs (shell, ruby, python, php) are code, not examples.
+    /// A PHP or JavaScript fence that is one data literal, perhaps assigned (<c>$data = ['name' =&gt; 'x'];</c>,
+    /// <c>const body = { name: 'x' };</c>), is one too. Other language tabs (shell, ruby, python) and
+    /// PHP or JavaScript that does more than state a literal are code, not examples.
     /// </summary>
     private static bool IsJsonFence(FencedCodeBlock fence) => JsonStartLine(fence) >= 0;
+
+    /// <summary>A literal's start in a PHP or JavaScript fence, after an optional assignment.</summary>
+    private static readonly Regex s_codeLiteral = new(
+        @"^(?<assign>(?:<\?php\s+)?(?:\$\w+|(?:const|let|var)\s+\w+)\s*=\s*)?(?:\{|\[|array\s*\()",
+        RegexOptions.CultureInvariant,
+        TimeSpan.FromSeconds(1));
+
+    private static bool IsCodeLanguage(string info) => info is "php" or "javascript" or "js" or "node" or "nodejs";
 
     /// <summary>The line the JSON starts on, or -1 when the fence holds no JSON example.</summary>
     private static int JsonStartLine(FencedCodeBlock fence)
@@ -31,7 +41,7 @@ internal static partial class DocParser
             return 0;
         }
 
-        if (info is not ("" or "javascript" or "js" or "http" or "text" or "txt" or "plain" or "response") || fence.Lines.Count == 0)
+        if (info is not ("" or "javascript" or "js" or "node" or "nodejs" or "php" or "http" or "text" or "txt" or "plain" or "response") || fence.Lines.Count == 0)
         {
             return -1;
         }
@@ -57,6 +67,27 @@ internal static partial class DocParser
         }
 
         var first = fence.Lines.Lines[start].Slice.ToString().TrimStart();
+        if (IsCodeLanguage(info))
+        {
+            if (first.TrimEnd() == "<?php")
+            {
+                // PHP's opening tag on its own line, then the literal.
+                do
+                {
+                    start++;
+                }
+                while (start < fence.Lines.Count && fence.Lines.Lines[start].Slice.ToString().Trim().Length == 0);
+                if (start >= fence.Lines.Count)
+                {
+                    return -1;
+                }
+
+                first = fence.Lines.Lines[start].Slice.ToString().TrimStart();
+            }
+
+            return s_codeLiteral.IsMatch(first) ? start : -1;
+        }
+
         return first.StartsWith("{", StringComparison.Ordinal) || first.StartsWith("[", StringComparison.Ordinal) ? start : -1;
     }
 
@@ -71,7 +102,19 @@ internal static partial class DocParser
             map = map.Skip(skip).Select(entry => (entry.ContentStart - cut, entry.Line)).ToList();
         }
 
-        var (value, problems) = LenientJson.Parse(content);
+        var code = IsCodeLanguage((fence.Info ?? string.Empty).Trim().ToLowerInvariant());
+        if (code)
+        {
+            // "$data = " or "const body = " before the literal: blanked, so offsets still point at their lines.
+            var leading = content.Length - content.TrimStart().Length;
+            var assignment = s_codeLiteral.Match(content.Substring(leading)).Groups["assign"];
+            if (assignment.Success)
+            {
+                content = content.Substring(0, leading) + new string(' ', assignment.Length) + content.Substring(leading + assignment.Length);
+            }
+        }
+
+        var (value, problems) = LenientJson.Parse(content, code);
         foreach (var (offset, message) in problems.Take(10))
         {
             var line = map.LastOrDefault(entry => entry.ContentStart <= offset);

@@ -30,6 +30,18 @@ internal static partial class DocParser
     private static readonly Regex s_objectHeading = new(
         @"^\s*the\s+(.+?)\s+objects?\s*[.:]*\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, s_regexTimeout);
 
+    /// <summary>
+    /// A section that lists an object's attributes in a table or bullets: "Order properties", "Boat
+    /// attributes", and a nested object's "Order - Line item properties".
+    /// </summary>
+    private static readonly Regex s_propertiesHeading = new(
+        @"^\s*(?:(?<parent>[A-Za-z][\w ]{0,40}?)\s*(?:-|\u2013|\u2014|:|>)\s*)?(?<name>[A-Za-z][\w ]{0,40}?)\s+(?:properties|attributes|fields|object)\s*[.:]*\s*$",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, s_regexTimeout);
+
+    private static readonly Regex s_notAnObject = new(
+        @"^(?:request|response|query|body|path|url|form|required|optional|input|output|additional|custom|other|common|shared|extra|global|available|http|header|the|an?|json|returned|writable|read\s*only|all)$",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, s_regexTimeout);
+
     private static readonly Regex s_rootPhrase = new(
         @"\ball\s+(?:api\s+)?(?:urls|requests|endpoints|paths|calls)\s+(?:start|begin|are\s+relative\s+to|go\s+to)\b|\bbase\s+(?:url|uri|address|endpoint)\b|\bapi\s+root\b|\broot\s+(?:url|endpoint)\b|\bapi\s+(?:is\s+)?(?:served|available)\s+(?:at|from)\b",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, s_regexTimeout);
@@ -127,11 +139,21 @@ internal static partial class DocParser
             var objectMatch = s_objectHeading.Match(headingText);
             if (objectMatch.Success)
             {
-                objects.Add(ReadObject(markdown, heading, headingText, objectMatch.Groups[1].Value.Trim(), blocks, diagnostics));
+                objects.Add(ReadObject(markdown, heading, headingText, objectMatch.Groups[1].Value.Trim(), null, blocks, diagnostics));
                 continue;
             }
 
             var found = EndpointReader.Find(markdown, heading, headingText, blocks);
+            if (found.Count == 0 && blocks.Any(b => b is Table) && s_propertiesHeading.Match(headingText) is { Success: true } properties &&
+                !s_notAnObject.IsMatch(properties.Groups["name"].Value.Trim()) &&
+                !(properties.Groups["parent"].Success && s_notAnObject.IsMatch(properties.Groups["parent"].Value.Trim())))
+            {
+                // "Order properties" with an attribute table; "Order - Line item properties" is an object inside Order.
+                var parent = properties.Groups["parent"].Success ? properties.Groups["parent"].Value.Trim() : null;
+                objects.Add(ReadObject(markdown, heading, headingText, properties.Groups["name"].Value.Trim(), parent, blocks, diagnostics));
+                continue;
+            }
+
             if (found.Count > 0)
             {
                 // Under a title that names the API ("# The Meter API"), an endpoint in a subsection belongs to its "## Readings".
@@ -300,10 +322,16 @@ internal static partial class DocParser
                 continue;
             }
 
-            var match = Patterns.Match(candidate, @"(https?://)?[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+(:\d+)?(/[\w\-./]*)?", RegexOptions.CultureInvariant, s_regexTimeout);
+            // A full URL may hold placeholders (https://{subdomain}.example.com, /accounts/:account_id,
+            // https://your-server/api/v1); a bare host needs a dot (api.example.com/v1).
+            var match = Patterns.Match(
+                candidate,
+                @"https?://[\w{}<>\[\]-]+(?:\.[\w{}<>\[\]-]+)*(?::\d+)?(?:/[\w\-./{}<>:\[\]]*)?|[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?::\d+)?(?:/[\w\-./]*)?",
+                RegexOptions.CultureInvariant,
+                s_regexTimeout);
             if (match.Success)
             {
-                var value = match.Value.TrimEnd('.', '/');
+                var value = match.Value.TrimEnd('.', '/', ':');
                 return value.StartsWith("http", StringComparison.OrdinalIgnoreCase) ? value : "https://" + value;
             }
         }
@@ -318,7 +346,7 @@ internal static partial class DocParser
             .Select(paragraph => FieldReader.s_bullet.Match(MarkdownText.Inline(paragraph!.Inline)))
             .Any(match => match.Success && Patterns.IsMatch(match.Groups[3].Value, @"^(Required|Optional)\b", RegexOptions.IgnoreCase, s_regexTimeout));
 
-    private static ObjectSectionSpec ReadObject(MarkdownText markdown, HeadingBlock heading, string headingText, string name, List<Block> blocks, List<DiagnosticInfo> diagnostics)
+    private static ObjectSectionSpec ReadObject(MarkdownText markdown, HeadingBlock heading, string headingText, string name, string? parent, List<Block> blocks, List<DiagnosticInfo> diagnostics)
     {
         JsonNode? example = null;
         var fields = new List<FieldDocSpec>();
@@ -338,7 +366,7 @@ internal static partial class DocParser
             }
         }
 
-        return new ObjectSectionSpec(name, headingText, markdown.FirstLine(heading), example, fields.ToEquatableArray());
+        return new ObjectSectionSpec(name, headingText, markdown.FirstLine(heading), example, fields.ToEquatableArray(), parent);
     }
 
 }

@@ -9,6 +9,13 @@ namespace Engage.Codegen.Parsing;
 /// <c>[...]</c>), trailing commas, comments, single quotes, unquoted keys, a missing closing
 /// brace. Takes all it can and reports each problem with its offset. Never throws; nesting is
 /// bounded so deep input cannot overflow the stack.
+/// <para>
+/// Also reads data literals in the languages docs show requests in: PHP arrays (<c>array('k' =&gt; 'v')</c>,
+/// <c>['k' =&gt; 'v']</c>, <c>['a', 'b']</c>) and Ruby hashes (<c>{"k" =&gt; "v"}</c>) become objects and
+/// arrays, JavaScript object literals (unquoted keys, single quotes) objects. As <c>code</c>, a literal
+/// in a PHP or JavaScript fence: that language's own syntax is not reported as a problem, and a
+/// fence with more than one literal (and an optional trailing <c>;</c>) holds no example.
+/// </para>
 /// </summary>
 internal sealed class LenientJson
 {
@@ -16,13 +23,19 @@ internal sealed class LenientJson
 
     private readonly string _text;
     private readonly List<(int Offset, string Message)> _problems = new();
+    private readonly bool _code;
     private int _position;
 
-    private LenientJson(string text) => _text = text;
-
-    public static (JsonNode? Value, IReadOnlyList<(int Offset, string Message)> Problems) Parse(string text)
+    private LenientJson(string text, bool code)
     {
-        var parser = new LenientJson(text);
+        _text = text;
+        _code = code;
+    }
+
+    /// <summary>Reads an example; <paramref name="code"/> for a literal in a PHP or JavaScript fence.</summary>
+    public static (JsonNode? Value, IReadOnlyList<(int Offset, string Message)> Problems) Parse(string text, bool code = false)
+    {
+        var parser = new LenientJson(text, code);
         parser.SkipTrivia();
         if (parser.AtEnd)
         {
@@ -32,13 +45,37 @@ internal sealed class LenientJson
 
         var value = parser.ParseValue(0);
         parser.SkipTrivia();
+        if (code && !parser.AtEnd && parser.Current == ';')
+        {
+            parser._position++;
+            parser.SkipTrivia();
+        }
+
         if (!parser.AtEnd)
         {
+            if (code)
+            {
+                // More code after the literal ($client->post('things', $data)): a program, not an example.
+                return (null, System.Array.Empty<(int, string)>());
+            }
+
             parser._problems.Add((parser._position, "text after the end of the JSON value is ignored"));
         }
 
         return (value, parser._problems);
     }
+
+    /// <summary>A departure from JSON that is the literal's own syntax in code (single quotes, unquoted keys, comments).</summary>
+    private void Quirk(int offset, string message)
+    {
+        if (!_code)
+        {
+            _problems.Add((offset, message));
+        }
+    }
+
+    /// <summary>At PHP's and Ruby's <c>=&gt;</c> between a key and its value.</summary>
+    private bool AtArrow => _position + 1 < _text.Length && _text[_position] == '=' && _text[_position + 1] == '>';
 
     private bool AtEnd => _position >= _text.Length;
 
@@ -68,7 +105,7 @@ internal sealed class LenientJson
 
         if (c == '[')
         {
-            return ParseArray(depth);
+            return ParseArray(depth, '[', ']');
         }
 
         if (c == '"' || c == '\'' || c == '\u201C' || c == '\u2018')
@@ -87,8 +124,21 @@ internal sealed class LenientJson
             return ParseNumber();
         }
 
+        var wordStart = _position;
         var word = ReadWord();
-        switch (word)
+        if (word == "array")
+        {
+            // PHP's long array syntax: array('key' => 'value'), array('a', 'b').
+            SkipTrivia();
+            if (!AtEnd && Current == '(')
+            {
+                return ParseArray(depth, '(', ')');
+            }
+
+            _position = wordStart + word.Length;
+        }
+
+        switch (_code ? word.ToLowerInvariant() : word)
         {
             case "true":
             case "false":
@@ -140,13 +190,17 @@ internal sealed class LenientJson
                     continue;
                 }
 
-                _problems.Add((keyStart, $"property name {key} is not quoted"));
+                Quirk(keyStart, $"property name {key} is not quoted");
             }
 
             SkipTrivia();
             if (!AtEnd && Current == ':')
             {
                 _position++;
+            }
+            else if (AtArrow)
+            {
+                _position += 2;
             }
             else
             {
@@ -172,14 +226,20 @@ internal sealed class LenientJson
         return new JsonNode(JsonKind.Object, null, properties.ToEquatableArray(), EquatableArray<JsonNode>.Empty);
     }
 
-    private JsonNode ParseArray(int depth)
+    /// <summary>
+    /// An array, or a PHP array (<c>[...]</c> or <c>array(...)</c>) whose members are <c>key =&gt; value</c>,
+    /// which is an object.
+    /// </summary>
+    private JsonNode ParseArray(int depth, char open, char close)
     {
         var start = _position;
-        _position++; // [
+        _position++; // [ or (
         var items = new List<JsonNode>();
+        var properties = new List<JsonProperty>();
+        var names = new HashSet<string>();
         while (true)
         {
-            var step = BetweenMembers(start, '[', ']', "an array");
+            var step = BetweenMembers(start, open, close, "an array");
             if (step == Step.Close)
             {
                 break;
@@ -191,14 +251,35 @@ internal sealed class LenientJson
             }
 
             var before = _position;
-            items.Add(ParseValue(depth + 1));
-            if (!AfterMember(']') && !AtEnd && Current != ']' && Current != '}' && _position == before)
+            var item = ParseValue(depth + 1);
+            SkipTrivia();
+            if (AtArrow && item.Kind is JsonKind.String or JsonKind.Integer)
+            {
+                _position += 2;
+                var value = ParseValue(depth + 1);
+                if (names.Add(item.Text ?? string.Empty))
+                {
+                    properties.Add(new JsonProperty(item.Text ?? string.Empty, value));
+                }
+                else
+                {
+                    _problems.Add((before, $"key \"{item.Text}\" appears twice; the first is used"));
+                }
+            }
+            else
+            {
+                items.Add(item);
+            }
+
+            if (!AfterMember(close) && !AtEnd && Current != close && Current != ']' && Current != '}' && _position == before)
             {
                 _position++;
             }
         }
 
-        return new JsonNode(JsonKind.Array, null, EquatableArray<JsonProperty>.Empty, items.ToEquatableArray());
+        return properties.Count > 0
+            ? new JsonNode(JsonKind.Object, null, properties.ToEquatableArray(), EquatableArray<JsonNode>.Empty)
+            : new JsonNode(JsonKind.Array, null, EquatableArray<JsonProperty>.Empty, items.ToEquatableArray());
     }
 
     private enum Step
@@ -216,6 +297,10 @@ internal sealed class LenientJson
     {
         SkipTrivia();
         var wrongClose = close == '}' ? ']' : '}';
+        if (close == ')' && !AtEnd && Current == ']')
+        {
+            wrongClose = ']';
+        }
         if (AtEnd)
         {
             _problems.Add((start, $"{container} is not closed with '{close}'"));
@@ -263,7 +348,7 @@ internal sealed class LenientJson
         SkipTrivia();
         if (!AtEnd && Current == close)
         {
-            _problems.Add((_position, $"trailing comma before '{close}'"));
+            Quirk(_position, $"trailing comma before '{close}'");
         }
 
         return true;
@@ -281,7 +366,7 @@ internal sealed class LenientJson
         };
         if (open != '"')
         {
-            _problems.Add((start, open == '\'' ? "strings in JSON use double quotes, not single quotes" : "strings in JSON use straight quotes, not curly quotes"));
+            Quirk(start, open == '\'' ? "strings in JSON use double quotes, not single quotes" : "strings in JSON use straight quotes, not curly quotes");
         }
 
         _position++;
@@ -446,7 +531,7 @@ internal sealed class LenientJson
             }
             else if (c == '/' && _position + 1 < _text.Length && _text[_position + 1] == '/')
             {
-                _problems.Add((_position, "JSON has no comments; the comment is ignored"));
+                Quirk(_position, "JSON has no comments; the comment is ignored");
                 while (!AtEnd && Current != '\n')
                 {
                     _position++;
@@ -454,13 +539,13 @@ internal sealed class LenientJson
             }
             else if (c == '/' && _position + 1 < _text.Length && _text[_position + 1] == '*')
             {
-                _problems.Add((_position, "JSON has no comments; the comment is ignored"));
+                Quirk(_position, "JSON has no comments; the comment is ignored");
                 var end = _text.IndexOf("*/", _position + 2, System.StringComparison.Ordinal);
                 _position = end < 0 ? _text.Length : end + 2;
             }
             else if (c == '#')
             {
-                _problems.Add((_position, "JSON has no comments; the comment is ignored"));
+                Quirk(_position, "JSON has no comments; the comment is ignored");
                 while (!AtEnd && Current != '\n')
                 {
                     _position++;

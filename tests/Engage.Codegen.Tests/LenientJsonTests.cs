@@ -66,4 +66,41 @@ public class CurlyQuoteTests
         Assert.Equal("Update a user's name", endpoint.Heading);
         Assert.Equal("The user's \"display\" name.", Assert.Single(endpoint.Parameters).Description);
     }
+
+    [Theory]
+    [InlineData("['name' => 'South slope', 'rows' => 12, 'tags' => ['a', 'b'], 'owner' => ['id' => 7]]")]
+    [InlineData("array('name' => 'South slope', 'rows' => 12, 'tags' => array('a', 'b'), 'owner' => array('id' => 7))")]
+    [InlineData("{ name: 'South slope', rows: 12, tags: ['a', 'b'], owner: { id: 7 }, }")]
+    [InlineData("{\"name\" => \"South slope\", \"rows\" => 12, \"tags\" => [\"a\", \"b\"], \"owner\" => {\"id\" => 7}}")]
+    public void Php_arrays_javascript_literals_and_ruby_hashes_read_as_json(string literal)
+    {
+        var (value, problems) = LenientJson.Parse(literal, code: true);
+        Assert.Empty(problems);
+        Assert.Equal(JsonKind.Object, value!.Kind);
+        Assert.Equal(new[] { "name", "rows", "tags", "owner" }, value.Properties.Select(p => p.Name));
+        Assert.Equal("South slope", value.Property("name")!.Text);
+        Assert.Equal(JsonKind.Integer, value.Property("rows")!.Kind);
+        Assert.Equal(new[] { "a", "b" }, value.Property("tags")!.Items.Select(i => i.Text));
+        Assert.Equal("7", value.Property("owner")!.Property("id")!.Text);
+    }
+
+    [Fact]
+    public void A_literal_followed_by_more_code_is_no_example()
+    {
+        var (value, problems) = LenientJson.Parse("['name' => 'x'];\nprint_r($client->post('groves', $data));", code: true);
+        Assert.Null(value);
+        Assert.Empty(problems);
+
+        (value, _) = LenientJson.Parse("['name' => 'x'];\n", code: true);
+        Assert.Equal("x", value!.Property("name")!.Text);
+    }
+
+    [Fact]
+    public void Outside_code_a_php_array_is_read_and_its_single_quotes_reported()
+    {
+        var (value, problems) = LenientJson.Parse("['name' => 'x', 'rows' => TRUE]");
+        Assert.Equal("x", value!.Property("name")!.Text);
+        Assert.Contains(problems, p => p.Message.Contains("single quotes"));
+        Assert.Contains(problems, p => p.Message.Contains("'TRUE' is not a JSON value"));
+    }
 }

@@ -68,7 +68,7 @@ public sealed class DocsReport
             : _api.Resources.SelectMany(r => r.Operations.Select(o => new OperationRow(
                 r.DocPath, r.PropertyName, o.MethodName, o.HttpMethod, o.PathTemplate, o.Auth.ToString(),
                 PagingText(o.Paging), o.Source, o.RequestType, TypeText(o.ResponseType),
-                o.PathParameters.Select(p => p.Name).ToList(), o.RequestProperties.Select(p => p.JsonName + ":" + TypeText(p.Type)).ToList()))).ToList();
+                o.PathParameters.Select(p => p.Name).ToList(), o.RequestProperties.Select(p => p.JsonName + ":" + TypeText(p.Type) + (p.InQuery ? " (query)" : string.Empty)).ToList()))).ToList();
 
     /// <summary>The generated client's class name, or null when inference failed.</summary>
     public string? ClientName => _api?.ClientName;
@@ -97,7 +97,7 @@ public sealed class DocsReport
     public string Render()
     {
         var text = new StringBuilder();
-        text.AppendLine($"client: {ClientName ?? "(inference failed)"}  base address: {BaseAddress ?? "(none: callers set BaseAddress)"}  auth: {Auth}" +
+        text.AppendLine($"client: {ClientName ?? "(inference failed)"}  base address: {BaseAddress ?? (_api?.AccountRoot is { } account ? $"{account.Template} (callers set {account.OptionName})" : "(none: callers set BaseAddress)")}  auth: {Auth}" +
             (_api?.RequiredUserAgent is { } agent ? $"  user agent: required{(agent.Length == 0 ? string.Empty : $" (e.g. {agent})")}" : string.Empty));
         var operations = Operations;
         var diagnostics = Diagnostics;

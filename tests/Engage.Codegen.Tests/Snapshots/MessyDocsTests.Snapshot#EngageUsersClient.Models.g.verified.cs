@@ -9,7 +9,7 @@ namespace Engage.Messy
     /// <summary>Parameters of Add User events.</summary>
     /// <remarks>Generated from users.md:83 ("Add User events").</remarks>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Engage.Messy.Serialization.AddUserEventRequestJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "0.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "{version}")]
     public sealed partial class AddUserEventRequest
     {
         /// <summary>Title of the event.</summary>
@@ -24,7 +24,7 @@ namespace Engage.Messy
     /// <summary>Parameters of Create a User.</summary>
     /// <remarks>Generated from users.md:32 ("Create a User").</remarks>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Engage.Messy.Serialization.CreateUserRequestJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "0.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "{version}")]
     public sealed partial class CreateUserRequest
     {
         /// <summary>Your identifier for the user.</summary>
@@ -51,18 +51,18 @@ namespace Engage.Messy
     /// <summary>Parameters of List Users.</summary>
     /// <remarks>Generated from users.md:99 ("List Users").</remarks>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Engage.Messy.Serialization.ListUsersRequestJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "0.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "{version}")]
     public sealed partial class ListUsersRequest
     {
-        /// <summary>(integer) Defaults to 10. Maximum of 30.</summary>
+        /// <summary>Defaults to 10. Maximum of 30.</summary>
         /// <remarks>JSON: <c>limit</c>. Optional; left out of the request when null.</remarks>
         public int? Limit { get; set; }
 
-        /// <summary>(string) Page after this id.</summary>
+        /// <summary>Page after this id.</summary>
         /// <remarks>JSON: <c>after_id</c>. Optional; left out of the request when null.</remarks>
         public string? AfterId { get; set; }
 
-        /// <summary>(string) Page before this id.</summary>
+        /// <summary>Page before this id.</summary>
         /// <remarks>JSON: <c>before_id</c>. Optional; left out of the request when null.</remarks>
         public string? BeforeId { get; set; }
     }
@@ -70,7 +70,7 @@ namespace Engage.Messy
     /// <summary>One page of List Users.</summary>
     /// <remarks>Generated from users.md:99 ("List Users").</remarks>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Engage.Messy.Serialization.ListUsersResponseJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "0.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "{version}")]
     public sealed partial class ListUsersResponse
     {
         /// <summary>The data value of the response.</summary>
@@ -85,7 +85,7 @@ namespace Engage.Messy
     /// <summary>Parameters of Update user attributes.</summary>
     /// <remarks>Generated from users.md:68 ("Update user attributes").</remarks>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Engage.Messy.Serialization.UpdateUserRequestJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "0.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "{version}")]
     public sealed partial class UpdateUserRequest
     {
         /// <summary>New email.</summary>
@@ -106,7 +106,7 @@ namespace Engage.Messy.Serialization
     using Utf8JsonWriter = global::System.Text.Json.Utf8JsonWriter;
 
     /// <summary>Reads and writes AddUserEventRequest as the API's JSON, without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "0.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "{version}")]
     internal sealed class AddUserEventRequestJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Engage.Messy.AddUserEventRequest>
     {
         public static readonly AddUserEventRequestJsonConverter Instance = new AddUserEventRequestJsonConverter();
@@ -139,7 +139,7 @@ namespace Engage.Messy.Serialization
     }
 
     /// <summary>Reads and writes CreateUserRequest as the API's JSON, without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "0.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "{version}")]
     internal sealed class CreateUserRequestJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Engage.Messy.CreateUserRequest>
     {
         public static readonly CreateUserRequestJsonConverter Instance = new CreateUserRequestJsonConverter();
@@ -178,7 +178,7 @@ namespace Engage.Messy.Serialization
     }
 
     /// <summary>Reads and writes ListUsersRequest as the API's JSON, without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "0.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "{version}")]
     internal sealed class ListUsersRequestJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Engage.Messy.ListUsersRequest>
     {
         public static readonly ListUsersRequestJsonConverter Instance = new ListUsersRequestJsonConverter();
@@ -213,7 +213,7 @@ namespace Engage.Messy.Serialization
     }
 
     /// <summary>Reads and writes ListUsersResponse as the API's JSON, without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "0.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "{version}")]
     internal sealed class ListUsersResponseJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Engage.Messy.ListUsersResponse>
     {
         public static readonly ListUsersResponseJsonConverter Instance = new ListUsersResponseJsonConverter();
@@ -247,7 +247,7 @@ namespace Engage.Messy.Serialization
     }
 
     /// <summary>Reads and writes UpdateUserRequest as the API's JSON, without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "0.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "{version}")]
     internal sealed class UpdateUserRequestJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Engage.Messy.UpdateUserRequest>
     {
         public static readonly UpdateUserRequestJsonConverter Instance = new UpdateUserRequestJsonConverter();

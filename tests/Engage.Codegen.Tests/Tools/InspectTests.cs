@@ -19,7 +19,8 @@ public class InspectTests
         Assert.Contains("GET    /groves/{groveId}/trees/{treeId}.json  Trees.GetTreeAsync  auth=KeyAndSecret paging=-  [trees.md:29]", text);
         Assert.Contains("sections/trees.md\t7", text);
         Assert.Contains("README.md\t0", text);
-        Assert.Contains("warning ENG015 README.md:1:", text);
+        Assert.Contains("info ENG017 README.md:1:", text);
+        Assert.Contains("base address: https://orchard.example.test/{AccountId}/api/v1 (callers set AccountId)", text);
         Assert.Contains("total: 7 operations", text);
     }
 

@@ -9,26 +9,26 @@ namespace Depot.GitHub
     /// <summary>Parameters of Create a crate.</summary>
     /// <remarks>Generated from README.md:57 ("Create a crate").</remarks>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Depot.GitHub.Serialization.CreateCrateRequestJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "0.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "{version}")]
     public sealed partial class CreateCrateRequest
     {
-        /// <summary>(string) What is written on the crate.</summary>
+        /// <summary>What is written on the crate.</summary>
         /// <remarks>JSON: <c>label</c>. Required.</remarks>
         public required string Label { get; set; }
 
-        /// <summary>(number) Gross weight in kilograms.</summary>
+        /// <summary>Gross weight in kilograms.</summary>
         /// <remarks>JSON: <c>weight_kg</c>. Optional; left out of the request when null.</remarks>
         public decimal? WeightKg { get; set; }
 
-        /// <summary>(integer) The shelf the crate goes on.</summary>
+        /// <summary>The shelf the crate goes on.</summary>
         /// <remarks>JSON: <c>shelf_id</c>. Optional; left out of the request when null.</remarks>
         public long? ShelfId { get; set; }
 
-        /// <summary>(array of string) Free-form tags.</summary>
+        /// <summary>Free-form tags.</summary>
         /// <remarks>JSON: <c>tags</c>. Optional; left out of the request when null.</remarks>
         public global::System.Collections.Generic.List<string>? Tags { get; set; }
 
-        /// <summary>(bool) Handle with care (true) or not (false).</summary>
+        /// <summary>Handle with care (true) or not (false).</summary>
         /// <remarks>JSON: <c>fragile</c>. Optional; left out of the request when null.</remarks>
         public bool? Fragile { get; set; }
     }
@@ -36,7 +36,7 @@ namespace Depot.GitHub
     /// <summary>The response of Create a crate.</summary>
     /// <remarks>Generated from README.md:57 ("Create a crate").</remarks>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Depot.GitHub.Serialization.CreateCrateResponseJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "0.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "{version}")]
     public sealed partial class CreateCrateResponse
     {
         /// <summary>The id value of the response.</summary>
@@ -63,7 +63,7 @@ namespace Depot.GitHub
     /// <summary>The response of Get a single crate.</summary>
     /// <remarks>Generated from README.md:36 ("Get a single crate").</remarks>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Depot.GitHub.Serialization.GetCrateResponseJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "0.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "{version}")]
     public sealed partial class GetCrateResponse
     {
         /// <summary>The id value of the response.</summary>
@@ -90,7 +90,7 @@ namespace Depot.GitHub
     /// <summary>The response of GET /warehouses/:warehouse/stats.</summary>
     /// <remarks>Generated from README.md:123 ("GET /warehouses/:warehouse/stats").</remarks>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Depot.GitHub.Serialization.GetCrateStatResponseJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "0.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "{version}")]
     public sealed partial class GetCrateStatResponse
     {
         /// <summary>The sealed value of the response.</summary>
@@ -109,14 +109,14 @@ namespace Depot.GitHub
     /// <summary>Parameters of List crates in a warehouse.</summary>
     /// <remarks>Generated from README.md:6 ("List crates in a warehouse").</remarks>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Depot.GitHub.Serialization.ListCratesRequestJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "0.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "{version}")]
     public sealed partial class ListCratesRequest
     {
-        /// <summary>(string) Only crates in this state. One of `sealed`, `opened` or `shipped`.</summary>
+        /// <summary>Only crates in this state. One of `sealed`, `opened` or `shipped`.</summary>
         /// <remarks>JSON: <c>status</c>. Optional; left out of the request when null.</remarks>
         public global::Depot.GitHub.ListCratesRequestStatus? Status { get; set; }
 
-        /// <summary>(int) Page number, from 1.</summary>
+        /// <summary>Page number, from 1.</summary>
         /// <remarks>JSON: <c>page</c>. Optional; left out of the request when null.</remarks>
         public int? Page { get; set; }
     }
@@ -130,7 +130,7 @@ namespace Depot.GitHub.Serialization
     using Utf8JsonWriter = global::System.Text.Json.Utf8JsonWriter;
 
     /// <summary>Reads and writes CreateCrateRequest as the API's JSON, without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "0.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "{version}")]
     internal sealed class CreateCrateRequestJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Depot.GitHub.CreateCrateRequest>
     {
         public static readonly CreateCrateRequestJsonConverter Instance = new CreateCrateRequestJsonConverter();
@@ -170,7 +170,7 @@ namespace Depot.GitHub.Serialization
     }
 
     /// <summary>Reads and writes CreateCrateResponse as the API's JSON, without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "0.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "{version}")]
     internal sealed class CreateCrateResponseJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Depot.GitHub.CreateCrateResponse>
     {
         public static readonly CreateCrateResponseJsonConverter Instance = new CreateCrateResponseJsonConverter();
@@ -209,7 +209,7 @@ namespace Depot.GitHub.Serialization
     }
 
     /// <summary>Reads and writes GetCrateResponse as the API's JSON, without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "0.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "{version}")]
     internal sealed class GetCrateResponseJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Depot.GitHub.GetCrateResponse>
     {
         public static readonly GetCrateResponseJsonConverter Instance = new GetCrateResponseJsonConverter();
@@ -248,7 +248,7 @@ namespace Depot.GitHub.Serialization
     }
 
     /// <summary>Reads and writes GetCrateStatResponse as the API's JSON, without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "0.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "{version}")]
     internal sealed class GetCrateStatResponseJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Depot.GitHub.GetCrateStatResponse>
     {
         public static readonly GetCrateStatResponseJsonConverter Instance = new GetCrateStatResponseJsonConverter();
@@ -283,7 +283,7 @@ namespace Depot.GitHub.Serialization
     }
 
     /// <summary>Reads and writes ListCratesRequest as the API's JSON, without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "0.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "{version}")]
     internal sealed class ListCratesRequestJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Depot.GitHub.ListCratesRequest>
     {
         public static readonly ListCratesRequestJsonConverter Instance = new ListCratesRequestJsonConverter();

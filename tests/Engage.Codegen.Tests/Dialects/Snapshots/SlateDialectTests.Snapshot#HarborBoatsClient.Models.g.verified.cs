@@ -9,14 +9,14 @@ namespace Harbor.Slate
     /// <summary>Parameters of Register a Boat.</summary>
     /// <remarks>Generated from index.html.md:131 ("Register a Boat").</remarks>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Harbor.Slate.Serialization.CreateBoatRequestJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "0.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "{version}")]
     public sealed partial class CreateBoatRequest
     {
-        /// <summary>(string) The boat's name as painted on the hull.</summary>
+        /// <summary>The boat's name as painted on the hull.</summary>
         /// <remarks>JSON: <c>name</c>. Required.</remarks>
         public required string Name { get; set; }
 
-        /// <summary>(number) Length over all, in metres.</summary>
+        /// <summary>Length over all, in metres.</summary>
         /// <remarks>JSON: <c>length_m</c>. Optional; left out of the request when null.</remarks>
         public decimal? LengthM { get; set; }
     }
@@ -24,7 +24,7 @@ namespace Harbor.Slate
     /// <summary>The response of Register a Boat.</summary>
     /// <remarks>Generated from index.html.md:131 ("Register a Boat").</remarks>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Harbor.Slate.Serialization.CreateBoatResponseJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "0.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "{version}")]
     public sealed partial class CreateBoatResponse
     {
         /// <summary>The id value of the response.</summary>
@@ -51,7 +51,7 @@ namespace Harbor.Slate
     /// <summary>The response of Get a Specific Boat.</summary>
     /// <remarks>Generated from index.html.md:100 ("Get a Specific Boat").</remarks>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Harbor.Slate.Serialization.GetBoatResponseJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "0.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "{version}")]
     public sealed partial class GetBoatResponse
     {
         /// <summary>The id value of the response.</summary>
@@ -78,7 +78,7 @@ namespace Harbor.Slate
     /// <summary>Parameters of Haul Out a Boat.</summary>
     /// <remarks>Generated from index.html.md:143 ("Haul Out a Boat").</remarks>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Harbor.Slate.Serialization.HaulBoatRequestJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "0.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "{version}")]
     public sealed partial class HaulBoatRequest
     {
         /// <summary>reason</summary>
@@ -89,7 +89,7 @@ namespace Harbor.Slate
     /// <summary>Parameters of List All Boats.</summary>
     /// <remarks>Generated from index.html.md:68 ("List All Boats").</remarks>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Harbor.Slate.Serialization.ListBoatsRequestJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "0.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "{version}")]
     public sealed partial class ListBoatsRequest
     {
         /// <summary>If set to true, only boats now in a berth are listed. Default: `false`.</summary>
@@ -110,7 +110,7 @@ namespace Harbor.Slate.Serialization
     using Utf8JsonWriter = global::System.Text.Json.Utf8JsonWriter;
 
     /// <summary>Reads and writes CreateBoatRequest as the API's JSON, without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "0.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "{version}")]
     internal sealed class CreateBoatRequestJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Harbor.Slate.CreateBoatRequest>
     {
         public static readonly CreateBoatRequestJsonConverter Instance = new CreateBoatRequestJsonConverter();
@@ -143,7 +143,7 @@ namespace Harbor.Slate.Serialization
     }
 
     /// <summary>Reads and writes CreateBoatResponse as the API's JSON, without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "0.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "{version}")]
     internal sealed class CreateBoatResponseJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Harbor.Slate.CreateBoatResponse>
     {
         public static readonly CreateBoatResponseJsonConverter Instance = new CreateBoatResponseJsonConverter();
@@ -182,7 +182,7 @@ namespace Harbor.Slate.Serialization
     }
 
     /// <summary>Reads and writes GetBoatResponse as the API's JSON, without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "0.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "{version}")]
     internal sealed class GetBoatResponseJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Harbor.Slate.GetBoatResponse>
     {
         public static readonly GetBoatResponseJsonConverter Instance = new GetBoatResponseJsonConverter();
@@ -221,7 +221,7 @@ namespace Harbor.Slate.Serialization
     }
 
     /// <summary>Reads and writes HaulBoatRequest as the API's JSON, without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "0.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "{version}")]
     internal sealed class HaulBoatRequestJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Harbor.Slate.HaulBoatRequest>
     {
         public static readonly HaulBoatRequestJsonConverter Instance = new HaulBoatRequestJsonConverter();
@@ -252,7 +252,7 @@ namespace Harbor.Slate.Serialization
     }
 
     /// <summary>Reads and writes ListBoatsRequest as the API's JSON, without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "0.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "{version}")]
     internal sealed class ListBoatsRequestJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Harbor.Slate.ListBoatsRequest>
     {
         public static readonly ListBoatsRequestJsonConverter Instance = new ListBoatsRequestJsonConverter();

@@ -7,7 +7,7 @@
 namespace Harbor.Slate
 {
     /// <summary>Options of HarborClient: the credentials (sent in the X-Harbor-Key header), the API root, the timeout and retries. Bind them from configuration with <c>AddHarborClient(configuration)</c> or <see cref="global::Engage.Codegen.Runtime.ApiClientOptions.Bind"/>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "0.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "{version}")]
     public sealed partial class HarborClientOptions : global::Engage.Codegen.Runtime.ApiClientOptions
     {
         /// <summary>The API root the docs give: https://api.harbor.test/v2</summary>
@@ -27,7 +27,7 @@ namespace Harbor.Slate
 
     /// <summary>Client for the Harbor API, generated from its Markdown docs. Thread-safe; create one and reuse it.</summary>
     /// <remarks>Each resource of the docs is a property; each documented endpoint an async method carrying <see cref="global::Engage.Codegen.Runtime.ApiOperationAttribute"/>.</remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "0.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "{version}")]
     public partial class HarborClient : global::System.IDisposable
     {
         private readonly global::Engage.Codegen.Runtime.ApiPipeline? _pipeline;
@@ -71,6 +71,7 @@ namespace Harbor.Slate
             _pipeline = pipeline ?? throw new global::System.ArgumentNullException(nameof(pipeline));
             Boats = new global::Harbor.Slate.HarborBoatsClient(_pipeline);
             Berths = new global::Harbor.Slate.HarborBerthsClient(_pipeline);
+            Moorings = new global::Harbor.Slate.HarborMooringsClient(_pipeline);
         }
 
         /// <summary>For mocking: a client with no connection, whose virtual members a test overrides.</summary>
@@ -78,6 +79,7 @@ namespace Harbor.Slate
         {
             Boats = null!;
             Berths = null!;
+            Moorings = null!;
         }
 
         /// <summary>The operations of the Boats page (index.html.md).</summary>
@@ -85,6 +87,9 @@ namespace Harbor.Slate
 
         /// <summary>The operations of the Berths page (index.html.md).</summary>
         public virtual global::Harbor.Slate.HarborBerthsClient Berths { get; }
+
+        /// <summary>The operations of the Moorings page (index.html.md).</summary>
+        public virtual global::Harbor.Slate.HarborMooringsClient Moorings { get; }
 
         /// <summary>Disposes the HttpClient the client created, if it created one.</summary>
         public void Dispose()

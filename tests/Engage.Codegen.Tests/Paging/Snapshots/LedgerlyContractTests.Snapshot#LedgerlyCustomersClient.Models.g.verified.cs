@@ -12,11 +12,11 @@ namespace Ledgerly.Paging
     [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "{version}")]
     public sealed partial class ListCustomersRequest
     {
-        /// <summary>(integer) Page number, from 1.</summary>
+        /// <summary>Page number, from 1.</summary>
         /// <remarks>JSON: <c>page</c>. Optional; left out of the request when null.</remarks>
         public int? Page { get; set; }
 
-        /// <summary>(integer) Customers per page.</summary>
+        /// <summary>Customers per page.</summary>
         /// <remarks>JSON: <c>page_size</c>. Optional; left out of the request when null.</remarks>
         public int? PageSize { get; set; }
     }
