@@ -14,4 +14,11 @@ public enum ApiAuth
 
     /// <summary>No credentials: the docs say the operation needs no authentication.</summary>
     None = 4,
+
+    /// <summary>
+    /// HTTP Basic with <see cref="ApiClientOptions.BasicUsername"/> and <see cref="ApiClientOptions.BasicPassword"/>:
+    /// the docs say this operation takes a user name and password (to obtain tokens, say) while the
+    /// client's other operations take its token or key.
+    /// </summary>
+    Basic = 5,
 }

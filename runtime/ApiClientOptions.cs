@@ -34,6 +34,16 @@ public abstract class ApiClientOptions
     /// </summary>
     public Func<CancellationToken, ValueTask<string>>? TokenProvider { get; set; }
 
+    /// <summary>
+    /// The user name for the few operations whose docs ask for HTTP Basic authentication while the
+    /// others take a token or key (<see cref="ApiAuth.Basic"/>, such as creating an access token).
+    /// Needed only to call those operations; never logged or shown.
+    /// </summary>
+    public string? BasicUsername { get; set; }
+
+    /// <summary>The password sent with <see cref="BasicUsername"/> to the operations marked <see cref="ApiAuth.Basic"/>.</summary>
+    public string? BasicPassword { get; set; }
+
     /// <summary>How the credentials are sent, as the docs say; generated options override it.</summary>
     protected internal virtual ApiCredentialScheme CredentialScheme => ApiCredentialScheme.Default;
 
@@ -115,6 +125,20 @@ public abstract class ApiClientOptions
             ApiHeaders.EnsureNoLineBreaks(UserAgent, nameof(UserAgent));
         }
 
+        if (BasicUsername is not null)
+        {
+            ApiHeaders.EnsureNoLineBreaks(BasicUsername, nameof(BasicUsername));
+            if (BasicUsername.IndexOf(':') >= 0)
+            {
+                throw new ArgumentException($"{GetType().Name}.{nameof(BasicUsername)} cannot contain ':' (HTTP Basic separates the user name from the password with it).", nameof(BasicUsername));
+            }
+        }
+
+        if (BasicPassword is not null)
+        {
+            ApiHeaders.EnsureNoLineBreaks(BasicPassword, nameof(BasicPassword));
+        }
+
         if (RequiredUserAgentExample is { } example && string.IsNullOrWhiteSpace(UserAgent))
         {
             throw new ArgumentException(
@@ -180,6 +204,8 @@ public abstract class ApiClientOptions
         }
 
         UserAgent = configuration[nameof(UserAgent)] ?? UserAgent;
+        BasicUsername = configuration[nameof(BasicUsername)] ?? BasicUsername;
+        BasicPassword = configuration[nameof(BasicPassword)] ?? BasicPassword;
         Timeout = ReadTimeSpan(configuration, nameof(Timeout)) ?? Timeout;
         if (configuration[nameof(LogContent)] is { } logContent)
         {
@@ -226,6 +252,6 @@ public abstract class ApiClientOptions
             ? $"{scheme.KeyName} = {(string.IsNullOrEmpty(ApiKey) ? "(none)" : "***")}, {scheme.SecretName} = {(HasSecret ? "***" : "(none)")}"
             : $"{scheme.KeyName} = {(string.IsNullOrEmpty(ApiKey) ? (TokenProvider is null ? "(none)" : "(from TokenProvider)") : "***")}, Auth = {scheme}";
         var baseAddress = ResolveBaseAddress();
-        return $"{GetType().Name} {{ BaseAddress = {(baseAddress is null ? "(none)" : ApiUris.WithoutCredentials(baseAddress))}, {credentials}{(UserAgent is null ? string.Empty : $", UserAgent = {UserAgent}")}, Timeout = {Timeout}, Retry = {Retry} }}";
+        return $"{GetType().Name} {{ BaseAddress = {(baseAddress is null ? "(none)" : ApiUris.WithoutCredentials(baseAddress))}, {credentials}{(BasicUsername is null && BasicPassword is null ? string.Empty : $", {nameof(BasicUsername)} = ***, {nameof(BasicPassword)} = {(string.IsNullOrEmpty(BasicPassword) ? "(none)" : "***")}")}{(UserAgent is null ? string.Empty : $", UserAgent = {UserAgent}")}, Timeout = {Timeout}, Retry = {Retry} }}";
     }
 }

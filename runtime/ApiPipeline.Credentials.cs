@@ -19,6 +19,12 @@ public sealed partial class ApiPipeline
             return;
         }
 
+        if (_basic)
+        {
+            request.Headers.Authorization = _basicAuthorization;
+            return;
+        }
+
         switch (_scheme.Location)
         {
             case ApiCredentialLocation.Header:

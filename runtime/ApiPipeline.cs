@@ -45,8 +45,12 @@ public sealed partial class ApiPipeline : IDisposable
     private readonly ILogger _logger;
     private readonly bool _logContent;
     private readonly bool _anonymous;
+    private readonly AuthenticationHeaderValue? _basicAuthorization;
+    private readonly bool _basic;
+    private readonly string _optionsName;
     private readonly TimeProvider _time;
     private ApiPipeline? _anonymousView;
+    private ApiPipeline? _basicView;
 
     /// <summary>Creates the pipeline. Validates <paramref name="options"/>.</summary>
     /// <param name="options">Credentials, API root, timeout and retries.</param>
@@ -105,6 +109,13 @@ public sealed partial class ApiPipeline : IDisposable
         _userAgentSet = options.UserAgent is not null;
         _userAgent = options.UserAgent ?? (clientName.EndsWith("Options", StringComparison.Ordinal) ? clientName.Substring(0, clientName.Length - "Options".Length) : clientName) + " Engage.Codegen.Runtime/" + RuntimeVersion;
         _key = options.ApiKey;
+        _optionsName = options.GetType().Name;
+        if (!string.IsNullOrEmpty(options.BasicUsername))
+        {
+            var basic = Encoding.UTF8.GetBytes(options.BasicUsername + ":" + options.BasicPassword);
+            _basicAuthorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(basic));
+        }
+
         if (_scheme.Location == ApiCredentialLocation.Basic)
         {
             var credentials = Encoding.UTF8.GetBytes(options.ApiKey + ":" + (HasSecret ? options.ApiSecret : string.Empty));
@@ -125,9 +136,15 @@ public sealed partial class ApiPipeline : IDisposable
         _retryPipeline = _retry.MaxRetries > 0 ? BuildRetryPipeline(_retry) : null;
     }
 
-    /// <summary>A view of <paramref name="source"/> that sends no credentials; everything else is shared.</summary>
-    private ApiPipeline(ApiPipeline source)
+    /// <summary>
+    /// A view of <paramref name="source"/> that sends no credentials, or (<paramref name="basic"/>) only
+    /// the Basic user name and password; everything else is shared.
+    /// </summary>
+    private ApiPipeline(ApiPipeline source, bool basic)
     {
+        _basic = basic;
+        _basicAuthorization = source._basicAuthorization;
+        _optionsName = source._optionsName;
         _httpClient = source._httpClient;
         _root = source._root;
         _scheme = source._scheme;
@@ -139,15 +156,24 @@ public sealed partial class ApiPipeline : IDisposable
         _retryPipeline = source._retryPipeline;
         _logger = source._logger;
         _logContent = source._logContent;
-        _anonymous = true;
-        _anonymousView = this;
+        _anonymous = !basic;
+        _anonymousView = basic ? source.Anonymous : this;
+        _basicView = basic ? this : null;
     }
 
     /// <summary>
     /// This pipeline without credentials, for operations the docs say need no authentication: the same
     /// HttpClient, base address, retries, timeouts, logs and spans, and no key, secret or token on the wire.
     /// </summary>
-    public ApiPipeline Anonymous => _anonymousView ??= new ApiPipeline(this);
+    public ApiPipeline Anonymous => _anonymousView ??= new ApiPipeline(this, basic: false);
+
+    /// <summary>
+    /// This pipeline with HTTP Basic credentials (<see cref="ApiClientOptions.BasicUsername"/> and
+    /// <see cref="ApiClientOptions.BasicPassword"/>) instead of the token or key, for the operations the
+    /// docs say take a user name and password (<see cref="ApiAuth.Basic"/>). A call through it without
+    /// them fails with <see cref="ApiCredentialsException"/> before anything is sent.
+    /// </summary>
+    public ApiPipeline Basic => _basicView ??= new ApiPipeline(this, basic: true);
 
     /// <summary>This runtime's package version (from git tags), as the default User-Agent names it.</summary>
     public static string RuntimeVersion { get; } = ReadVersion();
@@ -262,6 +288,12 @@ public sealed partial class ApiPipeline : IDisposable
     private Call NewCallTo(string operation, HttpMethod method, string uri, byte[]? body, ApiRequestOptions? requestOptions, bool keepHeaders)
     {
         requestOptions?.Validate();
+        if (_basic && _basicAuthorization is null)
+        {
+            throw new ApiCredentialsException(
+                $"{operation} takes HTTP Basic authentication, as the API's docs say: set {_optionsName}.{nameof(ApiClientOptions.BasicUsername)} and {nameof(ApiClientOptions.BasicPassword)}. Nothing was sent.");
+        }
+
         return new Call(this, operation, method, uri, body, requestOptions) { KeepHeaders = keepHeaders };
     }
 

@@ -100,7 +100,7 @@ internal static partial class Emitter
 
         if (operationOnFullClient is null)
         {
-            w.Line($"[{Runtime}.ApiOperation({SourceWriter.Literal(operation.HttpMethod)}, {SourceWriter.Literal(operation.PathTemplate)}, Auth = {Runtime}.ApiAuth.{operation.Auth switch { AuthKind.Key => "Key", AuthKind.Token => "Token", AuthKind.None => "None", _ => "KeyAndSecret" }}, Paged = {(operation.Paging is not null ? "true" : "false")}, Source = {SourceWriter.Literal(operation.Source)}" +
+            w.Line($"[{Runtime}.ApiOperation({SourceWriter.Literal(operation.HttpMethod)}, {SourceWriter.Literal(operation.PathTemplate)}, Auth = {Runtime}.ApiAuth.{operation.Auth switch { AuthKind.Key => "Key", AuthKind.Token => "Token", AuthKind.None => "None", AuthKind.Basic => "Basic", _ => "KeyAndSecret" }}, Paged = {(operation.Paging is not null ? "true" : "false")}, Source = {SourceWriter.Literal(operation.Source)}" +
                 (operation.SecretRequiredFor.Count > 0 ? $", SecretRequiredFor = {SourceWriter.Literal(string.Join(",", operation.SecretRequiredFor))}" : string.Empty) + ")]");
         }
 
@@ -232,7 +232,12 @@ internal static partial class Emitter
     }
 
     /// <summary>The pipeline an operation sends through: without credentials where the docs say it needs none.</summary>
-    private static string PipelineOf(OperationSpec operation) => operation.Auth == AuthKind.None ? "_pipeline.Anonymous" : "_pipeline";
+    private static string PipelineOf(OperationSpec operation) => operation.Auth switch
+    {
+        AuthKind.None => "_pipeline.Anonymous",
+        AuthKind.Basic => "_pipeline.Basic",
+        _ => "_pipeline",
+    };
 
     private static string OperationName(ResourceSpec resource, OperationSpec operation) =>
         resource.PropertyName + "." + (operation.MethodName.EndsWith("Async", System.StringComparison.Ordinal)

@@ -176,6 +176,7 @@ internal static partial class Emitter
     {
         AuthKind.Key => "Works with the API key alone (the docs: \"works with username authentication\").",
         AuthKind.None => "Sends no credentials: the docs say it needs no authentication.",
+        AuthKind.Basic => "Sends HTTP Basic with the options' BasicUsername and BasicPassword instead of the " + Spoken(api.Auth.KeyName) + ": the docs say this operation takes a user name and password.",
         AuthKind.Token => api.Auth.Location == CredentialLocation.Query
             ? $"Sends the {Spoken(api.Auth.KeyName)} as the {api.Auth.ParameterName} query parameter."
             : $"Sends the {Spoken(api.Auth.KeyName)} in the {api.Auth.HeaderName} header.",

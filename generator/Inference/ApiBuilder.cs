@@ -248,10 +248,16 @@ internal sealed partial class ApiBuilder
 
         resources = ShareResponseShapes(resources);
 
-        // A header or query scheme has one credential and no secret: every operation sends it.
+        // A header or query scheme has one credential and no secret: every operation sends it, except
+        // those the docs say need none or take HTTP Basic instead (to obtain tokens). Under a Basic
+        // scheme, "basic authentication" is the key and secret.
         if (credentials.Location != CredentialLocation.Basic)
         {
-            resources = resources.Select(r => r with { Operations = r.Operations.Select(o => o with { Auth = o.Auth == AuthKind.None ? AuthKind.None : AuthKind.Token, SecretRequiredFor = EquatableArray<string>.Empty }).ToEquatableArray() }).ToList();
+            resources = resources.Select(r => r with { Operations = r.Operations.Select(o => o with { Auth = o.Auth is AuthKind.None or AuthKind.Basic ? o.Auth : AuthKind.Token, SecretRequiredFor = EquatableArray<string>.Empty }).ToEquatableArray() }).ToList();
+        }
+        else
+        {
+            resources = resources.Select(r => r with { Operations = r.Operations.Select(o => o.Auth == AuthKind.Basic ? o with { Auth = AuthKind.KeyAndSecret } : o).ToEquatableArray() }).ToList();
         }
 
         return new ApiSpec(

@@ -116,6 +116,11 @@ internal sealed partial class ApiBuilder
         }
 
         var noun = verb == "List" ? plural : resourceSingular;
+        if (rest.Length > 0 && (resourceSingular.EndsWith(rest, StringComparison.Ordinal) || plural.EndsWith(rest, StringComparison.Ordinal)))
+        {
+            return verb + noun; // "CreateToken" on the Access Tokens page is CreateAccessToken, not CreateAccessTokenToken
+        }
+
         return verb + noun + rest;
     }
 

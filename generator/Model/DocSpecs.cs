@@ -71,6 +71,12 @@ internal enum AuthKind
 
     /// <summary>No credentials: the docs say the endpoint needs no authentication.</summary>
     None,
+
+    /// <summary>
+    /// HTTP Basic with a user name and password, where the client's scheme is a token or key: the docs
+    /// say this endpoint takes them ("requires that you are authenticated via basic authentication").
+    /// </summary>
+    Basic,
 }
 
 internal enum CredentialLocation

@@ -282,6 +282,13 @@ internal static partial class DocParser
             return (AuthKind.None, null);
         }
 
+        // "List access tokens requires that you are authenticated via basic authentication."
+        if (Patterns.IsMatch(lower, @"\b(?:requires?|required|needs?|must\s+(?:use|be\s+made\s+with)|only\s+(?:with|via)|via|using|authenticated\s+with)\b[^.]{0,60}?\bbasic\s+auth(?:entication)?\b", RegexOptions.CultureInvariant, s_regexTimeout) &&
+            !Patterns.IsMatch(lower, @"\bwithout\s+(?:providing\s+)?basic\b", RegexOptions.CultureInvariant, s_regexTimeout))
+        {
+            return (AuthKind.Basic, null);
+        }
+
         var keyOnly = Patterns.Match(lower, @"works\s+with\s+(?:just\s+(?:the\s+)?)?(?:username|api\s+key)(?:\s+only)?\s+(?:authentication|auth)\b", RegexOptions.CultureInvariant, s_regexTimeout);
         if (keyOnly.Success)
         {

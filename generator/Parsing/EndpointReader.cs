@@ -202,7 +202,7 @@ internal static class EndpointReader
 
     internal static EndpointCandidate Candidate(EndpointForm form, Block block, string method, string rawPath, LocationInfo location, string? misspelled, string? prose = null, string? body = null, Block? startBlock = null)
     {
-        if (!PathTemplates.TryRead(rawPath, out var reading))
+        if (!PathTemplates.TryRead(rawPath, out var reading, prose))
         {
             reading = new PathReading(Array.Empty<string>(), Array.Empty<(string, string)>(), null);
         }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Net;
 using System.Text.RegularExpressions;
 
@@ -40,7 +41,8 @@ internal static class PathTemplates
     private static readonly Regex s_optionalTail = new(@"^(.*?)(?:\((/[^()]+)\)|\[(/[^\[\]]+)\])$", RegexOptions.CultureInvariant, s_timeout);
 
     /// <summary>Reads <paramref name="raw"/>; false when it is not a path a person would read as one.</summary>
-    public static bool TryRead(string raw, out PathReading reading)
+    /// <summary>Reads an endpoint's path; <paramref name="prose"/> (a bullet's words) may name its example ids.</summary>
+    public static bool TryRead(string raw, out PathReading reading, string? prose = null)
     {
         reading = new PathReading(Array.Empty<string>(), Array.Empty<(string, string)>(), null);
         var value = WebUtility.HtmlDecode(raw.Trim().Trim('`', '"', '\'')).Trim();
@@ -99,9 +101,10 @@ internal static class PathTemplates
         var variants = optional.Success
             ? new[] { optional.Groups[1].Value, optional.Groups[1].Value + (optional.Groups[2].Success ? optional.Groups[2].Value : optional.Groups[3].Value) }
             : new[] { value };
+        var named = ProseNames(prose);
         foreach (var variant in variants)
         {
-            if (!TryTemplate(variant, out var template))
+            if (!TryTemplate(variant, named, out var template))
             {
                 return false;
             }
@@ -116,7 +119,35 @@ internal static class PathTemplates
         return true;
     }
 
-    private static bool TryTemplate(string value, out string template)
+    /// <summary>"the tree with an ID of `2`" (tree for 2); "The ID in `memberships/1.json` is the `person_id`" (person for memberships/1).</summary>
+    private static readonly Regex s_proseId = new(
+        @"\bthe\s+(?<noun>[a-z][a-z_ -]{0,30}?)\s+with\s+(?:an?\s+|the\s+)?id\s+(?:of\s+)?`(?<value>[\w-]+)`|\bthe\s+id\s+in\s+`(?<path>[^`/]+)/(?<value>[\w-]+)(?:\.\w+)?`\s+is\s+the\s+`?(?<noun>[a-z][a-z_]*?)_?id`?\b",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant,
+        s_timeout);
+
+    private static Dictionary<string, string>? ProseNames(string? prose)
+    {
+        if (prose is null || prose.IndexOf('`') < 0 || prose.IndexOf("id", StringComparison.OrdinalIgnoreCase) < 0)
+        {
+            return null;
+        }
+
+        Dictionary<string, string>? names = null;
+        foreach (Match match in s_proseId.Matches(prose))
+        {
+            var noun = match.Groups["noun"].Value.Trim().ToLowerInvariant().Replace(' ', '_').Replace('-', '_');
+            var key = match.Groups["path"].Success ? match.Groups["path"].Value + "/" + match.Groups["value"].Value : match.Groups["value"].Value;
+            names ??= new Dictionary<string, string>(StringComparer.Ordinal);
+            if (!names.ContainsKey(key))
+            {
+                names[key] = noun;
+            }
+        }
+
+        return names;
+    }
+
+    private static bool TryTemplate(string value, Dictionary<string, string>? proseNames, out string template)
     {
         template = string.Empty;
         var segments = value.Split(new[] { '/' }, StringSplitOptions.RemoveEmptyEntries);
@@ -142,7 +173,13 @@ internal static class PathTemplates
             var example = ExampleId(segment, collection);
             if (example is not null)
             {
-                var name = used.Claim(ExampleParameterName(collection));
+                // The prose's name for this id ("the tree with an ID of `2`"), when it is told apart from the path's other ids.
+                var id = segment.Substring(0, segment.Length - example.Length);
+                var noun = proseNames is null ? null
+                    : proseNames.TryGetValue(collection + "/" + id, out var byPath) ? byPath
+                    : proseNames.TryGetValue(id, out var byValue) && segments.Count(s => s == id || s.StartsWith(id + ".", StringComparison.Ordinal)) == 1 ? byValue
+                    : null;
+                var name = used.Claim(ExampleParameterName(noun is null ? collection : noun + "s"));
                 lastParameter = null;
                 result.Add("{" + name + "}" + example);
                 previous = null;

@@ -128,26 +128,47 @@ public class FuzzTests
                     break;
             }
 
-            if (bullets.Length > 0)
+            if (bullets.Length > 0 && shape % 3 == 1)
+            {
+                // Slate's "Query Parameters" table, on any method (a POST's go in the query string).
+                markdown.Append("### Query Parameters\n\nParameter | Type | Description\n--------- | ---- | -----------\n")
+                    .Append(string.Concat(bullets.Select(b => b.Substring(3).Replace("` - ", " | string | ") + "\n"))).Append('\n');
+            }
+            else if (bullets.Length > 0)
             {
                 markdown.Append("Parameters:\n\n").Append(string.Join("\n", bullets)).Append("\n\n");
             }
 
-            markdown.Append(examples.label ? "Example request data:\n\n" : string.Empty).Append("```json\n").Append(examples.request).Append("\n```\n\n")
+            // The request as JSON, as a PHP array, or as a JavaScript literal (the last two as a language tab).
+            var request = (shape % 4) switch
+            {
+                2 => "```php\n<?php\n$data = " + examples.request.Replace("{", "[").Replace("}", "]").Replace("\": ", "' => ").Replace("\"", "'") + ";\n```\n\n",
+                3 => "```javascript\nconst body = " + examples.request + ";\n```\n\n",
+                _ => "```json\n" + examples.request + "\n```\n\n",
+            };
+            markdown.Append(examples.label ? "Example request data:\n\n" : string.Empty).Append(request)
                 .Append("Example response:\n\n```json\n").Append(examples.response).Append("\n```\n\n");
             return new Section(markdown.ToString(), !invalid, invalid);
         });
 
+    // An object as "The X object" with bullets, or as Slate's "X properties" attribute table (read-only
+    // markers, a type column) with a nested "X - Y properties" table.
     private static readonly Gen<string> s_objectSection =
         Gen.Select(Gen.OneOfConst("Thing", "Lists", "class", "Évent"), s_json,
             Gen.Select(Gen.OneOfConst(s_names), Gen.OneOfConst(s_descriptions), (name, description) => $"- `{name}` - {description}").Array[0, 5],
-            (name, example, bullets) => $"## The {name} object\n\n```json\n{example}\n```\n\n{string.Join("\n", bullets)}\n\n");
+            Gen.Select(Gen.OneOfConst(s_names), Gen.OneOfConst("integer", "string", "array", "object", "date-time", "bool", "number", ""), Gen.OneOfConst(s_descriptions), Gen.Bool,
+                (name, type, description, readOnly) => $"{name} | {type} | {description.Replace("|", "\\|")}{(readOnly ? " <i class=\"label\">read-only</i>" : string.Empty)}").Array[0, 4],
+            Gen.Int[0, 3],
+            (name, example, bullets, rows, form) => form == 0
+                ? $"## {name} properties\n\nAttribute | Type | Description\n--------- | ---- | -----------\n{string.Join("\n", rows)}\n\n### {name} - {(rows.Length > 0 ? rows[0].Split(' ')[0] : "part")} properties\n\nAttribute | Type | Description\n--------- | ---- | -----------\n{string.Join("\n", rows.Skip(1))}\n\n"
+                : $"## The {name} object\n\n```json\n{example}\n```\n\n{string.Join("\n", bullets)}\n\n");
 
     private static readonly Gen<(string Name, string Text, int Valid, int Invalid)[]> s_docSet =
         Gen.Select(Gen.OneOfConst("Things", "Lists \"); Evil(); //", "Événements", "Users"), s_objectSection.Array[0, 2], s_endpointSection.Array[0, 5], Gen.Bool,
-            (title, objects, endpoints, frontMatter) =>
+            Gen.OneOfConst("", "", "The base URL is `https://api.fuzz.test/v1`.\n\n", "All URLs start with `https://fuzz.test/999999/api/v1/`.\n\n", "The base URL is `https://{account}.fuzz.test/v2`.\n\n", "Base URL: `https://your-server/api/v1`\n\n"),
+            (title, objects, endpoints, frontMatter, root) =>
             {
-                var text = (frontMatter ? "---\ntitle: The Fuzz API\n---\n\n" : string.Empty) + $"# {title}\n\n" + string.Concat(objects) + string.Concat(endpoints.Select(e => e.Markdown));
+                var text = (frontMatter ? "---\ntitle: The Fuzz API\n---\n\n" : string.Empty) + $"# {title}\n\n" + root + string.Concat(objects) + string.Concat(endpoints.Select(e => e.Markdown));
                 return (text, endpoints.Count(e => e.ValidEndpoint), endpoints.Count(e => e.InvalidEndpoint));
             })
         .Array[1, 3]

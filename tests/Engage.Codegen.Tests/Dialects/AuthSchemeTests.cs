@@ -81,10 +81,25 @@ public class AuthSchemeTests
     {
         var owner = client.GetType().GetProperty(resource)!.GetValue(client)!;
         var operation = owner.GetType().GetMethods().Single(m => m.Name == method && m.GetParameters().Length == arguments.Length + 1);
-        return (Task)operation.Invoke(owner, arguments.Append(CancellationToken.None).ToArray())!;
+        try
+        {
+            return (Task)operation.Invoke(owner, arguments.Append(CancellationToken.None).ToArray())!;
+        }
+        catch (System.Reflection.TargetInvocationException e)
+        {
+            // A missing credential fails before anything is sent, as the call starts: as awaiting it would show.
+            return Task.FromException(e.InnerException!);
+        }
     }
 
     private static void Set(object options, string property, string value) => options.GetType().GetProperty(property)!.SetValue(options, value);
+
+    private static object TokenRequest()
+    {
+        var request = Activator.CreateInstance(s_github.Type("CreateAccessTokenRequest"))!;
+        Set(request, "Name", "scanner");
+        return request;
+    }
 
     [Fact]
     public async Task A_custom_header_from_a_slate_sample_carries_the_key_and_nothing_else_does()
@@ -211,5 +226,63 @@ public class AuthSchemeTests
         Assert.Equal(401, exception.StatusCode);
         Assert.Equal(2, server.Requests.Count);
         Assert.DoesNotContain("tok-NEVER-SHOWN", exception.ToString());
+    }
+
+    [Fact]
+    public async Task Operations_an_auth_page_says_take_basic_auth_send_the_user_name_and_password_and_the_rest_the_token()
+    {
+        // Both token operations; listing pages (the overview's Pagination speaks of every list), so creating is what is called here.
+        Assert.Equal(ApiAuth.Basic, s_github.Operation("DepotAccessTokensClient", "ListTokensAsync").Auth);
+        Assert.Equal(ApiAuth.Basic, s_github.Operation("DepotAccessTokensClient", "CreateTokenAsync").Auth);
+        Assert.Equal(ApiAuth.Token, s_github.Operation("DepotCratesClient", "GetCrateAsync").Auth);
+
+        await using var tokens = await LoopbackServer.StartAsync("{\"name\": \"scanner\", \"sha1\": \"8f3a\"}");
+        await using var crates = await LoopbackServer.StartAsync("{\"id\": 7, \"label\": \"Bolts\", \"weight_kg\": 1, \"sealed\": true, \"received_at\": \"2026-03-01T09:30:00Z\"}");
+        void Credentials(ApiClientOptions o)
+        {
+            Set(o, "AccessToken", "tok_123");
+            o.BasicUsername = "picker";
+            o.BasicPassword = "pa55-NEVER-SHOWN";
+        }
+
+        await Call(Client(s_github.Assembly, s_github.Namespace, "DepotClient", tokens, Credentials), "AccessTokens", "CreateTokenAsync", "picker", TokenRequest());
+        await Call(Client(s_github.Assembly, s_github.Namespace, "DepotClient", crates, Credentials), "Crates", "GetCrateAsync", "north", "7");
+        var listed = Assert.Single(tokens.Requests);
+        Assert.Equal("POST /v1/users/picker/tokens", listed.Method + " " + listed.PathAndQuery);
+        Assert.Equal("Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes("picker:pa55-NEVER-SHOWN")), listed.Header("Authorization"));
+        Assert.Equal("token tok_123", Assert.Single(crates.Requests).Header("Authorization"));
+    }
+
+    [Fact]
+    public async Task Without_the_basic_credentials_a_basic_operation_sends_nothing_and_says_what_to_set()
+    {
+        await using var server = await LoopbackServer.StartAsync("[]");
+        var client = Client(s_github.Assembly, s_github.Namespace, "DepotClient", server, o => Set(o, "AccessToken", "tok_123"));
+        var exception = await Assert.ThrowsAsync<ApiCredentialsException>(() => Call(client, "AccessTokens", "CreateTokenAsync", "picker", TokenRequest()));
+        Assert.Contains("AccessTokens.CreateToken takes HTTP Basic authentication", exception.Message);
+        Assert.Contains("DepotClientOptions.BasicUsername and BasicPassword", exception.Message);
+        Assert.Empty(server.Requests);
+        Assert.DoesNotContain("tok_123", exception.Message);
+    }
+
+    [Fact]
+    public async Task Basic_credentials_never_reach_options_text_or_a_failed_calls_exception()
+    {
+        await using var server = await LoopbackServer.StartAsync("{\"message\": \"bad credentials\"}", HttpStatusCode.Unauthorized);
+        ApiClientOptions? seen = null;
+        var client = Client(s_github.Assembly, s_github.Namespace, "DepotClient", server, o =>
+        {
+            Set(o, "AccessToken", "tok_123");
+            o.BasicUsername = "picker-PRIVATE";
+            o.BasicPassword = "pa55-NEVER-SHOWN";
+            seen = o;
+        });
+        Assert.Contains("BasicUsername = ***, BasicPassword = ***", seen!.ToString());
+        Assert.DoesNotContain("picker-PRIVATE", seen.ToString());
+        Assert.DoesNotContain("pa55-NEVER-SHOWN", seen.ToString());
+        var exception = await Assert.ThrowsAsync<ApiException>(() => Call(client, "AccessTokens", "CreateTokenAsync", "picker", TokenRequest()));
+        Assert.Equal(401, exception.StatusCode);
+        Assert.DoesNotContain("pa55-NEVER-SHOWN", exception.ToString());
+        Assert.DoesNotContain(Convert.ToBase64String(Encoding.UTF8.GetBytes("picker-PRIVATE:pa55-NEVER-SHOWN")), exception.ToString());
     }
 }

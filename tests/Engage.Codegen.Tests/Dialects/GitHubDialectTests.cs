@@ -24,6 +24,8 @@ public class GitHubDialectTests
         Assert.Equal(
             new[]
             {
+                "DepotAccessTokensClient.CreateTokenAsync POST /users/{username}/tokens",
+                "DepotAccessTokensClient.ListTokensAsync GET /users/{username}/tokens",
                 "DepotCratesClient.CreateCrateAsync POST /warehouses/{warehouse}/crates",
                 "DepotCratesClient.DeleteCrateAsync DELETE /warehouses/{warehouse}/crates/{id}",
                 "DepotCratesClient.GetCrateAsync GET /warehouses/{warehouse}/crates/{id}",

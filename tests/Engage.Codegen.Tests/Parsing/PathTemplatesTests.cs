@@ -34,6 +34,18 @@ public class PathTemplatesTests
     }
 
     [Theory]
+    [InlineData("/projects/1/accesses/2.json", "revokes access for the person with an ID of `2` from the project with an ID of `1`", "/projects/{projectId}/accesses/{personId}.json")]
+    [InlineData("/groups/1/memberships/1.json", "deletes the membership. The ID in `memberships/1.json` is the `person_id` not the membership ID.", "/groups/{groupId}/memberships/{personId}.json")]
+    [InlineData("/groups/1/subgroups/1.json", "returns the group with an ID of `1`", "/groups/{groupId}/subgroups/{subgroupId}.json")]
+    [InlineData("/projects/1/todolists/2.json", "returns the to-do list with an ID of `2`", "/projects/{projectId}/todolists/{toDoListId}.json")]
+    [InlineData("/projects/1/todolists/2.json", "shows the list", "/projects/{projectId}/todolists/{todolistId}.json")]
+    public void The_prose_names_an_example_id_when_it_says_whose_it_is(string raw, string prose, string expected)
+    {
+        Assert.True(PathTemplates.TryRead(raw, out var reading, prose));
+        Assert.Equal(new[] { expected }, reading.Templates);
+    }
+
+    [Theory]
     [InlineData("/things(/:id)", "/things", "/things/{id}")]
     [InlineData("/things[/{id}]", "/things", "/things/{id}")]
     [InlineData("/warehouses/:w/weigh(/:id)", "/warehouses/{w}/weigh", "/warehouses/{w}/weigh/{id}")]
