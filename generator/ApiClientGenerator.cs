@@ -41,16 +41,24 @@ public sealed class ApiClientGenerator : IIncrementalGenerator
             .Select(static (pair, cancellationToken) => Build(pair.Left, pair.Right, cancellationToken))
             .WithTrackingName(TrackingNames.Api);
 
-        var emitted = api
-            .Select(static (result, cancellationToken) => Emit(result, cancellationToken))
+        // Emission sees the model alone: diagnostics travel beside it, so a change that only moves or
+        // fixes a docs warning leaves the model equal and re-emits nothing.
+        var model = api
+            .Select(static (result, _) => new EmitInput(result.Api, result.FirstPath))
+            .WithTrackingName(TrackingNames.Model);
+
+        var emitted = model
+            .Select(static (input, cancellationToken) => Emit(input, cancellationToken))
             .WithTrackingName(TrackingNames.Emitted);
 
         var files = emitted
             .SelectMany(static (result, _) => result.Files.ToImmutableArray())
             .WithTrackingName(TrackingNames.GeneratedFiles);
 
-        var diagnostics = emitted
+        var diagnostics = api
             .Select(static (result, _) => result.Diagnostics)
+            .Combine(emitted.Select(static (result, _) => result.Diagnostics))
+            .Select(static (pair, _) => pair.Right.Count == 0 ? pair.Left : pair.Left.Concat(pair.Right).ToEquatableArray())
             .WithTrackingName(TrackingNames.Diagnostics);
 
         context.RegisterSourceOutput(files, static (production, file) =>
@@ -107,8 +115,8 @@ public sealed class ApiClientGenerator : IIncrementalGenerator
 
         try
         {
-            var api = ApiBuilder.Build(docs, settings, cancellationToken);
-            return new BuildResult(api, api.Diagnostics, docs[0].Path);
+            var inferred = ApiBuilder.Build(docs, settings, cancellationToken);
+            return new BuildResult(inferred.Api, inferred.Diagnostics, docs[0].Path);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
@@ -120,32 +128,35 @@ public sealed class ApiClientGenerator : IIncrementalGenerator
     /// <summary>
     /// Writes the client's sources. Like parsing and inference, a failure here never reaches Roslyn
     /// (where it would be CS8785 and an unexplained missing client): it is ENG099 at the first docs
-    /// file, beside the diagnostics inference reported.
+    /// file, reported beside the diagnostics inference found.
     /// </summary>
-    internal static EmitResult Emit(BuildResult result, CancellationToken cancellationToken)
+    internal static EmitResult Emit(EmitInput input, CancellationToken cancellationToken)
     {
-        if (result.Api is null)
+        if (input.Api is null)
         {
-            return new EmitResult(EquatableArray<GeneratedFile>.Empty, result.Diagnostics);
+            return new EmitResult(EquatableArray<GeneratedFile>.Empty, EquatableArray<DiagnosticInfo>.Empty);
         }
 
         try
         {
-            var files = Emitter.Emit(result.Api).ToEquatableArray();
+            var files = Emitter.Emit(input.Api).ToEquatableArray();
             cancellationToken.ThrowIfCancellationRequested();
-            return new EmitResult(files, result.Diagnostics);
+            return new EmitResult(files, EquatableArray<DiagnosticInfo>.Empty);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            var failure = DiagnosticInfo.Create(DiagnosticDescriptors.GeneratorFailure, new LocationInfo(result.FirstPath ?? string.Empty, 0, 0, 0, 0, 0, 0), "writing the client failed (" + Describe(exception) + ")");
-            return new EmitResult(EquatableArray<GeneratedFile>.Empty, result.Diagnostics.Concat(new[] { failure }).ToEquatableArray());
+            var failure = DiagnosticInfo.Create(DiagnosticDescriptors.GeneratorFailure, new LocationInfo(input.FirstPath ?? string.Empty, 0, 0, 0, 0, 0, 0), "writing the client failed (" + Describe(exception) + ")");
+            return new EmitResult(EquatableArray<GeneratedFile>.Empty, new EquatableArray<DiagnosticInfo>(new[] { failure }));
         }
     }
 
-    /// <summary>The inferred API, or null when inference failed, with every diagnostic to report and the first docs file (where a failure is located).</summary>
+    /// <summary>The inferred API, or null when inference failed, with the diagnostics found and the first docs file (where a failure is located).</summary>
     internal sealed record BuildResult(ApiSpec? Api, EquatableArray<DiagnosticInfo> Diagnostics, string? FirstPath = null);
 
-    /// <summary>The generated sources and every diagnostic to report.</summary>
+    /// <summary>What emission reads: the model and where to locate a failure; no diagnostics.</summary>
+    internal sealed record EmitInput(ApiSpec? Api, string? FirstPath);
+
+    /// <summary>The generated sources, and ENG099 when writing them failed.</summary>
     internal sealed record EmitResult(EquatableArray<GeneratedFile> Files, EquatableArray<DiagnosticInfo> Diagnostics);
 
     private static string Describe(Exception exception) => exception.GetType().Name + ": " + exception.Message.Replace('\r', ' ').Replace('\n', ' ');
@@ -166,8 +177,11 @@ public static class TrackingNames
     /// <summary>The MSBuild properties the generator reads.</summary>
     public const string Settings = nameof(Settings);
 
-    /// <summary>The API inferred from all docs.</summary>
+    /// <summary>The API inferred from all docs, with its diagnostics.</summary>
     public const string Api = nameof(Api);
+
+    /// <summary>The inferred model alone, as emission reads it.</summary>
+    public const string Model = nameof(Model);
 
     /// <summary>One generated file per type.</summary>
     public const string GeneratedFiles = nameof(GeneratedFiles);

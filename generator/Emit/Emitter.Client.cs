@@ -7,7 +7,7 @@ internal static partial class Emitter
 {
     private static GeneratedFile EmitClient(ApiSpec api, bool keyOnly)
     {
-        var options = api.ClientName + "Options";
+        var options = api.Names.Options;
         var w = Begin(api.Namespace);
         if (!keyOnly)
         {
@@ -41,7 +41,7 @@ internal static partial class Emitter
         else if (api.Auth.Location != CredentialLocation.Basic)
         {
             // One credential, named as the docs name it: new DepotClient(accessToken).
-            var parameter = Inference.Naming.Camel(api.Auth.KeyName);
+            var parameter = api.Names.KeyParameter;
             w.Doc("summary", $"Creates a client from the {Spoken(api.Auth.KeyName)}.");
             w.Doc("param", $"The {Spoken(api.Auth.KeyName)}.", $" name=\"{parameter.TrimStart('@')}\"");
             w.Line($"public {client}(string {parameter})");
@@ -58,8 +58,8 @@ internal static partial class Emitter
         else
         {
             // HTTP Basic with the docs' names for the parts: new Orchard3Client(username, password).
-            var key = Inference.Naming.Camel(api.Auth.KeyName);
-            var secret = Inference.Naming.Camel(api.Auth.SecretName ?? "ApiSecret");
+            var key = api.Names.KeyParameter;
+            var secret = api.Names.SecretParameter;
             w.Doc("summary", $"Creates a client from the {Spoken(api.Auth.KeyName)} and, for operations that need it, the {Spoken(api.Auth.SecretName ?? "ApiSecret")}.");
             w.Doc("param", $"The {Spoken(api.Auth.KeyName)}.", $" name=\"{key.TrimStart('@')}\"");
             w.Doc("param", $"The {Spoken(api.Auth.SecretName ?? "ApiSecret")}, or null to call only the operations that work with the {Spoken(api.Auth.KeyName)} alone.", $" name=\"{secret.TrimStart('@')}\"");

@@ -13,7 +13,7 @@ internal static partial class Emitter
 
     private static GeneratedFile EmitJsonContext(ApiSpec api)
     {
-        var name = api.ApiName + "JsonContext";
+        var name = api.Names.JsonContext;
         var types = new List<TypeRef>();
         types.AddRange(api.Models.Select(m => TypeRef.ModelNamed(m.Name)));
         types.AddRange(api.Enums.Select(e => TypeRef.EnumNamed(e.Name)));

@@ -9,8 +9,8 @@ internal static partial class Emitter
     private static GeneratedFile EmitServiceRegistration(ApiSpec api)
     {
         var client = api.ClientName;
-        var options = $"global::{api.Namespace}.{client}Options";
-        var className = client + "ServiceCollectionExtensions";
+        var options = $"global::{api.Namespace}.{api.Names.Options}";
+        var className = api.Names.Services;
         var hasPublic = api.Resources.Any(HasKeyOnlyOperations);
         var publicClient = $"global::{api.Namespace}.{PublicClientName(api)}";
         const string Services = "global::Microsoft.Extensions.DependencyInjection.IServiceCollection";

@@ -21,6 +21,7 @@ internal sealed partial class ApiBuilder
     private readonly Dictionary<string, ModelSpec> _modelsByName = new(StringComparer.Ordinal);
     private readonly List<EnumSpec> _enums = new();
     private readonly Naming.Scope _typeNames;
+    private readonly ClientNamesSpec _clientNames;
     private readonly string _apiName;
 
     /// <summary>True when an introduction describes paging by item ids with <c>has_more</c>.</summary>
@@ -63,10 +64,12 @@ internal sealed partial class ApiBuilder
     private ApiBuilder(string apiName, string clientName)
     {
         _apiName = apiName;
-        _typeNames = new Naming.Scope(clientName, clientName + "Options", apiName + "PublicClient", apiName + "JsonContext", apiName + "ServiceCollectionExtensions");
+        // The client's own types first: no docs type may take their names.
+        _clientNames = new ClientNamesSpec(clientName + "Options", apiName + "PublicClient", apiName + "JsonContext", clientName + "ServiceCollectionExtensions", string.Empty, string.Empty);
+        _typeNames = new Naming.Scope(clientName, _clientNames.Options, _clientNames.PublicClient, _clientNames.JsonContext, _clientNames.Services);
     }
 
-    public static ApiSpec Build(ImmutableArray<DocSpec> unsortedDocs, GeneratorSettings settings, CancellationToken cancellationToken)
+    public static InferredApi Build(ImmutableArray<DocSpec> unsortedDocs, GeneratorSettings settings, CancellationToken cancellationToken)
     {
         var docs = unsortedDocs.OrderBy(d => d.Path, StringComparer.Ordinal).ToList();
         var diagnostics = new List<DiagnosticInfo>();
@@ -101,7 +104,7 @@ internal sealed partial class ApiBuilder
         return ("Api", "ApiClient");
     }
 
-    private ApiSpec BuildCore(List<DocSpec> docs, GeneratorSettings settings, string clientName, CancellationToken cancellationToken)
+    private InferredApi BuildCore(List<DocSpec> docs, GeneratorSettings settings, string clientName, CancellationToken cancellationToken)
     {
         foreach (var doc in docs)
         {
@@ -260,7 +263,7 @@ internal sealed partial class ApiBuilder
             resources = resources.Select(r => r with { Operations = r.Operations.Select(o => o.Auth == AuthKind.Basic ? o with { Auth = AuthKind.KeyAndSecret } : o).ToEquatableArray() }).ToList();
         }
 
-        return new ApiSpec(
+        var api = new ApiSpec(
             ns,
             clientName,
             _apiName,
@@ -268,10 +271,11 @@ internal sealed partial class ApiBuilder
             resources.ToEquatableArray(),
             _models.OrderBy(m => m.Name, StringComparer.Ordinal).ToEquatableArray(),
             _enums.OrderBy(e => e.Name, StringComparer.Ordinal).ToEquatableArray(),
-            _diagnostics.ToEquatableArray(),
+            _clientNames with { KeyParameter = Naming.Camel(credentials.KeyName), SecretParameter = Naming.Camel(credentials.SecretName ?? "ApiSecret") },
             credentials.IsDefault ? null : credentials,
             docs.Select(d => d.RequiredUserAgent).FirstOrDefault(u => u is not null),
             accountRoot);
+        return new InferredApi(api, _diagnostics.ToEquatableArray());
     }
 
     /// <summary>

@@ -5,7 +5,10 @@ namespace Engage.Codegen.Model;
 /// <summary>Settings from MSBuild properties.</summary>
 internal sealed record GeneratorSettings(string? Namespace, string? ClientName, string? RootNamespace);
 
-/// <summary>The whole client to generate.</summary>
+/// <summary>The API inferred from every page, and the diagnostics found on the way, which travel beside it.</summary>
+internal sealed record InferredApi(ApiSpec Api, EquatableArray<DiagnosticInfo> Diagnostics);
+
+/// <summary>The whole client to generate: every final name decided, nothing left for the emitter to choose.</summary>
 internal sealed record ApiSpec(
     string Namespace,
     string ClientName,
@@ -14,7 +17,7 @@ internal sealed record ApiSpec(
     EquatableArray<ResourceSpec> Resources,
     EquatableArray<ModelSpec> Models,
     EquatableArray<EnumSpec> Enums,
-    EquatableArray<DiagnosticInfo> Diagnostics,
+    ClientNamesSpec Names,
     CredentialSpec? Credentials = null,
     string? RequiredUserAgent = null,
     AccountRootSpec? AccountRoot = null)
@@ -22,6 +25,13 @@ internal sealed record ApiSpec(
     /// <summary>How the client authenticates; Engage's Basic scheme when the docs say nothing else.</summary>
     public CredentialSpec Auth => Credentials ?? CredentialSpec.Default;
 }
+
+/// <summary>
+/// The final names of the client's own types (options, key-only client, JSON context, DI registration)
+/// and of the convenience constructor's credential parameters, decided by inference so that the emitter
+/// only prints them.
+/// </summary>
+internal sealed record ClientNamesSpec(string Options, string PublicClient, string JsonContext, string Services, string KeyParameter, string SecretParameter);
 
 /// <summary>
 /// An API root with an account id (or another per-account part) in it: <c>https://host/{AccountId}/api/v1</c>.

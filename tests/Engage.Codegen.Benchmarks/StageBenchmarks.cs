@@ -26,7 +26,7 @@ public class StageBenchmarks
     {
         _sources = SyntheticDocs.Pages(100).Select(p => new DocSource(p.Path, p.Text)).ToList();
         _docs = _sources.Select(s => DocParser.Parse(s, CancellationToken.None)).ToImmutableArray();
-        _api = ApiBuilder.Build(_docs, new GeneratorSettings("Bench", null, null), CancellationToken.None);
+        _api = ApiBuilder.Build(_docs, new GeneratorSettings("Bench", null, null), CancellationToken.None).Api;
     }
 
     [Benchmark(Baseline = true, Description = "Markdig parse only (floor)")]
@@ -36,7 +36,7 @@ public class StageBenchmarks
     public int Parse() => _sources.Sum(s => DocParser.Parse(s, CancellationToken.None).Endpoints.Count);
 
     [Benchmark(Description = "stage 2: inference")]
-    public int Infer() => ApiBuilder.Build(_docs, new GeneratorSettings("Bench", null, null), CancellationToken.None).Models.Count;
+    public int Infer() => ApiBuilder.Build(_docs, new GeneratorSettings("Bench", null, null), CancellationToken.None).Api.Models.Count;
 
     [Benchmark(Description = "stage 3: emission")]
     public int Emit() => Emitter.Emit(_api).Sum(f => f.Text.Length);
@@ -45,7 +45,7 @@ public class StageBenchmarks
     public int AllStages()
     {
         var docs = _sources.Select(s => DocParser.Parse(s, CancellationToken.None)).ToImmutableArray();
-        var api = ApiBuilder.Build(docs, new GeneratorSettings("Bench", null, null), CancellationToken.None);
+        var api = ApiBuilder.Build(docs, new GeneratorSettings("Bench", null, null), CancellationToken.None).Api;
         return Emitter.Emit(api).Sum(f => f.Text.Length);
     }
 }

@@ -28,7 +28,7 @@ internal static class Stages
             var docs = sources.Select(s => DocParser.Parse(s, CancellationToken.None)).ToList();
             var parse = watch.Elapsed;
             watch.Restart();
-            var api = ApiBuilder.Build(docs.ToImmutableArray(), new GeneratorSettings("Bench", null, null), CancellationToken.None);
+            var api = ApiBuilder.Build(docs.ToImmutableArray(), new GeneratorSettings("Bench", null, null), CancellationToken.None).Api;
             var infer = watch.Elapsed;
             watch.Restart();
             var files = Emitter.Emit(api).ToList();

@@ -42,7 +42,7 @@ public sealed class GenerationScalingTests
         {
             var stopwatch = Stopwatch.StartNew();
             var parsed = docs.Select(d => DocParser.Parse(d, CancellationToken.None)).ToImmutableArray();
-            var api = ApiBuilder.Build(parsed, new GeneratorSettings("Scale", null, null), CancellationToken.None);
+            var api = ApiBuilder.Build(parsed, new GeneratorSettings("Scale", null, null), CancellationToken.None).Api;
             files = Emitter.Emit(api).Count();
             times.Add(stopwatch.Elapsed);
         }

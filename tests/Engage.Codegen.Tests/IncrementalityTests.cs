@@ -14,7 +14,7 @@ public class IncrementalityTests
 {
     private static readonly string[] s_trackedSteps =
     {
-        TrackingNames.DocSource, TrackingNames.ParsedDoc, TrackingNames.Settings, TrackingNames.Api, TrackingNames.GeneratedFiles, TrackingNames.Diagnostics,
+        TrackingNames.DocSource, TrackingNames.ParsedDoc, TrackingNames.Settings, TrackingNames.Api, TrackingNames.Model, TrackingNames.Emitted, TrackingNames.GeneratedFiles, TrackingNames.Diagnostics,
     };
 
     private static GeneratorDriver Rerun(GenerationResult first, Func<GeneratorDriver, GeneratorDriver>? changeDriver = null, Func<Compilation, Compilation>? changeCompilation = null)
@@ -119,6 +119,28 @@ public class IncrementalityTests
             .Select(File.ReadAllText).ToList();
         Assert.NotEmpty(sources);
         Assert.DoesNotContain(sources, s => s.Contains("CompilationProvider") || s.Contains("SyntaxProvider") || s.Contains("System.IO.File."));
+    }
+
+    [Fact]
+    public void Fixing_a_docs_warning_that_changes_nothing_else_reports_anew_and_reemits_nothing()
+    {
+        // A trailing comma in an example (ENG003) is read the same as without it: the model is equal,
+        // so only the diagnostics change; emission, which sees the model alone, is not re-run.
+        var docs = GeneratorHarness.DocsInputFiles();
+        var lists = docs.Single(d => d.Path.EndsWith("lists.md"));
+        var original = lists.GetText()!.ToString();
+        var withComma = new InMemoryDoc(lists.Path, original.Replace("\"description\": \"Awesome product waiting list\"\n}", "\"description\": \"Awesome product waiting list\",\n}"));
+        Assert.NotEqual(original, withComma.GetText()!.ToString());
+        var first = GeneratorHarness.Run(docs.Select(d => d == lists ? withComma : d));
+        Assert.Contains(first.GeneratorDiagnostics, d => d.Id == "ENG003");
+
+        var second = Rerun(first, changeDriver: d => d.ReplaceAdditionalText(withComma, new InMemoryDoc(lists.Path, original)));
+
+        Assert.Equal(IncrementalStepRunReason.Modified, Assert.Single(Outputs(second, TrackingNames.Diagnostics)).Reason);
+        Assert.DoesNotContain(second.GetRunResult().Diagnostics, d => d.Id == "ENG003");
+        Assert.Equal(IncrementalStepRunReason.Unchanged, Assert.Single(Outputs(second, TrackingNames.Model)).Reason);
+        Assert.Equal(IncrementalStepRunReason.Cached, Assert.Single(Outputs(second, TrackingNames.Emitted)).Reason);
+        Assert.All(Outputs(second, TrackingNames.GeneratedFiles), f => Assert.True(f.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"{((dynamic)f.Value).HintName} was {f.Reason}"));
     }
 
     [Fact]

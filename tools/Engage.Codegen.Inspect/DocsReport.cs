@@ -36,8 +36,8 @@ public sealed class DocsReport
         var root = CommonDirectory(sources.Select(s => s.Path).ToList());
         try
         {
-            var api = ApiBuilder.Build(docs, new GeneratorSettings(ns ?? "Inspected", clientName, null), CancellationToken.None);
-            return new DocsReport(docs, api, api.Diagnostics.ToList(), root);
+            var inferred = ApiBuilder.Build(docs, new GeneratorSettings(ns ?? "Inspected", clientName, null), CancellationToken.None);
+            return new DocsReport(docs, inferred.Api, inferred.Diagnostics.ToList(), root);
         }
         catch (Exception exception)
         {
