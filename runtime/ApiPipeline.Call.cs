@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Net.Http;
+using Polly;
 
 namespace Engage.Codegen.Runtime;
 
@@ -43,6 +44,12 @@ public sealed partial class ApiPipeline
 
         /// <summary>Whether a success keeps its headers (a page: Link and total-count headers).</summary>
         public bool KeepHeaders { get; init; }
+
+        /// <summary>
+        /// The first attempt's outcome, made outside the retry pipeline and handed to it as its own
+        /// first attempt when that failure is to be retried; taken once.
+        /// </summary>
+        public Outcome<Attempt>? FirstOutcome { get; set; }
 
         /// <summary>The attempt whose answer stood, once the call has one.</summary>
         public Attempt? Last { get; set; }

@@ -20,6 +20,27 @@ public sealed partial class ApiPipeline
             return await SendOnceAsync(call, cancellationToken).ConfigureAwait(false);
         }
 
+        // The first attempt outside Polly: most calls end on it, and the resilience context and the
+        // strategy's callbacks cost as much as the rest of the client's work on a small call. Only a
+        // failure that will be retried enters the retry pipeline, which is handed that outcome as its
+        // own first attempt: delays, Retry-After, attempt numbers and logs are as if it had made it.
+        Outcome<Attempt> first;
+        try
+        {
+            first = Outcome.FromResult(await SendOnceAsync(call, cancellationToken).ConfigureAwait(false));
+        }
+        catch (Exception exception)
+        {
+            first = Outcome.FromException<Attempt>(exception);
+        }
+
+        if (!ShouldRetry(call, first, 0, cancellationToken))
+        {
+            first.ThrowIfException();
+            return first.Result!;
+        }
+
+        call.FirstOutcome = first;
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
         try
         {
@@ -27,6 +48,12 @@ public sealed partial class ApiPipeline
             var outcome = await _retryPipeline.ExecuteOutcomeAsync(
                 static async (context, call) =>
                 {
+                    if (call.FirstOutcome is { } made)
+                    {
+                        call.FirstOutcome = null;
+                        return made;
+                    }
+
                     try
                     {
                         return Outcome.FromResult(await call.Pipeline.SendOnceAsync(call, context.CancellationToken).ConfigureAwait(false));
@@ -75,7 +102,7 @@ public sealed partial class ApiPipeline
         if (call.Body is not null)
         {
             request.Content = new ByteArrayContent(call.Body);
-            request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+            request.Content.Headers.ContentType = s_jsonContentType;
         }
 
         var timeout = call.RequestOptions?.Timeout ?? _timeout;

@@ -28,6 +28,9 @@ namespace Engage.Codegen.Runtime;
 public sealed partial class ApiPipeline : IDisposable
 {
     private static readonly MediaTypeWithQualityHeaderValue s_acceptJson = new("application/json");
+
+    // Shared like the Accept value above: header values are only read once set on a request.
+    private static readonly MediaTypeHeaderValue s_jsonContentType = new("application/json") { CharSet = "utf-8" };
     private static readonly ResiliencePropertyKey<Call> s_callKey = new("Engage.Codegen.Call");
 
     private readonly Func<HttpClient> _httpClient;

@@ -88,7 +88,7 @@ internal static class FieldReader
     {
         var requirement = Requirement.Unspecified;
         var lead = (parenthetical + " " + description).TrimStart().ToLowerInvariant();
-        if (Patterns.IsMatch(lead, @"^(?:\*\*)?required\b", RegexOptions.CultureInvariant, s_timeout))
+        if (Patterns.IsMatch(lead, @"^(?:\*\*)?(?:required|mandatory)\b", RegexOptions.CultureInvariant, s_timeout))
         {
             requirement = Requirement.Required;
         }
@@ -97,7 +97,7 @@ internal static class FieldReader
             requirement = Requirement.Optional;
         }
 
-        var cleaned = Patterns.Replace(description, @"^(?:\*\*)?(?:required|optional)(?:\*\*)?\s*[.:,]?\s*", string.Empty, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, s_timeout);
+        var cleaned = Patterns.Replace(description, @"^(?:\*\*)?(?:required|mandatory|optional)(?:\*\*)?\s*[.:,]?\s*", string.Empty, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, s_timeout);
         if (parenthetical.Length > 0 && !Patterns.IsMatch(parenthetical, "^(required|optional)$", RegexOptions.IgnoreCase, s_timeout))
         {
             cleaned = "(" + parenthetical + ") " + cleaned;
@@ -154,10 +154,10 @@ internal static class FieldReader
             var description = Cell(descriptionColumn);
 
             // "**Required** The name of ..." in the description column says what a required column would.
-            var lead = Patterns.Match(description, @"^\s*(required|optional)\b\s*[.:]?\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, s_timeout);
+            var lead = Patterns.Match(description, @"^\s*(required|mandatory|optional)\b\s*[.:]?\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, s_timeout);
             if (lead.Success)
             {
-                requirement = requirement.Length > 0 ? requirement : char.ToUpperInvariant(lead.Groups[1].Value[0]) + lead.Groups[1].Value.Substring(1).ToLowerInvariant() + ".";
+                requirement = requirement.Length > 0 ? requirement : lead.Groups[1].Value.Equals("optional", StringComparison.OrdinalIgnoreCase) ? "Optional." : "Required.";
                 description = description.Substring(lead.Length);
             }
 

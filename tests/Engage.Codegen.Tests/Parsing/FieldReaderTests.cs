@@ -1,0 +1,30 @@
+using Engage.Codegen.Model;
+using Engage.Codegen.Parsing;
+
+namespace Engage.Codegen.Tests.Parsing;
+
+/// <summary>Parameter tables in their common shapes, and what they say of each parameter.</summary>
+public class FieldReaderTests
+{
+    private static IReadOnlyList<FieldDocSpec> ParametersOf(string table)
+    {
+        var page = "# Things\n\n## Create a thing\n\n```\nPOST /things\n```\n\n### Parameters\n\n" + table + "\n";
+        return DocParser.Parse(new DocSource("/docs/things.md", page), CancellationToken.None).Endpoints.Single().Parameters.ToList();
+    }
+
+    [Fact]
+    public void A_required_column_says_which_are_required()
+    {
+        var fields = ParametersOf("Parameter | Type | Required | Description\n--- | --- | --- | ---\nname | string | Yes | The name.\nsize | int | No | The size.\ncolor | string | mandatory | The color.");
+        Assert.Equal(new[] { "Required", "Optional", "Required" }, fields.Select(f => f.Requirement.ToString()));
+        Assert.Equal("(string) The name.", fields[0].Description);
+    }
+
+    [Fact]
+    public void Required_or_mandatory_at_the_head_of_a_description_says_it_and_is_not_kept_in_it()
+    {
+        var fields = ParametersOf("|Name|Type|Description|\n|----|----|-----------|\n|name|string|**Required** The name.|\n|size|int|Mandatory. The size.|\n|color|string|Optional. The color.|\n|shape|string|The shape.|");
+        Assert.Equal(new[] { "Required", "Required", "Optional", "Unspecified" }, fields.Select(f => f.Requirement.ToString()));
+        Assert.Equal("(int) The size.", fields[1].Description);
+    }
+}
