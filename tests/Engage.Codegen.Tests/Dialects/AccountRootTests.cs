@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text;
 using Engage.Codegen.Runtime;
 using Microsoft.Extensions.Configuration;
 
@@ -42,12 +41,12 @@ public class AccountRootTests
     {
         var options = Options();
         SetAccountId(options, "4711");
-        var handler = new Recorder();
+        var handler = new RecordingHandler(HttpStatusCode.NoContent);
         var client = Activator.CreateInstance(s_bullets.Type("Orchard3Client"), options, new HttpClient(handler))!;
         var trees = client.GetType().GetProperty("Trees")!.GetValue(client)!;
         var fell = trees.GetType().GetMethods().Single(m => m.Name == "FellTreeAsync" && m.GetParameters().Length == 3);
         await (Task)fell.Invoke(trees, new object[] { "1", "2", CancellationToken.None })!;
-        Assert.Equal("https://orchard.example.test/4711/api/v1/groves/1/trees/2.json", handler.Uri!.ToString());
+        Assert.Equal("https://orchard.example.test/4711/api/v1/groves/1/trees/2.json", handler.LastUri!.ToString());
         Assert.Contains("BaseAddress = https://orchard.example.test/4711/api/v1", options.ToString());
     }
 
@@ -113,15 +112,4 @@ public class AccountRootTests
         [{"id": 1, "total": 9.5}]
         ```
         """;
-
-    private sealed class Recorder : HttpMessageHandler
-    {
-        public Uri? Uri { get; private set; }
-
-        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-        {
-            Uri = request.RequestUri;
-            return Task.FromResult(new HttpResponseMessage(HttpStatusCode.NoContent) { Content = new ByteArrayContent(Array.Empty<byte>()) });
-        }
-    }
 }

@@ -1,6 +1,5 @@
 using System.Collections;
 using System.Net;
-using System.Text;
 using Engage.Codegen.Runtime;
 
 namespace Engage.Codegen.Tests.Dialects;
@@ -48,7 +47,7 @@ public class AttributeTableTests
     [Fact]
     public async Task Query_parameters_of_a_post_go_in_the_query_string_and_the_rest_in_the_body()
     {
-        var handler = new Recorder("""{"id": 88, "boat_id": 4021, "starts_on": "2026-06-01", "nights": 3, "booked_at": "2026-05-20T10:00:00Z", "lines": []}""");
+        var handler = new RecordingHandler(HttpStatusCode.Created, """{"id": 88, "boat_id": 4021, "starts_on": "2026-06-01", "nights": 3, "booked_at": "2026-05-20T10:00:00Z", "lines": []}""");
         var options = (ApiClientOptions)Activator.CreateInstance(s_fixture.Type("HarborClientOptions"))!;
         options.ApiKey = "hb_test";
         var client = Activator.CreateInstance(s_fixture.Type("HarborClient"), options, new HttpClient(handler))!;
@@ -61,24 +60,10 @@ public class AttributeTableTests
         var task = (Task)create.Invoke(moorings, new[] { request, CancellationToken.None })!;
         await task;
 
-        Assert.Equal("https://api.harbor.test/v2/moorings?notify=true", handler.Uri!.ToString());
-        Assert.Equal("""{"boat_id":4021,"nights":3}""", handler.Body);
+        Assert.Equal("https://api.harbor.test/v2/moorings?notify=true", handler.LastUri!.ToString());
+        Assert.Equal("""{"boat_id":4021,"nights":3}""", handler.LastBody);
         var mooring = task.GetType().GetProperty("Result")!.GetValue(task)!;
         Assert.Equal(88L, mooring.GetType().GetProperty("Id")!.GetValue(mooring));
         Assert.Empty((IList)mooring.GetType().GetProperty("Lines")!.GetValue(mooring)!);
-    }
-
-    private sealed class Recorder(string response) : HttpMessageHandler
-    {
-        public Uri? Uri { get; private set; }
-
-        public string? Body { get; private set; }
-
-        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-        {
-            Uri = request.RequestUri;
-            Body = request.Content is null ? null : await request.Content.ReadAsStringAsync(cancellationToken);
-            return new HttpResponseMessage(HttpStatusCode.Created) { Content = new StringContent(response, Encoding.UTF8, "application/json") };
-        }
     }
 }
