@@ -108,21 +108,18 @@ public sealed partial class ApiPipeline : IDisposable
         }
 
         _scheme = options.CredentialScheme;
-        var clientName = options.GetType().Name;
-        _userAgentSet = options.UserAgent is not null;
-        _userAgent = options.UserAgent ?? (clientName.EndsWith("Options", StringComparison.Ordinal) ? clientName.Substring(0, clientName.Length - "Options".Length) : clientName) + " Engage.Codegen.Runtime/" + RuntimeVersion;
-        _key = options.ApiKey;
         _optionsName = options.GetType().Name;
+        _userAgentSet = options.UserAgent is not null;
+        _userAgent = options.UserAgent ?? (_optionsName.EndsWith("Options", StringComparison.Ordinal) ? _optionsName.Substring(0, _optionsName.Length - "Options".Length) : _optionsName) + " Engage.Codegen.Runtime/" + RuntimeVersion;
+        _key = options.ApiKey;
         if (!string.IsNullOrEmpty(options.BasicUsername))
         {
-            var basic = Encoding.UTF8.GetBytes(options.BasicUsername + ":" + options.BasicPassword);
-            _basicAuthorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(basic));
+            _basicAuthorization = BasicAuthorization(options.BasicUsername!, options.BasicPassword);
         }
 
         if (_scheme.Location == ApiCredentialLocation.Basic)
         {
-            var credentials = Encoding.UTF8.GetBytes(options.ApiKey + ":" + (HasSecret ? options.ApiSecret : string.Empty));
-            _authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(credentials));
+            _authorization = BasicAuthorization(options.ApiKey!, HasSecret ? options.ApiSecret : null);
         }
         else if (_scheme.Location == ApiCredentialLocation.Header)
         {
@@ -138,6 +135,10 @@ public sealed partial class ApiPipeline : IDisposable
             ?? NullLogger.Instance;
         _retryPipeline = _retry.MaxRetries > 0 ? BuildRetryPipeline(_retry) : null;
     }
+
+    /// <summary>An <c>Authorization: Basic</c> value: the user name and password (or nothing) joined by ':', UTF-8, base64.</summary>
+    private static AuthenticationHeaderValue BasicAuthorization(string user, string? password) =>
+        new("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(user + ":" + password)));
 
     /// <summary>
     /// A view of <paramref name="source"/> that sends no credentials, or (<paramref name="basic"/>) only

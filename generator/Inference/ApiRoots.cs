@@ -76,7 +76,7 @@ internal sealed partial class ApiBuilder
             return null;
         }
 
-        if (optionName.Length == 0 || !SyntaxFacts(optionName) || s_optionMembers.Contains(optionName) ||
+        if (optionName.Length == 0 || !IsIdentifier(optionName) || s_optionMembers.Contains(optionName) ||
             optionName == credentials.KeyName || optionName == credentials.SecretName ||
             apiRoot.IndexOf(specific, StringComparison.Ordinal) != apiRoot.LastIndexOf(specific, StringComparison.Ordinal) ||
             AccountSpecificPart(apiRoot.Replace(specific, "x")) is not null)
@@ -89,7 +89,7 @@ internal sealed partial class ApiBuilder
         return Uri.TryCreate(template.Replace("{" + optionName + "}", "x"), UriKind.Absolute, out _) ? new AccountRootSpec(template, optionName, example) : null;
     }
 
-    private static bool SyntaxFacts(string name) => char.IsLetter(name[0]) && name.All(c => char.IsLetterOrDigit(c) || c == '_');
+    private static bool IsIdentifier(string name) => char.IsLetter(name[0]) && name.All(c => char.IsLetterOrDigit(c) || c == '_');
 
     private static string RootPath(string? apiRoot)
     {

@@ -13,16 +13,11 @@ internal sealed partial class ApiBuilder
 
     private static readonly Regex s_readOnly = R(@"\bread[-\s]?only\b");
 
-    /// <summary>Whether a documented object on the page says its field of this name is read-only.</summary>
-    private bool IsReadOnlyField(string jsonName, string fileName) =>
-        _fieldOwners.TryGetValue(jsonName, out var owners) &&
-        owners.Any(o => o.FileName == fileName && o.Section.Fields.Any(f => f.Name == jsonName && s_readOnly.IsMatch(f.Description)));
-
-    /// <summary>The description a documented object on the page gives its field of this name, or empty.</summary>
-    private string ObjectFieldDescription(string jsonName, string fileName) =>
+    /// <summary>What the documented objects of a page say of their field of this name.</summary>
+    private IEnumerable<FieldDocSpec> PageObjectFields(string jsonName, string fileName) =>
         _fieldOwners.TryGetValue(jsonName, out var owners)
-            ? owners.Where(o => o.FileName == fileName).SelectMany(o => o.Section.Fields).FirstOrDefault(f => f.Name == jsonName)?.Description ?? string.Empty
-            : string.Empty;
+            ? owners.Where(o => o.FileName == fileName).SelectMany(o => o.Section.Fields).Where(f => f.Name == jsonName)
+            : Enumerable.Empty<FieldDocSpec>();
 
     private OperationSpec? BuildOperation(DocSpec doc, EndpointSectionSpec endpoint, string resourceTitle, string resourceSingular, string rootPath, Naming.Scope methodNames)
     {
@@ -106,10 +101,10 @@ internal sealed partial class ApiBuilder
             .ToList();
         foreach (var key in requestExample.Properties.Select(p => p.Name))
         {
-            if (!fields.Any(f => f.Name == key) && !pathParameters.Any(pp => pp.Name == key) && !(hasBody && IsReadOnlyField(key, doc.FileName)))
+            if (!fields.Any(f => f.Name == key) && !pathParameters.Any(pp => pp.Name == key) && !(hasBody && PageObjectFields(key, doc.FileName).Any(f => s_readOnly.IsMatch(f.Description))))
             {
                 // Shown only in the example: the page's object may describe it ("The boat that lies on the mooring").
-                fields.Add(new FieldDocSpec(key, ObjectFieldDescription(key, doc.FileName), Requirement.Unspecified, false, endpoint.RequestExamples[0].Location));
+                fields.Add(new FieldDocSpec(key, PageObjectFields(key, doc.FileName).FirstOrDefault()?.Description ?? string.Empty, Requirement.Unspecified, false, endpoint.RequestExamples[0].Location));
             }
         }
 

@@ -136,11 +136,7 @@ internal sealed partial class ApiBuilder
             return declared;
         }
 
-        var mentionsDate = lower.Contains("date") || lower.Contains("time") || lower.Contains("iso");
-        var prose = mentionsDate && s_date.IsMatch(description) ? TypeRef.DateTimeOffset
-            : s_boolean.IsMatch(description) ? TypeRef.Boolean
-            : s_integer.IsMatch(description) ? TypeRef.Int32
-            : null;
+        var prose = PlainProseType(description, lower);
         if (prose is not null)
         {
             var shown = example is null ? null : TypeFromExample(owner, jsonName, example, location, source);
@@ -205,11 +201,7 @@ internal sealed partial class ApiBuilder
                 return declared;
             }
 
-            var prose = s_date.IsMatch(description) ? TypeRef.DateTimeOffset
-                : s_boolean.IsMatch(description) ? TypeRef.Boolean
-                : s_integer.IsMatch(description) ? TypeRef.Int32
-                : s_weakString.IsMatch(description) ? TypeRef.String
-                : null;
+            var prose = PlainProseType(description, description.ToLowerInvariant()) ?? (s_weakString.IsMatch(description) ? TypeRef.String : null);
             if (prose is not null)
             {
                 return prose;
@@ -217,6 +209,16 @@ internal sealed partial class ApiBuilder
         }
 
         return null;
+    }
+
+    /// <summary>What plain prose says of a type: a date ("timestamp", "time of"), a boolean ("whether"), a count ("number of").</summary>
+    private static TypeRef? PlainProseType(string description, string lower)
+    {
+        var mentionsDate = lower.Contains("date") || lower.Contains("time") || lower.Contains("iso");
+        return mentionsDate && s_date.IsMatch(description) ? TypeRef.DateTimeOffset
+            : s_boolean.IsMatch(description) ? TypeRef.Boolean
+            : s_integer.IsMatch(description) ? TypeRef.Int32
+            : null;
     }
 
     /// <summary>The value type of an open object, from its example: all strings, scalars of several kinds, or anything.</summary>

@@ -112,7 +112,7 @@ internal static partial class DocParser
                     if (newLabel is not null)
                     {
                         label = newLabel.Value;
-                        placement = label == Label.Parameters ? Labels.PlacementOf(lower) : Placement.Unspecified;
+                        placement = Labels.PlacementOf(label, lower);
                         // "_Required parameters_" / "_Optional parameters_": the bullets below say no more themselves.
                         labelRequirement = lower.TrimStart().StartsWith("required", StringComparison.Ordinal) ? Requirement.Required
                             : lower.TrimStart().StartsWith("optional", StringComparison.Ordinal) ? Requirement.Optional
@@ -136,7 +136,7 @@ internal static partial class DocParser
                 {
                     var subheadingText = MarkdownText.Inline(subheading.Inline);
                     label = Labels.OfHeading(subheadingText, first.Method) ?? label;
-                    placement = label == Label.Parameters ? Labels.PlacementOf(subheadingText) : Placement.Unspecified;
+                    placement = Labels.PlacementOf(label, subheadingText);
                     break;
                 }
 

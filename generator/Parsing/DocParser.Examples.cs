@@ -32,10 +32,13 @@ internal static partial class DocParser
 
     private static bool IsCodeLanguage(string info) => info is "php" or "javascript" or "js" or "node" or "nodejs";
 
+    /// <summary>A fence's language, as its info string names it, in lower case.</summary>
+    private static string Language(FencedCodeBlock fence) => (fence.Info ?? string.Empty).Trim().ToLowerInvariant();
+
     /// <summary>The line the JSON starts on, or -1 when the fence holds no JSON example.</summary>
     private static int JsonStartLine(FencedCodeBlock fence)
     {
-        var info = (fence.Info ?? string.Empty).Trim().ToLowerInvariant();
+        var info = Language(fence);
         if (info is "json" or "json5" or "jsonc")
         {
             return 0;
@@ -56,35 +59,31 @@ internal static partial class DocParser
             }
         }
 
-        while (start < fence.Lines.Count && fence.Lines.Lines[start].Slice.ToString().Trim().Length == 0)
+        var code = IsCodeLanguage(info);
+        string first;
+        while (true)
         {
-            start++;
-        }
-
-        if (start >= fence.Lines.Count)
-        {
-            return -1;
-        }
-
-        var first = fence.Lines.Lines[start].Slice.ToString().TrimStart();
-        if (IsCodeLanguage(info))
-        {
-            if (first.TrimEnd() == "<?php")
+            while (start < fence.Lines.Count && fence.Lines.Lines[start].Slice.ToString().Trim().Length == 0)
             {
-                // PHP's opening tag on its own line, then the literal.
-                do
-                {
-                    start++;
-                }
-                while (start < fence.Lines.Count && fence.Lines.Lines[start].Slice.ToString().Trim().Length == 0);
-                if (start >= fence.Lines.Count)
-                {
-                    return -1;
-                }
-
-                first = fence.Lines.Lines[start].Slice.ToString().TrimStart();
+                start++;
             }
 
+            if (start >= fence.Lines.Count)
+            {
+                return -1;
+            }
+
+            first = fence.Lines.Lines[start].Slice.ToString().TrimStart();
+            if (!(code && first.TrimEnd() == "<?php"))
+            {
+                break;
+            }
+
+            start++; // PHP's opening tag on its own line, then the literal.
+        }
+
+        if (code)
+        {
             return s_codeLiteral.IsMatch(first) ? start : -1;
         }
 
@@ -102,7 +101,7 @@ internal static partial class DocParser
             map = map.Skip(skip).Select(entry => (entry.ContentStart - cut, entry.Line)).ToList();
         }
 
-        var code = IsCodeLanguage((fence.Info ?? string.Empty).Trim().ToLowerInvariant());
+        var code = IsCodeLanguage(Language(fence));
         if (code)
         {
             // "$data = " or "const body = " before the literal: blanked, so offsets still point at their lines.

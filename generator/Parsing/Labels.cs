@@ -29,9 +29,14 @@ internal static class Labels
         @"^(?:(?<p>(?:(?:required|optional|query|url|path|body|request|form|input)\s+)*(?:parameters?|params|arguments|fields|attributes|properties|input))|(?<req>(?:(?:example|sample)\s+)?(?:request(?:\s+(?:body|payload|example))?|payload|body))|(?<res>(?:(?:example|sample)\s+)?(?:responses?|result|returns|response\s+(?:body|example|format))|output)|(?<ex>examples?|sample)|(?<none>http\s+request|endpoint|definition|request\s+url|url|method|http\s+method|resource\s+url)|(?<other>(?:http\s+)?status(?:\s+codes?)?|(?:response\s+)?headers?|errors?|error\s+codes|notes?|permissions|scopes|rate\s+limit(?:ing)?))\s*[.:]*$",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, s_timeout);
 
-    /// <summary>Where the parameters under a label go: "Query Parameters", "Body Parameters", "URL Parameters".</summary>
-    public static Placement PlacementOf(string labelText)
+    /// <summary>Where the parameters under a parameters label go: "Query Parameters", "Body Parameters", "URL Parameters".</summary>
+    public static Placement PlacementOf(Label label, string labelText)
     {
+        if (label != Label.Parameters)
+        {
+            return Placement.Unspecified;
+        }
+
         var lower = labelText.ToLowerInvariant();
         return Patterns.IsMatch(lower, @"\bquery\b|\bquery[-\s]string\b", RegexOptions.CultureInvariant, s_timeout) ? Placement.Query
             : Patterns.IsMatch(lower, @"\b(?:body|form|payload|request\s+body)\b", RegexOptions.CultureInvariant, s_timeout) ? Placement.Body

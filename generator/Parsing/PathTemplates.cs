@@ -40,8 +40,10 @@ internal static class PathTemplates
     // An optional trailing segment: "(/:id)", "[/{id}]", "(/{id})".
     private static readonly Regex s_optionalTail = new(@"^(.*?)(?:\((/[^()]+)\)|\[(/[^\[\]]+)\])$", RegexOptions.CultureInvariant, s_timeout);
 
-    /// <summary>Reads <paramref name="raw"/>; false when it is not a path a person would read as one.</summary>
-    /// <summary>Reads an endpoint's path; <paramref name="prose"/> (a bullet's words) may name its example ids.</summary>
+    /// <summary>
+    /// Reads <paramref name="raw"/>; false when it is not a path a person would read as one.
+    /// <paramref name="prose"/> (a bullet's words) may name its example ids.
+    /// </summary>
     public static bool TryRead(string raw, out PathReading reading, string? prose = null)
     {
         reading = new PathReading(Array.Empty<string>(), Array.Empty<(string, string)>(), null);
@@ -179,7 +181,7 @@ internal static class PathTemplates
                     : proseNames.TryGetValue(collection + "/" + id, out var byPath) ? byPath
                     : proseNames.TryGetValue(id, out var byValue) && segments.Count(s => s == id || s.StartsWith(id + ".", StringComparison.Ordinal)) == 1 ? byValue
                     : null;
-                var name = used.Claim(ExampleParameterName(noun is null ? collection : noun + "s"));
+                var name = used.Claim(noun is null ? ExampleParameterName(collection) : IdParameterName(noun));
                 lastParameter = null;
                 result.Add("{" + name + "}" + example);
                 previous = null;
@@ -257,10 +259,13 @@ internal static class PathTemplates
     }
 
     /// <summary>The collection's name in the singular with "Id", in camel case: <c>assigned_todos</c> gives <c>assignedTodoId</c>.</summary>
-    private static string ExampleParameterName(string? collection)
+    private static string ExampleParameterName(string? collection) =>
+        collection is null ? "id" : IdParameterName(Inference.Naming.Singular(collection.Replace('-', '_')));
+
+    /// <summary>A thing's id in camel case: <c>assigned_todo</c> gives <c>assignedTodoId</c>.</summary>
+    private static string IdParameterName(string thing)
     {
-        var stem = collection is null ? "id" : Inference.Naming.Singular(collection.Replace('-', '_')) + "Id";
-        var words = stem.Split('_');
+        var words = (thing + "Id").Split('_');
         var name = words[0];
         for (var i = 1; i < words.Length; i++)
         {

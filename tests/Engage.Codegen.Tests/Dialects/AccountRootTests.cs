@@ -43,9 +43,7 @@ public class AccountRootTests
         SetAccountId(options, "4711");
         var handler = new RecordingHandler(HttpStatusCode.NoContent);
         var client = Activator.CreateInstance(s_bullets.Type("Orchard3Client"), options, new HttpClient(handler))!;
-        var trees = client.GetType().GetProperty("Trees")!.GetValue(client)!;
-        var fell = trees.GetType().GetMethods().Single(m => m.Name == "FellTreeAsync" && m.GetParameters().Length == 3);
-        await (Task)fell.Invoke(trees, new object[] { "1", "2", CancellationToken.None })!;
+        await DialectFixture.Invoke(client, "Trees", "FellTreeAsync", "1", "2");
         Assert.Equal("https://orchard.example.test/4711/api/v1/groves/1/trees/2.json", handler.LastUri!.ToString());
         Assert.Contains("BaseAddress = https://orchard.example.test/4711/api/v1", options.ToString());
     }

@@ -51,13 +51,11 @@ public class AttributeTableTests
         var options = (ApiClientOptions)Activator.CreateInstance(s_fixture.Type("HarborClientOptions"))!;
         options.ApiKey = "hb_test";
         var client = Activator.CreateInstance(s_fixture.Type("HarborClient"), options, new HttpClient(handler))!;
-        var moorings = client.GetType().GetProperty("Moorings")!.GetValue(client)!;
         var request = Activator.CreateInstance(s_fixture.Type("CreateMooringRequest"))!;
         request.GetType().GetProperty("Notify")!.SetValue(request, true);
         request.GetType().GetProperty("BoatId")!.SetValue(request, 4021L);
         request.GetType().GetProperty("Nights")!.SetValue(request, 3);
-        var create = moorings.GetType().GetMethods().Single(m => m.Name == "CreateAsync" && m.GetParameters().Length == 2);
-        var task = (Task)create.Invoke(moorings, new[] { request, CancellationToken.None })!;
+        var task = DialectFixture.Invoke(client, "Moorings", "CreateAsync", request);
         await task;
 
         Assert.Equal("https://api.harbor.test/v2/moorings?notify=true", handler.LastUri!.ToString());

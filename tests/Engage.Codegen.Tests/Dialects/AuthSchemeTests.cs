@@ -77,21 +77,6 @@ public class AuthSchemeTests
         return Activator.CreateInstance(assembly.GetType(ns + "." + clientName, throwOnError: true)!, options, new HttpClient())!;
     }
 
-    private static Task Call(object client, string resource, string method, params object?[] arguments)
-    {
-        var owner = client.GetType().GetProperty(resource)!.GetValue(client)!;
-        var operation = owner.GetType().GetMethods().Single(m => m.Name == method && m.GetParameters().Length == arguments.Length + 1);
-        try
-        {
-            return (Task)operation.Invoke(owner, arguments.Append(CancellationToken.None).ToArray())!;
-        }
-        catch (System.Reflection.TargetInvocationException e)
-        {
-            // A missing credential fails before anything is sent, as the call starts: as awaiting it would show.
-            return Task.FromException(e.InnerException!);
-        }
-    }
-
     private static void Set(object options, string property, string value) => options.GetType().GetProperty(property)!.SetValue(options, value);
 
     private static object TokenRequest()
@@ -105,7 +90,7 @@ public class AuthSchemeTests
     public async Task A_custom_header_from_a_slate_sample_carries_the_key_and_nothing_else_does()
     {
         await using var server = await LoopbackServer.StartAsync("{\"id\": 1, \"name\": \"Sea Lark\", \"length_m\": 11.5, \"moored\": true, \"owner_email\": \"x@example.test\"}");
-        await Call(Client(s_slate.Assembly, s_slate.Namespace, "HarborClient", server, o => o.ApiKey = "hb_live_secret"), "Boats", "GetAsync", "4021");
+        await DialectFixture.Invoke(Client(s_slate.Assembly, s_slate.Namespace, "HarborClient", server, o => o.ApiKey = "hb_live_secret"), "Boats", "GetAsync", "4021");
         var request = Assert.Single(server.Requests);
         Assert.Equal("hb_live_secret", request.Header("X-Harbor-Key"));
         Assert.Null(request.Header("Authorization"));
@@ -117,7 +102,7 @@ public class AuthSchemeTests
     {
         await using var server = await LoopbackServer.StartAsync("{\"id\": 3000000123, \"label\": \"Bolts\", \"weight_kg\": 1, \"sealed\": true, \"received_at\": \"2026-03-01T09:30:00Z\"}");
         var client = Client(s_github.Assembly, s_github.Namespace, "DepotClient", server, o => Set(o, "AccessToken", "tok_123"));
-        await Call(client, "Crates", "GetCrateAsync", "north", "7");
+        await DialectFixture.Invoke(client, "Crates", "GetCrateAsync", "north", "7");
         Assert.Equal("token tok_123", Assert.Single(server.Requests).Header("Authorization"));
         var attribute = s_github.Operation("DepotCratesClient", "GetCrateAsync");
         Assert.Equal(ApiAuth.Token, attribute.Auth);
@@ -147,7 +132,7 @@ public class AuthSchemeTests
             Set(o, "Password", "pw-9");
             o.UserAgent = "GroveTool (grower@example.test)";
         });
-        await Call(client, "Trees", "GetTreeAsync", "1", "2", null);
+        await DialectFixture.Invoke(client, "Trees", "GetTreeAsync", "1", "2", null);
         Assert.Equal("GroveTool (grower@example.test)", Assert.Single(server.Requests).Header("User-Agent"));
         var authorization = Assert.Single(server.Requests).Header("Authorization")!.Split(' ');
         Assert.Equal("Basic", authorization[0]);
@@ -181,7 +166,7 @@ public class AuthSchemeTests
         var assembly = s_query.Value.LoadAssembly();
         await using var server = await LoopbackServer.StartAsync("{}", HttpStatusCode.Forbidden);
         var client = Client(assembly, "Meter.Auth", "MeterClient", server, o => { o.ApiKey = "k-SECRET-42"; o.Retry.MaxRetries = 0; });
-        var exception = await Assert.ThrowsAsync<ApiException>(() => Call(client, "Readings", "GetAsync", "r1"));
+        var exception = await Assert.ThrowsAsync<ApiException>(() => DialectFixture.Invoke(client, "Readings", "GetAsync", "r1"));
         Assert.Equal("/v1/readings/r1?api_key=k-SECRET-42", Assert.Single(server.Requests).PathAndQuery);
         Assert.DoesNotContain("k-SECRET-42", exception.Message);
         Assert.DoesNotContain("k-SECRET-42", exception.RequestUri);
@@ -196,7 +181,7 @@ public class AuthSchemeTests
         await using var server = await LoopbackServer.StartAsync("{\"id\": \"p1\", \"weight\": 2}", HttpStatusCode.Unauthorized, HttpStatusCode.OK);
         var tokens = new Queue<string>(new[] { "expired-token", "fresh-token" });
         var client = Client(assembly, "Parcel.Auth", "ParcelClient", server, o => o.TokenProvider = _ => new ValueTask<string>(tokens.Dequeue()));
-        await Call(client, "Parcels", "GetAsync", "p1");
+        await DialectFixture.Invoke(client, "Parcels", "GetAsync", "p1");
         Assert.Equal(new[] { "Bearer expired-token", "Bearer fresh-token" }, server.Requests.Select(r => r.Header("Authorization")));
     }
 
@@ -210,7 +195,7 @@ public class AuthSchemeTests
         var tracking = resource.GetType().GetMethods().Single(m => m.Name.Contains("Tracking", StringComparison.Ordinal) && m.GetParameters().Length == 3);
         Assert.Equal(ApiAuth.None, tracking.GetCustomAttributes(typeof(ApiOperationAttribute), false).Cast<ApiOperationAttribute>().Single().Auth);
         await (Task)tracking.Invoke(resource, new object?[] { "p1", null, CancellationToken.None })!;
-        await Call(client, "Parcels", "GetAsync", "p1");
+        await DialectFixture.Invoke(client, "Parcels", "GetAsync", "p1");
         var requests = server.Requests.ToArray();
         Assert.Null(requests[0].Header("Authorization"));
         Assert.Equal("Bearer tok-PRIVATE", requests[1].Header("Authorization"));
@@ -222,7 +207,7 @@ public class AuthSchemeTests
         var assembly = s_bearer.Value.LoadAssembly();
         await using var server = await LoopbackServer.StartAsync("{}", HttpStatusCode.Unauthorized);
         var client = Client(assembly, "Parcel.Auth", "ParcelClient", server, o => o.TokenProvider = _ => new ValueTask<string>("tok-NEVER-SHOWN"));
-        var exception = await Assert.ThrowsAsync<ApiException>(() => Call(client, "Parcels", "GetAsync", "p1"));
+        var exception = await Assert.ThrowsAsync<ApiException>(() => DialectFixture.Invoke(client, "Parcels", "GetAsync", "p1"));
         Assert.Equal(401, exception.StatusCode);
         Assert.Equal(2, server.Requests.Count);
         Assert.DoesNotContain("tok-NEVER-SHOWN", exception.ToString());
@@ -245,8 +230,8 @@ public class AuthSchemeTests
             o.BasicPassword = "pa55-NEVER-SHOWN";
         }
 
-        await Call(Client(s_github.Assembly, s_github.Namespace, "DepotClient", tokens, Credentials), "AccessTokens", "CreateTokenAsync", "picker", TokenRequest());
-        await Call(Client(s_github.Assembly, s_github.Namespace, "DepotClient", crates, Credentials), "Crates", "GetCrateAsync", "north", "7");
+        await DialectFixture.Invoke(Client(s_github.Assembly, s_github.Namespace, "DepotClient", tokens, Credentials), "AccessTokens", "CreateTokenAsync", "picker", TokenRequest());
+        await DialectFixture.Invoke(Client(s_github.Assembly, s_github.Namespace, "DepotClient", crates, Credentials), "Crates", "GetCrateAsync", "north", "7");
         var listed = Assert.Single(tokens.Requests);
         Assert.Equal("POST /v1/users/picker/tokens", listed.Method + " " + listed.PathAndQuery);
         Assert.Equal("Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes("picker:pa55-NEVER-SHOWN")), listed.Header("Authorization"));
@@ -258,7 +243,7 @@ public class AuthSchemeTests
     {
         await using var server = await LoopbackServer.StartAsync("[]");
         var client = Client(s_github.Assembly, s_github.Namespace, "DepotClient", server, o => Set(o, "AccessToken", "tok_123"));
-        var exception = await Assert.ThrowsAsync<ApiCredentialsException>(() => Call(client, "AccessTokens", "CreateTokenAsync", "picker", TokenRequest()));
+        var exception = await Assert.ThrowsAsync<ApiCredentialsException>(() => DialectFixture.Invoke(client, "AccessTokens", "CreateTokenAsync", "picker", TokenRequest()));
         Assert.Contains("AccessTokens.CreateToken takes HTTP Basic authentication", exception.Message);
         Assert.Contains("DepotClientOptions.BasicUsername and BasicPassword", exception.Message);
         Assert.Empty(server.Requests);
@@ -280,7 +265,7 @@ public class AuthSchemeTests
         Assert.Contains("BasicUsername = ***, BasicPassword = ***", seen!.ToString());
         Assert.DoesNotContain("picker-PRIVATE", seen.ToString());
         Assert.DoesNotContain("pa55-NEVER-SHOWN", seen.ToString());
-        var exception = await Assert.ThrowsAsync<ApiException>(() => Call(client, "AccessTokens", "CreateTokenAsync", "picker", TokenRequest()));
+        var exception = await Assert.ThrowsAsync<ApiException>(() => DialectFixture.Invoke(client, "AccessTokens", "CreateTokenAsync", "picker", TokenRequest()));
         Assert.Equal(401, exception.StatusCode);
         Assert.DoesNotContain("pa55-NEVER-SHOWN", exception.ToString());
         Assert.DoesNotContain(Convert.ToBase64String(Encoding.UTF8.GetBytes("picker-PRIVATE:pa55-NEVER-SHOWN")), exception.ToString());

@@ -60,6 +60,25 @@ public sealed class DialectFixture
         return File.ReadAllLines(span.Path)[span.StartLinePosition.Line];
     }
 
+    /// <summary>
+    /// Calls <c>client.Resource.Method(arguments..., CancellationToken.None)</c> through reflection. An
+    /// exception thrown as the call starts (a missing credential, before anything is sent) comes back as
+    /// the faulted task awaiting the call would show.
+    /// </summary>
+    public static Task Invoke(object client, string resource, string method, params object?[] arguments)
+    {
+        var owner = client.GetType().GetProperty(resource)!.GetValue(client)!;
+        var operation = owner.GetType().GetMethods().Single(m => m.Name == method && m.GetParameters().Length == arguments.Length + 1);
+        try
+        {
+            return (Task)operation.Invoke(owner, arguments.Append(CancellationToken.None).ToArray())!;
+        }
+        catch (TargetInvocationException e)
+        {
+            return Task.FromException(e.InnerException!);
+        }
+    }
+
     /// <summary>The return type a caller awaits: Task&lt;T&gt; gives T.</summary>
     public Type ResponseOf(string client, string method)
     {

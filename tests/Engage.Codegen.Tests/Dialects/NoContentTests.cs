@@ -1,5 +1,4 @@
 using System.Net;
-using System.Reflection;
 using System.Text.Json;
 using Engage.Codegen.Runtime;
 
@@ -25,13 +24,6 @@ public class NoContentTests
         return Activator.CreateInstance(fixture.Type(clientName), options, new HttpClient(handler))!;
     }
 
-    private static Task Invoke(object client, string resource, string method, params object?[] arguments)
-    {
-        var owner = client.GetType().GetProperty(resource)!.GetValue(client)!;
-        var operation = owner.GetType().GetMethods().Single(m => m.Name == method && m.GetParameters().Length == arguments.Length + 1);
-        return (Task)operation.Invoke(owner, arguments.Append(CancellationToken.None).ToArray())!;
-    }
-
     [Fact]
     public void Operations_documented_as_204_return_a_plain_task()
     {
@@ -47,7 +39,7 @@ public class NoContentTests
     public async Task A_204_answer_to_a_no_content_operation_is_success()
     {
         var handler = new RecordingHandler(HttpStatusCode.NoContent);
-        await Invoke(Client(s_bullets, "Orchard3Client", handler), "Trees", "FellTreeAsync", "605816632", "1069479573");
+        await DialectFixture.Invoke(Client(s_bullets, "Orchard3Client", handler), "Trees", "FellTreeAsync", "605816632", "1069479573");
         var request = Assert.Single(handler.Requests);
         Assert.Equal(HttpMethod.Delete, request.Method);
         Assert.Equal("https://api.example.test/v1/groves/605816632/trees/1069479573.json", request.Uri.ToString());
@@ -59,7 +51,7 @@ public class NoContentTests
         var handler = new RecordingHandler(HttpStatusCode.NoContent);
         var request = Activator.CreateInstance(s_bullets.Type("WaterTreeRequest"))!;
         request.GetType().GetProperty("Litres")!.SetValue(request, 20);
-        await Invoke(Client(s_bullets, "Orchard3Client", handler), "Trees", "WaterAsync", "1", "2", request);
+        await DialectFixture.Invoke(Client(s_bullets, "Orchard3Client", handler), "Trees", "WaterAsync", "1", "2", request);
         var sent = Assert.Single(handler.Requests);
         Assert.Equal(HttpMethod.Post, sent.Method);
         Assert.Equal("{\"litres\":20}", sent.Body);
@@ -69,7 +61,7 @@ public class NoContentTests
     public async Task An_empty_success_body_where_any_json_was_expected_returns_an_undefined_element()
     {
         var handler = new RecordingHandler(HttpStatusCode.NoContent);
-        var task = (Task<JsonElement>)Invoke(Client(s_github, "DepotClient", handler), "Crates", "WeighAsync", "north");
+        var task = (Task<JsonElement>)DialectFixture.Invoke(Client(s_github, "DepotClient", handler), "Crates", "WeighAsync", "north");
         Assert.Equal(JsonValueKind.Undefined, (await task).ValueKind);
     }
 
@@ -77,7 +69,7 @@ public class NoContentTests
     public async Task An_empty_success_body_where_a_model_was_expected_is_a_typed_error_naming_the_type()
     {
         var handler = new RecordingHandler(HttpStatusCode.OK);
-        var exception = await Assert.ThrowsAsync<ApiException>(() => Invoke(Client(s_github, "DepotClient", handler), "Crates", "GetCrateAsync", "north", "7"));
+        var exception = await Assert.ThrowsAsync<ApiException>(() => DialectFixture.Invoke(Client(s_github, "DepotClient", handler), "Crates", "GetCrateAsync", "north", "7"));
         Assert.Equal(200, exception.StatusCode);
         Assert.Contains("GetCrateResponse", exception.Message);
     }

@@ -18,6 +18,6 @@ public class LabelsTests
     [InlineData("_Optional parameters_", "Unspecified")]
     public void A_labels_words_say_where_its_parameters_go(string label, string expected)
     {
-        Assert.Equal(expected, Labels.PlacementOf(label).ToString());
+        Assert.Equal(expected, Labels.PlacementOf(Label.Parameters, label).ToString());
     }
 }
