@@ -23,11 +23,33 @@ public static class ApiPath
             throw new ArgumentException("A path parameter must not be empty.", nameof(value));
         }
 
+        return Escape(value, nameof(value));
+    }
+
+    /// <summary>
+    /// <see cref="Segment(string)"/> for a generated method's path parameter: a null or empty value
+    /// throws <see cref="ArgumentException"/> ("A value is required.") and a dot-segment throws too,
+    /// each naming <paramref name="parameterName"/>, the caller's parameter.
+    /// </summary>
+    /// <param name="value">The parameter's value.</param>
+    /// <param name="parameterName">The generated method's parameter name, for the exception.</param>
+    public static string Segment(string value, string parameterName)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            throw new ArgumentException("A value is required.", parameterName);
+        }
+
+        return Escape(value, parameterName);
+    }
+
+    private static string Escape(string value, string parameterName)
+    {
         // "." and ".." are dot-segments: servers remove them, even percent-encoded (RFC 3986 6.2.2.2),
         // so they would change the route. No escaping can carry them; refuse them.
         if (value == "." || value == "..")
         {
-            throw new ArgumentException($"A path parameter cannot be '{value}': servers treat it as a relative path step.", nameof(value));
+            throw new ArgumentException($"A path parameter cannot be '{value}': servers treat it as a relative path step.", parameterName);
         }
 
         return Uri.EscapeDataString(value);

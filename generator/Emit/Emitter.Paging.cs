@@ -18,7 +18,7 @@ internal static partial class Emitter
         var opaque = paging.Style == PagingStyle.OpaqueCursor;
         var pageable = opaque ? "CursorPageable" : "IdCursorPageable";
         w.Open($"public virtual {Runtime}.AsyncPageable<{item}> {operation.MethodName}({string.Join(", ", parameters)})");
-        EmitPathChecks(w, operation);
+        path = EmitPath(w, operation, path);
         w.Line($"return new {Runtime}.{pageable}<{item}>(");
         w.Line("    async (page, ct) =>");
         w.Line("    {");
@@ -91,7 +91,7 @@ internal static partial class Emitter
         var offsets = paging.Style == PagingStyle.Offset;
         var positionValue = offsets ? "page.Offset" : "page.PageNumber";
         w.Open($"public virtual {Runtime}.AsyncPageable<{item}> {operation.MethodName}({string.Join(", ", parameters)})");
-        EmitPathChecks(w, operation);
+        path = EmitPath(w, operation, path);
         w.Line($"return new {Runtime}.{(offsets ? "OffsetPageable" : "PageNumberPageable")}<{item}>(");
         w.Line("    async (page, ct) =>");
         w.Line("    {");

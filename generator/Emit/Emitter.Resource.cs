@@ -169,7 +169,7 @@ internal static partial class Emitter
     {
         var none = operation.ResponseType.Kind == TypeKind.None;
         w.Open($"public virtual global::System.Threading.Tasks.Task{(none ? string.Empty : "<" + response + ">")} {operation.MethodName}({string.Join(", ", parameters)})");
-        EmitPathChecks(w, operation);
+        path = EmitPath(w, operation, path);
         if (operation.RequestType is not null && !operation.RequestOptional)
         {
             w.Open("if (request is null)");
@@ -244,21 +244,27 @@ internal static partial class Emitter
             ? operation.MethodName.Substring(0, operation.MethodName.Length - "Async".Length)
             : operation.MethodName);
 
-    private static void EmitPathChecks(SourceWriter w, OperationSpec operation)
+    /// <summary>
+    /// The request path, built first so that a path parameter that is null, empty or a dot-segment
+    /// fails before anything else, named (<c>ApiPath.Segment</c> checks it and throws). With path
+    /// parameters it is a local, <c>requestPath</c> (reserved in the parameter names); without, the literal.
+    /// </summary>
+    private static string EmitPath(SourceWriter w, OperationSpec operation, string path)
     {
-        foreach (var parameter in operation.PathParameters)
+        if (operation.PathParameters.Count == 0)
         {
-            w.Open($"if (string.IsNullOrEmpty({parameter.ParameterName}))");
-            w.Line($"throw new global::System.ArgumentException(\"A value is required.\", nameof({parameter.ParameterName}));");
-            w.Close();
-            w.Line();
+            return path;
         }
+
+        w.Line($"var requestPath = {path};");
+        w.Line();
+        return "requestPath";
     }
 
     private static string PathExpression(OperationSpec operation) =>
         string.Join(" + ", operation.PathParts.Select(part => part.Literal is not null
             ? SourceWriter.Literal(part.Literal)
-            : $"{Runtime}.ApiPath.Segment({part.ParameterName})"));
+            : $"{Runtime}.ApiPath.Segment({part.ParameterName}, nameof({part.ParameterName}))"));
 
     private static string HttpMethodExpression(string method) => method switch
     {

@@ -19,6 +19,10 @@ internal static partial class DocParser
         @"\b204\b|\bno\s+content\b|\breturns?\s+nothing\b|\b(?:an?\s+)?empty\s+(?:response|body)\b|\bno\s+response\s+body\b|\bwithout\s+a\s+(?:response\s+)?body\b",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, s_regexTimeout);
 
+    /// <summary>False when <paramref name="lower"/> holds none of the words every phrase of <see cref="s_noContent"/> needs.</summary>
+    private static bool MayMeanNoContent(string lower) =>
+        lower.Contains("204") || lower.Contains("content") || lower.Contains("nothing") || lower.Contains("empty") || lower.Contains("body");
+
     private static readonly Regex s_returnsObject = new(
         @"\breturns?\s+(?:back\s+)?(?:(?:the|an?)\s+)?(?:updated\s+|new\s+|created\s+|newly\s+created\s+|matching\s+)?([A-Za-z][\w-]*)\s+objects?\b",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, s_regexTimeout);
@@ -88,9 +92,11 @@ internal static partial class DocParser
                         }
                     }
 
-                    noContent |= s_noContent.IsMatch(text);
-                    var list = s_returnsList.Match(text);
-                    var single = s_returnsObject.Match(text);
+                    // Each phrase these patterns look for holds one of these words: most paragraphs skip them.
+                    noContent |= MayMeanNoContent(lower) && s_noContent.IsMatch(text);
+                    var mentionsReturn = lower.Contains("return");
+                    var list = mentionsReturn ? s_returnsList.Match(text) : Match.Empty;
+                    var single = mentionsReturn ? s_returnsObject.Match(text) : Match.Empty;
                     if (list.Success)
                     {
                         returnsObject = list.Groups[1].Value;

@@ -82,6 +82,11 @@ internal static class Labels
     public static Label? Read(string lower)
     {
         var trimmed = FixLabelTypos(lower.Trim());
+        if (!MayBeLabel(trimmed))
+        {
+            return null;
+        }
+
         if (Patterns.IsMatch(trimmed, @"^(?:(?:required|optional|query|body|request|path|url)\s+)?parameters?\b", RegexOptions.CultureInvariant, s_timeout))
         {
             return Label.Parameters;
@@ -98,6 +103,37 @@ internal static class Labels
         }
 
         return null;
+    }
+
+    private static readonly string[] s_exactFirstWords = { "required", "optional", "query", "body", "path", "url", "a", "an" };
+
+    private static readonly string[] s_firstWordStarts = { "parameter", "request", "response", "example", "sample" };
+
+    /// <summary>
+    /// False for a paragraph none of the patterns in <see cref="Read"/> can match: each of them either
+    /// starts with one of these words or ends with a colon. Most paragraphs are not labels, and this
+    /// spares them the patterns.
+    /// </summary>
+    private static bool MayBeLabel(string trimmed)
+    {
+        if (trimmed.Length == 0)
+        {
+            return false;
+        }
+
+        if (trimmed[trimmed.Length - 1] == ':')
+        {
+            return true;
+        }
+
+        var end = 0;
+        while (end < trimmed.Length && !char.IsWhiteSpace(trimmed[end]))
+        {
+            end++;
+        }
+
+        var first = trimmed.Substring(0, end);
+        return Array.IndexOf(s_exactFirstWords, first) >= 0 || s_firstWordStarts.Any(s => first.StartsWith(s, StringComparison.Ordinal));
     }
 
     private static readonly string[] s_labelWords = { "example", "sample", "request", "response", "parameters", "payload" };

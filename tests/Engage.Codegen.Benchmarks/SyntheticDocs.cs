@@ -37,7 +37,13 @@ public static class SyntheticDocs
         return pages;
     }
 
-    /// <summary>The same operations as a Refit interface per resource, with the models they use.</summary>
+    /// <summary>
+    /// The same operations as a Refit interface per resource, with hand-written models equivalent to
+    /// the generated ones: the object, a page of them, and one typed request body per operation that
+    /// sends one (required where the docs say so), so both sides give the user the same types.
+    /// Refit reads them by reflection with the settings' naming policy; the generated side writes
+    /// converters instead, which is part of what its compile costs.
+    /// </summary>
     public static string RefitSource(int resources)
     {
         var source = new StringBuilder("#nullable enable\nusing System.Collections.Generic;\nusing System.Threading.Tasks;\nusing Refit;\nnamespace Synthetic.Refit\n{\n");
@@ -46,18 +52,22 @@ public static class SyntheticDocs
         {
             var name = $"widget{r}s";
             source.Append($"public sealed class Widget{r} {{ public string Id {{ get; set; }} = \"\"; public string Title {{ get; set; }} = \"\"; public int Count {{ get; set; }} public decimal Price {{ get; set; }} public bool Active {{ get; set; }} public System.DateTimeOffset? CreatedAt {{ get; set; }} public Dictionary<string, object> Meta {{ get; set; }} = new(); }}\n");
-            source.Append($"public sealed class Widget{r}Request {{ public string Title {{ get; set; }} = \"\"; public int? Count {{ get; set; }} public bool? Active {{ get; set; }} public Dictionary<string, object>? Meta {{ get; set; }} }}\n");
+            source.Append($"public sealed class CreateWidget{r}Request {{ public required string Title {{ get; set; }} public int? Count {{ get; set; }} public bool? Active {{ get; set; }} public Dictionary<string, object>? Meta {{ get; set; }} }}\n");
+            source.Append($"public sealed class UpdateWidget{r}Request {{ public string? Title {{ get; set; }} public int? Count {{ get; set; }} public bool? Active {{ get; set; }} public Dictionary<string, object>? Meta {{ get; set; }} }}\n");
+            source.Append($"public sealed class AddWidget{r}EventRequest {{ public required string Event {{ get; set; }} public object? Value {{ get; set; }} }}\n");
+            source.Append($"public sealed class AddWidget{r}TagRequest {{ public required System.Text.Json.JsonElement Tag {{ get; set; }} }}\n");
+            source.Append($"public sealed class ArchiveWidget{r}PartRequest {{ public required bool Archived {{ get; set; }} }}\n");
             source.Append($"public sealed class Widget{r}Page {{ public List<Widget{r}> Data {{ get; set; }} = new(); public bool HasMore {{ get; set; }} }}\n");
             source.Append($"public interface IWidget{r}s\n{{\n");
-            source.Append($"    [Post(\"/{name}\")] Task<Widget{r}> CreateAsync([Body] Widget{r}Request request);\n");
+            source.Append($"    [Post(\"/{name}\")] Task<Widget{r}> CreateAsync([Body] CreateWidget{r}Request request);\n");
             source.Append($"    [Get(\"/{name}/{{id}}\")] Task<Widget{r}> GetAsync(string id);\n");
-            source.Append($"    [Put(\"/{name}/{{id}}\")] Task<Widget{r}> UpdateAsync(string id, [Body] Widget{r}Request request);\n");
+            source.Append($"    [Put(\"/{name}/{{id}}\")] Task<Widget{r}> UpdateAsync(string id, [Body] UpdateWidget{r}Request request);\n");
             source.Append($"    [Delete(\"/{name}/{{id}}\")] Task<Status> DeleteAsync(string id);\n");
             source.Append($"    [Get(\"/{name}\")] Task<Widget{r}Page> ListAsync(int? limit, [AliasAs(\"after_id\")] string? afterId, [AliasAs(\"before_id\")] string? beforeId);\n");
-            source.Append($"    [Post(\"/{name}/{{id}}/events\")] Task<Status> AddEventAsync(string id, [Body] Dictionary<string, object> request);\n");
-            source.Append($"    [Post(\"/{name}/{{id}}/tags\")] Task<Status> AddTagAsync(string id, [Body] Dictionary<string, object> request);\n");
+            source.Append($"    [Post(\"/{name}/{{id}}/events\")] Task<Status> AddEventAsync(string id, [Body] AddWidget{r}EventRequest request);\n");
+            source.Append($"    [Post(\"/{name}/{{id}}/tags\")] Task<Status> AddTagAsync(string id, [Body] AddWidget{r}TagRequest request);\n");
             source.Append($"    [Delete(\"/{name}/{{id}}/tags/{{tag}}\")] Task<Status> RemoveTagAsync(string id, string tag);\n");
-            source.Append($"    [Put(\"/{name}/{{id}}/parts/{{part}}\")] Task<Archived> ArchivePartAsync(string id, string part, [Body] Dictionary<string, object> request);\n");
+            source.Append($"    [Put(\"/{name}/{{id}}/parts/{{part}}\")] Task<Archived> ArchivePartAsync(string id, string part, [Body] ArchiveWidget{r}PartRequest request);\n");
             source.Append($"    [Get(\"/{name}/{{id}}/parts\")] Task<Count> CountPartsAsync(string id);\n");
             source.Append("}\n");
         }

@@ -274,6 +274,20 @@ public sealed class EndToEndTests : IAsyncLifetime
         _sandbox.Store.ClearRequests();
         var exception = await Assert.ThrowsAsync<ArgumentException>(() => _client.Users.GetAsync(uid));
         Assert.Contains("relative path step", exception.Message);
+        Assert.Equal("uid", exception.ParamName); // the caller's parameter, not the runtime helper's
+        Assert.Empty(_sandbox.Requests);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    public void A_missing_path_parameter_throws_at_the_call_naming_it_and_sends_nothing(string? uid)
+    {
+        _sandbox.Store.ClearRequests();
+        // Thrown by the method itself, not through the task it would return.
+        var exception = Assert.Throws<ArgumentException>(() => { _ = _client.Users.UpdateAsync(uid!, new UpdateUserRequest()); });
+        Assert.Equal("uid", exception.ParamName);
+        Assert.StartsWith("A value is required.", exception.Message, StringComparison.Ordinal);
         Assert.Empty(_sandbox.Requests);
     }
 

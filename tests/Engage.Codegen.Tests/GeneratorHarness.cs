@@ -79,7 +79,28 @@ public static class GeneratorHarness
         var run = driver.GetRunResult().Results.Single();
         Assert.Null(run.Exception);
         var sources = run.GeneratedSources.Select(s => (s.HintName, s.SourceText.ToString())).ToImmutableArray();
-        return new GenerationResult(sources, generatorDiagnostics, output.GetDiagnostics(), output, driver);
+        return new GenerationResult(sources, generatorDiagnostics, StrictNullable(output).GetDiagnostics(), output, driver);
+    }
+
+    /// <summary>
+    /// The compilation with every generated file's nullable warnings back on: generated files turn
+    /// them off for the user's build (<c>#nullable disable warnings</c>), and the tests hold the
+    /// generated code to them. The directive is replaced by a comment, so lines stay where they are.
+    /// </summary>
+    public static Compilation StrictNullable(Compilation output)
+    {
+        foreach (var tree in output.SyntaxTrees.ToList())
+        {
+            var text = tree.ToString();
+            if (text.Contains(Engage.Codegen.Emit.Emitter.NullableWarningsOff, StringComparison.Ordinal))
+            {
+                var strict = text.Replace(Engage.Codegen.Emit.Emitter.NullableWarningsOff, "// nullable warnings on for the tests", StringComparison.Ordinal)
+                    .Replace(Engage.Codegen.Emit.Emitter.NullableAnnotations, "#nullable enable", StringComparison.Ordinal);
+                output = output.ReplaceSyntaxTree(tree, CSharpSyntaxTree.ParseText(strict, (CSharpParseOptions)tree.Options, tree.FilePath));
+            }
+        }
+
+        return output;
     }
 
     public static CSharpCompilation CreateCompilation(string userCode) =>
