@@ -79,6 +79,25 @@ internal static partial class Emitter
         w.Close();
         w.Close();
         w.Close();
+        w.Line();
+        w.Open($"namespace {api.Namespace}.Serialization");
+        w.Doc("summary", "Every model's converter, one field each, named after the model; each model file adds its own.");
+        w.Line(GeneratedCode);
+        w.Line($"internal static partial class {api.Names.JsonConverters}");
+        w.Line("{");
+        w.Line("}");
+        w.Line();
+        w.RawDoc($"<summary>The converter a model's <c>[JsonConverter]</c> attribute names: it hands System.Text.Json the model's own converter, from <see cref=\"global::{api.Namespace}.{SourceWriter.Xml(name)}\"/>, so the model reads and writes the API's JSON also when serialized without the context.</summary>");
+        w.Line(GeneratedCode);
+        w.Open($"internal sealed class {api.Names.JsonConverterFactory} : global::System.Text.Json.Serialization.JsonConverterFactory");
+        w.RawDoc("<inheritdoc/>");
+        w.Line($"public override bool CanConvert(global::System.Type typeToConvert) => global::{api.Namespace}.{name}.Default.GetTypeInfo(typeToConvert) is not null;");
+        w.Line();
+        w.RawDoc("<inheritdoc/>");
+        w.Line($"public override global::System.Text.Json.Serialization.JsonConverter? CreateConverter(global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>");
+        w.Line($"    global::{api.Namespace}.{name}.Default.GetTypeInfo(typeToConvert)?.Converter;");
+        w.Close();
+        w.Close();
         return new GeneratedFile($"{name}.g.cs", w.ToString());
     }
 }

@@ -40,12 +40,23 @@ internal static partial class Emitter
         w.Line("using JsonSerializerOptions = global::System.Text.Json.JsonSerializerOptions;");
         w.Line("using Utf8JsonReader = global::System.Text.Json.Utf8JsonReader;");
         w.Line("using Utf8JsonWriter = global::System.Text.Json.Utf8JsonWriter;");
-        foreach (var model in models)
+        w.Line();
+
+        // One static class, partial across the model files, holds every model's converter: two
+        // methods per model and no converter class of its own (each class is a type, a constructor
+        // and a static constructor more for every build to compile).
+        w.Open($"internal static partial class {api.Names.JsonConverters}");
+        for (var i = 0; i < models.Count; i++)
         {
-            w.Line();
-            WriteModelConverter(w, api, model);
+            if (i > 0)
+            {
+                w.Line();
+            }
+
+            WriteModelConverter(w, api, models[i]);
         }
 
+        w.Close();
         w.Close();
     }
 
@@ -53,7 +64,7 @@ internal static partial class Emitter
     {
         w.Doc("summary", model.Summary);
         w.Doc("remarks", $"Generated from {model.Source}.");
-        w.Line($"[global::System.Text.Json.Serialization.JsonConverter(typeof({ConverterClass(api, model.Name)}))]");
+        w.Line($"[global::System.Text.Json.Serialization.JsonConverter(typeof(global::{api.Namespace}.Serialization.{api.Names.JsonConverterFactory}))]");
         w.Line(GeneratedCode);
         w.Open($"public sealed partial class {model.Name}");
         var first = true;
@@ -101,27 +112,26 @@ internal static partial class Emitter
     };
 
     /// <summary>
-    /// A model's converter, as a table: one line per member to read, one to write. The runtime's
-    /// <c>ApiJson</c> helpers advance the reader and call the member's converter.
+    /// A model's converter, as a table: one line per member to read, one to write, in two static
+    /// methods of the converters class, and the converter itself (a field named after the model).
+    /// The runtime's <c>ApiJson</c> helpers advance the reader and call the member's converter.
     /// </summary>
     private static void WriteModelConverter(SourceWriter w, ApiSpec api, ModelSpec model)
     {
         var modelType = $"global::{api.Namespace}.{model.Name}";
         w.Doc("summary", $"Reads and writes {model.Name} as the API's JSON, without reflection.");
-        w.Line(GeneratedCode);
-        w.Open($"internal sealed class {model.Name}JsonConverter : global::System.Text.Json.Serialization.JsonConverter<{modelType}>");
-        w.Line($"public static readonly {model.Name}JsonConverter Instance = new {model.Name}JsonConverter();");
+        w.Line($"public static readonly global::System.Text.Json.Serialization.JsonConverter<{modelType}> {model.Name} = new {ObjectConverter}<{modelType}>(Read_{model.Name}, Write_{model.Name});");
         for (var i = 0; i < model.Properties.Count; i++)
         {
             var property = model.Properties[i];
             if (!IsSharedConverter(property.Type))
             {
-                w.Line($"private static {ConverterType(api, property.Type)}? s_converter{i};");
+                w.Line($"private static {ConverterType(api, property.Type)}? {LazyConverter(model, i)};");
             }
         }
 
         w.Line();
-        w.Open($"public override {modelType}? Read(ref Utf8JsonReader reader, global::System.Type typeToConvert, JsonSerializerOptions options)");
+        w.Open($"private static {modelType}? Read_{model.Name}(ref Utf8JsonReader reader, JsonSerializerOptions options)");
         w.Open($"if (!ApiJson.StartObject(ref reader, {SourceWriter.Literal(model.Name)}))");
         w.Line("return null;");
         w.Close();
@@ -132,7 +142,7 @@ internal static partial class Emitter
         for (var i = 0; i < model.Properties.Count; i++)
         {
             var property = model.Properties[i];
-            var converter = Converter(api, property.Type, i);
+            var converter = Converter(api, model, property.Type, i);
             var read = property.Nullable && property.Type.IsValueType
                 ? $"ApiJson.ReadNullable(ref reader, {converter}, options)"
                 : !property.Nullable && !property.Type.IsValueType
@@ -147,28 +157,30 @@ internal static partial class Emitter
         w.Line("return value;");
         w.Close();
         w.Line();
-        w.Open($"public override void Write(Utf8JsonWriter writer, {modelType} value, JsonSerializerOptions options)");
+        w.Open($"private static void Write_{model.Name}(Utf8JsonWriter writer, {modelType} value, JsonSerializerOptions options)");
         w.Line("writer.WriteStartObject();");
         foreach (var (property, i) in model.Properties.Select((p, i) => (p, i)).Where(pair => !pair.p.InQuery))
         {
             var access = "value." + property.Name + (property.Nullable && property.Type.IsValueType ? ".Value" : string.Empty);
-            var write = $"ApiJson.Write(writer, {SourceWriter.Utf8Literal(property.JsonName)}, {access}, {Converter(api, property.Type, i)}, options);";
+            var write = $"ApiJson.Write(writer, {SourceWriter.Utf8Literal(property.JsonName)}, {access}, {Converter(api, model, property.Type, i)}, options);";
             w.Line(property.Nullable ? $"if (value.{property.Name} is not null) {write}" : write);
         }
 
         w.Line("writer.WriteEndObject();");
         w.Close();
-        w.Close();
     }
+
+    /// <summary>The field that caches a list or dictionary member's converter; the model's name keeps it apart from other models' in the shared class.</summary>
+    private static string LazyConverter(ModelSpec model, int index) => $"s_{model.Name}_{index}";
 
     /// <summary>Types whose converter is a shared static instance; others are built once, lazily, per model.</summary>
     private static bool IsSharedConverter(TypeRef type) => type.Kind is not (TypeKind.List or TypeKind.Dictionary);
 
     /// <summary>A member's converter inside the <c>.Serialization</c> namespace, where <c>ApiJson</c> is an alias.</summary>
-    private static string Converter(ApiSpec api, TypeRef type, int index)
+    private static string Converter(ApiSpec api, ModelSpec model, TypeRef type, int index)
     {
         var converter = ConverterExpression(api, type, "ApiJson", qualified: false);
-        return IsSharedConverter(type) ? converter : $"s_converter{index} ??= {converter}";
+        return IsSharedConverter(type) ? converter : $"{LazyConverter(model, index)} ??= {converter}";
     }
 
     private static GeneratedFile EmitEnum(ApiSpec api, EnumSpec spec)

@@ -15,6 +15,8 @@ internal static partial class Emitter
 {
     internal const string Runtime = "global::Engage.Codegen.Runtime";
     internal const string Json = "global::Engage.Codegen.Runtime.Serialization.ApiJson";
+
+    private const string ObjectConverter = "global::Engage.Codegen.Runtime.Serialization.ApiObjectConverter";
     internal static readonly string GeneratedCode = "[global::System.CodeDom.Compiler.GeneratedCode(\"Engage.Codegen\", \"" + ThisAssembly.Version + "\")]";
 
     public static IEnumerable<GeneratedFile> Emit(ApiSpec api)
@@ -161,7 +163,8 @@ internal static partial class Emitter
         TypeKind.DateTimeOffset => json + ".DateTimeOffset",
         TypeKind.Scalar => json + ".Scalar",
         TypeKind.JsonElement => json + ".Element",
-        TypeKind.Model or TypeKind.Enum => (qualified ? ConverterClass(api, type.Name!) : type.Name + "JsonConverter") + ".Instance",
+        TypeKind.Model => (qualified ? $"global::{api.Namespace}.Serialization." : string.Empty) + api.Names.JsonConverters + "." + type.Name,
+        TypeKind.Enum => (qualified ? ConverterClass(api, type.Name!) : type.Name + "JsonConverter") + ".Instance",
         TypeKind.List => $"{json}.List({ConverterExpression(api, type.Element!, json, qualified)})",
         TypeKind.Dictionary => $"{json}.Dictionary({ConverterExpression(api, type.Element!, json, qualified)})",
         _ => json + ".Element",

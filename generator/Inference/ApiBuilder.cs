@@ -64,8 +64,9 @@ internal sealed partial class ApiBuilder
     {
         _apiName = apiName;
         // The client's own types first: no docs type may take their names.
-        _clientNames = new ClientNamesSpec(clientName + "Options", apiName + "PublicClient", apiName + "JsonContext", clientName + "ServiceCollectionExtensions", string.Empty, string.Empty);
-        _typeNames = new Naming.Scope(clientName, _clientNames.Options, _clientNames.PublicClient, _clientNames.JsonContext, _clientNames.Services);
+        _clientNames = new ClientNamesSpec(clientName + "Options", apiName + "PublicClient", apiName + "JsonContext", clientName + "ServiceCollectionExtensions", string.Empty, string.Empty,
+            apiName + "JsonConverters", apiName + "JsonConverterFactory");
+        _typeNames = new Naming.Scope(clientName, _clientNames.Options, _clientNames.PublicClient, _clientNames.JsonContext, _clientNames.Services, _clientNames.JsonConverters);
     }
 
     public static InferredApi Build(ImmutableArray<DocSpec> unsortedDocs, GeneratorSettings settings, CancellationToken cancellationToken)

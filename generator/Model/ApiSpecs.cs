@@ -31,7 +31,9 @@ internal sealed record ApiSpec(
 /// and of the convenience constructor's credential parameters, decided by inference so that the emitter
 /// only prints them.
 /// </summary>
-internal sealed record ClientNamesSpec(string Options, string PublicClient, string JsonContext, string Services, string KeyParameter, string SecretParameter);
+/// <param name="JsonConverters">The static class in <c>.Serialization</c> that holds every model's converter (reserved as a type name: its members are named after the models).</param>
+/// <param name="JsonConverterFactory">The converter factory in <c>.Serialization</c> that models' <c>[JsonConverter]</c> attributes name.</param>
+internal sealed record ClientNamesSpec(string Options, string PublicClient, string JsonContext, string Services, string KeyParameter, string SecretParameter, string JsonConverters, string JsonConverterFactory);
 
 /// <summary>
 /// An API root with an account id (or another per-account part) in it: <c>https://host/{AccountId}/api/v1</c>.

@@ -21,6 +21,8 @@ internal static class Stages
         refit.Setup();
         var refitTrees = refit.RefitRun().GeneratedTrees;
         Console.WriteLine($"Refit's generator on the same 1,000 operations: {refitTrees.Length} files, {refitTrees.Sum(t => t.Length) / 1024} KB");
+        var refitSide = refitTrees.Prepend(CSharpSyntaxTree.ParseText(SyntheticDocs.RefitSource(100), new CSharpParseOptions(LanguageVersion.CSharp12)));
+        Console.WriteLine($"What Refit's side compiles (interfaces, hand-written models, generated code): {CompileShape.Describe(refitSide)}");
         for (var round = 0; round < 12; round++)
         {
             var total = Stopwatch.StartNew();
@@ -56,6 +58,8 @@ internal static class Stages
 
             if (round == 0)
             {
+                Console.WriteLine($"What Engage.Codegen's side compiles (the generated client): {CompileShape.Describe(trees)}");
+
                 // What the output is made of, by kind of file.
                 static string Kind(string hint) =>
                     hint.Contains("JsonContext", StringComparison.Ordinal) ? "JSON context" :

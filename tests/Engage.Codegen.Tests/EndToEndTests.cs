@@ -278,6 +278,19 @@ public sealed class EndToEndTests : IAsyncLifetime
         Assert.Empty(_sandbox.Requests);
     }
 
+    [Fact]
+    public void A_model_serialized_without_the_context_still_reads_and_writes_the_APIs_json()
+    {
+        // Plain JsonSerializer (reflection): the model's [JsonConverter] attribute names the
+        // generated factory, which hands over the model's own converter from the context.
+        var json = System.Text.Json.JsonSerializer.Serialize(new UpdateUserRequest { FirstName = "Ada", Meta = new() { ["plan"] = "pro" } });
+        Assert.Equal("{\"first_name\":\"Ada\",\"meta\":{\"plan\":\"pro\"}}", json);
+        var user = System.Text.Json.JsonSerializer.Deserialize<User>("{\"uid\":\"u1\",\"first_name\":\"Ada\",\"created_at\":\"2021-01-12T05:24:39+00:00\",\"devices\":[{\"platform\":\"ios\"}]}")!;
+        Assert.Equal(("u1", "Ada"), (user.Uid, user.FirstName));
+        Assert.Equal(new DateTimeOffset(2021, 1, 12, 5, 24, 39, TimeSpan.Zero), user.CreatedAt);
+        Assert.Equal("ios", Assert.Single(user.Devices).Platform.Value);
+    }
+
     [Theory]
     [InlineData(null)]
     [InlineData("")]

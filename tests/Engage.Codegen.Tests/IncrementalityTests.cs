@@ -173,12 +173,16 @@ public class IncrementalityTests
         // Request and response models of a page's operations live beside its client.
         var models = second.GetRunResult().GeneratedTrees.Single(t => t.FilePath.EndsWith("EngageListsClient.Models.g.cs")).ToString();
         var start = models.IndexOf("public sealed partial class CreateListRequest", StringComparison.Ordinal);
-        var converter = models.IndexOf("internal sealed class CreateListRequestJsonConverter", start, StringComparison.Ordinal);
-        var end = models.IndexOf("\nnamespace ", converter, StringComparison.Ordinal);
-        var request = models.Substring(start, (end < 0 ? models.Length : end) - start);
+        var request = models.Substring(start, models.IndexOf("\n    }", start, StringComparison.Ordinal) - start);
+        // The model's read and write methods in the shared converters class.
+        var read = models.IndexOf("Read_CreateListRequest(ref Utf8JsonReader", StringComparison.Ordinal);
+        var converter = models.Substring(read, models.IndexOf("Write_CreateListRequest(Utf8JsonWriter", read, StringComparison.Ordinal) - read);
+        var write = models.IndexOf("Write_CreateListRequest(Utf8JsonWriter", read, StringComparison.Ordinal);
+        var writer = models.Substring(write, models.IndexOf("writer.WriteEndObject();", write, StringComparison.Ordinal) - write);
         Assert.DoesNotContain("SenderName", first.Source("EngageListsClient.Models.g.cs"), StringComparison.Ordinal);
         Assert.Contains("public string? SenderName { get; set; }", request);
-        Assert.Contains("\"sender_name\"u8", request);
+        Assert.Contains("(reader.ValueTextEquals(\"sender_name\"u8)) value.SenderName =", converter);
+        Assert.Contains("\"sender_name\"u8, value.SenderName,", writer);
     }
 
     [Fact]

@@ -29,39 +29,39 @@ namespace Engage.Later
             global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<T>(Options, converter);
 
         /// <summary>Metadata for <see cref="global::Engage.Later.CreateUserRequest"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Later.CreateUserRequest> CreateUserRequest => _CreateUserRequest ??= CreateInfo(global::Engage.Later.Serialization.CreateUserRequestJsonConverter.Instance);
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Later.CreateUserRequest> CreateUserRequest => _CreateUserRequest ??= CreateInfo(global::Engage.Later.Serialization.EngageJsonConverters.CreateUserRequest);
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Later.CreateUserRequest>? _CreateUserRequest;
 
         /// <summary>Metadata for <see cref="global::Engage.Later.DeleteUserResponse"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Later.DeleteUserResponse> DeleteUserResponse => _DeleteUserResponse ??= CreateInfo(global::Engage.Later.Serialization.DeleteUserResponseJsonConverter.Instance);
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Later.DeleteUserResponse> DeleteUserResponse => _DeleteUserResponse ??= CreateInfo(global::Engage.Later.Serialization.EngageJsonConverters.DeleteUserResponse);
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Later.DeleteUserResponse>? _DeleteUserResponse;
 
         /// <summary>Metadata for <see cref="global::Engage.Later.ListUsersRequest"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Later.ListUsersRequest> ListUsersRequest => _ListUsersRequest ??= CreateInfo(global::Engage.Later.Serialization.ListUsersRequestJsonConverter.Instance);
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Later.ListUsersRequest> ListUsersRequest => _ListUsersRequest ??= CreateInfo(global::Engage.Later.Serialization.EngageJsonConverters.ListUsersRequest);
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Later.ListUsersRequest>? _ListUsersRequest;
 
         /// <summary>Metadata for <see cref="global::Engage.Later.ListUsersResponse"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Later.ListUsersResponse> ListUsersResponse => _ListUsersResponse ??= CreateInfo(global::Engage.Later.Serialization.ListUsersResponseJsonConverter.Instance);
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Later.ListUsersResponse> ListUsersResponse => _ListUsersResponse ??= CreateInfo(global::Engage.Later.Serialization.EngageJsonConverters.ListUsersResponse);
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Later.ListUsersResponse>? _ListUsersResponse;
 
         /// <summary>Metadata for <see cref="global::Engage.Later.UpdateUserRequest"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Later.UpdateUserRequest> UpdateUserRequest => _UpdateUserRequest ??= CreateInfo(global::Engage.Later.Serialization.UpdateUserRequestJsonConverter.Instance);
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Later.UpdateUserRequest> UpdateUserRequest => _UpdateUserRequest ??= CreateInfo(global::Engage.Later.Serialization.EngageJsonConverters.UpdateUserRequest);
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Later.UpdateUserRequest>? _UpdateUserRequest;
 
         /// <summary>Metadata for <see cref="global::Engage.Later.User"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Later.User> User => _User ??= CreateInfo(global::Engage.Later.Serialization.UserJsonConverter.Instance);
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Later.User> User => _User ??= CreateInfo(global::Engage.Later.Serialization.EngageJsonConverters.User);
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Later.User>? _User;
 
         /// <summary>Metadata for <see cref="global::Engage.Later.UserDevice"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Later.UserDevice> UserDevice => _UserDevice ??= CreateInfo(global::Engage.Later.Serialization.UserDeviceJsonConverter.Instance);
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Later.UserDevice> UserDevice => _UserDevice ??= CreateInfo(global::Engage.Later.Serialization.EngageJsonConverters.UserDevice);
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Later.UserDevice>? _UserDevice;
 
         /// <summary>Metadata for <see cref="global::Engage.Later.UserList"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Later.UserList> UserList => _UserList ??= CreateInfo(global::Engage.Later.Serialization.UserListJsonConverter.Instance);
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Later.UserList> UserList => _UserList ??= CreateInfo(global::Engage.Later.Serialization.EngageJsonConverters.UserList);
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Later.UserList>? _UserList;
 
         /// <summary>Metadata for <see cref="global::Engage.Later.UserSegment"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Later.UserSegment> UserSegment => _UserSegment ??= CreateInfo(global::Engage.Later.Serialization.UserSegmentJsonConverter.Instance);
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Later.UserSegment> UserSegment => _UserSegment ??= CreateInfo(global::Engage.Later.Serialization.EngageJsonConverters.UserSegment);
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Later.UserSegment>? _UserSegment;
 
         /// <summary>Metadata for <see cref="global::Engage.Later.UserDevicePlatform"/>.</summary>
@@ -84,5 +84,26 @@ namespace Engage.Later
 
             return null;
         }
+    }
+}
+
+namespace Engage.Later.Serialization
+{
+    /// <summary>Every model's converter, one field each, named after the model; each model file adds its own.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "{version}")]
+    internal static partial class EngageJsonConverters
+    {
+    }
+
+    /// <summary>The converter a model's <c>[JsonConverter]</c> attribute names: it hands System.Text.Json the model's own converter, from <see cref="global::Engage.Later.EngageJsonContext"/>, so the model reads and writes the API's JSON also when serialized without the context.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "{version}")]
+    internal sealed class EngageJsonConverterFactory : global::System.Text.Json.Serialization.JsonConverterFactory
+    {
+        /// <inheritdoc/>
+        public override bool CanConvert(global::System.Type typeToConvert) => global::Engage.Later.EngageJsonContext.Default.GetTypeInfo(typeToConvert) is not null;
+
+        /// <inheritdoc/>
+        public override global::System.Text.Json.Serialization.JsonConverter? CreateConverter(global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
+            global::Engage.Later.EngageJsonContext.Default.GetTypeInfo(typeToConvert)?.Converter;
     }
 }

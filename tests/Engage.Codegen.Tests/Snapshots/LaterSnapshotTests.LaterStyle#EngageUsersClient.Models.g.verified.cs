@@ -9,7 +9,7 @@ namespace Engage.Later
 {
     /// <summary>Parameters of Create a User.</summary>
     /// <remarks>Generated from users.md:44 ("Create a User").</remarks>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Engage.Later.Serialization.CreateUserRequestJsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Engage.Later.Serialization.EngageJsonConverterFactory))]
     [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "{version}")]
     public sealed partial class CreateUserRequest
     {
@@ -40,7 +40,7 @@ namespace Engage.Later
 
     /// <summary>The response of Delete User.</summary>
     /// <remarks>Generated from users.md:78 ("Delete User").</remarks>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Engage.Later.Serialization.DeleteUserResponseJsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Engage.Later.Serialization.EngageJsonConverterFactory))]
     [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "{version}")]
     public sealed partial class DeleteUserResponse
     {
@@ -51,7 +51,7 @@ namespace Engage.Later
 
     /// <summary>Parameters of List Users.</summary>
     /// <remarks>Generated from users.md:90 ("List Users").</remarks>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Engage.Later.Serialization.ListUsersRequestJsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Engage.Later.Serialization.EngageJsonConverterFactory))]
     [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "{version}")]
     public sealed partial class ListUsersRequest
     {
@@ -80,7 +80,7 @@ namespace Engage.Later
 
     /// <summary>One page of List Users.</summary>
     /// <remarks>Generated from users.md:90 ("List Users").</remarks>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Engage.Later.Serialization.ListUsersResponseJsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Engage.Later.Serialization.EngageJsonConverterFactory))]
     [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "{version}")]
     public sealed partial class ListUsersResponse
     {
@@ -104,7 +104,7 @@ namespace Engage.Later
 
     /// <summary>Parameters of Update User attributes.</summary>
     /// <remarks>Generated from users.md:63 ("Update User attributes").</remarks>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Engage.Later.Serialization.UpdateUserRequestJsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Engage.Later.Serialization.EngageJsonConverterFactory))]
     [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "{version}")]
     public sealed partial class UpdateUserRequest
     {
@@ -133,14 +133,13 @@ namespace Engage.Later.Serialization
     using Utf8JsonReader = global::System.Text.Json.Utf8JsonReader;
     using Utf8JsonWriter = global::System.Text.Json.Utf8JsonWriter;
 
-    /// <summary>Reads and writes CreateUserRequest as the API's JSON, without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "{version}")]
-    internal sealed class CreateUserRequestJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Engage.Later.CreateUserRequest>
+    internal static partial class EngageJsonConverters
     {
-        public static readonly CreateUserRequestJsonConverter Instance = new CreateUserRequestJsonConverter();
-        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.Dictionary<string, global::Engage.Codegen.Runtime.ApiScalar>>? s_converter5;
+        /// <summary>Reads and writes CreateUserRequest as the API's JSON, without reflection.</summary>
+        public static readonly global::System.Text.Json.Serialization.JsonConverter<global::Engage.Later.CreateUserRequest> CreateUserRequest = new global::Engage.Codegen.Runtime.Serialization.ApiObjectConverter<global::Engage.Later.CreateUserRequest>(Read_CreateUserRequest, Write_CreateUserRequest);
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.Dictionary<string, global::Engage.Codegen.Runtime.ApiScalar>>? s_CreateUserRequest_5;
 
-        public override global::Engage.Later.CreateUserRequest? Read(ref Utf8JsonReader reader, global::System.Type typeToConvert, JsonSerializerOptions options)
+        private static global::Engage.Later.CreateUserRequest? Read_CreateUserRequest(ref Utf8JsonReader reader, JsonSerializerOptions options)
         {
             if (!ApiJson.StartObject(ref reader, "CreateUserRequest"))
             {
@@ -155,14 +154,14 @@ namespace Engage.Later.Serialization
                 else if (reader.ValueTextEquals("email"u8)) value.Email = ApiJson.Read(ref reader, ApiJson.String, options);
                 else if (reader.ValueTextEquals("device_token"u8)) value.DeviceToken = ApiJson.Read(ref reader, ApiJson.String, options);
                 else if (reader.ValueTextEquals("device_platform"u8)) value.DevicePlatform = ApiJson.ReadNullable(ref reader, UserDevicePlatformJsonConverter.Instance, options);
-                else if (reader.ValueTextEquals("meta"u8)) value.Meta = ApiJson.Read(ref reader, s_converter5 ??= ApiJson.Dictionary(ApiJson.Scalar), options);
+                else if (reader.ValueTextEquals("meta"u8)) value.Meta = ApiJson.Read(ref reader, s_CreateUserRequest_5 ??= ApiJson.Dictionary(ApiJson.Scalar), options);
                 else ApiJson.SkipProperty(ref reader);
             }
 
             return value;
         }
 
-        public override void Write(Utf8JsonWriter writer, global::Engage.Later.CreateUserRequest value, JsonSerializerOptions options)
+        private static void Write_CreateUserRequest(Utf8JsonWriter writer, global::Engage.Later.CreateUserRequest value, JsonSerializerOptions options)
         {
             writer.WriteStartObject();
             ApiJson.Write(writer, "id"u8, value.Id, ApiJson.String, options);
@@ -170,18 +169,14 @@ namespace Engage.Later.Serialization
             if (value.Email is not null) ApiJson.Write(writer, "email"u8, value.Email, ApiJson.String, options);
             if (value.DeviceToken is not null) ApiJson.Write(writer, "device_token"u8, value.DeviceToken, ApiJson.String, options);
             if (value.DevicePlatform is not null) ApiJson.Write(writer, "device_platform"u8, value.DevicePlatform.Value, UserDevicePlatformJsonConverter.Instance, options);
-            if (value.Meta is not null) ApiJson.Write(writer, "meta"u8, value.Meta, s_converter5 ??= ApiJson.Dictionary(ApiJson.Scalar), options);
+            if (value.Meta is not null) ApiJson.Write(writer, "meta"u8, value.Meta, s_CreateUserRequest_5 ??= ApiJson.Dictionary(ApiJson.Scalar), options);
             writer.WriteEndObject();
         }
-    }
 
-    /// <summary>Reads and writes DeleteUserResponse as the API's JSON, without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "{version}")]
-    internal sealed class DeleteUserResponseJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Engage.Later.DeleteUserResponse>
-    {
-        public static readonly DeleteUserResponseJsonConverter Instance = new DeleteUserResponseJsonConverter();
+        /// <summary>Reads and writes DeleteUserResponse as the API's JSON, without reflection.</summary>
+        public static readonly global::System.Text.Json.Serialization.JsonConverter<global::Engage.Later.DeleteUserResponse> DeleteUserResponse = new global::Engage.Codegen.Runtime.Serialization.ApiObjectConverter<global::Engage.Later.DeleteUserResponse>(Read_DeleteUserResponse, Write_DeleteUserResponse);
 
-        public override global::Engage.Later.DeleteUserResponse? Read(ref Utf8JsonReader reader, global::System.Type typeToConvert, JsonSerializerOptions options)
+        private static global::Engage.Later.DeleteUserResponse? Read_DeleteUserResponse(ref Utf8JsonReader reader, JsonSerializerOptions options)
         {
             if (!ApiJson.StartObject(ref reader, "DeleteUserResponse"))
             {
@@ -198,21 +193,17 @@ namespace Engage.Later.Serialization
             return value;
         }
 
-        public override void Write(Utf8JsonWriter writer, global::Engage.Later.DeleteUserResponse value, JsonSerializerOptions options)
+        private static void Write_DeleteUserResponse(Utf8JsonWriter writer, global::Engage.Later.DeleteUserResponse value, JsonSerializerOptions options)
         {
             writer.WriteStartObject();
             ApiJson.Write(writer, "status"u8, value.Status, ApiJson.String, options);
             writer.WriteEndObject();
         }
-    }
 
-    /// <summary>Reads and writes ListUsersRequest as the API's JSON, without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "{version}")]
-    internal sealed class ListUsersRequestJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Engage.Later.ListUsersRequest>
-    {
-        public static readonly ListUsersRequestJsonConverter Instance = new ListUsersRequestJsonConverter();
+        /// <summary>Reads and writes ListUsersRequest as the API's JSON, without reflection.</summary>
+        public static readonly global::System.Text.Json.Serialization.JsonConverter<global::Engage.Later.ListUsersRequest> ListUsersRequest = new global::Engage.Codegen.Runtime.Serialization.ApiObjectConverter<global::Engage.Later.ListUsersRequest>(Read_ListUsersRequest, Write_ListUsersRequest);
 
-        public override global::Engage.Later.ListUsersRequest? Read(ref Utf8JsonReader reader, global::System.Type typeToConvert, JsonSerializerOptions options)
+        private static global::Engage.Later.ListUsersRequest? Read_ListUsersRequest(ref Utf8JsonReader reader, JsonSerializerOptions options)
         {
             if (!ApiJson.StartObject(ref reader, "ListUsersRequest"))
             {
@@ -233,7 +224,7 @@ namespace Engage.Later.Serialization
             return value;
         }
 
-        public override void Write(Utf8JsonWriter writer, global::Engage.Later.ListUsersRequest value, JsonSerializerOptions options)
+        private static void Write_ListUsersRequest(Utf8JsonWriter writer, global::Engage.Later.ListUsersRequest value, JsonSerializerOptions options)
         {
             writer.WriteStartObject();
             if (value.Limit is not null) ApiJson.Write(writer, "limit"u8, value.Limit.Value, ApiJson.Int32, options);
@@ -243,16 +234,12 @@ namespace Engage.Later.Serialization
             if (value.BeforeId is not null) ApiJson.Write(writer, "before_id"u8, value.BeforeId, ApiJson.String, options);
             writer.WriteEndObject();
         }
-    }
 
-    /// <summary>Reads and writes ListUsersResponse as the API's JSON, without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "{version}")]
-    internal sealed class ListUsersResponseJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Engage.Later.ListUsersResponse>
-    {
-        public static readonly ListUsersResponseJsonConverter Instance = new ListUsersResponseJsonConverter();
-        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.List<global::Engage.Later.User>>? s_converter0;
+        /// <summary>Reads and writes ListUsersResponse as the API's JSON, without reflection.</summary>
+        public static readonly global::System.Text.Json.Serialization.JsonConverter<global::Engage.Later.ListUsersResponse> ListUsersResponse = new global::Engage.Codegen.Runtime.Serialization.ApiObjectConverter<global::Engage.Later.ListUsersResponse>(Read_ListUsersResponse, Write_ListUsersResponse);
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.List<global::Engage.Later.User>>? s_ListUsersResponse_0;
 
-        public override global::Engage.Later.ListUsersResponse? Read(ref Utf8JsonReader reader, global::System.Type typeToConvert, JsonSerializerOptions options)
+        private static global::Engage.Later.ListUsersResponse? Read_ListUsersResponse(ref Utf8JsonReader reader, JsonSerializerOptions options)
         {
             if (!ApiJson.StartObject(ref reader, "ListUsersResponse"))
             {
@@ -262,7 +249,7 @@ namespace Engage.Later.Serialization
             var value = new global::Engage.Later.ListUsersResponse();
             while (ApiJson.NextProperty(ref reader))
             {
-                if (reader.ValueTextEquals("data"u8)) value.Data = ApiJson.Read(ref reader, s_converter0 ??= ApiJson.List(UserJsonConverter.Instance), options) ?? new global::System.Collections.Generic.List<global::Engage.Later.User>();
+                if (reader.ValueTextEquals("data"u8)) value.Data = ApiJson.Read(ref reader, s_ListUsersResponse_0 ??= ApiJson.List(EngageJsonConverters.User), options) ?? new global::System.Collections.Generic.List<global::Engage.Later.User>();
                 else if (reader.ValueTextEquals("next_cursor"u8)) value.NextCursor = ApiJson.Read(ref reader, ApiJson.String, options);
                 else if (reader.ValueTextEquals("previous_cursor"u8)) value.PreviousCursor = ApiJson.Read(ref reader, ApiJson.String, options);
                 else if (reader.ValueTextEquals("has_more"u8)) value.HasMore = ApiJson.Read(ref reader, ApiJson.Boolean, options);
@@ -272,24 +259,20 @@ namespace Engage.Later.Serialization
             return value;
         }
 
-        public override void Write(Utf8JsonWriter writer, global::Engage.Later.ListUsersResponse value, JsonSerializerOptions options)
+        private static void Write_ListUsersResponse(Utf8JsonWriter writer, global::Engage.Later.ListUsersResponse value, JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            ApiJson.Write(writer, "data"u8, value.Data, s_converter0 ??= ApiJson.List(UserJsonConverter.Instance), options);
+            ApiJson.Write(writer, "data"u8, value.Data, s_ListUsersResponse_0 ??= ApiJson.List(EngageJsonConverters.User), options);
             if (value.NextCursor is not null) ApiJson.Write(writer, "next_cursor"u8, value.NextCursor, ApiJson.String, options);
             if (value.PreviousCursor is not null) ApiJson.Write(writer, "previous_cursor"u8, value.PreviousCursor, ApiJson.String, options);
             ApiJson.Write(writer, "has_more"u8, value.HasMore, ApiJson.Boolean, options);
             writer.WriteEndObject();
         }
-    }
 
-    /// <summary>Reads and writes UpdateUserRequest as the API's JSON, without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "{version}")]
-    internal sealed class UpdateUserRequestJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Engage.Later.UpdateUserRequest>
-    {
-        public static readonly UpdateUserRequestJsonConverter Instance = new UpdateUserRequestJsonConverter();
+        /// <summary>Reads and writes UpdateUserRequest as the API's JSON, without reflection.</summary>
+        public static readonly global::System.Text.Json.Serialization.JsonConverter<global::Engage.Later.UpdateUserRequest> UpdateUserRequest = new global::Engage.Codegen.Runtime.Serialization.ApiObjectConverter<global::Engage.Later.UpdateUserRequest>(Read_UpdateUserRequest, Write_UpdateUserRequest);
 
-        public override global::Engage.Later.UpdateUserRequest? Read(ref Utf8JsonReader reader, global::System.Type typeToConvert, JsonSerializerOptions options)
+        private static global::Engage.Later.UpdateUserRequest? Read_UpdateUserRequest(ref Utf8JsonReader reader, JsonSerializerOptions options)
         {
             if (!ApiJson.StartObject(ref reader, "UpdateUserRequest"))
             {
@@ -309,7 +292,7 @@ namespace Engage.Later.Serialization
             return value;
         }
 
-        public override void Write(Utf8JsonWriter writer, global::Engage.Later.UpdateUserRequest value, JsonSerializerOptions options)
+        private static void Write_UpdateUserRequest(Utf8JsonWriter writer, global::Engage.Later.UpdateUserRequest value, JsonSerializerOptions options)
         {
             writer.WriteStartObject();
             if (value.FirstName is not null) ApiJson.Write(writer, "first_name"u8, value.FirstName, ApiJson.String, options);

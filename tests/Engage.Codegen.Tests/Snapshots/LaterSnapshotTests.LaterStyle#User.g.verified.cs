@@ -9,7 +9,7 @@ namespace Engage.Later
 {
     /// <summary>The User object.</summary>
     /// <remarks>Generated from users.md:9 ("The User object").</remarks>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Engage.Later.Serialization.UserJsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Engage.Later.Serialization.EngageJsonConverterFactory))]
     [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "{version}")]
     public sealed partial class User
     {
@@ -66,17 +66,16 @@ namespace Engage.Later.Serialization
     using Utf8JsonReader = global::System.Text.Json.Utf8JsonReader;
     using Utf8JsonWriter = global::System.Text.Json.Utf8JsonWriter;
 
-    /// <summary>Reads and writes User as the API's JSON, without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "{version}")]
-    internal sealed class UserJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Engage.Later.User>
+    internal static partial class EngageJsonConverters
     {
-        public static readonly UserJsonConverter Instance = new UserJsonConverter();
-        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.List<global::Engage.Later.UserDevice>>? s_converter6;
-        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.List<global::Engage.Later.UserList>>? s_converter7;
-        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.List<global::Engage.Later.UserSegment>>? s_converter8;
-        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.Dictionary<string, global::Engage.Codegen.Runtime.ApiScalar>>? s_converter9;
+        /// <summary>Reads and writes User as the API's JSON, without reflection.</summary>
+        public static readonly global::System.Text.Json.Serialization.JsonConverter<global::Engage.Later.User> User = new global::Engage.Codegen.Runtime.Serialization.ApiObjectConverter<global::Engage.Later.User>(Read_User, Write_User);
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.List<global::Engage.Later.UserDevice>>? s_User_6;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.List<global::Engage.Later.UserList>>? s_User_7;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.List<global::Engage.Later.UserSegment>>? s_User_8;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.Dictionary<string, global::Engage.Codegen.Runtime.ApiScalar>>? s_User_9;
 
-        public override global::Engage.Later.User? Read(ref Utf8JsonReader reader, global::System.Type typeToConvert, JsonSerializerOptions options)
+        private static global::Engage.Later.User? Read_User(ref Utf8JsonReader reader, JsonSerializerOptions options)
         {
             if (!ApiJson.StartObject(ref reader, "User"))
             {
@@ -92,10 +91,10 @@ namespace Engage.Later.Serialization
                 else if (reader.ValueTextEquals("last_name"u8)) value.LastName = ApiJson.Read(ref reader, ApiJson.String, options);
                 else if (reader.ValueTextEquals("number"u8)) value.Number = ApiJson.Read(ref reader, ApiJson.String, options);
                 else if (reader.ValueTextEquals("email"u8)) value.Email = ApiJson.Read(ref reader, ApiJson.String, options) ?? "";
-                else if (reader.ValueTextEquals("devices"u8)) value.Devices = ApiJson.Read(ref reader, s_converter6 ??= ApiJson.List(UserDeviceJsonConverter.Instance), options) ?? new global::System.Collections.Generic.List<global::Engage.Later.UserDevice>();
-                else if (reader.ValueTextEquals("lists"u8)) value.Lists = ApiJson.Read(ref reader, s_converter7 ??= ApiJson.List(UserListJsonConverter.Instance), options) ?? new global::System.Collections.Generic.List<global::Engage.Later.UserList>();
-                else if (reader.ValueTextEquals("segments"u8)) value.Segments = ApiJson.Read(ref reader, s_converter8 ??= ApiJson.List(UserSegmentJsonConverter.Instance), options) ?? new global::System.Collections.Generic.List<global::Engage.Later.UserSegment>();
-                else if (reader.ValueTextEquals("meta"u8)) value.Meta = ApiJson.Read(ref reader, s_converter9 ??= ApiJson.Dictionary(ApiJson.Scalar), options) ?? new global::System.Collections.Generic.Dictionary<string, global::Engage.Codegen.Runtime.ApiScalar>();
+                else if (reader.ValueTextEquals("devices"u8)) value.Devices = ApiJson.Read(ref reader, s_User_6 ??= ApiJson.List(EngageJsonConverters.UserDevice), options) ?? new global::System.Collections.Generic.List<global::Engage.Later.UserDevice>();
+                else if (reader.ValueTextEquals("lists"u8)) value.Lists = ApiJson.Read(ref reader, s_User_7 ??= ApiJson.List(EngageJsonConverters.UserList), options) ?? new global::System.Collections.Generic.List<global::Engage.Later.UserList>();
+                else if (reader.ValueTextEquals("segments"u8)) value.Segments = ApiJson.Read(ref reader, s_User_8 ??= ApiJson.List(EngageJsonConverters.UserSegment), options) ?? new global::System.Collections.Generic.List<global::Engage.Later.UserSegment>();
+                else if (reader.ValueTextEquals("meta"u8)) value.Meta = ApiJson.Read(ref reader, s_User_9 ??= ApiJson.Dictionary(ApiJson.Scalar), options) ?? new global::System.Collections.Generic.Dictionary<string, global::Engage.Codegen.Runtime.ApiScalar>();
                 else if (reader.ValueTextEquals("created_at"u8)) value.CreatedAt = ApiJson.ReadNullable(ref reader, ApiJson.DateTimeOffset, options);
                 else ApiJson.SkipProperty(ref reader);
             }
@@ -103,7 +102,7 @@ namespace Engage.Later.Serialization
             return value;
         }
 
-        public override void Write(Utf8JsonWriter writer, global::Engage.Later.User value, JsonSerializerOptions options)
+        private static void Write_User(Utf8JsonWriter writer, global::Engage.Later.User value, JsonSerializerOptions options)
         {
             writer.WriteStartObject();
             ApiJson.Write(writer, "id"u8, value.Id, ApiJson.String, options);
@@ -112,10 +111,10 @@ namespace Engage.Later.Serialization
             if (value.LastName is not null) ApiJson.Write(writer, "last_name"u8, value.LastName, ApiJson.String, options);
             if (value.Number is not null) ApiJson.Write(writer, "number"u8, value.Number, ApiJson.String, options);
             ApiJson.Write(writer, "email"u8, value.Email, ApiJson.String, options);
-            ApiJson.Write(writer, "devices"u8, value.Devices, s_converter6 ??= ApiJson.List(UserDeviceJsonConverter.Instance), options);
-            ApiJson.Write(writer, "lists"u8, value.Lists, s_converter7 ??= ApiJson.List(UserListJsonConverter.Instance), options);
-            ApiJson.Write(writer, "segments"u8, value.Segments, s_converter8 ??= ApiJson.List(UserSegmentJsonConverter.Instance), options);
-            ApiJson.Write(writer, "meta"u8, value.Meta, s_converter9 ??= ApiJson.Dictionary(ApiJson.Scalar), options);
+            ApiJson.Write(writer, "devices"u8, value.Devices, s_User_6 ??= ApiJson.List(EngageJsonConverters.UserDevice), options);
+            ApiJson.Write(writer, "lists"u8, value.Lists, s_User_7 ??= ApiJson.List(EngageJsonConverters.UserList), options);
+            ApiJson.Write(writer, "segments"u8, value.Segments, s_User_8 ??= ApiJson.List(EngageJsonConverters.UserSegment), options);
+            ApiJson.Write(writer, "meta"u8, value.Meta, s_User_9 ??= ApiJson.Dictionary(ApiJson.Scalar), options);
             if (value.CreatedAt is not null) ApiJson.Write(writer, "created_at"u8, value.CreatedAt.Value, ApiJson.DateTimeOffset, options);
             writer.WriteEndObject();
         }

@@ -9,7 +9,7 @@ namespace Engage.Later
 {
     /// <summary>An item of User.Segments (JSON: segments).</summary>
     /// <remarks>Generated from users.md:9 ("The User object").</remarks>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Engage.Later.Serialization.UserSegmentJsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Engage.Later.Serialization.EngageJsonConverterFactory))]
     [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "{version}")]
     public sealed partial class UserSegment
     {
@@ -30,13 +30,12 @@ namespace Engage.Later.Serialization
     using Utf8JsonReader = global::System.Text.Json.Utf8JsonReader;
     using Utf8JsonWriter = global::System.Text.Json.Utf8JsonWriter;
 
-    /// <summary>Reads and writes UserSegment as the API's JSON, without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "{version}")]
-    internal sealed class UserSegmentJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Engage.Later.UserSegment>
+    internal static partial class EngageJsonConverters
     {
-        public static readonly UserSegmentJsonConverter Instance = new UserSegmentJsonConverter();
+        /// <summary>Reads and writes UserSegment as the API's JSON, without reflection.</summary>
+        public static readonly global::System.Text.Json.Serialization.JsonConverter<global::Engage.Later.UserSegment> UserSegment = new global::Engage.Codegen.Runtime.Serialization.ApiObjectConverter<global::Engage.Later.UserSegment>(Read_UserSegment, Write_UserSegment);
 
-        public override global::Engage.Later.UserSegment? Read(ref Utf8JsonReader reader, global::System.Type typeToConvert, JsonSerializerOptions options)
+        private static global::Engage.Later.UserSegment? Read_UserSegment(ref Utf8JsonReader reader, JsonSerializerOptions options)
         {
             if (!ApiJson.StartObject(ref reader, "UserSegment"))
             {
@@ -54,7 +53,7 @@ namespace Engage.Later.Serialization
             return value;
         }
 
-        public override void Write(Utf8JsonWriter writer, global::Engage.Later.UserSegment value, JsonSerializerOptions options)
+        private static void Write_UserSegment(Utf8JsonWriter writer, global::Engage.Later.UserSegment value, JsonSerializerOptions options)
         {
             writer.WriteStartObject();
             ApiJson.Write(writer, "id"u8, value.Id, ApiJson.String, options);

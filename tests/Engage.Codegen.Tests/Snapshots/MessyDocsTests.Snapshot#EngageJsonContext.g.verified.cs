@@ -29,43 +29,43 @@ namespace Engage.Messy
             global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<T>(Options, converter);
 
         /// <summary>Metadata for <see cref="global::Engage.Messy.AddUserEventRequest"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Messy.AddUserEventRequest> AddUserEventRequest => _AddUserEventRequest ??= CreateInfo(global::Engage.Messy.Serialization.AddUserEventRequestJsonConverter.Instance);
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Messy.AddUserEventRequest> AddUserEventRequest => _AddUserEventRequest ??= CreateInfo(global::Engage.Messy.Serialization.EngageJsonConverters.AddUserEventRequest);
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Messy.AddUserEventRequest>? _AddUserEventRequest;
 
         /// <summary>Metadata for <see cref="global::Engage.Messy.CreateUserRequest"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Messy.CreateUserRequest> CreateUserRequest => _CreateUserRequest ??= CreateInfo(global::Engage.Messy.Serialization.CreateUserRequestJsonConverter.Instance);
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Messy.CreateUserRequest> CreateUserRequest => _CreateUserRequest ??= CreateInfo(global::Engage.Messy.Serialization.EngageJsonConverters.CreateUserRequest);
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Messy.CreateUserRequest>? _CreateUserRequest;
 
         /// <summary>Metadata for <see cref="global::Engage.Messy.EngageList"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Messy.EngageList> EngageList => _EngageList ??= CreateInfo(global::Engage.Messy.Serialization.EngageListJsonConverter.Instance);
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Messy.EngageList> EngageList => _EngageList ??= CreateInfo(global::Engage.Messy.Serialization.EngageJsonConverters.EngageList);
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Messy.EngageList>? _EngageList;
 
         /// <summary>Metadata for <see cref="global::Engage.Messy.ListUsersRequest"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Messy.ListUsersRequest> ListUsersRequest => _ListUsersRequest ??= CreateInfo(global::Engage.Messy.Serialization.ListUsersRequestJsonConverter.Instance);
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Messy.ListUsersRequest> ListUsersRequest => _ListUsersRequest ??= CreateInfo(global::Engage.Messy.Serialization.EngageJsonConverters.ListUsersRequest);
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Messy.ListUsersRequest>? _ListUsersRequest;
 
         /// <summary>Metadata for <see cref="global::Engage.Messy.ListUsersResponse"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Messy.ListUsersResponse> ListUsersResponse => _ListUsersResponse ??= CreateInfo(global::Engage.Messy.Serialization.ListUsersResponseJsonConverter.Instance);
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Messy.ListUsersResponse> ListUsersResponse => _ListUsersResponse ??= CreateInfo(global::Engage.Messy.Serialization.EngageJsonConverters.ListUsersResponse);
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Messy.ListUsersResponse>? _ListUsersResponse;
 
         /// <summary>Metadata for <see cref="global::Engage.Messy.StatusResponse"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Messy.StatusResponse> StatusResponse => _StatusResponse ??= CreateInfo(global::Engage.Messy.Serialization.StatusResponseJsonConverter.Instance);
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Messy.StatusResponse> StatusResponse => _StatusResponse ??= CreateInfo(global::Engage.Messy.Serialization.EngageJsonConverters.StatusResponse);
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Messy.StatusResponse>? _StatusResponse;
 
         /// <summary>Metadata for <see cref="global::Engage.Messy.SubscribeListRequest"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Messy.SubscribeListRequest> SubscribeListRequest => _SubscribeListRequest ??= CreateInfo(global::Engage.Messy.Serialization.SubscribeListRequestJsonConverter.Instance);
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Messy.SubscribeListRequest> SubscribeListRequest => _SubscribeListRequest ??= CreateInfo(global::Engage.Messy.Serialization.EngageJsonConverters.SubscribeListRequest);
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Messy.SubscribeListRequest>? _SubscribeListRequest;
 
         /// <summary>Metadata for <see cref="global::Engage.Messy.UpdateUserRequest"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Messy.UpdateUserRequest> UpdateUserRequest => _UpdateUserRequest ??= CreateInfo(global::Engage.Messy.Serialization.UpdateUserRequestJsonConverter.Instance);
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Messy.UpdateUserRequest> UpdateUserRequest => _UpdateUserRequest ??= CreateInfo(global::Engage.Messy.Serialization.EngageJsonConverters.UpdateUserRequest);
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Messy.UpdateUserRequest>? _UpdateUserRequest;
 
         /// <summary>Metadata for <see cref="global::Engage.Messy.User"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Messy.User> User => _User ??= CreateInfo(global::Engage.Messy.Serialization.UserJsonConverter.Instance);
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Messy.User> User => _User ??= CreateInfo(global::Engage.Messy.Serialization.EngageJsonConverters.User);
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Messy.User>? _User;
 
         /// <summary>Metadata for <see cref="global::Engage.Messy.UserDevice"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Messy.UserDevice> UserDevice => _UserDevice ??= CreateInfo(global::Engage.Messy.Serialization.UserDeviceJsonConverter.Instance);
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Messy.UserDevice> UserDevice => _UserDevice ??= CreateInfo(global::Engage.Messy.Serialization.EngageJsonConverters.UserDevice);
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Messy.UserDevice>? _UserDevice;
 
         /// <summary>Metadata for <see cref="global::Engage.Messy.UserDevicePlatform"/>.</summary>
@@ -89,5 +89,26 @@ namespace Engage.Messy
 
             return null;
         }
+    }
+}
+
+namespace Engage.Messy.Serialization
+{
+    /// <summary>Every model's converter, one field each, named after the model; each model file adds its own.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "{version}")]
+    internal static partial class EngageJsonConverters
+    {
+    }
+
+    /// <summary>The converter a model's <c>[JsonConverter]</c> attribute names: it hands System.Text.Json the model's own converter, from <see cref="global::Engage.Messy.EngageJsonContext"/>, so the model reads and writes the API's JSON also when serialized without the context.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "{version}")]
+    internal sealed class EngageJsonConverterFactory : global::System.Text.Json.Serialization.JsonConverterFactory
+    {
+        /// <inheritdoc/>
+        public override bool CanConvert(global::System.Type typeToConvert) => global::Engage.Messy.EngageJsonContext.Default.GetTypeInfo(typeToConvert) is not null;
+
+        /// <inheritdoc/>
+        public override global::System.Text.Json.Serialization.JsonConverter? CreateConverter(global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
+            global::Engage.Messy.EngageJsonContext.Default.GetTypeInfo(typeToConvert)?.Converter;
     }
 }

@@ -9,7 +9,7 @@ namespace Engage.Messy
 {
     /// <summary>The Lists object.</summary>
     /// <remarks>Generated from lists.md:3 ("The Lists object").</remarks>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Engage.Messy.Serialization.EngageListJsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Engage.Messy.Serialization.EngageJsonConverterFactory))]
     [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "{version}")]
     public sealed partial class EngageList
     {
@@ -34,13 +34,12 @@ namespace Engage.Messy.Serialization
     using Utf8JsonReader = global::System.Text.Json.Utf8JsonReader;
     using Utf8JsonWriter = global::System.Text.Json.Utf8JsonWriter;
 
-    /// <summary>Reads and writes EngageList as the API's JSON, without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "{version}")]
-    internal sealed class EngageListJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Engage.Messy.EngageList>
+    internal static partial class EngageJsonConverters
     {
-        public static readonly EngageListJsonConverter Instance = new EngageListJsonConverter();
+        /// <summary>Reads and writes EngageList as the API's JSON, without reflection.</summary>
+        public static readonly global::System.Text.Json.Serialization.JsonConverter<global::Engage.Messy.EngageList> EngageList = new global::Engage.Codegen.Runtime.Serialization.ApiObjectConverter<global::Engage.Messy.EngageList>(Read_EngageList, Write_EngageList);
 
-        public override global::Engage.Messy.EngageList? Read(ref Utf8JsonReader reader, global::System.Type typeToConvert, JsonSerializerOptions options)
+        private static global::Engage.Messy.EngageList? Read_EngageList(ref Utf8JsonReader reader, JsonSerializerOptions options)
         {
             if (!ApiJson.StartObject(ref reader, "EngageList"))
             {
@@ -59,7 +58,7 @@ namespace Engage.Messy.Serialization
             return value;
         }
 
-        public override void Write(Utf8JsonWriter writer, global::Engage.Messy.EngageList value, JsonSerializerOptions options)
+        private static void Write_EngageList(Utf8JsonWriter writer, global::Engage.Messy.EngageList value, JsonSerializerOptions options)
         {
             writer.WriteStartObject();
             ApiJson.Write(writer, "id"u8, value.Id, ApiJson.String, options);

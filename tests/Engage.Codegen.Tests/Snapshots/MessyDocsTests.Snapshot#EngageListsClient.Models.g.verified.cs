@@ -9,7 +9,7 @@ namespace Engage.Messy
 {
     /// <summary>Parameters of Subscribe to a list.</summary>
     /// <remarks>Generated from lists.md:14 ("Subscribe to a list").</remarks>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Engage.Messy.Serialization.SubscribeListRequestJsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Engage.Messy.Serialization.EngageJsonConverterFactory))]
     [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "{version}")]
     public sealed partial class SubscribeListRequest
     {
@@ -30,13 +30,12 @@ namespace Engage.Messy.Serialization
     using Utf8JsonReader = global::System.Text.Json.Utf8JsonReader;
     using Utf8JsonWriter = global::System.Text.Json.Utf8JsonWriter;
 
-    /// <summary>Reads and writes SubscribeListRequest as the API's JSON, without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "{version}")]
-    internal sealed class SubscribeListRequestJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Engage.Messy.SubscribeListRequest>
+    internal static partial class EngageJsonConverters
     {
-        public static readonly SubscribeListRequestJsonConverter Instance = new SubscribeListRequestJsonConverter();
+        /// <summary>Reads and writes SubscribeListRequest as the API's JSON, without reflection.</summary>
+        public static readonly global::System.Text.Json.Serialization.JsonConverter<global::Engage.Messy.SubscribeListRequest> SubscribeListRequest = new global::Engage.Codegen.Runtime.Serialization.ApiObjectConverter<global::Engage.Messy.SubscribeListRequest>(Read_SubscribeListRequest, Write_SubscribeListRequest);
 
-        public override global::Engage.Messy.SubscribeListRequest? Read(ref Utf8JsonReader reader, global::System.Type typeToConvert, JsonSerializerOptions options)
+        private static global::Engage.Messy.SubscribeListRequest? Read_SubscribeListRequest(ref Utf8JsonReader reader, JsonSerializerOptions options)
         {
             if (!ApiJson.StartObject(ref reader, "SubscribeListRequest"))
             {
@@ -54,7 +53,7 @@ namespace Engage.Messy.Serialization
             return value;
         }
 
-        public override void Write(Utf8JsonWriter writer, global::Engage.Messy.SubscribeListRequest value, JsonSerializerOptions options)
+        private static void Write_SubscribeListRequest(Utf8JsonWriter writer, global::Engage.Messy.SubscribeListRequest value, JsonSerializerOptions options)
         {
             writer.WriteStartObject();
             ApiJson.Write(writer, "email"u8, value.Email, ApiJson.String, options);

@@ -9,7 +9,7 @@ namespace Engage.Messy
 {
     /// <summary>Parameters of Add User events.</summary>
     /// <remarks>Generated from users.md:83 ("Add User events").</remarks>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Engage.Messy.Serialization.AddUserEventRequestJsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Engage.Messy.Serialization.EngageJsonConverterFactory))]
     [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "{version}")]
     public sealed partial class AddUserEventRequest
     {
@@ -24,7 +24,7 @@ namespace Engage.Messy
 
     /// <summary>Parameters of Create a User.</summary>
     /// <remarks>Generated from users.md:32 ("Create a User").</remarks>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Engage.Messy.Serialization.CreateUserRequestJsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Engage.Messy.Serialization.EngageJsonConverterFactory))]
     [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "{version}")]
     public sealed partial class CreateUserRequest
     {
@@ -51,7 +51,7 @@ namespace Engage.Messy
 
     /// <summary>Parameters of List Users.</summary>
     /// <remarks>Generated from users.md:99 ("List Users").</remarks>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Engage.Messy.Serialization.ListUsersRequestJsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Engage.Messy.Serialization.EngageJsonConverterFactory))]
     [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "{version}")]
     public sealed partial class ListUsersRequest
     {
@@ -70,7 +70,7 @@ namespace Engage.Messy
 
     /// <summary>One page of List Users.</summary>
     /// <remarks>Generated from users.md:99 ("List Users").</remarks>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Engage.Messy.Serialization.ListUsersResponseJsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Engage.Messy.Serialization.EngageJsonConverterFactory))]
     [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "{version}")]
     public sealed partial class ListUsersResponse
     {
@@ -85,7 +85,7 @@ namespace Engage.Messy
 
     /// <summary>Parameters of Update user attributes.</summary>
     /// <remarks>Generated from users.md:68 ("Update user attributes").</remarks>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Engage.Messy.Serialization.UpdateUserRequestJsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Engage.Messy.Serialization.EngageJsonConverterFactory))]
     [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "{version}")]
     public sealed partial class UpdateUserRequest
     {
@@ -106,13 +106,12 @@ namespace Engage.Messy.Serialization
     using Utf8JsonReader = global::System.Text.Json.Utf8JsonReader;
     using Utf8JsonWriter = global::System.Text.Json.Utf8JsonWriter;
 
-    /// <summary>Reads and writes AddUserEventRequest as the API's JSON, without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "{version}")]
-    internal sealed class AddUserEventRequestJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Engage.Messy.AddUserEventRequest>
+    internal static partial class EngageJsonConverters
     {
-        public static readonly AddUserEventRequestJsonConverter Instance = new AddUserEventRequestJsonConverter();
+        /// <summary>Reads and writes AddUserEventRequest as the API's JSON, without reflection.</summary>
+        public static readonly global::System.Text.Json.Serialization.JsonConverter<global::Engage.Messy.AddUserEventRequest> AddUserEventRequest = new global::Engage.Codegen.Runtime.Serialization.ApiObjectConverter<global::Engage.Messy.AddUserEventRequest>(Read_AddUserEventRequest, Write_AddUserEventRequest);
 
-        public override global::Engage.Messy.AddUserEventRequest? Read(ref Utf8JsonReader reader, global::System.Type typeToConvert, JsonSerializerOptions options)
+        private static global::Engage.Messy.AddUserEventRequest? Read_AddUserEventRequest(ref Utf8JsonReader reader, JsonSerializerOptions options)
         {
             if (!ApiJson.StartObject(ref reader, "AddUserEventRequest"))
             {
@@ -130,22 +129,18 @@ namespace Engage.Messy.Serialization
             return value;
         }
 
-        public override void Write(Utf8JsonWriter writer, global::Engage.Messy.AddUserEventRequest value, JsonSerializerOptions options)
+        private static void Write_AddUserEventRequest(Utf8JsonWriter writer, global::Engage.Messy.AddUserEventRequest value, JsonSerializerOptions options)
         {
             writer.WriteStartObject();
             ApiJson.Write(writer, "event"u8, value.Event, ApiJson.String, options);
             if (value.Subscribed is not null) ApiJson.Write(writer, "subscribed"u8, value.Subscribed.Value, ApiJson.Boolean, options);
             writer.WriteEndObject();
         }
-    }
 
-    /// <summary>Reads and writes CreateUserRequest as the API's JSON, without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "{version}")]
-    internal sealed class CreateUserRequestJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Engage.Messy.CreateUserRequest>
-    {
-        public static readonly CreateUserRequestJsonConverter Instance = new CreateUserRequestJsonConverter();
+        /// <summary>Reads and writes CreateUserRequest as the API's JSON, without reflection.</summary>
+        public static readonly global::System.Text.Json.Serialization.JsonConverter<global::Engage.Messy.CreateUserRequest> CreateUserRequest = new global::Engage.Codegen.Runtime.Serialization.ApiObjectConverter<global::Engage.Messy.CreateUserRequest>(Read_CreateUserRequest, Write_CreateUserRequest);
 
-        public override global::Engage.Messy.CreateUserRequest? Read(ref Utf8JsonReader reader, global::System.Type typeToConvert, JsonSerializerOptions options)
+        private static global::Engage.Messy.CreateUserRequest? Read_CreateUserRequest(ref Utf8JsonReader reader, JsonSerializerOptions options)
         {
             if (!ApiJson.StartObject(ref reader, "CreateUserRequest"))
             {
@@ -166,7 +161,7 @@ namespace Engage.Messy.Serialization
             return value;
         }
 
-        public override void Write(Utf8JsonWriter writer, global::Engage.Messy.CreateUserRequest value, JsonSerializerOptions options)
+        private static void Write_CreateUserRequest(Utf8JsonWriter writer, global::Engage.Messy.CreateUserRequest value, JsonSerializerOptions options)
         {
             writer.WriteStartObject();
             ApiJson.Write(writer, "id"u8, value.Id, ApiJson.String, options);
@@ -176,15 +171,11 @@ namespace Engage.Messy.Serialization
             if (value.Age is not null) ApiJson.Write(writer, "age"u8, value.Age.Value, ApiJson.Int32, options);
             writer.WriteEndObject();
         }
-    }
 
-    /// <summary>Reads and writes ListUsersRequest as the API's JSON, without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "{version}")]
-    internal sealed class ListUsersRequestJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Engage.Messy.ListUsersRequest>
-    {
-        public static readonly ListUsersRequestJsonConverter Instance = new ListUsersRequestJsonConverter();
+        /// <summary>Reads and writes ListUsersRequest as the API's JSON, without reflection.</summary>
+        public static readonly global::System.Text.Json.Serialization.JsonConverter<global::Engage.Messy.ListUsersRequest> ListUsersRequest = new global::Engage.Codegen.Runtime.Serialization.ApiObjectConverter<global::Engage.Messy.ListUsersRequest>(Read_ListUsersRequest, Write_ListUsersRequest);
 
-        public override global::Engage.Messy.ListUsersRequest? Read(ref Utf8JsonReader reader, global::System.Type typeToConvert, JsonSerializerOptions options)
+        private static global::Engage.Messy.ListUsersRequest? Read_ListUsersRequest(ref Utf8JsonReader reader, JsonSerializerOptions options)
         {
             if (!ApiJson.StartObject(ref reader, "ListUsersRequest"))
             {
@@ -203,7 +194,7 @@ namespace Engage.Messy.Serialization
             return value;
         }
 
-        public override void Write(Utf8JsonWriter writer, global::Engage.Messy.ListUsersRequest value, JsonSerializerOptions options)
+        private static void Write_ListUsersRequest(Utf8JsonWriter writer, global::Engage.Messy.ListUsersRequest value, JsonSerializerOptions options)
         {
             writer.WriteStartObject();
             if (value.Limit is not null) ApiJson.Write(writer, "limit"u8, value.Limit.Value, ApiJson.Int32, options);
@@ -211,16 +202,12 @@ namespace Engage.Messy.Serialization
             if (value.BeforeId is not null) ApiJson.Write(writer, "before_id"u8, value.BeforeId, ApiJson.String, options);
             writer.WriteEndObject();
         }
-    }
 
-    /// <summary>Reads and writes ListUsersResponse as the API's JSON, without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "{version}")]
-    internal sealed class ListUsersResponseJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Engage.Messy.ListUsersResponse>
-    {
-        public static readonly ListUsersResponseJsonConverter Instance = new ListUsersResponseJsonConverter();
-        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.List<global::Engage.Messy.User>>? s_converter0;
+        /// <summary>Reads and writes ListUsersResponse as the API's JSON, without reflection.</summary>
+        public static readonly global::System.Text.Json.Serialization.JsonConverter<global::Engage.Messy.ListUsersResponse> ListUsersResponse = new global::Engage.Codegen.Runtime.Serialization.ApiObjectConverter<global::Engage.Messy.ListUsersResponse>(Read_ListUsersResponse, Write_ListUsersResponse);
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.List<global::Engage.Messy.User>>? s_ListUsersResponse_0;
 
-        public override global::Engage.Messy.ListUsersResponse? Read(ref Utf8JsonReader reader, global::System.Type typeToConvert, JsonSerializerOptions options)
+        private static global::Engage.Messy.ListUsersResponse? Read_ListUsersResponse(ref Utf8JsonReader reader, JsonSerializerOptions options)
         {
             if (!ApiJson.StartObject(ref reader, "ListUsersResponse"))
             {
@@ -230,7 +217,7 @@ namespace Engage.Messy.Serialization
             var value = new global::Engage.Messy.ListUsersResponse();
             while (ApiJson.NextProperty(ref reader))
             {
-                if (reader.ValueTextEquals("data"u8)) value.Data = ApiJson.Read(ref reader, s_converter0 ??= ApiJson.List(UserJsonConverter.Instance), options) ?? new global::System.Collections.Generic.List<global::Engage.Messy.User>();
+                if (reader.ValueTextEquals("data"u8)) value.Data = ApiJson.Read(ref reader, s_ListUsersResponse_0 ??= ApiJson.List(EngageJsonConverters.User), options) ?? new global::System.Collections.Generic.List<global::Engage.Messy.User>();
                 else if (reader.ValueTextEquals("has_more"u8)) value.HasMore = ApiJson.Read(ref reader, ApiJson.Boolean, options);
                 else ApiJson.SkipProperty(ref reader);
             }
@@ -238,22 +225,18 @@ namespace Engage.Messy.Serialization
             return value;
         }
 
-        public override void Write(Utf8JsonWriter writer, global::Engage.Messy.ListUsersResponse value, JsonSerializerOptions options)
+        private static void Write_ListUsersResponse(Utf8JsonWriter writer, global::Engage.Messy.ListUsersResponse value, JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            ApiJson.Write(writer, "data"u8, value.Data, s_converter0 ??= ApiJson.List(UserJsonConverter.Instance), options);
+            ApiJson.Write(writer, "data"u8, value.Data, s_ListUsersResponse_0 ??= ApiJson.List(EngageJsonConverters.User), options);
             ApiJson.Write(writer, "has_more"u8, value.HasMore, ApiJson.Boolean, options);
             writer.WriteEndObject();
         }
-    }
 
-    /// <summary>Reads and writes UpdateUserRequest as the API's JSON, without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "{version}")]
-    internal sealed class UpdateUserRequestJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Engage.Messy.UpdateUserRequest>
-    {
-        public static readonly UpdateUserRequestJsonConverter Instance = new UpdateUserRequestJsonConverter();
+        /// <summary>Reads and writes UpdateUserRequest as the API's JSON, without reflection.</summary>
+        public static readonly global::System.Text.Json.Serialization.JsonConverter<global::Engage.Messy.UpdateUserRequest> UpdateUserRequest = new global::Engage.Codegen.Runtime.Serialization.ApiObjectConverter<global::Engage.Messy.UpdateUserRequest>(Read_UpdateUserRequest, Write_UpdateUserRequest);
 
-        public override global::Engage.Messy.UpdateUserRequest? Read(ref Utf8JsonReader reader, global::System.Type typeToConvert, JsonSerializerOptions options)
+        private static global::Engage.Messy.UpdateUserRequest? Read_UpdateUserRequest(ref Utf8JsonReader reader, JsonSerializerOptions options)
         {
             if (!ApiJson.StartObject(ref reader, "UpdateUserRequest"))
             {
@@ -271,7 +254,7 @@ namespace Engage.Messy.Serialization
             return value;
         }
 
-        public override void Write(Utf8JsonWriter writer, global::Engage.Messy.UpdateUserRequest value, JsonSerializerOptions options)
+        private static void Write_UpdateUserRequest(Utf8JsonWriter writer, global::Engage.Messy.UpdateUserRequest value, JsonSerializerOptions options)
         {
             writer.WriteStartObject();
             if (value.Email is not null) ApiJson.Write(writer, "email"u8, value.Email, ApiJson.String, options);

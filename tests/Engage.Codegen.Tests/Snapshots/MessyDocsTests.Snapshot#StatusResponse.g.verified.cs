@@ -9,7 +9,7 @@ namespace Engage.Messy
 {
     /// <summary>The response of 2 operations: Remove subscriber from a list, Add User events.</summary>
     /// <remarks>Generated from lists.md:27 ("Remove subscriber from a list").</remarks>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Engage.Messy.Serialization.StatusResponseJsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Engage.Messy.Serialization.EngageJsonConverterFactory))]
     [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "{version}")]
     public sealed partial class StatusResponse
     {
@@ -26,13 +26,12 @@ namespace Engage.Messy.Serialization
     using Utf8JsonReader = global::System.Text.Json.Utf8JsonReader;
     using Utf8JsonWriter = global::System.Text.Json.Utf8JsonWriter;
 
-    /// <summary>Reads and writes StatusResponse as the API's JSON, without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "{version}")]
-    internal sealed class StatusResponseJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Engage.Messy.StatusResponse>
+    internal static partial class EngageJsonConverters
     {
-        public static readonly StatusResponseJsonConverter Instance = new StatusResponseJsonConverter();
+        /// <summary>Reads and writes StatusResponse as the API's JSON, without reflection.</summary>
+        public static readonly global::System.Text.Json.Serialization.JsonConverter<global::Engage.Messy.StatusResponse> StatusResponse = new global::Engage.Codegen.Runtime.Serialization.ApiObjectConverter<global::Engage.Messy.StatusResponse>(Read_StatusResponse, Write_StatusResponse);
 
-        public override global::Engage.Messy.StatusResponse? Read(ref Utf8JsonReader reader, global::System.Type typeToConvert, JsonSerializerOptions options)
+        private static global::Engage.Messy.StatusResponse? Read_StatusResponse(ref Utf8JsonReader reader, JsonSerializerOptions options)
         {
             if (!ApiJson.StartObject(ref reader, "StatusResponse"))
             {
@@ -49,7 +48,7 @@ namespace Engage.Messy.Serialization
             return value;
         }
 
-        public override void Write(Utf8JsonWriter writer, global::Engage.Messy.StatusResponse value, JsonSerializerOptions options)
+        private static void Write_StatusResponse(Utf8JsonWriter writer, global::Engage.Messy.StatusResponse value, JsonSerializerOptions options)
         {
             writer.WriteStartObject();
             ApiJson.Write(writer, "status"u8, value.Status, ApiJson.String, options);

@@ -9,7 +9,7 @@ namespace Engage.Messy
 {
     /// <summary>The user object.</summary>
     /// <remarks>Generated from users.md:6 ("the user object").</remarks>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Engage.Messy.Serialization.UserJsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Engage.Messy.Serialization.EngageJsonConverterFactory))]
     [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "{version}")]
     public sealed partial class User
     {
@@ -62,16 +62,15 @@ namespace Engage.Messy.Serialization
     using Utf8JsonReader = global::System.Text.Json.Utf8JsonReader;
     using Utf8JsonWriter = global::System.Text.Json.Utf8JsonWriter;
 
-    /// <summary>Reads and writes User as the API's JSON, without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "{version}")]
-    internal sealed class UserJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Engage.Messy.User>
+    internal static partial class EngageJsonConverters
     {
-        public static readonly UserJsonConverter Instance = new UserJsonConverter();
-        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.List<global::Engage.Messy.UserDevice>>? s_converter3;
-        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.Dictionary<string, global::Engage.Codegen.Runtime.ApiScalar>>? s_converter4;
-        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.List<string>>? s_converter8;
+        /// <summary>Reads and writes User as the API's JSON, without reflection.</summary>
+        public static readonly global::System.Text.Json.Serialization.JsonConverter<global::Engage.Messy.User> User = new global::Engage.Codegen.Runtime.Serialization.ApiObjectConverter<global::Engage.Messy.User>(Read_User, Write_User);
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.List<global::Engage.Messy.UserDevice>>? s_User_3;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.Dictionary<string, global::Engage.Codegen.Runtime.ApiScalar>>? s_User_4;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.List<string>>? s_User_8;
 
-        public override global::Engage.Messy.User? Read(ref Utf8JsonReader reader, global::System.Type typeToConvert, JsonSerializerOptions options)
+        private static global::Engage.Messy.User? Read_User(ref Utf8JsonReader reader, JsonSerializerOptions options)
         {
             if (!ApiJson.StartObject(ref reader, "User"))
             {
@@ -84,12 +83,12 @@ namespace Engage.Messy.Serialization
                 if (reader.ValueTextEquals("id"u8)) value.Id = ApiJson.Read(ref reader, ApiJson.String, options) ?? "";
                 else if (reader.ValueTextEquals("uid"u8)) value.Uid = ApiJson.Read(ref reader, ApiJson.String, options) ?? "";
                 else if (reader.ValueTextEquals("first_name"u8)) value.FirstName = ApiJson.Read(ref reader, ApiJson.String, options) ?? "";
-                else if (reader.ValueTextEquals("devices"u8)) value.Devices = ApiJson.Read(ref reader, s_converter3 ??= ApiJson.List(UserDeviceJsonConverter.Instance), options) ?? new global::System.Collections.Generic.List<global::Engage.Messy.UserDevice>();
-                else if (reader.ValueTextEquals("meta"u8)) value.Meta = ApiJson.Read(ref reader, s_converter4 ??= ApiJson.Dictionary(ApiJson.Scalar), options) ?? new global::System.Collections.Generic.Dictionary<string, global::Engage.Codegen.Runtime.ApiScalar>();
+                else if (reader.ValueTextEquals("devices"u8)) value.Devices = ApiJson.Read(ref reader, s_User_3 ??= ApiJson.List(EngageJsonConverters.UserDevice), options) ?? new global::System.Collections.Generic.List<global::Engage.Messy.UserDevice>();
+                else if (reader.ValueTextEquals("meta"u8)) value.Meta = ApiJson.Read(ref reader, s_User_4 ??= ApiJson.Dictionary(ApiJson.Scalar), options) ?? new global::System.Collections.Generic.Dictionary<string, global::Engage.Codegen.Runtime.ApiScalar>();
                 else if (reader.ValueTextEquals("created_at"u8)) value.CreatedAt = ApiJson.Read(ref reader, ApiJson.DateTimeOffset, options);
                 else if (reader.ValueTextEquals("score"u8)) value.Score = ApiJson.Read(ref reader, ApiJson.Decimal, options);
                 else if (reader.ValueTextEquals("last_seen"u8)) value.LastSeen = ApiJson.ReadNullable(ref reader, ApiJson.DateTimeOffset, options);
-                else if (reader.ValueTextEquals("tags"u8)) value.Tags = ApiJson.Read(ref reader, s_converter8 ??= ApiJson.List(ApiJson.String), options) ?? new global::System.Collections.Generic.List<string>();
+                else if (reader.ValueTextEquals("tags"u8)) value.Tags = ApiJson.Read(ref reader, s_User_8 ??= ApiJson.List(ApiJson.String), options) ?? new global::System.Collections.Generic.List<string>();
                 else if (reader.ValueTextEquals("mystery"u8)) value.Mystery = ApiJson.Read(ref reader, ApiJson.Element, options);
                 else ApiJson.SkipProperty(ref reader);
             }
@@ -97,18 +96,18 @@ namespace Engage.Messy.Serialization
             return value;
         }
 
-        public override void Write(Utf8JsonWriter writer, global::Engage.Messy.User value, JsonSerializerOptions options)
+        private static void Write_User(Utf8JsonWriter writer, global::Engage.Messy.User value, JsonSerializerOptions options)
         {
             writer.WriteStartObject();
             ApiJson.Write(writer, "id"u8, value.Id, ApiJson.String, options);
             ApiJson.Write(writer, "uid"u8, value.Uid, ApiJson.String, options);
             ApiJson.Write(writer, "first_name"u8, value.FirstName, ApiJson.String, options);
-            ApiJson.Write(writer, "devices"u8, value.Devices, s_converter3 ??= ApiJson.List(UserDeviceJsonConverter.Instance), options);
-            ApiJson.Write(writer, "meta"u8, value.Meta, s_converter4 ??= ApiJson.Dictionary(ApiJson.Scalar), options);
+            ApiJson.Write(writer, "devices"u8, value.Devices, s_User_3 ??= ApiJson.List(EngageJsonConverters.UserDevice), options);
+            ApiJson.Write(writer, "meta"u8, value.Meta, s_User_4 ??= ApiJson.Dictionary(ApiJson.Scalar), options);
             ApiJson.Write(writer, "created_at"u8, value.CreatedAt, ApiJson.DateTimeOffset, options);
             ApiJson.Write(writer, "score"u8, value.Score, ApiJson.Decimal, options);
             if (value.LastSeen is not null) ApiJson.Write(writer, "last_seen"u8, value.LastSeen.Value, ApiJson.DateTimeOffset, options);
-            ApiJson.Write(writer, "tags"u8, value.Tags, s_converter8 ??= ApiJson.List(ApiJson.String), options);
+            ApiJson.Write(writer, "tags"u8, value.Tags, s_User_8 ??= ApiJson.List(ApiJson.String), options);
             ApiJson.Write(writer, "mystery"u8, value.Mystery, ApiJson.Element, options);
             writer.WriteEndObject();
         }

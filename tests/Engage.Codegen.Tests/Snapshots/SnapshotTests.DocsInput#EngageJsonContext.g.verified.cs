@@ -29,79 +29,79 @@ namespace Engage.Snapshot
             global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<T>(Options, converter);
 
         /// <summary>Metadata for <see cref="global::Engage.Snapshot.AddUserEventRequest"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Snapshot.AddUserEventRequest> AddUserEventRequest => _AddUserEventRequest ??= CreateInfo(global::Engage.Snapshot.Serialization.AddUserEventRequestJsonConverter.Instance);
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Snapshot.AddUserEventRequest> AddUserEventRequest => _AddUserEventRequest ??= CreateInfo(global::Engage.Snapshot.Serialization.EngageJsonConverters.AddUserEventRequest);
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Snapshot.AddUserEventRequest>? _AddUserEventRequest;
 
         /// <summary>Metadata for <see cref="global::Engage.Snapshot.CreateListRequest"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Snapshot.CreateListRequest> CreateListRequest => _CreateListRequest ??= CreateInfo(global::Engage.Snapshot.Serialization.CreateListRequestJsonConverter.Instance);
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Snapshot.CreateListRequest> CreateListRequest => _CreateListRequest ??= CreateInfo(global::Engage.Snapshot.Serialization.EngageJsonConverters.CreateListRequest);
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Snapshot.CreateListRequest>? _CreateListRequest;
 
         /// <summary>Metadata for <see cref="global::Engage.Snapshot.CreateUserRequest"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Snapshot.CreateUserRequest> CreateUserRequest => _CreateUserRequest ??= CreateInfo(global::Engage.Snapshot.Serialization.CreateUserRequestJsonConverter.Instance);
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Snapshot.CreateUserRequest> CreateUserRequest => _CreateUserRequest ??= CreateInfo(global::Engage.Snapshot.Serialization.EngageJsonConverters.CreateUserRequest);
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Snapshot.CreateUserRequest>? _CreateUserRequest;
 
         /// <summary>Metadata for <see cref="global::Engage.Snapshot.EngageList"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Snapshot.EngageList> EngageList => _EngageList ??= CreateInfo(global::Engage.Snapshot.Serialization.EngageListJsonConverter.Instance);
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Snapshot.EngageList> EngageList => _EngageList ??= CreateInfo(global::Engage.Snapshot.Serialization.EngageJsonConverters.EngageList);
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Snapshot.EngageList>? _EngageList;
 
         /// <summary>Metadata for <see cref="global::Engage.Snapshot.ListListsRequest"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Snapshot.ListListsRequest> ListListsRequest => _ListListsRequest ??= CreateInfo(global::Engage.Snapshot.Serialization.ListListsRequestJsonConverter.Instance);
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Snapshot.ListListsRequest> ListListsRequest => _ListListsRequest ??= CreateInfo(global::Engage.Snapshot.Serialization.EngageJsonConverters.ListListsRequest);
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Snapshot.ListListsRequest>? _ListListsRequest;
 
         /// <summary>Metadata for <see cref="global::Engage.Snapshot.ListListsResponse"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Snapshot.ListListsResponse> ListListsResponse => _ListListsResponse ??= CreateInfo(global::Engage.Snapshot.Serialization.ListListsResponseJsonConverter.Instance);
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Snapshot.ListListsResponse> ListListsResponse => _ListListsResponse ??= CreateInfo(global::Engage.Snapshot.Serialization.EngageJsonConverters.ListListsResponse);
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Snapshot.ListListsResponse>? _ListListsResponse;
 
         /// <summary>Metadata for <see cref="global::Engage.Snapshot.ListUsersRequest"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Snapshot.ListUsersRequest> ListUsersRequest => _ListUsersRequest ??= CreateInfo(global::Engage.Snapshot.Serialization.ListUsersRequestJsonConverter.Instance);
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Snapshot.ListUsersRequest> ListUsersRequest => _ListUsersRequest ??= CreateInfo(global::Engage.Snapshot.Serialization.EngageJsonConverters.ListUsersRequest);
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Snapshot.ListUsersRequest>? _ListUsersRequest;
 
         /// <summary>Metadata for <see cref="global::Engage.Snapshot.ListUsersResponse"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Snapshot.ListUsersResponse> ListUsersResponse => _ListUsersResponse ??= CreateInfo(global::Engage.Snapshot.Serialization.ListUsersResponseJsonConverter.Instance);
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Snapshot.ListUsersResponse> ListUsersResponse => _ListUsersResponse ??= CreateInfo(global::Engage.Snapshot.Serialization.EngageJsonConverters.ListUsersResponse);
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Snapshot.ListUsersResponse>? _ListUsersResponse;
 
         /// <summary>Metadata for <see cref="global::Engage.Snapshot.StatusResponse"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Snapshot.StatusResponse> StatusResponse => _StatusResponse ??= CreateInfo(global::Engage.Snapshot.Serialization.StatusResponseJsonConverter.Instance);
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Snapshot.StatusResponse> StatusResponse => _StatusResponse ??= CreateInfo(global::Engage.Snapshot.Serialization.EngageJsonConverters.StatusResponse);
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Snapshot.StatusResponse>? _StatusResponse;
 
         /// <summary>Metadata for <see cref="global::Engage.Snapshot.SubscribeListRequest"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Snapshot.SubscribeListRequest> SubscribeListRequest => _SubscribeListRequest ??= CreateInfo(global::Engage.Snapshot.Serialization.SubscribeListRequestJsonConverter.Instance);
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Snapshot.SubscribeListRequest> SubscribeListRequest => _SubscribeListRequest ??= CreateInfo(global::Engage.Snapshot.Serialization.EngageJsonConverters.SubscribeListRequest);
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Snapshot.SubscribeListRequest>? _SubscribeListRequest;
 
         /// <summary>Metadata for <see cref="global::Engage.Snapshot.SubscribeListResponse"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Snapshot.SubscribeListResponse> SubscribeListResponse => _SubscribeListResponse ??= CreateInfo(global::Engage.Snapshot.Serialization.SubscribeListResponseJsonConverter.Instance);
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Snapshot.SubscribeListResponse> SubscribeListResponse => _SubscribeListResponse ??= CreateInfo(global::Engage.Snapshot.Serialization.EngageJsonConverters.SubscribeListResponse);
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Snapshot.SubscribeListResponse>? _SubscribeListResponse;
 
         /// <summary>Metadata for <see cref="global::Engage.Snapshot.UpdateListRequest"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Snapshot.UpdateListRequest> UpdateListRequest => _UpdateListRequest ??= CreateInfo(global::Engage.Snapshot.Serialization.UpdateListRequestJsonConverter.Instance);
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Snapshot.UpdateListRequest> UpdateListRequest => _UpdateListRequest ??= CreateInfo(global::Engage.Snapshot.Serialization.EngageJsonConverters.UpdateListRequest);
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Snapshot.UpdateListRequest>? _UpdateListRequest;
 
         /// <summary>Metadata for <see cref="global::Engage.Snapshot.UpdateListSubscriberRequest"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Snapshot.UpdateListSubscriberRequest> UpdateListSubscriberRequest => _UpdateListSubscriberRequest ??= CreateInfo(global::Engage.Snapshot.Serialization.UpdateListSubscriberRequestJsonConverter.Instance);
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Snapshot.UpdateListSubscriberRequest> UpdateListSubscriberRequest => _UpdateListSubscriberRequest ??= CreateInfo(global::Engage.Snapshot.Serialization.EngageJsonConverters.UpdateListSubscriberRequest);
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Snapshot.UpdateListSubscriberRequest>? _UpdateListSubscriberRequest;
 
         /// <summary>Metadata for <see cref="global::Engage.Snapshot.UpdateListSubscriberResponse"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Snapshot.UpdateListSubscriberResponse> UpdateListSubscriberResponse => _UpdateListSubscriberResponse ??= CreateInfo(global::Engage.Snapshot.Serialization.UpdateListSubscriberResponseJsonConverter.Instance);
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Snapshot.UpdateListSubscriberResponse> UpdateListSubscriberResponse => _UpdateListSubscriberResponse ??= CreateInfo(global::Engage.Snapshot.Serialization.EngageJsonConverters.UpdateListSubscriberResponse);
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Snapshot.UpdateListSubscriberResponse>? _UpdateListSubscriberResponse;
 
         /// <summary>Metadata for <see cref="global::Engage.Snapshot.UpdateUserRequest"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Snapshot.UpdateUserRequest> UpdateUserRequest => _UpdateUserRequest ??= CreateInfo(global::Engage.Snapshot.Serialization.UpdateUserRequestJsonConverter.Instance);
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Snapshot.UpdateUserRequest> UpdateUserRequest => _UpdateUserRequest ??= CreateInfo(global::Engage.Snapshot.Serialization.EngageJsonConverters.UpdateUserRequest);
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Snapshot.UpdateUserRequest>? _UpdateUserRequest;
 
         /// <summary>Metadata for <see cref="global::Engage.Snapshot.User"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Snapshot.User> User => _User ??= CreateInfo(global::Engage.Snapshot.Serialization.UserJsonConverter.Instance);
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Snapshot.User> User => _User ??= CreateInfo(global::Engage.Snapshot.Serialization.EngageJsonConverters.User);
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Snapshot.User>? _User;
 
         /// <summary>Metadata for <see cref="global::Engage.Snapshot.UserDevice"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Snapshot.UserDevice> UserDevice => _UserDevice ??= CreateInfo(global::Engage.Snapshot.Serialization.UserDeviceJsonConverter.Instance);
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Snapshot.UserDevice> UserDevice => _UserDevice ??= CreateInfo(global::Engage.Snapshot.Serialization.EngageJsonConverters.UserDevice);
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Snapshot.UserDevice>? _UserDevice;
 
         /// <summary>Metadata for <see cref="global::Engage.Snapshot.UserList"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Snapshot.UserList> UserList => _UserList ??= CreateInfo(global::Engage.Snapshot.Serialization.UserListJsonConverter.Instance);
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Snapshot.UserList> UserList => _UserList ??= CreateInfo(global::Engage.Snapshot.Serialization.EngageJsonConverters.UserList);
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Snapshot.UserList>? _UserList;
 
         /// <summary>Metadata for <see cref="global::Engage.Snapshot.UserSegment"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Snapshot.UserSegment> UserSegment => _UserSegment ??= CreateInfo(global::Engage.Snapshot.Serialization.UserSegmentJsonConverter.Instance);
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Snapshot.UserSegment> UserSegment => _UserSegment ??= CreateInfo(global::Engage.Snapshot.Serialization.EngageJsonConverters.UserSegment);
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Engage.Snapshot.UserSegment>? _UserSegment;
 
         /// <summary>Metadata for <see cref="global::Engage.Snapshot.UserDevicePlatform"/>.</summary>
@@ -134,5 +134,26 @@ namespace Engage.Snapshot
 
             return null;
         }
+    }
+}
+
+namespace Engage.Snapshot.Serialization
+{
+    /// <summary>Every model's converter, one field each, named after the model; each model file adds its own.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "{version}")]
+    internal static partial class EngageJsonConverters
+    {
+    }
+
+    /// <summary>The converter a model's <c>[JsonConverter]</c> attribute names: it hands System.Text.Json the model's own converter, from <see cref="global::Engage.Snapshot.EngageJsonContext"/>, so the model reads and writes the API's JSON also when serialized without the context.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "{version}")]
+    internal sealed class EngageJsonConverterFactory : global::System.Text.Json.Serialization.JsonConverterFactory
+    {
+        /// <inheritdoc/>
+        public override bool CanConvert(global::System.Type typeToConvert) => global::Engage.Snapshot.EngageJsonContext.Default.GetTypeInfo(typeToConvert) is not null;
+
+        /// <inheritdoc/>
+        public override global::System.Text.Json.Serialization.JsonConverter? CreateConverter(global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
+            global::Engage.Snapshot.EngageJsonContext.Default.GetTypeInfo(typeToConvert)?.Converter;
     }
 }

@@ -9,7 +9,7 @@ namespace Engage.Snapshot
 {
     /// <summary>The List object.</summary>
     /// <remarks>Generated from lists.md:19 ("The List object").</remarks>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Engage.Snapshot.Serialization.EngageListJsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Engage.Snapshot.Serialization.EngageJsonConverterFactory))]
     [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "{version}")]
     public sealed partial class EngageList
     {
@@ -54,13 +54,12 @@ namespace Engage.Snapshot.Serialization
     using Utf8JsonReader = global::System.Text.Json.Utf8JsonReader;
     using Utf8JsonWriter = global::System.Text.Json.Utf8JsonWriter;
 
-    /// <summary>Reads and writes EngageList as the API's JSON, without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "{version}")]
-    internal sealed class EngageListJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Engage.Snapshot.EngageList>
+    internal static partial class EngageJsonConverters
     {
-        public static readonly EngageListJsonConverter Instance = new EngageListJsonConverter();
+        /// <summary>Reads and writes EngageList as the API's JSON, without reflection.</summary>
+        public static readonly global::System.Text.Json.Serialization.JsonConverter<global::Engage.Snapshot.EngageList> EngageList = new global::Engage.Codegen.Runtime.Serialization.ApiObjectConverter<global::Engage.Snapshot.EngageList>(Read_EngageList, Write_EngageList);
 
-        public override global::Engage.Snapshot.EngageList? Read(ref Utf8JsonReader reader, global::System.Type typeToConvert, JsonSerializerOptions options)
+        private static global::Engage.Snapshot.EngageList? Read_EngageList(ref Utf8JsonReader reader, JsonSerializerOptions options)
         {
             if (!ApiJson.StartObject(ref reader, "EngageList"))
             {
@@ -84,7 +83,7 @@ namespace Engage.Snapshot.Serialization
             return value;
         }
 
-        public override void Write(Utf8JsonWriter writer, global::Engage.Snapshot.EngageList value, JsonSerializerOptions options)
+        private static void Write_EngageList(Utf8JsonWriter writer, global::Engage.Snapshot.EngageList value, JsonSerializerOptions options)
         {
             writer.WriteStartObject();
             ApiJson.Write(writer, "id"u8, value.Id, ApiJson.String, options);

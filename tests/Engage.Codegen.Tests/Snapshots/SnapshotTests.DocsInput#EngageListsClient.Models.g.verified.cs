@@ -9,7 +9,7 @@ namespace Engage.Snapshot
 {
     /// <summary>Parameters of Create a list.</summary>
     /// <remarks>Generated from lists.md:50 ("Create a list").</remarks>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Engage.Snapshot.Serialization.CreateListRequestJsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Engage.Snapshot.Serialization.EngageJsonConverterFactory))]
     [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "{version}")]
     public sealed partial class CreateListRequest
     {
@@ -32,7 +32,7 @@ namespace Engage.Snapshot
 
     /// <summary>Parameters of Get all lists.</summary>
     /// <remarks>Generated from lists.md:78 ("Get all lists").</remarks>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Engage.Snapshot.Serialization.ListListsRequestJsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Engage.Snapshot.Serialization.EngageJsonConverterFactory))]
     [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "{version}")]
     public sealed partial class ListListsRequest
     {
@@ -51,7 +51,7 @@ namespace Engage.Snapshot
 
     /// <summary>One page of Get all lists.</summary>
     /// <remarks>Generated from lists.md:78 ("Get all lists").</remarks>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Engage.Snapshot.Serialization.ListListsResponseJsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Engage.Snapshot.Serialization.EngageJsonConverterFactory))]
     [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "{version}")]
     public sealed partial class ListListsResponse
     {
@@ -66,7 +66,7 @@ namespace Engage.Snapshot
 
     /// <summary>Parameters of Subscribe to a list.</summary>
     /// <remarks>Generated from lists.md:161 ("Subscribe to a list").</remarks>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Engage.Snapshot.Serialization.SubscribeListRequestJsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Engage.Snapshot.Serialization.EngageJsonConverterFactory))]
     [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "{version}")]
     public sealed partial class SubscribeListRequest
     {
@@ -97,7 +97,7 @@ namespace Engage.Snapshot
 
     /// <summary>The response of Subscribe to a list.</summary>
     /// <remarks>Generated from lists.md:161 ("Subscribe to a list").</remarks>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Engage.Snapshot.Serialization.SubscribeListResponseJsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Engage.Snapshot.Serialization.EngageJsonConverterFactory))]
     [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "{version}")]
     public sealed partial class SubscribeListResponse
     {
@@ -108,7 +108,7 @@ namespace Engage.Snapshot
 
     /// <summary>Parameters of Update a list.</summary>
     /// <remarks>Generated from lists.md:128 ("Update a list").</remarks>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Engage.Snapshot.Serialization.UpdateListRequestJsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Engage.Snapshot.Serialization.EngageJsonConverterFactory))]
     [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "{version}")]
     public sealed partial class UpdateListRequest
     {
@@ -131,7 +131,7 @@ namespace Engage.Snapshot
 
     /// <summary>Parameters of Update subscriber status.</summary>
     /// <remarks>Generated from lists.md:195 ("Update subscriber status").</remarks>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Engage.Snapshot.Serialization.UpdateListSubscriberRequestJsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Engage.Snapshot.Serialization.EngageJsonConverterFactory))]
     [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "{version}")]
     public sealed partial class UpdateListSubscriberRequest
     {
@@ -142,7 +142,7 @@ namespace Engage.Snapshot
 
     /// <summary>The response of Update subscriber status.</summary>
     /// <remarks>Generated from lists.md:195 ("Update subscriber status").</remarks>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Engage.Snapshot.Serialization.UpdateListSubscriberResponseJsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Engage.Snapshot.Serialization.EngageJsonConverterFactory))]
     [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "{version}")]
     public sealed partial class UpdateListSubscriberResponse
     {
@@ -159,13 +159,12 @@ namespace Engage.Snapshot.Serialization
     using Utf8JsonReader = global::System.Text.Json.Utf8JsonReader;
     using Utf8JsonWriter = global::System.Text.Json.Utf8JsonWriter;
 
-    /// <summary>Reads and writes CreateListRequest as the API's JSON, without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "{version}")]
-    internal sealed class CreateListRequestJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Engage.Snapshot.CreateListRequest>
+    internal static partial class EngageJsonConverters
     {
-        public static readonly CreateListRequestJsonConverter Instance = new CreateListRequestJsonConverter();
+        /// <summary>Reads and writes CreateListRequest as the API's JSON, without reflection.</summary>
+        public static readonly global::System.Text.Json.Serialization.JsonConverter<global::Engage.Snapshot.CreateListRequest> CreateListRequest = new global::Engage.Codegen.Runtime.Serialization.ApiObjectConverter<global::Engage.Snapshot.CreateListRequest>(Read_CreateListRequest, Write_CreateListRequest);
 
-        public override global::Engage.Snapshot.CreateListRequest? Read(ref Utf8JsonReader reader, global::System.Type typeToConvert, JsonSerializerOptions options)
+        private static global::Engage.Snapshot.CreateListRequest? Read_CreateListRequest(ref Utf8JsonReader reader, JsonSerializerOptions options)
         {
             if (!ApiJson.StartObject(ref reader, "CreateListRequest"))
             {
@@ -185,7 +184,7 @@ namespace Engage.Snapshot.Serialization
             return value;
         }
 
-        public override void Write(Utf8JsonWriter writer, global::Engage.Snapshot.CreateListRequest value, JsonSerializerOptions options)
+        private static void Write_CreateListRequest(Utf8JsonWriter writer, global::Engage.Snapshot.CreateListRequest value, JsonSerializerOptions options)
         {
             writer.WriteStartObject();
             ApiJson.Write(writer, "title"u8, value.Title, ApiJson.String, options);
@@ -194,15 +193,11 @@ namespace Engage.Snapshot.Serialization
             if (value.DoubleOptin is not null) ApiJson.Write(writer, "double_optin"u8, value.DoubleOptin.Value, ApiJson.Boolean, options);
             writer.WriteEndObject();
         }
-    }
 
-    /// <summary>Reads and writes ListListsRequest as the API's JSON, without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "{version}")]
-    internal sealed class ListListsRequestJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Engage.Snapshot.ListListsRequest>
-    {
-        public static readonly ListListsRequestJsonConverter Instance = new ListListsRequestJsonConverter();
+        /// <summary>Reads and writes ListListsRequest as the API's JSON, without reflection.</summary>
+        public static readonly global::System.Text.Json.Serialization.JsonConverter<global::Engage.Snapshot.ListListsRequest> ListListsRequest = new global::Engage.Codegen.Runtime.Serialization.ApiObjectConverter<global::Engage.Snapshot.ListListsRequest>(Read_ListListsRequest, Write_ListListsRequest);
 
-        public override global::Engage.Snapshot.ListListsRequest? Read(ref Utf8JsonReader reader, global::System.Type typeToConvert, JsonSerializerOptions options)
+        private static global::Engage.Snapshot.ListListsRequest? Read_ListListsRequest(ref Utf8JsonReader reader, JsonSerializerOptions options)
         {
             if (!ApiJson.StartObject(ref reader, "ListListsRequest"))
             {
@@ -221,7 +216,7 @@ namespace Engage.Snapshot.Serialization
             return value;
         }
 
-        public override void Write(Utf8JsonWriter writer, global::Engage.Snapshot.ListListsRequest value, JsonSerializerOptions options)
+        private static void Write_ListListsRequest(Utf8JsonWriter writer, global::Engage.Snapshot.ListListsRequest value, JsonSerializerOptions options)
         {
             writer.WriteStartObject();
             if (value.Limit is not null) ApiJson.Write(writer, "limit"u8, value.Limit.Value, ApiJson.Int32, options);
@@ -229,16 +224,12 @@ namespace Engage.Snapshot.Serialization
             if (value.BeforeId is not null) ApiJson.Write(writer, "before_id"u8, value.BeforeId, ApiJson.String, options);
             writer.WriteEndObject();
         }
-    }
 
-    /// <summary>Reads and writes ListListsResponse as the API's JSON, without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "{version}")]
-    internal sealed class ListListsResponseJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Engage.Snapshot.ListListsResponse>
-    {
-        public static readonly ListListsResponseJsonConverter Instance = new ListListsResponseJsonConverter();
-        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.List<global::Engage.Snapshot.EngageList>>? s_converter1;
+        /// <summary>Reads and writes ListListsResponse as the API's JSON, without reflection.</summary>
+        public static readonly global::System.Text.Json.Serialization.JsonConverter<global::Engage.Snapshot.ListListsResponse> ListListsResponse = new global::Engage.Codegen.Runtime.Serialization.ApiObjectConverter<global::Engage.Snapshot.ListListsResponse>(Read_ListListsResponse, Write_ListListsResponse);
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.List<global::Engage.Snapshot.EngageList>>? s_ListListsResponse_1;
 
-        public override global::Engage.Snapshot.ListListsResponse? Read(ref Utf8JsonReader reader, global::System.Type typeToConvert, JsonSerializerOptions options)
+        private static global::Engage.Snapshot.ListListsResponse? Read_ListListsResponse(ref Utf8JsonReader reader, JsonSerializerOptions options)
         {
             if (!ApiJson.StartObject(ref reader, "ListListsResponse"))
             {
@@ -249,30 +240,26 @@ namespace Engage.Snapshot.Serialization
             while (ApiJson.NextProperty(ref reader))
             {
                 if (reader.ValueTextEquals("has_more"u8)) value.HasMore = ApiJson.Read(ref reader, ApiJson.Boolean, options);
-                else if (reader.ValueTextEquals("data"u8)) value.Data = ApiJson.Read(ref reader, s_converter1 ??= ApiJson.List(EngageListJsonConverter.Instance), options) ?? new global::System.Collections.Generic.List<global::Engage.Snapshot.EngageList>();
+                else if (reader.ValueTextEquals("data"u8)) value.Data = ApiJson.Read(ref reader, s_ListListsResponse_1 ??= ApiJson.List(EngageJsonConverters.EngageList), options) ?? new global::System.Collections.Generic.List<global::Engage.Snapshot.EngageList>();
                 else ApiJson.SkipProperty(ref reader);
             }
 
             return value;
         }
 
-        public override void Write(Utf8JsonWriter writer, global::Engage.Snapshot.ListListsResponse value, JsonSerializerOptions options)
+        private static void Write_ListListsResponse(Utf8JsonWriter writer, global::Engage.Snapshot.ListListsResponse value, JsonSerializerOptions options)
         {
             writer.WriteStartObject();
             ApiJson.Write(writer, "has_more"u8, value.HasMore, ApiJson.Boolean, options);
-            ApiJson.Write(writer, "data"u8, value.Data, s_converter1 ??= ApiJson.List(EngageListJsonConverter.Instance), options);
+            ApiJson.Write(writer, "data"u8, value.Data, s_ListListsResponse_1 ??= ApiJson.List(EngageJsonConverters.EngageList), options);
             writer.WriteEndObject();
         }
-    }
 
-    /// <summary>Reads and writes SubscribeListRequest as the API's JSON, without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "{version}")]
-    internal sealed class SubscribeListRequestJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Engage.Snapshot.SubscribeListRequest>
-    {
-        public static readonly SubscribeListRequestJsonConverter Instance = new SubscribeListRequestJsonConverter();
-        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.Dictionary<string, global::Engage.Codegen.Runtime.ApiScalar>>? s_converter5;
+        /// <summary>Reads and writes SubscribeListRequest as the API's JSON, without reflection.</summary>
+        public static readonly global::System.Text.Json.Serialization.JsonConverter<global::Engage.Snapshot.SubscribeListRequest> SubscribeListRequest = new global::Engage.Codegen.Runtime.Serialization.ApiObjectConverter<global::Engage.Snapshot.SubscribeListRequest>(Read_SubscribeListRequest, Write_SubscribeListRequest);
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.Dictionary<string, global::Engage.Codegen.Runtime.ApiScalar>>? s_SubscribeListRequest_5;
 
-        public override global::Engage.Snapshot.SubscribeListRequest? Read(ref Utf8JsonReader reader, global::System.Type typeToConvert, JsonSerializerOptions options)
+        private static global::Engage.Snapshot.SubscribeListRequest? Read_SubscribeListRequest(ref Utf8JsonReader reader, JsonSerializerOptions options)
         {
             if (!ApiJson.StartObject(ref reader, "SubscribeListRequest"))
             {
@@ -287,14 +274,14 @@ namespace Engage.Snapshot.Serialization
                 else if (reader.ValueTextEquals("last_name"u8)) value.LastName = ApiJson.Read(ref reader, ApiJson.String, options);
                 else if (reader.ValueTextEquals("number"u8)) value.Number = ApiJson.Read(ref reader, ApiJson.String, options);
                 else if (reader.ValueTextEquals("created_at"u8)) value.CreatedAt = ApiJson.ReadNullable(ref reader, ApiJson.DateTimeOffset, options);
-                else if (reader.ValueTextEquals("meta"u8)) value.Meta = ApiJson.Read(ref reader, s_converter5 ??= ApiJson.Dictionary(ApiJson.Scalar), options);
+                else if (reader.ValueTextEquals("meta"u8)) value.Meta = ApiJson.Read(ref reader, s_SubscribeListRequest_5 ??= ApiJson.Dictionary(ApiJson.Scalar), options);
                 else ApiJson.SkipProperty(ref reader);
             }
 
             return value;
         }
 
-        public override void Write(Utf8JsonWriter writer, global::Engage.Snapshot.SubscribeListRequest value, JsonSerializerOptions options)
+        private static void Write_SubscribeListRequest(Utf8JsonWriter writer, global::Engage.Snapshot.SubscribeListRequest value, JsonSerializerOptions options)
         {
             writer.WriteStartObject();
             ApiJson.Write(writer, "email"u8, value.Email, ApiJson.String, options);
@@ -302,18 +289,14 @@ namespace Engage.Snapshot.Serialization
             if (value.LastName is not null) ApiJson.Write(writer, "last_name"u8, value.LastName, ApiJson.String, options);
             if (value.Number is not null) ApiJson.Write(writer, "number"u8, value.Number, ApiJson.String, options);
             if (value.CreatedAt is not null) ApiJson.Write(writer, "created_at"u8, value.CreatedAt.Value, ApiJson.DateTimeOffset, options);
-            if (value.Meta is not null) ApiJson.Write(writer, "meta"u8, value.Meta, s_converter5 ??= ApiJson.Dictionary(ApiJson.Scalar), options);
+            if (value.Meta is not null) ApiJson.Write(writer, "meta"u8, value.Meta, s_SubscribeListRequest_5 ??= ApiJson.Dictionary(ApiJson.Scalar), options);
             writer.WriteEndObject();
         }
-    }
 
-    /// <summary>Reads and writes SubscribeListResponse as the API's JSON, without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "{version}")]
-    internal sealed class SubscribeListResponseJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Engage.Snapshot.SubscribeListResponse>
-    {
-        public static readonly SubscribeListResponseJsonConverter Instance = new SubscribeListResponseJsonConverter();
+        /// <summary>Reads and writes SubscribeListResponse as the API's JSON, without reflection.</summary>
+        public static readonly global::System.Text.Json.Serialization.JsonConverter<global::Engage.Snapshot.SubscribeListResponse> SubscribeListResponse = new global::Engage.Codegen.Runtime.Serialization.ApiObjectConverter<global::Engage.Snapshot.SubscribeListResponse>(Read_SubscribeListResponse, Write_SubscribeListResponse);
 
-        public override global::Engage.Snapshot.SubscribeListResponse? Read(ref Utf8JsonReader reader, global::System.Type typeToConvert, JsonSerializerOptions options)
+        private static global::Engage.Snapshot.SubscribeListResponse? Read_SubscribeListResponse(ref Utf8JsonReader reader, JsonSerializerOptions options)
         {
             if (!ApiJson.StartObject(ref reader, "SubscribeListResponse"))
             {
@@ -330,21 +313,17 @@ namespace Engage.Snapshot.Serialization
             return value;
         }
 
-        public override void Write(Utf8JsonWriter writer, global::Engage.Snapshot.SubscribeListResponse value, JsonSerializerOptions options)
+        private static void Write_SubscribeListResponse(Utf8JsonWriter writer, global::Engage.Snapshot.SubscribeListResponse value, JsonSerializerOptions options)
         {
             writer.WriteStartObject();
             ApiJson.Write(writer, "uid"u8, value.Uid, ApiJson.String, options);
             writer.WriteEndObject();
         }
-    }
 
-    /// <summary>Reads and writes UpdateListRequest as the API's JSON, without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "{version}")]
-    internal sealed class UpdateListRequestJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Engage.Snapshot.UpdateListRequest>
-    {
-        public static readonly UpdateListRequestJsonConverter Instance = new UpdateListRequestJsonConverter();
+        /// <summary>Reads and writes UpdateListRequest as the API's JSON, without reflection.</summary>
+        public static readonly global::System.Text.Json.Serialization.JsonConverter<global::Engage.Snapshot.UpdateListRequest> UpdateListRequest = new global::Engage.Codegen.Runtime.Serialization.ApiObjectConverter<global::Engage.Snapshot.UpdateListRequest>(Read_UpdateListRequest, Write_UpdateListRequest);
 
-        public override global::Engage.Snapshot.UpdateListRequest? Read(ref Utf8JsonReader reader, global::System.Type typeToConvert, JsonSerializerOptions options)
+        private static global::Engage.Snapshot.UpdateListRequest? Read_UpdateListRequest(ref Utf8JsonReader reader, JsonSerializerOptions options)
         {
             if (!ApiJson.StartObject(ref reader, "UpdateListRequest"))
             {
@@ -364,7 +343,7 @@ namespace Engage.Snapshot.Serialization
             return value;
         }
 
-        public override void Write(Utf8JsonWriter writer, global::Engage.Snapshot.UpdateListRequest value, JsonSerializerOptions options)
+        private static void Write_UpdateListRequest(Utf8JsonWriter writer, global::Engage.Snapshot.UpdateListRequest value, JsonSerializerOptions options)
         {
             writer.WriteStartObject();
             if (value.Title is not null) ApiJson.Write(writer, "title"u8, value.Title, ApiJson.String, options);
@@ -373,15 +352,11 @@ namespace Engage.Snapshot.Serialization
             if (value.DoubleOptin is not null) ApiJson.Write(writer, "double_optin"u8, value.DoubleOptin.Value, ApiJson.Boolean, options);
             writer.WriteEndObject();
         }
-    }
 
-    /// <summary>Reads and writes UpdateListSubscriberRequest as the API's JSON, without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "{version}")]
-    internal sealed class UpdateListSubscriberRequestJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Engage.Snapshot.UpdateListSubscriberRequest>
-    {
-        public static readonly UpdateListSubscriberRequestJsonConverter Instance = new UpdateListSubscriberRequestJsonConverter();
+        /// <summary>Reads and writes UpdateListSubscriberRequest as the API's JSON, without reflection.</summary>
+        public static readonly global::System.Text.Json.Serialization.JsonConverter<global::Engage.Snapshot.UpdateListSubscriberRequest> UpdateListSubscriberRequest = new global::Engage.Codegen.Runtime.Serialization.ApiObjectConverter<global::Engage.Snapshot.UpdateListSubscriberRequest>(Read_UpdateListSubscriberRequest, Write_UpdateListSubscriberRequest);
 
-        public override global::Engage.Snapshot.UpdateListSubscriberRequest? Read(ref Utf8JsonReader reader, global::System.Type typeToConvert, JsonSerializerOptions options)
+        private static global::Engage.Snapshot.UpdateListSubscriberRequest? Read_UpdateListSubscriberRequest(ref Utf8JsonReader reader, JsonSerializerOptions options)
         {
             if (!ApiJson.StartObject(ref reader, "UpdateListSubscriberRequest"))
             {
@@ -398,21 +373,17 @@ namespace Engage.Snapshot.Serialization
             return value;
         }
 
-        public override void Write(Utf8JsonWriter writer, global::Engage.Snapshot.UpdateListSubscriberRequest value, JsonSerializerOptions options)
+        private static void Write_UpdateListSubscriberRequest(Utf8JsonWriter writer, global::Engage.Snapshot.UpdateListSubscriberRequest value, JsonSerializerOptions options)
         {
             writer.WriteStartObject();
             ApiJson.Write(writer, "subscribed"u8, value.Subscribed, ApiJson.Boolean, options);
             writer.WriteEndObject();
         }
-    }
 
-    /// <summary>Reads and writes UpdateListSubscriberResponse as the API's JSON, without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "{version}")]
-    internal sealed class UpdateListSubscriberResponseJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Engage.Snapshot.UpdateListSubscriberResponse>
-    {
-        public static readonly UpdateListSubscriberResponseJsonConverter Instance = new UpdateListSubscriberResponseJsonConverter();
+        /// <summary>Reads and writes UpdateListSubscriberResponse as the API's JSON, without reflection.</summary>
+        public static readonly global::System.Text.Json.Serialization.JsonConverter<global::Engage.Snapshot.UpdateListSubscriberResponse> UpdateListSubscriberResponse = new global::Engage.Codegen.Runtime.Serialization.ApiObjectConverter<global::Engage.Snapshot.UpdateListSubscriberResponse>(Read_UpdateListSubscriberResponse, Write_UpdateListSubscriberResponse);
 
-        public override global::Engage.Snapshot.UpdateListSubscriberResponse? Read(ref Utf8JsonReader reader, global::System.Type typeToConvert, JsonSerializerOptions options)
+        private static global::Engage.Snapshot.UpdateListSubscriberResponse? Read_UpdateListSubscriberResponse(ref Utf8JsonReader reader, JsonSerializerOptions options)
         {
             if (!ApiJson.StartObject(ref reader, "UpdateListSubscriberResponse"))
             {
@@ -429,7 +400,7 @@ namespace Engage.Snapshot.Serialization
             return value;
         }
 
-        public override void Write(Utf8JsonWriter writer, global::Engage.Snapshot.UpdateListSubscriberResponse value, JsonSerializerOptions options)
+        private static void Write_UpdateListSubscriberResponse(Utf8JsonWriter writer, global::Engage.Snapshot.UpdateListSubscriberResponse value, JsonSerializerOptions options)
         {
             writer.WriteStartObject();
             ApiJson.Write(writer, "subscribed"u8, value.Subscribed, ApiJson.Boolean, options);

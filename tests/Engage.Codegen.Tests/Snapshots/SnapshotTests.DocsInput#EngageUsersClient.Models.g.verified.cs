@@ -9,7 +9,7 @@ namespace Engage.Snapshot
 {
     /// <summary>Parameters of Add User events.</summary>
     /// <remarks>Generated from users.md:140 ("Add User events").</remarks>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Engage.Snapshot.Serialization.AddUserEventRequestJsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Engage.Snapshot.Serialization.EngageJsonConverterFactory))]
     [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "{version}")]
     public sealed partial class AddUserEventRequest
     {
@@ -32,7 +32,7 @@ namespace Engage.Snapshot
 
     /// <summary>Parameters of Create a User.</summary>
     /// <remarks>Generated from users.md:58 ("Create a User").</remarks>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Engage.Snapshot.Serialization.CreateUserRequestJsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Engage.Snapshot.Serialization.EngageJsonConverterFactory))]
     [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "{version}")]
     public sealed partial class CreateUserRequest
     {
@@ -71,7 +71,7 @@ namespace Engage.Snapshot
 
     /// <summary>Parameters of List Users.</summary>
     /// <remarks>Generated from users.md:186 ("List Users").</remarks>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Engage.Snapshot.Serialization.ListUsersRequestJsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Engage.Snapshot.Serialization.EngageJsonConverterFactory))]
     [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "{version}")]
     public sealed partial class ListUsersRequest
     {
@@ -90,7 +90,7 @@ namespace Engage.Snapshot
 
     /// <summary>One page of List Users.</summary>
     /// <remarks>Generated from users.md:186 ("List Users").</remarks>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Engage.Snapshot.Serialization.ListUsersResponseJsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Engage.Snapshot.Serialization.EngageJsonConverterFactory))]
     [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "{version}")]
     public sealed partial class ListUsersResponse
     {
@@ -105,7 +105,7 @@ namespace Engage.Snapshot
 
     /// <summary>Parameters of Update User attributes.</summary>
     /// <remarks>Generated from users.md:107 ("Update User attributes").</remarks>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Engage.Snapshot.Serialization.UpdateUserRequestJsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Engage.Snapshot.Serialization.EngageJsonConverterFactory))]
     [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "{version}")]
     public sealed partial class UpdateUserRequest
     {
@@ -142,14 +142,13 @@ namespace Engage.Snapshot.Serialization
     using Utf8JsonReader = global::System.Text.Json.Utf8JsonReader;
     using Utf8JsonWriter = global::System.Text.Json.Utf8JsonWriter;
 
-    /// <summary>Reads and writes AddUserEventRequest as the API's JSON, without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "{version}")]
-    internal sealed class AddUserEventRequestJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Engage.Snapshot.AddUserEventRequest>
+    internal static partial class EngageJsonConverters
     {
-        public static readonly AddUserEventRequestJsonConverter Instance = new AddUserEventRequestJsonConverter();
-        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.Dictionary<string, global::Engage.Codegen.Runtime.ApiScalar>>? s_converter2;
+        /// <summary>Reads and writes AddUserEventRequest as the API's JSON, without reflection.</summary>
+        public static readonly global::System.Text.Json.Serialization.JsonConverter<global::Engage.Snapshot.AddUserEventRequest> AddUserEventRequest = new global::Engage.Codegen.Runtime.Serialization.ApiObjectConverter<global::Engage.Snapshot.AddUserEventRequest>(Read_AddUserEventRequest, Write_AddUserEventRequest);
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.Dictionary<string, global::Engage.Codegen.Runtime.ApiScalar>>? s_AddUserEventRequest_2;
 
-        public override global::Engage.Snapshot.AddUserEventRequest? Read(ref Utf8JsonReader reader, global::System.Type typeToConvert, JsonSerializerOptions options)
+        private static global::Engage.Snapshot.AddUserEventRequest? Read_AddUserEventRequest(ref Utf8JsonReader reader, JsonSerializerOptions options)
         {
             if (!ApiJson.StartObject(ref reader, "AddUserEventRequest"))
             {
@@ -161,7 +160,7 @@ namespace Engage.Snapshot.Serialization
             {
                 if (reader.ValueTextEquals("event"u8)) value.Event = ApiJson.Read(ref reader, ApiJson.String, options) ?? default!;
                 else if (reader.ValueTextEquals("value"u8)) value.Value = ApiJson.ReadNullable(ref reader, ApiJson.Scalar, options);
-                else if (reader.ValueTextEquals("properties"u8)) value.Properties = ApiJson.Read(ref reader, s_converter2 ??= ApiJson.Dictionary(ApiJson.Scalar), options);
+                else if (reader.ValueTextEquals("properties"u8)) value.Properties = ApiJson.Read(ref reader, s_AddUserEventRequest_2 ??= ApiJson.Dictionary(ApiJson.Scalar), options);
                 else if (reader.ValueTextEquals("timestamp"u8)) value.Timestamp = ApiJson.ReadNullable(ref reader, ApiJson.DateTimeOffset, options);
                 else ApiJson.SkipProperty(ref reader);
             }
@@ -169,26 +168,22 @@ namespace Engage.Snapshot.Serialization
             return value;
         }
 
-        public override void Write(Utf8JsonWriter writer, global::Engage.Snapshot.AddUserEventRequest value, JsonSerializerOptions options)
+        private static void Write_AddUserEventRequest(Utf8JsonWriter writer, global::Engage.Snapshot.AddUserEventRequest value, JsonSerializerOptions options)
         {
             writer.WriteStartObject();
             ApiJson.Write(writer, "event"u8, value.Event, ApiJson.String, options);
             if (value.Value is not null) ApiJson.Write(writer, "value"u8, value.Value.Value, ApiJson.Scalar, options);
-            if (value.Properties is not null) ApiJson.Write(writer, "properties"u8, value.Properties, s_converter2 ??= ApiJson.Dictionary(ApiJson.Scalar), options);
+            if (value.Properties is not null) ApiJson.Write(writer, "properties"u8, value.Properties, s_AddUserEventRequest_2 ??= ApiJson.Dictionary(ApiJson.Scalar), options);
             if (value.Timestamp is not null) ApiJson.Write(writer, "timestamp"u8, value.Timestamp.Value, ApiJson.DateTimeOffset, options);
             writer.WriteEndObject();
         }
-    }
 
-    /// <summary>Reads and writes CreateUserRequest as the API's JSON, without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "{version}")]
-    internal sealed class CreateUserRequestJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Engage.Snapshot.CreateUserRequest>
-    {
-        public static readonly CreateUserRequestJsonConverter Instance = new CreateUserRequestJsonConverter();
-        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.List<string>>? s_converter1;
-        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.Dictionary<string, global::Engage.Codegen.Runtime.ApiScalar>>? s_converter7;
+        /// <summary>Reads and writes CreateUserRequest as the API's JSON, without reflection.</summary>
+        public static readonly global::System.Text.Json.Serialization.JsonConverter<global::Engage.Snapshot.CreateUserRequest> CreateUserRequest = new global::Engage.Codegen.Runtime.Serialization.ApiObjectConverter<global::Engage.Snapshot.CreateUserRequest>(Read_CreateUserRequest, Write_CreateUserRequest);
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.List<string>>? s_CreateUserRequest_1;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.Dictionary<string, global::Engage.Codegen.Runtime.ApiScalar>>? s_CreateUserRequest_7;
 
-        public override global::Engage.Snapshot.CreateUserRequest? Read(ref Utf8JsonReader reader, global::System.Type typeToConvert, JsonSerializerOptions options)
+        private static global::Engage.Snapshot.CreateUserRequest? Read_CreateUserRequest(ref Utf8JsonReader reader, JsonSerializerOptions options)
         {
             if (!ApiJson.StartObject(ref reader, "CreateUserRequest"))
             {
@@ -199,41 +194,37 @@ namespace Engage.Snapshot.Serialization
             while (ApiJson.NextProperty(ref reader))
             {
                 if (reader.ValueTextEquals("id"u8)) value.Id = ApiJson.Read(ref reader, ApiJson.String, options) ?? default!;
-                else if (reader.ValueTextEquals("lists"u8)) value.Lists = ApiJson.Read(ref reader, s_converter1 ??= ApiJson.List(ApiJson.String), options);
+                else if (reader.ValueTextEquals("lists"u8)) value.Lists = ApiJson.Read(ref reader, s_CreateUserRequest_1 ??= ApiJson.List(ApiJson.String), options);
                 else if (reader.ValueTextEquals("first_name"u8)) value.FirstName = ApiJson.Read(ref reader, ApiJson.String, options);
                 else if (reader.ValueTextEquals("last_name"u8)) value.LastName = ApiJson.Read(ref reader, ApiJson.String, options);
                 else if (reader.ValueTextEquals("number"u8)) value.Number = ApiJson.Read(ref reader, ApiJson.String, options);
                 else if (reader.ValueTextEquals("email"u8)) value.Email = ApiJson.Read(ref reader, ApiJson.String, options);
                 else if (reader.ValueTextEquals("created_at"u8)) value.CreatedAt = ApiJson.ReadNullable(ref reader, ApiJson.DateTimeOffset, options);
-                else if (reader.ValueTextEquals("meta"u8)) value.Meta = ApiJson.Read(ref reader, s_converter7 ??= ApiJson.Dictionary(ApiJson.Scalar), options);
+                else if (reader.ValueTextEquals("meta"u8)) value.Meta = ApiJson.Read(ref reader, s_CreateUserRequest_7 ??= ApiJson.Dictionary(ApiJson.Scalar), options);
                 else ApiJson.SkipProperty(ref reader);
             }
 
             return value;
         }
 
-        public override void Write(Utf8JsonWriter writer, global::Engage.Snapshot.CreateUserRequest value, JsonSerializerOptions options)
+        private static void Write_CreateUserRequest(Utf8JsonWriter writer, global::Engage.Snapshot.CreateUserRequest value, JsonSerializerOptions options)
         {
             writer.WriteStartObject();
             ApiJson.Write(writer, "id"u8, value.Id, ApiJson.String, options);
-            if (value.Lists is not null) ApiJson.Write(writer, "lists"u8, value.Lists, s_converter1 ??= ApiJson.List(ApiJson.String), options);
+            if (value.Lists is not null) ApiJson.Write(writer, "lists"u8, value.Lists, s_CreateUserRequest_1 ??= ApiJson.List(ApiJson.String), options);
             if (value.FirstName is not null) ApiJson.Write(writer, "first_name"u8, value.FirstName, ApiJson.String, options);
             if (value.LastName is not null) ApiJson.Write(writer, "last_name"u8, value.LastName, ApiJson.String, options);
             if (value.Number is not null) ApiJson.Write(writer, "number"u8, value.Number, ApiJson.String, options);
             if (value.Email is not null) ApiJson.Write(writer, "email"u8, value.Email, ApiJson.String, options);
             if (value.CreatedAt is not null) ApiJson.Write(writer, "created_at"u8, value.CreatedAt.Value, ApiJson.DateTimeOffset, options);
-            if (value.Meta is not null) ApiJson.Write(writer, "meta"u8, value.Meta, s_converter7 ??= ApiJson.Dictionary(ApiJson.Scalar), options);
+            if (value.Meta is not null) ApiJson.Write(writer, "meta"u8, value.Meta, s_CreateUserRequest_7 ??= ApiJson.Dictionary(ApiJson.Scalar), options);
             writer.WriteEndObject();
         }
-    }
 
-    /// <summary>Reads and writes ListUsersRequest as the API's JSON, without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "{version}")]
-    internal sealed class ListUsersRequestJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Engage.Snapshot.ListUsersRequest>
-    {
-        public static readonly ListUsersRequestJsonConverter Instance = new ListUsersRequestJsonConverter();
+        /// <summary>Reads and writes ListUsersRequest as the API's JSON, without reflection.</summary>
+        public static readonly global::System.Text.Json.Serialization.JsonConverter<global::Engage.Snapshot.ListUsersRequest> ListUsersRequest = new global::Engage.Codegen.Runtime.Serialization.ApiObjectConverter<global::Engage.Snapshot.ListUsersRequest>(Read_ListUsersRequest, Write_ListUsersRequest);
 
-        public override global::Engage.Snapshot.ListUsersRequest? Read(ref Utf8JsonReader reader, global::System.Type typeToConvert, JsonSerializerOptions options)
+        private static global::Engage.Snapshot.ListUsersRequest? Read_ListUsersRequest(ref Utf8JsonReader reader, JsonSerializerOptions options)
         {
             if (!ApiJson.StartObject(ref reader, "ListUsersRequest"))
             {
@@ -252,7 +243,7 @@ namespace Engage.Snapshot.Serialization
             return value;
         }
 
-        public override void Write(Utf8JsonWriter writer, global::Engage.Snapshot.ListUsersRequest value, JsonSerializerOptions options)
+        private static void Write_ListUsersRequest(Utf8JsonWriter writer, global::Engage.Snapshot.ListUsersRequest value, JsonSerializerOptions options)
         {
             writer.WriteStartObject();
             if (value.Limit is not null) ApiJson.Write(writer, "limit"u8, value.Limit.Value, ApiJson.Int32, options);
@@ -260,16 +251,12 @@ namespace Engage.Snapshot.Serialization
             if (value.BeforeId is not null) ApiJson.Write(writer, "before_id"u8, value.BeforeId, ApiJson.String, options);
             writer.WriteEndObject();
         }
-    }
 
-    /// <summary>Reads and writes ListUsersResponse as the API's JSON, without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "{version}")]
-    internal sealed class ListUsersResponseJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Engage.Snapshot.ListUsersResponse>
-    {
-        public static readonly ListUsersResponseJsonConverter Instance = new ListUsersResponseJsonConverter();
-        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.List<global::Engage.Snapshot.User>>? s_converter0;
+        /// <summary>Reads and writes ListUsersResponse as the API's JSON, without reflection.</summary>
+        public static readonly global::System.Text.Json.Serialization.JsonConverter<global::Engage.Snapshot.ListUsersResponse> ListUsersResponse = new global::Engage.Codegen.Runtime.Serialization.ApiObjectConverter<global::Engage.Snapshot.ListUsersResponse>(Read_ListUsersResponse, Write_ListUsersResponse);
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.List<global::Engage.Snapshot.User>>? s_ListUsersResponse_0;
 
-        public override global::Engage.Snapshot.ListUsersResponse? Read(ref Utf8JsonReader reader, global::System.Type typeToConvert, JsonSerializerOptions options)
+        private static global::Engage.Snapshot.ListUsersResponse? Read_ListUsersResponse(ref Utf8JsonReader reader, JsonSerializerOptions options)
         {
             if (!ApiJson.StartObject(ref reader, "ListUsersResponse"))
             {
@@ -279,7 +266,7 @@ namespace Engage.Snapshot.Serialization
             var value = new global::Engage.Snapshot.ListUsersResponse();
             while (ApiJson.NextProperty(ref reader))
             {
-                if (reader.ValueTextEquals("data"u8)) value.Data = ApiJson.Read(ref reader, s_converter0 ??= ApiJson.List(UserJsonConverter.Instance), options) ?? new global::System.Collections.Generic.List<global::Engage.Snapshot.User>();
+                if (reader.ValueTextEquals("data"u8)) value.Data = ApiJson.Read(ref reader, s_ListUsersResponse_0 ??= ApiJson.List(EngageJsonConverters.User), options) ?? new global::System.Collections.Generic.List<global::Engage.Snapshot.User>();
                 else if (reader.ValueTextEquals("has_more"u8)) value.HasMore = ApiJson.Read(ref reader, ApiJson.Boolean, options);
                 else ApiJson.SkipProperty(ref reader);
             }
@@ -287,23 +274,19 @@ namespace Engage.Snapshot.Serialization
             return value;
         }
 
-        public override void Write(Utf8JsonWriter writer, global::Engage.Snapshot.ListUsersResponse value, JsonSerializerOptions options)
+        private static void Write_ListUsersResponse(Utf8JsonWriter writer, global::Engage.Snapshot.ListUsersResponse value, JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            ApiJson.Write(writer, "data"u8, value.Data, s_converter0 ??= ApiJson.List(UserJsonConverter.Instance), options);
+            ApiJson.Write(writer, "data"u8, value.Data, s_ListUsersResponse_0 ??= ApiJson.List(EngageJsonConverters.User), options);
             ApiJson.Write(writer, "has_more"u8, value.HasMore, ApiJson.Boolean, options);
             writer.WriteEndObject();
         }
-    }
 
-    /// <summary>Reads and writes UpdateUserRequest as the API's JSON, without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "{version}")]
-    internal sealed class UpdateUserRequestJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Engage.Snapshot.UpdateUserRequest>
-    {
-        public static readonly UpdateUserRequestJsonConverter Instance = new UpdateUserRequestJsonConverter();
-        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.Dictionary<string, global::Engage.Codegen.Runtime.ApiScalar>>? s_converter5;
+        /// <summary>Reads and writes UpdateUserRequest as the API's JSON, without reflection.</summary>
+        public static readonly global::System.Text.Json.Serialization.JsonConverter<global::Engage.Snapshot.UpdateUserRequest> UpdateUserRequest = new global::Engage.Codegen.Runtime.Serialization.ApiObjectConverter<global::Engage.Snapshot.UpdateUserRequest>(Read_UpdateUserRequest, Write_UpdateUserRequest);
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.Dictionary<string, global::Engage.Codegen.Runtime.ApiScalar>>? s_UpdateUserRequest_5;
 
-        public override global::Engage.Snapshot.UpdateUserRequest? Read(ref Utf8JsonReader reader, global::System.Type typeToConvert, JsonSerializerOptions options)
+        private static global::Engage.Snapshot.UpdateUserRequest? Read_UpdateUserRequest(ref Utf8JsonReader reader, JsonSerializerOptions options)
         {
             if (!ApiJson.StartObject(ref reader, "UpdateUserRequest"))
             {
@@ -318,14 +301,14 @@ namespace Engage.Snapshot.Serialization
                 else if (reader.ValueTextEquals("number"u8)) value.Number = ApiJson.Read(ref reader, ApiJson.String, options);
                 else if (reader.ValueTextEquals("email"u8)) value.Email = ApiJson.Read(ref reader, ApiJson.String, options);
                 else if (reader.ValueTextEquals("created_at"u8)) value.CreatedAt = ApiJson.ReadNullable(ref reader, ApiJson.DateTimeOffset, options);
-                else if (reader.ValueTextEquals("meta"u8)) value.Meta = ApiJson.Read(ref reader, s_converter5 ??= ApiJson.Dictionary(ApiJson.Scalar), options);
+                else if (reader.ValueTextEquals("meta"u8)) value.Meta = ApiJson.Read(ref reader, s_UpdateUserRequest_5 ??= ApiJson.Dictionary(ApiJson.Scalar), options);
                 else ApiJson.SkipProperty(ref reader);
             }
 
             return value;
         }
 
-        public override void Write(Utf8JsonWriter writer, global::Engage.Snapshot.UpdateUserRequest value, JsonSerializerOptions options)
+        private static void Write_UpdateUserRequest(Utf8JsonWriter writer, global::Engage.Snapshot.UpdateUserRequest value, JsonSerializerOptions options)
         {
             writer.WriteStartObject();
             if (value.FirstName is not null) ApiJson.Write(writer, "first_name"u8, value.FirstName, ApiJson.String, options);
@@ -333,7 +316,7 @@ namespace Engage.Snapshot.Serialization
             if (value.Number is not null) ApiJson.Write(writer, "number"u8, value.Number, ApiJson.String, options);
             if (value.Email is not null) ApiJson.Write(writer, "email"u8, value.Email, ApiJson.String, options);
             if (value.CreatedAt is not null) ApiJson.Write(writer, "created_at"u8, value.CreatedAt.Value, ApiJson.DateTimeOffset, options);
-            if (value.Meta is not null) ApiJson.Write(writer, "meta"u8, value.Meta, s_converter5 ??= ApiJson.Dictionary(ApiJson.Scalar), options);
+            if (value.Meta is not null) ApiJson.Write(writer, "meta"u8, value.Meta, s_UpdateUserRequest_5 ??= ApiJson.Dictionary(ApiJson.Scalar), options);
             writer.WriteEndObject();
         }
     }

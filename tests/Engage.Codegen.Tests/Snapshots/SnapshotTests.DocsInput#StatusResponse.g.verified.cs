@@ -9,7 +9,7 @@ namespace Engage.Snapshot
 {
     /// <summary>The response of 3 operations: Archive a list, Remove subscriber from a list, Add User events.</summary>
     /// <remarks>Generated from lists.md:145 ("Archive a list").</remarks>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Engage.Snapshot.Serialization.StatusResponseJsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Engage.Snapshot.Serialization.EngageJsonConverterFactory))]
     [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "{version}")]
     public sealed partial class StatusResponse
     {
@@ -26,13 +26,12 @@ namespace Engage.Snapshot.Serialization
     using Utf8JsonReader = global::System.Text.Json.Utf8JsonReader;
     using Utf8JsonWriter = global::System.Text.Json.Utf8JsonWriter;
 
-    /// <summary>Reads and writes StatusResponse as the API's JSON, without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "{version}")]
-    internal sealed class StatusResponseJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Engage.Snapshot.StatusResponse>
+    internal static partial class EngageJsonConverters
     {
-        public static readonly StatusResponseJsonConverter Instance = new StatusResponseJsonConverter();
+        /// <summary>Reads and writes StatusResponse as the API's JSON, without reflection.</summary>
+        public static readonly global::System.Text.Json.Serialization.JsonConverter<global::Engage.Snapshot.StatusResponse> StatusResponse = new global::Engage.Codegen.Runtime.Serialization.ApiObjectConverter<global::Engage.Snapshot.StatusResponse>(Read_StatusResponse, Write_StatusResponse);
 
-        public override global::Engage.Snapshot.StatusResponse? Read(ref Utf8JsonReader reader, global::System.Type typeToConvert, JsonSerializerOptions options)
+        private static global::Engage.Snapshot.StatusResponse? Read_StatusResponse(ref Utf8JsonReader reader, JsonSerializerOptions options)
         {
             if (!ApiJson.StartObject(ref reader, "StatusResponse"))
             {
@@ -49,7 +48,7 @@ namespace Engage.Snapshot.Serialization
             return value;
         }
 
-        public override void Write(Utf8JsonWriter writer, global::Engage.Snapshot.StatusResponse value, JsonSerializerOptions options)
+        private static void Write_StatusResponse(Utf8JsonWriter writer, global::Engage.Snapshot.StatusResponse value, JsonSerializerOptions options)
         {
             writer.WriteStartObject();
             ApiJson.Write(writer, "status"u8, value.Status, ApiJson.String, options);

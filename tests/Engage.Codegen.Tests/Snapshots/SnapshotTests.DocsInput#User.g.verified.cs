@@ -9,7 +9,7 @@ namespace Engage.Snapshot
 {
     /// <summary>The User object.</summary>
     /// <remarks>Generated from users.md:16 ("The User object").</remarks>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Engage.Snapshot.Serialization.UserJsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Engage.Snapshot.Serialization.EngageJsonConverterFactory))]
     [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "{version}")]
     public sealed partial class User
     {
@@ -70,17 +70,16 @@ namespace Engage.Snapshot.Serialization
     using Utf8JsonReader = global::System.Text.Json.Utf8JsonReader;
     using Utf8JsonWriter = global::System.Text.Json.Utf8JsonWriter;
 
-    /// <summary>Reads and writes User as the API's JSON, without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "{version}")]
-    internal sealed class UserJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Engage.Snapshot.User>
+    internal static partial class EngageJsonConverters
     {
-        public static readonly UserJsonConverter Instance = new UserJsonConverter();
-        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.List<global::Engage.Snapshot.UserDevice>>? s_converter7;
-        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.List<global::Engage.Snapshot.UserList>>? s_converter8;
-        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.List<global::Engage.Snapshot.UserSegment>>? s_converter9;
-        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.Dictionary<string, global::Engage.Codegen.Runtime.ApiScalar>>? s_converter10;
+        /// <summary>Reads and writes User as the API's JSON, without reflection.</summary>
+        public static readonly global::System.Text.Json.Serialization.JsonConverter<global::Engage.Snapshot.User> User = new global::Engage.Codegen.Runtime.Serialization.ApiObjectConverter<global::Engage.Snapshot.User>(Read_User, Write_User);
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.List<global::Engage.Snapshot.UserDevice>>? s_User_7;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.List<global::Engage.Snapshot.UserList>>? s_User_8;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.List<global::Engage.Snapshot.UserSegment>>? s_User_9;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.Dictionary<string, global::Engage.Codegen.Runtime.ApiScalar>>? s_User_10;
 
-        public override global::Engage.Snapshot.User? Read(ref Utf8JsonReader reader, global::System.Type typeToConvert, JsonSerializerOptions options)
+        private static global::Engage.Snapshot.User? Read_User(ref Utf8JsonReader reader, JsonSerializerOptions options)
         {
             if (!ApiJson.StartObject(ref reader, "User"))
             {
@@ -97,10 +96,10 @@ namespace Engage.Snapshot.Serialization
                 else if (reader.ValueTextEquals("last_name"u8)) value.LastName = ApiJson.Read(ref reader, ApiJson.String, options);
                 else if (reader.ValueTextEquals("number"u8)) value.Number = ApiJson.Read(ref reader, ApiJson.String, options);
                 else if (reader.ValueTextEquals("email"u8)) value.Email = ApiJson.Read(ref reader, ApiJson.String, options) ?? "";
-                else if (reader.ValueTextEquals("devices"u8)) value.Devices = ApiJson.Read(ref reader, s_converter7 ??= ApiJson.List(UserDeviceJsonConverter.Instance), options) ?? new global::System.Collections.Generic.List<global::Engage.Snapshot.UserDevice>();
-                else if (reader.ValueTextEquals("lists"u8)) value.Lists = ApiJson.Read(ref reader, s_converter8 ??= ApiJson.List(UserListJsonConverter.Instance), options) ?? new global::System.Collections.Generic.List<global::Engage.Snapshot.UserList>();
-                else if (reader.ValueTextEquals("segments"u8)) value.Segments = ApiJson.Read(ref reader, s_converter9 ??= ApiJson.List(UserSegmentJsonConverter.Instance), options) ?? new global::System.Collections.Generic.List<global::Engage.Snapshot.UserSegment>();
-                else if (reader.ValueTextEquals("meta"u8)) value.Meta = ApiJson.Read(ref reader, s_converter10 ??= ApiJson.Dictionary(ApiJson.Scalar), options) ?? new global::System.Collections.Generic.Dictionary<string, global::Engage.Codegen.Runtime.ApiScalar>();
+                else if (reader.ValueTextEquals("devices"u8)) value.Devices = ApiJson.Read(ref reader, s_User_7 ??= ApiJson.List(EngageJsonConverters.UserDevice), options) ?? new global::System.Collections.Generic.List<global::Engage.Snapshot.UserDevice>();
+                else if (reader.ValueTextEquals("lists"u8)) value.Lists = ApiJson.Read(ref reader, s_User_8 ??= ApiJson.List(EngageJsonConverters.UserList), options) ?? new global::System.Collections.Generic.List<global::Engage.Snapshot.UserList>();
+                else if (reader.ValueTextEquals("segments"u8)) value.Segments = ApiJson.Read(ref reader, s_User_9 ??= ApiJson.List(EngageJsonConverters.UserSegment), options) ?? new global::System.Collections.Generic.List<global::Engage.Snapshot.UserSegment>();
+                else if (reader.ValueTextEquals("meta"u8)) value.Meta = ApiJson.Read(ref reader, s_User_10 ??= ApiJson.Dictionary(ApiJson.Scalar), options) ?? new global::System.Collections.Generic.Dictionary<string, global::Engage.Codegen.Runtime.ApiScalar>();
                 else if (reader.ValueTextEquals("created_at"u8)) value.CreatedAt = ApiJson.ReadNullable(ref reader, ApiJson.DateTimeOffset, options);
                 else ApiJson.SkipProperty(ref reader);
             }
@@ -108,7 +107,7 @@ namespace Engage.Snapshot.Serialization
             return value;
         }
 
-        public override void Write(Utf8JsonWriter writer, global::Engage.Snapshot.User value, JsonSerializerOptions options)
+        private static void Write_User(Utf8JsonWriter writer, global::Engage.Snapshot.User value, JsonSerializerOptions options)
         {
             writer.WriteStartObject();
             ApiJson.Write(writer, "id"u8, value.Id, ApiJson.String, options);
@@ -118,10 +117,10 @@ namespace Engage.Snapshot.Serialization
             if (value.LastName is not null) ApiJson.Write(writer, "last_name"u8, value.LastName, ApiJson.String, options);
             if (value.Number is not null) ApiJson.Write(writer, "number"u8, value.Number, ApiJson.String, options);
             ApiJson.Write(writer, "email"u8, value.Email, ApiJson.String, options);
-            ApiJson.Write(writer, "devices"u8, value.Devices, s_converter7 ??= ApiJson.List(UserDeviceJsonConverter.Instance), options);
-            ApiJson.Write(writer, "lists"u8, value.Lists, s_converter8 ??= ApiJson.List(UserListJsonConverter.Instance), options);
-            ApiJson.Write(writer, "segments"u8, value.Segments, s_converter9 ??= ApiJson.List(UserSegmentJsonConverter.Instance), options);
-            ApiJson.Write(writer, "meta"u8, value.Meta, s_converter10 ??= ApiJson.Dictionary(ApiJson.Scalar), options);
+            ApiJson.Write(writer, "devices"u8, value.Devices, s_User_7 ??= ApiJson.List(EngageJsonConverters.UserDevice), options);
+            ApiJson.Write(writer, "lists"u8, value.Lists, s_User_8 ??= ApiJson.List(EngageJsonConverters.UserList), options);
+            ApiJson.Write(writer, "segments"u8, value.Segments, s_User_9 ??= ApiJson.List(EngageJsonConverters.UserSegment), options);
+            ApiJson.Write(writer, "meta"u8, value.Meta, s_User_10 ??= ApiJson.Dictionary(ApiJson.Scalar), options);
             if (value.CreatedAt is not null) ApiJson.Write(writer, "created_at"u8, value.CreatedAt.Value, ApiJson.DateTimeOffset, options);
             writer.WriteEndObject();
         }

@@ -9,7 +9,7 @@ namespace Engage.Snapshot
 {
     /// <summary>An item of User.Devices (JSON: devices).</summary>
     /// <remarks>Generated from users.md:16 ("The User object").</remarks>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Engage.Snapshot.Serialization.UserDeviceJsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Engage.Snapshot.Serialization.EngageJsonConverterFactory))]
     [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "{version}")]
     public sealed partial class UserDevice
     {
@@ -30,13 +30,12 @@ namespace Engage.Snapshot.Serialization
     using Utf8JsonReader = global::System.Text.Json.Utf8JsonReader;
     using Utf8JsonWriter = global::System.Text.Json.Utf8JsonWriter;
 
-    /// <summary>Reads and writes UserDevice as the API's JSON, without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "{version}")]
-    internal sealed class UserDeviceJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Engage.Snapshot.UserDevice>
+    internal static partial class EngageJsonConverters
     {
-        public static readonly UserDeviceJsonConverter Instance = new UserDeviceJsonConverter();
+        /// <summary>Reads and writes UserDevice as the API's JSON, without reflection.</summary>
+        public static readonly global::System.Text.Json.Serialization.JsonConverter<global::Engage.Snapshot.UserDevice> UserDevice = new global::Engage.Codegen.Runtime.Serialization.ApiObjectConverter<global::Engage.Snapshot.UserDevice>(Read_UserDevice, Write_UserDevice);
 
-        public override global::Engage.Snapshot.UserDevice? Read(ref Utf8JsonReader reader, global::System.Type typeToConvert, JsonSerializerOptions options)
+        private static global::Engage.Snapshot.UserDevice? Read_UserDevice(ref Utf8JsonReader reader, JsonSerializerOptions options)
         {
             if (!ApiJson.StartObject(ref reader, "UserDevice"))
             {
@@ -54,7 +53,7 @@ namespace Engage.Snapshot.Serialization
             return value;
         }
 
-        public override void Write(Utf8JsonWriter writer, global::Engage.Snapshot.UserDevice value, JsonSerializerOptions options)
+        private static void Write_UserDevice(Utf8JsonWriter writer, global::Engage.Snapshot.UserDevice value, JsonSerializerOptions options)
         {
             writer.WriteStartObject();
             ApiJson.Write(writer, "token"u8, value.Token, ApiJson.String, options);

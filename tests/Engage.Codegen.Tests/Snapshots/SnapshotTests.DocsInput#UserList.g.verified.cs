@@ -9,7 +9,7 @@ namespace Engage.Snapshot
 {
     /// <summary>An item of User.Lists (JSON: lists).</summary>
     /// <remarks>Generated from users.md:16 ("The User object").</remarks>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Engage.Snapshot.Serialization.UserListJsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Engage.Snapshot.Serialization.EngageJsonConverterFactory))]
     [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "{version}")]
     public sealed partial class UserList
     {
@@ -30,13 +30,12 @@ namespace Engage.Snapshot.Serialization
     using Utf8JsonReader = global::System.Text.Json.Utf8JsonReader;
     using Utf8JsonWriter = global::System.Text.Json.Utf8JsonWriter;
 
-    /// <summary>Reads and writes UserList as the API's JSON, without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "{version}")]
-    internal sealed class UserListJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Engage.Snapshot.UserList>
+    internal static partial class EngageJsonConverters
     {
-        public static readonly UserListJsonConverter Instance = new UserListJsonConverter();
+        /// <summary>Reads and writes UserList as the API's JSON, without reflection.</summary>
+        public static readonly global::System.Text.Json.Serialization.JsonConverter<global::Engage.Snapshot.UserList> UserList = new global::Engage.Codegen.Runtime.Serialization.ApiObjectConverter<global::Engage.Snapshot.UserList>(Read_UserList, Write_UserList);
 
-        public override global::Engage.Snapshot.UserList? Read(ref Utf8JsonReader reader, global::System.Type typeToConvert, JsonSerializerOptions options)
+        private static global::Engage.Snapshot.UserList? Read_UserList(ref Utf8JsonReader reader, JsonSerializerOptions options)
         {
             if (!ApiJson.StartObject(ref reader, "UserList"))
             {
@@ -54,7 +53,7 @@ namespace Engage.Snapshot.Serialization
             return value;
         }
 
-        public override void Write(Utf8JsonWriter writer, global::Engage.Snapshot.UserList value, JsonSerializerOptions options)
+        private static void Write_UserList(Utf8JsonWriter writer, global::Engage.Snapshot.UserList value, JsonSerializerOptions options)
         {
             writer.WriteStartObject();
             ApiJson.Write(writer, "id"u8, value.Id, ApiJson.String, options);

@@ -9,7 +9,7 @@ namespace Orchard.Bullets
 {
     /// <summary>Parameters of Get tree.</summary>
     /// <remarks>Generated from trees.md:29 ("Get tree").</remarks>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Orchard.Bullets.Serialization.GetTreeRequestJsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Orchard.Bullets.Serialization.Orchard3JsonConverterFactory))]
     [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "{version}")]
     public sealed partial class GetTreeRequest
     {
@@ -20,7 +20,7 @@ namespace Orchard.Bullets
 
     /// <summary>The response of Get tree.</summary>
     /// <remarks>Generated from trees.md:29 ("Get tree").</remarks>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Orchard.Bullets.Serialization.GetTreeResponseJsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Orchard.Bullets.Serialization.Orchard3JsonConverterFactory))]
     [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "{version}")]
     public sealed partial class GetTreeResponse
     {
@@ -51,7 +51,7 @@ namespace Orchard.Bullets
 
     /// <summary>Parameters of Plant tree.</summary>
     /// <remarks>Generated from trees.md:46 ("Plant tree").</remarks>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Orchard.Bullets.Serialization.PlantTreeRequestJsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Orchard.Bullets.Serialization.Orchard3JsonConverterFactory))]
     [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "{version}")]
     public sealed partial class PlantTreeRequest
     {
@@ -70,7 +70,7 @@ namespace Orchard.Bullets
 
     /// <summary>Parameters of Water tree.</summary>
     /// <remarks>Generated from trees.md:75 ("Water tree").</remarks>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Orchard.Bullets.Serialization.WaterTreeRequestJsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Orchard.Bullets.Serialization.Orchard3JsonConverterFactory))]
     [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "{version}")]
     public sealed partial class WaterTreeRequest
     {
@@ -87,13 +87,12 @@ namespace Orchard.Bullets.Serialization
     using Utf8JsonReader = global::System.Text.Json.Utf8JsonReader;
     using Utf8JsonWriter = global::System.Text.Json.Utf8JsonWriter;
 
-    /// <summary>Reads and writes GetTreeRequest as the API's JSON, without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "{version}")]
-    internal sealed class GetTreeRequestJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Orchard.Bullets.GetTreeRequest>
+    internal static partial class Orchard3JsonConverters
     {
-        public static readonly GetTreeRequestJsonConverter Instance = new GetTreeRequestJsonConverter();
+        /// <summary>Reads and writes GetTreeRequest as the API's JSON, without reflection.</summary>
+        public static readonly global::System.Text.Json.Serialization.JsonConverter<global::Orchard.Bullets.GetTreeRequest> GetTreeRequest = new global::Engage.Codegen.Runtime.Serialization.ApiObjectConverter<global::Orchard.Bullets.GetTreeRequest>(Read_GetTreeRequest, Write_GetTreeRequest);
 
-        public override global::Orchard.Bullets.GetTreeRequest? Read(ref Utf8JsonReader reader, global::System.Type typeToConvert, JsonSerializerOptions options)
+        private static global::Orchard.Bullets.GetTreeRequest? Read_GetTreeRequest(ref Utf8JsonReader reader, JsonSerializerOptions options)
         {
             if (!ApiJson.StartObject(ref reader, "GetTreeRequest"))
             {
@@ -110,21 +109,17 @@ namespace Orchard.Bullets.Serialization
             return value;
         }
 
-        public override void Write(Utf8JsonWriter writer, global::Orchard.Bullets.GetTreeRequest value, JsonSerializerOptions options)
+        private static void Write_GetTreeRequest(Utf8JsonWriter writer, global::Orchard.Bullets.GetTreeRequest value, JsonSerializerOptions options)
         {
             writer.WriteStartObject();
             if (value.IncludeHarvests is not null) ApiJson.Write(writer, "include_harvests"u8, value.IncludeHarvests.Value, ApiJson.Boolean, options);
             writer.WriteEndObject();
         }
-    }
 
-    /// <summary>Reads and writes GetTreeResponse as the API's JSON, without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "{version}")]
-    internal sealed class GetTreeResponseJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Orchard.Bullets.GetTreeResponse>
-    {
-        public static readonly GetTreeResponseJsonConverter Instance = new GetTreeResponseJsonConverter();
+        /// <summary>Reads and writes GetTreeResponse as the API's JSON, without reflection.</summary>
+        public static readonly global::System.Text.Json.Serialization.JsonConverter<global::Orchard.Bullets.GetTreeResponse> GetTreeResponse = new global::Engage.Codegen.Runtime.Serialization.ApiObjectConverter<global::Orchard.Bullets.GetTreeResponse>(Read_GetTreeResponse, Write_GetTreeResponse);
 
-        public override global::Orchard.Bullets.GetTreeResponse? Read(ref Utf8JsonReader reader, global::System.Type typeToConvert, JsonSerializerOptions options)
+        private static global::Orchard.Bullets.GetTreeResponse? Read_GetTreeResponse(ref Utf8JsonReader reader, JsonSerializerOptions options)
         {
             if (!ApiJson.StartObject(ref reader, "GetTreeResponse"))
             {
@@ -146,7 +141,7 @@ namespace Orchard.Bullets.Serialization
             return value;
         }
 
-        public override void Write(Utf8JsonWriter writer, global::Orchard.Bullets.GetTreeResponse value, JsonSerializerOptions options)
+        private static void Write_GetTreeResponse(Utf8JsonWriter writer, global::Orchard.Bullets.GetTreeResponse value, JsonSerializerOptions options)
         {
             writer.WriteStartObject();
             ApiJson.Write(writer, "id"u8, value.Id, ApiJson.Int64, options);
@@ -157,15 +152,11 @@ namespace Orchard.Bullets.Serialization
             ApiJson.Write(writer, "bearing"u8, value.Bearing, ApiJson.Boolean, options);
             writer.WriteEndObject();
         }
-    }
 
-    /// <summary>Reads and writes PlantTreeRequest as the API's JSON, without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "{version}")]
-    internal sealed class PlantTreeRequestJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Orchard.Bullets.PlantTreeRequest>
-    {
-        public static readonly PlantTreeRequestJsonConverter Instance = new PlantTreeRequestJsonConverter();
+        /// <summary>Reads and writes PlantTreeRequest as the API's JSON, without reflection.</summary>
+        public static readonly global::System.Text.Json.Serialization.JsonConverter<global::Orchard.Bullets.PlantTreeRequest> PlantTreeRequest = new global::Engage.Codegen.Runtime.Serialization.ApiObjectConverter<global::Orchard.Bullets.PlantTreeRequest>(Read_PlantTreeRequest, Write_PlantTreeRequest);
 
-        public override global::Orchard.Bullets.PlantTreeRequest? Read(ref Utf8JsonReader reader, global::System.Type typeToConvert, JsonSerializerOptions options)
+        private static global::Orchard.Bullets.PlantTreeRequest? Read_PlantTreeRequest(ref Utf8JsonReader reader, JsonSerializerOptions options)
         {
             if (!ApiJson.StartObject(ref reader, "PlantTreeRequest"))
             {
@@ -184,7 +175,7 @@ namespace Orchard.Bullets.Serialization
             return value;
         }
 
-        public override void Write(Utf8JsonWriter writer, global::Orchard.Bullets.PlantTreeRequest value, JsonSerializerOptions options)
+        private static void Write_PlantTreeRequest(Utf8JsonWriter writer, global::Orchard.Bullets.PlantTreeRequest value, JsonSerializerOptions options)
         {
             writer.WriteStartObject();
             ApiJson.Write(writer, "variety"u8, value.Variety, ApiJson.String, options);
@@ -192,15 +183,11 @@ namespace Orchard.Bullets.Serialization
             if (value.HeightM is not null) ApiJson.Write(writer, "height_m"u8, value.HeightM.Value, ApiJson.Decimal, options);
             writer.WriteEndObject();
         }
-    }
 
-    /// <summary>Reads and writes WaterTreeRequest as the API's JSON, without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "{version}")]
-    internal sealed class WaterTreeRequestJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Orchard.Bullets.WaterTreeRequest>
-    {
-        public static readonly WaterTreeRequestJsonConverter Instance = new WaterTreeRequestJsonConverter();
+        /// <summary>Reads and writes WaterTreeRequest as the API's JSON, without reflection.</summary>
+        public static readonly global::System.Text.Json.Serialization.JsonConverter<global::Orchard.Bullets.WaterTreeRequest> WaterTreeRequest = new global::Engage.Codegen.Runtime.Serialization.ApiObjectConverter<global::Orchard.Bullets.WaterTreeRequest>(Read_WaterTreeRequest, Write_WaterTreeRequest);
 
-        public override global::Orchard.Bullets.WaterTreeRequest? Read(ref Utf8JsonReader reader, global::System.Type typeToConvert, JsonSerializerOptions options)
+        private static global::Orchard.Bullets.WaterTreeRequest? Read_WaterTreeRequest(ref Utf8JsonReader reader, JsonSerializerOptions options)
         {
             if (!ApiJson.StartObject(ref reader, "WaterTreeRequest"))
             {
@@ -217,7 +204,7 @@ namespace Orchard.Bullets.Serialization
             return value;
         }
 
-        public override void Write(Utf8JsonWriter writer, global::Orchard.Bullets.WaterTreeRequest value, JsonSerializerOptions options)
+        private static void Write_WaterTreeRequest(Utf8JsonWriter writer, global::Orchard.Bullets.WaterTreeRequest value, JsonSerializerOptions options)
         {
             writer.WriteStartObject();
             if (value.Litres is not null) ApiJson.Write(writer, "litres"u8, value.Litres.Value, ApiJson.Int32, options);

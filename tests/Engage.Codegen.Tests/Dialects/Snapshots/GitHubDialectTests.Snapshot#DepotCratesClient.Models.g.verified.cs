@@ -9,7 +9,7 @@ namespace Depot.GitHub
 {
     /// <summary>Parameters of Create a crate.</summary>
     /// <remarks>Generated from README.md:57 ("Create a crate").</remarks>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Depot.GitHub.Serialization.CreateCrateRequestJsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Depot.GitHub.Serialization.DepotJsonConverterFactory))]
     [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "{version}")]
     public sealed partial class CreateCrateRequest
     {
@@ -36,7 +36,7 @@ namespace Depot.GitHub
 
     /// <summary>The response of Create a crate.</summary>
     /// <remarks>Generated from README.md:57 ("Create a crate").</remarks>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Depot.GitHub.Serialization.CreateCrateResponseJsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Depot.GitHub.Serialization.DepotJsonConverterFactory))]
     [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "{version}")]
     public sealed partial class CreateCrateResponse
     {
@@ -63,7 +63,7 @@ namespace Depot.GitHub
 
     /// <summary>The response of Get a single crate.</summary>
     /// <remarks>Generated from README.md:36 ("Get a single crate").</remarks>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Depot.GitHub.Serialization.GetCrateResponseJsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Depot.GitHub.Serialization.DepotJsonConverterFactory))]
     [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "{version}")]
     public sealed partial class GetCrateResponse
     {
@@ -90,7 +90,7 @@ namespace Depot.GitHub
 
     /// <summary>The response of GET /warehouses/:warehouse/stats.</summary>
     /// <remarks>Generated from README.md:123 ("GET /warehouses/:warehouse/stats").</remarks>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Depot.GitHub.Serialization.GetCrateStatResponseJsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Depot.GitHub.Serialization.DepotJsonConverterFactory))]
     [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "{version}")]
     public sealed partial class GetCrateStatResponse
     {
@@ -109,7 +109,7 @@ namespace Depot.GitHub
 
     /// <summary>Parameters of List crates in a warehouse.</summary>
     /// <remarks>Generated from README.md:6 ("List crates in a warehouse").</remarks>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Depot.GitHub.Serialization.ListCratesRequestJsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Depot.GitHub.Serialization.DepotJsonConverterFactory))]
     [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "{version}")]
     public sealed partial class ListCratesRequest
     {
@@ -130,14 +130,13 @@ namespace Depot.GitHub.Serialization
     using Utf8JsonReader = global::System.Text.Json.Utf8JsonReader;
     using Utf8JsonWriter = global::System.Text.Json.Utf8JsonWriter;
 
-    /// <summary>Reads and writes CreateCrateRequest as the API's JSON, without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "{version}")]
-    internal sealed class CreateCrateRequestJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Depot.GitHub.CreateCrateRequest>
+    internal static partial class DepotJsonConverters
     {
-        public static readonly CreateCrateRequestJsonConverter Instance = new CreateCrateRequestJsonConverter();
-        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.List<string>>? s_converter3;
+        /// <summary>Reads and writes CreateCrateRequest as the API's JSON, without reflection.</summary>
+        public static readonly global::System.Text.Json.Serialization.JsonConverter<global::Depot.GitHub.CreateCrateRequest> CreateCrateRequest = new global::Engage.Codegen.Runtime.Serialization.ApiObjectConverter<global::Depot.GitHub.CreateCrateRequest>(Read_CreateCrateRequest, Write_CreateCrateRequest);
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.List<string>>? s_CreateCrateRequest_3;
 
-        public override global::Depot.GitHub.CreateCrateRequest? Read(ref Utf8JsonReader reader, global::System.Type typeToConvert, JsonSerializerOptions options)
+        private static global::Depot.GitHub.CreateCrateRequest? Read_CreateCrateRequest(ref Utf8JsonReader reader, JsonSerializerOptions options)
         {
             if (!ApiJson.StartObject(ref reader, "CreateCrateRequest"))
             {
@@ -150,7 +149,7 @@ namespace Depot.GitHub.Serialization
                 if (reader.ValueTextEquals("label"u8)) value.Label = ApiJson.Read(ref reader, ApiJson.String, options) ?? default!;
                 else if (reader.ValueTextEquals("weight_kg"u8)) value.WeightKg = ApiJson.ReadNullable(ref reader, ApiJson.Decimal, options);
                 else if (reader.ValueTextEquals("shelf_id"u8)) value.ShelfId = ApiJson.ReadNullable(ref reader, ApiJson.Int64, options);
-                else if (reader.ValueTextEquals("tags"u8)) value.Tags = ApiJson.Read(ref reader, s_converter3 ??= ApiJson.List(ApiJson.String), options);
+                else if (reader.ValueTextEquals("tags"u8)) value.Tags = ApiJson.Read(ref reader, s_CreateCrateRequest_3 ??= ApiJson.List(ApiJson.String), options);
                 else if (reader.ValueTextEquals("fragile"u8)) value.Fragile = ApiJson.ReadNullable(ref reader, ApiJson.Boolean, options);
                 else ApiJson.SkipProperty(ref reader);
             }
@@ -158,25 +157,21 @@ namespace Depot.GitHub.Serialization
             return value;
         }
 
-        public override void Write(Utf8JsonWriter writer, global::Depot.GitHub.CreateCrateRequest value, JsonSerializerOptions options)
+        private static void Write_CreateCrateRequest(Utf8JsonWriter writer, global::Depot.GitHub.CreateCrateRequest value, JsonSerializerOptions options)
         {
             writer.WriteStartObject();
             ApiJson.Write(writer, "label"u8, value.Label, ApiJson.String, options);
             if (value.WeightKg is not null) ApiJson.Write(writer, "weight_kg"u8, value.WeightKg.Value, ApiJson.Decimal, options);
             if (value.ShelfId is not null) ApiJson.Write(writer, "shelf_id"u8, value.ShelfId.Value, ApiJson.Int64, options);
-            if (value.Tags is not null) ApiJson.Write(writer, "tags"u8, value.Tags, s_converter3 ??= ApiJson.List(ApiJson.String), options);
+            if (value.Tags is not null) ApiJson.Write(writer, "tags"u8, value.Tags, s_CreateCrateRequest_3 ??= ApiJson.List(ApiJson.String), options);
             if (value.Fragile is not null) ApiJson.Write(writer, "fragile"u8, value.Fragile.Value, ApiJson.Boolean, options);
             writer.WriteEndObject();
         }
-    }
 
-    /// <summary>Reads and writes CreateCrateResponse as the API's JSON, without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "{version}")]
-    internal sealed class CreateCrateResponseJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Depot.GitHub.CreateCrateResponse>
-    {
-        public static readonly CreateCrateResponseJsonConverter Instance = new CreateCrateResponseJsonConverter();
+        /// <summary>Reads and writes CreateCrateResponse as the API's JSON, without reflection.</summary>
+        public static readonly global::System.Text.Json.Serialization.JsonConverter<global::Depot.GitHub.CreateCrateResponse> CreateCrateResponse = new global::Engage.Codegen.Runtime.Serialization.ApiObjectConverter<global::Depot.GitHub.CreateCrateResponse>(Read_CreateCrateResponse, Write_CreateCrateResponse);
 
-        public override global::Depot.GitHub.CreateCrateResponse? Read(ref Utf8JsonReader reader, global::System.Type typeToConvert, JsonSerializerOptions options)
+        private static global::Depot.GitHub.CreateCrateResponse? Read_CreateCrateResponse(ref Utf8JsonReader reader, JsonSerializerOptions options)
         {
             if (!ApiJson.StartObject(ref reader, "CreateCrateResponse"))
             {
@@ -197,7 +192,7 @@ namespace Depot.GitHub.Serialization
             return value;
         }
 
-        public override void Write(Utf8JsonWriter writer, global::Depot.GitHub.CreateCrateResponse value, JsonSerializerOptions options)
+        private static void Write_CreateCrateResponse(Utf8JsonWriter writer, global::Depot.GitHub.CreateCrateResponse value, JsonSerializerOptions options)
         {
             writer.WriteStartObject();
             ApiJson.Write(writer, "id"u8, value.Id, ApiJson.Int64, options);
@@ -207,15 +202,11 @@ namespace Depot.GitHub.Serialization
             ApiJson.Write(writer, "received_at"u8, value.ReceivedAt, ApiJson.DateTimeOffset, options);
             writer.WriteEndObject();
         }
-    }
 
-    /// <summary>Reads and writes GetCrateResponse as the API's JSON, without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "{version}")]
-    internal sealed class GetCrateResponseJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Depot.GitHub.GetCrateResponse>
-    {
-        public static readonly GetCrateResponseJsonConverter Instance = new GetCrateResponseJsonConverter();
+        /// <summary>Reads and writes GetCrateResponse as the API's JSON, without reflection.</summary>
+        public static readonly global::System.Text.Json.Serialization.JsonConverter<global::Depot.GitHub.GetCrateResponse> GetCrateResponse = new global::Engage.Codegen.Runtime.Serialization.ApiObjectConverter<global::Depot.GitHub.GetCrateResponse>(Read_GetCrateResponse, Write_GetCrateResponse);
 
-        public override global::Depot.GitHub.GetCrateResponse? Read(ref Utf8JsonReader reader, global::System.Type typeToConvert, JsonSerializerOptions options)
+        private static global::Depot.GitHub.GetCrateResponse? Read_GetCrateResponse(ref Utf8JsonReader reader, JsonSerializerOptions options)
         {
             if (!ApiJson.StartObject(ref reader, "GetCrateResponse"))
             {
@@ -236,7 +227,7 @@ namespace Depot.GitHub.Serialization
             return value;
         }
 
-        public override void Write(Utf8JsonWriter writer, global::Depot.GitHub.GetCrateResponse value, JsonSerializerOptions options)
+        private static void Write_GetCrateResponse(Utf8JsonWriter writer, global::Depot.GitHub.GetCrateResponse value, JsonSerializerOptions options)
         {
             writer.WriteStartObject();
             ApiJson.Write(writer, "id"u8, value.Id, ApiJson.Int64, options);
@@ -246,15 +237,11 @@ namespace Depot.GitHub.Serialization
             ApiJson.Write(writer, "received_at"u8, value.ReceivedAt, ApiJson.DateTimeOffset, options);
             writer.WriteEndObject();
         }
-    }
 
-    /// <summary>Reads and writes GetCrateStatResponse as the API's JSON, without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "{version}")]
-    internal sealed class GetCrateStatResponseJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Depot.GitHub.GetCrateStatResponse>
-    {
-        public static readonly GetCrateStatResponseJsonConverter Instance = new GetCrateStatResponseJsonConverter();
+        /// <summary>Reads and writes GetCrateStatResponse as the API's JSON, without reflection.</summary>
+        public static readonly global::System.Text.Json.Serialization.JsonConverter<global::Depot.GitHub.GetCrateStatResponse> GetCrateStatResponse = new global::Engage.Codegen.Runtime.Serialization.ApiObjectConverter<global::Depot.GitHub.GetCrateStatResponse>(Read_GetCrateStatResponse, Write_GetCrateStatResponse);
 
-        public override global::Depot.GitHub.GetCrateStatResponse? Read(ref Utf8JsonReader reader, global::System.Type typeToConvert, JsonSerializerOptions options)
+        private static global::Depot.GitHub.GetCrateStatResponse? Read_GetCrateStatResponse(ref Utf8JsonReader reader, JsonSerializerOptions options)
         {
             if (!ApiJson.StartObject(ref reader, "GetCrateStatResponse"))
             {
@@ -273,7 +260,7 @@ namespace Depot.GitHub.Serialization
             return value;
         }
 
-        public override void Write(Utf8JsonWriter writer, global::Depot.GitHub.GetCrateStatResponse value, JsonSerializerOptions options)
+        private static void Write_GetCrateStatResponse(Utf8JsonWriter writer, global::Depot.GitHub.GetCrateStatResponse value, JsonSerializerOptions options)
         {
             writer.WriteStartObject();
             ApiJson.Write(writer, "sealed"u8, value.Sealed, ApiJson.Int32, options);
@@ -281,15 +268,11 @@ namespace Depot.GitHub.Serialization
             ApiJson.Write(writer, "shipped"u8, value.Shipped, ApiJson.Int32, options);
             writer.WriteEndObject();
         }
-    }
 
-    /// <summary>Reads and writes ListCratesRequest as the API's JSON, without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "{version}")]
-    internal sealed class ListCratesRequestJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Depot.GitHub.ListCratesRequest>
-    {
-        public static readonly ListCratesRequestJsonConverter Instance = new ListCratesRequestJsonConverter();
+        /// <summary>Reads and writes ListCratesRequest as the API's JSON, without reflection.</summary>
+        public static readonly global::System.Text.Json.Serialization.JsonConverter<global::Depot.GitHub.ListCratesRequest> ListCratesRequest = new global::Engage.Codegen.Runtime.Serialization.ApiObjectConverter<global::Depot.GitHub.ListCratesRequest>(Read_ListCratesRequest, Write_ListCratesRequest);
 
-        public override global::Depot.GitHub.ListCratesRequest? Read(ref Utf8JsonReader reader, global::System.Type typeToConvert, JsonSerializerOptions options)
+        private static global::Depot.GitHub.ListCratesRequest? Read_ListCratesRequest(ref Utf8JsonReader reader, JsonSerializerOptions options)
         {
             if (!ApiJson.StartObject(ref reader, "ListCratesRequest"))
             {
@@ -307,7 +290,7 @@ namespace Depot.GitHub.Serialization
             return value;
         }
 
-        public override void Write(Utf8JsonWriter writer, global::Depot.GitHub.ListCratesRequest value, JsonSerializerOptions options)
+        private static void Write_ListCratesRequest(Utf8JsonWriter writer, global::Depot.GitHub.ListCratesRequest value, JsonSerializerOptions options)
         {
             writer.WriteStartObject();
             if (value.Status is not null) ApiJson.Write(writer, "status"u8, value.Status.Value, ListCratesRequestStatusJsonConverter.Instance, options);

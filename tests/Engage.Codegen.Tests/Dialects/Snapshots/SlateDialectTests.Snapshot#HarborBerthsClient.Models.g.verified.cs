@@ -9,7 +9,7 @@ namespace Harbor.Slate
 {
     /// <summary>The response of Get a Berth.</summary>
     /// <remarks>Generated from index.html.md:154 ("Get a Berth").</remarks>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Harbor.Slate.Serialization.GetBerthResponseJsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Harbor.Slate.Serialization.HarborJsonConverterFactory))]
     [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "{version}")]
     public sealed partial class GetBerthResponse
     {
@@ -38,13 +38,12 @@ namespace Harbor.Slate.Serialization
     using Utf8JsonReader = global::System.Text.Json.Utf8JsonReader;
     using Utf8JsonWriter = global::System.Text.Json.Utf8JsonWriter;
 
-    /// <summary>Reads and writes GetBerthResponse as the API's JSON, without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "{version}")]
-    internal sealed class GetBerthResponseJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Harbor.Slate.GetBerthResponse>
+    internal static partial class HarborJsonConverters
     {
-        public static readonly GetBerthResponseJsonConverter Instance = new GetBerthResponseJsonConverter();
+        /// <summary>Reads and writes GetBerthResponse as the API's JSON, without reflection.</summary>
+        public static readonly global::System.Text.Json.Serialization.JsonConverter<global::Harbor.Slate.GetBerthResponse> GetBerthResponse = new global::Engage.Codegen.Runtime.Serialization.ApiObjectConverter<global::Harbor.Slate.GetBerthResponse>(Read_GetBerthResponse, Write_GetBerthResponse);
 
-        public override global::Harbor.Slate.GetBerthResponse? Read(ref Utf8JsonReader reader, global::System.Type typeToConvert, JsonSerializerOptions options)
+        private static global::Harbor.Slate.GetBerthResponse? Read_GetBerthResponse(ref Utf8JsonReader reader, JsonSerializerOptions options)
         {
             if (!ApiJson.StartObject(ref reader, "GetBerthResponse"))
             {
@@ -64,7 +63,7 @@ namespace Harbor.Slate.Serialization
             return value;
         }
 
-        public override void Write(Utf8JsonWriter writer, global::Harbor.Slate.GetBerthResponse value, JsonSerializerOptions options)
+        private static void Write_GetBerthResponse(Utf8JsonWriter writer, global::Harbor.Slate.GetBerthResponse value, JsonSerializerOptions options)
         {
             writer.WriteStartObject();
             ApiJson.Write(writer, "berth_id"u8, value.BerthId, ApiJson.String, options);

@@ -9,7 +9,7 @@ namespace Harbor.Slate
 {
     /// <summary>Parameters of Register a Boat.</summary>
     /// <remarks>Generated from index.html.md:131 ("Register a Boat").</remarks>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Harbor.Slate.Serialization.CreateBoatRequestJsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Harbor.Slate.Serialization.HarborJsonConverterFactory))]
     [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "{version}")]
     public sealed partial class CreateBoatRequest
     {
@@ -24,7 +24,7 @@ namespace Harbor.Slate
 
     /// <summary>The response of Register a Boat.</summary>
     /// <remarks>Generated from index.html.md:131 ("Register a Boat").</remarks>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Harbor.Slate.Serialization.CreateBoatResponseJsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Harbor.Slate.Serialization.HarborJsonConverterFactory))]
     [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "{version}")]
     public sealed partial class CreateBoatResponse
     {
@@ -51,7 +51,7 @@ namespace Harbor.Slate
 
     /// <summary>The response of Get a Specific Boat.</summary>
     /// <remarks>Generated from index.html.md:100 ("Get a Specific Boat").</remarks>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Harbor.Slate.Serialization.GetBoatResponseJsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Harbor.Slate.Serialization.HarborJsonConverterFactory))]
     [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "{version}")]
     public sealed partial class GetBoatResponse
     {
@@ -78,7 +78,7 @@ namespace Harbor.Slate
 
     /// <summary>Parameters of Haul Out a Boat.</summary>
     /// <remarks>Generated from index.html.md:143 ("Haul Out a Boat").</remarks>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Harbor.Slate.Serialization.HaulBoatRequestJsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Harbor.Slate.Serialization.HarborJsonConverterFactory))]
     [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "{version}")]
     public sealed partial class HaulBoatRequest
     {
@@ -89,7 +89,7 @@ namespace Harbor.Slate
 
     /// <summary>Parameters of List All Boats.</summary>
     /// <remarks>Generated from index.html.md:68 ("List All Boats").</remarks>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Harbor.Slate.Serialization.ListBoatsRequestJsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Harbor.Slate.Serialization.HarborJsonConverterFactory))]
     [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "{version}")]
     public sealed partial class ListBoatsRequest
     {
@@ -110,13 +110,12 @@ namespace Harbor.Slate.Serialization
     using Utf8JsonReader = global::System.Text.Json.Utf8JsonReader;
     using Utf8JsonWriter = global::System.Text.Json.Utf8JsonWriter;
 
-    /// <summary>Reads and writes CreateBoatRequest as the API's JSON, without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "{version}")]
-    internal sealed class CreateBoatRequestJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Harbor.Slate.CreateBoatRequest>
+    internal static partial class HarborJsonConverters
     {
-        public static readonly CreateBoatRequestJsonConverter Instance = new CreateBoatRequestJsonConverter();
+        /// <summary>Reads and writes CreateBoatRequest as the API's JSON, without reflection.</summary>
+        public static readonly global::System.Text.Json.Serialization.JsonConverter<global::Harbor.Slate.CreateBoatRequest> CreateBoatRequest = new global::Engage.Codegen.Runtime.Serialization.ApiObjectConverter<global::Harbor.Slate.CreateBoatRequest>(Read_CreateBoatRequest, Write_CreateBoatRequest);
 
-        public override global::Harbor.Slate.CreateBoatRequest? Read(ref Utf8JsonReader reader, global::System.Type typeToConvert, JsonSerializerOptions options)
+        private static global::Harbor.Slate.CreateBoatRequest? Read_CreateBoatRequest(ref Utf8JsonReader reader, JsonSerializerOptions options)
         {
             if (!ApiJson.StartObject(ref reader, "CreateBoatRequest"))
             {
@@ -134,22 +133,18 @@ namespace Harbor.Slate.Serialization
             return value;
         }
 
-        public override void Write(Utf8JsonWriter writer, global::Harbor.Slate.CreateBoatRequest value, JsonSerializerOptions options)
+        private static void Write_CreateBoatRequest(Utf8JsonWriter writer, global::Harbor.Slate.CreateBoatRequest value, JsonSerializerOptions options)
         {
             writer.WriteStartObject();
             ApiJson.Write(writer, "name"u8, value.Name, ApiJson.String, options);
             if (value.LengthM is not null) ApiJson.Write(writer, "length_m"u8, value.LengthM.Value, ApiJson.Decimal, options);
             writer.WriteEndObject();
         }
-    }
 
-    /// <summary>Reads and writes CreateBoatResponse as the API's JSON, without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "{version}")]
-    internal sealed class CreateBoatResponseJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Harbor.Slate.CreateBoatResponse>
-    {
-        public static readonly CreateBoatResponseJsonConverter Instance = new CreateBoatResponseJsonConverter();
+        /// <summary>Reads and writes CreateBoatResponse as the API's JSON, without reflection.</summary>
+        public static readonly global::System.Text.Json.Serialization.JsonConverter<global::Harbor.Slate.CreateBoatResponse> CreateBoatResponse = new global::Engage.Codegen.Runtime.Serialization.ApiObjectConverter<global::Harbor.Slate.CreateBoatResponse>(Read_CreateBoatResponse, Write_CreateBoatResponse);
 
-        public override global::Harbor.Slate.CreateBoatResponse? Read(ref Utf8JsonReader reader, global::System.Type typeToConvert, JsonSerializerOptions options)
+        private static global::Harbor.Slate.CreateBoatResponse? Read_CreateBoatResponse(ref Utf8JsonReader reader, JsonSerializerOptions options)
         {
             if (!ApiJson.StartObject(ref reader, "CreateBoatResponse"))
             {
@@ -170,7 +165,7 @@ namespace Harbor.Slate.Serialization
             return value;
         }
 
-        public override void Write(Utf8JsonWriter writer, global::Harbor.Slate.CreateBoatResponse value, JsonSerializerOptions options)
+        private static void Write_CreateBoatResponse(Utf8JsonWriter writer, global::Harbor.Slate.CreateBoatResponse value, JsonSerializerOptions options)
         {
             writer.WriteStartObject();
             ApiJson.Write(writer, "id"u8, value.Id, ApiJson.Int64, options);
@@ -180,15 +175,11 @@ namespace Harbor.Slate.Serialization
             if (value.OwnerEmail is not null) ApiJson.Write(writer, "owner_email"u8, value.OwnerEmail, ApiJson.String, options);
             writer.WriteEndObject();
         }
-    }
 
-    /// <summary>Reads and writes GetBoatResponse as the API's JSON, without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "{version}")]
-    internal sealed class GetBoatResponseJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Harbor.Slate.GetBoatResponse>
-    {
-        public static readonly GetBoatResponseJsonConverter Instance = new GetBoatResponseJsonConverter();
+        /// <summary>Reads and writes GetBoatResponse as the API's JSON, without reflection.</summary>
+        public static readonly global::System.Text.Json.Serialization.JsonConverter<global::Harbor.Slate.GetBoatResponse> GetBoatResponse = new global::Engage.Codegen.Runtime.Serialization.ApiObjectConverter<global::Harbor.Slate.GetBoatResponse>(Read_GetBoatResponse, Write_GetBoatResponse);
 
-        public override global::Harbor.Slate.GetBoatResponse? Read(ref Utf8JsonReader reader, global::System.Type typeToConvert, JsonSerializerOptions options)
+        private static global::Harbor.Slate.GetBoatResponse? Read_GetBoatResponse(ref Utf8JsonReader reader, JsonSerializerOptions options)
         {
             if (!ApiJson.StartObject(ref reader, "GetBoatResponse"))
             {
@@ -209,7 +200,7 @@ namespace Harbor.Slate.Serialization
             return value;
         }
 
-        public override void Write(Utf8JsonWriter writer, global::Harbor.Slate.GetBoatResponse value, JsonSerializerOptions options)
+        private static void Write_GetBoatResponse(Utf8JsonWriter writer, global::Harbor.Slate.GetBoatResponse value, JsonSerializerOptions options)
         {
             writer.WriteStartObject();
             ApiJson.Write(writer, "id"u8, value.Id, ApiJson.Int64, options);
@@ -219,15 +210,11 @@ namespace Harbor.Slate.Serialization
             ApiJson.Write(writer, "owner_email"u8, value.OwnerEmail, ApiJson.String, options);
             writer.WriteEndObject();
         }
-    }
 
-    /// <summary>Reads and writes HaulBoatRequest as the API's JSON, without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "{version}")]
-    internal sealed class HaulBoatRequestJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Harbor.Slate.HaulBoatRequest>
-    {
-        public static readonly HaulBoatRequestJsonConverter Instance = new HaulBoatRequestJsonConverter();
+        /// <summary>Reads and writes HaulBoatRequest as the API's JSON, without reflection.</summary>
+        public static readonly global::System.Text.Json.Serialization.JsonConverter<global::Harbor.Slate.HaulBoatRequest> HaulBoatRequest = new global::Engage.Codegen.Runtime.Serialization.ApiObjectConverter<global::Harbor.Slate.HaulBoatRequest>(Read_HaulBoatRequest, Write_HaulBoatRequest);
 
-        public override global::Harbor.Slate.HaulBoatRequest? Read(ref Utf8JsonReader reader, global::System.Type typeToConvert, JsonSerializerOptions options)
+        private static global::Harbor.Slate.HaulBoatRequest? Read_HaulBoatRequest(ref Utf8JsonReader reader, JsonSerializerOptions options)
         {
             if (!ApiJson.StartObject(ref reader, "HaulBoatRequest"))
             {
@@ -244,21 +231,17 @@ namespace Harbor.Slate.Serialization
             return value;
         }
 
-        public override void Write(Utf8JsonWriter writer, global::Harbor.Slate.HaulBoatRequest value, JsonSerializerOptions options)
+        private static void Write_HaulBoatRequest(Utf8JsonWriter writer, global::Harbor.Slate.HaulBoatRequest value, JsonSerializerOptions options)
         {
             writer.WriteStartObject();
             if (value.Reason is not null) ApiJson.Write(writer, "reason"u8, value.Reason, ApiJson.String, options);
             writer.WriteEndObject();
         }
-    }
 
-    /// <summary>Reads and writes ListBoatsRequest as the API's JSON, without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "{version}")]
-    internal sealed class ListBoatsRequestJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Harbor.Slate.ListBoatsRequest>
-    {
-        public static readonly ListBoatsRequestJsonConverter Instance = new ListBoatsRequestJsonConverter();
+        /// <summary>Reads and writes ListBoatsRequest as the API's JSON, without reflection.</summary>
+        public static readonly global::System.Text.Json.Serialization.JsonConverter<global::Harbor.Slate.ListBoatsRequest> ListBoatsRequest = new global::Engage.Codegen.Runtime.Serialization.ApiObjectConverter<global::Harbor.Slate.ListBoatsRequest>(Read_ListBoatsRequest, Write_ListBoatsRequest);
 
-        public override global::Harbor.Slate.ListBoatsRequest? Read(ref Utf8JsonReader reader, global::System.Type typeToConvert, JsonSerializerOptions options)
+        private static global::Harbor.Slate.ListBoatsRequest? Read_ListBoatsRequest(ref Utf8JsonReader reader, JsonSerializerOptions options)
         {
             if (!ApiJson.StartObject(ref reader, "ListBoatsRequest"))
             {
@@ -276,7 +259,7 @@ namespace Harbor.Slate.Serialization
             return value;
         }
 
-        public override void Write(Utf8JsonWriter writer, global::Harbor.Slate.ListBoatsRequest value, JsonSerializerOptions options)
+        private static void Write_ListBoatsRequest(Utf8JsonWriter writer, global::Harbor.Slate.ListBoatsRequest value, JsonSerializerOptions options)
         {
             writer.WriteStartObject();
             if (value.Moored is not null) ApiJson.Write(writer, "moored"u8, value.Moored.Value, ApiJson.Boolean, options);

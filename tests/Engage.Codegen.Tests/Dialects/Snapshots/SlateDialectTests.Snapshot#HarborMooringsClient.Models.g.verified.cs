@@ -9,7 +9,7 @@ namespace Harbor.Slate
 {
     /// <summary>Parameters of Book a Mooring.</summary>
     /// <remarks>Generated from index.html.md:238 ("Book a Mooring").</remarks>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Harbor.Slate.Serialization.CreateMooringRequestJsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Harbor.Slate.Serialization.HarborJsonConverterFactory))]
     [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "{version}")]
     public sealed partial class CreateMooringRequest
     {
@@ -42,14 +42,13 @@ namespace Harbor.Slate.Serialization
     using Utf8JsonReader = global::System.Text.Json.Utf8JsonReader;
     using Utf8JsonWriter = global::System.Text.Json.Utf8JsonWriter;
 
-    /// <summary>Reads and writes CreateMooringRequest as the API's JSON, without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "{version}")]
-    internal sealed class CreateMooringRequestJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Harbor.Slate.CreateMooringRequest>
+    internal static partial class HarborJsonConverters
     {
-        public static readonly CreateMooringRequestJsonConverter Instance = new CreateMooringRequestJsonConverter();
-        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.List<global::Harbor.Slate.MooringLine>>? s_converter4;
+        /// <summary>Reads and writes CreateMooringRequest as the API's JSON, without reflection.</summary>
+        public static readonly global::System.Text.Json.Serialization.JsonConverter<global::Harbor.Slate.CreateMooringRequest> CreateMooringRequest = new global::Engage.Codegen.Runtime.Serialization.ApiObjectConverter<global::Harbor.Slate.CreateMooringRequest>(Read_CreateMooringRequest, Write_CreateMooringRequest);
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.List<global::Harbor.Slate.MooringLine>>? s_CreateMooringRequest_4;
 
-        public override global::Harbor.Slate.CreateMooringRequest? Read(ref Utf8JsonReader reader, global::System.Type typeToConvert, JsonSerializerOptions options)
+        private static global::Harbor.Slate.CreateMooringRequest? Read_CreateMooringRequest(ref Utf8JsonReader reader, JsonSerializerOptions options)
         {
             if (!ApiJson.StartObject(ref reader, "CreateMooringRequest"))
             {
@@ -63,20 +62,20 @@ namespace Harbor.Slate.Serialization
                 else if (reader.ValueTextEquals("boat_id"u8)) value.BoatId = ApiJson.ReadNullable(ref reader, ApiJson.Int64, options);
                 else if (reader.ValueTextEquals("starts_on"u8)) value.StartsOn = ApiJson.ReadNullable(ref reader, ApiJson.DateTimeOffset, options);
                 else if (reader.ValueTextEquals("nights"u8)) value.Nights = ApiJson.ReadNullable(ref reader, ApiJson.Int32, options);
-                else if (reader.ValueTextEquals("lines"u8)) value.Lines = ApiJson.Read(ref reader, s_converter4 ??= ApiJson.List(MooringLineJsonConverter.Instance), options);
+                else if (reader.ValueTextEquals("lines"u8)) value.Lines = ApiJson.Read(ref reader, s_CreateMooringRequest_4 ??= ApiJson.List(HarborJsonConverters.MooringLine), options);
                 else ApiJson.SkipProperty(ref reader);
             }
 
             return value;
         }
 
-        public override void Write(Utf8JsonWriter writer, global::Harbor.Slate.CreateMooringRequest value, JsonSerializerOptions options)
+        private static void Write_CreateMooringRequest(Utf8JsonWriter writer, global::Harbor.Slate.CreateMooringRequest value, JsonSerializerOptions options)
         {
             writer.WriteStartObject();
             if (value.BoatId is not null) ApiJson.Write(writer, "boat_id"u8, value.BoatId.Value, ApiJson.Int64, options);
             if (value.StartsOn is not null) ApiJson.Write(writer, "starts_on"u8, value.StartsOn.Value, ApiJson.DateTimeOffset, options);
             if (value.Nights is not null) ApiJson.Write(writer, "nights"u8, value.Nights.Value, ApiJson.Int32, options);
-            if (value.Lines is not null) ApiJson.Write(writer, "lines"u8, value.Lines, s_converter4 ??= ApiJson.List(MooringLineJsonConverter.Instance), options);
+            if (value.Lines is not null) ApiJson.Write(writer, "lines"u8, value.Lines, s_CreateMooringRequest_4 ??= ApiJson.List(HarborJsonConverters.MooringLine), options);
             writer.WriteEndObject();
         }
     }

@@ -9,7 +9,7 @@ namespace Harbor.Slate
 {
     /// <summary>An item of ListBoats.Item (JSON: Item).</summary>
     /// <remarks>Generated from index.html.md:68 ("List All Boats").</remarks>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Harbor.Slate.Serialization.ListBoatsItemJsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Harbor.Slate.Serialization.HarborJsonConverterFactory))]
     [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "{version}")]
     public sealed partial class ListBoatsItem
     {
@@ -42,13 +42,12 @@ namespace Harbor.Slate.Serialization
     using Utf8JsonReader = global::System.Text.Json.Utf8JsonReader;
     using Utf8JsonWriter = global::System.Text.Json.Utf8JsonWriter;
 
-    /// <summary>Reads and writes ListBoatsItem as the API's JSON, without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "{version}")]
-    internal sealed class ListBoatsItemJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Harbor.Slate.ListBoatsItem>
+    internal static partial class HarborJsonConverters
     {
-        public static readonly ListBoatsItemJsonConverter Instance = new ListBoatsItemJsonConverter();
+        /// <summary>Reads and writes ListBoatsItem as the API's JSON, without reflection.</summary>
+        public static readonly global::System.Text.Json.Serialization.JsonConverter<global::Harbor.Slate.ListBoatsItem> ListBoatsItem = new global::Engage.Codegen.Runtime.Serialization.ApiObjectConverter<global::Harbor.Slate.ListBoatsItem>(Read_ListBoatsItem, Write_ListBoatsItem);
 
-        public override global::Harbor.Slate.ListBoatsItem? Read(ref Utf8JsonReader reader, global::System.Type typeToConvert, JsonSerializerOptions options)
+        private static global::Harbor.Slate.ListBoatsItem? Read_ListBoatsItem(ref Utf8JsonReader reader, JsonSerializerOptions options)
         {
             if (!ApiJson.StartObject(ref reader, "ListBoatsItem"))
             {
@@ -69,7 +68,7 @@ namespace Harbor.Slate.Serialization
             return value;
         }
 
-        public override void Write(Utf8JsonWriter writer, global::Harbor.Slate.ListBoatsItem value, JsonSerializerOptions options)
+        private static void Write_ListBoatsItem(Utf8JsonWriter writer, global::Harbor.Slate.ListBoatsItem value, JsonSerializerOptions options)
         {
             writer.WriteStartObject();
             ApiJson.Write(writer, "id"u8, value.Id, ApiJson.Int64, options);

@@ -9,7 +9,7 @@ namespace Harbor.Slate
 {
     /// <summary>The Mooring object.</summary>
     /// <remarks>Generated from index.html.md:178 ("Mooring properties").</remarks>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Harbor.Slate.Serialization.MooringJsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Harbor.Slate.Serialization.HarborJsonConverterFactory))]
     [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "{version}")]
     public sealed partial class Mooring
     {
@@ -46,14 +46,13 @@ namespace Harbor.Slate.Serialization
     using Utf8JsonReader = global::System.Text.Json.Utf8JsonReader;
     using Utf8JsonWriter = global::System.Text.Json.Utf8JsonWriter;
 
-    /// <summary>Reads and writes Mooring as the API's JSON, without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "{version}")]
-    internal sealed class MooringJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Harbor.Slate.Mooring>
+    internal static partial class HarborJsonConverters
     {
-        public static readonly MooringJsonConverter Instance = new MooringJsonConverter();
-        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.List<global::Harbor.Slate.MooringLine>>? s_converter5;
+        /// <summary>Reads and writes Mooring as the API's JSON, without reflection.</summary>
+        public static readonly global::System.Text.Json.Serialization.JsonConverter<global::Harbor.Slate.Mooring> Mooring = new global::Engage.Codegen.Runtime.Serialization.ApiObjectConverter<global::Harbor.Slate.Mooring>(Read_Mooring, Write_Mooring);
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.List<global::Harbor.Slate.MooringLine>>? s_Mooring_5;
 
-        public override global::Harbor.Slate.Mooring? Read(ref Utf8JsonReader reader, global::System.Type typeToConvert, JsonSerializerOptions options)
+        private static global::Harbor.Slate.Mooring? Read_Mooring(ref Utf8JsonReader reader, JsonSerializerOptions options)
         {
             if (!ApiJson.StartObject(ref reader, "Mooring"))
             {
@@ -68,14 +67,14 @@ namespace Harbor.Slate.Serialization
                 else if (reader.ValueTextEquals("starts_on"u8)) value.StartsOn = ApiJson.Read(ref reader, ApiJson.DateTimeOffset, options);
                 else if (reader.ValueTextEquals("nights"u8)) value.Nights = ApiJson.Read(ref reader, ApiJson.Int32, options);
                 else if (reader.ValueTextEquals("booked_at"u8)) value.BookedAt = ApiJson.Read(ref reader, ApiJson.DateTimeOffset, options);
-                else if (reader.ValueTextEquals("lines"u8)) value.Lines = ApiJson.Read(ref reader, s_converter5 ??= ApiJson.List(MooringLineJsonConverter.Instance), options) ?? new global::System.Collections.Generic.List<global::Harbor.Slate.MooringLine>();
+                else if (reader.ValueTextEquals("lines"u8)) value.Lines = ApiJson.Read(ref reader, s_Mooring_5 ??= ApiJson.List(HarborJsonConverters.MooringLine), options) ?? new global::System.Collections.Generic.List<global::Harbor.Slate.MooringLine>();
                 else ApiJson.SkipProperty(ref reader);
             }
 
             return value;
         }
 
-        public override void Write(Utf8JsonWriter writer, global::Harbor.Slate.Mooring value, JsonSerializerOptions options)
+        private static void Write_Mooring(Utf8JsonWriter writer, global::Harbor.Slate.Mooring value, JsonSerializerOptions options)
         {
             writer.WriteStartObject();
             ApiJson.Write(writer, "id"u8, value.Id, ApiJson.Int64, options);
@@ -83,7 +82,7 @@ namespace Harbor.Slate.Serialization
             ApiJson.Write(writer, "starts_on"u8, value.StartsOn, ApiJson.DateTimeOffset, options);
             ApiJson.Write(writer, "nights"u8, value.Nights, ApiJson.Int32, options);
             ApiJson.Write(writer, "booked_at"u8, value.BookedAt, ApiJson.DateTimeOffset, options);
-            ApiJson.Write(writer, "lines"u8, value.Lines, s_converter5 ??= ApiJson.List(MooringLineJsonConverter.Instance), options);
+            ApiJson.Write(writer, "lines"u8, value.Lines, s_Mooring_5 ??= ApiJson.List(HarborJsonConverters.MooringLine), options);
             writer.WriteEndObject();
         }
     }

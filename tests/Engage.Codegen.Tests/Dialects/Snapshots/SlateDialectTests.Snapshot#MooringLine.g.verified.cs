@@ -9,7 +9,7 @@ namespace Harbor.Slate
 {
     /// <summary>The Line object inside a Mooring (Mooring - Line properties).</summary>
     /// <remarks>Generated from index.html.md:189 ("Mooring - Line properties").</remarks>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Harbor.Slate.Serialization.MooringLineJsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Harbor.Slate.Serialization.HarborJsonConverterFactory))]
     [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "{version}")]
     public sealed partial class MooringLine
     {
@@ -30,13 +30,12 @@ namespace Harbor.Slate.Serialization
     using Utf8JsonReader = global::System.Text.Json.Utf8JsonReader;
     using Utf8JsonWriter = global::System.Text.Json.Utf8JsonWriter;
 
-    /// <summary>Reads and writes MooringLine as the API's JSON, without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "{version}")]
-    internal sealed class MooringLineJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Harbor.Slate.MooringLine>
+    internal static partial class HarborJsonConverters
     {
-        public static readonly MooringLineJsonConverter Instance = new MooringLineJsonConverter();
+        /// <summary>Reads and writes MooringLine as the API's JSON, without reflection.</summary>
+        public static readonly global::System.Text.Json.Serialization.JsonConverter<global::Harbor.Slate.MooringLine> MooringLine = new global::Engage.Codegen.Runtime.Serialization.ApiObjectConverter<global::Harbor.Slate.MooringLine>(Read_MooringLine, Write_MooringLine);
 
-        public override global::Harbor.Slate.MooringLine? Read(ref Utf8JsonReader reader, global::System.Type typeToConvert, JsonSerializerOptions options)
+        private static global::Harbor.Slate.MooringLine? Read_MooringLine(ref Utf8JsonReader reader, JsonSerializerOptions options)
         {
             if (!ApiJson.StartObject(ref reader, "MooringLine"))
             {
@@ -54,7 +53,7 @@ namespace Harbor.Slate.Serialization
             return value;
         }
 
-        public override void Write(Utf8JsonWriter writer, global::Harbor.Slate.MooringLine value, JsonSerializerOptions options)
+        private static void Write_MooringLine(Utf8JsonWriter writer, global::Harbor.Slate.MooringLine value, JsonSerializerOptions options)
         {
             writer.WriteStartObject();
             ApiJson.Write(writer, "cleat"u8, value.Cleat, ApiJson.String, options);

@@ -9,7 +9,7 @@ namespace Ledgerly.Paging
 {
     /// <summary>Parameters of List customers.</summary>
     /// <remarks>Generated from customers.md:6 ("List customers").</remarks>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Ledgerly.Paging.Serialization.ListCustomersRequestJsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Ledgerly.Paging.Serialization.LedgerlyJsonConverterFactory))]
     [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "{version}")]
     public sealed partial class ListCustomersRequest
     {
@@ -24,7 +24,7 @@ namespace Ledgerly.Paging
 
     /// <summary>The response of List customers.</summary>
     /// <remarks>Generated from customers.md:6 ("List customers").</remarks>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Ledgerly.Paging.Serialization.ListCustomersResponseJsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Ledgerly.Paging.Serialization.LedgerlyJsonConverterFactory))]
     [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "{version}")]
     public sealed partial class ListCustomersResponse
     {
@@ -45,13 +45,12 @@ namespace Ledgerly.Paging.Serialization
     using Utf8JsonReader = global::System.Text.Json.Utf8JsonReader;
     using Utf8JsonWriter = global::System.Text.Json.Utf8JsonWriter;
 
-    /// <summary>Reads and writes ListCustomersRequest as the API's JSON, without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "{version}")]
-    internal sealed class ListCustomersRequestJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Ledgerly.Paging.ListCustomersRequest>
+    internal static partial class LedgerlyJsonConverters
     {
-        public static readonly ListCustomersRequestJsonConverter Instance = new ListCustomersRequestJsonConverter();
+        /// <summary>Reads and writes ListCustomersRequest as the API's JSON, without reflection.</summary>
+        public static readonly global::System.Text.Json.Serialization.JsonConverter<global::Ledgerly.Paging.ListCustomersRequest> ListCustomersRequest = new global::Engage.Codegen.Runtime.Serialization.ApiObjectConverter<global::Ledgerly.Paging.ListCustomersRequest>(Read_ListCustomersRequest, Write_ListCustomersRequest);
 
-        public override global::Ledgerly.Paging.ListCustomersRequest? Read(ref Utf8JsonReader reader, global::System.Type typeToConvert, JsonSerializerOptions options)
+        private static global::Ledgerly.Paging.ListCustomersRequest? Read_ListCustomersRequest(ref Utf8JsonReader reader, JsonSerializerOptions options)
         {
             if (!ApiJson.StartObject(ref reader, "ListCustomersRequest"))
             {
@@ -69,23 +68,19 @@ namespace Ledgerly.Paging.Serialization
             return value;
         }
 
-        public override void Write(Utf8JsonWriter writer, global::Ledgerly.Paging.ListCustomersRequest value, JsonSerializerOptions options)
+        private static void Write_ListCustomersRequest(Utf8JsonWriter writer, global::Ledgerly.Paging.ListCustomersRequest value, JsonSerializerOptions options)
         {
             writer.WriteStartObject();
             if (value.Page is not null) ApiJson.Write(writer, "page"u8, value.Page.Value, ApiJson.Int32, options);
             if (value.PageSize is not null) ApiJson.Write(writer, "page_size"u8, value.PageSize.Value, ApiJson.Int32, options);
             writer.WriteEndObject();
         }
-    }
 
-    /// <summary>Reads and writes ListCustomersResponse as the API's JSON, without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "{version}")]
-    internal sealed class ListCustomersResponseJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Ledgerly.Paging.ListCustomersResponse>
-    {
-        public static readonly ListCustomersResponseJsonConverter Instance = new ListCustomersResponseJsonConverter();
-        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.List<global::Ledgerly.Paging.ListCustomersResponseData>>? s_converter0;
+        /// <summary>Reads and writes ListCustomersResponse as the API's JSON, without reflection.</summary>
+        public static readonly global::System.Text.Json.Serialization.JsonConverter<global::Ledgerly.Paging.ListCustomersResponse> ListCustomersResponse = new global::Engage.Codegen.Runtime.Serialization.ApiObjectConverter<global::Ledgerly.Paging.ListCustomersResponse>(Read_ListCustomersResponse, Write_ListCustomersResponse);
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.List<global::Ledgerly.Paging.ListCustomersResponseData>>? s_ListCustomersResponse_0;
 
-        public override global::Ledgerly.Paging.ListCustomersResponse? Read(ref Utf8JsonReader reader, global::System.Type typeToConvert, JsonSerializerOptions options)
+        private static global::Ledgerly.Paging.ListCustomersResponse? Read_ListCustomersResponse(ref Utf8JsonReader reader, JsonSerializerOptions options)
         {
             if (!ApiJson.StartObject(ref reader, "ListCustomersResponse"))
             {
@@ -95,19 +90,19 @@ namespace Ledgerly.Paging.Serialization
             var value = new global::Ledgerly.Paging.ListCustomersResponse();
             while (ApiJson.NextProperty(ref reader))
             {
-                if (reader.ValueTextEquals("data"u8)) value.Data = ApiJson.Read(ref reader, s_converter0 ??= ApiJson.List(ListCustomersResponseDataJsonConverter.Instance), options) ?? new global::System.Collections.Generic.List<global::Ledgerly.Paging.ListCustomersResponseData>();
-                else if (reader.ValueTextEquals("links"u8)) value.Links = ApiJson.Read(ref reader, ListCustomersResponseLinksJsonConverter.Instance, options) ?? new global::Ledgerly.Paging.ListCustomersResponseLinks();
+                if (reader.ValueTextEquals("data"u8)) value.Data = ApiJson.Read(ref reader, s_ListCustomersResponse_0 ??= ApiJson.List(LedgerlyJsonConverters.ListCustomersResponseData), options) ?? new global::System.Collections.Generic.List<global::Ledgerly.Paging.ListCustomersResponseData>();
+                else if (reader.ValueTextEquals("links"u8)) value.Links = ApiJson.Read(ref reader, LedgerlyJsonConverters.ListCustomersResponseLinks, options) ?? new global::Ledgerly.Paging.ListCustomersResponseLinks();
                 else ApiJson.SkipProperty(ref reader);
             }
 
             return value;
         }
 
-        public override void Write(Utf8JsonWriter writer, global::Ledgerly.Paging.ListCustomersResponse value, JsonSerializerOptions options)
+        private static void Write_ListCustomersResponse(Utf8JsonWriter writer, global::Ledgerly.Paging.ListCustomersResponse value, JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            ApiJson.Write(writer, "data"u8, value.Data, s_converter0 ??= ApiJson.List(ListCustomersResponseDataJsonConverter.Instance), options);
-            ApiJson.Write(writer, "links"u8, value.Links, ListCustomersResponseLinksJsonConverter.Instance, options);
+            ApiJson.Write(writer, "data"u8, value.Data, s_ListCustomersResponse_0 ??= ApiJson.List(LedgerlyJsonConverters.ListCustomersResponseData), options);
+            ApiJson.Write(writer, "links"u8, value.Links, LedgerlyJsonConverters.ListCustomersResponseLinks, options);
             writer.WriteEndObject();
         }
     }
