@@ -12,7 +12,9 @@ internal static class CompileShape
 {
     public static string Describe(IEnumerable<SyntaxTree> trees)
     {
-        var list = trees.ToList();
+        // One language version for all (Refit's generated trees come with the driver's own).
+        var parse = new CSharpParseOptions(LanguageVersion.CSharp12);
+        var list = trees.Select(t => CSharpSyntaxTree.ParseText(t.GetText(), parse)).ToList();
         var compilation = CSharpCompilation.Create("Shape", list);
         int types = 0, methods = 0, properties = 0, fields = 0;
         void Walk(INamespaceOrTypeSymbol container)
