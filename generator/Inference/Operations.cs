@@ -54,7 +54,7 @@ internal sealed partial class ApiBuilder
         var typePrefix = Naming.Pascal(TypePrefix(methodName.Substring(0, methodName.Length - "Async".Length), resourceSingular));
 
         // Path parameters and the parts of the path.
-        var parameterNames = new Naming.Scope("request", "requestOptions", "cancellationToken", "requestPath");
+        var parameterNames = new Naming.Scope("request", "requestOptions", "cancellationToken", "requestPath", "query");
         var pathParameters = new List<PathParameterSpec>();
         var parts = new List<PathPartSpec>();
         var literal = new System.Text.StringBuilder();
