@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Reflection;
 using BenchmarkDotNet.Attributes;
 using Engage.Codegen.Tests;
 using Markdig;
@@ -53,9 +52,7 @@ public class GeneratorBenchmarks
         _warm = NewDriver().RunGenerators(_userCompilation);
         _page = _docs[^1];
         _editedPage = new InMemoryDoc(_page.Path, _page.Text.Replace("Does something", "Does one thing").Replace("Gets the details", "Fetches the details"));
-        var refitAssembly = Assembly.LoadFrom(Path.Combine(AppContext.BaseDirectory, "refit-generator", "InterfaceStubGeneratorV2.dll"));
-        var refitType = refitAssembly.GetTypes().First(t => typeof(IIncrementalGenerator).IsAssignableFrom(t) && !t.IsAbstract);
-        _refit = ((IIncrementalGenerator)Activator.CreateInstance(refitType)!).AsSourceGenerator();
+        _refit = BuildCostBenchmarks.LoadGenerator("refit-generator", "InterfaceStubGeneratorV2.dll");
     }
 
     private GeneratorDriver NewDriver() => CSharpGeneratorDriver.Create(

@@ -16,18 +16,20 @@ if (args.Contains("--stages"))
 if (args.Contains("--loop"))
 {
     // For a sampling profiler (perf with DOTNET_PerfMapEnabled=1): the three stages, over and over.
-    // `--loop driver`: full generations through Roslyn's driver instead; `--loop refit`: Refit's generator on the same operations.
+    // `--loop driver`: full generations through Roslyn's driver instead; `--loop refit`: Refit's generator on the same operations;
+    // `--loop parse`: the parse stage alone.
     var loop = new Engage.Codegen.Benchmarks.StageBenchmarks();
     loop.Setup();
     var generator = new Engage.Codegen.Benchmarks.GeneratorBenchmarks { DocSet = "synthetic-1000" };
     generator.Setup();
     var driver = args.Contains("driver");
     var refit = args.Contains("refit");
+    var parse = args.Contains("parse");
     var until = DateTime.UtcNow.AddSeconds(20);
     var rounds = 0;
     while (DateTime.UtcNow < until)
     {
-        _ = refit ? generator.RefitGeneration() : driver ? generator.FullGeneration() : loop.AllStages();
+        _ = refit ? generator.RefitGeneration() : driver ? generator.FullGeneration() : parse ? loop.Parse() : loop.AllStages();
         rounds++;
     }
 
@@ -36,7 +38,8 @@ if (args.Contains("--loop"))
 }
 
 var full = args.Contains("--full");
-var config = DefaultConfig.Instance;
+// Parameter values are whole sentences in BuildCostPartsBenchmarks: print them whole.
+var config = DefaultConfig.Instance.WithSummaryStyle(BenchmarkDotNet.Reports.SummaryStyle.Default.WithMaxParameterColumnWidth(80));
 if (!full)
 {
     // The quick run: in-process, few iterations; enough for ratios against the baselines measured in the same run.

@@ -23,6 +23,8 @@ internal static class Stages
         Console.WriteLine($"Refit's generator on the same 1,000 operations: {refitTrees.Length} files, {refitTrees.Sum(t => t.Length) / 1024} KB");
         var refitSide = refitTrees.Prepend(CSharpSyntaxTree.ParseText(SyntheticDocs.RefitSource(100), new CSharpParseOptions(LanguageVersion.CSharp12)));
         Console.WriteLine($"What Refit's side compiles (interfaces, hand-written models, generated code): {CompileShape.Describe(refitSide)}");
+        var refitJsonSide = BuildCostParts.Sources(BuildCostParts.RefitJsonGenerated).Select(text => CSharpSyntaxTree.ParseText(text, new CSharpParseOptions(LanguageVersion.CSharp12)));
+        Console.WriteLine($"What Refit's side compiles with System.Text.Json source generation (AOT-safe): {CompileShape.Describe(refitJsonSide)}");
         for (var round = 0; round < 12; round++)
         {
             var total = Stopwatch.StartNew();

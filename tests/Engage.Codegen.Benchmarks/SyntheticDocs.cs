@@ -74,4 +74,30 @@ public static class SyntheticDocs
 
         return source.Append("}\n").ToString();
     }
+
+    /// <summary>
+    /// What a Refit user writes to read and write those models without reflection, as the generated
+    /// client does (trimming- and Native AOT-safe): a System.Text.Json source-generated context over
+    /// every model of <see cref="RefitSource"/>, with the API's snake_case names. Compiled beside
+    /// <see cref="RefitSource"/>, with the System.Text.Json generator run next to Refit's.
+    /// </summary>
+    public static string RefitJsonContextSource(int resources)
+    {
+        var source = new StringBuilder("namespace Synthetic.Refit\n{\n");
+        source.Append("[System.Text.Json.Serialization.JsonSourceGenerationOptions(PropertyNamingPolicy = System.Text.Json.Serialization.JsonKnownNamingPolicy.SnakeCaseLower)]\n");
+        foreach (var shared in new[] { "Status", "Count", "Archived" })
+        {
+            source.Append($"[System.Text.Json.Serialization.JsonSerializable(typeof({shared}))]\n");
+        }
+
+        for (var r = 0; r < resources; r++)
+        {
+            foreach (var model in new[] { $"Widget{r}", $"Widget{r}Page", $"CreateWidget{r}Request", $"UpdateWidget{r}Request", $"AddWidget{r}EventRequest", $"AddWidget{r}TagRequest", $"ArchiveWidget{r}PartRequest" })
+            {
+                source.Append($"[System.Text.Json.Serialization.JsonSerializable(typeof({model}))]\n");
+            }
+        }
+
+        return source.Append("internal sealed partial class RefitJsonContext : System.Text.Json.Serialization.JsonSerializerContext\n{\n}\n}\n").ToString();
+    }
 }
