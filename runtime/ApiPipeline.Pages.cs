@@ -43,6 +43,71 @@ public sealed partial class ApiPipeline
         return new ApiResponse<TResponse>(value, attempt.StatusCode, attempt.Headers, new Uri(call.Uri), attempt.Body);
     }
 
+    /// <summary>
+    /// Sends one page request of a cursor list and hands back what the pageable needs from the page,
+    /// picked by <paramref name="select"/>: the generated fetch of a page is then a plain lambda, not an
+    /// <c>async</c> one with a state machine of its own in the user's assembly.
+    /// </summary>
+    /// <param name="operation">The operation's name for logs and spans, e.g. "Users.List page".</param>
+    /// <param name="method">The HTTP method.</param>
+    /// <param name="path">The path below the API root, already escaped.</param>
+    /// <param name="query">The query string, or null.</param>
+    /// <param name="responseType">How to read the response.</param>
+    /// <param name="select">What the pageable needs from the page: its items and where the next one starts.</param>
+    /// <param name="requestOptions">Per-call timeout, retries and headers, or null.</param>
+    /// <param name="cancellationToken">Cancels the call, including waits between retries.</param>
+    public async Task<TPage> FetchPageAsync<TResponse, TPage>(
+        string operation,
+        HttpMethod method,
+        string path,
+        ApiQuery? query,
+        JsonTypeInfo<TResponse> responseType,
+        Func<TResponse, TPage> select,
+        ApiRequestOptions? requestOptions,
+        CancellationToken cancellationToken)
+    {
+        if (select is null)
+        {
+            throw new ArgumentNullException(nameof(select));
+        }
+
+        var response = await SendAsync(operation, method, path, query, responseType, requestOptions, cancellationToken).ConfigureAwait(false);
+        return select(response);
+    }
+
+    /// <summary>
+    /// As <see cref="SendPageAsync{TResponse}"/> (the next link checked against the API's origin), and
+    /// hands back what the pageable needs from the page with its headers, picked by <paramref name="select"/>.
+    /// </summary>
+    /// <param name="operation">The operation's name for logs and spans, e.g. "Issues.List page".</param>
+    /// <param name="method">The HTTP method.</param>
+    /// <param name="path">The path below the API root, already escaped; unused when <paramref name="nextLink"/> is set.</param>
+    /// <param name="query">The query string, or null; unused when <paramref name="nextLink"/> is set.</param>
+    /// <param name="nextLink">An absolute URL the server gave for the next page, or null.</param>
+    /// <param name="responseType">How to read the response.</param>
+    /// <param name="select">What the pageable needs from the page and its headers.</param>
+    /// <param name="requestOptions">Per-call timeout, retries and headers, or null.</param>
+    /// <param name="cancellationToken">Cancels the call, including waits between retries.</param>
+    public async Task<TPage> FetchPageAsync<TResponse, TPage>(
+        string operation,
+        HttpMethod method,
+        string path,
+        ApiQuery? query,
+        string? nextLink,
+        JsonTypeInfo<TResponse> responseType,
+        Func<ApiResponse<TResponse>, TPage> select,
+        ApiRequestOptions? requestOptions,
+        CancellationToken cancellationToken)
+    {
+        if (select is null)
+        {
+            throw new ArgumentNullException(nameof(select));
+        }
+
+        var response = await SendPageAsync(operation, method, path, query, nextLink, responseType, requestOptions, cancellationToken).ConfigureAwait(false);
+        return select(response);
+    }
+
     /// <summary>The link as a URI to send to, when it lies on the API's origin; otherwise an <see cref="ApiPagingException"/>.</summary>
     private string CheckNextLink(string nextLink)
     {

@@ -20,7 +20,7 @@ internal static partial class Emitter
         w.Open($"public virtual {Runtime}.AsyncPageable<{item}> {operation.MethodName}({string.Join(", ", parameters)})");
         path = EmitPath(w, operation, path);
         w.Line($"return new {Runtime}.{pageable}<{item}>(");
-        w.Line("    async (page, ct) =>");
+        w.Line("    (page, ct) =>");
         w.Line("    {");
         w.Line($"        var query = new {Runtime}.ApiQuery();");
         foreach (var property in operation.RequestProperties)
@@ -59,19 +59,21 @@ internal static partial class Emitter
             w.Line("        " + QueryAdd(property.JsonName, property.Type, "(" + value + ")"));
         }
 
-        w.Line($"        var response = await {PipelineOf(operation)}.SendAsync({name.Substring(0, name.Length - 1)} page\", {method}, {path}, query, {Context(api)}.Default.{ContextMember(operation.ResponseType)}, requestOptions, ct).ConfigureAwait(false);");
+        // The page is read by the runtime's FetchPageAsync and picked by a static lambda: no async
+        // lambda here, whose state machine would be compiled into the user's assembly per list.
+        w.Line($"        return {PipelineOf(operation)}.FetchPageAsync({name.Substring(0, name.Length - 1)} page\", {method}, {path}, query, {Context(api)}.Default.{ContextMember(operation.ResponseType)},");
         if (opaque)
         {
             var nextValue = paging.NextResponseProperty is null ? "null" : "response." + paging.NextResponseProperty;
             var previousValue = paging.PreviousResponseProperty is null ? "null" : "response." + paging.PreviousResponseProperty;
-            w.Line($"        return new {Runtime}.CursorResult<{item}>(response.{paging.ItemsProperty}, {nextValue}, {previousValue});");
+            w.Line($"            static response => new {Runtime}.CursorResult<{item}>(response.{paging.ItemsProperty}, {nextValue}, {previousValue}), requestOptions, ct);");
             w.Line("    },");
             w.Line(paging.NextRequestProperty is null ? "    null," : $"    request?.{paging.NextRequestProperty},");
             w.Line(paging.PreviousRequestProperty is null ? "    null," : $"    request?.{paging.PreviousRequestProperty},");
         }
         else
         {
-            w.Line($"        return new {Runtime}.IdCursorResult<{item}>(response.{paging.ItemsProperty}, response.{paging.HasMoreProperty});");
+            w.Line($"            static response => new {Runtime}.IdCursorResult<{item}>(response.{paging.ItemsProperty}, response.{paging.HasMoreProperty}), requestOptions, ct);");
             w.Line("    },");
             w.Line($"    static item => item.{paging.ItemIdProperty},");
             w.Line(paging.AfterProperty is null ? "    null," : $"    request?.{paging.AfterProperty},");
@@ -93,7 +95,7 @@ internal static partial class Emitter
         w.Open($"public virtual {Runtime}.AsyncPageable<{item}> {operation.MethodName}({string.Join(", ", parameters)})");
         path = EmitPath(w, operation, path);
         w.Line($"return new {Runtime}.{(offsets ? "OffsetPageable" : "PageNumberPageable")}<{item}>(");
-        w.Line("    async (page, ct) =>");
+        w.Line("    (page, ct) =>");
         w.Line("    {");
         w.Line($"        var query = new {Runtime}.ApiQuery();");
         if (position.PositionProperty is null)
@@ -114,18 +116,20 @@ internal static partial class Emitter
             w.Line("        " + QueryAdd(property.JsonName, property.Type, "(" + value + ")"));
         }
 
-        w.Line($"        var response = await {PipelineOf(operation)}.SendPageAsync({name.Substring(0, name.Length - 1)} page\", {method}, {path}, query, page.NextLink, {Context(api)}.Default.{ContextMember(operation.ResponseType)}, requestOptions, ct).ConfigureAwait(false);");
+        w.Line($"        return {PipelineOf(operation)}.FetchPageAsync({name.Substring(0, name.Length - 1)} page\", {method}, {path}, query, page.NextLink, {Context(api)}.Default.{ContextMember(operation.ResponseType)},");
         var items = paging.ItemsProperty.Length == 0 ? "response.Value" : "response.Value." + paging.ItemsProperty;
         var next = position.NextLinkMember is null ? "response.NextLink" : $"response.NextLink ?? response.ResolveLink(response.Value.{position.NextLinkMember})";
         var total = Either(position.TotalCountHeader is null ? null : $"response.Int64Header({SourceWriter.Literal(position.TotalCountHeader)})", position.TotalCountMember is null ? null : "response.Value." + position.TotalCountMember);
         var totalPages = Either(position.TotalPagesHeader is null ? null : $"response.Int64Header({SourceWriter.Literal(position.TotalPagesHeader)})", position.TotalPagesMember is null ? null : "response.Value." + position.TotalPagesMember);
-        w.Line($"        return new {Runtime}.PageResult<{item}>(");
-        w.Line($"            {items},");
-        w.Line($"            nextLink: {next},");
-        w.Line($"            hasMore: {(position.HasMoreMember is null ? "null" : "response.Value." + position.HasMoreMember)},");
-        w.Line($"            totalCount: {total},");
-        w.Line($"            totalPages: {totalPages},");
-        w.Line("            fingerprint: response.Fingerprint);");
+        w.Line($"            static response => new {Runtime}.PageResult<{item}>(");
+        w.Line($"                {items},");
+        w.Line($"                nextLink: {next},");
+        w.Line($"                hasMore: {(position.HasMoreMember is null ? "null" : "response.Value." + position.HasMoreMember)},");
+        w.Line($"                totalCount: {total},");
+        w.Line($"                totalPages: {totalPages},");
+        w.Line("                fingerprint: response.Fingerprint),");
+        w.Line("            requestOptions,");
+        w.Line("            ct);");
         w.Line("    },");
         var start = position.PositionProperty is null ? "null" : $"({(offsets ? "long" : "int")}?)request?.{position.PositionProperty}";
         var defaultSize = paging.MaximumPageSize is { } max ? max.ToString(System.Globalization.CultureInfo.InvariantCulture) : "null";

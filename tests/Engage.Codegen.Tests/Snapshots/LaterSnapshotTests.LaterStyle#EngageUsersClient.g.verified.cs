@@ -110,7 +110,7 @@ namespace Engage.Later
         public virtual global::Engage.Codegen.Runtime.AsyncPageable<global::Engage.Later.User> ListAsync(global::Engage.Later.ListUsersRequest? request, global::Engage.Codegen.Runtime.ApiRequestOptions? requestOptions, global::System.Threading.CancellationToken cancellationToken = default)
         {
             return new global::Engage.Codegen.Runtime.CursorPageable<global::Engage.Later.User>(
-                async (page, ct) =>
+                (page, ct) =>
                 {
                     var query = new global::Engage.Codegen.Runtime.ApiQuery();
                     query.Add("limit", (long?)(page.Limit));
@@ -118,8 +118,8 @@ namespace Engage.Later
                     query.Add("previous_cursor", (string?)(page.PreviousCursor));
                     query.Add("after_id", (string?)(page.IsFirst ? request?.AfterId : null));
                     query.Add("before_id", (string?)(page.IsFirst ? request?.BeforeId : null));
-                    var response = await _pipeline.SendAsync("Users.List page", global::System.Net.Http.HttpMethod.Get, "/users", query, global::Engage.Later.EngageJsonContext.Default.ListUsersResponse, requestOptions, ct).ConfigureAwait(false);
-                    return new global::Engage.Codegen.Runtime.CursorResult<global::Engage.Later.User>(response.Data, response.NextCursor, response.PreviousCursor);
+                    return _pipeline.FetchPageAsync("Users.List page", global::System.Net.Http.HttpMethod.Get, "/users", query, global::Engage.Later.EngageJsonContext.Default.ListUsersResponse,
+                        static response => new global::Engage.Codegen.Runtime.CursorResult<global::Engage.Later.User>(response.Data, response.NextCursor, response.PreviousCursor), requestOptions, ct);
                 },
                 request?.NextCursor,
                 request?.PreviousCursor,

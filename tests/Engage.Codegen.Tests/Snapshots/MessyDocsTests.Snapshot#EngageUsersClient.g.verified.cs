@@ -141,14 +141,14 @@ namespace Engage.Messy
         public virtual global::Engage.Codegen.Runtime.AsyncPageable<global::Engage.Messy.User> ListAsync(global::Engage.Messy.ListUsersRequest? request, global::Engage.Codegen.Runtime.ApiRequestOptions? requestOptions, global::System.Threading.CancellationToken cancellationToken = default)
         {
             return new global::Engage.Codegen.Runtime.IdCursorPageable<global::Engage.Messy.User>(
-                async (page, ct) =>
+                (page, ct) =>
                 {
                     var query = new global::Engage.Codegen.Runtime.ApiQuery();
                     query.Add("limit", (long?)(page.Limit));
                     query.Add("after_id", (string?)(page.AfterId));
                     query.Add("before_id", (string?)(page.BeforeId));
-                    var response = await _pipeline.SendAsync("Users.List page", global::System.Net.Http.HttpMethod.Get, "/users", query, global::Engage.Messy.EngageJsonContext.Default.ListUsersResponse, requestOptions, ct).ConfigureAwait(false);
-                    return new global::Engage.Codegen.Runtime.IdCursorResult<global::Engage.Messy.User>(response.Data, response.HasMore);
+                    return _pipeline.FetchPageAsync("Users.List page", global::System.Net.Http.HttpMethod.Get, "/users", query, global::Engage.Messy.EngageJsonContext.Default.ListUsersResponse,
+                        static response => new global::Engage.Codegen.Runtime.IdCursorResult<global::Engage.Messy.User>(response.Data, response.HasMore), requestOptions, ct);
                 },
                 static item => item.Id,
                 request?.AfterId,

@@ -59,14 +59,14 @@ namespace Engage.Snapshot
         public virtual global::Engage.Codegen.Runtime.AsyncPageable<global::Engage.Snapshot.EngageList> ListAsync(global::Engage.Snapshot.ListListsRequest? request, global::Engage.Codegen.Runtime.ApiRequestOptions? requestOptions, global::System.Threading.CancellationToken cancellationToken = default)
         {
             return new global::Engage.Codegen.Runtime.IdCursorPageable<global::Engage.Snapshot.EngageList>(
-                async (page, ct) =>
+                (page, ct) =>
                 {
                     var query = new global::Engage.Codegen.Runtime.ApiQuery();
                     query.Add("limit", (long?)(page.Limit));
                     query.Add("after_id", (string?)(page.AfterId));
                     query.Add("before_id", (string?)(page.BeforeId));
-                    var response = await _pipeline.SendAsync("Lists.List page", global::System.Net.Http.HttpMethod.Get, "/lists", query, global::Engage.Snapshot.EngageJsonContext.Default.ListListsResponse, requestOptions, ct).ConfigureAwait(false);
-                    return new global::Engage.Codegen.Runtime.IdCursorResult<global::Engage.Snapshot.EngageList>(response.Data, response.HasMore);
+                    return _pipeline.FetchPageAsync("Lists.List page", global::System.Net.Http.HttpMethod.Get, "/lists", query, global::Engage.Snapshot.EngageJsonContext.Default.ListListsResponse,
+                        static response => new global::Engage.Codegen.Runtime.IdCursorResult<global::Engage.Snapshot.EngageList>(response.Data, response.HasMore), requestOptions, ct);
                 },
                 static item => item.Id,
                 request?.AfterId,

@@ -136,14 +136,14 @@ namespace Engage.Snapshot
         public virtual global::Engage.Codegen.Runtime.AsyncPageable<global::Engage.Snapshot.User> ListAsync(global::Engage.Snapshot.ListUsersRequest? request, global::Engage.Codegen.Runtime.ApiRequestOptions? requestOptions, global::System.Threading.CancellationToken cancellationToken = default)
         {
             return new global::Engage.Codegen.Runtime.IdCursorPageable<global::Engage.Snapshot.User>(
-                async (page, ct) =>
+                (page, ct) =>
                 {
                     var query = new global::Engage.Codegen.Runtime.ApiQuery();
                     query.Add("limit", (long?)(page.Limit));
                     query.Add("after_id", (string?)(page.AfterId));
                     query.Add("before_id", (string?)(page.BeforeId));
-                    var response = await _pipeline.SendAsync("Users.List page", global::System.Net.Http.HttpMethod.Get, "/users", query, global::Engage.Snapshot.EngageJsonContext.Default.ListUsersResponse, requestOptions, ct).ConfigureAwait(false);
-                    return new global::Engage.Codegen.Runtime.IdCursorResult<global::Engage.Snapshot.User>(response.Data, response.HasMore);
+                    return _pipeline.FetchPageAsync("Users.List page", global::System.Net.Http.HttpMethod.Get, "/users", query, global::Engage.Snapshot.EngageJsonContext.Default.ListUsersResponse,
+                        static response => new global::Engage.Codegen.Runtime.IdCursorResult<global::Engage.Snapshot.User>(response.Data, response.HasMore), requestOptions, ct);
                 },
                 static item => item.Id,
                 request?.AfterId,

@@ -38,18 +38,20 @@ namespace Orchard.Bullets
             var requestPath = "/groves/" + global::Engage.Codegen.Runtime.ApiPath.Segment(groveId, nameof(groveId)) + "/trees.json";
 
             return new global::Engage.Codegen.Runtime.PageNumberPageable<global::Orchard.Bullets.ListTreesForGroveItem>(
-                async (page, ct) =>
+                (page, ct) =>
                 {
                     var query = new global::Engage.Codegen.Runtime.ApiQuery();
                     query.Add("page", (long?)page.PageNumber);
-                    var response = await _pipeline.SendPageAsync("Trees.ListForGrove page", global::System.Net.Http.HttpMethod.Get, requestPath, query, page.NextLink, global::Orchard.Bullets.Orchard3JsonContext.Default.ListOfListTreesForGroveItem, requestOptions, ct).ConfigureAwait(false);
-                    return new global::Engage.Codegen.Runtime.PageResult<global::Orchard.Bullets.ListTreesForGroveItem>(
-                        response.Value,
-                        nextLink: response.NextLink,
-                        hasMore: null,
-                        totalCount: null,
-                        totalPages: null,
-                        fingerprint: response.Fingerprint);
+                    return _pipeline.FetchPageAsync("Trees.ListForGrove page", global::System.Net.Http.HttpMethod.Get, requestPath, query, page.NextLink, global::Orchard.Bullets.Orchard3JsonContext.Default.ListOfListTreesForGroveItem,
+                        static response => new global::Engage.Codegen.Runtime.PageResult<global::Orchard.Bullets.ListTreesForGroveItem>(
+                            response.Value,
+                            nextLink: response.NextLink,
+                            hasMore: null,
+                            totalCount: null,
+                            totalPages: null,
+                            fingerprint: response.Fingerprint),
+                        requestOptions,
+                        ct);
                 },
                 firstPage: 1,
                 startPage: null,
@@ -79,18 +81,20 @@ namespace Orchard.Bullets
             var requestPath = "/groves/" + global::Engage.Codegen.Runtime.ApiPath.Segment(groveId, nameof(groveId)) + "/trees/felled.json";
 
             return new global::Engage.Codegen.Runtime.PageNumberPageable<global::Orchard.Bullets.ListTreesFelledForGroveItem>(
-                async (page, ct) =>
+                (page, ct) =>
                 {
                     var query = new global::Engage.Codegen.Runtime.ApiQuery();
                     query.Add("page", (long?)page.PageNumber);
-                    var response = await _pipeline.SendPageAsync("Trees.ListFelledForGrove page", global::System.Net.Http.HttpMethod.Get, requestPath, query, page.NextLink, global::Orchard.Bullets.Orchard3JsonContext.Default.ListOfListTreesFelledForGroveItem, requestOptions, ct).ConfigureAwait(false);
-                    return new global::Engage.Codegen.Runtime.PageResult<global::Orchard.Bullets.ListTreesFelledForGroveItem>(
-                        response.Value,
-                        nextLink: response.NextLink,
-                        hasMore: null,
-                        totalCount: null,
-                        totalPages: null,
-                        fingerprint: response.Fingerprint);
+                    return _pipeline.FetchPageAsync("Trees.ListFelledForGrove page", global::System.Net.Http.HttpMethod.Get, requestPath, query, page.NextLink, global::Orchard.Bullets.Orchard3JsonContext.Default.ListOfListTreesFelledForGroveItem,
+                        static response => new global::Engage.Codegen.Runtime.PageResult<global::Orchard.Bullets.ListTreesFelledForGroveItem>(
+                            response.Value,
+                            nextLink: response.NextLink,
+                            hasMore: null,
+                            totalCount: null,
+                            totalPages: null,
+                            fingerprint: response.Fingerprint),
+                        requestOptions,
+                        ct);
                 },
                 firstPage: 1,
                 startPage: null,
@@ -117,18 +121,20 @@ namespace Orchard.Bullets
         public virtual global::Engage.Codegen.Runtime.AsyncPageable<global::Orchard.Bullets.ListTreesItem> ListAsync(global::Engage.Codegen.Runtime.ApiRequestOptions? requestOptions, global::System.Threading.CancellationToken cancellationToken = default)
         {
             return new global::Engage.Codegen.Runtime.PageNumberPageable<global::Orchard.Bullets.ListTreesItem>(
-                async (page, ct) =>
+                (page, ct) =>
                 {
                     var query = new global::Engage.Codegen.Runtime.ApiQuery();
                     query.Add("page", (long?)page.PageNumber);
-                    var response = await _pipeline.SendPageAsync("Trees.List page", global::System.Net.Http.HttpMethod.Get, "/trees.json", query, page.NextLink, global::Orchard.Bullets.Orchard3JsonContext.Default.ListOfListTreesItem, requestOptions, ct).ConfigureAwait(false);
-                    return new global::Engage.Codegen.Runtime.PageResult<global::Orchard.Bullets.ListTreesItem>(
-                        response.Value,
-                        nextLink: response.NextLink,
-                        hasMore: null,
-                        totalCount: null,
-                        totalPages: null,
-                        fingerprint: response.Fingerprint);
+                    return _pipeline.FetchPageAsync("Trees.List page", global::System.Net.Http.HttpMethod.Get, "/trees.json", query, page.NextLink, global::Orchard.Bullets.Orchard3JsonContext.Default.ListOfListTreesItem,
+                        static response => new global::Engage.Codegen.Runtime.PageResult<global::Orchard.Bullets.ListTreesItem>(
+                            response.Value,
+                            nextLink: response.NextLink,
+                            hasMore: null,
+                            totalCount: null,
+                            totalPages: null,
+                            fingerprint: response.Fingerprint),
+                        requestOptions,
+                        ct);
                 },
                 firstPage: 1,
                 startPage: null,

@@ -39,19 +39,21 @@ namespace Depot.GitHub
             var requestPath = "/warehouses/" + global::Engage.Codegen.Runtime.ApiPath.Segment(warehouse, nameof(warehouse)) + "/crates";
 
             return new global::Engage.Codegen.Runtime.PageNumberPageable<global::Depot.GitHub.ListCratesItem>(
-                async (page, ct) =>
+                (page, ct) =>
                 {
                     var query = new global::Engage.Codegen.Runtime.ApiQuery();
                     query.AddValue("status", (request?.Status));
                     query.Add("page", (long?)(page.PageNumber));
-                    var response = await _pipeline.SendPageAsync("Crates.ListCrates page", global::System.Net.Http.HttpMethod.Get, requestPath, query, page.NextLink, global::Depot.GitHub.DepotJsonContext.Default.ListOfListCratesItem, requestOptions, ct).ConfigureAwait(false);
-                    return new global::Engage.Codegen.Runtime.PageResult<global::Depot.GitHub.ListCratesItem>(
-                        response.Value,
-                        nextLink: response.NextLink,
-                        hasMore: null,
-                        totalCount: null,
-                        totalPages: null,
-                        fingerprint: response.Fingerprint);
+                    return _pipeline.FetchPageAsync("Crates.ListCrates page", global::System.Net.Http.HttpMethod.Get, requestPath, query, page.NextLink, global::Depot.GitHub.DepotJsonContext.Default.ListOfListCratesItem,
+                        static response => new global::Engage.Codegen.Runtime.PageResult<global::Depot.GitHub.ListCratesItem>(
+                            response.Value,
+                            nextLink: response.NextLink,
+                            hasMore: null,
+                            totalCount: null,
+                            totalPages: null,
+                            fingerprint: response.Fingerprint),
+                        requestOptions,
+                        ct);
                 },
                 firstPage: 1,
                 startPage: (int?)request?.Page,

@@ -36,19 +36,21 @@ namespace Ledgerly.Paging
         public virtual global::Engage.Codegen.Runtime.AsyncPageable<global::Ledgerly.Paging.ListCustomersResponseData> ListAsync(global::Ledgerly.Paging.ListCustomersRequest? request, global::Engage.Codegen.Runtime.ApiRequestOptions? requestOptions, global::System.Threading.CancellationToken cancellationToken = default)
         {
             return new global::Engage.Codegen.Runtime.PageNumberPageable<global::Ledgerly.Paging.ListCustomersResponseData>(
-                async (page, ct) =>
+                (page, ct) =>
                 {
                     var query = new global::Engage.Codegen.Runtime.ApiQuery();
                     query.Add("page", (long?)(page.PageNumber));
                     query.Add("page_size", (long?)(page.PageSize));
-                    var response = await _pipeline.SendPageAsync("Customers.List page", global::System.Net.Http.HttpMethod.Get, "/customers", query, page.NextLink, global::Ledgerly.Paging.LedgerlyJsonContext.Default.ListCustomersResponse, requestOptions, ct).ConfigureAwait(false);
-                    return new global::Engage.Codegen.Runtime.PageResult<global::Ledgerly.Paging.ListCustomersResponseData>(
-                        response.Value.Data,
-                        nextLink: response.NextLink ?? response.ResolveLink(response.Value.Links?.Next),
-                        hasMore: null,
-                        totalCount: response.Int64Header("X-Total-Count"),
-                        totalPages: null,
-                        fingerprint: response.Fingerprint);
+                    return _pipeline.FetchPageAsync("Customers.List page", global::System.Net.Http.HttpMethod.Get, "/customers", query, page.NextLink, global::Ledgerly.Paging.LedgerlyJsonContext.Default.ListCustomersResponse,
+                        static response => new global::Engage.Codegen.Runtime.PageResult<global::Ledgerly.Paging.ListCustomersResponseData>(
+                            response.Value.Data,
+                            nextLink: response.NextLink ?? response.ResolveLink(response.Value.Links?.Next),
+                            hasMore: null,
+                            totalCount: response.Int64Header("X-Total-Count"),
+                            totalPages: null,
+                            fingerprint: response.Fingerprint),
+                        requestOptions,
+                        ct);
                 },
                 firstPage: 1,
                 startPage: (int?)request?.Page,

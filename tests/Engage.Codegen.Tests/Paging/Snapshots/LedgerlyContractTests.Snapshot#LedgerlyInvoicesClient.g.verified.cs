@@ -36,20 +36,22 @@ namespace Ledgerly.Paging
         public virtual global::Engage.Codegen.Runtime.AsyncPageable<global::Ledgerly.Paging.ListInvoicesItem> ListAsync(global::Ledgerly.Paging.ListInvoicesRequest? request, global::Engage.Codegen.Runtime.ApiRequestOptions? requestOptions, global::System.Threading.CancellationToken cancellationToken = default)
         {
             return new global::Engage.Codegen.Runtime.PageNumberPageable<global::Ledgerly.Paging.ListInvoicesItem>(
-                async (page, ct) =>
+                (page, ct) =>
                 {
                     var query = new global::Engage.Codegen.Runtime.ApiQuery();
                     query.Add("status", (string?)(request?.Status));
                     query.Add("page", (long?)(page.PageNumber));
                     query.Add("per_page", (long?)(page.PageSize));
-                    var response = await _pipeline.SendPageAsync("Invoices.List page", global::System.Net.Http.HttpMethod.Get, "/invoices", query, page.NextLink, global::Ledgerly.Paging.LedgerlyJsonContext.Default.ListOfListInvoicesItem, requestOptions, ct).ConfigureAwait(false);
-                    return new global::Engage.Codegen.Runtime.PageResult<global::Ledgerly.Paging.ListInvoicesItem>(
-                        response.Value,
-                        nextLink: response.NextLink,
-                        hasMore: null,
-                        totalCount: response.Int64Header("X-Total-Count"),
-                        totalPages: null,
-                        fingerprint: response.Fingerprint);
+                    return _pipeline.FetchPageAsync("Invoices.List page", global::System.Net.Http.HttpMethod.Get, "/invoices", query, page.NextLink, global::Ledgerly.Paging.LedgerlyJsonContext.Default.ListOfListInvoicesItem,
+                        static response => new global::Engage.Codegen.Runtime.PageResult<global::Ledgerly.Paging.ListInvoicesItem>(
+                            response.Value,
+                            nextLink: response.NextLink,
+                            hasMore: null,
+                            totalCount: response.Int64Header("X-Total-Count"),
+                            totalPages: null,
+                            fingerprint: response.Fingerprint),
+                        requestOptions,
+                        ct);
                 },
                 firstPage: 1,
                 startPage: (int?)request?.Page,

@@ -36,19 +36,21 @@ namespace Ledgerly.Paging
         public virtual global::Engage.Codegen.Runtime.AsyncPageable<global::Ledgerly.Paging.ListPaymentsResponseResult> ListAsync(global::Ledgerly.Paging.ListPaymentsRequest? request, global::Engage.Codegen.Runtime.ApiRequestOptions? requestOptions, global::System.Threading.CancellationToken cancellationToken = default)
         {
             return new global::Engage.Codegen.Runtime.OffsetPageable<global::Ledgerly.Paging.ListPaymentsResponseResult>(
-                async (page, ct) =>
+                (page, ct) =>
                 {
                     var query = new global::Engage.Codegen.Runtime.ApiQuery();
                     query.Add("offset", (long?)(page.Offset));
                     query.Add("limit", (long?)(page.PageSize));
-                    var response = await _pipeline.SendPageAsync("Payments.List page", global::System.Net.Http.HttpMethod.Get, "/payments", query, page.NextLink, global::Ledgerly.Paging.LedgerlyJsonContext.Default.ListPaymentsResponse, requestOptions, ct).ConfigureAwait(false);
-                    return new global::Engage.Codegen.Runtime.PageResult<global::Ledgerly.Paging.ListPaymentsResponseResult>(
-                        response.Value.Results,
-                        nextLink: response.NextLink,
-                        hasMore: null,
-                        totalCount: response.Int64Header("X-Total-Count") ?? response.Value.Total,
-                        totalPages: null,
-                        fingerprint: response.Fingerprint);
+                    return _pipeline.FetchPageAsync("Payments.List page", global::System.Net.Http.HttpMethod.Get, "/payments", query, page.NextLink, global::Ledgerly.Paging.LedgerlyJsonContext.Default.ListPaymentsResponse,
+                        static response => new global::Engage.Codegen.Runtime.PageResult<global::Ledgerly.Paging.ListPaymentsResponseResult>(
+                            response.Value.Results,
+                            nextLink: response.NextLink,
+                            hasMore: null,
+                            totalCount: response.Int64Header("X-Total-Count") ?? response.Value.Total,
+                            totalPages: null,
+                            fingerprint: response.Fingerprint),
+                        requestOptions,
+                        ct);
                 },
                 startOffset: (long?)request?.Offset,
                 pageSize: (int?)request?.Limit ?? 50,
