@@ -45,6 +45,15 @@ if (!full)
     // The quick run: in-process, few iterations; enough for ratios against the baselines measured in the same run.
     config = config.AddJob(Job.Default.WithToolchain(InProcessEmitToolchain.Instance).WithLaunchCount(1).WithWarmupCount(1).WithIterationCount(4)
         .WithIterationTime(Perfolizer.Horology.TimeInterval.FromMilliseconds(250)).WithId("Quick"));
+    // The build-cost benchmarks take seconds per operation, where an in-process job on a shared
+    // machine is not to be trusted (the first case pays for compiling Roslyn, neighbours steal CPU):
+    // they run with --full only, out of process, as the README's commands say.
+    config = config.AddFilter(new BenchmarkDotNet.Filters.SimpleFilter(c =>
+        c.Descriptor.Type != typeof(Engage.Codegen.Benchmarks.BuildCostBenchmarks) && c.Descriptor.Type != typeof(Engage.Codegen.Benchmarks.BuildCostPartsBenchmarks)));
+    if (args.Any(a => a.Contains("BuildCost", StringComparison.Ordinal)))
+    {
+        Console.WriteLine("The build-cost benchmarks run with --full only (see README.md beside this project).");
+    }
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(Engage.Codegen.Benchmarks.GeneratorBenchmarks).Assembly).Run(args.Where(a => a != "--full").ToArray(), config);
