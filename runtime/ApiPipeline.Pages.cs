@@ -6,8 +6,9 @@ using System.Threading.Tasks;
 
 namespace Engage.Codegen.Runtime;
 
-// One page of a page-number or offset list: the response with its headers, and the next link checked
-// against the API's origin before anything (credentials included) is sent there.
+// One page of a list: for page-number and offset lists the response with its headers, and the next
+// link checked against the API's origin before anything (credentials included) is sent there; for
+// every style, FetchPageAsync, which hands the pageable what it needs from the page.
 public sealed partial class ApiPipeline
 {
     /// <summary>
