@@ -46,7 +46,7 @@ public class BuildCostBenchmarks
         _user = CSharpCompilation.Create("UserApp", new[] { CSharpSyntaxTree.ParseText("namespace User { internal static class Code { public const int X = 1; } }", _parse) }, references, options);
         _refitUser = CSharpCompilation.Create("UserApp", new[] { CSharpSyntaxTree.ParseText(SyntheticDocs.RefitSource(100), _parse) }, references, options);
         _refitJsonUser = _refitUser.AddSyntaxTrees(CSharpSyntaxTree.ParseText(SyntheticDocs.RefitJsonContextSource(100), _parse));
-        _options = new TestOptionsProvider(new Dictionary<string, string> { ["build_property.ApiClientNamespace"] = "Bench" }, _docs.Select(d => d.Path).ToHashSet());
+        _options = SyntheticDocs.DriverOptions(_docs);
         _refit = LoadGenerator("refit-generator", "InterfaceStubGeneratorV2.dll");
         _systemTextJson = LoadGenerator("stj-generator", "System.Text.Json.SourceGeneration.dll");
 

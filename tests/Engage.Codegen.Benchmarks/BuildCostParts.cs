@@ -70,7 +70,7 @@ internal static class BuildCostParts
     private static List<string> Generated()
     {
         var docs = SyntheticDocs.Pages(100).Select(p => new InMemoryDoc(p.Path, p.Text)).ToList();
-        var options = new TestOptionsProvider(new Dictionary<string, string> { ["build_property.ApiClientNamespace"] = "Bench" }, docs.Select(d => d.Path).ToHashSet());
+        var options = SyntheticDocs.DriverOptions(docs);
         var driver = CSharpGeneratorDriver.Create(new[] { new ApiClientGenerator().AsSourceGenerator() }, docs.Cast<AdditionalText>(), new CSharpParseOptions(LanguageVersion.CSharp12), options);
         var user = CSharpCompilation.Create("UserApp", new[] { CSharpSyntaxTree.ParseText("namespace User { internal static class Code { public const int X = 1; } }") });
         return driver.RunGenerators(user).GetRunResult().GeneratedTrees.Select(t => t.GetText().ToString()).ToList();

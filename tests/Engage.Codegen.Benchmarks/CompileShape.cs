@@ -10,11 +10,13 @@ namespace Engage.Codegen.Benchmarks;
 /// </summary>
 internal static class CompileShape
 {
-    public static string Describe(IEnumerable<SyntaxTree> trees)
+    public static string Describe(IEnumerable<SyntaxTree> trees) => Describe(trees.Select(t => t.GetText().ToString()));
+
+    public static string Describe(IEnumerable<string> sources)
     {
-        // One language version for all (Refit's generated trees come with the driver's own).
+        // One language version for all (generated trees come with their driver's own).
         var parse = new CSharpParseOptions(LanguageVersion.CSharp12);
-        var list = trees.Select(t => CSharpSyntaxTree.ParseText(t.GetText(), parse)).ToList();
+        var list = sources.Select(s => CSharpSyntaxTree.ParseText(s, parse)).ToList();
         var compilation = CSharpCompilation.Create("Shape", list);
         int types = 0, methods = 0, properties = 0, fields = 0;
         void Walk(INamespaceOrTypeSymbol container)

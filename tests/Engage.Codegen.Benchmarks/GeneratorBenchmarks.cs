@@ -48,7 +48,7 @@ public class GeneratorBenchmarks
         _userCompilation = Compile("namespace User { internal static class Code { public const int X = 1; } }");
         _editedCompilation = Compile("namespace User { internal static class Code { public const int X = 2; } }");
         _refitCompilation = Compile(DocSet == "docs-input" ? DocsInputRefitSource : SyntheticDocs.RefitSource(100));
-        _options = new TestOptionsProvider(new Dictionary<string, string> { ["build_property.ApiClientNamespace"] = "Bench" }, _docs.Select(d => d.Path).ToHashSet());
+        _options = SyntheticDocs.DriverOptions(_docs);
         _warm = NewDriver().RunGenerators(_userCompilation);
         _page = _docs[^1];
         _editedPage = new InMemoryDoc(_page.Path, _page.Text.Replace("Does something", "Does one thing").Replace("Gets the details", "Fetches the details"));

@@ -1,4 +1,5 @@
 using System.Text;
+using Engage.Codegen.Tests;
 
 namespace Engage.Codegen.Benchmarks;
 
@@ -8,6 +9,10 @@ namespace Engage.Codegen.Benchmarks;
 /// </summary>
 public static class SyntheticDocs
 {
+    /// <summary>What the benchmarks' driver runs get from the project: the namespace <c>Bench</c>, each doc marked as an API doc.</summary>
+    internal static TestOptionsProvider DriverOptions(IEnumerable<InMemoryDoc> docs) =>
+        new(new Dictionary<string, string> { ["build_property.ApiClientNamespace"] = "Bench" }, docs.Select(d => d.Path).ToHashSet());
+
     public static List<(string Path, string Text)> Pages(int resources)
     {
         var pages = new List<(string, string)> { ("/synthetic/index.md", "---\ntitle: API\n---\n\n# API Introduction\n\nThe Synthetic API is made by code.\n\n### API Root\n\n`api.example.com/v1`\n") };
