@@ -176,8 +176,8 @@ public class IncrementalityTests
         var request = models.Substring(start, models.IndexOf("\n    }", start, StringComparison.Ordinal) - start);
         // The model's read and write methods in the shared converters class.
         var read = models.IndexOf("Read_CreateListRequest(ref Utf8JsonReader", StringComparison.Ordinal);
-        var converter = models.Substring(read, models.IndexOf("Write_CreateListRequest(Utf8JsonWriter", read, StringComparison.Ordinal) - read);
         var write = models.IndexOf("Write_CreateListRequest(Utf8JsonWriter", read, StringComparison.Ordinal);
+        var converter = models.Substring(read, write - read);
         var writer = models.Substring(write, models.IndexOf("writer.WriteEndObject();", write, StringComparison.Ordinal) - write);
         Assert.DoesNotContain("SenderName", first.Source("EngageListsClient.Models.g.cs"), StringComparison.Ordinal);
         Assert.Contains("public string? SenderName { get; set; }", request);
