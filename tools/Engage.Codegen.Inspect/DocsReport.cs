@@ -70,6 +70,9 @@ public sealed class DocsReport
                 PagingText(o.Paging), o.Source, o.RequestType, TypeText(o.ResponseType),
                 o.PathParameters.Select(p => p.Name).ToList(), o.RequestProperties.Select(p => p.JsonName + ":" + TypeText(p.Type) + (p.InQuery ? " (query)" : string.Empty)).ToList()))).ToList();
 
+    /// <summary>The inferred API (null when inference failed), for the corpus score.</summary>
+    internal ApiSpec? Api => _api;
+
     /// <summary>The generated client's class name, or null when inference failed.</summary>
     public string? ClientName => _api?.ClientName;
 

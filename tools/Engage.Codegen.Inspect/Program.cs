@@ -1,6 +1,13 @@
 using Engage.Codegen.Inspect;
+using Engage.Codegen.Inspect.Corpora;
 
 // dotnet run --project tools/Engage.Codegen.Inspect -- <folder or .md files> [--summary] [--namespace N] [--client-name C]
+// dotnet run --project tools/Engage.Codegen.Inspect -- score [--corpora DIR] [--details] [id...]
+if (args.Length > 0 && args[0] == "score")
+{
+    return ScoreCommand.Run(args.Skip(1).ToList(), Console.Out);
+}
+
 var paths = new List<string>();
 var summaryOnly = false;
 string? ns = null;
@@ -16,6 +23,7 @@ for (var i = 0; i < args.Length; i++)
         case "--expect" when i + 1 < args.Length: expect = args[++i]; break;
         case "-h" or "--help":
             Console.WriteLine("usage: Engage.Codegen.Inspect <folder-or-file.md>... [--summary] [--expect endpoints.txt] [--namespace N] [--client-name C]");
+            Console.WriteLine("       Engage.Codegen.Inspect score [--corpora DIR] [--details] [id...]   (the training corpora against tools/corpora/expected)");
             Console.WriteLine("Prints every operation, model and diagnostic the generator reads from the Markdown, with totals per page.");
             return 0;
         default: paths.Add(args[i]); break;
@@ -33,7 +41,9 @@ foreach (var path in paths)
 {
     if (Directory.Exists(path))
     {
-        files.AddRange(Directory.EnumerateFiles(path, "*.md", SearchOption.AllDirectories).Order(StringComparer.Ordinal));
+        files.AddRange(Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories)
+            .Where(f => f.EndsWith(".md", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".mdx", StringComparison.OrdinalIgnoreCase))
+            .Order(StringComparer.Ordinal));
     }
     else if (File.Exists(path))
     {

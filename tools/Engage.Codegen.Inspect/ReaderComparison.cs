@@ -60,7 +60,8 @@ public static partial class ReaderComparison
 
     private static string Percent(int part, int whole) => whole == 0 ? "-" : (100.0 * part / whole).ToString("0.0", System.Globalization.CultureInfo.InvariantCulture) + "%";
 
-    private static string Shape(string raw, string root)
+    /// <summary>A path's shape: host, query and the base path <paramref name="root"/> left out, every parameter or example id <c>{}</c>.</summary>
+    internal static string Shape(string raw, string root)
     {
         var path = WebUtility.HtmlDecode(raw.Trim('`'));
         var scheme = path.IndexOf("://", StringComparison.Ordinal);
