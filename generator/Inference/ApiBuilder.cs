@@ -71,8 +71,8 @@ internal sealed partial class ApiBuilder
 
     public static InferredApi Build(ImmutableArray<DocSpec> unsortedDocs, GeneratorSettings settings, CancellationToken cancellationToken)
     {
-        var docs = unsortedDocs.OrderBy(d => d.Path, StringComparer.Ordinal).ToList();
         var diagnostics = new List<DiagnosticInfo>();
+        var docs = DeclaredEndpoints(unsortedDocs.OrderBy(d => d.Path, StringComparer.Ordinal).ToList(), diagnostics);
         var (apiName, clientName) = ChooseNames(docs, settings, diagnostics);
         var builder = new ApiBuilder(apiName, clientName);
         builder._diagnostics.AddRange(diagnostics);
@@ -88,7 +88,10 @@ internal sealed partial class ApiBuilder
             return (apiName, clientName);
         }
 
-        var candidates = docs.SelectMany(d => new[] { d.FrontMatterTitle, d.Title, d.Introduction }).Where(t => !string.IsNullOrWhiteSpace(t));
+        // An introduction (a page with no endpoint of its own, or only a summary table of them) names the API
+        // before a resource page does: "Dogs API" beside "Kennel API" is one resource of the Kennel API.
+        var candidates = docs.OrderBy(d => d.Endpoints.Any(e => !e.Summary) ? 1 : 0)
+            .SelectMany(d => new[] { d.FrontMatterTitle, d.Title, d.Introduction }).Where(t => !string.IsNullOrWhiteSpace(t));
         foreach (var text in candidates)
         {
             var match = Patterns.Match(text!, @"\b(?:(?:The|the)\s+)?([A-Z][\w.-]*(?:\s+[A-Z0-9][\w.-]*){0,2}?)\s+(?:REST\s+|HTTP\s+|Web\s+)?API\b", RegexOptions.CultureInvariant, s_timeout);
@@ -210,6 +213,8 @@ internal sealed partial class ApiBuilder
         }
 
         var resources = new List<ResourceSpec>();
+        var chosen = ChosenEndpoints(docs);
+        var sharedTitles = SharedTitles(docs);
         var resourceNames = new Naming.Scope("Dispose", "GetType", "ToString", "Equals", "GetHashCode", clientName);
         foreach (var doc in docs.Where(d => d.Endpoints.Count > 0))
         {
@@ -219,25 +224,21 @@ internal sealed partial class ApiBuilder
             // One resource per top-level heading with endpoints; a page with one is one resource named after the page.
             foreach (var group in doc.Endpoints.GroupBy(e => e.Group ?? pageTitle, StringComparer.Ordinal))
             {
-                var title = group.Key;
-                var propertyName = resourceNames.Claim(Naming.Pascal(title));
-                var singular = doc.Objects.Count > 0 && title == pageTitle ? Naming.Pascal(Naming.Singular(doc.Objects[0].Name)) : Naming.Pascal(Naming.Singular(title));
-                var className = _typeNames.Claim(_apiName + propertyName + "Client");
-                var publicClassName = _typeNames.Claim(_apiName + "Public" + propertyName + "Client");
+                var title = ResourceTitle(group.Key, doc, sharedTitles);
+                var singular = doc.Objects.Count > 0 && group.Key == pageTitle ? Naming.Pascal(Naming.Singular(doc.Objects[0].Name)) : Naming.Pascal(Naming.Singular(title));
                 var operations = new List<OperationSpec>();
                 var methodNames = new Naming.Scope("GetType", "ToString", "Equals", "GetHashCode");
-                var seen = new Dictionary<string, EndpointSectionSpec>(StringComparer.Ordinal);
                 foreach (var endpoint in group)
                 {
-                    // The same endpoint in a second section ("Archiving a project" on the update endpoint) is one operation.
-                    var key = endpoint.HttpMethod + " " + endpoint.PathTemplate;
-                    if (seen.TryGetValue(key, out var first))
+                    // The same endpoint in a second section ("Archiving a project" on the update endpoint), on
+                    // another page, in another letter case or with other parameter names, is one operation.
+                    var first = chosen[OperationKey(endpoint.HttpMethod, endpoint.PathTemplate)];
+                    if (!ReferenceEquals(first, endpoint))
                     {
-                        _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.EndpointDocumentedTwice, endpoint.EndpointLocation, key, endpoint.Heading, first.Heading));
+                        _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.EndpointDocumentedTwice, endpoint.EndpointLocation, endpoint.HttpMethod + " " + endpoint.PathTemplate, endpoint.Heading, first.Heading));
                         continue;
                     }
 
-                    seen[key] = endpoint;
                     var operation = BuildOperation(doc, endpoint, title, singular, rootPath, methodNames);
                     if (operation is not null)
                     {
@@ -245,6 +246,14 @@ internal sealed partial class ApiBuilder
                     }
                 }
 
+                if (operations.Count == 0)
+                {
+                    continue; // every endpoint here is documented elsewhere first: no resource of its own
+                }
+
+                var propertyName = resourceNames.Claim(Naming.Pascal(title));
+                var className = _typeNames.Claim(_apiName + propertyName + "Client");
+                var publicClassName = _typeNames.Claim(_apiName + "Public" + propertyName + "Client");
                 resources.Add(new ResourceSpec(propertyName, className, publicClassName, title, doc.FileName, operations.ToEquatableArray(), doc.Path));
             }
         }

@@ -113,7 +113,11 @@ internal sealed record CredentialSpec(
 /// <see cref="SharesSection"/> when the section documents several endpoints (endpoint bullets);
 /// <see cref="Group"/> is the top-level heading above it (a page may hold several resources);
 /// <see cref="Origin"/> the scheme and host when the endpoint line gave a full URL;
-/// <see cref="NoContent"/> when the docs say it answers with nothing (<c>204 No Content</c>, "an empty body").
+/// <see cref="NoContent"/> when the docs say it answers with nothing (<c>204 No Content</c>, "an empty body");
+/// <see cref="Illustration"/> when only a request example (a <c>curl</c> line) gave it: whether that form declares
+/// operations or only illustrates them is decided for the whole doc set (see <c>ApiBuilder.DeclaredEndpoints</c>);
+/// <see cref="Summary"/> for a summary table's row that links to the section documenting the endpoint, which
+/// makes the operation when it documents it (see <c>ApiBuilder.ChosenEndpoints</c>).
 /// </summary>
 internal sealed record EndpointSectionSpec(
     string Heading,
@@ -132,7 +136,9 @@ internal sealed record EndpointSectionSpec(
     bool SharesSection = false,
     string? Group = null,
     string? Origin = null,
-    bool NoContent = false);
+    bool NoContent = false,
+    bool Illustration = false,
+    bool Summary = false);
 
 /// <summary>A JSON example and where it stands.</summary>
 internal sealed record JsonExample(JsonNode Value, LocationInfo Location);

@@ -43,7 +43,8 @@ internal static partial class DocParser
         string headingText,
         List<Block> blocks,
         List<EndpointCandidate> found,
-        List<DiagnosticInfo> diagnostics)
+        List<DiagnosticInfo> diagnostics,
+        bool sharesSection = false)
     {
         var first = found[0];
         var endpointBlocks = new HashSet<Block>(found.Where(f => f.Form is EndpointForm.Bullet or EndpointForm.TableRow or EndpointForm.Html or EndpointForm.CodeLine or EndpointForm.Curl)
@@ -71,6 +72,13 @@ internal static partial class DocParser
 
             if (endpointBlocks.Contains(block) || (block is ParagraphBlock && found.Any(f => f.Form == EndpointForm.Paragraph && f.Block == block)))
             {
+                // An endpoint element's own words (<Endpoint ...>Forgets a bed; answers with 204 No Content.) describe it.
+                if (block is HtmlBlock && found.Count == 1 && first.Form == EndpointForm.Html && EndpointReader.ElementProse(markdown.Raw(block), first) is { Length: > 0 } prose)
+                {
+                    description.Add(prose);
+                    noContent |= MayMeanNoContent(prose.ToLowerInvariant()) && s_noContent.IsMatch(prose);
+                }
+
                 continue;
             }
 
@@ -245,7 +253,7 @@ internal static partial class DocParser
             }
         }
 
-        var shared = readable.Count > 1;
+        var shared = sharesSection || readable.Count > 1;
         var sectionDescription = string.Join(" ", description);
         foreach (var (candidate, template, query) in readable)
         {
@@ -266,7 +274,8 @@ internal static partial class DocParser
                 returnsList,
                 shared,
                 Origin: candidate.Path.Origin,
-                NoContent: responseExamples.Count == 0 && returnsObject is null && (noContent || (candidate.Prose is not null && s_noContent.IsMatch(candidate.Prose))));
+                NoContent: responseExamples.Count == 0 && returnsObject is null && (noContent || (candidate.Prose is not null && s_noContent.IsMatch(candidate.Prose))),
+                Summary: candidate.Summary);
         }
     }
 

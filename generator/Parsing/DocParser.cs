@@ -48,7 +48,8 @@ internal static partial class DocParser
 
     public static DocSpec Parse(DocSource source, CancellationToken cancellationToken)
     {
-        var text = source.Text;
+        // Template markup (Liquid, ERB, shortcodes, MDX imports) is blanked in place: never read as text.
+        var text = TemplateMarkup.Blank(source.Text);
         var markdown = new MarkdownText(source.Path, text);
         var diagnostics = new List<DiagnosticInfo>();
         var objects = new List<ObjectSectionSpec>();
@@ -158,8 +159,15 @@ internal static partial class DocParser
             {
                 // Under a title that names the API ("# The Meter API"), an endpoint in a subsection belongs to its "## Readings".
                 var resource = heading.Level >= 3 && subgroup is not null && group is not null && Sections.IsGuideTitle(group) ? subgroup : group;
-                var read = ReadEndpoints(markdown, heading, headingText, blocks, found, diagnostics).Select(e => e with { Group = resource });
-                (found[0].Form == EndpointForm.Curl ? curlOnly : endpoints).AddRange(read);
+                var read = ReadSectionEndpoints(markdown, heading, headingText, blocks, found, diagnostics).Select(e => e with { Group = resource });
+                if (found[0].Form == EndpointForm.Curl)
+                {
+                    curlOnly.AddRange(read.Select(e => e with { Illustration = true }));
+                }
+                else
+                {
+                    endpoints.AddRange(read);
+                }
                 continue;
             }
 
@@ -189,9 +197,13 @@ internal static partial class DocParser
             }
         }
 
-        // A curl command is an endpoint only on a page that documents endpoints; on an introduction
-        // or guide page that shows nothing else ("The X API", "Getting started"), it illustrates.
-        if (curlOnly.Count > 0 && (endpoints.Count > 0 || !Sections.IsGuideTitle(title ?? frontMatterTitle ?? markdown.FileName)))
+        // A page that declares no endpoint of its own (an introduction, a guide) speaks of every list when it
+        // describes paging, whatever request examples it shows.
+        var declaresEndpoints = endpoints.Count > 0;
+
+        // Request examples go to inference marked as such: whether they declare operations or illustrate
+        // the declared ones is decided for the whole doc set (ApiBuilder.DeclaredEndpoints).
+        if (curlOnly.Count > 0)
         {
             endpoints.AddRange(curlOnly);
             endpoints.Sort((a, b) => a.EndpointLocation.Start.CompareTo(b.EndpointLocation.Start));
@@ -211,8 +223,36 @@ internal static partial class DocParser
             endpoints.ToEquatableArray(),
             diagnostics.ToEquatableArray(),
             credentials,
-            PagingReader.Read(pagingProse.ToString(), text, global: endpoints.Count == 0),
+            PagingReader.Read(pagingProse.ToString(), text, global: !declaresEndpoints),
             userAgentRequired ? UserAgentReader.Example(text) : null);
+    }
+
+    /// <summary>
+    /// The section's endpoints. Where each endpoint is an element of its own with its own content after it
+    /// (<c>&lt;Endpoint method="get" path="/x"&gt;</c> ... <c>&lt;/Endpoint&gt;</c>, one after another under one
+    /// heading), each reads only the blocks from its element to the next: its own description, parameters and
+    /// examples. Otherwise what the section says is shared by all of them.
+    /// </summary>
+    private static IEnumerable<EndpointSectionSpec> ReadSectionEndpoints(
+        MarkdownText markdown, HeadingBlock heading, string headingText, List<Block> blocks, List<EndpointCandidate> found, List<DiagnosticInfo> diagnostics)
+    {
+        var starts = found.Select(f => blocks.IndexOf(f.StartBlock)).ToList();
+        var ownBlocks = found.Count > 1 && found.All(f => f.Form == EndpointForm.Html) &&
+            starts.All(i => i >= 0) && starts.Distinct().Count() == starts.Count && starts.SequenceEqual(starts.OrderBy(i => i));
+        if (!ownBlocks)
+        {
+            return ReadEndpoints(markdown, heading, headingText, blocks, found, diagnostics);
+        }
+
+        var read = new List<EndpointSectionSpec>();
+        for (var k = 0; k < found.Count; k++)
+        {
+            var end = k + 1 < found.Count ? starts[k + 1] : blocks.Count;
+            var own = blocks.GetRange(starts[k], end - starts[k]);
+            read.AddRange(ReadEndpoints(markdown, heading, headingText, own, new List<EndpointCandidate> { found[k] }, diagnostics, sharesSection: true));
+        }
+
+        return read;
     }
 
     /// <summary>The strongest evidence of how to authenticate, so far and in this section's prose and samples.</summary>

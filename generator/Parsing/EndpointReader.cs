@@ -41,8 +41,9 @@ internal enum EndpointForm
 /// <summary>One endpoint as a reader sees it in a section, before it becomes an operation.</summary>
 internal sealed class EndpointCandidate
 {
-    public EndpointCandidate(EndpointForm form, Block block, string method, string rawPath, PathReading path, LocationInfo location, string? misspelledMethod, string? prose = null, string? body = null, Block? startBlock = null)
+    public EndpointCandidate(EndpointForm form, Block block, string method, string rawPath, PathReading path, LocationInfo location, string? misspelledMethod, string? prose = null, string? body = null, Block? startBlock = null, bool summary = false)
     {
+        Summary = summary;
         Form = form;
         Block = block;
         StartBlock = startBlock ?? block;
@@ -80,6 +81,9 @@ internal sealed class EndpointCandidate
 
     /// <summary>The <c>-d</c> data of a curl line.</summary>
     public string? Body { get; }
+
+    /// <summary>A row of a summary table that links to the section documenting the endpoint.</summary>
+    public bool Summary { get; }
 }
 
 /// <summary>
@@ -99,6 +103,33 @@ internal static class EndpointReader
     private static readonly Regex s_htmlTag = new(@"<[^>]*>", RegexOptions.CultureInvariant, s_timeout);
 
     private static readonly Regex s_htmlEndpoint = new(@"(?:^|\s)([A-Za-z]{3,8})\s+((?:https?://|/)\S*)", RegexOptions.CultureInvariant, s_timeout);
+
+    /// <summary>A paragraph that is one endpoint after an optional label, the path or the whole line in code.</summary>
+    private static readonly Regex s_labelledEndpoint = new(
+        @"^(?<label>[^`]*?)\s*(?:(?<method>\b[A-Za-z]{3,8})\s+)?`[^`]+`$", RegexOptions.CultureInvariant, s_timeout);
+
+    /// <summary>A table header that names the method column: "Method", "HTTP Method", "Verb", "HTTP Verb".</summary>
+    private static readonly Regex s_methodColumn = new(@"^(?:http\s+)?(?:method|verb|request\s+method)$", RegexOptions.CultureInvariant, s_timeout);
+
+    /// <summary>A table header that names the path column: "URL", "Path", "Endpoint", "Route", "URI", "Resource".</summary>
+    private static readonly Regex s_pathColumn = new(@"^(?:request\s+)?(?:url|path|endpoint|route|uri|resource\s+url)$", RegexOptions.CultureInvariant, s_timeout);
+
+    /// <summary>
+    /// An opening tag with its attributes: <c>&lt;ApiEndpoint path="/x" method="get"&gt;</c>,
+    /// <c>&lt;div class="endpoint get"&gt;</c>. Attribute values in braces are template expressions and are dropped.
+    /// </summary>
+    private static readonly Regex s_openTag = new(
+        @"<(?<tag>[A-Za-z][\w.:-]*)(?<attributes>(?:\s+[\w:.@-]+(?:\s*=\s*(?:""[^""]*""|'[^']*'|\{[^{}]*\}|[^\s""'=<>`{}]+))?)*)\s*/?>",
+        RegexOptions.CultureInvariant, s_timeout);
+
+    private static readonly Regex s_attribute = new(
+        @"(?<name>[\w:.@-]+)(?:\s*=\s*(?:""(?<value>[^""]*)""|'(?<value>[^']*)'|(?<expression>\{[^{}]*\})|(?<value>[^\s""'=<>`{}]+)))?",
+        RegexOptions.CultureInvariant, s_timeout);
+
+    /// <summary>Attribute names that hold the method and the path of an endpoint element.</summary>
+    private static readonly Regex s_methodAttribute = new(@"^(?:method|verb|http-?method|data-method)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, s_timeout);
+
+    private static readonly Regex s_pathAttribute = new(@"^(?:path|url|endpoint|route|uri|data-path|data-url|data-endpoint)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, s_timeout);
 
     private static readonly Regex s_guideHeading = new(
         @"\b(?:authenticat\w*|authori[sz]\w*|oauth|tokens?|pagination|paging|errors?|rate\s+limit\w*|making\s+(?:a\s+)?requests?|introduction|overview|getting\s+started|identify|versioning|caching|schema|conventions|client\s+errors|examples?)\b",
@@ -159,13 +190,13 @@ internal static class EndpointReader
 
         if (!s_guideHeading.IsMatch(headingText))
         {
+            // Every command of the section: "or use the build-scoped route" shows a second endpoint.
             foreach (var code in blocks.OfType<LeafBlock>().Where(b => b is FencedCodeBlock or CodeBlock))
             {
                 var curl = CurlCommand.Read(markdown, code);
-                if (curl is not null)
+                if (curl is not null && !found.Any(f => f.Method == curl.Method && f.RawPath == curl.RawPath))
                 {
                     found.Add(curl);
-                    return found;
                 }
             }
         }
@@ -200,14 +231,14 @@ internal static class EndpointReader
     private static bool LooksLikePath(string path) =>
         path.StartsWith("/", StringComparison.Ordinal) || path.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || path.StartsWith("https://", StringComparison.OrdinalIgnoreCase);
 
-    internal static EndpointCandidate Candidate(EndpointForm form, Block block, string method, string rawPath, LocationInfo location, string? misspelled, string? prose = null, string? body = null, Block? startBlock = null)
+    internal static EndpointCandidate Candidate(EndpointForm form, Block block, string method, string rawPath, LocationInfo location, string? misspelled, string? prose = null, string? body = null, Block? startBlock = null, bool summary = false)
     {
         if (!PathTemplates.TryRead(rawPath, out var reading, prose))
         {
             reading = new PathReading(Array.Empty<string>(), Array.Empty<(string, string)>(), null);
         }
 
-        return new EndpointCandidate(form, block, method, rawPath, reading, location, misspelled, prose, body, startBlock);
+        return new EndpointCandidate(form, block, method, rawPath, reading, location, misspelled, prose, body, startBlock, summary);
     }
 
     private static void ReadCodeLines(MarkdownText markdown, LeafBlock leaf, List<EndpointCandidate> found)
@@ -235,6 +266,36 @@ internal static class EndpointReader
         {
             found.Add(Candidate(EndpointForm.Paragraph, paragraph, method, path, markdown.FirstLine(paragraph), typo));
         }
+        else if (codes.Count == 1 && s_labelledEndpoint.Match(text) is { Success: true } labelled && IsLabel(paragraph, labelled.Groups["label"].Value))
+        {
+            // "GET `/clients`", "**Definition** `GET ${HOST}/things`", "Endpoint: `DELETE /things/{id}`".
+            var line = labelled.Groups["method"].Success ? labelled.Groups["method"].Value + " " + codes[0].Content : codes[0].Content;
+            if (TryLine(line.Trim(), out method, out path, out typo) && LooksLikePathOrHostPath(path))
+            {
+                found.Add(Candidate(EndpointForm.Paragraph, paragraph, method, path, markdown.Location(codes[0].Span.Start, codes[0].Span.End + 1), typo));
+            }
+        }
+    }
+
+    /// <summary>
+    /// Text before an endpoint that only labels it: nothing, an emphasised word or two ("**Definition**"),
+    /// or a few words ending with a colon ("Endpoint:"); never a sentence that mentions the endpoint.
+    /// </summary>
+    private static bool IsLabel(ParagraphBlock paragraph, string label)
+    {
+        label = label.Trim();
+        if (label.Length == 0)
+        {
+            return true;
+        }
+
+        if (label.Length > 40 || label.Split(' ').Length > 4)
+        {
+            return false;
+        }
+
+        return label.EndsWith(":", StringComparison.Ordinal) ||
+            (paragraph.Inline?.FirstChild is EmphasisInline emphasis && MarkdownText.Inline(emphasis).Trim().TrimEnd(':') == label.TrimEnd(':'));
     }
 
     /// <summary>Today's reading of prose: the first upper-case <c>`METHOD path`</c> code span in a paragraph.</summary>
@@ -293,6 +354,11 @@ internal static class EndpointReader
             return;
         }
 
+        if (ReadElements(markdown, blocks[index], found))
+        {
+            return;
+        }
+
         var text = PlainHtml(markdown.Raw(blocks[index]));
         var block = blocks[index];
         var match = s_htmlEndpoint.Match(text);
@@ -312,12 +378,138 @@ internal static class EndpointReader
         }
     }
 
+    /// <summary>
+    /// Endpoints written as elements whose attributes state them: the method in a method attribute
+    /// (<c>method="get"</c>) or as a class (<c>class="endpoint get"</c>), the path in a path attribute
+    /// (<c>path="/things/&lt;id&gt;"</c>) or as the element's text. True when the block held one.
+    /// </summary>
+    private static bool ReadElements(MarkdownText markdown, Block block, List<EndpointCandidate> found)
+    {
+        var raw = markdown.Raw(block);
+        if (raw.IndexOf('<') < 0 || raw.Length > 20000)
+        {
+            return false;
+        }
+
+        var any = false;
+        foreach (Match tag in s_openTag.Matches(raw))
+        {
+            string? method = null;
+            string? path = null;
+            foreach (Match attribute in s_attribute.Matches(tag.Groups["attributes"].Value))
+            {
+                if (!attribute.Groups["value"].Success)
+                {
+                    continue; // a bare attribute or a template expression: no text to read
+                }
+
+                var name = attribute.Groups["name"].Value;
+                var value = WebUtility.HtmlDecode(attribute.Groups["value"].Value).Trim();
+                if (s_methodAttribute.IsMatch(name) && HttpMethods.TryRead(value, out var read, out _))
+                {
+                    method = read;
+                }
+                else if (s_pathAttribute.IsMatch(name) && LooksLikePathOrHostPath(value))
+                {
+                    path = value;
+                }
+                else if (name.Equals("class", StringComparison.OrdinalIgnoreCase) && method is null)
+                {
+                    // A class token that is a method, as a label's colour is: class="endpoint get".
+                    foreach (var token in value.Split(new[] { ' ', '\t' }, StringSplitOptions.RemoveEmptyEntries))
+                    {
+                        if (HttpMethods.TryRead(token, out var fromClass, out var typo) && !typo && token.Equals(fromClass, StringComparison.OrdinalIgnoreCase))
+                        {
+                            method = fromClass;
+                            break;
+                        }
+                    }
+                }
+            }
+
+            if (method is not null && path is null)
+            {
+                // The element's own text: <div class="endpoint get">/things/{id}</div>.
+                var end = tag.Index + tag.Length;
+                var close = raw.IndexOf('<', end);
+                var inner = WebUtility.HtmlDecode((close < 0 ? raw.Substring(end) : raw.Substring(end, close - end)).Trim());
+                if (LooksLikePathOrHostPath(inner) && inner.IndexOf(' ') < 0)
+                {
+                    path = inner;
+                }
+            }
+
+            if (method is not null && path is not null)
+            {
+                found.Add(Candidate(EndpointForm.Html, block, method, path, markdown.Location(block.Span.Start + tag.Index, block.Span.Start + tag.Index + tag.Length), null));
+                any = true;
+            }
+        }
+
+        return any;
+    }
+
+    /// <summary>
+    /// The words of an element block besides its tags and the endpoint itself (the prose a JSX endpoint element
+    /// opens with): empty for an element that only states the method and the path.
+    /// </summary>
+    internal static string ElementProse(string html, EndpointCandidate endpoint)
+    {
+        var words = PlainHtml(html).Split(new[] { ' ', '\t' }, StringSplitOptions.RemoveEmptyEntries)
+            .Where(w => !string.Equals(w, endpoint.Method, StringComparison.OrdinalIgnoreCase) && w != endpoint.RawPath && w != WebUtility.HtmlDecode(endpoint.RawPath));
+        return MarkdownText.Normalize(string.Join(" ", words));
+    }
+
+    /// <summary>A row that links to a section (<c>[List agents](/docs/agents#list-agents)</c>): a summary table's row.</summary>
+    private static bool LinksToSection(TableRow row) =>
+        row.Descendants<ParagraphBlock>().Any(p => p.Inline is not null && p.Inline.Descendants<LinkInline>().Any(l => l.Url is { } url && url.IndexOf('#') >= 0));
+
+    /// <summary>A path (<c>/x</c>), a URL, or a path on a host variable (<c>${HOST}/x</c>, <c>{{host}}/x</c>).</summary>
+    internal static bool LooksLikePathOrHostPath(string path) => LooksLikePath(path) || PathTemplates.HostVariable(path) > 0;
+
     private static string PlainHtml(string html) => WebUtility.HtmlDecode(s_htmlTag.Replace(html, " ")).Replace('\n', ' ').Replace('\r', ' ');
 
-    /// <summary>Rows with a method cell and a path cell (<c>| GET | /things | ... |</c>) or one <c>`METHOD /path`</c> cell.</summary>
+    /// <summary>
+    /// Rows with a method cell and a path cell (<c>| GET | /things | ... |</c>) or one <c>`METHOD /path`</c> cell;
+    /// or, where the header names a method column and a URL or path column (<c>| URL | Auth | HTTP Method |</c>),
+    /// each row's cells of those columns, wherever they stand.
+    /// </summary>
     private static void ReadTableRows(MarkdownText markdown, Table table, List<EndpointCandidate> found)
     {
-        foreach (var row in table.OfType<TableRow>().Where(r => !r.IsHeader))
+        var rows = table.OfType<TableRow>().ToList();
+        if (rows.Count > 1 && rows[0].IsHeader)
+        {
+            var header = rows[0].OfType<TableCell>().Select(c => FieldReader.CellText(c).Trim('*', '_', '`', ' ').ToLowerInvariant()).ToList();
+            var methodColumn = header.FindIndex(h => s_methodColumn.IsMatch(h));
+            var pathColumn = header.FindIndex(h => s_pathColumn.IsMatch(h));
+            if (methodColumn >= 0 && pathColumn >= 0)
+            {
+                var before = found.Count;
+                foreach (var row in rows.Skip(1))
+                {
+                    var cells = row.OfType<TableCell>().Select(FieldReader.CellText).ToList();
+                    if (Math.Max(methodColumn, pathColumn) >= cells.Count)
+                    {
+                        continue;
+                    }
+
+                    var methodCell = cells[methodColumn].Trim('`', ' ', '*');
+                    var pathCell = cells[pathColumn].Trim('`', ' ', '*');
+                    if (HttpMethods.TryRead(methodCell, out var method, out var corrected) && LooksLikePathOrHostPath(pathCell))
+                    {
+                        var prose = string.Join(" ", cells.Where((_, c) => c != methodColumn && c != pathColumn)).Trim();
+                        found.Add(Candidate(EndpointForm.TableRow, table, method, pathCell, markdown.FirstLine(row), corrected ? methodCell : null, prose, summary: LinksToSection(row)));
+                    }
+                }
+
+                if (found.Count > before)
+                {
+                    return;
+                }
+            }
+        }
+
+        foreach (var row in rows.Where(r => !r.IsHeader))
         {
             var cells = row.OfType<TableCell>().Select(FieldReader.CellText).ToList();
             for (var i = 0; i < cells.Count; i++)
@@ -339,7 +531,7 @@ internal static class EndpointReader
                 if (method is not null)
                 {
                     var prose = string.Join(" ", cells.Where((_, c) => c != i && c != pathCell)).Trim();
-                    found.Add(Candidate(EndpointForm.TableRow, table, method, path!, markdown.FirstLine(row), typo, prose));
+                    found.Add(Candidate(EndpointForm.TableRow, table, method, path!, markdown.FirstLine(row), typo, prose, summary: LinksToSection(row)));
                     break;
                 }
             }

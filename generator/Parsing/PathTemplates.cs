@@ -24,9 +24,25 @@ internal static class PathTemplates
 {
     private static TimeSpan s_timeout => TimeSpan.FromSeconds(5);
 
+    // A whole segment that is a parameter: {id}, {org.slug} and {id:int} (a dotted name or a type inside the
+    // braces), #{id} (Ruby's interpolation), :id, <id> or <camera id>, [id], $id; a suffix such as .json kept.
     private static readonly Regex s_parameter = new(
-        @"^(?:\{\s*(\w[\w\-]*)\s*\}|:(\w[\w\-]*)|<(\w[\w\-]*)>|\[(\w[\w\-]*)\]|\$([A-Za-z_][\w\-]*))(\.[A-Za-z0-9]+)?$",
+        @"^(?:#?\{\s*(?<name>\w[\w\-. ]*?)\s*(?::[^{}]*)?\}|:(?<name>\w[\w\-]*)|<(?<name>\w[\w\- ]*)>|\[(?<name>\w[\w\-]*)\]|\$(?<name>[A-Za-z_][\w\-]*))(?<suffix>\.[A-Za-z0-9]+)?$",
         RegexOptions.CultureInvariant, s_timeout);
+
+    /// <summary>A path's leading host variable: <c>${API_HOST}</c>, <c>$HOST</c>, <c>{{host}}</c>, <c>{host}</c>, <c>&lt;host&gt;</c>, before a slash.</summary>
+    private static readonly Regex s_hostVariable = new(
+        @"^(?:\$\{\w+\}|\$[A-Za-z_]\w*|\{\{\s*[\w.]+\s*\}\}|\{\w+\}|<\w[\w-]*>)(?=/)",
+        RegexOptions.CultureInvariant, s_timeout);
+
+    private static readonly Regex s_nameSeparators = new(@"[.\s]+", RegexOptions.CultureInvariant, s_timeout);
+
+    /// <summary>The length of the host variable <paramref name="path"/> starts with, or 0: the address is the caller's to give.</summary>
+    public static int HostVariable(string path)
+    {
+        var match = s_hostVariable.Match(path);
+        return match.Success ? match.Length : 0;
+    }
 
     private static readonly Regex s_compound = new(@"^(:[A-Za-z_]\w*|\{[A-Za-z_]\w*\}|[\w\-.~]+?)+$", RegexOptions.CultureInvariant, s_timeout);
 
@@ -61,6 +77,11 @@ internal static class PathTemplates
             origin = slash < 0 ? value : value.Substring(0, slash);
             value = slash < 0 ? "/" : value.Substring(slash);
         }
+        else if (HostVariable(value) is var host and > 0)
+        {
+            // "${API_HOST}/things": the host is the caller's; the path is what follows.
+            value = value.Substring(host);
+        }
         else if (!value.StartsWith("/", StringComparison.Ordinal))
         {
             var slash = value.IndexOf('/');
@@ -76,7 +97,13 @@ internal static class PathTemplates
         }
 
         var query = new List<(string, string)>();
+        // A fragment ends the path, but "#{id}" is a parameter (Ruby's interpolation), not one.
         var fragment = value.IndexOf('#');
+        while (fragment >= 0 && fragment + 1 < value.Length && value[fragment + 1] == '{')
+        {
+            fragment = value.IndexOf('#', fragment + 1);
+        }
+
         if (fragment >= 0)
         {
             value = value.Substring(0, fragment);
@@ -162,8 +189,8 @@ internal static class PathTemplates
             var parameter = s_parameter.Match(segment);
             if (parameter.Success)
             {
-                var name = parameter.Groups[1].Value + parameter.Groups[2].Value + parameter.Groups[3].Value + parameter.Groups[4].Value + parameter.Groups[5].Value;
-                result.Add("{" + name + "}" + parameter.Groups[6].Value);
+                var name = s_nameSeparators.Replace(parameter.Groups["name"].Value.Trim(), "_");
+                result.Add("{" + name + "}" + parameter.Groups["suffix"].Value);
                 used.Claim(name);
                 previous = null;
                 lastParameter = name;

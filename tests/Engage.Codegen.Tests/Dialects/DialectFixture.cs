@@ -18,7 +18,7 @@ public sealed class DialectFixture
         Directory = Path.Combine(GeneratorHarness.RepositoryRoot, "tests", "Engage.Codegen.Tests", "Fixtures", "dialects", name);
         Namespace = ns;
         _result = new(() => GeneratorHarness.Run(
-            System.IO.Directory.GetFiles(Directory, "*.md", SearchOption.AllDirectories).OrderBy(f => f, StringComparer.Ordinal).Select(f => new InMemoryDoc(f, File.ReadAllText(f))), ns: ns));
+            System.IO.Directory.GetFiles(Directory, "*", SearchOption.AllDirectories).Where(f => f.EndsWith(".md", StringComparison.Ordinal) || f.EndsWith(".mdx", StringComparison.Ordinal)).OrderBy(f => f, StringComparer.Ordinal).Select(f => new InMemoryDoc(f, File.ReadAllText(f))), ns: ns));
         _assembly = new(() => _result.Value.LoadAssembly());
     }
 

@@ -18,8 +18,9 @@ public class SlateDialectTests
     [Fact]
     public void Every_endpoint_a_reader_sees_is_an_operation_and_nothing_else_is()
     {
-        // From reading index.html.md: four under "# Boats" (the fourth only as curl -X POST), two as
-        // HTML under "# Berths", one under "# Moorings"; the curl in "# Authentication" illustrates and is not one.
+        // From reading index.html.md: three under "# Boats" with their "HTTP Request" lines, two as HTML
+        // under "# Berths", one under "# Moorings". The curl in "# Authentication" and the one in "Haul Out a
+        // Boat" only illustrate: this page declares its endpoints with HTTP Request lines, not with examples.
         Assert.Equal(
             new[]
             {
@@ -27,7 +28,6 @@ public class SlateDialectTests
                 "HarborBerthsClient.ReleaseAsync DELETE /berths/{berth_id}/lease",
                 "HarborBoatsClient.CreateAsync POST /boats",
                 "HarborBoatsClient.GetAsync GET /boats/{ID}",
-                "HarborBoatsClient.HaulAsync POST /boats/{boatId}/haul-out",
                 "HarborBoatsClient.ListAsync GET /boats",
                 "HarborMooringsClient.CreateAsync POST /moorings",
             },
@@ -78,11 +78,12 @@ public class SlateDialectTests
     }
 
     [Fact]
-    public void Curl_data_is_the_request_example_of_a_curl_only_endpoint()
+    public void A_section_with_only_a_request_example_is_reported_as_an_illustration()
     {
-        Assert.Equal(typeof(string), s_fixture.MemberType("HaulBoatRequest", "Reason"));
-        var haul = s_fixture.Type("HarborBoatsClient").Operation("HaulAsync");
-        Assert.Equal("boatId", haul.GetParameters()[0].Name);
+        var haul = Assert.Single(s_fixture.Result.GeneratorDiagnostics, d => d.Id == "ENG018");
+        Assert.StartsWith("curl -X POST \"https://api.harbor.test/v2/boats/4021/haul-out\"", DialectFixture.LineOf(haul), StringComparison.Ordinal);
+        Assert.Contains("'Haul Out a Boat'", haul.GetMessage(), StringComparison.Ordinal);
+        Assert.Null(s_fixture.Assembly.GetType(s_fixture.Namespace + ".HaulBoatRequest"));
     }
 
     [Fact]

@@ -27,6 +27,14 @@ public class PathTemplatesTests
     [InlineData("/v2/2024/report", "/v2/2024/report")]
     [InlineData("/repos/:owner/archive/:ref:format", "/repos/{owner}/archive/{ref}{format}")]
     [InlineData("/files/{name}.{ext}", "/files/{name}.{ext}")]
+    [InlineData("/orgs/{org.slug}/agents/{agent.id}", "/orgs/{org_slug}/agents/{agent_id}")]
+    [InlineData("/things/{id:int}/parts/{part:guid}", "/things/{id}/parts/{part}")]
+    [InlineData("/things/#{thing_id}", "/things/{thing_id}")]
+    [InlineData("/things/{name or id}", "/things/{name_or_id}")]
+    [InlineData("/cameras/<camera id>", "/cameras/{camera_id}")]
+    [InlineData("${API_HOST}/things/:id", "/things/{id}")]
+    [InlineData("{{baseUrl}}/things", "/things")]
+    [InlineData("$HOST/things", "/things")]
     public void Parameters_and_example_ids_become_named_parameters(string raw, string expected)
     {
         Assert.True(PathTemplates.TryRead(raw, out var reading));
@@ -74,7 +82,7 @@ public class PathTemplatesTests
 
     [Theory]
     [InlineData("/lists/{id!}/oops")]
-    [InlineData("/things/{a b}")]
+    [InlineData("/things/{a b!}")]
     [InlineData("/things/\"quoted\"")]
     [InlineData("")]
     public void What_is_not_a_path_is_refused(string raw)

@@ -76,17 +76,6 @@ namespace Harbor.Slate
         public string OwnerEmail { get; set; } = "";
     }
 
-    /// <summary>Parameters of Haul Out a Boat.</summary>
-    /// <remarks>Generated from index.html.md:143 ("Haul Out a Boat").</remarks>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Harbor.Slate.Serialization.HarborJsonConverterFactory))]
-    [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "{version}")]
-    public sealed partial class HaulBoatRequest
-    {
-        /// <summary>reason</summary>
-        /// <remarks>JSON: <c>reason</c>. Optional; left out of the request when null.</remarks>
-        public string? Reason { get; set; }
-    }
-
     /// <summary>Parameters of List All Boats.</summary>
     /// <remarks>Generated from index.html.md:68 ("List All Boats").</remarks>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Harbor.Slate.Serialization.HarborJsonConverterFactory))]
@@ -208,33 +197,6 @@ namespace Harbor.Slate.Serialization
             ApiJson.Write(writer, "length_m"u8, value.LengthM, ApiJson.Decimal, options);
             ApiJson.Write(writer, "moored"u8, value.Moored, ApiJson.Boolean, options);
             ApiJson.Write(writer, "owner_email"u8, value.OwnerEmail, ApiJson.String, options);
-            writer.WriteEndObject();
-        }
-
-        /// <summary>Reads and writes HaulBoatRequest as the API's JSON, without reflection.</summary>
-        public static readonly global::System.Text.Json.Serialization.JsonConverter<global::Harbor.Slate.HaulBoatRequest> HaulBoatRequest = new global::Engage.Codegen.Runtime.Serialization.ApiObjectConverter<global::Harbor.Slate.HaulBoatRequest>(Read_HaulBoatRequest, Write_HaulBoatRequest);
-
-        private static global::Harbor.Slate.HaulBoatRequest? Read_HaulBoatRequest(ref Utf8JsonReader reader, JsonSerializerOptions options)
-        {
-            if (!ApiJson.StartObject(ref reader, "HaulBoatRequest"))
-            {
-                return null;
-            }
-
-            var value = new global::Harbor.Slate.HaulBoatRequest();
-            while (ApiJson.NextProperty(ref reader))
-            {
-                if (reader.ValueTextEquals("reason"u8)) value.Reason = ApiJson.Read(ref reader, ApiJson.String, options);
-                else ApiJson.SkipProperty(ref reader);
-            }
-
-            return value;
-        }
-
-        private static void Write_HaulBoatRequest(Utf8JsonWriter writer, global::Harbor.Slate.HaulBoatRequest value, JsonSerializerOptions options)
-        {
-            writer.WriteStartObject();
-            if (value.Reason is not null) ApiJson.Write(writer, "reason"u8, value.Reason, ApiJson.String, options);
             writer.WriteEndObject();
         }
 

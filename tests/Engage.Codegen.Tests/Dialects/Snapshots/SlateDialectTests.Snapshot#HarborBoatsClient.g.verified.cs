@@ -87,31 +87,5 @@ namespace Harbor.Slate
         /// <inheritdoc cref="CreateAsync(global::Harbor.Slate.CreateBoatRequest, global::Engage.Codegen.Runtime.ApiRequestOptions, global::System.Threading.CancellationToken)"/>
         public global::System.Threading.Tasks.Task<global::Harbor.Slate.CreateBoatResponse> CreateAsync(global::Harbor.Slate.CreateBoatRequest request, global::System.Threading.CancellationToken cancellationToken = default)
             => CreateAsync(request, null, cancellationToken);
-
-        /// <summary>Haul Out a Boat. Moves a boat from the water to the yard. The call answers with the boat as it now stands.</summary>
-        /// <remarks><c>POST /boats/{boatId}/haul-out</c>. Sends the API key in the X-Harbor-Key header. Generated from index.html.md:143 ("Haul Out a Boat").</remarks>
-        /// <param name="boatId">The boatId path parameter; sent as one escaped path segment.</param>
-        /// <param name="request">The request parameters.</param>
-        /// <param name="requestOptions">Timeout, retries and headers for this call, or null for the client's settings.</param>
-        /// <param name="cancellationToken">Cancels the request, including waits between retries.</param>
-        /// <returns>What the API returned.</returns>
-        /// <exception cref="global::Engage.Codegen.Runtime.ApiException">The API answered with an error status or an unreadable body, or no response arrived; transient failures were retried first where that is safe.</exception>
-        /// <exception cref="global::System.TimeoutException">An attempt took longer than the timeout and could not be retried.</exception>
-        [global::Engage.Codegen.Runtime.ApiOperation("POST", "/boats/{boatId}/haul-out", Auth = global::Engage.Codegen.Runtime.ApiAuth.Token, Paged = false, Source = "index.html.md:143")]
-        public virtual global::System.Threading.Tasks.Task<global::System.Text.Json.JsonElement> HaulAsync(string boatId, global::Harbor.Slate.HaulBoatRequest request, global::Engage.Codegen.Runtime.ApiRequestOptions? requestOptions, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            var requestPath = "/boats/" + global::Engage.Codegen.Runtime.ApiPath.Segment(boatId, nameof(boatId)) + "/haul-out";
-
-            if (request is null)
-            {
-                throw new global::System.ArgumentNullException(nameof(request));
-            }
-
-            return _pipeline.SendAsync("Boats.Haul", global::System.Net.Http.HttpMethod.Post, requestPath, null, request, global::Harbor.Slate.HarborJsonContext.Default.HaulBoatRequest, global::Harbor.Slate.HarborJsonContext.Default.JsonElement, requestOptions, cancellationToken);
-        }
-
-        /// <inheritdoc cref="HaulAsync(string, global::Harbor.Slate.HaulBoatRequest, global::Engage.Codegen.Runtime.ApiRequestOptions, global::System.Threading.CancellationToken)"/>
-        public global::System.Threading.Tasks.Task<global::System.Text.Json.JsonElement> HaulAsync(string boatId, global::Harbor.Slate.HaulBoatRequest request, global::System.Threading.CancellationToken cancellationToken = default)
-            => HaulAsync(boatId, request, null, cancellationToken);
     }
 }
