@@ -126,6 +126,9 @@ internal static class EndpointReader
         @"(?<name>[\w:.@-]+)(?:\s*=\s*(?:""(?<value>[^""]*)""|'(?<value>[^']*)'|(?<expression>\{[^{}]*\})|(?<value>[^\s""'=<>`{}]+)))?",
         RegexOptions.CultureInvariant, s_timeout);
 
+    /// <summary>White space in a path outside its parameters (<c>/things/{name or id}</c> has none): prose, not a path.</summary>
+    private static readonly Regex s_spaceOutsideParameters = new(@"^(?:[^\s{<]|\{[^}]*\}|<[^>]*>)*\s", RegexOptions.CultureInvariant, s_timeout);
+
     /// <summary>Attribute names that hold the method and the path of an endpoint element.</summary>
     private static readonly Regex s_methodAttribute = new(@"^(?:method|verb|http-?method|data-method)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, s_timeout);
 
@@ -433,7 +436,7 @@ internal static class EndpointReader
                 var end = tag.Index + tag.Length;
                 var close = raw.IndexOf('<', end);
                 var inner = WebUtility.HtmlDecode((close < 0 ? raw.Substring(end) : raw.Substring(end, close - end)).Trim());
-                if (LooksLikePathOrHostPath(inner) && inner.IndexOf(' ') < 0)
+                if (LooksLikePathOrHostPath(inner) && !s_spaceOutsideParameters.IsMatch(inner))
                 {
                     path = inner;
                 }

@@ -25,9 +25,10 @@ internal static class PathTemplates
     private static TimeSpan s_timeout => TimeSpan.FromSeconds(5);
 
     // A whole segment that is a parameter: {id}, {org.slug} and {id:int} (a dotted name or a type inside the
-    // braces), #{id} (Ruby's interpolation), :id, <id> or <camera id>, [id], $id; a suffix such as .json kept.
+    // braces, or alternatives: {email|id}), #{id} (Ruby's interpolation), :id, <id> or <camera id>, [id], $id;
+    // a suffix such as .json kept.
     private static readonly Regex s_parameter = new(
-        @"^(?:#?\{\s*(?<name>\w[\w\-. ]*?)\s*(?::[^{}]*)?\}|:(?<name>\w[\w\-]*)|<(?<name>\w[\w\- ]*)>|\[(?<name>\w[\w\-]*)\]|\$(?<name>[A-Za-z_][\w\-]*))(?<suffix>\.[A-Za-z0-9]+)?$",
+        @"^(?:#?\{\s*(?<name>\w[\w\-. |]*?)\s*(?::[^{}]*)?\}|:(?<name>\w[\w\-]*)|<(?<name>\w[\w\- ]*)>|\[(?<name>\w[\w\-]*)\]|\$(?<name>[A-Za-z_][\w\-]*))(?<suffix>\.[A-Za-z0-9]+)?$",
         RegexOptions.CultureInvariant, s_timeout);
 
     /// <summary>A path's leading host variable: <c>${API_HOST}</c>, <c>$HOST</c>, <c>{{host}}</c>, <c>{host}</c>, <c>&lt;host&gt;</c>, before a slash.</summary>
@@ -36,6 +37,9 @@ internal static class PathTemplates
         RegexOptions.CultureInvariant, s_timeout);
 
     private static readonly Regex s_nameSeparators = new(@"[.\s]+", RegexOptions.CultureInvariant, s_timeout);
+
+    /// <summary>Alternatives in one parameter: <c>{DEVELOPER_EMAIL|DEVELOPER_ID}</c> is <c>DEVELOPER_EMAIL_or_DEVELOPER_ID</c>.</summary>
+    private static readonly Regex s_alternatives = new(@"\s*\|\s*", RegexOptions.CultureInvariant, s_timeout);
 
     /// <summary>The length of the host variable <paramref name="path"/> starts with, or 0: the address is the caller's to give.</summary>
     public static int HostVariable(string path)
@@ -189,7 +193,7 @@ internal static class PathTemplates
             var parameter = s_parameter.Match(segment);
             if (parameter.Success)
             {
-                var name = s_nameSeparators.Replace(parameter.Groups["name"].Value.Trim(), "_");
+                var name = s_nameSeparators.Replace(s_alternatives.Replace(parameter.Groups["name"].Value.Trim(), "_or_"), "_");
                 result.Add("{" + name + "}" + parameter.Groups["suffix"].Value);
                 used.Claim(name);
                 previous = null;

@@ -36,9 +36,10 @@ public sealed class EndpointFormsTests
     [Fact]
     public void Elements_state_the_method_and_path_in_attributes_or_as_a_class_and_text()
     {
-        // greenhouse.mdx: three <Endpoint> components under "### Beds"; vents.md: two <div class="endpoint verb">.
+        // greenhouse.mdx: three <Endpoint> components under "### Beds"; vents.md: three <div class="endpoint verb">,
+        // one whose parameter is described in words ("{vent name or id}").
         Assert.Equal(
-            new[] { "DELETE /beds/{bed_id}", "GET /beds", "GET /vents/{vent_id}", "POST /beds/{bed_id}/water", "PUT /vents/{vent_id}" },
+            new[] { "DELETE /beds/{bed_id}", "DELETE /vents/{vent_name_or_id}", "GET /beds", "GET /vents/{vent_id}", "POST /beds/{bed_id}/water", "PUT /vents/{vent_id}" },
             Routes(s_elements));
     }
 

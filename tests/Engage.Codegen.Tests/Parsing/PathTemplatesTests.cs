@@ -31,6 +31,7 @@ public class PathTemplatesTests
     [InlineData("/things/{id:int}/parts/{part:guid}", "/things/{id}/parts/{part}")]
     [InlineData("/things/#{thing_id}", "/things/{thing_id}")]
     [InlineData("/things/{name or id}", "/things/{name_or_id}")]
+    [InlineData("/developers/{EMAIL|ID}/apps", "/developers/{EMAIL_or_ID}/apps")]
     [InlineData("/cameras/<camera id>", "/cameras/{camera_id}")]
     [InlineData("${API_HOST}/things/:id", "/things/{id}")]
     [InlineData("{{baseUrl}}/things", "/things")]
