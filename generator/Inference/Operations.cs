@@ -130,7 +130,7 @@ internal sealed partial class ApiBuilder
 
         var paging = TryPaging(endpoint, requestProperties, typePrefix, modelSource, out var pagedResponse);
         var responseType = pagedResponse ?? ResponseType(endpoint, typePrefix, modelSource);
-        paging ??= TryPositionPaging(endpoint, requestProperties, PagingHintFor(doc), responseType);
+        paging ??= TryPositionPaging(endpoint, requestProperties, PagingHintFor(doc), responseType, endpoint.Paginated || (doc.ListsPaginated && !doc.Endpoints.Any(e => e.Paginated)));
 
         return new OperationSpec(
             methodName,

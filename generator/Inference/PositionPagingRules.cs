@@ -50,8 +50,21 @@ internal sealed partial class ApiBuilder
         };
     }
 
-    private PagingSpec? TryPositionPaging(EndpointSectionSpec endpoint, List<PropertySpec> request, PagingHintSpec? hint, TypeRef responseType)
+    /// <summary>
+    /// Where a list's section (or its page) says it pages but neither documents a position parameter nor
+    /// finds a pagination section that names one: pages numbered from 1 in a <c>page</c> parameter, the
+    /// convention such docs leave unsaid, ending with the first empty page (or the next links the docs show).
+    /// </summary>
+    private static readonly PagingHintSpec s_unstatedPaging = new("page", false, null, 1, false, null, null, null, false);
+
+    private PagingSpec? TryPositionPaging(EndpointSectionSpec endpoint, List<PropertySpec> request, PagingHintSpec? hint, TypeRef responseType, bool saysPaginated)
     {
+        // A pagination section that speaks of "endpoints which support pagination" leaves the others unpaged.
+        if (!saysPaginated && hint is { Global: true, OnlyWhereSaid: true })
+        {
+            hint = null;
+        }
+
         if (endpoint.HttpMethod != "GET")
         {
             return null;
@@ -64,6 +77,12 @@ internal sealed partial class ApiBuilder
         var offsetProperty = pageProperty is null ? Integer(s_offsetNames) : null;
         var documented = pageProperty is not null || offsetProperty is not null;
         var hinted = !documented && hint?.PositionParameter is not null;
+        if (!documented && !hinted && saysPaginated)
+        {
+            hint = hint is null ? s_unstatedPaging : hint with { PositionParameter = s_unstatedPaging.PositionParameter, Offsets = false };
+            hinted = true;
+        }
+
         if (!documented && !hinted)
         {
             return null;
@@ -86,7 +105,7 @@ internal sealed partial class ApiBuilder
         {
             var arrays = model.Properties.Where(p => p.Type.Kind == TypeKind.List).ToList();
             var items = s_envelopeNames.Select(n => arrays.FirstOrDefault(p => p.JsonName == n)).FirstOrDefault(p => p is not null)
-                ?? (documented && arrays.Count == 1 ? arrays[0] : null);
+                ?? ((documented || endpoint.Paginated) && arrays.Count == 1 ? arrays[0] : null);
             if (items is null)
             {
                 return null;

@@ -22,7 +22,8 @@ internal sealed record DocSpec(
     EquatableArray<DiagnosticInfo> Diagnostics,
     CredentialSpec? Credentials = null,
     PagingHintSpec? Paging = null,
-    string? RequiredUserAgent = null);
+    string? RequiredUserAgent = null,
+    bool ListsPaginated = false);
 
 /// <summary>
 /// A "The X object" or "X properties" section: its example and its field bullets or attribute table.
@@ -117,7 +118,8 @@ internal sealed record CredentialSpec(
 /// <see cref="Illustration"/> when only a request example (a <c>curl</c> line) gave it: whether that form declares
 /// operations or only illustrates them is decided for the whole doc set (see <c>ApiBuilder.DeclaredEndpoints</c>);
 /// <see cref="Summary"/> for a summary table's row that links to the section documenting the endpoint, which
-/// makes the operation when it documents it (see <c>ApiBuilder.ChosenEndpoints</c>).
+/// makes the operation when it documents it (see <c>ApiBuilder.ChosenEndpoints</c>); <see cref="Paginated"/>
+/// when the section says its list pages ("Returns a paginated list", a link to the pagination section).
 /// </summary>
 internal sealed record EndpointSectionSpec(
     string Heading,
@@ -138,7 +140,8 @@ internal sealed record EndpointSectionSpec(
     string? Origin = null,
     bool NoContent = false,
     bool Illustration = false,
-    bool Summary = false);
+    bool Summary = false,
+    bool Paginated = false);
 
 /// <summary>A JSON example and where it stands.</summary>
 internal sealed record JsonExample(JsonNode Value, LocationInfo Location);
@@ -150,7 +153,8 @@ internal sealed record DeprecationSpec(string Name, string Quote);
 /// How a docs page's "Pagination" prose says lists page: the position parameter (<c>page</c>, or
 /// <c>offset</c>/<c>start</c> when <see cref="Offsets"/>), the size parameter, the first page's number,
 /// whether pages link by <c>Link: rel="next"</c>, total-count headers, and a stated page size.
-/// <see cref="Global"/> when it stands on a page without endpoints (an introduction): it speaks of every list.
+/// <see cref="Global"/> when it stands on a page without endpoints (an introduction): it speaks of every list,
+/// unless <see cref="OnlyWhereSaid"/> ("for endpoints which support pagination"): then of the lists that say they page.
 /// </summary>
 internal sealed record PagingHintSpec(
     string? PositionParameter,
@@ -161,4 +165,5 @@ internal sealed record PagingHintSpec(
     string? TotalCountHeader,
     string? TotalPagesHeader,
     int? PageSize,
-    bool Global);
+    bool Global,
+    bool OnlyWhereSaid = false);

@@ -61,6 +61,7 @@ internal static partial class DocParser
         var labelRequirement = Requirement.Unspecified;
         var placement = Placement.Unspecified;
         var noContent = false;
+        var paginated = false;
         var seenEndpoint = first.Form == EndpointForm.Heading;
 
         foreach (var block in blocks)
@@ -102,6 +103,7 @@ internal static partial class DocParser
 
                     // Each phrase these patterns look for holds one of these words: most paragraphs skip them.
                     noContent |= MayMeanNoContent(lower) && s_noContent.IsMatch(text);
+                    paginated |= SaysPaginated(lower);
                     var mentionsReturn = lower.Contains("return");
                     var list = mentionsReturn ? s_returnsList.Match(text) : Match.Empty;
                     var single = mentionsReturn ? s_returnsObject.Match(text) : Match.Empty;
@@ -275,9 +277,27 @@ internal static partial class DocParser
                 shared,
                 Origin: candidate.Path.Origin,
                 NoContent: responseExamples.Count == 0 && returnsObject is null && (noContent || (candidate.Prose is not null && s_noContent.IsMatch(candidate.Prose))),
-                Summary: candidate.Summary);
+                Summary: candidate.Summary,
+                Paginated: paginated);
         }
     }
+
+    private static readonly Regex s_paginated = new(
+        @"\bpaginat(?:ed|ion|es)\b|\bpages\s+of\s+results\b|\bresults\s+are\s+paged\b",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, s_regexTimeout);
+
+    private static readonly Regex s_notPaginated = new(
+        @"\b(?:not|never|no|n't|without)\b[^.]{0,30}\bpaginat",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, s_regexTimeout);
+
+    /// <summary>
+    /// True when the prose says results come in pages ("Returns a paginated list", "supports pagination",
+    /// "the API results are paginated"), not that they do not ("doesn't handle pagination").
+    /// </summary>
+    internal static bool SaysPaginated(string lower) =>
+        lower.Contains("paginat") || lower.Contains("paged") || lower.Contains("pages of")
+            ? s_paginated.IsMatch(lower) && !s_notPaginated.IsMatch(lower)
+            : false;
 
     /// <summary>A query parameter shown in an endpoint line, typed by its example value.</summary>
     private static FieldDocSpec QueryField(string name, string example, LocationInfo location)

@@ -63,6 +63,7 @@ internal static partial class DocParser
         var deprecations = new List<DeprecationSpec>();
         var pagingProse = new System.Text.StringBuilder();
         var userAgentRequired = false;
+        var listsPaginated = false;
         var mentionsUserAgent = text.IndexOf("User-Agent", StringComparison.OrdinalIgnoreCase) >= 0;
 
         MarkdownDocument document;
@@ -112,14 +113,6 @@ internal static partial class DocParser
             }
 
             userAgentRequired = userAgentRequired || (mentionsUserAgent && blocks.OfType<ParagraphBlock>().Any(p => UserAgentReader.Requires(MarkdownText.Inline(p.Inline))));
-            if (PagingReader.IsPagingHeading(headingText.ToLowerInvariant()))
-            {
-                foreach (var block in blocks)
-                {
-                    pagingProse.Append(markdown.Raw(block)).Append('\n');
-                }
-            }
-
             if (heading.Level == 1)
             {
                 group = headingText;
@@ -172,6 +165,16 @@ internal static partial class DocParser
             }
 
             var lower = headingText.ToLowerInvariant();
+
+            // A pagination section (not an endpoint's "Search with paging") says how lists page.
+            if (PagingReader.IsPagingHeading(lower))
+            {
+                foreach (var block in blocks)
+                {
+                    pagingProse.Append(markdown.Raw(block)).Append('\n');
+                }
+            }
+
             if (lower.Contains("api root") || lower.Contains("base url") || lower.Contains("base address") || lower.Contains("root url"))
             {
                 apiRoot ??= ReadApiRoot(blocks);
@@ -182,7 +185,11 @@ internal static partial class DocParser
 
             foreach (var paragraph in blocks.OfType<ParagraphBlock>())
             {
-                ReadDeprecations(MarkdownText.Inline(paragraph.Inline), deprecations);
+                var prose = MarkdownText.Inline(paragraph.Inline);
+                ReadDeprecations(prose, deprecations);
+
+                // "By default, GET requests return 20 results at a time because the API results are paginated."
+                listsPaginated |= SaysPaginated(prose.ToLowerInvariant());
             }
 
             if (lower.Contains("paginat"))
@@ -199,7 +206,7 @@ internal static partial class DocParser
 
         // A page that declares no endpoint of its own (an introduction, a guide) speaks of every list when it
         // describes paging, whatever request examples it shows.
-        var declaresEndpoints = endpoints.Count > 0;
+        var declaresEndpoints = endpoints.Any(e => !e.Summary);
 
         // Request examples go to inference marked as such: whether they declare operations or illustrate
         // the declared ones is decided for the whole doc set (ApiBuilder.DeclaredEndpoints).
@@ -224,7 +231,8 @@ internal static partial class DocParser
             diagnostics.ToEquatableArray(),
             credentials,
             PagingReader.Read(pagingProse.ToString(), text, global: !declaresEndpoints),
-            userAgentRequired ? UserAgentReader.Example(text) : null);
+            userAgentRequired ? UserAgentReader.Example(text) : null,
+            listsPaginated);
     }
 
     /// <summary>

@@ -22,6 +22,7 @@ internal static class PagingReader
     private static readonly Regex s_pageSize = R(@"\bup\s+to\s+(\d{1,4})\s+\w+|\b(\d{1,4})\s+\w+(?:\s+\w+)?\s+per\s+page\b");
     private static readonly Regex s_linkNext = R(@"rel\s*=\s*""?next""?");
     private static readonly Regex s_totalCount = R(@"\b(X-(?:WP-)?Total(?:-Count)?|X-Total-Results|Total-Count)\b(?!-)");
+    private static readonly Regex s_someLists = R(@"\b(?:endpoints?|requests?|lists?|resources?|calls?|apis?)\s+(?:which|that)\s+(?:support|use|are)\s+(?:pagination|paginated|paging)\b|\bsome\s+(?:endpoints|lists|requests|resources)\b|\bwhere\s+(?:pagination|paging)\s+is\s+supported\b");
     private static readonly Regex s_totalPages = R(@"\b(X-(?:WP-)?Total-?Pages|X-Page-Count)\b");
 
     /// <summary>Whether a heading introduces paging prose.</summary>
@@ -74,7 +75,8 @@ internal static class PagingReader
             totalCount.Success ? totalCount.Groups[1].Value : null,
             totalPages.Success ? totalPages.Groups[1].Value : null,
             pageSize,
-            global);
+            global,
+            s_someLists.IsMatch(pagingProse));
     }
 
     private static Regex R(string pattern) => new(pattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, s_timeout);

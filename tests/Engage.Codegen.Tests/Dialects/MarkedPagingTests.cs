@@ -1,0 +1,40 @@
+using Engage.Codegen.Runtime;
+
+namespace Engage.Codegen.Tests.Dialects;
+
+/// <summary>
+/// Paging that the docs state list by list (Fixtures/dialects/marked-paging, our own pages): a pagination
+/// section "for endpoints which support pagination" speaks only of the lists that say they page ("Returns a
+/// paginated list", or a page that says its lists are paginated); a list that says nothing is not paged, and
+/// neither is an object with an array in it.
+/// </summary>
+public sealed class MarkedPagingTests
+{
+    private static readonly DialectFixture s_fixture = new("marked-paging", "Engage.Dialects.MarkedPaging");
+
+    [Fact]
+    public void It_compiles_and_no_docs_problem_is_an_error() => s_fixture.AssertCompilesAndNoDocsProblemIsAnError();
+
+    [Theory]
+    [InlineData("RanchHerdsClient", "ListAsync", true)]     // "Returns a paginated list"
+    [InlineData("RanchHerdsClient", "ListTagsAsync", false)] // a list that says nothing of pages
+    [InlineData("RanchBarnsClient", "ListAsync", true)]     // its page says its lists are paginated
+    [InlineData("RanchBarnsClient", "GetAsync", false)]     // one barn, with an array of doors in it
+    public void Only_the_lists_the_docs_say_page_are_paged(string client, string method, bool paged)
+    {
+        Assert.Equal(paged, s_fixture.Operation(client, method).Paged);
+        var returns = s_fixture.Type(client).Operation(method).ReturnType;
+        Assert.Equal(paged, returns.IsGenericType && returns.GetGenericTypeDefinition() == typeof(AsyncPageable<>));
+    }
+
+    [Fact]
+    public void A_marked_list_pages_in_the_style_the_pagination_section_describes()
+    {
+        // README.md's section names `?page` and `per_page` and shows a Link header: the herds list sends them
+        // and follows the next link.
+        var herds = s_fixture.Result.Source("RanchHerdsClient.g.cs");
+        var list = herds.Substring(herds.IndexOf("ListAsync(", StringComparison.Ordinal));
+        Assert.Contains("\"page\"", list, StringComparison.Ordinal);
+        Assert.Contains("\"per_page\"", list, StringComparison.Ordinal);
+    }
+}
