@@ -19,6 +19,30 @@ internal sealed partial class ApiBuilder
             ? owners.Where(o => o.FileName == fileName).SelectMany(o => o.Section.Fields).Where(f => f.Name == jsonName)
             : Enumerable.Empty<FieldDocSpec>();
 
+    /// <summary>
+    /// Names from the whole path, for when shorter names collide: the method's verb and every literal segment
+    /// (<c>GET /audio/logs/boots/{id}/follow</c> is <c>GetAudioLogsBootsFollow</c>), then with the last
+    /// parameter (<c>...ByApplication</c>), then with the HTTP method itself as the verb (PATCH beside PUT).
+    /// </summary>
+    private static IEnumerable<string> ByWholePath(string method, string path)
+    {
+        var segments = path.Split(new[] { '/' }, StringSplitOptions.RemoveEmptyEntries);
+        var item = segments.Length > 0 && segments[segments.Length - 1].StartsWith("{", StringComparison.Ordinal);
+        var verb = method switch
+        {
+            "GET" => item ? "Get" : "List",
+            "POST" => "Create",
+            "PUT" or "PATCH" => "Update",
+            "DELETE" => "Delete",
+            _ => Naming.Pascal(method.ToLowerInvariant()),
+        };
+        var literal = string.Concat(segments.Where(s => !s.StartsWith("{", StringComparison.Ordinal)).Select(s => Naming.Pascal(s.Split('.')[0])));
+        var parameter = segments.LastOrDefault(s => s.StartsWith("{", StringComparison.Ordinal));
+        var by = parameter is null ? string.Empty : "By" + Naming.Pascal(parameter.Substring(1, Math.Max(0, parameter.IndexOf('}') - 1)));
+        var httpVerb = Naming.Pascal(method.ToLowerInvariant());
+        return new[] { verb + literal, verb + literal + by, httpVerb + literal, httpVerb + literal + by };
+    }
+
     private OperationSpec? BuildOperation(DocSpec doc, EndpointSectionSpec endpoint, string resourceTitle, string resourceSingular, string rootPath, Naming.Scope methodNames)
     {
         var path = endpoint.PathTemplate;
@@ -33,16 +57,21 @@ internal sealed partial class ApiBuilder
         var byPath = PathBaseName(endpoint.HttpMethod, path, resourceTitle);
 
         // A section of several endpoints is named by path, unless its heading's verb is not a plain
-        // CRUD verb ("Weigh crates"): that verb says more than the method does.
-        var headingVerb = endpoint.SharesSection && !IsCrudVerb(byHeading) && !string.Equals(endpoint.Heading, resourceTitle, StringComparison.OrdinalIgnoreCase);
+        // CRUD verb ("Weigh crates"): that verb says more than the method does. A heading of one word
+        // ("### Store", "### Audio") names a topic, not what its endpoints do.
+        var headingVerb = endpoint.SharesSection && !IsCrudVerb(byHeading) && !string.Equals(endpoint.Heading, resourceTitle, StringComparison.OrdinalIgnoreCase) &&
+            endpoint.Heading.Trim().IndexOf(' ') > 0;
         var baseName = endpoint.SharesSection && !headingVerb ? byPath : byHeading;
         if (methodNames.IsClaimed(baseName + "Async"))
         {
             // Taken: the path tells the two apart, or the item's parameter does ("WeighById").
             var parameter = path.Split('/').LastOrDefault(s => s.StartsWith("{", StringComparison.Ordinal));
             var byParameter = parameter is null ? baseName : byHeading + "By" + Naming.Pascal(parameter.Substring(1, parameter.IndexOf('}') - 1));
-            var (first, second) = headingVerb ? (byParameter, byPath) : (byPath, byParameter);
-            baseName = !methodNames.IsClaimed(first + "Async") ? first : !methodNames.IsClaimed(second + "Async") ? second : baseName;
+            // A heading's verb keeps its word and adds the parameter; a name from the path says more of the path.
+            var candidates = headingVerb
+                ? new[] { byParameter, byPath }.Concat(ByWholePath(endpoint.HttpMethod, path))
+                : new[] { byPath }.Concat(ByWholePath(endpoint.HttpMethod, path)).Concat(new[] { byParameter });
+            baseName = candidates.FirstOrDefault(candidate => !methodNames.IsClaimed(candidate + "Async")) ?? baseName;
         }
 
         var methodName = methodNames.Claim(baseName + "Async");

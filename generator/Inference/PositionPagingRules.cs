@@ -52,8 +52,10 @@ internal sealed partial class ApiBuilder
 
     /// <summary>
     /// Where a list's section (or its page) says it pages but neither documents a position parameter nor
-    /// finds a pagination section that names one: pages numbered from 1 in a <c>page</c> parameter, the
-    /// convention such docs leave unsaid, ending with the first empty page (or the next links the docs show).
+    /// finds a pagination section that names one: offsets when the page it shows holds an offset
+    /// (<c>{"messages": [...], "offset": 0, "count": 1, "total": 9}</c>), else pages numbered from 1 in a
+    /// <c>page</c> parameter, the convention such docs leave unsaid, ending with the first empty page (or
+    /// the next links the docs show).
     /// </summary>
     private static readonly PagingHintSpec s_unstatedPaging = new("page", false, null, 1, false, null, null, null, false);
 
@@ -77,9 +79,15 @@ internal sealed partial class ApiBuilder
         var offsetProperty = pageProperty is null ? Integer(s_offsetNames) : null;
         var documented = pageProperty is not null || offsetProperty is not null;
         var hinted = !documented && hint?.PositionParameter is not null;
-        if (!documented && !hinted && saysPaginated)
+        // The page a list that says it pages shows tells its style: an offset and a count in it are offsets,
+        // whatever the doc set's pagination section says of lists in general.
+        var shown = saysPaginated && !documented && responseType.Kind == TypeKind.Model ? ModelNamed(responseType.Name!)?.Properties.Select(p => p.JsonName).ToList() : null;
+        var offsetShown = shown is null ? null : s_offsetNames.FirstOrDefault(shown.Contains);
+        if (!documented && saysPaginated && (!hinted || offsetShown is not null))
         {
-            hint = hint is null ? s_unstatedPaging : hint with { PositionParameter = s_unstatedPaging.PositionParameter, Offsets = false };
+            var sizeShown = shown is null ? null : s_sizeNames.FirstOrDefault(shown.Contains);
+            var unstated = offsetShown is null ? s_unstatedPaging : s_unstatedPaging with { PositionParameter = offsetShown, Offsets = true, SizeParameter = sizeShown };
+            hint = hint is null ? unstated : hint with { PositionParameter = unstated.PositionParameter, Offsets = unstated.Offsets, SizeParameter = unstated.SizeParameter ?? hint.SizeParameter };
             hinted = true;
         }
 

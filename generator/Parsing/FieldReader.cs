@@ -130,6 +130,7 @@ internal static class FieldReader
         var requiredColumn = header.FindIndex(h => h.StartsWith("required", StringComparison.Ordinal) || h is "mandatory" or "optional");
         var defaultColumn = header.FindIndex(h => h is "default" or "default value");
         var descriptionColumn = header.FindIndex(h => h.StartsWith("description", StringComparison.Ordinal) || h is "meaning" or "notes" or "details");
+        var exampleColumn = header.FindIndex(h => h is "example" or "examples" or "example value" or "sample" or "sample value");
         foreach (var row in rows.Skip(1))
         {
             var cells = row.OfType<TableCell>().Select(CellText).ToList();
@@ -149,7 +150,8 @@ internal static class FieldReader
                 requirement = requirement == "Required." ? "Optional." : requirement == "Optional." ? "Required." : requirement;
             }
 
-            var type = Cell(typeColumn);
+            // No type column: the example column's value says it (`0` an integer, `true` a boolean, `b-19` a string).
+            var type = typeColumn >= 0 ? Cell(typeColumn) : ExampleType(Cell(exampleColumn));
             var byDefault = Cell(defaultColumn);
             var description = Cell(descriptionColumn);
 
@@ -165,6 +167,26 @@ internal static class FieldReader
                 (byDefault.Length > 0 && byDefault != "-" ? " Default: `" + byDefault.Trim('`') + "`." : string.Empty)).Trim();
             yield return Field(name, string.Empty, text, markdown.FirstLine(row));
         }
+    }
+
+    private static readonly Regex s_integerExample = new(@"^-?\d{1,18}$", RegexOptions.CultureInvariant, s_timeout);
+    private static readonly Regex s_numberExample = new(@"^-?\d+\.\d+$", RegexOptions.CultureInvariant, s_timeout);
+    private static readonly Regex s_dateTimeExample = new(@"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}", RegexOptions.CultureInvariant, s_timeout);
+
+    /// <summary>The type an example cell's one value shows; empty when it shows none (nothing, several words, a structure).</summary>
+    private static string ExampleType(string example)
+    {
+        var value = example.Trim().Trim('`').Trim();
+        if (value.Length == 0 || value.IndexOf(' ') >= 0 || value.StartsWith("[", StringComparison.Ordinal) || value.StartsWith("{", StringComparison.Ordinal))
+        {
+            return string.Empty;
+        }
+
+        return value is "true" or "false" ? "boolean"
+            : s_integerExample.IsMatch(value) ? "integer"
+            : s_numberExample.IsMatch(value) ? "number"
+            : s_dateTimeExample.IsMatch(value) ? "date-time"
+            : "string";
     }
 
     public static string CellText(TableCell cell) =>

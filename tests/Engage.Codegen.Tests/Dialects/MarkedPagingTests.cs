@@ -37,4 +37,16 @@ public sealed class MarkedPagingTests
         Assert.Contains("\"page\"", list, StringComparison.Ordinal);
         Assert.Contains("\"per_page\"", list, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_marked_list_whose_page_shows_an_offset_pages_by_offset()
+    {
+        // herds.md: "this list supports pagination", and its example page holds offset, count and total.
+        var feedings = s_fixture.Operation("RanchHerdsClient", "ListFeedingsAsync");
+        Assert.True(feedings.Paged);
+        var source = s_fixture.Result.Source("RanchHerdsClient.g.cs");
+        var list = source.Substring(source.IndexOf("ListFeedingsAsync(", StringComparison.Ordinal));
+        Assert.Contains("\"offset\"", list, StringComparison.Ordinal);
+        Assert.Contains("\"count\"", list, StringComparison.Ordinal);
+    }
 }

@@ -33,3 +33,75 @@ public class OperationNamesTests
         Assert.Equal(expected, ApiBuilder.OperationBaseName(method, path, heading));
     }
 }
+
+/// <summary>
+/// Names that would collide are told apart by what differs in their paths, never by a number: a page of our
+/// own whose one-word topic headings ("### Sound", "### Core") hold many endpoints, several of them alike.
+/// </summary>
+public class CollidingNamesTests
+{
+    private const string Page = """
+        # The Hub API
+
+        ### Sound
+
+        ```
+        GET /sound/logs/boots/{boot}/follow
+        POST /sound/volume/output
+        POST /sound/volume/output/{application}
+        POST /sound/mute/output/{application}
+        ```
+
+        ### Core
+
+        ```
+        GET /core/logs/boots/{boot}/follow
+        ```
+
+        ## Patch user settings
+
+        ```
+        PATCH /api/user/settings
+        ```
+
+        ## Patch team settings
+
+        ```
+        PATCH /api/team/settings
+        ```
+
+        ## Update team settings
+
+        ```
+        PUT /api/team/settings
+        ```
+        """;
+
+    [Fact]
+    public void No_name_is_numbered_and_each_says_what_its_path_says()
+    {
+        var result = GeneratorHarness.Run(new[] { new InMemoryDoc("/docs/hub.md", Page) });
+        Assert.Empty(result.CompileProblems);
+        Assert.DoesNotContain(result.GeneratorDiagnostics, d => d.Id == "ENG007");
+        var operations = DocsInputTests.OperationsOf(result.LoadAssembly())
+            .Where(o => !o.Method.DeclaringType!.Name.Contains("Public", StringComparison.Ordinal))
+            .Select(o => o.Operation.Method + " " + o.Operation.Path + " " + o.Method.Name)
+            .Distinct()
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        Assert.DoesNotContain(operations, o => char.IsDigit(o[^1]) || System.Text.RegularExpressions.Regex.IsMatch(o, @"Async\d"));
+        Assert.Equal(
+            new[]
+            {
+                "GET /core/logs/boots/{boot}/follow CoreAsync",                             // one endpoint: the heading rule
+                "GET /sound/logs/boots/{boot}/follow ListFollowForBootAsync",
+                "PATCH /api/team/settings UpdateApiTeamSettingsAsync",                      // PatchSetting is taken: the path
+                "PATCH /api/user/settings PatchSettingAsync",
+                "POST /sound/mute/output/{application} CreateSoundMuteOutputAsync",         // CreateOutput is taken: the whole path
+                "POST /sound/volume/output CreateSoundVolumeOutputAsync",
+                "POST /sound/volume/output/{application} CreateOutputAsync",
+                "PUT /api/team/settings UpdateSettingAsync",
+            },
+            operations);
+    }
+}

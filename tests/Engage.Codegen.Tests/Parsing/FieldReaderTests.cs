@@ -27,4 +27,14 @@ public class FieldReaderTests
         Assert.Equal(new[] { "Required", "Required", "Optional", "Unspecified" }, fields.Select(f => f.Requirement.ToString()));
         Assert.Equal("(int) The size.", fields[1].Description);
     }
+
+    [Fact]
+    public void Without_a_type_column_the_example_column_says_the_type()
+    {
+        var fields = ParametersOf("| Argument | Example | Required | Description |\n| --- | --- | --- | --- |\n| `room` | `r-19` | Required | The room. |\n| `offset` | `0` | Optional | Where to start. |\n| `ratio` | `0.5` | Optional | A ratio. |\n| `pinned` | `true` | Optional | Only pinned. |\n| `since` | `2024-03-01T10:00:00Z` | Optional | From when. |\n| `filter` | `{\"a\": 1}` | Optional | A filter. |");
+        Assert.Equal(
+            new[] { "(string) The room.", "(integer) Where to start.", "(number) A ratio.", "(boolean) Only pinned.", "(date-time) From when.", "A filter." },
+            fields.Select(f => f.Description));
+        Assert.Equal(new[] { "Required", "Optional", "Optional", "Optional", "Optional", "Optional" }, fields.Select(f => f.Requirement.ToString()));
+    }
 }

@@ -46,4 +46,16 @@ public class LabelsTests
     {
         Assert.Equal(expected, Labels.Read(lowered)?.ToString());
     }
+
+    [Theory]
+    [InlineData("Example Call", true)]
+    [InlineData("Example Result", true)]
+    [InlineData("Sample usage", true)]
+    [InlineData("Query Parameters", true)]
+    [InlineData("Example Calls to the Moon", false)]
+    [InlineData("Messages", false)]
+    public void A_subheading_that_labels_part_of_an_endpoint_stays_in_its_section(string heading, bool label)
+    {
+        Assert.Equal(label, Labels.IsLabelHeading(heading));
+    }
 }
