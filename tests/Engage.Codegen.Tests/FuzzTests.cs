@@ -95,8 +95,8 @@ public class FuzzTests
             Gen.OneOfConst(s_headings),
             Gen.OneOfConst("GET", "POST", "PUT", "PATCH", "DELETE"),
             Gen.Select(Gen.OneOfConst(s_words), Gen.Int[0, 3], Gen.OneOfConst(s_names), (word, style, name) => style switch { 0 => word, 1 => "{" + name + "}", 2 => ":" + name, _ => "<" + name + ">" }).Array[1, 4],
-            // The path breaks one time in ten; the endpoint is written in one of the six forms real docs use.
-            Gen.Int[0, 59],
+            // The path breaks one time in ten; the endpoint is written in one of the eleven forms real docs use.
+            Gen.Int[0, 109],
             Gen.OneOfConst(s_auth),
             Gen.Select(Gen.OneOfConst(s_names), Gen.OneOfConst(s_descriptions), (name, description) => $"- `{name}` - {description}").Array[0, 5],
             Gen.Select(s_json, s_json, Gen.Bool, (request, response, label) => (request, response, label)))
@@ -123,8 +123,25 @@ public class FuzzTests
                 case 4: // a table row
                     markdown.Append("## ").Append(heading).Append("\n\n").Append(auth).Append("\n\n| Method | Path |\n|---|---|\n| ").Append(method).Append(" | ").Append(path.Replace("|", "\\|")).Append(" |\n\n");
                     break;
-                default: // only a curl command
+                case 5: // only a curl command
                     markdown.Append("## ").Append(heading).Append("\n\n").Append(auth).Append("\n\n```shell\ncurl -X ").Append(method).Append(" https://api.fuzz.test").Append(path).Append("\n```\n\n");
+                    break;
+                case 6: // a JSX or MDX element whose attributes state it, with a template expression among them
+                    markdown.Append("## ").Append(heading).Append("\n\n<Endpoint method=\"").Append(method.ToLowerInvariant()).Append("\" path=\"")
+                        .Append(path.Replace("\"", "&quot;")).Append("\" summary={props.summary}>\n").Append(auth).Append("\n\n</Endpoint>\n\n");
+                    break;
+                case 7: // a div whose class is the method and whose text is the path
+                    markdown.Append("## ").Append(heading).Append("\n\n").Append(auth).Append("\n\n<div class=\"endpoint ").Append(method.ToLowerInvariant()).Append("\">")
+                        .Append(System.Net.WebUtility.HtmlEncode(path)).Append("</div>\n\n");
+                    break;
+                case 8: // a label, then the line in code on a host variable, with template markup around it
+                    markdown.Append("## ").Append(heading).Append("\n\n{% include note.md %}\n\n").Append(auth).Append("\n\n**Definition**\n`").Append(method).Append(" ${API_HOST}").Append(path.Replace("`", string.Empty)).Append("`\n\n{: .note}\n\n");
+                    break;
+                case 9: // the method, then the path in code
+                    markdown.Append("## ").Append(heading).Append("\n\n").Append(auth).Append("\n\n").Append(method).Append(" `").Append(path.Replace("`", string.Empty)).Append("`\n\n");
+                    break;
+                default: // a table whose header names the URL and method columns, the method last
+                    markdown.Append("# ").Append(heading).Append("\n\n").Append(auth).Append("\n\n| URL | Requires Auth | HTTP Method |\n| --- | --- | --- |\n| `").Append(path.Replace("|", "\\|").Replace("`", string.Empty)).Append("` | yes | ").Append(method).Append(" |\n\n");
                     break;
             }
 
