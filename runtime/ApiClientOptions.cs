@@ -110,6 +110,12 @@ public abstract class ApiClientOptions
                 scheme.KeyName);
         }
 
+        // Two headers go together: the second is as required as the first.
+        if (scheme.Location == ApiCredentialLocation.Headers && string.IsNullOrWhiteSpace(ApiSecret))
+        {
+            throw new ArgumentException($"{GetType().Name}.{scheme.SecretName} is required (it is sent in the {scheme.SecretHeaderName} header with the {scheme.KeyName}).", scheme.SecretName);
+        }
+
         if (ApiKey is not null)
         {
             ApiHeaders.EnsureNoLineBreaks(ApiKey, scheme.KeyName);
@@ -250,7 +256,9 @@ public abstract class ApiClientOptions
         var scheme = CredentialScheme;
         var credentials = scheme.Location == ApiCredentialLocation.Basic
             ? $"{scheme.KeyName} = {(string.IsNullOrEmpty(ApiKey) ? "(none)" : "***")}, {scheme.SecretName} = {(HasSecret ? "***" : "(none)")}"
-            : $"{scheme.KeyName} = {(string.IsNullOrEmpty(ApiKey) ? (TokenProvider is null ? "(none)" : "(from TokenProvider)") : "***")}, Auth = {scheme}";
+            : scheme.Location == ApiCredentialLocation.Headers
+                ? $"{scheme.KeyName} = {(string.IsNullOrEmpty(ApiKey) ? "(none)" : "***")}, {scheme.SecretName} = {(HasSecret ? "***" : "(none)")}, Auth = {scheme}"
+                : $"{scheme.KeyName} = {(string.IsNullOrEmpty(ApiKey) ? (TokenProvider is null ? "(none)" : "(from TokenProvider)") : "***")}, Auth = {scheme}";
         var baseAddress = ResolveBaseAddress();
         return $"{GetType().Name} {{ BaseAddress = {(baseAddress is null ? "(none)" : ApiUris.WithoutCredentials(baseAddress))}, {credentials}{(BasicUsername is null && BasicPassword is null ? string.Empty : $", {nameof(BasicUsername)} = ***, {nameof(BasicPassword)} = {(string.IsNullOrEmpty(BasicPassword) ? "(none)" : "***")}")}{(UserAgent is null ? string.Empty : $", UserAgent = {UserAgent}")}, Timeout = {Timeout}, Retry = {Retry} }}";
     }

@@ -5,7 +5,7 @@ using System.Threading.Tasks;
 
 namespace Engage.Codegen.Runtime;
 
-// Where the credentials go: a Basic header, the docs' header, or the query string, per attempt.
+// Where the credentials go: a Basic header, the docs' header (or two), or the query string, per attempt.
 public sealed partial class ApiPipeline
 {
     /// <summary>
@@ -36,6 +36,10 @@ public sealed partial class ApiPipeline
 
                 ApiHeaders.EnsureNoLineBreaks(token!, _scheme.KeyName);
                 request.Headers.TryAddWithoutValidation(_scheme.HeaderName!, _scheme.Prefix + token);
+                break;
+            case ApiCredentialLocation.Headers:
+                request.Headers.TryAddWithoutValidation(_scheme.HeaderName!, _key);
+                request.Headers.TryAddWithoutValidation(_scheme.SecretHeaderName!, _scheme.Prefix + _secret);
                 break;
             case ApiCredentialLocation.Query:
                 request.RequestUri = new Uri(call.Uri + (call.Uri.IndexOf('?') >= 0 ? "&" : "?") + Uri.EscapeDataString(_scheme.ParameterName!) + "=" + Uri.EscapeDataString(_key!));

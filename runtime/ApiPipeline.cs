@@ -41,6 +41,9 @@ public sealed partial class ApiPipeline : IDisposable
     private readonly string _userAgent;
     private readonly bool _userAgentSet;
     private readonly string? _key;
+
+    /// <summary>The secret, for a scheme that sends it in a header of its own (<see cref="ApiCredentialLocation.Headers"/>).</summary>
+    private readonly string? _secret;
     private readonly Func<CancellationToken, ValueTask<string>>? _tokenProvider;
     private readonly TimeSpan _timeout;
     private readonly ApiRetryOptions _retry;
@@ -112,6 +115,7 @@ public sealed partial class ApiPipeline : IDisposable
         _userAgentSet = options.UserAgent is not null;
         _userAgent = options.UserAgent ?? (_optionsName.EndsWith("Options", StringComparison.Ordinal) ? _optionsName.Substring(0, _optionsName.Length - "Options".Length) : _optionsName) + " Engage.Codegen.Runtime/" + RuntimeVersion;
         _key = options.ApiKey;
+        _secret = _scheme.Location == ApiCredentialLocation.Headers ? options.ApiSecret : null;
         if (!string.IsNullOrEmpty(options.BasicUsername))
         {
             _basicAuthorization = BasicAuthorization(options.BasicUsername!, options.BasicPassword);

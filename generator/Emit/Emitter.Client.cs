@@ -38,6 +38,17 @@ internal static partial class Emitter
             w.Line($"public {client}(string apiKey)");
             w.Line($"    : this(new {options} {{ ApiKey = apiKey }}, null)");
         }
+        else if (api.Auth.Location == CredentialLocation.Headers)
+        {
+            // Two headers, both required, named as the docs name them: new NotesClient(userId, authToken).
+            var key = api.Names.KeyParameter;
+            var secret = api.Names.SecretParameter;
+            w.Doc("summary", $"Creates a client from the {Spoken(api.Auth.KeyName)} and the {Spoken(api.Auth.SecretName ?? "ApiSecret")}, sent together.");
+            w.Doc("param", $"The {Spoken(api.Auth.KeyName)}.", $" name=\"{key.TrimStart('@')}\"");
+            w.Doc("param", $"The {Spoken(api.Auth.SecretName ?? "ApiSecret")}.", $" name=\"{secret.TrimStart('@')}\"");
+            w.Line($"public {client}(string {key}, string {secret})");
+            w.Line($"    : this(new {options} {{ ApiKey = {key}, ApiSecret = {secret} }}, null)");
+        }
         else if (api.Auth.Location != CredentialLocation.Basic)
         {
             // One credential, named as the docs name it: new DepotClient(accessToken).
@@ -244,6 +255,7 @@ internal static partial class Emitter
         {
             CredentialLocation.Header => $"{Runtime}.ApiCredentialScheme.Header({SourceWriter.Literal(auth.HeaderName!)}, {SourceWriter.Literal(auth.Prefix ?? string.Empty)}, {SourceWriter.Literal(auth.KeyName)})",
             CredentialLocation.Query => $"{Runtime}.ApiCredentialScheme.Query({SourceWriter.Literal(auth.ParameterName!)}, {SourceWriter.Literal(auth.KeyName)})",
+            CredentialLocation.Headers => $"{Runtime}.ApiCredentialScheme.Headers({SourceWriter.Literal(auth.HeaderName!)}, {SourceWriter.Literal(auth.KeyName)}, {SourceWriter.Literal(auth.SecretHeaderName!)}, {SourceWriter.Literal(auth.Prefix ?? string.Empty)}, {SourceWriter.Literal(auth.SecretName ?? "ApiSecret")})",
             _ => $"{Runtime}.ApiCredentialScheme.Basic({SourceWriter.Literal(auth.KeyName)}, {SourceWriter.Literal(auth.SecretName ?? "ApiSecret")})",
         };
         w.Line();
@@ -262,7 +274,9 @@ internal static partial class Emitter
         if (auth.SecretName is { } secretName && secretName != "ApiSecret")
         {
             w.Line();
-            w.Doc("summary", $"The {Spoken(secretName)}, sent as the Basic auth password. The same value as ApiSecret.");
+            w.Doc("summary", auth.Location == CredentialLocation.Headers
+                ? $"The {Spoken(secretName)}, sent in the {auth.SecretHeaderName} header. The same value as ApiSecret."
+                : $"The {Spoken(secretName)}, sent as the Basic auth password. The same value as ApiSecret.");
             w.Line($"public string? {secretName} {{ get => ApiSecret; set => ApiSecret = value; }}");
         }
     }
@@ -284,6 +298,7 @@ internal static partial class Emitter
     {
         CredentialLocation.Header => $"sent in the {auth.HeaderName} header{(string.IsNullOrEmpty(auth.Prefix) ? string.Empty : $" after \"{auth.Prefix!.Trim()}\"")}",
         CredentialLocation.Query => $"sent as the {auth.ParameterName} query parameter (never logged)",
+        CredentialLocation.Headers => $"the {Spoken(auth.KeyName)} sent in the {auth.HeaderName} header and the {Spoken(auth.SecretName ?? "ApiSecret")} in the {auth.SecretHeaderName} header{(string.IsNullOrEmpty(auth.Prefix) ? string.Empty : $" after \"{auth.Prefix!.Trim()}\"")}, together",
         _ => $"HTTP Basic with the {Spoken(auth.KeyName)} as user name and the {Spoken(auth.SecretName ?? "ApiSecret")} as password",
     };
 }

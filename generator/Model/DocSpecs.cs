@@ -85,6 +85,9 @@ internal enum CredentialLocation
     Basic,
     Header,
     Query,
+
+    /// <summary>Two headers sent together: the key (an id) in <c>HeaderName</c>, the secret (a token) in <c>SecretHeaderName</c>.</summary>
+    Headers,
 }
 
 /// <summary>
@@ -101,7 +104,8 @@ internal sealed record CredentialSpec(
     string? Prefix,
     string? ParameterName,
     int Strength,
-    LocationInfo? Evidence)
+    LocationInfo? Evidence,
+    string? SecretHeaderName = null)
 {
     public static readonly CredentialSpec Default = new(CredentialLocation.Basic, "ApiKey", "ApiSecret", null, null, null, 0, null);
 

@@ -10,7 +10,8 @@ namespace Engage.Codegen.Parsing;
 /// <c>Authorization: meowmeowmeow</c>, <c>X-Api-Key: ...</c>) is strongest, then a key in a query string
 /// (<c>?api_key=</c>), then HTTP Basic (<c>curl -u user:pass</c>, "HTTP Basic ... API key as username
 /// and API secret as password", "email and API key", "consumer key and consumer secret"), then a
-/// mention of OAuth or bearer tokens alone.
+/// mention of OAuth or bearer tokens alone. Strongest of all: two headers shown together, one naming the
+/// caller (<c>X-User-Id</c>) and one holding the credential (<c>X-Auth-Token</c>).
 /// </summary>
 internal static class AuthReader
 {
@@ -21,6 +22,18 @@ internal static class AuthReader
     private static readonly Regex s_header = new(
         @"(?<![\w-])(?<name>Authorization|X-[\w-]*(?:key|token|auth)[\w-]*|Api-?Key|Private-Token|Access-Token)\s*:\s*(?<prefix>Bearer\s+|token\s+)?(?<value>[^\s""'`]+)",
         Options, s_timeout);
+
+    // Both in a header's place: after curl's -H or --header, or at the head of a line of a request sample.
+
+    /// <summary>A header that names who is calling, sent beside a token: <c>X-User-Id</c>, <c>X-Parse-Application-Id</c>, <c>Harvest-Account-Id</c>.</summary>
+    private static readonly Regex s_idHeader = new(
+        @"(?:(?:-H|--header)\s+[""']?|^[ \t]*)(?<name>(?:X-)?(?:[\w]+-)*?(?:User|Application|App|Account|Client|Customer|Tenant|Org(?:anization)?)-?Id)\s*:\s*[^\s""'`]",
+        Options | RegexOptions.Multiline, s_timeout);
+
+    /// <summary>A header whose name says it holds a credential: <c>X-Auth-Token</c>, <c>X-Parse-REST-API-Key</c>.</summary>
+    private static readonly Regex s_credentialHeader = new(
+        @"(?:(?:-H|--header)\s+[""']?|^[ \t]*)(?<name>Authorization|(?:X-)?[\w-]*(?:key|token|secret)[\w-]*)\s*:\s*(?<prefix>Bearer\s+|token\s+)?[^\s""'`]",
+        Options | RegexOptions.Multiline, s_timeout);
 
     private static readonly Regex s_query = new(@"[?&](?<name>api_?key|apikey|key|token|access_token|auth_token|api_token)=", Options, s_timeout);
 
@@ -36,6 +49,20 @@ internal static class AuthReader
     public static CredentialSpec? Read(string text, LocationInfo location)
     {
         var lower = text.ToLowerInvariant();
+
+        // Two headers sent together, an id and a credential (-H "X-User-Id: ..." -H "X-Auth-Token: ..."): strongest.
+        // Header names have hyphens ("X-User-Id"); "ClientId:" at the head of a line is a field of code.
+        if (lower.Contains("id") && lower.IndexOf(':') >= 0 && s_idHeader.Match(text) is { Success: true } id && id.Groups["name"].Value.IndexOf('-') > 0 &&
+            s_credentialHeader.Match(text) is { Success: true } credential &&
+            (credential.Groups["name"].Value.IndexOf('-') > 0 || credential.Groups["name"].Value.Equals("Authorization", StringComparison.OrdinalIgnoreCase)) &&
+            !credential.Groups["name"].Value.Equals(id.Groups["name"].Value, StringComparison.OrdinalIgnoreCase))
+        {
+            var prefix = credential.Groups["prefix"].Success ? (credential.Groups["prefix"].Value.Trim().ToLowerInvariant() == "bearer" ? "Bearer " : "token ") : string.Empty;
+            var idHeader = id.Groups["name"].Value;
+            var credentialHeader = CanonicalHeader(credential.Groups["name"].Value);
+            return new CredentialSpec(CredentialLocation.Headers, HeaderCredentialName(idHeader), HeaderCredentialName(credentialHeader), idHeader, prefix, null, 5, location, credentialHeader);
+        }
+
         var header = lower.IndexOf(':') >= 0 ? s_header.Match(text) : Match.Empty;
         if (header.Success && !header.Groups["value"].Value.Equals("Basic", StringComparison.OrdinalIgnoreCase) && !IsProseColon(header))
         {
@@ -110,6 +137,26 @@ internal static class AuthReader
 
     // "Authorization: the header that ..." in a sentence is prose, not a sample: a sample's value has no trailing prose colon.
     private static bool IsProseColon(Match header) => header.Groups["value"].Value.EndsWith(":", StringComparison.Ordinal);
+
+    /// <summary>A credential's name from its header: <c>X-User-Id</c> is <c>UserId</c>, <c>Authorization</c> with a token <c>AccessToken</c>.</summary>
+    private static string HeaderCredentialName(string header)
+    {
+        if (header.Equals("Authorization", StringComparison.OrdinalIgnoreCase))
+        {
+            return "AccessToken";
+        }
+
+        var words = header.Split(new[] { '-', '_' }, StringSplitOptions.RemoveEmptyEntries);
+        var start = words.Length > 1 && words[0].Equals("X", StringComparison.OrdinalIgnoreCase) ? 1 : 0;
+        var name = new System.Text.StringBuilder();
+        for (var i = start; i < words.Length; i++)
+        {
+            var word = words[i];
+            name.Append(char.ToUpperInvariant(word[0])).Append(word.Length > 1 && word.ToUpperInvariant() == word ? word.Substring(1).ToLowerInvariant() : word.Substring(1));
+        }
+
+        return name.Length > 0 ? name.ToString() : "ApiKey";
+    }
 
     private static string CanonicalHeader(string name) =>
         name.Equals("authorization", StringComparison.OrdinalIgnoreCase) ? "Authorization" : name;

@@ -273,6 +273,7 @@ internal static partial class DocParser
                 ParagraphBlock paragraph => MarkdownText.Inline(paragraph.Inline),
                 FencedCodeBlock or CodeBlock => MarkdownText.CodeContent((LeafBlock)block).Content,
                 QuoteBlock quote => string.Join(" ", quote.OfType<ParagraphBlock>().Select(p => MarkdownText.Inline(p.Inline))),
+                HtmlBlock html when markdown.Raw(html) is var raw && (raw.Contains("<pre") || raw.Contains("<code")) => EndpointReader.PlainText(raw),
                 _ => null,
             };
             if (text is null || text.Length > 4000)

@@ -470,6 +470,9 @@ internal static class EndpointReader
     /// <summary>A path (<c>/x</c>), a URL, or a path on a host variable (<c>${HOST}/x</c>, <c>{{host}}/x</c>).</summary>
     internal static bool LooksLikePathOrHostPath(string path) => LooksLikePath(path) || PathTemplates.HostVariable(path) > 0;
 
+    /// <summary>An HTML block's text as a reader sees it, lines kept: a request sample written as <c>&lt;pre&gt;&lt;code&gt;</c>.</summary>
+    internal static string PlainText(string html) => WebUtility.HtmlDecode(s_htmlTag.Replace(html, string.Empty));
+
     private static string PlainHtml(string html) => WebUtility.HtmlDecode(s_htmlTag.Replace(html, " ")).Replace('\n', ' ').Replace('\r', ' ');
 
     /// <summary>

@@ -13,6 +13,12 @@ public enum ApiCredentialLocation
 
     /// <summary>A query parameter: <c>?api_key=&lt;key&gt;</c>. Never shown in logs, spans or exception messages.</summary>
     Query = 2,
+
+    /// <summary>
+    /// Two headers sent together: the key in one (an id: <c>X-User-Id</c>, <c>X-Application-Id</c>), the secret in
+    /// another (a token: <c>X-Auth-Token</c>, after an optional prefix).
+    /// </summary>
+    Headers = 3,
 }
 
 /// <summary>
@@ -22,8 +28,9 @@ public enum ApiCredentialLocation
 /// </summary>
 public sealed class ApiCredentialScheme
 {
-    private ApiCredentialScheme(ApiCredentialLocation location, string keyName, string? secretName, string? headerName, string? prefix, string? parameterName)
+    private ApiCredentialScheme(ApiCredentialLocation location, string keyName, string? secretName, string? headerName, string? prefix, string? parameterName, string? secretHeaderName = null)
     {
+        SecretHeaderName = secretHeaderName;
         Location = location;
         KeyName = keyName;
         SecretName = secretName;
@@ -47,8 +54,11 @@ public sealed class ApiCredentialScheme
     /// <summary>The header the credential goes in (<see cref="ApiCredentialLocation.Header"/>).</summary>
     public string? HeaderName { get; }
 
-    /// <summary>What precedes the credential in the header: <c>"Bearer "</c>, <c>"token "</c> or nothing.</summary>
+    /// <summary>What precedes the credential in the header: <c>"Bearer "</c>, <c>"token "</c> or nothing (for two headers, the secret's).</summary>
     public string? Prefix { get; }
+
+    /// <summary>The header the secret goes in (<see cref="ApiCredentialLocation.Headers"/>).</summary>
+    public string? SecretHeaderName { get; }
 
     /// <summary>The query parameter the credential goes in (<see cref="ApiCredentialLocation.Query"/>).</summary>
     public string? ParameterName { get; }
@@ -64,6 +74,14 @@ public sealed class ApiCredentialScheme
         return new(ApiCredentialLocation.Header, Name(keyName, nameof(keyName)), null, headerName, prefix ?? string.Empty, null);
     }
 
+    /// <summary>Two headers sent together: the key (an id) in one, the secret (a token, after an optional prefix) in the other.</summary>
+    public static ApiCredentialScheme Headers(string keyHeaderName, string keyName, string secretHeaderName, string secretPrefix, string secretName)
+    {
+        ApiHeaders.EnsureNoLineBreaks(keyHeaderName ?? throw new ArgumentNullException(nameof(keyHeaderName)), nameof(keyHeaderName));
+        ApiHeaders.EnsureNoLineBreaks(secretHeaderName ?? throw new ArgumentNullException(nameof(secretHeaderName)), nameof(secretHeaderName));
+        return new(ApiCredentialLocation.Headers, Name(keyName, nameof(keyName)), Name(secretName, nameof(secretName)), keyHeaderName, secretPrefix ?? string.Empty, null, secretHeaderName);
+    }
+
     /// <summary>A credential in a query parameter.</summary>
     public static ApiCredentialScheme Query(string parameterName, string keyName) =>
         new(ApiCredentialLocation.Query, Name(keyName, nameof(keyName)), null, null, null, parameterName ?? throw new ArgumentNullException(nameof(parameterName)));
@@ -73,6 +91,7 @@ public sealed class ApiCredentialScheme
     {
         ApiCredentialLocation.Header => $"header {HeaderName}: {Prefix}<{KeyName}>",
         ApiCredentialLocation.Query => $"query {ParameterName}=<{KeyName}>",
+        ApiCredentialLocation.Headers => $"headers {HeaderName}: <{KeyName}>, {SecretHeaderName}: {Prefix}<{SecretName}>",
         _ => $"Basic <{KeyName}>:<{SecretName}>",
     };
 

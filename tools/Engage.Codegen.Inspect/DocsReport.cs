@@ -81,6 +81,7 @@ public sealed class DocsReport
     {
         CredentialLocation.Header => $"header {auth.HeaderName}: {auth.Prefix}<{auth.KeyName}>",
         CredentialLocation.Query => $"query {auth.ParameterName}=<{auth.KeyName}>",
+        CredentialLocation.Headers => $"headers {auth.HeaderName}: <{auth.KeyName}>, {auth.SecretHeaderName}: {auth.Prefix}<{auth.SecretName}>",
         _ => $"Basic <{auth.KeyName}>:<{auth.SecretName}>",
     };
 

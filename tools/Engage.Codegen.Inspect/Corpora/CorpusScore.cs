@@ -216,11 +216,20 @@ public sealed class CorpusScore
         {
             CredentialLocation.Header => "header " + auth.HeaderName + (string.IsNullOrWhiteSpace(auth.Prefix) ? string.Empty : " prefix " + auth.Prefix!.Trim()),
             CredentialLocation.Query => "query " + auth.ParameterName,
+            CredentialLocation.Headers => "header " + auth.HeaderName + " + header " + auth.SecretHeaderName,
             _ => "basic",
         };
         if (expected.Count == 1 && expected[0].Kind == "none")
         {
             return operations.All(o => o.Auth == AuthKind.None) ? "right" : "wrong (" + got + ")";
+        }
+
+        if (expected.Count == 2 && expected.All(p => p.Kind == "header"))
+        {
+            // Two headers sent together, in either order.
+            var names = new[] { auth.HeaderName, auth.SecretHeaderName };
+            var both = auth.Location == CredentialLocation.Headers && expected.All(p => names.Contains(p.Name, StringComparer.OrdinalIgnoreCase));
+            return both ? "right" : "wrong (" + got + ")";
         }
 
         if (expected.Count != 1)
