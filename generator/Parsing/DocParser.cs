@@ -109,6 +109,21 @@ internal static partial class DocParser
                     }
                 }
 
+                // A page whose title is its front matter's may list its endpoints before its first heading
+                // ("**Endpoints**" over a fence of METHOD /path lines): an index of the sections below, read
+                // like a summary table's rows (the section that documents one makes it).
+                if (frontMatterTitle is not null && sections.Count > 1 && blocks.Any(b => b is FencedCodeBlock or CodeBlock))
+                {
+                    var page = new HeadingBlock(null!) { Level = 1, Span = new Markdig.Syntax.SourceSpan(0, 0) };
+                    var listed = EndpointReader.Find(markdown, page, frontMatterTitle, blocks.Where(b => b is FencedCodeBlock or CodeBlock).ToList())
+                        .Where(f => f.Form == EndpointForm.CodeLine).ToList();
+                    if (listed.Count > 0)
+                    {
+                        endpoints.AddRange(ReadEndpoints(markdown, page, frontMatterTitle, new List<Block>(), listed, diagnostics, sharesSection: true)
+                            .Select(e => e with { Summary = true }));
+                    }
+                }
+
                 continue;
             }
 

@@ -111,6 +111,9 @@ internal static class EndpointReader
     /// <summary>A table header that names the method column: "Method", "HTTP Method", "Verb", "HTTP Verb".</summary>
     private static readonly Regex s_methodColumn = new(@"^(?:http\s+)?(?:method|verb|request\s+method)$", RegexOptions.CultureInvariant, s_timeout);
 
+    /// <summary>Methods written as alternatives in one cell: "`POST` / `PUT`", "GET, HEAD", "PUT or PATCH".</summary>
+    private static readonly Regex s_methodAlternatives = new(@"\s*(?:/|,|\bor\b|\|)\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, s_timeout);
+
     /// <summary>A table header that names the path column: "URL", "Path", "Endpoint", "Route", "URI", "Resource".</summary>
     private static readonly Regex s_pathColumn = new(@"^(?:request\s+)?(?:url|path|endpoint|route|uri|resource\s+url)$", RegexOptions.CultureInvariant, s_timeout);
 
@@ -499,12 +502,22 @@ internal static class EndpointReader
                         continue;
                     }
 
-                    var methodCell = cells[methodColumn].Trim('`', ' ', '*');
-                    var pathCell = cells[pathColumn].Trim('`', ' ', '*');
-                    if (HttpMethods.TryRead(methodCell, out var method, out var corrected) && LooksLikePathOrHostPath(pathCell))
+                    // A cell may name alternatives: "`POST` / `PUT`" is one operation (the first method), and two
+                    // paths in one cell ("`/v1/quota/:name` <br /> `/v1/quota`") are two operations.
+                    var methodCell = s_methodAlternatives.Split(cells[methodColumn].Trim())[0].Trim('`', ' ', '*');
+                    var paths = cells[pathColumn].Split(new[] { ' ' }, StringSplitOptions.RemoveEmptyEntries).Select(p => p.Trim('`', '*')).ToList();
+                    if (!paths.All(LooksLikePathOrHostPath))
+                    {
+                        paths = new List<string> { cells[pathColumn].Trim('`', ' ', '*') };
+                    }
+
+                    if (HttpMethods.TryRead(methodCell, out var method, out var corrected))
                     {
                         var prose = string.Join(" ", cells.Where((_, c) => c != methodColumn && c != pathColumn)).Trim();
-                        found.Add(Candidate(EndpointForm.TableRow, table, method, pathCell, markdown.FirstLine(row), corrected ? methodCell : null, prose, summary: LinksToSection(row)));
+                        foreach (var pathCell in paths.Where(LooksLikePathOrHostPath))
+                        {
+                            found.Add(Candidate(EndpointForm.TableRow, table, method, pathCell, markdown.FirstLine(row), corrected ? methodCell : null, prose, summary: LinksToSection(row)));
+                        }
                     }
                 }
 

@@ -37,10 +37,26 @@ public sealed class EndpointFormsTests
     public void Elements_state_the_method_and_path_in_attributes_or_as_a_class_and_text()
     {
         // greenhouse.mdx: three <Endpoint> components under "### Beds"; vents.md: three <div class="endpoint verb">,
-        // one whose parameter is described in words ("{vent name or id}").
+        // one whose parameter is described in words ("{vent name or id}"); pumps.mdx: three listed before its
+        // first heading, two of them documented in sections below.
         Assert.Equal(
-            new[] { "DELETE /beds/{bed_id}", "DELETE /vents/{vent_name_or_id}", "GET /beds", "GET /vents/{vent_id}", "POST /beds/{bed_id}/water", "PUT /vents/{vent_id}" },
+            new[]
+            {
+                "DELETE /beds/{bed_id}", "DELETE /vents/{vent_name_or_id}", "GET /beds", "GET /pumps", "GET /pumps/{pumpId}", "GET /vents/{vent_id}",
+                "POST /beds/{bed_id}/water", "POST /pumps/{pumpId}/prime", "PUT /vents/{vent_id}",
+            },
             Routes(s_elements));
+    }
+
+    [Fact]
+    public void Endpoints_listed_before_a_pages_first_heading_are_an_index_of_its_sections()
+    {
+        // pumps.mdx lists three endpoints under "**Endpoints**"; two have sections of their own, which make them
+        // (the list's lines are reported as ENG016), and the third is known from the list alone.
+        var listed = s_elements.Result.GeneratorDiagnostics.Where(d => d.Id == "ENG016").Select(DialectFixture.LineOf).ToList();
+        Assert.Equal(new[] { "GET /pumps", "POST /pumps/:pumpId/prime" }, listed);
+        Assert.Equal("pumps.mdx:17", s_elements.Operation("GreenhousePumpsClient", "ListAsync").Source);
+        Assert.Equal(typeof(int), Response(s_elements, "GET", "/pumps").GetGenericArguments()[0].GetProperty("LitresPerMinute")!.PropertyType);
     }
 
     [Fact]
@@ -126,9 +142,11 @@ public sealed class EndpointFormsTests
     public void A_header_that_names_the_method_and_url_columns_states_the_endpoint_in_each_row()
     {
         // send.md and read.md: one endpoint each in a URL / Requires Auth / HTTP Method table (RPC-style
-        // paths with dots); reference.md: URL / HTTP Verb rows whose path cells are HTML with an entity.
+        // paths with dots); reference.md: URL / HTTP Verb rows whose path cells are HTML with an entity;
+        // shelves.md: one row whose method cell names two methods (the first is the operation's) and whose
+        // path cell holds two paths (two operations).
         Assert.Equal(
-            new[] { "GET /api/v2/boards/{boardId}", "GET /api/v2/notes.list", "POST /api/v2/boards", "POST /api/v2/notes.post" },
+            new[] { "GET /api/v2/boards/{boardId}", "GET /api/v2/notes.list", "POST /api/v2/boards", "POST /api/v2/notes.post", "POST /api/v2/shelf", "POST /api/v2/shelf/{name}" },
             Routes(s_tables));
         var post = Method(s_tables, "POST", "/api/v2/notes.post");
         var request = post.GetParameters().Single(p => p.ParameterType.Namespace == s_tables.Namespace).ParameterType;
