@@ -38,18 +38,7 @@ internal static partial class Emitter
             w.Line($"public {client}(string apiKey)");
             w.Line($"    : this(new {options} {{ ApiKey = apiKey }}, null)");
         }
-        else if (api.Auth.Location == CredentialLocation.Headers)
-        {
-            // Two headers, both required, named as the docs name them: new NotesClient(userId, authToken).
-            var key = api.Names.KeyParameter;
-            var secret = api.Names.SecretParameter;
-            w.Doc("summary", $"Creates a client from the {Spoken(api.Auth.KeyName)} and the {Spoken(api.Auth.SecretName ?? "ApiSecret")}, sent together.");
-            w.Doc("param", $"The {Spoken(api.Auth.KeyName)}.", $" name=\"{key.TrimStart('@')}\"");
-            w.Doc("param", $"The {Spoken(api.Auth.SecretName ?? "ApiSecret")}.", $" name=\"{secret.TrimStart('@')}\"");
-            w.Line($"public {client}(string {key}, string {secret})");
-            w.Line($"    : this(new {options} {{ ApiKey = {key}, ApiSecret = {secret} }}, null)");
-        }
-        else if (api.Auth.Location != CredentialLocation.Basic)
+        else if (api.Auth.Location is not (CredentialLocation.Basic or CredentialLocation.Headers))
         {
             // One credential, named as the docs name it: new DepotClient(accessToken).
             var parameter = api.Names.KeyParameter;
@@ -68,13 +57,17 @@ internal static partial class Emitter
         }
         else
         {
-            // HTTP Basic with the docs' names for the parts: new Orchard3Client(username, password).
+            // HTTP Basic, or two headers sent together, with the docs' names for the parts: new Orchard3Client(username,
+            // password), new BoardClient(userId, authToken). Two headers need both; Basic's secret may be left out.
+            var together = api.Auth.Location == CredentialLocation.Headers;
             var key = api.Names.KeyParameter;
             var secret = api.Names.SecretParameter;
-            w.Doc("summary", $"Creates a client from the {Spoken(api.Auth.KeyName)} and, for operations that need it, the {Spoken(api.Auth.SecretName ?? "ApiSecret")}.");
-            w.Doc("param", $"The {Spoken(api.Auth.KeyName)}.", $" name=\"{key.TrimStart('@')}\"");
-            w.Doc("param", $"The {Spoken(api.Auth.SecretName ?? "ApiSecret")}, or null to call only the operations that work with the {Spoken(api.Auth.KeyName)} alone.", $" name=\"{secret.TrimStart('@')}\"");
-            w.Line($"public {client}(string {key}, string? {secret} = null)");
+            var keyName = Spoken(api.Auth.KeyName);
+            var secretName = Spoken(api.Auth.SecretName ?? "ApiSecret");
+            w.Doc("summary", together ? $"Creates a client from the {keyName} and the {secretName}, sent together." : $"Creates a client from the {keyName} and, for operations that need it, the {secretName}.");
+            w.Doc("param", $"The {keyName}.", $" name=\"{key.TrimStart('@')}\"");
+            w.Doc("param", together ? $"The {secretName}." : $"The {secretName}, or null to call only the operations that work with the {keyName} alone.", $" name=\"{secret.TrimStart('@')}\"");
+            w.Line(together ? $"public {client}(string {key}, string {secret})" : $"public {client}(string {key}, string? {secret} = null)");
             w.Line($"    : this(new {options} {{ ApiKey = {key}, ApiSecret = {secret} }}, null)");
         }
 
