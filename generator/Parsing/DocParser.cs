@@ -299,11 +299,27 @@ internal static partial class DocParser
             var found = AuthReader.Read(text, markdown.FirstLine(block));
             if (found is not null && (best is null || found.Strength > best.Strength))
             {
-                best = found;
+                best = block is LeafBlock code and (FencedCodeBlock or CodeBlock) ? found with { Evidence = SampleLine(markdown, code, found) } : found;
             }
         }
 
         return best;
+    }
+
+    /// <summary>The line of a sample that shows the scheme (its header, query parameter or <c>-u</c>), else the block's first.</summary>
+    private static LocationInfo SampleLine(MarkdownText markdown, LeafBlock code, CredentialSpec found)
+    {
+        var marker = found.HeaderName ?? found.ParameterName ?? "-u";
+        for (var i = 0; i < code.Lines.Count; i++)
+        {
+            var line = code.Lines.Lines[i];
+            if (line.Slice.ToString().IndexOf(marker, StringComparison.OrdinalIgnoreCase) >= 0)
+            {
+                return markdown.Line(line);
+            }
+        }
+
+        return markdown.FirstLine(code);
     }
 
     private const int MaxNesting = 16;

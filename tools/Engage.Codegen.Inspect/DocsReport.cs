@@ -85,6 +85,16 @@ public sealed class DocsReport
         _ => $"Basic <{auth.KeyName}>:<{auth.SecretName}>",
     };
 
+    /// <summary>
+    /// Where the auth scheme was read (<c>README.md:85</c>): the strongest evidence of any page, as inference
+    /// chooses it; null when the docs say nothing and Engage's default stands.
+    /// </summary>
+    public string? AuthEvidence =>
+        _docs.Select(d => d.Credentials).Where(c => c is not null).Select(c => c!)
+            .Aggregate((CredentialSpec?)null, (best, c) => best is null || c.Strength > best.Strength ? c : best)?.Evidence is { } where
+            ? Relative(where.Path) + ":" + where.Line.ToString(CultureInfo.InvariantCulture)
+            : null;
+
     /// <summary>The base address read from the docs, if any.</summary>
     public string? BaseAddress => _api?.BaseAddress;
 
@@ -101,7 +111,7 @@ public sealed class DocsReport
     public string Render()
     {
         var text = new StringBuilder();
-        text.AppendLine($"client: {ClientName ?? "(inference failed)"}  base address: {BaseAddress ?? (_api?.AccountRoot is { } account ? $"{account.Template} (callers set {account.OptionName})" : "(none: callers set BaseAddress)")}  auth: {Auth}" +
+        text.AppendLine($"client: {ClientName ?? "(inference failed)"}  base address: {BaseAddress ?? (_api?.AccountRoot is { } account ? $"{account.Template} (callers set {account.OptionName})" : "(none: callers set BaseAddress)")}  auth: {Auth}{(AuthEvidence is { } evidence ? $" (from {evidence})" : " (no statement in the docs: the default)")}" +
             (_api?.RequiredUserAgent is { } agent ? $"  user agent: required{(agent.Length == 0 ? string.Empty : $" (e.g. {agent})")}" : string.Empty));
         var operations = Operations;
         var diagnostics = Diagnostics;

@@ -61,4 +61,23 @@ public class InspectTests
         Assert.Contains("missed    PUT /warehouses/{}/shelves/{}", comparison);
         Assert.Contains("not listed POST /users/{}/tokens", comparison);
     }
+
+    [Theory]
+    [InlineData("github", "auth: header Authorization: token <AccessToken> (from README.md:14)")]
+    [InlineData("slate", "auth: header X-Harbor-Key: <ApiKey> (from index.html.md:26)")]
+    [InlineData("bullets", "auth: Basic <Username>:<Password> (from README.md:14)")]
+    public void The_report_says_where_the_auth_scheme_was_read(string dialect, string expected)
+    {
+        // The line of the sample that shows it: the curl with the header, or with -u (read in each fixture).
+        var text = ReportOf(dialect).Render();
+        Assert.Contains(expected, text.Split('\n')[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Docs_that_state_no_scheme_say_the_default_stands()
+    {
+        var directory = Path.Combine(GeneratorHarness.RepositoryRoot, "tests", "Engage.Codegen.Tests", "Fixtures", "dialects", "elements");
+        var report = DocsReport.Create(Directory.GetFiles(directory).Order(StringComparer.Ordinal).Select(f => (f, File.ReadAllText(f))));
+        Assert.Contains("auth: Basic <ApiKey>:<ApiSecret> (no statement in the docs: the default)", report.Render().Split('\n')[0], StringComparison.Ordinal);
+    }
 }
