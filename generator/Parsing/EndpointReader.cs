@@ -304,7 +304,7 @@ internal static class EndpointReader
             (paragraph.Inline?.FirstChild is EmphasisInline emphasis && MarkdownText.Inline(emphasis).Trim().TrimEnd(':') == label.TrimEnd(':'));
     }
 
-    /// <summary>Today's reading of prose: the first upper-case <c>`METHOD path`</c> code span in a paragraph.</summary>
+    /// <summary>Today's reading of prose: the first upper-case <c>`METHOD path`</c> code span in a paragraph, or <c>**METHOD /path**</c> in bold.</summary>
     private static EndpointCandidate? InProse(MarkdownText markdown, ParagraphBlock paragraph)
     {
         if (paragraph.Inline is null)
@@ -318,6 +318,17 @@ internal static class EndpointReader
             if (match.Success && HttpMethods.TryRead(match.Groups[1].Value, out var method, out var corrected) && !corrected && match.Groups[1].Value == method)
             {
                 return Candidate(EndpointForm.InProse, paragraph, method, match.Groups[2].Value, markdown.Location(code.Span.Start, code.Span.End + 1), null);
+            }
+        }
+
+        // Or in bold: "Call **GET /ping** to check the service is up."
+        foreach (var strong in paragraph.Inline.Descendants<EmphasisInline>().Where(e => e.DelimiterCount >= 2))
+        {
+            var match = s_line.Match(MarkdownText.Inline(strong));
+            if (match.Success && HttpMethods.TryRead(match.Groups[1].Value, out var method, out var corrected) && !corrected && match.Groups[1].Value == method &&
+                LooksLikePath(match.Groups[2].Value))
+            {
+                return Candidate(EndpointForm.InProse, paragraph, method, match.Groups[2].Value, markdown.Location(strong.Span.Start, strong.Span.End + 1), null);
             }
         }
 

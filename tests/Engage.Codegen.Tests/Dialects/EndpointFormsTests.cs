@@ -116,10 +116,11 @@ public sealed class EndpointFormsTests
     [Fact]
     public void Request_examples_only_illustrate_where_the_docs_declare_endpoints_in_their_own_form()
     {
-        // Plants.md declares with "GET `/plants`" lines. Its curl samples show declared endpoints (inside their
-        // sections) or, in "Sample calls", a report that no section declares: reported, not generated.
+        // Plants.md declares with "GET `/plants`" lines (and once in bold prose, "Call **GET /status**", in a
+        // section with nothing else). Its curl samples show declared endpoints (inside their sections) or, in
+        // "Sample calls", a report that no section declares: reported, not generated.
         Assert.Equal(
-            new[] { "GET /plants", "GET /plants/{plant_id}", "POST /plants/{plant_id}/repot", "PUT /plants/{plant_id}" },
+            new[] { "GET /plants", "GET /plants/{plant_id}", "GET /status", "POST /plants/{plant_id}/repot", "PUT /plants/{plant_id}" },
             Routes(s_labelled));
         var sample = Assert.Single(s_labelled.Result.GeneratorDiagnostics, d => d.Id == "ENG018");
         Assert.Contains("reports/sold", DialectFixture.LineOf(sample), StringComparison.Ordinal);
