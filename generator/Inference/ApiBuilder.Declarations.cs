@@ -32,7 +32,7 @@ internal sealed partial class ApiBuilder
         var declaringSections = docs.Sum(d => d.Endpoints.Where(e => !e.Illustration && !e.Summary).Select(e => e.HeadingLocation.Start).Distinct().Count());
         var examplesDeclare = exampleSections >= declaringSections;
         var templates = declared.Where(e => !e.Summary).Select(e => (Endpoint: e, Segments: Segments(e.PathTemplate))).ToList();
-        var listed = declared.Where(e => e.Summary).Select(e => OperationKey(e.HttpMethod, e.PathTemplate)).ToList();
+        var listed = new HashSet<string>(declared.Where(e => e.Summary).Select(e => OperationKey(e.HttpMethod, e.PathTemplate)), StringComparer.Ordinal);
 
         bool Keep(EndpointSectionSpec endpoint)
         {

@@ -139,14 +139,7 @@ internal sealed partial class ApiBuilder
         bool IsResource(string segment) => Key(segment) == resource || Key(Naming.Singular(segment)) == Key(Naming.Singular(resource));
         var lastParameter = segments.FindLastIndex(s => s.StartsWith("{", StringComparison.Ordinal));
         var trailing = segments.Skip(lastParameter + 1).ToList();
-        var verb = httpMethod switch
-        {
-            "GET" => trailing.Count == 0 && lastParameter >= 0 ? "Get" : "List",
-            "POST" => "Create",
-            "PUT" or "PATCH" => "Update",
-            "DELETE" => "Delete",
-            _ => Naming.Pascal(httpMethod.ToLowerInvariant()),
-        };
+        var verb = MethodVerb(httpMethod, trailing.Count == 0 && lastParameter >= 0);
 
         var name = new System.Text.StringBuilder(verb);
         var qualifiers = trailing.Where(s => !IsResource(s)).ToList();
@@ -170,6 +163,32 @@ internal sealed partial class ApiBuilder
         }
 
         return name.ToString();
+    }
+
+    /// <summary>The verb a method gives a name: GET of an item (a path ending in a parameter) Get, of a collection List; POST Create; PUT and PATCH Update; DELETE Delete.</summary>
+    private static string MethodVerb(string httpMethod, bool item) => httpMethod switch
+    {
+        "GET" => item ? "Get" : "List",
+        "POST" => "Create",
+        "PUT" or "PATCH" => "Update",
+        "DELETE" => "Delete",
+        _ => Naming.Pascal(httpMethod.ToLowerInvariant()),
+    };
+
+    /// <summary>
+    /// Names from the whole path, for when shorter names collide: the method's verb and every literal segment
+    /// (<c>GET /audio/logs/boots/{id}/follow</c> is <c>GetAudioLogsBootsFollow</c>), then with the last
+    /// parameter (<c>...ByApplication</c>), then with the HTTP method itself as the verb (PATCH beside PUT).
+    /// </summary>
+    internal static IEnumerable<string> ByWholePath(string method, string path)
+    {
+        var segments = path.Split(new[] { '/' }, StringSplitOptions.RemoveEmptyEntries);
+        var verb = MethodVerb(method, segments.Length > 0 && segments[segments.Length - 1].StartsWith("{", StringComparison.Ordinal));
+        var literal = string.Concat(segments.Where(s => !s.StartsWith("{", StringComparison.Ordinal)).Select(s => Naming.Pascal(s.Split('.')[0])));
+        var parameter = segments.LastOrDefault(s => s.StartsWith("{", StringComparison.Ordinal));
+        var by = parameter is null ? string.Empty : "By" + Naming.Pascal(parameter.Substring(1, Math.Max(0, parameter.IndexOf('}') - 1)));
+        var httpVerb = Naming.Pascal(method.ToLowerInvariant());
+        return new[] { verb + literal, verb + literal + by, httpVerb + literal, httpVerb + literal + by };
     }
 
     private static readonly string[] s_crudVerbs = { "Get", "List", "Create", "Update", "Delete", "Show", "Fetch", "Retrieve", "Read", "Find", "Post", "Put", "Patch", "Edit", "Add", "Remove" };

@@ -19,30 +19,6 @@ internal sealed partial class ApiBuilder
             ? owners.Where(o => o.FileName == fileName).SelectMany(o => o.Section.Fields).Where(f => f.Name == jsonName)
             : Enumerable.Empty<FieldDocSpec>();
 
-    /// <summary>
-    /// Names from the whole path, for when shorter names collide: the method's verb and every literal segment
-    /// (<c>GET /audio/logs/boots/{id}/follow</c> is <c>GetAudioLogsBootsFollow</c>), then with the last
-    /// parameter (<c>...ByApplication</c>), then with the HTTP method itself as the verb (PATCH beside PUT).
-    /// </summary>
-    private static IEnumerable<string> ByWholePath(string method, string path)
-    {
-        var segments = path.Split(new[] { '/' }, StringSplitOptions.RemoveEmptyEntries);
-        var item = segments.Length > 0 && segments[segments.Length - 1].StartsWith("{", StringComparison.Ordinal);
-        var verb = method switch
-        {
-            "GET" => item ? "Get" : "List",
-            "POST" => "Create",
-            "PUT" or "PATCH" => "Update",
-            "DELETE" => "Delete",
-            _ => Naming.Pascal(method.ToLowerInvariant()),
-        };
-        var literal = string.Concat(segments.Where(s => !s.StartsWith("{", StringComparison.Ordinal)).Select(s => Naming.Pascal(s.Split('.')[0])));
-        var parameter = segments.LastOrDefault(s => s.StartsWith("{", StringComparison.Ordinal));
-        var by = parameter is null ? string.Empty : "By" + Naming.Pascal(parameter.Substring(1, Math.Max(0, parameter.IndexOf('}') - 1)));
-        var httpVerb = Naming.Pascal(method.ToLowerInvariant());
-        return new[] { verb + literal, verb + literal + by, httpVerb + literal, httpVerb + literal + by };
-    }
-
     private OperationSpec? BuildOperation(DocSpec doc, EndpointSectionSpec endpoint, string resourceTitle, string resourceSingular, string rootPath, Naming.Scope methodNames)
     {
         var path = endpoint.PathTemplate;

@@ -57,7 +57,7 @@ internal static class AuthReader
             (credential.Groups["name"].Value.IndexOf('-') > 0 || credential.Groups["name"].Value.Equals("Authorization", StringComparison.OrdinalIgnoreCase)) &&
             !credential.Groups["name"].Value.Equals(id.Groups["name"].Value, StringComparison.OrdinalIgnoreCase))
         {
-            var prefix = credential.Groups["prefix"].Success ? (credential.Groups["prefix"].Value.Trim().ToLowerInvariant() == "bearer" ? "Bearer " : "token ") : string.Empty;
+            var prefix = Prefix(credential.Groups["prefix"]);
             var idHeader = id.Groups["name"].Value;
             var credentialHeader = CanonicalHeader(credential.Groups["name"].Value);
             return new CredentialSpec(CredentialLocation.Headers, HeaderCredentialName(idHeader), HeaderCredentialName(credentialHeader), idHeader, prefix, null, 5, location, credentialHeader);
@@ -67,7 +67,7 @@ internal static class AuthReader
         if (header.Success && !header.Groups["value"].Value.Equals("Basic", StringComparison.OrdinalIgnoreCase) && !IsProseColon(header))
         {
             var name = header.Groups["name"].Value;
-            var prefix = header.Groups["prefix"].Success ? (header.Groups["prefix"].Value.Trim().ToLowerInvariant() == "bearer" ? "Bearer " : "token ") : string.Empty;
+            var prefix = Prefix(header.Groups["prefix"]);
             var placeholder = Patterns.Replace(header.Groups["value"].Value.ToLowerInvariant(), "[^a-z]", string.Empty, RegexOptions.CultureInvariant, s_timeout);
             var keyName = prefix == "Bearer " || lower.Contains("access token") || placeholder.Contains("accesstoken") ? "AccessToken"
                 : prefix.Length > 0 || name.IndexOf("token", StringComparison.OrdinalIgnoreCase) >= 0 ? "Token"
@@ -157,6 +157,10 @@ internal static class AuthReader
 
         return name.Length > 0 ? name.ToString() : "ApiKey";
     }
+
+    /// <summary>The prefix a header sample shows before the credential, as sent: "Bearer ", "token " or nothing.</summary>
+    private static string Prefix(Group prefix) =>
+        !prefix.Success ? string.Empty : prefix.Value.Trim().ToLowerInvariant() == "bearer" ? "Bearer " : "token ";
 
     private static string CanonicalHeader(string name) =>
         name.Equals("authorization", StringComparison.OrdinalIgnoreCase) ? "Authorization" : name;

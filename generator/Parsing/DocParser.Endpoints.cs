@@ -295,9 +295,7 @@ internal static partial class DocParser
     /// "the API results are paginated"), not that they do not ("doesn't handle pagination").
     /// </summary>
     internal static bool SaysPaginated(string lower) =>
-        lower.Contains("paginat") || lower.Contains("paged") || lower.Contains("pages of")
-            ? s_paginated.IsMatch(lower) && !s_notPaginated.IsMatch(lower)
-            : false;
+        (lower.Contains("paginat") || lower.Contains("paged") || lower.Contains("pages of")) && s_paginated.IsMatch(lower) && !s_notPaginated.IsMatch(lower);
 
     /// <summary>A query parameter shown in an endpoint line, typed by its example value.</summary>
     private static FieldDocSpec QueryField(string name, string example, LocationInfo location)
