@@ -42,6 +42,15 @@ public static class ScoreCommand
             scores.Add(CorpusScore.Score(corpus.Key, pages.Count, report, expected, ClientBuild.Problems(report.Api)));
         }
 
+        // docs-input, the pages this repository ships, scored from the working tree beside the corpora.
+        var ownExpected = Path.Combine(repository, "tools", "corpora", "expected", "docs-input.txt");
+        if (File.Exists(ownExpected) && (only.Count == 0 || only.Contains("docs-input")))
+        {
+            var pages = Directory.GetFiles(Path.Combine(repository, "docs-input"), "*.md").Order(StringComparer.Ordinal).ToList();
+            var report = DocsReport.Create(pages.Select(p => (Path.GetFullPath(p), File.ReadAllText(p))));
+            scores.Add(CorpusScore.Score("docs-input", pages.Count, report, ExpectedFacts.Parse(File.ReadAllLines(ownExpected)), ClientBuild.Problems(report.Api)));
+        }
+
         output.Write(Table(scores));
         if (details)
         {
