@@ -93,8 +93,8 @@ internal sealed partial class ApiBuilder
 
     /// <summary>
     /// The one endpoint that makes each operation, by <see cref="OperationKey"/>: the section that documents it
-    /// (its parameters and examples) rather than a summary table's row that only lists it, then the one that
-    /// says most, then the first in page order.
+    /// (its parameters and examples) rather than a summary table's row that only lists it or prose that only
+    /// mentions it, then the one that says most, then the first in page order.
     /// </summary>
     private static Dictionary<string, EndpointSectionSpec> ChosenEndpoints(List<DocSpec> docs)
     {
@@ -111,7 +111,7 @@ internal sealed partial class ApiBuilder
         return chosen;
 
         static int Rank(EndpointSectionSpec endpoint) =>
-            (endpoint.Summary ? 0 : 1000) + Math.Min(999, endpoint.Parameters.Count + endpoint.RequestExamples.Count + endpoint.ResponseExamples.Count);
+            (endpoint.Summary ? 0 : endpoint.Mention ? 1000 : 2000) + Math.Min(999, endpoint.Parameters.Count + endpoint.RequestExamples.Count + endpoint.ResponseExamples.Count);
     }
 
     private static readonly Regex s_referenceWords = new(

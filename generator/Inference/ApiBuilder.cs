@@ -186,7 +186,7 @@ internal sealed partial class ApiBuilder
                 }
 
                 var name = _typeNames.Claim(Naming.TypeName(Naming.Singular(section.Name), _apiName));
-                var model = new ObjectModel(name, section, doc.FileName);
+                var model = new ObjectModel(name, section.Example is null ? section with { Example = ShownExample(section, doc, docs) } : section, doc.FileName);
                 _objects[section.Name] = model;
                 _objects[Naming.Singular(section.Name)] = model;
             }

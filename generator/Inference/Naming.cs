@@ -98,7 +98,10 @@ internal static class Naming
             return word.Substring(0, word.Length - 3) + "y";
         }
 
-        if (word.EndsWith("sses", System.StringComparison.OrdinalIgnoreCase) || word.EndsWith("xes", System.StringComparison.OrdinalIgnoreCase))
+        // Classes, boxes, leashes, branches (but caches, headaches: -ache words keep their e).
+        if (word.EndsWith("sses", System.StringComparison.OrdinalIgnoreCase) || word.EndsWith("xes", System.StringComparison.OrdinalIgnoreCase) ||
+            word.EndsWith("shes", System.StringComparison.OrdinalIgnoreCase) ||
+            (word.EndsWith("ches", System.StringComparison.OrdinalIgnoreCase) && !word.EndsWith("aches", System.StringComparison.OrdinalIgnoreCase)))
         {
             return word.Substring(0, word.Length - 2);
         }
@@ -121,6 +124,13 @@ internal static class Naming
         if (word.EndsWith("y", System.StringComparison.Ordinal) && word.Length > 1 && "aeiou".IndexOf(word[word.Length - 2]) < 0)
         {
             return word.Substring(0, word.Length - 1) + "ies";
+        }
+
+        // Leash, Branch, Box, Quiz: the plural adds -es.
+        if (word.EndsWith("sh", System.StringComparison.Ordinal) || word.EndsWith("ch", System.StringComparison.Ordinal) ||
+            word.EndsWith("x", System.StringComparison.Ordinal) || word.EndsWith("z", System.StringComparison.Ordinal))
+        {
+            return word + "es";
         }
 
         return word + "s";

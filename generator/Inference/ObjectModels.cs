@@ -88,6 +88,54 @@ internal sealed partial class ApiBuilder
         return many ? TypeRef.ListOf(TypeRef.ModelNamed(nested.Name)) : TypeRef.ModelNamed(nested.Name);
     }
 
+    /// <summary>
+    /// For an object documented by its fields alone (a data model table without an example), the example of it
+    /// a response shows: the first response object (the response, an item of a list, or an item of the one list
+    /// in an envelope), on the object's page first, whose keys are at least 80% its fields, and at least three.
+    /// Its values type the fields the table leaves untyped.
+    /// </summary>
+    private static JsonNode? ShownExample(ObjectSectionSpec section, DocSpec page, List<DocSpec> docs)
+    {
+        if (section.Fields.Count < 3)
+        {
+            return null;
+        }
+
+        var fields = new HashSet<string>(section.Fields.Select(f => f.Name), StringComparer.Ordinal);
+        foreach (var doc in new[] { page }.Concat(docs.Where(d => !ReferenceEquals(d, page))))
+        {
+            foreach (var example in doc.Endpoints.SelectMany(e => e.ResponseExamples))
+            {
+                foreach (var candidate in ShownObjects(example.Value))
+                {
+                    var known = candidate.Properties.Count(p => fields.Contains(p.Name));
+                    if (known >= 3 && known >= 0.8 * candidate.Properties.Count)
+                    {
+                        return candidate;
+                    }
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private static IEnumerable<JsonNode> ShownObjects(JsonNode value)
+    {
+        if (value.Kind == JsonKind.Array)
+        {
+            return value.Items.Where(i => i.Kind == JsonKind.Object).Take(1);
+        }
+
+        if (value.Kind != JsonKind.Object)
+        {
+            return Enumerable.Empty<JsonNode>();
+        }
+
+        var lists = value.Properties.Where(p => p.Value.Kind == JsonKind.Array).Select(p => p.Value.Items.FirstOrDefault(i => i.Kind == JsonKind.Object)).Where(i => i is not null).ToList();
+        return lists.Count == 1 ? new[] { value, lists[0]! } : new[] { value };
+    }
+
     private TypeRef? MatchObject(JsonNode example)
     {
         if (example.Kind != JsonKind.Object || example.Properties.Count < 2)

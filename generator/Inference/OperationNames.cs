@@ -13,15 +13,17 @@ internal sealed partial class ApiBuilder
     /// verbs apply: <c>POST /r</c> Create, <c>GET /r</c> List, <c>GET /r/{id}</c> Get,
     /// <c>PUT|PATCH /r/{id}</c> Update, <c>DELETE /r/{id}</c> Delete. Any other shape takes the
     /// heading's first word as its verb, followed by the last literal path segment (singular) when
-    /// the heading names it: "Add User events" on <c>POST /users/{uid}/events</c> is AddEvent.
+    /// the heading names it: "Add User events" on <c>POST /users/{uid}/events</c> is AddEvent. A heading that is
+    /// the endpoint itself, on a collection below an item that <paramref name="answersList"/>, is List and the collection.
     /// Case and punctuation of the heading do not change the name.
     /// </summary>
-    internal static string OperationBaseName(string httpMethod, string path, string heading)
+    internal static string OperationBaseName(string httpMethod, string path, string heading, bool answersList = false)
     {
         var segments = path.Split(new[] { '/' }, StringSplitOptions.RemoveEmptyEntries).Select(WithoutSuffix).ToArray();
         var literals = segments.Where(s => !s.StartsWith("{", StringComparison.Ordinal)).ToList();
         var isParameter = segments.Select(s => s.StartsWith("{", StringComparison.Ordinal)).ToList();
-        if (segments.Length == 1 && !isParameter[0])
+        // A collection is named in the plural; "/token" or "/status" is one thing, named by the heading.
+        if (segments.Length == 1 && !isParameter[0] && (httpMethod == "POST" || !IsSingularNoun(segments[0])))
         {
             switch (httpMethod)
             {
@@ -61,6 +63,13 @@ internal sealed partial class ApiBuilder
             verb = DefaultVerb(httpMethod);
         }
         var last = literals.Count > 1 ? literals[literals.Count - 1] : null;
+
+        // A heading that is the endpoint, on a collection below an item that answers with many ("GET /notes/{id}/tags"), lists it.
+        if (headingIsEndpoint && answersList && httpMethod == "GET" && last is not null && !isParameter[isParameter.Count - 1] && !IsSingularNoun(last))
+        {
+            return "List" + Naming.Pascal(last);
+        }
+
         if (last is not null)
         {
             var singular = Naming.Singular(last).ToLowerInvariant();
@@ -74,6 +83,10 @@ internal sealed partial class ApiBuilder
 
         return verb;
     }
+
+    /// <summary>A path segment that names one thing, not a collection: its singular is itself ("token", "status", "me").</summary>
+    private static bool IsSingularNoun(string segment) =>
+        string.Equals(Naming.Singular(segment), segment, StringComparison.OrdinalIgnoreCase) && !segment.EndsWith("s", StringComparison.OrdinalIgnoreCase);
 
     private static readonly HashSet<string> s_notVerbs = new(StringComparer.Ordinal)
     {

@@ -29,7 +29,11 @@ internal sealed partial class ApiBuilder
 
         var source = $"{doc.FileName}:{endpoint.EndpointLocation.Line}";
         var modelSource = $"{source} (\"{endpoint.Heading}\")";
-        var byHeading = OperationBaseName(endpoint.HttpMethod, path, endpoint.Heading);
+        // Whether it answers with many: its example is an array, or, with no example, its path names a documented collection.
+        var answersList = endpoint.ResponseExamples.Count > 0
+            ? endpoint.ResponseExamples[0].Value.Kind == JsonKind.Array
+            : endpoint.HttpMethod == "GET" && ObjectOfPath(endpoint.PathTemplate)?.Kind == TypeKind.List;
+        var byHeading = OperationBaseName(endpoint.HttpMethod, path, endpoint.Heading, answersList);
         var byPath = PathBaseName(endpoint.HttpMethod, path, resourceTitle);
 
         // A section of several endpoints is named by path, unless its heading's verb is not a plain
@@ -135,7 +139,18 @@ internal sealed partial class ApiBuilder
 
         var paging = TryPaging(endpoint, requestProperties, typePrefix, modelSource, out var pagedResponse);
         var responseType = pagedResponse ?? ResponseType(endpoint, typePrefix, modelSource);
-        paging ??= TryPositionPaging(endpoint, requestProperties, PagingHintFor(doc), responseType, endpoint.Paginated || (doc.ListsPaginated && !doc.Endpoints.Any(e => e.Paginated)));
+        var hint = PagingHintFor(doc);
+        var saysPaginated = endpoint.Paginated || (doc.ListsPaginated && !doc.Endpoints.Any(e => e.Paginated));
+        if (paging is null && endpoint.ResponseExamples.Count == 0 && responseType.Kind == TypeKind.List && hint?.Envelope is { } envelope &&
+            (saysPaginated || hint is { PositionParameter: not null, OnlyWhereSaid: false }))
+        {
+            // A list whose section shows no response answers with the page the pagination section shows, its items the list's.
+            var items = envelope.Properties.First(p => p.Value.Kind == JsonKind.Array).Name;
+            var overrides = new Dictionary<string, TypeRef>(StringComparer.Ordinal) { [items] = responseType };
+            responseType = ModelFromExample(typePrefix + "Response", ModelRole.Response, $"A page of {endpoint.Heading}.", envelope, endpoint.HeadingLocation, modelSource, overrides);
+        }
+
+        paging ??= TryPositionPaging(endpoint, requestProperties, hint, responseType, saysPaginated);
 
         return new OperationSpec(
             methodName,
@@ -207,8 +222,42 @@ internal sealed partial class ApiBuilder
             }
         }
 
+        if (endpoint.HttpMethod == "GET" && examples.Count == 0 && ObjectOfPath(endpoint.PathTemplate) is { } shown)
+        {
+            return shown;
+        }
+
         _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NoResponseType, endpoint.HeadingLocation, endpoint.Heading));
         return TypeRef.JsonElement;
+    }
+
+    /// <summary>
+    /// What a GET the docs show no response for answers with, by the path, where the docs document the object
+    /// its collection names: <c>/notes</c> a list of Note, <c>/notes/{id}</c> a Note, <c>/notes/{id}/tags</c> a
+    /// list of Tag. Null when the path names no documented object (<c>/search</c>, <c>/notes/{id}/file</c>).
+    /// </summary>
+    private TypeRef? ObjectOfPath(string pathTemplate)
+    {
+        var segments = pathTemplate.Split(new[] { '/' }, StringSplitOptions.RemoveEmptyEntries);
+        if (segments.Length == 0)
+        {
+            return null;
+        }
+
+        var item = segments[segments.Length - 1].IndexOf('{') >= 0;
+        var collection = item ? (segments.Length > 1 ? segments[segments.Length - 2] : null) : segments[segments.Length - 1];
+        if (collection is null || collection.IndexOf('{') >= 0)
+        {
+            return null;
+        }
+
+        var singular = Naming.Singular(collection.Replace('-', ' ').Replace('_', ' '));
+        if (string.Equals(singular, collection, StringComparison.OrdinalIgnoreCase) || !_objects.TryGetValue(singular, out var model) || model.Section.Parent is not null)
+        {
+            return null; // not a plural collection, or no object of that name is documented
+        }
+
+        return item ? TypeRef.ModelNamed(model.Name) : TypeRef.ListOf(TypeRef.ModelNamed(model.Name));
     }
 
     private TypeRef ModelFromExample(string name, ModelRole role, string summary, JsonNode example, LocationInfo location, string source, Dictionary<string, TypeRef>? overrides)

@@ -31,10 +31,12 @@ internal sealed partial class ApiBuilder
     private static readonly Regex s_integer = R(@"\bnumber\s+of\b|\bcount\s+of\b|\bhow\s+many\b|\binteger\b|\bint\b");
     private static readonly Regex s_weakString = R(@"\bstring\b|\bphone\s+number\b|\bemail\b|\burl\b|\bname\b|\btitle\b|\bid\b|\bidentifier\b|\btext\b|\bcurrency\b|\btoken\b|cursor\b");
     private static readonly Regex s_stringName = R(@"^(?:id|uid|\w+_id|token|\w+_token|email|\w+_email|name|\w+_name|title|description|url|\w+_url|slug|code|status|type|currency|cursor|\w+_cursor|next|prev|previous)$");
+    private static readonly Regex s_momentName = new(@"(?:_at|[a-z]At)$", RegexOptions.CultureInvariant, s_timeout);
+    private static readonly Regex s_momentDescription = R(@"^\W*when\s+(?:the|this|it|an?)\s+\w+(?:\s+\w+)?\s+(?:was|were|is|last|first)?\s*\w+ed\b");
     private static readonly Regex s_open = R(@"\b(?:additional|custom|arbitrary|any)\s+(?:attributes|properties|fields|keys|data|metadata|key[-\s]value\s+pairs)\b");
     private static readonly Regex s_openObject = R(@"\b(?:object|map|dictionary|hash)\b");
     private static readonly Regex s_nullable = R(@"\bif\s+(?:added|exists|any|known|set|available|provided)\b|\b(?:may|can|could)\s+be\s+(?:null|empty|missing)\b|\bnullable\b|\bonly\s+present\b|\bpresent\s+only\b|\bnot\s+always\s+present\b");
-    private static readonly Regex s_isoDate = new(@"^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$", RegexOptions.CultureInvariant, s_timeout);
+    private static readonly Regex s_isoDate = new(@"^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2}| UTC)?)?$", RegexOptions.CultureInvariant, s_timeout);
 
     internal static bool ProseSaysNullable(string description) => s_nullable.IsMatch(description);
 
@@ -164,6 +166,12 @@ internal sealed partial class ApiBuilder
         if (fallback is not null)
         {
             return fallback;
+        }
+
+        // A moment the example leaves null: `lost_at`, `finishedAt`, or "When the agent disconnected".
+        if ((example is null || example.Kind == JsonKind.Null) && (s_momentName.IsMatch(jsonName) || (s_momentDescription.IsMatch(description) && !s_boolean.IsMatch(description))))
+        {
+            return TypeRef.DateTimeOffset;
         }
 
         if (s_weakString.IsMatch(description) || s_stringName.IsMatch(jsonName))

@@ -123,7 +123,9 @@ internal sealed record CredentialSpec(
 /// operations or only illustrates them is decided for the whole doc set (see <c>ApiBuilder.DeclaredEndpoints</c>);
 /// <see cref="Summary"/> for a summary table's row that links to the section documenting the endpoint, which
 /// makes the operation when it documents it (see <c>ApiBuilder.ChosenEndpoints</c>); <see cref="Paginated"/>
-/// when the section says its list pages ("Returns a paginated list", a link to the pagination section).
+/// when the section says its list pages ("Returns a paginated list", a link to the pagination section);
+/// <see cref="Mention"/> when prose only mentions it ("for the endpoint `DELETE /tags/:id`, run ..."), which
+/// yields to a section that declares the same operation.
 /// </summary>
 internal sealed record EndpointSectionSpec(
     string Heading,
@@ -145,7 +147,8 @@ internal sealed record EndpointSectionSpec(
     bool NoContent = false,
     bool Illustration = false,
     bool Summary = false,
-    bool Paginated = false);
+    bool Paginated = false,
+    bool Mention = false);
 
 /// <summary>A JSON example and where it stands.</summary>
 internal sealed record JsonExample(JsonNode Value, LocationInfo Location);
@@ -159,6 +162,8 @@ internal sealed record DeprecationSpec(string Name, string Quote);
 /// whether pages link by <c>Link: rel="next"</c>, total-count headers, and a stated page size.
 /// <see cref="Global"/> when it stands on a page without endpoints (an introduction): it speaks of every list,
 /// unless <see cref="OnlyWhereSaid"/> ("for endpoints which support pagination"): then of the lists that say they page.
+/// <see cref="Envelope"/> is the page the pagination section shows (<c>{"items": [...], "has_more": true}</c>): what a
+/// list whose own section shows no response answers with, its items the list's.
 /// </summary>
 internal sealed record PagingHintSpec(
     string? PositionParameter,
@@ -170,4 +175,5 @@ internal sealed record PagingHintSpec(
     string? TotalPagesHeader,
     int? PageSize,
     bool Global,
-    bool OnlyWhereSaid = false);
+    bool OnlyWhereSaid = false,
+    JsonNode? Envelope = null);

@@ -35,8 +35,12 @@ internal static partial class DocParser
     /// attributes", and a nested object's "Order - Line item properties".
     /// </summary>
     private static readonly Regex s_propertiesHeading = new(
-        @"^\s*(?:(?<parent>[A-Za-z][\w ]{0,40}?)\s*(?:-|\u2013|\u2014|:|>)\s*)?(?<name>[A-Za-z][\w ]{0,40}?)\s+(?:properties|attributes|fields|object)\s*[.:]*\s*$",
+        @"^\s*(?:(?<parent>[A-Za-z][\w ]{0,40}?)\s*(?:-|\u2013|\u2014|:|>)\s*)?(?<name>[A-Za-z][\w ]{0,40}?)\s+(?:properties|attributes|fields|object|data\s+model|model|schema)\s*[.:]*\s*$",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, s_regexTimeout);
+
+    /// <summary>A subheading that is only the word for an object's fields ("### Properties" under "## Notes"): the object is the one the section names.</summary>
+    private static readonly Regex s_bareObjectHeading = new(
+        @"^\s*(?:properties|attributes|fields|object|data\s+model|model|schema)\s*[.:]*\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, s_regexTimeout);
 
     private static readonly Regex s_notAnObject = new(
         @"^(?:request|response|query|body|path|url|form|required|optional|input|output|additional|custom|other|common|shared|extra|global|available|http|header|the|an?|json|returned|writable|read\s*only|all)$",
@@ -62,6 +66,7 @@ internal static partial class DocParser
         var documentsIdCursor = false;
         var deprecations = new List<DeprecationSpec>();
         var pagingProse = new System.Text.StringBuilder();
+        JsonNode? pagingEnvelope = null;
         var userAgentRequired = false;
         var listsPaginated = false;
         var mentionsUserAgent = text.IndexOf("User-Agent", StringComparison.OrdinalIgnoreCase) >= 0;
@@ -153,7 +158,18 @@ internal static partial class DocParser
             }
 
             var found = EndpointReader.Find(markdown, heading, headingText, blocks);
-            if (found.Count == 0 && blocks.Any(b => b is Table) && s_propertiesHeading.Match(headingText) is { Success: true } properties &&
+            var hasTable = blocks.Any(b => b is Table || (b is HtmlBlock html && FieldReader.IsHtmlTable(markdown.Raw(html))));
+            if (found.Count == 0 && hasTable && !Sections.IsGuideTitle(headingText) && !s_notAnObject.IsMatch(headingText) &&
+                blocks.FindIndex(b => b is HeadingBlock label && s_bareObjectHeading.IsMatch(MarkdownText.Inline(label.Inline))) is var fieldsAt and >= 0)
+            {
+                // "## Notes" over "### Properties" and its table: the Note object, its fields up to the next label.
+                var end = blocks.FindIndex(fieldsAt + 1, b => b is HeadingBlock);
+                var fieldBlocks = blocks.GetRange(fieldsAt + 1, (end < 0 ? blocks.Count : end) - fieldsAt - 1);
+                objects.Add(ReadObject(markdown, heading, headingText, headingText, null, fieldBlocks, diagnostics));
+                continue;
+            }
+
+            if (found.Count == 0 && hasTable && s_propertiesHeading.Match(headingText) is { Success: true } properties &&
                 !s_notAnObject.IsMatch(properties.Groups["name"].Value.Trim()) &&
                 !(properties.Groups["parent"].Success && s_notAnObject.IsMatch(properties.Groups["parent"].Value.Trim())))
             {
@@ -174,7 +190,7 @@ internal static partial class DocParser
                 }
                 else
                 {
-                    endpoints.AddRange(read);
+                    endpoints.AddRange(found[0].Form == EndpointForm.InProse ? read.Select(e => e with { Mention = true }) : read);
                 }
                 continue;
             }
@@ -187,6 +203,11 @@ internal static partial class DocParser
                 foreach (var block in blocks)
                 {
                     pagingProse.Append(markdown.Raw(block)).Append('\n');
+                    if (pagingEnvelope is null && block is FencedCodeBlock fence && IsJsonFence(fence) &&
+                        ReadJson(markdown, fence, diagnostics)?.Value is { Kind: JsonKind.Object } shown && shown.Properties.Any(p => p.Value.Kind == JsonKind.Array))
+                    {
+                        pagingEnvelope = shown;
+                    }
                 }
             }
 
@@ -245,7 +266,7 @@ internal static partial class DocParser
             endpoints.ToEquatableArray(),
             diagnostics.ToEquatableArray(),
             credentials,
-            PagingReader.Read(pagingProse.ToString(), text, global: !declaresEndpoints),
+            PagingReader.Read(pagingProse.ToString(), text, global: !declaresEndpoints) is { } paging ? paging with { Envelope = pagingEnvelope } : null,
             userAgentRequired ? UserAgentReader.Example(text) : null,
             listsPaginated);
     }
@@ -443,6 +464,10 @@ internal static partial class DocParser
             else if (block is Table table)
             {
                 fields.AddRange(FieldReader.ReadTable(markdown, table));
+            }
+            else if (block is HtmlBlock html)
+            {
+                fields.AddRange(FieldReader.ReadHtmlTable(markdown, html));
             }
         }
 

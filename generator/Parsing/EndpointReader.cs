@@ -141,6 +141,14 @@ internal static class EndpointReader
         @"\b(?:authenticat\w*|authori[sz]\w*|oauth|tokens?|pagination|paging|errors?|rate\s+limit\w*|making\s+(?:a\s+)?requests?|introduction|overview|getting\s+started|identify|versioning|caching|schema|conventions|client\s+errors|examples?)\b",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, s_timeout);
 
+    /// <summary>
+    /// A heading that opens with an action names an operation, whatever its object: "Get the current token",
+    /// "Revoke a token", "List errors" are endpoints, where "Tokens", "Authentication" and "Errors" are guides.
+    /// </summary>
+    private static readonly Regex s_actionHeading = new(
+        @"^\W*(?:get|list|create|update|delete|remove|revoke|add|fetch|retrieve|show|edit|set|replace|regenerate|rotate|reset|search|find|query|post|put|patch)s?\b(?!\s+(?:started|up)\b)",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, s_timeout);
+
     /// <summary>True when the line is <c>METHOD path</c> as the code-line and paragraph forms need.</summary>
     internal static bool IsEndpointLine(string text) => TryLine(text, out _, out _, out _);
 
@@ -194,7 +202,7 @@ internal static class EndpointReader
             }
         }
 
-        if (!s_guideHeading.IsMatch(headingText))
+        if (!s_guideHeading.IsMatch(headingText) || s_actionHeading.IsMatch(headingText))
         {
             // Every command of the section: "or use the build-scoped route" shows a second endpoint.
             foreach (var code in blocks.OfType<LeafBlock>().Where(b => b is FencedCodeBlock or CodeBlock))

@@ -116,10 +116,72 @@ internal static class FieldReader
         var rows = table.OfType<TableRow>().ToList();
         if (rows.Count < 2)
         {
-            yield break;
+            return Enumerable.Empty<FieldDocSpec>();
         }
 
-        var header = rows[0].OfType<TableCell>().Select(c => CellText(c).ToLowerInvariant().Trim('*', '_', ' ')).ToList();
+        var header = rows[0].OfType<TableCell>().Select(CellText).ToList();
+        return ReadRows(header, rows.Skip(1).Select(r => (r.OfType<TableCell>().Select(CellText).ToList(), markdown.FirstLine(r))));
+    }
+
+    /// <summary>Whether an HTML block holds a table (<c>&lt;table&gt;</c> with rows).</summary>
+    public static bool IsHtmlTable(string html) =>
+        html.IndexOf("<table", StringComparison.OrdinalIgnoreCase) >= 0 && html.IndexOf("<tr", StringComparison.OrdinalIgnoreCase) >= 0;
+
+    /// <summary>
+    /// An attribute table written in HTML, read like a Markdown one: a first row of <c>&lt;th&gt;</c> cells that
+    /// names the columns, or, without one, rows of a name cell (<c>&lt;th&gt;&lt;code&gt;id&lt;/code&gt;&lt;/th&gt;</c>)
+    /// and a description cell, with a type cell between them when a row has three.
+    /// </summary>
+    public static IEnumerable<FieldDocSpec> ReadHtmlTable(MarkdownText markdown, HtmlBlock block)
+    {
+        var raw = markdown.Raw(block);
+        if (!IsHtmlTable(raw))
+        {
+            return Enumerable.Empty<FieldDocSpec>();
+        }
+
+        var rows = new List<(List<string> Cells, bool Header, LocationInfo Location)>();
+        foreach (Match row in s_htmlRow.Matches(raw))
+        {
+            var cells = s_htmlCell.Matches(row.Groups[1].Value).Cast<Match>().ToList();
+            if (cells.Count > 0)
+            {
+                var start = block.Span.Start + row.Index;
+                rows.Add((cells.Select(c => HtmlCellText(c.Groups[2].Value)).ToList(), cells.All(c => c.Groups[1].Value is "h" or "H") && !cells[0].Groups[2].Value.Contains("<code"), markdown.Location(start, start + 3)));
+            }
+        }
+
+        if (rows.Count == 0)
+        {
+            return Enumerable.Empty<FieldDocSpec>();
+        }
+
+        if (rows[0].Header)
+        {
+            return ReadRows(rows[0].Cells, rows.Skip(1).Select(r => (r.Cells, r.Location)));
+        }
+
+        var width = rows.Max(r => r.Cells.Count);
+        var header = width >= 3 ? new List<string> { "name", "type", "description" } : new List<string> { "name", "description" };
+        return ReadRows(header, rows.Select(r => (r.Cells, r.Location)));
+    }
+
+    private static readonly Regex s_htmlRow = new(@"<tr\b[^>]*>(.*?)</tr\s*>", RegexOptions.IgnoreCase | RegexOptions.Singleline | RegexOptions.CultureInvariant, s_timeout);
+
+    private static readonly Regex s_htmlCell = new(@"<t([hdHD])\b[^>]*>(.*?)</t\1\s*>", RegexOptions.Singleline | RegexOptions.CultureInvariant, s_timeout);
+
+    private static readonly Regex s_htmlCode = new(@"</?code\b[^>]*>", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, s_timeout);
+
+    private static readonly Regex s_spaces = new(@"\s+", RegexOptions.CultureInvariant, s_timeout);
+
+    /// <summary>A cell's text: code spans kept as backticks, other tags dropped, entities decoded, white space collapsed.</summary>
+    private static string HtmlCellText(string html) =>
+        s_spaces.Replace(EndpointReader.PlainText(s_htmlCode.Replace(html, "`")), " ").Trim();
+
+    /// <summary>Rows under a header that names the columns, whatever the table was written in.</summary>
+    private static IEnumerable<FieldDocSpec> ReadRows(List<string> headerCells, IEnumerable<(List<string> Cells, LocationInfo Location)> rows)
+    {
+        var header = headerCells.Select(c => c.ToLowerInvariant().Trim('*', '_', ' ')).ToList();
         var nameColumn = header.FindIndex(h => h is "parameter" or "parameters" or "name" or "field" or "property" or "key" or "attribute" or "argument" or "param" or "query parameter" or "field name");
         if (nameColumn < 0)
         {
@@ -131,9 +193,8 @@ internal static class FieldReader
         var defaultColumn = header.FindIndex(h => h is "default" or "default value");
         var descriptionColumn = header.FindIndex(h => h.StartsWith("description", StringComparison.Ordinal) || h is "meaning" or "notes" or "details");
         var exampleColumn = header.FindIndex(h => h is "example" or "examples" or "example value" or "sample" or "sample value");
-        foreach (var row in rows.Skip(1))
+        foreach (var (cells, location) in rows)
         {
-            var cells = row.OfType<TableCell>().Select(CellText).ToList();
             string Cell(int index) => index >= 0 && index < cells.Count ? cells[index] : string.Empty;
             var name = Cell(nameColumn).Trim('`', ' ', '*');
             if (!s_fieldName.IsMatch(name))
@@ -165,7 +226,7 @@ internal static class FieldReader
 
             var text = (requirement + " " + (type.Length > 0 ? "(" + type + ") " : string.Empty) + description +
                 (byDefault.Length > 0 && byDefault != "-" ? " Default: `" + byDefault.Trim('`') + "`." : string.Empty)).Trim();
-            yield return Field(name, string.Empty, text, markdown.FirstLine(row));
+            yield return Field(name, string.Empty, text, location);
         }
     }
 

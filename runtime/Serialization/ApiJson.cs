@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.ComponentModel;
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -48,10 +49,30 @@ public static class ApiJson
         },
         static (w, v) => w.WriteBooleanValue(v));
 
-    /// <summary>An ISO 8601 date and time.</summary>
+    /// <summary>
+    /// An ISO 8601 date and time, or the same with a space for the <c>T</c> (<c>2026-07-16 06:07:42</c>,
+    /// UTC when no offset follows) and perhaps a closing <c>UTC</c> (<c>2026-07-16 06:07:42 UTC</c>, as Ruby
+    /// servers write them); written back in ISO 8601.
+    /// </summary>
     public static JsonConverter<DateTimeOffset> DateTimeOffset { get; } = new Simple<DateTimeOffset>(
-        static (ref Utf8JsonReader r) => r.GetDateTimeOffset(),
+        static (ref Utf8JsonReader r) => r.TokenType == JsonTokenType.String && r.TryGetDateTimeOffset(out var value) ? value : ReadSpacedDateTime(ref r),
         static (w, v) => w.WriteStringValue(v));
+
+    private static DateTimeOffset ReadSpacedDateTime(ref Utf8JsonReader reader)
+    {
+        var text = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+        if (text is not null && text.Length > 15 && text[10] == ' ')
+        {
+            var iso = text.Substring(0, 10) + "T" + text.Substring(11);
+            iso = iso.EndsWith(" UTC", StringComparison.Ordinal) ? iso.Substring(0, iso.Length - 4) + "Z" : iso;
+            if (global::System.DateTimeOffset.TryParse(iso, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var value))
+            {
+                return value;
+            }
+        }
+
+        throw Unexpected(ref reader, "a date and time");
+    }
 
     /// <summary>A string, number or boolean.</summary>
     public static JsonConverter<ApiScalar> Scalar { get; } = new Simple<ApiScalar>(static (ref Utf8JsonReader r) => ApiScalar.Read(ref r), static (w, v) => v.Write(w));

@@ -1,0 +1,139 @@
+using System.Text.Json;
+using Engage.Codegen.Runtime;
+using Engage.Codegen.Runtime.Serialization;
+
+namespace Engage.Codegen.Tests.Dialects;
+
+/// <summary>
+/// Objects described in prose structures rather than by one JSON example, on pages of our own words about
+/// invented APIs. Fixtures/dialects/objects: a resource section whose "Properties" subheading holds the
+/// object's field table (types as the docs write them: text, int, numeric); lists and items whose sections
+/// show no response, typed by the object their path names; a pagination section whose example page wraps
+/// every list; a prose mention of an endpoint that yields to the section declaring it; headings written as
+/// HTML elements. Fixtures/dialects/models: a "data model" table in HTML with no types, typed by the example a
+/// list shows; moments left null in the example; a guide word ("token") in an action heading.
+/// </summary>
+public sealed class ObjectFormsTests
+{
+    private static readonly DialectFixture s_objects = new("objects", "Engage.Dialects.Objects");
+    private static readonly DialectFixture s_models = new("models", "Engage.Dialects.Models");
+
+    [Fact]
+    public void Objects_fixture_compiles_and_no_docs_problem_is_an_error() => s_objects.AssertCompilesAndNoDocsProblemIsAnError();
+
+    [Fact]
+    public void Models_fixture_compiles_and_no_docs_problem_is_an_error() => s_models.AssertCompilesAndNoDocsProblemIsAnError();
+
+    [Fact]
+    public void A_properties_subheading_describes_the_object_its_section_names()
+    {
+        // Kennel.md: "## Dogs" over "### Properties" with Name | Type | Description rows.
+        Assert.Equal(typeof(string), s_objects.MemberType("Dog", "Id"));
+        Assert.Equal(typeof(string), s_objects.MemberType("Dog", "Name"));
+        Assert.Equal(typeof(int), s_objects.MemberType("Dog", "Age"));
+        Assert.Equal(typeof(decimal), s_objects.MemberType("Dog", "Weight"));
+        Assert.Equal(typeof(string), s_objects.MemberType("Kennel", "Label"));
+    }
+
+    [Fact]
+    public void A_get_without_a_response_returns_the_object_its_path_names()
+    {
+        var get = s_objects.Type("KennelDogsClient").Operation("GetAsync");
+        Assert.Equal(typeof(Task<>).MakeGenericType(s_objects.Type("Dog")), get.ReturnType);
+
+        // "/dogs/:id/photo" names no documented object: it stays untyped.
+        var photo = s_objects.Type("KennelDogsClient").Operation("GetPhotoAsync");
+        Assert.Equal(typeof(Task<JsonElement>), photo.ReturnType);
+    }
+
+    [Theory]
+    [InlineData("KennelDogsClient", "ListAsync", "Dog")]
+    [InlineData("KennelDogsClient", "ListKennelsAsync", "Kennel")]
+    [InlineData("KennelKennelsClient", "ListAsync", "Kennel")]
+    public void Lists_page_in_the_envelope_the_pagination_section_shows(string client, string method, string item)
+    {
+        // "Every call that returns several results is paginated": items and has_more around the path's objects.
+        Assert.True(s_objects.Operation(client, method).Paged);
+        var returns = s_objects.Type(client).Operation(method).ReturnType;
+        Assert.Equal(typeof(AsyncPageable<>).MakeGenericType(s_objects.Type(item)), returns);
+        var source = s_objects.Result.Source(client + ".g.cs");
+        var body = source.Substring(source.IndexOf(method + "(", StringComparison.Ordinal));
+        Assert.Contains("\"page\"", body, StringComparison.Ordinal);
+        Assert.Contains("\"limit\"", body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_prose_mention_yields_to_the_section_that_declares_the_endpoint()
+    {
+        // "for the endpoint `DELETE /dogs/:id`" under "Using the API" comes first in the page, with a curl example.
+        var delete = s_objects.Operation("KennelDogsClient", "DeleteAsync");
+        Assert.Equal("/dogs/{id}", delete.Path);
+        Assert.Equal("Kennel.md:59", delete.Source);
+        Assert.Contains(s_objects.Result.GeneratorDiagnostics, d => d.Id == "ENG016" && DialectFixture.LineOf(d).Contains("DELETE /dogs/:id", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Html_headings_open_sections_like_markdown_ones()
+    {
+        // walkers.md: three <h3> sections under an <h2>, each with its own request line and example.
+        Assert.Equal(
+            new[]
+            {
+                "KennelWalkerClient.GetAsync GET /walkers/{walkerId}",
+                "KennelWalkerClient.ListAsync GET /walkers",
+            },
+            s_objects.Operations.Where(o => o.StartsWith("KennelWalkerClient", StringComparison.Ordinal) && o.Contains(" GET ", StringComparison.Ordinal)));
+        var get = s_objects.Type("KennelWalkerClient").Operation("GetAsync").ReturnType.GetGenericArguments()[0];
+        Assert.Equal(new[] { "Id", "Name", "WalkedAt" }, get.GetProperties().Select(p => p.Name).Order(StringComparer.Ordinal));
+        Assert.Contains(s_objects.Operations, o => o.StartsWith("KennelWalkerClient.", StringComparison.Ordinal) && o.EndsWith(" PUT /walkers/{walkerId}/rest", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_data_model_table_without_types_takes_them_from_the_example_that_shows_the_object()
+    {
+        // leashes.md: the HTML table names six fields; the list's example shows a leash.
+        Assert.Equal(typeof(string), s_models.MemberType("Leash", "Id"));
+        Assert.Equal(typeof(int), s_models.MemberType("Leash", "LengthCm"));
+        Assert.Equal(typeof(DateTimeOffset), s_models.MemberType("Leash", "CreatedAt"));
+
+        // Null in the example: "When the leash was last clipped" and `returned_at` are moments that may be absent.
+        Assert.Equal(typeof(DateTimeOffset?), s_models.MemberType("Leash", "ClippedAt"));
+        Assert.Equal(typeof(DateTimeOffset?), s_models.MemberType("Leash", "ReturnedAt"));
+        var list = s_models.Type("LeashesLeashesClient").Operation("ListAsync").ReturnType;
+        Assert.Equal(typeof(Task<>).MakeGenericType(typeof(List<>).MakeGenericType(s_models.Type("Leash"))), list);
+    }
+
+    [Fact]
+    public void An_action_heading_is_an_endpoint_even_with_a_guide_word_in_it()
+    {
+        // token.md: "Get the current token" shows only a curl line; "Tokens", a guide, shows one too.
+        Assert.Equal(new[] { "LeashesAccessTokenClient.GetAsync GET /token", "LeashesLeashesClient.ListAsync GET /leashes" }, s_models.Operations);
+    }
+
+    [Fact]
+    public void Times_written_with_a_space_and_utc_are_read_as_dates()
+    {
+        var converter = ApiJson.DateTimeOffset;
+        var reader = new Utf8JsonReader("\"2026-03-01 10:00:00 UTC\""u8);
+        reader.Read();
+        Assert.Equal(new DateTimeOffset(2026, 3, 1, 10, 0, 0, TimeSpan.Zero), converter.Read(ref reader, typeof(DateTimeOffset), new JsonSerializerOptions()));
+
+        reader = new Utf8JsonReader("\"2026-03-01 10:00:00+02:00\""u8);
+        reader.Read();
+        Assert.Equal(new DateTimeOffset(2026, 3, 1, 10, 0, 0, TimeSpan.FromHours(2)), converter.Read(ref reader, typeof(DateTimeOffset), new JsonSerializerOptions()));
+
+        reader = new Utf8JsonReader("\"next tuesday\""u8);
+        reader.Read();
+        var threw = false;
+        try
+        {
+            converter.Read(ref reader, typeof(DateTimeOffset), new JsonSerializerOptions());
+        }
+        catch (JsonException)
+        {
+            threw = true;
+        }
+
+        Assert.True(threw);
+    }
+}
