@@ -35,6 +35,9 @@ internal sealed partial class ApiBuilder
     /// <summary>Documented objects by lower-case name and singular name.</summary>
     private readonly Dictionary<string, ObjectModel> _objects = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>The item type of each collection (a path's last segment, <c>notes</c>) a list's example has shown.</summary>
+    private readonly Dictionary<string, TypeRef> _collectionItems = new(StringComparer.OrdinalIgnoreCase);
+
     /// <summary>Each documented object once, by name: set once all are registered, then read per field and example.</summary>
     private List<ObjectModel> _orderedObjects = new();
     private readonly Dictionary<string, List<ObjectModel>> _fieldOwners = new(StringComparer.Ordinal);

@@ -31,8 +31,54 @@ internal static class DeclaredTypes
         }
 
         var match = s_lead.Match(description);
-        return match.Success ? Map(match.Groups[1].Value.Trim().ToLowerInvariant(), jsonName) : null;
+        if (match.Success)
+        {
+            return Map(match.Groups[1].Value.Trim().ToLowerInvariant(), jsonName);
+        }
+
+        // "(number | optional, default 1)", "(optional number, default 1)": the one part that names a type.
+        var parts = s_parenthetical.Match(description);
+        if (!parts.Success)
+        {
+            return null;
+        }
+
+        TypeRef? found = null;
+        foreach (var part in s_partSeparator.Split(parts.Groups[1].Value))
+        {
+            var words = s_marker.Replace(part.Trim().ToLowerInvariant(), string.Empty).Trim();
+            if (words.Length == 0 || words.StartsWith("default", StringComparison.Ordinal) || words.StartsWith("e.g", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var type = Map(words, jsonName);
+            if (type is null || (found is not null && found != type))
+            {
+                return null; // a part that is no type word, or two types ("string | number"): say nothing
+            }
+
+            found = type;
+        }
+
+        return found;
     }
+
+    private static readonly Regex s_parenthetical = new(@"^\s*\(([^()]{1,80})\)", RegexOptions.CultureInvariant, s_timeout);
+
+    private static readonly Regex s_partSeparator = new(@"\s*[|,;]\s*", RegexOptions.CultureInvariant, s_timeout);
+
+    private static readonly Regex s_marker = new(@"\b(?:required|optional|mandatory|nullable|read-?only)\b", RegexOptions.CultureInvariant, s_timeout);
+
+    /// <summary>
+    /// A page number, a page size, an offset or a count: JavaScript-typed docs call them "number", and they are
+    /// whole numbers (<c>page</c>, <c>pageSize</c>, <c>per_page</c>, <c>limit</c>, <c>offset</c>, <c>*_count</c>).
+    /// </summary>
+    private static bool IsCounting(string jsonName) => s_counting.IsMatch(jsonName);
+
+    private static readonly Regex s_counting = new(
+        @"^(?:page|page_?size|page_?number|per_?page|per-page|limit|offset|skip|start|size|count|top|\w+_count|\w+Count)$",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, s_timeout);
 
     private static TypeRef? Map(string declared, string jsonName)
     {
@@ -51,6 +97,7 @@ internal static class DeclaredTypes
     {
         "integer" or "int" or "int32" or "long" or "int64" or "integer (int64)" or "bigint" =>
             IsId(jsonName) || declared is "long" or "int64" or "integer (int64)" or "bigint" ? TypeRef.Int64 : TypeRef.Int32,
+        "number" when IsCounting(jsonName) => TypeRef.Int32,
         "number" or "float" or "double" or "decimal" or "numeric" or "float64" => TypeRef.Decimal,
         "string" or "str" or "text" or "email" or "url" or "uri" or "uuid" or "guid" => TypeRef.String,
         "boolean" or "bool" => TypeRef.Boolean,

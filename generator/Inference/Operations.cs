@@ -152,6 +152,13 @@ internal sealed partial class ApiBuilder
 
         paging ??= TryPositionPaging(endpoint, requestProperties, hint, responseType, saysPaginated);
 
+        // What this list's example shows types the same collection's lists elsewhere that show none.
+        var shownItems = paging?.ItemType ?? (responseType.Kind == TypeKind.List ? responseType.Element : null);
+        if (endpoint.HttpMethod == "GET" && endpoint.ResponseExamples.Count > 0 && shownItems is { Kind: TypeKind.Model } && LastCollection(endpoint.PathTemplate) is { } shownCollection)
+        {
+            _collectionItems[shownCollection] = shownItems;
+        }
+
         return new OperationSpec(
             methodName,
             endpoint.HttpMethod,
@@ -227,6 +234,12 @@ internal sealed partial class ApiBuilder
             return shown;
         }
 
+        // "Gets a list of all notes for a snippet", no example: the notes another list of notes showed.
+        if (endpoint.HttpMethod == "GET" && examples.Count == 0 && LastCollection(endpoint.PathTemplate) is { } collection && _collectionItems.TryGetValue(collection, out var items))
+        {
+            return TypeRef.ListOf(items);
+        }
+
         _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NoResponseType, endpoint.HeadingLocation, endpoint.Heading));
         return TypeRef.JsonElement;
     }
@@ -258,6 +271,14 @@ internal sealed partial class ApiBuilder
         }
 
         return item ? TypeRef.ModelNamed(model.Name) : TypeRef.ListOf(TypeRef.ModelNamed(model.Name));
+    }
+
+    /// <summary>The last segment of a path that ends in a plural literal (<c>notes</c> of <c>/snippets/{id}/notes</c>), else null.</summary>
+    private static string? LastCollection(string pathTemplate)
+    {
+        var segments = pathTemplate.Split(new[] { '/' }, StringSplitOptions.RemoveEmptyEntries);
+        var last = segments.Length > 0 ? segments[segments.Length - 1] : null;
+        return last is null || last.IndexOf('{') >= 0 || string.Equals(Naming.Singular(last), last, StringComparison.OrdinalIgnoreCase) ? null : last;
     }
 
     private TypeRef ModelFromExample(string name, ModelRole role, string summary, JsonNode example, LocationInfo location, string source, Dictionary<string, TypeRef>? overrides)

@@ -42,6 +42,10 @@ internal static partial class DocParser
     private static readonly Regex s_bareObjectHeading = new(
         @"^\s*(?:properties|attributes|fields|object|data\s+model|model|schema)\s*[.:]*\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, s_regexTimeout);
 
+    /// <summary>A heading that names a list: "List users", "Get all users", "Search projects".</summary>
+    private static readonly Regex s_listHeading = new(
+        @"^\W*(?:list|get\s+all|search|find\s+all)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, s_regexTimeout);
+
     private static readonly Regex s_notAnObject = new(
         @"^(?:request|response|query|body|path|url|form|required|optional|input|output|additional|custom|other|common|shared|extra|global|available|http|header|the|an?|json|returned|writable|read\s*only|all)$",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, s_regexTimeout);
@@ -99,8 +103,12 @@ internal static partial class DocParser
         string? group = null;
         string? subgroup = null;
 
-        foreach (var (heading, blocks) in sections)
+        // The level of a section that says its subsections' lists page ("## List users" saying "this takes pagination
+        // parameters" over "### For normal users" and its endpoint); 0 when none is open.
+        var pagedLevel = 0;
+        for (var index = 0; index < sections.Count; index++)
         {
+            var (heading, blocks) = sections[index];
             cancellationToken.ThrowIfCancellationRequested();
             var headingText = heading is null ? string.Empty : MarkdownText.Inline(heading.Inline).Trim().TrimEnd('.', ':').Trim();
             credentials = ReadCredentials(markdown, blocks, credentials);
@@ -130,6 +138,11 @@ internal static partial class DocParser
                 }
 
                 continue;
+            }
+
+            if (heading.Level <= pagedLevel)
+            {
+                pagedLevel = 0;
             }
 
             userAgentRequired = userAgentRequired || (mentionsUserAgent && blocks.OfType<ParagraphBlock>().Any(p => UserAgentReader.Requires(MarkdownText.Inline(p.Inline))));
@@ -190,7 +203,7 @@ internal static partial class DocParser
                 }
                 else
                 {
-                    endpoints.AddRange(found[0].Form == EndpointForm.InProse ? read.Select(e => e with { Mention = true }) : read);
+                    endpoints.AddRange(read.Select(e => e with { Mention = found[0].Form == EndpointForm.InProse, Paginated = e.Paginated || pagedLevel > 0 }));
                 }
                 continue;
             }
@@ -224,8 +237,15 @@ internal static partial class DocParser
                 var prose = MarkdownText.Inline(paragraph.Inline);
                 ReadDeprecations(prose, deprecations);
 
-                // "By default, GET requests return 20 results at a time because the API results are paginated."
-                listsPaginated |= SaysPaginated(prose.ToLowerInvariant());
+                // "By default, GET requests return 20 results at a time because the API results are paginated": the
+                // page's lists, or, said in a section named for a list ("## List users") whose subsections hold its
+                // endpoints ("### For admins"), theirs.
+                if (SaysPaginated(prose.ToLowerInvariant()))
+                {
+                    var opensSubsections = s_listHeading.IsMatch(headingText) && index + 1 < sections.Count && sections[index + 1].Heading is { } next && next.Level > heading.Level;
+                    pagedLevel = opensSubsections ? heading.Level : pagedLevel;
+                    listsPaginated |= !opensSubsections;
+                }
             }
 
             if (lower.Contains("paginat"))

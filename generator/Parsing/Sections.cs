@@ -57,7 +57,7 @@ internal static class Sections
 
         var text = WebUtility.HtmlDecode(s_tag.Replace(match.Groups["text"].Value, " ")).Replace('\u00B6', ' ').Trim();
         // "<h6>/v3/things/{id}</h6>" beside a method label is the endpoint element, not a section.
-        if (text.Length == 0 || text[0] == '/' || text.StartsWith("http", StringComparison.OrdinalIgnoreCase) || EndpointReader.IsEndpointLine(text))
+        if (text.Length > 0 && (text[0] == '/' || text.StartsWith("http", StringComparison.OrdinalIgnoreCase) || EndpointReader.IsEndpointLine(text)))
         {
             return null;
         }

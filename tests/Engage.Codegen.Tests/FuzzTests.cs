@@ -107,8 +107,9 @@ public class FuzzTests
             var markdown = new StringBuilder();
             switch (shape / 10)
             {
-                case 0: // a fence
-                    markdown.Append("## ").Append(heading).Append("\n\n").Append(auth).Append("\n\n```\n").Append(method).Append(' ').Append(path).Append("\n```\n\n");
+                case 0: // a fence, under a Markdown heading or, one time in two, a heading written as HTML with a permalink
+                    markdown.Append(shape % 2 == 0 ? "## " + heading : "<h2 id=\"s\">" + System.Net.WebUtility.HtmlEncode(heading) + " <a class=\"anchor\" href=\"#s\">\u00B6</a></h2>")
+                        .Append("\n\n").Append(auth).Append("\n\n```\n").Append(method).Append(' ').Append(path).Append("\n```\n\n");
                     break;
                 case 1: // the heading
                     markdown.Append("## ").Append(method).Append(' ').Append(path).Append("\n\n").Append(auth).Append("\n\n");

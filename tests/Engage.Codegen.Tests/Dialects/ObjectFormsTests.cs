@@ -10,7 +10,9 @@ namespace Engage.Codegen.Tests.Dialects;
 /// object's field table (types as the docs write them: text, int, numeric); lists and items whose sections
 /// show no response, typed by the object their path names; a pagination section whose example page wraps
 /// every list; a prose mention of an endpoint that yields to the section declaring it; headings written as
-/// HTML elements. Fixtures/dialects/models: a "data model" table in HTML with no types, typed by the example a
+/// HTML elements; parenthetical type lists (<c>(number | optional, default 1)</c>, routes.mdx); a paging sentence in
+/// a section whose subsection holds the endpoint, and a list without an example typed by another list of the same
+/// collection (trails.md). Fixtures/dialects/models: a "data model" table in HTML with no types, typed by the example a
 /// list shows; moments left null in the example; a guide word ("token") in an action heading.
 /// </summary>
 public sealed class ObjectFormsTests
@@ -135,5 +137,39 @@ public sealed class ObjectFormsTests
         }
 
         Assert.True(threw);
+    }
+
+    [Fact]
+    public void A_parenthetical_type_list_declares_the_type_and_counting_numbers_are_whole()
+    {
+        // routes.mdx: "`page`: (number | optional, default 1)", "`grade`: (number | optional)".
+        var request = s_objects.Type("ListRoutesRequest");
+        Assert.Equal(typeof(int?), request.GetProperty("Page")!.PropertyType);
+        Assert.Equal(typeof(int?), request.GetProperty("PageSize")!.PropertyType);
+        Assert.Equal(typeof(decimal?), request.GetProperty("Grade")!.PropertyType);
+        Assert.Equal(typeof(string), request.GetProperty("Search")!.PropertyType);
+        Assert.True(s_objects.Operation("KennelRoutesClient", "ListAsync").Paged);
+        var source = s_objects.Result.Source("KennelRoutesClient.g.cs");
+        Assert.Contains("\"pageSize\"", source.Substring(source.IndexOf("ListAsync(", StringComparison.Ordinal)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_paging_sentence_covers_the_endpoints_of_its_subsections_only()
+    {
+        // trails.md: "## List trails" says it takes the pagination parameters; its endpoint is under "### For walkers".
+        Assert.True(s_objects.Operation("KennelTrailsClient", "ListAsync").Paged);
+        Assert.False(s_objects.Operation("KennelTrailsClient", "ListNotesAsync").Paged);
+        Assert.False(s_objects.Operation("KennelTrailsClient", "GetAsync").Paged);
+    }
+
+    [Fact]
+    public void A_list_without_an_example_takes_the_items_another_list_of_its_collection_shows()
+    {
+        // trails.md: notes on a trail show an example; notes on a signpost show none.
+        var trailNotes = s_objects.Type("KennelTrailsClient").Operation("ListNotesAsync").ReturnType;
+        var signpostNotes = s_objects.Type("KennelTrailsClient").Operation("ListNotesForSignpostAsync").ReturnType;
+        Assert.Equal(trailNotes, signpostNotes);
+        var note = trailNotes.GetGenericArguments()[0].GetGenericArguments()[0];
+        Assert.Equal(typeof(DateTimeOffset), note.GetProperty("LeftAt")!.PropertyType);
     }
 }
