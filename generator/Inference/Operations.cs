@@ -251,7 +251,7 @@ internal sealed partial class ApiBuilder
     /// </summary>
     private TypeRef? ObjectOfPath(string pathTemplate)
     {
-        var segments = pathTemplate.Split(new[] { '/' }, StringSplitOptions.RemoveEmptyEntries);
+        var segments = Segments(pathTemplate);
         if (segments.Length == 0)
         {
             return null;
@@ -276,7 +276,7 @@ internal sealed partial class ApiBuilder
     /// <summary>The last segment of a path that ends in a plural literal (<c>notes</c> of <c>/snippets/{id}/notes</c>), else null.</summary>
     private static string? LastCollection(string pathTemplate)
     {
-        var segments = pathTemplate.Split(new[] { '/' }, StringSplitOptions.RemoveEmptyEntries);
+        var segments = Segments(pathTemplate);
         var last = segments.Length > 0 ? segments[segments.Length - 1] : null;
         return last is null || last.IndexOf('{') >= 0 || string.Equals(Naming.Singular(last), last, StringComparison.OrdinalIgnoreCase) ? null : last;
     }

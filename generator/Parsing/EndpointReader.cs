@@ -495,7 +495,8 @@ internal static class EndpointReader
     /// <summary>An HTML block's text as a reader sees it, lines kept: a request sample written as <c>&lt;pre&gt;&lt;code&gt;</c>.</summary>
     internal static string PlainText(string html) => WebUtility.HtmlDecode(s_htmlTag.Replace(html, string.Empty));
 
-    private static string PlainHtml(string html) => WebUtility.HtmlDecode(s_htmlTag.Replace(html, " ")).Replace('\n', ' ').Replace('\r', ' ');
+    /// <summary>The text of HTML: tags as spaces, entities decoded, on one line.</summary>
+    internal static string PlainHtml(string html) => WebUtility.HtmlDecode(s_htmlTag.Replace(html, " ")).Replace('\n', ' ').Replace('\r', ' ');
 
     /// <summary>
     /// Rows with a method cell and a path cell (<c>| GET | /things | ... |</c>) or one <c>`METHOD /path`</c> cell;

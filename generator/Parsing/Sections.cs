@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Net;
 using System.Text.RegularExpressions;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
@@ -55,7 +54,7 @@ internal static class Sections
             return null;
         }
 
-        var text = WebUtility.HtmlDecode(s_tag.Replace(match.Groups["text"].Value, " ")).Replace('\u00B6', ' ').Trim();
+        var text = EndpointReader.PlainHtml(match.Groups["text"].Value).Replace('\u00B6', ' ').Trim();
         // "<h6>/v3/things/{id}</h6>" beside a method label is the endpoint element, not a section.
         if (text.Length > 0 && (text[0] == '/' || text.StartsWith("http", StringComparison.OrdinalIgnoreCase) || EndpointReader.IsEndpointLine(text)))
         {
@@ -69,8 +68,6 @@ internal static class Sections
 
     private static readonly Regex s_htmlHeading = new(
         @"^\s*<h(?<level>[1-6])\b[^>]*>(?<text>[^\n]*?)</h\k<level>\s*>\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, s_timeout);
-
-    private static readonly Regex s_tag = new(@"<[^>]*>", RegexOptions.CultureInvariant, s_timeout);
 
     private static readonly Regex s_spaces = new(@"\s+", RegexOptions.CultureInvariant, s_timeout);
 
