@@ -89,7 +89,14 @@ public sealed class ApiClientGenerator : IIncrementalGenerator
         static string? Get(AnalyzerConfigOptions options, string name) =>
             options.TryGetValue("build_property." + name, out var value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
 
-        return new GeneratorSettings(Get(options, "ApiClientNamespace"), Get(options, "ApiClientName"), Get(options, "RootNamespace"));
+        return new GeneratorSettings(
+            Get(options, "ApiClientNamespace"),
+            Get(options, "ApiClientName"),
+            Get(options, "RootNamespace"),
+            Get(options, Inference.ProjectOverrides.BaseAddressProperty),
+            Get(options, Inference.ProjectOverrides.AuthProperty),
+            Get(options, Inference.ProjectOverrides.PagingProperty),
+            Get(options, Inference.ProjectOverrides.ExcludeProperty));
     }
 
     private static DocSpec Parse(DocSource source, CancellationToken cancellationToken)

@@ -64,12 +64,12 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor NoApiRoot = Create(
         "ENG009", "No API root found",
-        "No 'API Root' section gives the base address; callers must set BaseAddress in the options",
+        "No 'API Root' section gives the base address; callers must set BaseAddress in the options, or set the ApiBaseAddress property",
         DiagnosticSeverity.Warning);
 
     public static readonly DiagnosticDescriptor PagingIncomplete = Create(
         "ENG010", "List endpoint cannot be paged",
-        "Section '{0}' takes paging parameters but {1}; it is generated as a single request",
+        "Section '{0}' takes paging parameters but {1}; it is generated as a single request (the ApiPaging property decides a list's paging)",
         DiagnosticSeverity.Warning);
 
     public static readonly DiagnosticDescriptor NoResponseType = Create(
@@ -94,12 +94,12 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor AccountSpecificRoot = Create(
         "ENG015", "The base address is specific to each account",
-        "The docs' base address '{0}' holds '{1}', which differs for each account or server; callers must set BaseAddress in the options",
+        "The docs' base address '{0}' holds '{1}', which differs for each account or server; callers must set BaseAddress in the options, or set the ApiBaseAddress property",
         DiagnosticSeverity.Warning);
 
     public static readonly DiagnosticDescriptor AccountInRoot = Create(
         "ENG017", "The base address holds an account id",
-        "The docs' base address '{0}' holds '{1}', which differs for each account; the options take it as {2}, and requests go to {3}",
+        "The docs' base address '{0}' holds '{1}', which differs for each account; the options take it as {2}, and requests go to {3} (the ApiBaseAddress property sets one address for all)",
         DiagnosticSeverity.Info);
 
     public static readonly DiagnosticDescriptor EndpointDocumentedTwice = Create(
@@ -112,6 +112,11 @@ internal static class DiagnosticDescriptors
         "Section '{0}' shows '{1}' only in a request example; these docs declare their endpoints in another form, so it is read as an illustration and makes no operation",
         DiagnosticSeverity.Info);
 
+    public static readonly DiagnosticDescriptor OverrideNotUnderstood = Create(
+        "ENG019", "A project property could not be read",
+        "The project property {0} = '{1}' could not be read ({2}); it is ignored and the docs decide",
+        DiagnosticSeverity.Warning);
+
     public static readonly DiagnosticDescriptor GeneratorFailure = Create(
         "ENG099", "The generator failed on a docs file",
         "Engage.Codegen could not process this file: {0}. Please report this with the file.",
@@ -120,7 +125,7 @@ internal static class DiagnosticDescriptors
     public static readonly IReadOnlyList<DiagnosticDescriptor> All = new[]
     {
         EndpointLineUnreadable, SectionWithoutEndpoint, JsonExampleProblem, BulletUnreadable, UntypedMember,
-        UnknownObjectReference, NameCollision, NoClientName, NoApiRoot, PagingIncomplete, NoResponseType, ProseContradictsExample, MarkdownTooDeep, MethodMisspelled, AccountSpecificRoot, EndpointDocumentedTwice, AccountInRoot, ExampleOnly, GeneratorFailure,
+        UnknownObjectReference, NameCollision, NoClientName, NoApiRoot, PagingIncomplete, NoResponseType, ProseContradictsExample, MarkdownTooDeep, MethodMisspelled, AccountSpecificRoot, EndpointDocumentedTwice, AccountInRoot, ExampleOnly, OverrideNotUnderstood, GeneratorFailure,
     };
 
     private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = All.ToDictionary(d => d.Id);

@@ -35,6 +35,9 @@ internal sealed partial class ApiBuilder
     /// <summary>Documented objects by lower-case name and singular name.</summary>
     private readonly Dictionary<string, ObjectModel> _objects = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>What the project file says over the docs (ApiBaseAddress, ApiAuth, ApiPaging, ApiExclude).</summary>
+    private ProjectOverrides _overrides = null!;
+
     /// <summary>The item type of each collection (a path's last segment, <c>notes</c>) a list's example has shown.</summary>
     private readonly Dictionary<string, TypeRef> _collectionItems = new(StringComparer.OrdinalIgnoreCase);
 
@@ -124,6 +127,7 @@ internal sealed partial class ApiBuilder
             }
         }
 
+        _overrides = ProjectOverrides.Read(settings, _diagnostics);
         _introductionPagesById = docs.Any(d => d.DocumentsIdCursorPaging);
         _globalPaging = docs.Select(d => d.Paging).FirstOrDefault(p => p is { Global: true, PositionParameter: not null });
         _pageEnvelope = docs.SelectMany(d => d.Endpoints).SelectMany(e => e.ResponseExamples)
@@ -134,12 +138,15 @@ internal sealed partial class ApiBuilder
         // The strongest evidence of any page; on a tie, the first page in path order.
         var credentials = docs.Select(d => d.Credentials).Where(c => c is not null).Select(c => c!)
             .Aggregate((CredentialSpec?)null, (best, c) => best is null || c.Strength > best.Strength ? c : best) ?? CredentialSpec.Default;
+        credentials = _overrides.Credentials ?? credentials;
         credentials = credentials with { Strength = 0, Evidence = null };
 
         var ns = ChooseNamespace(settings);
         var apiRoot = docs.Select(d => d.ApiRoot).FirstOrDefault(r => r is not null) ?? CommonOrigin(docs);
-        var specific = apiRoot is null ? null : AccountSpecificPart(apiRoot);
+        // Paths stay relative to the docs' own root; the project's address (ApiBaseAddress) replaces only the address.
         var rootPath = RootPath(apiRoot);
+        apiRoot = _overrides.BaseAddress ?? apiRoot;
+        var specific = apiRoot is null || _overrides.BaseAddress is not null ? null : AccountSpecificPart(apiRoot);
         AccountRootSpec? accountRoot = null;
         if (specific is not null)
         {

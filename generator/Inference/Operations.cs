@@ -27,6 +27,12 @@ internal sealed partial class ApiBuilder
             path = path.Substring(rootPath.Length);
         }
 
+        // The project leaves it out (ApiExclude).
+        if (_overrides.Excludes(endpoint.HttpMethod, endpoint.PathTemplate, path))
+        {
+            return null;
+        }
+
         var source = $"{doc.FileName}:{endpoint.EndpointLocation.Line}";
         var modelSource = $"{source} (\"{endpoint.Heading}\")";
         // Whether it answers with many: its example is an array, or, with no example, its path names a documented collection.
@@ -150,7 +156,21 @@ internal sealed partial class ApiBuilder
             responseType = ModelFromExample(typePrefix + "Response", ModelRole.Response, $"A page of {endpoint.Heading}.", envelope, endpoint.HeadingLocation, modelSource, overrides);
         }
 
-        paging ??= TryPositionPaging(endpoint, requestProperties, hint, responseType, saysPaginated);
+        var (decided, style) = endpoint.HttpMethod == "GET" ? _overrides.PagingFor(endpoint.PathTemplate, path) : (false, null);
+        if (decided)
+        {
+            // The project decides (ApiPaging): not paged, or by page number or offset whatever the docs say.
+            paging = style is null ? null : TryPositionPaging(endpoint, requestProperties, OverriddenPaging(hint, style.Value), responseType, saysPaginated: true);
+            if (style is not null && paging is null)
+            {
+                _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.PagingIncomplete, endpoint.HeadingLocation, endpoint.Heading,
+                    "the ApiPaging property pages it and its response shows no list of items"));
+            }
+        }
+        else
+        {
+            paging ??= TryPositionPaging(endpoint, requestProperties, hint, responseType, saysPaginated);
+        }
 
         // What this list's example shows types the same collection's lists elsewhere that show none.
         var shownItems = paging?.ItemType ?? (responseType.Kind == TypeKind.List ? responseType.Element : null);

@@ -59,6 +59,14 @@ internal sealed partial class ApiBuilder
     /// </summary>
     private static readonly PagingHintSpec s_unstatedPaging = new("page", false, null, 1, false, null, null, null, false);
 
+    /// <summary>
+    /// The hint a list pages by when the project decides its style (ApiPaging): the docs' own parameters where they
+    /// describe that style, else <c>page</c> from 1 or <c>offset</c> from 0.
+    /// </summary>
+    private static PagingHintSpec OverriddenPaging(PagingHintSpec? hint, PagingStyle style) => style == PagingStyle.Offset
+        ? hint is { Offsets: true, PositionParameter: not null } ? hint : (hint ?? s_unstatedPaging) with { PositionParameter = "offset", Offsets = true }
+        : hint is { Offsets: false, PositionParameter: not null } ? hint : (hint ?? s_unstatedPaging) with { PositionParameter = "page", Offsets = false, FirstPage = 1 };
+
     private PagingSpec? TryPositionPaging(EndpointSectionSpec endpoint, List<PropertySpec> request, PagingHintSpec? hint, TypeRef responseType, bool saysPaginated)
     {
         // A pagination section that speaks of "endpoints which support pagination" leaves the others unpaged.

@@ -3,7 +3,18 @@ namespace Engage.Codegen.Model;
 // What the generator emits, after inference over all docs. Plain, structurally equal records.
 
 /// <summary>Settings from MSBuild properties.</summary>
-internal sealed record GeneratorSettings(string? Namespace, string? ClientName, string? RootNamespace);
+/// <summary>
+/// What the consuming project says: the namespace and client name, and the overrides of what the docs were read to
+/// say (<c>ApiBaseAddress</c>, <c>ApiAuth</c>, <c>ApiPaging</c>, <c>ApiExclude</c>; see <c>ProjectOverrides</c>).
+/// </summary>
+internal sealed record GeneratorSettings(
+    string? Namespace,
+    string? ClientName,
+    string? RootNamespace,
+    string? BaseAddress = null,
+    string? Auth = null,
+    string? Paging = null,
+    string? Exclude = null);
 
 /// <summary>The API inferred from every page, and the diagnostics found on the way, which travel beside it.</summary>
 internal sealed record InferredApi(ApiSpec Api, EquatableArray<DiagnosticInfo> Diagnostics);

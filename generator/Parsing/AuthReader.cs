@@ -139,7 +139,7 @@ internal static class AuthReader
     private static bool IsProseColon(Match header) => header.Groups["value"].Value.EndsWith(":", StringComparison.Ordinal);
 
     /// <summary>A credential's name from its header: <c>X-User-Id</c> is <c>UserId</c>, <c>Authorization</c> with a token <c>AccessToken</c>.</summary>
-    private static string HeaderCredentialName(string header)
+    internal static string HeaderCredentialName(string header)
     {
         if (header.Equals("Authorization", StringComparison.OrdinalIgnoreCase))
         {

@@ -58,10 +58,16 @@ public static class GeneratorHarness
         string ns = "Engage.Snapshot",
         string? clientName = null,
         IEnumerable<AdditionalText>? otherFiles = null,
-        string userCode = "namespace User { internal static class Placeholder { } }")
+        string userCode = "namespace User { internal static class Placeholder { } }",
+        IReadOnlyDictionary<string, string>? properties = null)
     {
         var docList = docs.ToList();
         var globals = new Dictionary<string, string> { ["build_property.ApiClientNamespace"] = ns };
+        foreach (var (name, value) in properties ?? new Dictionary<string, string>())
+        {
+            globals["build_property." + name] = value;
+        }
+
         if (clientName is not null)
         {
             globals["build_property.ApiClientName"] = clientName;

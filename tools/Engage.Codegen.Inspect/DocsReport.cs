@@ -20,8 +20,11 @@ public sealed class DocsReport
     private readonly string _root;
     private IReadOnlyList<(string Id, string Severity, string Where, string Message)>? _rendered;
 
-    private DocsReport(ImmutableArray<DocSpec> docs, ApiSpec? api, IReadOnlyList<DiagnosticInfo> diagnostics, string root)
+    private readonly GeneratorSettings _settings;
+
+    private DocsReport(ImmutableArray<DocSpec> docs, ApiSpec? api, IReadOnlyList<DiagnosticInfo> diagnostics, string root, GeneratorSettings settings)
     {
+        _settings = settings;
         _docs = docs;
         _api = api;
         _diagnostics = diagnostics;
@@ -29,20 +32,27 @@ public sealed class DocsReport
     }
 
     /// <summary>Parses and infers as the generator does; a failure is reported, never thrown.</summary>
-    public static DocsReport Create(IEnumerable<(string Path, string Text)> pages, string? ns = null, string? clientName = null)
+    /// <param name="pages">The pages, path and text.</param>
+    /// <param name="ns">The namespace, as <c>ApiClientNamespace</c> would give it.</param>
+    /// <param name="clientName">The client's name, as <c>ApiClientName</c> would give it.</param>
+    /// <param name="properties">Project properties the build would pass: <c>ApiBaseAddress</c>, <c>ApiAuth</c>, <c>ApiPaging</c>, <c>ApiExclude</c>.</param>
+    public static DocsReport Create(IEnumerable<(string Path, string Text)> pages, string? ns = null, string? clientName = null, IReadOnlyDictionary<string, string>? properties = null)
     {
+        string? Property(string name) => properties is not null && properties.TryGetValue(name, out var value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
+        var settings = new GeneratorSettings(ns ?? "Inspected", clientName, null,
+            Property(ProjectOverrides.BaseAddressProperty), Property(ProjectOverrides.AuthProperty), Property(ProjectOverrides.PagingProperty), Property(ProjectOverrides.ExcludeProperty));
         var sources = pages.ToList();
         var docs = sources.Select(p => Parse(p.Path, p.Text)).ToImmutableArray();
         var root = CommonDirectory(sources.Select(s => s.Path).ToList());
         try
         {
-            var inferred = ApiBuilder.Build(docs, new GeneratorSettings(ns ?? "Inspected", clientName, null), CancellationToken.None);
-            return new DocsReport(docs, inferred.Api, inferred.Diagnostics.ToList(), root);
+            var inferred = ApiBuilder.Build(docs, settings, CancellationToken.None);
+            return new DocsReport(docs, inferred.Api, inferred.Diagnostics.ToList(), root, settings);
         }
         catch (Exception exception)
         {
             var failure = DiagnosticInfo.Create(DiagnosticDescriptors.GeneratorFailure, null, exception.GetType().Name + ": " + exception.Message);
-            return new DocsReport(docs, null, docs.SelectMany(d => d.Diagnostics).Append(failure).ToList(), root);
+            return new DocsReport(docs, null, docs.SelectMany(d => d.Diagnostics).Append(failure).ToList(), root, settings);
         }
     }
 
@@ -95,7 +105,20 @@ public sealed class DocsReport
             ? Relative(where.Path) + ":" + where.Line.ToString(CultureInfo.InvariantCulture)
             : null;
 
-    /// <summary>The base address read from the docs, if any.</summary>
+    /// <summary>Whether the project property is set and every part of it was understood (no ENG019 names it).</summary>
+    private bool Overridden(string property)
+    {
+        var value = property switch
+        {
+            ProjectOverrides.BaseAddressProperty => _settings.BaseAddress,
+            ProjectOverrides.AuthProperty => _settings.Auth,
+            ProjectOverrides.PagingProperty => _settings.Paging,
+            _ => _settings.Exclude,
+        };
+        return value is not null && !_diagnostics.Any(d => d.Id == "ENG019" && d.Arguments.Count > 0 && d.Arguments[0] == property);
+    }
+
+    /// <summary>The base address read from the docs (or set by the ApiBaseAddress property), if any.</summary>
     public string? BaseAddress => _api?.BaseAddress;
 
     /// <summary>Every diagnostic, as id, file:line and message (made once: the report reads them several times).</summary>
@@ -111,8 +134,18 @@ public sealed class DocsReport
     public string Render()
     {
         var text = new StringBuilder();
-        text.AppendLine($"client: {ClientName ?? "(inference failed)"}  base address: {BaseAddress ?? (_api?.AccountRoot is { } account ? $"{account.Template} (callers set {account.OptionName})" : "(none: callers set BaseAddress)")}  auth: {Auth}{(AuthEvidence is { } evidence ? $" (from {evidence})" : " (no statement in the docs: the default)")}" +
+        var authSource = Overridden(ProjectOverrides.AuthProperty) ? " (from the ApiAuth property)" : AuthEvidence is { } evidence ? $" (from {evidence})" : " (no statement in the docs: the default)";
+        var addressSource = Overridden(ProjectOverrides.BaseAddressProperty) ? " (from the ApiBaseAddress property)" : string.Empty;
+        text.AppendLine($"client: {ClientName ?? "(inference failed)"}  base address: {BaseAddress ?? (_api?.AccountRoot is { } account ? $"{account.Template} (callers set {account.OptionName})" : "(none: callers set BaseAddress)")}{addressSource}  auth: {Auth}{authSource}" +
             (_api?.RequiredUserAgent is { } agent ? $"  user agent: required{(agent.Length == 0 ? string.Empty : $" (e.g. {agent})")}" : string.Empty));
+        foreach (var (property, value) in new[] { (ProjectOverrides.PagingProperty, _settings.Paging), (ProjectOverrides.ExcludeProperty, _settings.Exclude) })
+        {
+            if (value is not null)
+            {
+                text.AppendLine($"{property}: {value}{(Overridden(property) ? string.Empty : " (partly not understood: see ENG019)")}");
+            }
+        }
+
         var operations = Operations;
         var diagnostics = Diagnostics;
         foreach (var doc in _docs.OrderBy(d => d.Path, StringComparer.Ordinal))

@@ -13,6 +13,7 @@ var summaryOnly = false;
 string? ns = null;
 string? clientName = null;
 string? expect = null;
+var properties = new Dictionary<string, string>(StringComparer.Ordinal);
 for (var i = 0; i < args.Length; i++)
 {
     switch (args[i])
@@ -21,8 +22,13 @@ for (var i = 0; i < args.Length; i++)
         case "--namespace" when i + 1 < args.Length: ns = args[++i]; break;
         case "--client-name" when i + 1 < args.Length: clientName = args[++i]; break;
         case "--expect" when i + 1 < args.Length: expect = args[++i]; break;
+        case "--property" or "-p" when i + 1 < args.Length && args[i + 1].IndexOf('=') > 0:
+            var assignment = args[++i];
+            properties[assignment.Substring(0, assignment.IndexOf('='))] = assignment.Substring(assignment.IndexOf('=') + 1);
+            break;
         case "-h" or "--help":
-            Console.WriteLine("usage: Engage.Codegen.Inspect <folder-or-file.md>... [--summary] [--expect endpoints.txt] [--namespace N] [--client-name C]");
+            Console.WriteLine("usage: Engage.Codegen.Inspect <folder-or-file.md>... [--summary] [--expect endpoints.txt] [--namespace N] [--client-name C] [--property Name=Value]...");
+            Console.WriteLine("       --property sets a project property as the build would: ApiBaseAddress, ApiAuth, ApiPaging, ApiExclude");
             Console.WriteLine("       Engage.Codegen.Inspect score [--corpora DIR] [--details] [id...]   (the training corpora against tools/corpora/expected)");
             Console.WriteLine("Prints every operation, model and diagnostic the generator reads from the Markdown, with totals per page.");
             return 0;
@@ -56,7 +62,7 @@ foreach (var path in paths)
     }
 }
 
-var report = DocsReport.Create(files.Select(f => (Path.GetFullPath(f), File.ReadAllText(f))), ns, clientName);
+var report = DocsReport.Create(files.Select(f => (Path.GetFullPath(f), File.ReadAllText(f))), ns, clientName, properties);
 Console.Write(summaryOnly ? report.RenderSummary() : report.Render());
 if (expect is not null)
 {

@@ -80,4 +80,20 @@ public class InspectTests
         var report = DocsReport.Create(Directory.GetFiles(directory).Order(StringComparer.Ordinal).Select(f => (f, File.ReadAllText(f))));
         Assert.Contains("auth: Basic <ApiKey>:<ApiSecret> (no statement in the docs: the default)", report.Render().Split('\n')[0], StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Project_properties_are_decisions_the_inspection_names()
+    {
+        var page = Path.Combine(GeneratorHarness.RepositoryRoot, "tests", "Engage.Codegen.Tests", "Fixtures", "overrides", "Aviary.md");
+        var properties = new Dictionary<string, string>
+        {
+            ["ApiBaseAddress"] = "https://birds.example.org/v2",
+            ["ApiAuth"] = "query key",
+            ["ApiExclude"] = "DELETE /admin/**; PUT nowhere",
+        };
+        var lines = DocsReport.Create(new[] { (page, File.ReadAllText(page)) }, properties: properties).Render().Split('\n');
+        Assert.Contains("base address: https://birds.example.org/v2 (from the ApiBaseAddress property)", lines[0], StringComparison.Ordinal);
+        Assert.Contains("auth: query key=<ApiKey> (from the ApiAuth property)", lines[0], StringComparison.Ordinal);
+        Assert.Equal("ApiExclude: DELETE /admin/**; PUT nowhere (partly not understood: see ENG019)", lines[1].TrimEnd('\r'));
+    }
 }
