@@ -112,7 +112,7 @@ internal sealed partial class ApiBuilder
     };
 
     /// <summary>Request and response type names: the verb, the resource in the singular (plural after List), the rest.</summary>
-    private static string TypePrefix(string baseName, string resourceSingular)
+    internal static string TypePrefix(string baseName, string resourceSingular)
     {
         var verbEnd = 1;
         while (verbEnd < baseName.Length && !char.IsUpper(baseName[verbEnd]) && !char.IsDigit(baseName[verbEnd]))
@@ -128,7 +128,9 @@ internal sealed partial class ApiBuilder
             return verb + rest; // "GetCrate" on the Crates page is GetCrate, not GetCrateCrate
         }
 
-        var noun = verb == "List" ? plural : resourceSingular;
+        // Plural after List (ListUsers, ListTreesForGrove), except before a collection of its own, which it qualifies (ListAgentMembers).
+        var restIsCollection = rest.Length > 1 && rest.Skip(1).All(c => !char.IsUpper(c)) && !string.Equals(Naming.Singular(rest), rest, StringComparison.Ordinal);
+        var noun = verb == "List" && !restIsCollection ? plural : resourceSingular;
         if (rest.Length > 0 && (resourceSingular.EndsWith(rest, StringComparison.Ordinal) || plural.EndsWith(rest, StringComparison.Ordinal)))
         {
             return verb + noun; // "CreateToken" on the Access Tokens page is CreateAccessToken, not CreateAccessTokenToken

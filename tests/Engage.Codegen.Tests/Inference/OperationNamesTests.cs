@@ -104,4 +104,17 @@ public class CollidingNamesTests
             },
             operations);
     }
+
+    [Theory]
+    [InlineData("List", "User", "ListUsers")]
+    [InlineData("ListForGrove", "Tree", "ListTreesForGrove")]
+    [InlineData("ListFelledForGrove", "Tree", "ListTreesFelledForGrove")]
+    [InlineData("ListMembers", "Agent", "ListAgentMembers")]   // a collection of its own: the resource qualifies it
+    [InlineData("ListKennels", "Dog", "ListDogKennels")]
+    [InlineData("GetCrate", "Crate", "GetCrate")]
+    [InlineData("CreateToken", "AccessToken", "CreateAccessToken")]
+    public void Type_names_put_the_resource_after_the_verb_plural_only_where_it_is_what_is_listed(string baseName, string resource, string expected)
+    {
+        Assert.Equal(expected, ApiBuilder.TypePrefix(baseName, resource));
+    }
 }
