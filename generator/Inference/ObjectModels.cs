@@ -136,6 +136,30 @@ internal sealed partial class ApiBuilder
         return lists.Count == 1 ? new[] { value, lists[0]! } : new[] { value };
     }
 
+    /// <summary>
+    /// The documented object a description points at by its section's heading ("See the below section, Attachments
+    /// Detail"): a list of it when the example is an array or the description says array or list. Not the owner
+    /// itself, and only headings of two words or more, which name a section rather than a common word.
+    /// </summary>
+    private TypeRef? LinkedObject(string owner, string description, JsonNode? example, TypeRef? declared)
+    {
+        if (description.Length == 0 || _orderedObjects.Count == 0)
+        {
+            return null;
+        }
+
+        var target = _orderedObjects.FirstOrDefault(o => o.Name != owner && o.Section.Heading.IndexOf(' ') > 0 &&
+            description.IndexOf(o.Section.Heading, StringComparison.OrdinalIgnoreCase) >= 0);
+        if (target is null)
+        {
+            return null;
+        }
+
+        var many = example?.Kind == JsonKind.Array || declared?.Kind == TypeKind.List ||
+            Patterns.IsMatch(description, @"\b(?:array|list)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, s_timeout);
+        return many ? TypeRef.ListOf(TypeRef.ModelNamed(target.Name)) : TypeRef.ModelNamed(target.Name);
+    }
+
     private TypeRef? MatchObject(JsonNode example)
     {
         if (example.Kind != JsonKind.Object || example.Properties.Count < 2)

@@ -66,6 +66,12 @@ internal sealed partial class ApiBuilder
             return declared;
         }
 
+        // "See the section Attachments Detail", "An array of [Attachment Field Objects](#attachment-field-objects)": the object that section documents.
+        if (LinkedObject(owner, description, example, declared) is { } linked)
+        {
+            return linked;
+        }
+
         // Cheap word checks first: each pattern below needs its word, and most descriptions have none of them.
         var mentionsList = lower.Contains("array") || lower.Contains("list");
         var mentionsObject = lower.Contains("object");

@@ -35,7 +35,7 @@ internal static partial class DocParser
     /// attributes", and a nested object's "Order - Line item properties".
     /// </summary>
     private static readonly Regex s_propertiesHeading = new(
-        @"^\s*(?:(?<parent>[A-Za-z][\w ]{0,40}?)\s*(?:-|\u2013|\u2014|:|>)\s*)?(?<name>[A-Za-z][\w ]{0,40}?)\s+(?:properties|attributes|fields|object|data\s+model|model|schema)\s*[.:]*\s*$",
+        @"^\s*(?:(?<parent>[A-Za-z][\w ]{0,40}?)\s*(?:-|\u2013|\u2014|:|>)\s*)?(?<name>[A-Za-z][\w ]{0,40}?)\s+(?:properties|attributes|fields|objects?|data\s+model|model|schema|details?)\s*[.:]*\s*$",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, s_regexTimeout);
 
     /// <summary>A subheading that is only the word for an object's fields ("### Properties" under "## Notes"): the object is the one the section names.</summary>

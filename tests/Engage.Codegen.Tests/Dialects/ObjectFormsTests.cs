@@ -12,7 +12,8 @@ namespace Engage.Codegen.Tests.Dialects;
 /// every list; a prose mention of an endpoint that yields to the section declaring it; headings written as
 /// HTML elements; parenthetical type lists (<c>(number | optional, default 1)</c>, routes.mdx); a paging sentence in
 /// a section whose subsection holds the endpoint, and a list without an example typed by another list of the same
-/// collection (trails.md). Fixtures/dialects/models: a "data model" table in HTML with no types, typed by the example a
+/// collection (trails.md); a member whose description names an object's section ("see Portion Detail below") typed
+/// by that object (feeders.md). Fixtures/dialects/models: a "data model" table in HTML with no types, typed by the example a
 /// list shows; moments left null in the example; a guide word ("token") in an action heading.
 /// </summary>
 public sealed class ObjectFormsTests
@@ -171,5 +172,18 @@ public sealed class ObjectFormsTests
         Assert.Equal(trailNotes, signpostNotes);
         var note = trailNotes.GetGenericArguments()[0].GetGenericArguments()[0];
         Assert.Equal(typeof(DateTimeOffset), note.GetProperty("LeftAt")!.PropertyType);
+    }
+
+    [Fact]
+    public void A_member_whose_description_names_an_objects_section_is_that_object()
+    {
+        // feeders.md: "`portions` ... A list of portions; see Portion Detail below", and "### Portion Detail" with its table.
+        var portion = s_objects.Type("Portion");
+        Assert.Equal(typeof(int), portion.GetProperty("Grams")!.PropertyType);
+        Assert.Equal(typeof(string), portion.GetProperty("Seed")!.PropertyType);
+        var request = s_objects.Type("KennelFeedersClient").Operation("FillAsync").GetParameters()
+            .Single(p => p.ParameterType.Namespace == s_objects.Namespace).ParameterType;
+        Assert.Equal(typeof(List<>).MakeGenericType(portion), request.GetProperty("Portions")!.PropertyType);
+        Assert.Equal(typeof(string), request.GetProperty("Note")!.PropertyType);
     }
 }
