@@ -114,6 +114,11 @@ internal sealed partial class ApiBuilder
             .Where(p => !pathParameters.Any(pp => pp.Name == p.Name) && p.Placement != Placement.Path && !s_readOnly.IsMatch(p.Description))
             .GroupBy(p => p.Name, StringComparer.Ordinal).Select(g => g.First())
             .ToList();
+        if (!hasBody && DescribesResponse(fields, endpoint))
+        {
+            fields.Clear(); // "Fields available in the report": the response's fields, not the request's
+        }
+
         foreach (var key in requestExample.Properties.Select(p => p.Name))
         {
             if (!fields.Any(f => f.Name == key) && !pathParameters.Any(pp => pp.Name == key) && !(hasBody && PageObjectFields(key, doc.FileName).Any(f => s_readOnly.IsMatch(f.Description))))
@@ -291,6 +296,23 @@ internal sealed partial class ApiBuilder
         }
 
         return item ? TypeRef.ModelNamed(model.Name) : TypeRef.ListOf(TypeRef.ModelNamed(model.Name));
+    }
+
+    /// <summary>
+    /// Whether the fields a GET or DELETE section lists, none of them placed by a label (query, path), are the
+    /// members of the one object its response example shows: at least three, and at least 80% of them its keys.
+    /// </summary>
+    private static bool DescribesResponse(List<FieldDocSpec> fields, EndpointSectionSpec endpoint)
+    {
+        if (fields.Count < 3 || fields.Any(f => f.Placement != Placement.Unspecified) || endpoint.ResponseExamples.Count == 0)
+        {
+            return false;
+        }
+
+        // One object, not a list: a list's filters are often named after its items' fields.
+        var shown = endpoint.ResponseExamples[0].Value;
+        var keys = new HashSet<string>(shown.Properties.Select(p => p.Name), StringComparer.Ordinal);
+        return shown.Kind == JsonKind.Object && fields.Count(f => keys.Contains(f.Name)) >= 0.8 * fields.Count;
     }
 
     /// <summary>The last segment of a path that ends in a plural literal (<c>notes</c> of <c>/snippets/{id}/notes</c>), else null.</summary>

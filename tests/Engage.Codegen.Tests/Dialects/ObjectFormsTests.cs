@@ -13,7 +13,8 @@ namespace Engage.Codegen.Tests.Dialects;
 /// HTML elements; parenthetical type lists (<c>(number | optional, default 1)</c>, routes.mdx); a paging sentence in
 /// a section whose subsection holds the endpoint, and a list without an example typed by another list of the same
 /// collection (trails.md); a member whose description names an object's section ("see Portion Detail below") typed
-/// by that object (feeders.md). Fixtures/dialects/models: a "data model" table in HTML with no types, typed by the example a
+/// by that object, and a GET's field table that lists the fields of the object its example shows, which describes the
+/// response and asks for nothing (feeders.md). Fixtures/dialects/models: a "data model" table in HTML with no types, typed by the example a
 /// list shows; moments left null in the example; a guide word ("token") in an action heading.
 /// </summary>
 public sealed class ObjectFormsTests
@@ -185,5 +186,16 @@ public sealed class ObjectFormsTests
             .Single(p => p.ParameterType.Namespace == s_objects.Namespace).ParameterType;
         Assert.Equal(typeof(List<>).MakeGenericType(portion), request.GetProperty("Portions")!.PropertyType);
         Assert.Equal(typeof(string), request.GetProperty("Note")!.PropertyType);
+    }
+
+    [Fact]
+    public void A_gets_table_of_the_fields_its_example_shows_describes_the_response_not_the_request()
+    {
+        // feeders.md: "Fields the report holds:" over seed_left, last_filled, visits and keeper, each a key of the example.
+        var report = s_objects.Type("KennelFeedersClient").Operation("GetReportAsync");
+        Assert.DoesNotContain(report.GetParameters(), p => p.ParameterType.Namespace == s_objects.Namespace);
+        var response = report.ReturnType.GetGenericArguments()[0];
+        Assert.Equal(typeof(int), response.GetProperty("SeedLeft")!.PropertyType);
+        Assert.Equal(typeof(DateTimeOffset), response.GetProperty("LastFilled")!.PropertyType);
     }
 }
