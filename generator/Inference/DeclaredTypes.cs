@@ -36,7 +36,7 @@ internal static class DeclaredTypes
             return Map(match.Groups[1].Value.Trim().ToLowerInvariant(), jsonName);
         }
 
-        // "(number | optional, default 1)", "(optional number, default 1)": the one part that names a type.
+        // "(number | optional, default 1)", "(optional number, default 1)", "(int64, available since 2.0)": the one part that names a type.
         var parts = s_parenthetical.Match(description);
         if (!parts.Success)
         {
@@ -53,12 +53,13 @@ internal static class DeclaredTypes
             }
 
             var type = Map(words, jsonName);
-            if (type is null || (found is not null && found != type))
+            if (type is not null && found is not null && found != type)
             {
-                return null; // a part that is no type word, or two types ("string | number"): say nothing
+                return null; // two types ("string | number"): say nothing
             }
 
-            found = type;
+            found ??= type; // a part that is no type word ("available since 2.0") is a note
+
         }
 
         return found;
@@ -74,7 +75,7 @@ internal static class DeclaredTypes
     /// A page number, a page size, an offset or a count: JavaScript-typed docs call them "number", and they are
     /// whole numbers (<c>page</c>, <c>pageSize</c>, <c>per_page</c>, <c>limit</c>, <c>offset</c>, <c>*_count</c>).
     /// </summary>
-    private static bool IsCounting(string jsonName) => s_counting.IsMatch(jsonName);
+    internal static bool IsCounting(string jsonName) => s_counting.IsMatch(jsonName);
 
     private static readonly Regex s_counting = new(
         @"^(?:page|page_?size|page_?number|per_?page|per-page|limit|offset|skip|start|size|count|top|\w+_count|\w+Count)$",

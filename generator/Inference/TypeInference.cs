@@ -31,6 +31,7 @@ internal sealed partial class ApiBuilder
     private static readonly Regex s_integer = R(@"\bnumber\s+of\b|\bcount\s+of\b|\bhow\s+many\b|\binteger\b|\bint\b");
     private static readonly Regex s_weakString = R(@"\bstring\b|\bphone\s+number\b|\bemail\b|\burl\b|\bname\b|\btitle\b|\bid\b|\bidentifier\b|\btext\b|\bcurrency\b|\btoken\b|cursor\b");
     private static readonly Regex s_stringName = R(@"^(?:id|uid|\w+_id|token|\w+_token|email|\w+_email|name|\w+_name|title|description|url|\w+_url|slug|code|status|type|currency|cursor|\w+_cursor|next|prev|previous)$");
+    private static readonly Regex s_epoch = R(@"\bunix\s+(?:timestamp|time|epoch)\b|\bepoch\s+(?:seconds|milliseconds|time|timestamp)\b|\b(?:seconds|milliseconds)\s+since\s+(?:the\s+)?(?:unix\s+)?epoch\b");
     private static readonly Regex s_momentName = new(@"(?:_at|[a-z]At)$", RegexOptions.CultureInvariant, s_timeout);
     private static readonly Regex s_momentDescription = R(@"^\W*when\s+(?:the|this|it|an?)\s+\w+(?:\s+\w+)?\s+(?:was|were|is|last|first)?\s*\w+ed\b");
     private static readonly Regex s_open = R(@"\b(?:additional|custom|arbitrary|any)\s+(?:attributes|properties|fields|keys|data|metadata|key[-\s]value\s+pairs)\b");
@@ -185,6 +186,12 @@ internal sealed partial class ApiBuilder
             return TypeRef.String;
         }
 
+        // A bare `offset`, `limit` or `page` with nothing said of it counts: a whole number.
+        if (example is null && DeclaredTypes.IsCounting(jsonName))
+        {
+            return TypeRef.Int32;
+        }
+
         if (s_openObject.IsMatch(description))
         {
             return TypeRef.DictionaryOf(TypeRef.JsonElement);
@@ -229,7 +236,9 @@ internal sealed partial class ApiBuilder
     private static TypeRef? PlainProseType(string description, string lower)
     {
         var mentionsDate = lower.Contains("date") || lower.Contains("time") || lower.Contains("iso");
-        return mentionsDate && s_date.IsMatch(description) ? TypeRef.DateTimeOffset
+        // "unix timestamp", "epoch milliseconds": a moment sent as a whole number.
+        return (lower.Contains("unix") || lower.Contains("epoch")) && s_epoch.IsMatch(description) ? TypeRef.Int64
+            : mentionsDate && s_date.IsMatch(description) ? TypeRef.DateTimeOffset
             : s_boolean.IsMatch(description) ? TypeRef.Boolean
             : s_integer.IsMatch(description) ? TypeRef.Int32
             : null;

@@ -87,7 +87,8 @@ internal static class Labels
             return null;
         }
 
-        if (Patterns.IsMatch(trimmed, @"^(?:(?:required|optional|query|body|request|path|url)\s+)?parameters?\b", RegexOptions.CultureInvariant, s_timeout))
+        // "Parameters", "Query parameters:", and the lists a GET takes, "Available filters:", "Options:", "Arguments:".
+        if (Patterns.IsMatch(trimmed, @"^(?:(?:required|optional|query|body|request|path|url)\s+)?parameters?\b|^(?:available\s+|supported\s+|optional\s+)?(?:filters|options|arguments)\s*:$", RegexOptions.CultureInvariant, s_timeout))
         {
             return Label.Parameters;
         }

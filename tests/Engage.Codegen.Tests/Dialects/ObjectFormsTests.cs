@@ -14,7 +14,8 @@ namespace Engage.Codegen.Tests.Dialects;
 /// a section whose subsection holds the endpoint, and a list without an example typed by another list of the same
 /// collection (trails.md); a member whose description names an object's section ("see Portion Detail below") typed
 /// by that object, and a GET's field table that lists the fields of the object its example shows, which describes the
-/// response and asks for nothing (feeders.md). Fixtures/dialects/models: a "data model" table in HTML with no types, typed by the example a
+/// response and asks for nothing (feeders.md); "Available filters:" over bare `offset` and `limit` bullets, a unix
+/// timestamp and an "(int64, since version 2)" note (nests.md). Fixtures/dialects/models: a "data model" table in HTML with no types, typed by the example a
 /// list shows; moments left null in the example; a guide word ("token") in an action heading.
 /// </summary>
 public sealed class ObjectFormsTests
@@ -197,5 +198,19 @@ public sealed class ObjectFormsTests
         var response = report.ReturnType.GetGenericArguments()[0];
         Assert.Equal(typeof(int), response.GetProperty("SeedLeft")!.PropertyType);
         Assert.Equal(typeof(DateTimeOffset), response.GetProperty("LastFilled")!.PropertyType);
+    }
+
+    [Fact]
+    public void Filters_are_parameters_and_bare_counting_names_are_whole_numbers()
+    {
+        // nests.md: "Available filters:" then `offset` and `limit` with nothing said of them; the list pages by offset.
+        var request = s_objects.Type("ListNestsRequest");
+        Assert.Equal(typeof(int?), request.GetProperty("Offset")!.PropertyType);
+        Assert.Equal(typeof(int?), request.GetProperty("Limit")!.PropertyType);
+        Assert.Equal(typeof(long?), request.GetProperty("After")!.PropertyType);       // "(unix timestamp, ...)": seconds, not a date
+        Assert.Equal(typeof(long?), request.GetProperty("AfterNestId")!.PropertyType); // "(int64, since version 2)"
+        Assert.True(s_objects.Operation("KennelNestsClient", "ListAsync").Paged);
+        var source = s_objects.Result.Source("KennelNestsClient.g.cs");
+        Assert.Contains("\"offset\"", source.Substring(source.IndexOf("ListAsync(", StringComparison.Ordinal)), StringComparison.Ordinal);
     }
 }

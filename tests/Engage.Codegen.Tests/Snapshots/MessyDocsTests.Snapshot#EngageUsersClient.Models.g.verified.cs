@@ -42,7 +42,7 @@ namespace Engage.Messy
 
         /// <summary>Malformed spacing, still a parameter.</summary>
         /// <remarks>JSON: <c>limit</c>. Optional; left out of the request when null.</remarks>
-        public global::System.Text.Json.JsonElement? Limit { get; set; }
+        public int? Limit { get; set; }
 
         /// <summary>Number of years.</summary>
         /// <remarks>JSON: <c>age</c>. Optional; left out of the request when null.</remarks>
@@ -153,7 +153,7 @@ namespace Engage.Messy.Serialization
                 if (reader.ValueTextEquals("id"u8)) value.Id = ApiJson.Read(ref reader, ApiJson.String, options) ?? default!;
                 else if (reader.ValueTextEquals("email"u8)) value.Email = ApiJson.Read(ref reader, ApiJson.String, options);
                 else if (reader.ValueTextEquals("created_at"u8)) value.CreatedAt = ApiJson.ReadNullable(ref reader, ApiJson.DateTimeOffset, options);
-                else if (reader.ValueTextEquals("limit"u8)) value.Limit = ApiJson.ReadNullable(ref reader, ApiJson.Element, options);
+                else if (reader.ValueTextEquals("limit"u8)) value.Limit = ApiJson.ReadNullable(ref reader, ApiJson.Int32, options);
                 else if (reader.ValueTextEquals("age"u8)) value.Age = ApiJson.ReadNullable(ref reader, ApiJson.Int32, options);
                 else ApiJson.SkipProperty(ref reader);
             }
@@ -167,7 +167,7 @@ namespace Engage.Messy.Serialization
             ApiJson.Write(writer, "id"u8, value.Id, ApiJson.String, options);
             if (value.Email is not null) ApiJson.Write(writer, "email"u8, value.Email, ApiJson.String, options);
             if (value.CreatedAt is not null) ApiJson.Write(writer, "created_at"u8, value.CreatedAt.Value, ApiJson.DateTimeOffset, options);
-            if (value.Limit is not null) ApiJson.Write(writer, "limit"u8, value.Limit.Value, ApiJson.Element, options);
+            if (value.Limit is not null) ApiJson.Write(writer, "limit"u8, value.Limit.Value, ApiJson.Int32, options);
             if (value.Age is not null) ApiJson.Write(writer, "age"u8, value.Age.Value, ApiJson.Int32, options);
             writer.WriteEndObject();
         }
