@@ -73,12 +73,12 @@ internal static class DeclaredTypes
 
     /// <summary>
     /// A page number, a page size, an offset or a count: JavaScript-typed docs call them "number", and they are
-    /// whole numbers (<c>page</c>, <c>pageSize</c>, <c>per_page</c>, <c>limit</c>, <c>offset</c>, <c>*_count</c>).
+    /// whole numbers (<c>page</c>, <c>pageSize</c>, <c>per_page</c>, <c>limit</c>, <c>offset</c>, <c>*_count</c>; not <c>start</c>, often a date).
     /// </summary>
     internal static bool IsCounting(string jsonName) => s_counting.IsMatch(jsonName);
 
     private static readonly Regex s_counting = new(
-        @"^(?:page|page_?size|page_?number|per_?page|per-page|limit|offset|skip|start|size|count|top|\w+_count|\w+Count)$",
+        @"^(?:page|page_?size|page_?number|per_?page|per-page|limit|offset|skip|size|count|top|\w+_count|\w+Count)$",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, s_timeout);
 
     private static TypeRef? Map(string declared, string jsonName)

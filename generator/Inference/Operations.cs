@@ -138,7 +138,9 @@ internal sealed partial class ApiBuilder
             var propertyNames = new Naming.Scope(requestType);
             foreach (var field in fields)
             {
-                var type = InferType(requestType, field.Name, field.Description, requestExample.Property(field.Name), ObjectFieldType(field.Name, doc.FileName), field.Location, modelSource);
+                // A query parameter is text on the wire: a string where nothing else says what it is.
+                var inQuery = field.Placement == Placement.Query || (!hasBody && field.Placement == Placement.Unspecified);
+                var type = InferType(requestType, field.Name, field.Description, requestExample.Property(field.Name), ObjectFieldType(field.Name, doc.FileName) ?? (inQuery ? TypeRef.String : null), field.Location, modelSource);
                 var required = field.Requirement == Requirement.Required;
                 var secret = endpoint.SecretRequiredFor.Contains(field.Name);
                 var summary = Summary(field.Description, field.Name);

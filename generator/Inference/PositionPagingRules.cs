@@ -19,7 +19,7 @@ internal sealed partial class ApiBuilder
 {
     private static readonly string[] s_pageNames = { "page", "page_number", "pageNumber" };
     private static readonly string[] s_offsetNames = { "offset", "start", "skip" };
-    private static readonly string[] s_sizeNames = { "per_page", "page_size", "pageSize", "per-page", "limit", "size", "count" };
+    private static readonly string[] s_sizeNames = { "per_page", "page_size", "pageSize", "per-page", "perpage", "perPage", "limit", "size", "count" };
     private static readonly string[] s_envelopeNames = { "data", "items", "results", "records", "entries" };
     private static readonly string[] s_nextNames = { "next", "next_page_url", "next_url", "next_link", "nextLink", "next_href" };
     private static readonly string[] s_hasMoreNames = { "has_more", "hasMore", "more" };

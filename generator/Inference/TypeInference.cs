@@ -170,6 +170,12 @@ internal sealed partial class ApiBuilder
             return fromExample;
         }
 
+        // A bare `offset`, `limit` or `page` with nothing said of it counts: a whole number.
+        if (example is null && DeclaredTypes.IsCounting(jsonName))
+        {
+            return TypeRef.Int32;
+        }
+
         if (fallback is not null)
         {
             return fallback;
@@ -186,11 +192,6 @@ internal sealed partial class ApiBuilder
             return TypeRef.String;
         }
 
-        // A bare `offset`, `limit` or `page` with nothing said of it counts: a whole number.
-        if (example is null && DeclaredTypes.IsCounting(jsonName))
-        {
-            return TypeRef.Int32;
-        }
 
         if (s_openObject.IsMatch(description))
         {

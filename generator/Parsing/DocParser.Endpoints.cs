@@ -117,6 +117,19 @@ internal static partial class DocParser
                         returnsObject = single.Groups[1].Value;
                     }
 
+                    // "the `limit` query parameter", "the query parameter `page`": a query parameter named in prose.
+                    if (lower.Contains("query") && lower.Contains("param"))
+                    {
+                        foreach (Match named in s_proseQueryParameter.Matches(text))
+                        {
+                            var name = named.Groups["a"].Success ? named.Groups["a"].Value : named.Groups["b"].Value;
+                            if (!parameters.Any(p => p.Name == name))
+                            {
+                                parameters.Add(new FieldDocSpec(name, Sentence(text, named.Index), Requirement.Optional, false, markdown.FirstLine(paragraph), Placement.Query));
+                            }
+                        }
+                    }
+
                     // A parameter written as its own paragraph: "`subscribed` - true or false".
                     if (seenEndpoint && label is Label.None or Label.Parameters && FieldReader.TryReadParagraphParameter(markdown, paragraph, text) is { } prose)
                     {
@@ -285,6 +298,19 @@ internal static partial class DocParser
     private static readonly Regex s_paginated = new(
         @"\bpaginat(?:ed|ion|es)\b|\bpages\s+of\s+results\b|\bresults\s+are\s+paged\b",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, s_regexTimeout);
+
+    /// <summary>A query parameter named in prose: "the `limit` query parameter", "the query parameter `page`".</summary>
+    private static readonly Regex s_proseQueryParameter = new(
+        @"`(?<a>[A-Za-z_][\w.\-]{0,40})`\s+query(?:[-\s]string)?\s+param(?:eter)?\b|\bquery(?:[-\s]string)?\s+param(?:eter)?\s+`(?<b>[A-Za-z_][\w.\-]{0,40})`",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, s_regexTimeout);
+
+    /// <summary>The sentence of <paramref name="text"/> that holds the character at <paramref name="index"/>.</summary>
+    private static string Sentence(string text, int index)
+    {
+        var start = text.LastIndexOf(". ", index, StringComparison.Ordinal);
+        var end = text.IndexOf(". ", index, StringComparison.Ordinal);
+        return text.Substring(start < 0 ? 0 : start + 2, (end < 0 ? text.Length : end + 1) - (start < 0 ? 0 : start + 2)).Trim();
+    }
 
     private static readonly Regex s_notPaginated = new(
         @"\b(?:not|never|no|n't|without)\b[^.]{0,30}\bpaginat",

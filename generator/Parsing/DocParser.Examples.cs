@@ -52,8 +52,10 @@ internal static partial class DocParser
         var start = 0;
         if (fence.Lines.Lines[0].Slice.ToString().TrimStart().StartsWith("HTTP/", StringComparison.OrdinalIgnoreCase))
         {
-            // A status line and headers, then a blank line, then the body.
-            while (start < fence.Lines.Count && fence.Lines.Lines[start].Slice.ToString().Trim().Length > 0)
+            // A status line and headers, then a blank line (or, where the docs leave it out, the body's first
+            // brace or bracket), then the body.
+            while (start < fence.Lines.Count && fence.Lines.Lines[start].Slice.ToString().Trim() is { Length: > 0 } line &&
+                !(start > 0 && (line[0] == '{' || line[0] == '[')))
             {
                 start++;
             }

@@ -15,7 +15,8 @@ namespace Engage.Codegen.Tests.Dialects;
 /// collection (trails.md); a member whose description names an object's section ("see Portion Detail below") typed
 /// by that object, and a GET's field table that lists the fields of the object its example shows, which describes the
 /// response and asks for nothing (feeders.md); "Available filters:" over bare `offset` and `limit` bullets, a unix
-/// timestamp and an "(int64, since version 2)" note (nests.md). Fixtures/dialects/models: a "data model" table in HTML with no types, typed by the example a
+/// timestamp and an "(int64, since version 2)" note (nests.md); query parameters named in prose, and an HTTP response
+/// sample whose body follows its headers without a blank line (perches.md). Fixtures/dialects/models: a "data model" table in HTML with no types, typed by the example a
 /// list shows; moments left null in the example; a guide word ("token") in an action heading.
 /// </summary>
 public sealed class ObjectFormsTests
@@ -212,5 +213,20 @@ public sealed class ObjectFormsTests
         Assert.True(s_objects.Operation("KennelNestsClient", "ListAsync").Paged);
         var source = s_objects.Result.Source("KennelNestsClient.g.cs");
         Assert.Contains("\"offset\"", source.Substring(source.IndexOf("ListAsync(", StringComparison.Ordinal)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Prose_names_query_parameters_and_a_response_may_follow_its_headers_directly()
+    {
+        // perches.md: "the `species` query parameter", "the query parameter `order`"; "HTTP/1.1 200", a header, then "{".
+        var request = s_objects.Type("SearchPerchRequest");
+        Assert.Equal(typeof(string), request.GetProperty("Species")!.PropertyType);
+        Assert.Equal(typeof(string), request.GetProperty("Order")!.PropertyType);
+        Assert.True(s_objects.Operation("KennelPerchesClient", "SearchAsync").Paged);
+        var source = s_objects.Result.Source("KennelPerchesClient.g.cs");
+        var search = source.Substring(source.IndexOf("SearchAsync(", StringComparison.Ordinal));
+        Assert.Contains("\"perpage\"", search, StringComparison.Ordinal);
+        var page = s_objects.Type("SearchPerchResponse");
+        Assert.Equal(typeof(int), page.GetProperty("TotalCount")!.PropertyType);
     }
 }
