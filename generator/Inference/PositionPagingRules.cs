@@ -99,6 +99,17 @@ internal sealed partial class ApiBuilder
             hinted = true;
         }
 
+        // A page that shows its own place ({"data": [...], "page": 1, "pageSize": 20}) pages by number, with those names.
+        if (!documented && !hinted && responseType.Kind == TypeKind.Model && ModelNamed(responseType.Name!) is { } placed &&
+            placed.Properties.Any(p => p.JsonName == "page" && p.Type.Kind is TypeKind.Int32 or TypeKind.Int64) &&
+            s_sizeNames.Where(n => n != "count") // beside a page, a count is the total
+                .Select(n => placed.Properties.FirstOrDefault(p => p.JsonName == n && p.Type.Kind is TypeKind.Int32 or TypeKind.Int64))
+                .FirstOrDefault(p => p is not null) is { } shownSize)
+        {
+            hint = (hint ?? s_unstatedPaging) with { PositionParameter = "page", Offsets = false, SizeParameter = shownSize.JsonName, FirstPage = 1 };
+            hinted = true;
+        }
+
         if (!documented && !hinted)
         {
             return null;

@@ -16,7 +16,8 @@ namespace Engage.Codegen.Tests.Dialects;
 /// by that object, and a GET's field table that lists the fields of the object its example shows, which describes the
 /// response and asks for nothing (feeders.md); "Available filters:" over bare `offset` and `limit` bullets, a unix
 /// timestamp and an "(int64, since version 2)" note (nests.md); query parameters named in prose, and an HTTP response
-/// sample whose body follows its headers without a blank line (perches.md). Fixtures/dialects/models: a "data model" table in HTML with no types, typed by the example a
+/// sample whose body follows its headers without a blank line (perches.md); an example page that shows its own page
+/// number and size (ponds.md). Fixtures/dialects/models: a "data model" table in HTML with no types, typed by the example a
 /// list shows; moments left null in the example; a guide word ("token") in an action heading.
 /// </summary>
 public sealed class ObjectFormsTests
@@ -228,5 +229,17 @@ public sealed class ObjectFormsTests
         Assert.Contains("\"perpage\"", search, StringComparison.Ordinal);
         var page = s_objects.Type("SearchPerchResponse");
         Assert.Equal(typeof(int), page.GetProperty("TotalCount")!.PropertyType);
+    }
+
+    [Fact]
+    public void A_page_that_shows_its_number_and_size_pages_by_number()
+    {
+        // ponds.md: {"data": [...], "count": 1, "page": 1, "pageSize": 20}; the ducks' page shows no place of its own.
+        Assert.True(s_objects.Operation("KennelPondsClient", "ListAsync").Paged);
+        var source = s_objects.Result.Source("KennelPondsClient.g.cs");
+        var list = source.Substring(source.IndexOf("ListAsync(", StringComparison.Ordinal));
+        Assert.Contains("\"page\"", list, StringComparison.Ordinal);
+        Assert.Contains("\"pageSize\"", list, StringComparison.Ordinal);
+        Assert.False(s_objects.Operation("KennelPondsClient", "GetDuckAsync").Paged);
     }
 }
