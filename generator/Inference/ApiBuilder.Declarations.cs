@@ -69,7 +69,7 @@ internal sealed partial class ApiBuilder
             : d).ToList();
     }
 
-    private static string[] Segments(string template) => template.Split(new[] { '/' }, StringSplitOptions.RemoveEmptyEntries);
+    internal static string[] Segments(string template) => template.Split(new[] { '/' }, StringSplitOptions.RemoveEmptyEntries);
 
     /// <summary>True when each segment of an example's path is the declared one's (letter case aside) or stands for its parameter.</summary>
     private static bool Illustrates(string[] example, string[] declared)

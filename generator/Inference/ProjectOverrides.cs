@@ -33,8 +33,6 @@ internal sealed class ProjectOverrides
 
     public CredentialSpec? Credentials { get; private set; }
 
-    public bool HasPaging => _paging.Count > 0;
-
     /// <summary>Reads the four properties; each one it cannot read becomes an ENG019 warning.</summary>
     public static ProjectOverrides Read(GeneratorSettings settings, List<DiagnosticInfo> diagnostics)
     {
@@ -74,27 +72,35 @@ internal sealed class ProjectOverrides
             }
 
             PagingStyle? style = styleWord == "page" ? PagingStyle.PageNumber : styleWord == "offset" ? PagingStyle.Offset : null;
-            overrides._paging.Add((style, words.Length > 1 ? Segments(words[1]) : new[] { "**" }));
+            overrides._paging.Add((style, words.Length > 1 ? ApiBuilder.Segments(words[1]) : new[] { "**" }));
         }
 
         foreach (var entry in Entries(settings.Exclude))
         {
             var words = Words(entry);
-            if (words.Length != 2 || !(words[0] == "*" || HttpMethodWord(words[0])) || !words[1].StartsWith("/", StringComparison.Ordinal))
+            if (words.Length != 2 || !(words[0] == "*" || (Parsing.HttpMethods.TryRead(words[0], out _, out var corrected) && !corrected)) || !words[1].StartsWith("/", StringComparison.Ordinal))
             {
                 Reject(ExcludeProperty, entry, "expected a method (or *) and a path pattern starting with /");
                 continue;
             }
 
-            overrides._excluded.Add((words[0].ToUpperInvariant(), Segments(words[1])));
+            overrides._excluded.Add((words[0].ToUpperInvariant(), ApiBuilder.Segments(words[1])));
         }
 
         return overrides;
     }
 
     /// <summary>Whether the project leaves this operation out (its path as the docs write it, or below the base address).</summary>
-    public bool Excludes(string method, string docsPath, string path) =>
-        _excluded.Any(e => (e.Method == "*" || e.Method == method) && (Matches(e.Pattern, Segments(docsPath)) || Matches(e.Pattern, Segments(path))));
+    public bool Excludes(string method, string docsPath, string path)
+    {
+        if (_excluded.Count == 0)
+        {
+            return false;
+        }
+
+        var (asWritten, below) = (ApiBuilder.Segments(docsPath), ApiBuilder.Segments(path));
+        return _excluded.Any(e => (e.Method == "*" || e.Method == method) && (Matches(e.Pattern, asWritten) || Matches(e.Pattern, below)));
+    }
 
     /// <summary>
     /// The project's paging for a GET list: <c>(true, style)</c> when an entry matches (a null style: not paged),
@@ -102,9 +108,15 @@ internal sealed class ProjectOverrides
     /// </summary>
     public (bool Decided, PagingStyle? Style) PagingFor(string docsPath, string path)
     {
+        if (_paging.Count == 0)
+        {
+            return (false, null);
+        }
+
+        var (asWritten, below) = (ApiBuilder.Segments(docsPath), ApiBuilder.Segments(path));
         foreach (var (style, pattern) in _paging)
         {
-            if (Matches(pattern, Segments(docsPath)) || Matches(pattern, Segments(path)))
+            if (Matches(pattern, asWritten) || Matches(pattern, below))
             {
                 return (true, style);
             }
@@ -136,15 +148,10 @@ internal sealed class ProjectOverrides
         }
     }
 
-    private static bool HttpMethodWord(string word) =>
-        word.ToUpperInvariant() is "GET" or "POST" or "PUT" or "PATCH" or "DELETE" or "HEAD" or "OPTIONS";
-
     private static IEnumerable<string> Entries(string? value) =>
         value is null ? Enumerable.Empty<string>() : value.Split(';').Select(e => e.Trim()).Where(e => e.Length > 0);
 
     private static string[] Words(string value) => value.Split(new[] { ' ', '\t', '\r', '\n' }, StringSplitOptions.RemoveEmptyEntries);
-
-    private static string[] Segments(string path) => path.Split(new[] { '/' }, StringSplitOptions.RemoveEmptyEntries);
 
     /// <summary>A pattern's segments against a path's: <c>*</c> one segment, <c>**</c> any number, <c>{...}</c> a parameter, else the same text (case aside).</summary>
     private static bool Matches(string[] pattern, string[] path, int p = 0, int s = 0)
