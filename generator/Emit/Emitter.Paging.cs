@@ -61,9 +61,20 @@ internal static partial class Emitter
 
         // The page is read by the runtime's FetchPageAsync and picked by a static lambda: no async
         // lambda here, whose state machine would be compiled into the user's assembly per list.
-        w.Line($"        return {PipelineOf(operation)}.FetchPageAsync({name.Substring(0, name.Length - 1)} page\", {method}, {path}, query, {Context(api)}.Default.{ContextMember(operation.ResponseType)},");
-        if (opaque)
+        var fetch = $"        return {PipelineOf(operation)}.FetchPageAsync({name.Substring(0, name.Length - 1)} page\", {method}, {path}, query, ";
+        if (paging.NextHeader is { } header)
         {
+            // The next token comes back in a response header, so the page is read with its headers.
+            var items = paging.ItemsProperty.Length == 0 ? "response.Value" : "response.Value." + paging.ItemsProperty;
+            w.Line($"{fetch}null, {Context(api)}.Default.{ContextMember(operation.ResponseType)},");
+            w.Line($"            static response => new {Runtime}.CursorResult<{item}>({items}, response.Headers.TryGetValue({SourceWriter.Literal(header)}, out var next) && next.Count > 0 ? next[0] : null, null), requestOptions, ct);");
+            w.Line("    },");
+            w.Line($"    request?.{paging.NextRequestProperty},");
+            w.Line("    null,");
+        }
+        else if (opaque)
+        {
+            w.Line($"{fetch}{Context(api)}.Default.{ContextMember(operation.ResponseType)},");
             var nextValue = paging.NextResponseProperty is null ? "null" : "response." + paging.NextResponseProperty;
             var previousValue = paging.PreviousResponseProperty is null ? "null" : "response." + paging.PreviousResponseProperty;
             w.Line($"            static response => new {Runtime}.CursorResult<{item}>(response.{paging.ItemsProperty}, {nextValue}, {previousValue}), requestOptions, ct);");
@@ -73,6 +84,7 @@ internal static partial class Emitter
         }
         else
         {
+            w.Line($"{fetch}{Context(api)}.Default.{ContextMember(operation.ResponseType)},");
             w.Line($"            static response => new {Runtime}.IdCursorResult<{item}>(response.{paging.ItemsProperty}, response.{paging.HasMoreProperty}), requestOptions, ct);");
             w.Line("    },");
             w.Line($"    static item => item.{paging.ItemIdProperty},");

@@ -128,6 +128,7 @@ internal sealed partial class ApiBuilder
         }
 
         _overrides = ProjectOverrides.Read(settings, _diagnostics);
+        _tokenHeader = TokenHeaderOf(docs);
         _introductionPagesById = docs.Any(d => d.DocumentsIdCursorPaging);
         _globalPaging = docs.Select(d => d.Paging).FirstOrDefault(p => p is { Global: true, PositionParameter: not null });
         _pageEnvelope = docs.SelectMany(d => d.Endpoints).SelectMany(e => e.ResponseExamples)

@@ -176,7 +176,7 @@ internal sealed partial class ApiBuilder
         }
         else
         {
-            paging ??= TryPositionPaging(endpoint, requestProperties, hint, responseType, saysPaginated);
+            paging ??= TryTokenPaging(endpoint, requestProperties, responseType) ?? TryPositionPaging(endpoint, requestProperties, hint, responseType, saysPaginated);
         }
 
         // What this list's example shows types the same collection's lists elsewhere that show none.

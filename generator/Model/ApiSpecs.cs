@@ -182,7 +182,8 @@ internal sealed record PagingSpec(
     string? NextResponseProperty,
     string? PreviousResponseProperty,
     int? MaximumPageSize,
-    PositionPagingSpec? Position = null);
+    PositionPagingSpec? Position = null,
+    string? NextHeader = null);
 
 /// <summary>
 /// How a page-number or offset list pages: the query parameters and the request members that set

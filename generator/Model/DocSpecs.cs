@@ -176,4 +176,5 @@ internal sealed record PagingHintSpec(
     int? PageSize,
     bool Global,
     bool OnlyWhereSaid = false,
-    JsonNode? Envelope = null);
+    JsonNode? Envelope = null,
+    string? TokenHeader = null);

@@ -23,6 +23,7 @@ internal static class PagingReader
     private static readonly Regex s_linkNext = R(@"rel\s*=\s*""?next""?");
     private static readonly Regex s_totalCount = R(@"\b(X-(?:WP-)?Total(?:-Count)?|X-Total-Results|Total-Count)\b(?!-)");
     private static readonly Regex s_someLists = R(@"\b(?:endpoints?|requests?|lists?|resources?|calls?|apis?)\s+(?:which|that)\s+(?:support|use|are)\s+(?:pagination|paginated|paging)\b|\bsome\s+(?:endpoints|lists|requests|resources)\b|\bwhere\s+(?:pagination|paging)\s+is\s+supported\b");
+    private static readonly Regex s_tokenHeader = R(@"\b(X-[A-Za-z0-9-]*?(?:Next-?Token|Next-?Cursor|Continuation-?Token|Next-?Page-?Token))\b");
     private static readonly Regex s_totalPages = R(@"\b(X-(?:WP-)?Total-?Pages|X-Page-Count)\b");
 
     /// <summary>Whether a heading introduces paging prose.</summary>
@@ -48,9 +49,11 @@ internal static class PagingReader
         var linkHeader = mentionsHeaders && s_linkNext.IsMatch(pageText);
         var totalCount = mentionsHeaders ? s_totalCount.Match(pageText) : Match.Empty;
         var totalPages = mentionsHeaders ? s_totalPages.Match(pageText) : Match.Empty;
+        // "the response will contain an HTTP header named `X-Nomad-Nexttoken`": lists with a next-token parameter send it back.
+        var tokenHeader = pagingProse.Length > 0 ? s_tokenHeader.Match(pagingProse) : Match.Empty;
         if (!page && !offset.Success && !linkHeader && !totalCount.Success && !totalPages.Success)
         {
-            return null;
+            return tokenHeader.Success ? new PagingHintSpec(null, false, null, 1, false, null, null, null, global, TokenHeader: tokenHeader.Groups[1].Value) : null;
         }
 
         var size = s_sizeParameter.Match(pagingProse);
@@ -76,7 +79,8 @@ internal static class PagingReader
             totalPages.Success ? totalPages.Groups[1].Value : null,
             pageSize,
             global,
-            s_someLists.IsMatch(pagingProse));
+            s_someLists.IsMatch(pagingProse),
+            TokenHeader: tokenHeader.Success ? tokenHeader.Groups[1].Value : null);
     }
 
     private static Regex R(string pattern) => new(pattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, s_timeout);

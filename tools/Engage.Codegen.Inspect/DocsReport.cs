@@ -245,7 +245,7 @@ public sealed class DocsReport
 
         if (paging.Position is not { } position)
         {
-            return paging.Style.ToString();
+            return paging.NextHeader is { } header ? $"{paging.Style}(token in {header})" : paging.Style.ToString();
         }
 
         var parts = new List<string> { position.SizeParameter is null ? position.PositionParameter : position.PositionParameter + ", " + position.SizeParameter };
