@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Text.RegularExpressions;
 using Engage.Codegen.Model;
 
 namespace Engage.Codegen.Inference;
@@ -16,9 +15,6 @@ namespace Engage.Codegen.Inference;
 internal sealed partial class ApiBuilder
 {
     private static readonly string[] s_tokenNames = { "next_token", "nextToken", "page_token", "pageToken", "next_page_token", "continuation_token", "continuationToken" };
-
-    private static readonly Regex s_tokenHeader = new(
-        @"`?\b(X-[A-Za-z0-9-]*?(?:Next-?Token|Next-?Cursor|Continuation-?Token|Next-?Page-?Token))\b`?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, s_timeout);
 
     /// <summary>The response header the doc set's pagination prose names for the next token, for lists whose parameter does not name it.</summary>
     private string? _tokenHeader;
@@ -37,7 +33,7 @@ internal sealed partial class ApiBuilder
         }
 
         var described = endpoint.Parameters.FirstOrDefault(p => p.Name == token.JsonName)?.Description ?? string.Empty;
-        var header = s_tokenHeader.Match(described) is { Success: true } named ? named.Groups[1].Value : _tokenHeader;
+        var header = Parsing.PagingReader.TokenHeader(described) ?? _tokenHeader;
         if (header is null)
         {
             return null;

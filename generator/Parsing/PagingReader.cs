@@ -24,6 +24,9 @@ internal static class PagingReader
     private static readonly Regex s_totalCount = R(@"\b(X-(?:WP-)?Total(?:-Count)?|X-Total-Results|Total-Count)\b(?!-)");
     private static readonly Regex s_someLists = R(@"\b(?:endpoints?|requests?|lists?|resources?|calls?|apis?)\s+(?:which|that)\s+(?:support|use|are)\s+(?:pagination|paginated|paging)\b|\bsome\s+(?:endpoints|lists|requests|resources)\b|\bwhere\s+(?:pagination|paging)\s+is\s+supported\b");
     private static readonly Regex s_tokenHeader = R(@"\b(X-[A-Za-z0-9-]*?(?:Next-?Token|Next-?Cursor|Continuation-?Token|Next-?Page-?Token))\b");
+
+    /// <summary>The response header that carries a next token, as prose names it (<c>X-Nomad-NextToken</c>), or null.</summary>
+    public static string? TokenHeader(string prose) => s_tokenHeader.Match(prose) is { Success: true } named ? named.Groups[1].Value : null;
     private static readonly Regex s_totalPages = R(@"\b(X-(?:WP-)?Total-?Pages|X-Page-Count)\b");
 
     /// <summary>Whether a heading introduces paging prose.</summary>
@@ -50,10 +53,10 @@ internal static class PagingReader
         var totalCount = mentionsHeaders ? s_totalCount.Match(pageText) : Match.Empty;
         var totalPages = mentionsHeaders ? s_totalPages.Match(pageText) : Match.Empty;
         // "the response will contain an HTTP header named `X-Nomad-Nexttoken`": lists with a next-token parameter send it back.
-        var tokenHeader = pagingProse.Length > 0 ? s_tokenHeader.Match(pagingProse) : Match.Empty;
+        var tokenHeader = pagingProse.Length > 0 ? TokenHeader(pagingProse) : null;
         if (!page && !offset.Success && !linkHeader && !totalCount.Success && !totalPages.Success)
         {
-            return tokenHeader.Success ? new PagingHintSpec(null, false, null, 1, false, null, null, null, global, TokenHeader: tokenHeader.Groups[1].Value) : null;
+            return tokenHeader is null ? null : new PagingHintSpec(null, false, null, 1, false, null, null, null, global, TokenHeader: tokenHeader);
         }
 
         var size = s_sizeParameter.Match(pagingProse);
@@ -80,7 +83,7 @@ internal static class PagingReader
             pageSize,
             global,
             s_someLists.IsMatch(pagingProse),
-            TokenHeader: tokenHeader.Success ? tokenHeader.Groups[1].Value : null);
+            TokenHeader: tokenHeader);
     }
 
     private static Regex R(string pattern) => new(pattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, s_timeout);
