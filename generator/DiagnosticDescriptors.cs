@@ -117,6 +117,11 @@ internal static class DiagnosticDescriptors
         "The project property {0} = '{1}' could not be read ({2}); it is ignored and the docs decide",
         DiagnosticSeverity.Warning);
 
+    public static readonly DiagnosticDescriptor ExampleOnAnotherHost = Create(
+        "ENG020", "A request example calls another host",
+        "Section '{0}' sends '{1}' to {2}, where the other examples send theirs to {3}; it is read as a call to another service or an old address and makes no operation",
+        DiagnosticSeverity.Info);
+
     public static readonly DiagnosticDescriptor GeneratorFailure = Create(
         "ENG099", "The generator failed on a docs file",
         "Engage.Codegen could not process this file: {0}. Please report this with the file.",
@@ -125,7 +130,7 @@ internal static class DiagnosticDescriptors
     public static readonly IReadOnlyList<DiagnosticDescriptor> All = new[]
     {
         EndpointLineUnreadable, SectionWithoutEndpoint, JsonExampleProblem, BulletUnreadable, UntypedMember,
-        UnknownObjectReference, NameCollision, NoClientName, NoApiRoot, PagingIncomplete, NoResponseType, ProseContradictsExample, MarkdownTooDeep, MethodMisspelled, AccountSpecificRoot, EndpointDocumentedTwice, AccountInRoot, ExampleOnly, OverrideNotUnderstood, GeneratorFailure,
+        UnknownObjectReference, NameCollision, NoClientName, NoApiRoot, PagingIncomplete, NoResponseType, ProseContradictsExample, MarkdownTooDeep, MethodMisspelled, AccountSpecificRoot, EndpointDocumentedTwice, AccountInRoot, ExampleOnly, OverrideNotUnderstood, ExampleOnAnotherHost, GeneratorFailure,
     };
 
     private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = All.ToDictionary(d => d.Id);

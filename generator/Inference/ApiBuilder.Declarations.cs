@@ -22,6 +22,7 @@ internal sealed partial class ApiBuilder
     /// </summary>
     private static List<DocSpec> DeclaredEndpoints(List<DocSpec> docs, List<DiagnosticInfo> diagnostics)
     {
+        docs = WithoutShortReferences(docs, diagnostics);
         if (!docs.Any(d => d.Endpoints.Any(e => e.Illustration)))
         {
             return docs;
@@ -31,42 +32,172 @@ internal sealed partial class ApiBuilder
         var exampleSections = docs.Sum(d => d.Endpoints.Where(e => e.Illustration).Select(e => e.HeadingLocation.Start).Distinct().Count());
         var declaringSections = docs.Sum(d => d.Endpoints.Where(e => !e.Illustration && !e.Summary).Select(e => e.HeadingLocation.Start).Distinct().Count());
         var examplesDeclare = exampleSections >= declaringSections;
-        var templates = declared.Where(e => !e.Summary).Select(e => (Endpoint: e, Segments: Segments(e.PathTemplate))).ToList();
+        var templates = declared.Select(e => (Endpoint: e, Segments: Segments(e.PathTemplate))).ToList();
         var listed = new HashSet<string>(declared.Where(e => e.Summary).Select(e => OperationKey(e.HttpMethod, e.PathTemplate)), StringComparer.Ordinal);
+        var learned = LearnedSamples(docs, templates);
+        var mainOrigin = MainOrigin(docs);
 
-        bool Keep(EndpointSectionSpec endpoint)
+        EndpointSectionSpec? Keep(EndpointSectionSpec endpoint)
         {
             if (!endpoint.Illustration)
             {
-                return true;
+                return endpoint;
             }
 
             // The section a summary table's row links to documents that operation: it makes it (ChosenEndpoints).
             if (listed.Contains(OperationKey(endpoint.HttpMethod, endpoint.PathTemplate)))
             {
-                return true;
+                return endpoint;
             }
 
             var segments = Segments(endpoint.PathTemplate);
             var illustrated = templates.FirstOrDefault(t => t.Endpoint.HttpMethod == endpoint.HttpMethod && Illustrates(segments, t.Segments)).Endpoint;
             var line = endpoint.HttpMethod + " " + endpoint.PathTemplate;
+            if (illustrated is { Summary: true })
+            {
+                // An example of a row the summary lists, with sample values in the row's parameters: its section
+                // documents that operation in the row's spelling.
+                return endpoint with { PathTemplate = illustrated.PathTemplate };
+            }
+
             if (illustrated is not null)
             {
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.EndpointDocumentedTwice, endpoint.EndpointLocation, line, endpoint.Heading, illustrated.Heading));
-                return false;
+                return null;
             }
 
             if (!examplesDeclare)
             {
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ExampleOnly, endpoint.EndpointLocation, endpoint.Heading, line));
+                return null;
             }
 
-            return examplesDeclare;
+            if (mainOrigin is not null && endpoint.Origin is not null && !string.Equals(endpoint.Origin, mainOrigin, StringComparison.OrdinalIgnoreCase))
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ExampleOnAnotherHost, endpoint.EndpointLocation, endpoint.Heading, line, endpoint.Origin, mainOrigin));
+                return null;
+            }
+
+            return WithLearned(endpoint);
+        }
+
+        // An example that makes an operation reads the values other examples showed in a declared parameter's place as that parameter.
+        EndpointSectionSpec WithLearned(EndpointSectionSpec endpoint)
+        {
+            if (learned.Count == 0)
+            {
+                return endpoint;
+            }
+
+            var segments = Segments(endpoint.PathTemplate);
+            var changed = false;
+            for (var i = 1; i < segments.Length; i++)
+            {
+                if (segments[i - 1].IndexOf('{') < 0 && learned.TryGetValue(segments[i], out var parameter) && !segments.Contains("{" + parameter + "}"))
+                {
+                    segments[i] = "{" + parameter + "}";
+                    changed = true;
+                }
+            }
+
+            return changed ? endpoint with { PathTemplate = "/" + string.Join("/", segments) } : endpoint;
         }
 
         return docs.Select(d => d.Endpoints.Any(e => e.Illustration)
-            ? d with { Endpoints = d.Endpoints.Where(Keep).ToEquatableArray() }
+            ? d with { Endpoints = d.Endpoints.Select(Keep).Where(e => e is not null).Select(e => e!).ToEquatableArray() }
             : d).ToList();
+    }
+
+    /// <summary>
+    /// The values request examples show in a declared parameter's place (<c>/classes/GameScore</c> illustrates
+    /// <c>/classes/{className}</c>: GameScore is a class name), each with the parameter it stands for; a value seen
+    /// for two parameters stands for neither.
+    /// </summary>
+    private static Dictionary<string, string> LearnedSamples(List<DocSpec> docs, List<(EndpointSectionSpec Endpoint, string[] Segments)> templates)
+    {
+        var learned = new Dictionary<string, string>(StringComparer.Ordinal);
+        var ambiguous = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var example in docs.SelectMany(d => d.Endpoints).Where(e => e.Illustration))
+        {
+            var segments = Segments(example.PathTemplate);
+            var template = templates.FirstOrDefault(t => t.Endpoint.HttpMethod == example.HttpMethod && Illustrates(segments, t.Segments)).Segments;
+            for (var i = 0; template is not null && i < segments.Length; i++)
+            {
+                var declared = template[i];
+                if (declared.Length > 2 && declared[0] == '{' && declared[declared.Length - 1] == '}' && declared.IndexOf('}') == declared.Length - 1 &&
+                    segments[i].IndexOf('{') < 0 && segments[i].Any(char.IsLetter))
+                {
+                    var name = declared.Substring(1, declared.Length - 2);
+                    if (learned.TryGetValue(segments[i], out var known) && known != name)
+                    {
+                        ambiguous.Add(segments[i]);
+                    }
+
+                    learned[segments[i]] = name;
+                }
+            }
+        }
+
+        foreach (var value in ambiguous)
+        {
+            learned.Remove(value);
+        }
+
+        return learned;
+    }
+
+    /// <summary>The host nearly all request examples call (four in five or more, when some call another), else null.</summary>
+    private static string? MainOrigin(List<DocSpec> docs)
+    {
+        var origins = docs.SelectMany(d => d.Endpoints).Where(e => e.Illustration && e.Origin is not null)
+            .GroupBy(e => e.Origin!, StringComparer.OrdinalIgnoreCase).OrderByDescending(g => g.Count()).ToList();
+        if (origins.Count < 2)
+        {
+            return null;
+        }
+
+        var total = origins.Sum(g => g.Count());
+        return origins[0].Count() * 5 >= total * 4 ? origins[0].Key : null;
+    }
+
+    /// <summary>
+    /// Prose that names an operation by the tail of its path ("the <c>GET /documents/search</c> endpoint has a
+    /// limit", where the docs declare <c>GET /collections/{name}/documents/search</c>) refers to that operation:
+    /// the mention makes none of its own.
+    /// </summary>
+    private static List<DocSpec> WithoutShortReferences(List<DocSpec> docs, List<DiagnosticInfo> diagnostics)
+    {
+        if (!docs.Any(d => d.Endpoints.Any(e => e.Mention)))
+        {
+            return docs;
+        }
+
+        var declared = docs.SelectMany(d => d.Endpoints).Where(e => !e.Mention && !e.Illustration)
+            .Select(e => (Endpoint: e, Segments: Segments(e.PathTemplate))).ToList();
+
+        bool Keep(EndpointSectionSpec endpoint)
+        {
+            if (!endpoint.Mention)
+            {
+                return true;
+            }
+
+            // The tail ends in the same word (a parameter there would match any mention).
+            var segments = Segments(endpoint.PathTemplate);
+            var referred = segments.Length == 0 || segments[segments.Length - 1].IndexOf('{') >= 0 ? null : declared.FirstOrDefault(t =>
+                t.Endpoint.HttpMethod == endpoint.HttpMethod && t.Segments.Length > segments.Length &&
+                string.Equals(t.Segments[t.Segments.Length - 1], segments[segments.Length - 1], StringComparison.OrdinalIgnoreCase) &&
+                Illustrates(segments, t.Segments.Skip(t.Segments.Length - segments.Length).ToArray())).Endpoint;
+            if (referred is null)
+            {
+                return true;
+            }
+
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.EndpointDocumentedTwice, endpoint.EndpointLocation, endpoint.HttpMethod + " " + endpoint.PathTemplate, endpoint.Heading, referred.Heading));
+            return false;
+        }
+
+        return docs.Select(d => d.Endpoints.Any(e => e.Mention) ? d with { Endpoints = d.Endpoints.Where(Keep).ToEquatableArray() } : d).ToList();
     }
 
     internal static string[] Segments(string template) => template.Split(new[] { '/' }, StringSplitOptions.RemoveEmptyEntries);

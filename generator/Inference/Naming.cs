@@ -106,6 +106,17 @@ internal static class Naming
             return word.Substring(0, word.Length - 2);
         }
 
+        // Statuses, viruses, buses; status, radius, analysis are singular already.
+        if (word.EndsWith("uses", System.StringComparison.OrdinalIgnoreCase) && word.Length > 5 && IsSingularInS(word.Substring(0, word.Length - 2)))
+        {
+            return word.Substring(0, word.Length - 2);
+        }
+
+        if (IsSingularInS(word))
+        {
+            return word;
+        }
+
         if (word.EndsWith("s", System.StringComparison.OrdinalIgnoreCase) && !word.EndsWith("ss", System.StringComparison.OrdinalIgnoreCase) && word.Length > 1)
         {
             return word.Substring(0, word.Length - 1);
@@ -113,6 +124,12 @@ internal static class Naming
 
         return word;
     }
+
+    /// <summary>Latin and Greek singulars that end in s: status, campus, radius, virus, focus, census, bus; analysis, basis.</summary>
+    private static bool IsSingularInS(string word) =>
+        word.Length > 3 &&
+        ((word.EndsWith("us", System.StringComparison.OrdinalIgnoreCase) && "tpircsb".IndexOf(char.ToLowerInvariant(word[word.Length - 3])) >= 0) ||
+         word.EndsWith("sis", System.StringComparison.OrdinalIgnoreCase));
 
     public static string Plural(string word)
     {

@@ -6,18 +6,24 @@ using Markdig.Syntax;
 namespace Engage.Codegen.Parsing;
 
 /// <summary>
-/// Reads a <c>curl</c> command in a code block as an endpoint: the method from <c>-X</c> (else
-/// POST when it sends data, else GET), the URL, and the <c>-d</c> data as the request example.
+/// Reads a <c>curl</c> command in a code block as an endpoint: the method from <c>-X</c> (else GET with
+/// <c>-G</c>, which puts the data in the query string; else POST when it sends data, else GET), the URL, and the <c>-d</c> data as the request example.
 /// Lines continued with a backslash are joined; shell quoting is honoured.
 /// </summary>
 internal static class CurlCommand
 {
+    /// <summary>
+    /// The first curl command of a code block: a fence, an indented block, or an HTML <c>&lt;pre&gt;</c> block
+    /// (the HTML a fence renders to), whose tags are dropped and entities decoded, the text of its elements kept.
+    /// </summary>
     public static EndpointCandidate? Read(MarkdownText markdown, LeafBlock code)
     {
+        var html = code is HtmlBlock;
+        string LineText(int index) => html ? EndpointReader.PlainText(code.Lines.Lines[index].Slice.ToString()) : code.Lines.Lines[index].Slice.ToString();
         for (var i = 0; i < code.Lines.Count; i++)
         {
             var first = code.Lines.Lines[i];
-            var text = first.Slice.ToString().TrimStart();
+            var text = LineText(i).TrimStart();
             if (text.StartsWith("$", StringComparison.Ordinal))
             {
                 text = text.Substring(1).TrimStart();
@@ -28,11 +34,33 @@ internal static class CurlCommand
                 continue;
             }
 
+            // A line goes on after a backslash, inside an open quote (a -d body over several lines), and where the
+            // backslash was forgotten but the next, indented line plainly goes on with an option ("    -X DELETE") or the URL.
             var command = new StringBuilder(text);
-            while (command.Length > 0 && command[command.Length - 1] == '\\' && i + 1 < code.Lines.Count)
+            var quote = OpenQuote('\0', text);
+            while (i + 1 < code.Lines.Count)
             {
-                command.Length--;
-                command.Append(' ').Append(code.Lines.Lines[++i].Slice.ToString().Trim());
+                var next = LineText(i + 1);
+                if (command.Length > 0 && command[command.Length - 1] == '\\')
+                {
+                    command.Length--;
+                    command.Append(' ').Append(next.Trim());
+                }
+                else if (quote != '\0')
+                {
+                    command.Append('\n').Append(next);
+                }
+                else if (next.Length > 0 && char.IsWhiteSpace(next[0]) && GoesOn(next.TrimStart()))
+                {
+                    command.Append(' ').Append(next.Trim());
+                }
+                else
+                {
+                    break;
+                }
+
+                quote = OpenQuote(quote, next);
+                i++;
             }
 
             var candidate = Parse(command.ToString(), out var method, out var url, out var body);
@@ -43,6 +71,18 @@ internal static class CurlCommand
         }
 
         return null;
+    }
+
+    private static bool GoesOn(string line) =>
+        line.StartsWith("-", StringComparison.Ordinal) ||
+        line.TrimStart('"', '\'').StartsWith("http://", StringComparison.OrdinalIgnoreCase) ||
+        line.TrimStart('"', '\'').StartsWith("https://", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>True for an HTML block that is a preformatted code block (<c>&lt;pre&gt;&lt;code class="bash"&gt;</c>).</summary>
+    public static bool IsPreformatted(MarkdownText markdown, HtmlBlock block)
+    {
+        var raw = markdown.Raw(block);
+        return raw.IndexOf("<pre", StringComparison.OrdinalIgnoreCase) >= 0 && raw.IndexOf("curl", StringComparison.Ordinal) >= 0;
     }
 
     private static bool Parse(string command, out string method, out string? url, out string? body)
@@ -74,6 +114,11 @@ internal static class CurlCommand
                 Next();
                 method = "POST";
             }
+            else if (word is "-G" or "--get")
+            {
+                // The data goes in the query string: a GET whatever it sends.
+                explicitMethod ??= "GET";
+            }
             else if (word is "-I" or "--head")
             {
                 method = "HEAD";
@@ -103,6 +148,24 @@ internal static class CurlCommand
         }
 
         return url is not null;
+    }
+
+    /// <summary>The quote left open after <paramref name="text"/> when <paramref name="quote"/> was open before it ('\0' for none).</summary>
+    private static char OpenQuote(char quote, string text)
+    {
+        foreach (var c in text)
+        {
+            if (quote != '\0')
+            {
+                quote = c == quote ? '\0' : quote;
+            }
+            else if (c is '\'' or '"')
+            {
+                quote = c;
+            }
+        }
+
+        return quote;
     }
 
     /// <summary>Splits a command line into words, as a POSIX shell would for plain and quoted words.</summary>

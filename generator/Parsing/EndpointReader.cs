@@ -132,6 +132,12 @@ internal static class EndpointReader
     /// <summary>White space in a path outside its parameters (<c>/things/{name or id}</c> has none): prose, not a path.</summary>
     private static readonly Regex s_spaceOutsideParameters = new(@"^(?:[^\s{<]|\{[^}]*\}|<[^>]*>)*\s", RegexOptions.CultureInvariant, s_timeout);
 
+    /// <summary>An endpoint among a table cell's words: an upper-case method and a path, bare or in code or parentheses.</summary>
+    private static readonly Regex s_endpointAmongWords = new(
+        @"(?<![\w/])`?(?<method>GET|POST|PUT|PATCH|DELETE|HEAD)\s+(?<path>/[^\s`()|,;]*)`?(?=[\s).,;]|$)", RegexOptions.CultureInvariant, s_timeout);
+
+    private static readonly Regex s_emptyParentheses = new(@"\(\s*\)", RegexOptions.CultureInvariant, s_timeout);
+
     /// <summary>Attribute names that hold the method and the path of an endpoint element.</summary>
     private static readonly Regex s_methodAttribute = new(@"^(?:method|verb|http-?method|data-method)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, s_timeout);
 
@@ -188,7 +194,7 @@ internal static class EndpointReader
 
         if (found.Count > 0)
         {
-            return found;
+            return WithSamples(markdown, found);
         }
 
         // Weaker forms, only when the section shows no endpoint of its own.
@@ -198,14 +204,14 @@ internal static class EndpointReader
             if (inProse is not null)
             {
                 found.Add(inProse);
-                return found;
+                return WithSamples(markdown, found);
             }
         }
 
         if (!s_guideHeading.IsMatch(headingText) || s_actionHeading.IsMatch(headingText))
         {
             // Every command of the section: "or use the build-scoped route" shows a second endpoint.
-            foreach (var code in blocks.OfType<LeafBlock>().Where(b => b is FencedCodeBlock or CodeBlock))
+            foreach (var code in blocks.OfType<LeafBlock>().Where(b => b is FencedCodeBlock or CodeBlock || (b is HtmlBlock html && CurlCommand.IsPreformatted(markdown, html))))
             {
                 var curl = CurlCommand.Read(markdown, code);
                 if (curl is not null && !found.Any(f => f.Method == curl.Method && f.RawPath == curl.RawPath))
@@ -215,7 +221,46 @@ internal static class EndpointReader
             }
         }
 
+        return WithSamples(markdown, found);
+    }
+
+    /// <summary>
+    /// The candidates with each sample value in their paths read as the parameter it stands for
+    /// (<see cref="SampleValues"/>); the page is scanned for samples only when a path has a word after a collection.
+    /// </summary>
+    private static List<EndpointCandidate> WithSamples(MarkdownText markdown, List<EndpointCandidate> found)
+    {
+        for (var i = 0; i < found.Count; i++)
+        {
+            var candidate = found[i];
+            if (candidate.Path.Templates.Count == 0 || !candidate.Path.Templates.Any(HasWordAfterCollection))
+            {
+                continue;
+            }
+
+            if (PathTemplates.TryRead(candidate.RawPath, out var reading, candidate.Prose, markdown.Samples) &&
+                !reading.Templates.SequenceEqual(candidate.Path.Templates, StringComparer.Ordinal))
+            {
+                found[i] = new EndpointCandidate(candidate.Form, candidate.Block, candidate.Method, candidate.RawPath, reading, candidate.Location,
+                    candidate.MisspelledMethod, candidate.Prose, candidate.Body, candidate.StartBlock, candidate.Summary);
+            }
+        }
+
         return found;
+
+        static bool HasWordAfterCollection(string template)
+        {
+            var segments = template.Split('/');
+            for (var i = 1; i < segments.Length; i++)
+            {
+                if (segments[i - 1].Length > 2 && segments[i - 1].EndsWith("s", StringComparison.Ordinal) && segments[i].Length > 0 && segments[i][0] != '{')
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
     }
 
     /// <summary>Reads <c>METHOD path</c>: method in any case (typo corrected), path a path or URL.</summary>
@@ -495,8 +540,14 @@ internal static class EndpointReader
     /// <summary>An HTML block's text as a reader sees it, lines kept: a request sample written as <c>&lt;pre&gt;&lt;code&gt;</c>.</summary>
     internal static string PlainText(string html) => WebUtility.HtmlDecode(s_htmlTag.Replace(html, string.Empty));
 
-    /// <summary>The text of HTML: tags as spaces, entities decoded, on one line.</summary>
-    internal static string PlainHtml(string html) => WebUtility.HtmlDecode(s_htmlTag.Replace(html, " ")).Replace('\n', ' ').Replace('\r', ' ');
+    /// <summary>
+    /// The text of HTML: tags as spaces, but those of inline elements that sit inside a word (<c>span</c>, <c>em</c>,
+    /// <c>b</c>...: <c>&lt;span&gt;/api/&lt;/span&gt;login</c> is one path) as nothing; entities decoded, on one line.
+    /// </summary>
+    internal static string PlainHtml(string html) =>
+        WebUtility.HtmlDecode(s_htmlTag.Replace(s_inlineTag.Replace(html, string.Empty), " ")).Replace('\n', ' ').Replace('\r', ' ');
+
+    private static readonly Regex s_inlineTag = new(@"</?(?:span|em|strong|b|i|u|small|mark|var|samp|kbd)\b[^>]*>", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, s_timeout);
 
     /// <summary>
     /// Rows with a method cell and a path cell (<c>| GET | /things | ... |</c>) or one <c>`METHOD /path`</c> cell;
@@ -548,6 +599,9 @@ internal static class EndpointReader
             }
         }
 
+        // "| `presets:get` | Get a preset (GET /presets/:name) |": a table whose rows name their endpoints among a
+        // cell's words, when two rows or more do (one row's mention is prose, a column of them is an index).
+        var amongWords = rows.Count(r => !r.IsHeader && r.OfType<TableCell>().Any(c => s_endpointAmongWords.Matches(FieldReader.CellText(c)).Count == 1)) >= 2;
         foreach (var row in rows.Where(r => !r.IsHeader))
         {
             var cells = row.OfType<TableCell>().Select(FieldReader.CellText).ToList();
@@ -566,10 +620,16 @@ internal static class EndpointReader
                 {
                     (method, path, typo, pathCell) = (cellMethod, cells[i + 1].Trim('`', ' '), corrected ? cell : null, i + 1);
                 }
+                else if (amongWords && s_endpointAmongWords.Matches(cells[i]) is { Count: 1 } among)
+                {
+                    (method, path, pathCell) = (among[0].Groups["method"].Value, among[0].Groups["path"].Value, -1);
+                }
 
                 if (method is not null)
                 {
-                    var prose = string.Join(" ", cells.Where((_, c) => c != i && c != pathCell)).Trim();
+                    var prose = pathCell < 0
+                        ? s_emptyParentheses.Replace(s_endpointAmongWords.Replace(cells[i], string.Empty), string.Empty).Trim()
+                        : string.Join(" ", cells.Where((_, c) => c != i && c != pathCell)).Trim();
                     found.Add(Candidate(EndpointForm.TableRow, table, method, path!, markdown.FirstLine(row), typo, prose, summary: LinksToSection(row)));
                     break;
                 }

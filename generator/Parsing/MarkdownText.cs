@@ -28,6 +28,11 @@ internal sealed class MarkdownText
         }
     }
 
+    private SampleValues? _samples;
+
+    /// <summary>The values the page shows as data, read on first use.</summary>
+    public SampleValues Samples => _samples ??= SampleValues.Read(_text);
+
     public string FileName
     {
         get

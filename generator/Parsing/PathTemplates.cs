@@ -64,7 +64,7 @@ internal static class PathTemplates
     /// Reads <paramref name="raw"/>; false when it is not a path a person would read as one.
     /// <paramref name="prose"/> (a bullet's words) may name its example ids.
     /// </summary>
-    public static bool TryRead(string raw, out PathReading reading, string? prose = null)
+    public static bool TryRead(string raw, out PathReading reading, string? prose = null, SampleValues? samples = null)
     {
         reading = new PathReading(Array.Empty<string>(), Array.Empty<(string, string)>(), null);
         var value = WebUtility.HtmlDecode(raw.Trim().Trim('`', '"', '\'')).Trim();
@@ -137,7 +137,7 @@ internal static class PathTemplates
         var named = ProseNames(prose);
         foreach (var variant in variants)
         {
-            if (!TryTemplate(variant, named, out var template))
+            if (!TryTemplate(variant, named, samples, out var template))
             {
                 return false;
             }
@@ -180,7 +180,7 @@ internal static class PathTemplates
         return names;
     }
 
-    private static bool TryTemplate(string value, Dictionary<string, string>? proseNames, out string template)
+    private static bool TryTemplate(string value, Dictionary<string, string>? proseNames, SampleValues? samples, out string template)
     {
         template = string.Empty;
         var segments = value.Split(new[] { '/' }, StringSplitOptions.RemoveEmptyEntries);
@@ -216,6 +216,26 @@ internal static class PathTemplates
                 lastParameter = null;
                 result.Add("{" + name + "}" + example);
                 previous = null;
+                continue;
+            }
+
+            // An elided value ("files/...profile.png"): the docs left the real one out.
+            if (previous is not null && (segment.StartsWith("...", StringComparison.Ordinal) || segment.StartsWith("\u2026", StringComparison.Ordinal)))
+            {
+                result.Add("{" + used.Claim(ExampleParameterName(previous)) + "}");
+                previous = null;
+                lastParameter = null;
+                continue;
+            }
+
+            // A value the page shows as data, right after a collection's name: "/tags/logos.json" where the page
+            // shows {"name": "logos"} is the tag's name in a parameter's place.
+            if (samples is not null && previous is not null && previous.Length > 2 && previous.EndsWith("s", StringComparison.Ordinal) &&
+                s_literal.IsMatch(segment) && samples.FieldOf(segment) is { } field)
+            {
+                result.Add("{" + used.Claim(SampleParameterName(previous, field)) + "}" + SampleValues.Suffix(segment));
+                previous = null;
+                lastParameter = null;
                 continue;
             }
 
@@ -292,6 +312,17 @@ internal static class PathTemplates
     /// <summary>The collection's name in the singular with "Id", in camel case: <c>assigned_todos</c> gives <c>assignedTodoId</c>.</summary>
     private static string ExampleParameterName(string? collection) =>
         collection is null ? "id" : IdParameterName(Inference.Naming.Singular(collection.Replace('-', '_')));
+
+    /// <summary>A sample value's parameter: the thing's name or key when the page shows it in such a field (<c>tagName</c>), else its id.</summary>
+    private static string SampleParameterName(string collection, string field)
+    {
+        var thing = Inference.Naming.Singular(collection.Replace('-', '_'));
+        var lower = field.ToLowerInvariant();
+        var id = IdParameterName(thing);
+        return lower is "name" or "key" or "slug" or "code" or "handle"
+            ? id.Substring(0, id.Length - 2) + char.ToUpperInvariant(lower[0]) + lower.Substring(1)
+            : id;
+    }
 
     /// <summary>A thing's id in camel case: <c>assigned_todo</c> gives <c>assignedTodoId</c>.</summary>
     private static string IdParameterName(string thing)
