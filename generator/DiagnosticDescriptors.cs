@@ -122,6 +122,11 @@ internal static class DiagnosticDescriptors
         "Section '{0}' sends '{1}' to {2}, where the other examples send theirs to {3}; it is read as a call to another service or an old address and makes no operation",
         DiagnosticSeverity.Info);
 
+    public static readonly DiagnosticDescriptor MethodDisagreesWithIndex = Create(
+        "ENG021", "A section's method disagrees with the page's index",
+        "Section '{0}' says '{1}', but the page's index lists the path only as '{2}' and no other section documents that; the operation is '{2}'",
+        DiagnosticSeverity.Warning);
+
     public static readonly DiagnosticDescriptor GeneratorFailure = Create(
         "ENG099", "The generator failed on a docs file",
         "Engage.Codegen could not process this file: {0}. Please report this with the file.",
@@ -130,7 +135,7 @@ internal static class DiagnosticDescriptors
     public static readonly IReadOnlyList<DiagnosticDescriptor> All = new[]
     {
         EndpointLineUnreadable, SectionWithoutEndpoint, JsonExampleProblem, BulletUnreadable, UntypedMember,
-        UnknownObjectReference, NameCollision, NoClientName, NoApiRoot, PagingIncomplete, NoResponseType, ProseContradictsExample, MarkdownTooDeep, MethodMisspelled, AccountSpecificRoot, EndpointDocumentedTwice, AccountInRoot, ExampleOnly, OverrideNotUnderstood, ExampleOnAnotherHost, GeneratorFailure,
+        UnknownObjectReference, NameCollision, NoClientName, NoApiRoot, PagingIncomplete, NoResponseType, ProseContradictsExample, MarkdownTooDeep, MethodMisspelled, AccountSpecificRoot, EndpointDocumentedTwice, AccountInRoot, ExampleOnly, OverrideNotUnderstood, ExampleOnAnotherHost, MethodDisagreesWithIndex, GeneratorFailure,
     };
 
     private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = All.ToDictionary(d => d.Id);

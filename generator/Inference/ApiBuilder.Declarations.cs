@@ -22,6 +22,7 @@ internal sealed partial class ApiBuilder
     /// </summary>
     private static List<DocSpec> DeclaredEndpoints(List<DocSpec> docs, List<DiagnosticInfo> diagnostics)
     {
+        docs = docs.Select(d => WithIndexMethods(d, diagnostics)).ToList();
         docs = WithoutShortReferences(docs, diagnostics);
         if (!docs.Any(d => d.Endpoints.Any(e => e.Illustration)))
         {
@@ -158,6 +159,53 @@ internal sealed partial class ApiBuilder
 
         var total = origins.Sum(g => g.Count());
         return origins[0].Count() * 5 >= total * 4 ? origins[0].Key : null;
+    }
+
+    /// <summary>
+    /// A section whose method the page's index (summary rows) does not list for its path, where the index lists
+    /// that path with exactly one other method no section documents: the page's two lines disagree, and the section
+    /// documents the index's operation (ENG021); to become a GET, the section reads like one ("Returns all lamps").
+    /// </summary>
+    private static readonly Regex s_readingVerb = new(
+        @"^(?:returns?|gets?|lists?|retrieves?|fetch(?:es)?|shows?|reads?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, s_timeout);
+
+    private static DocSpec WithIndexMethods(DocSpec doc, List<DiagnosticInfo> diagnostics)
+    {
+        var index = doc.Endpoints.Where(e => e.Summary).ToList();
+        if (index.Count == 0)
+        {
+            return doc;
+        }
+
+        // Documented by a section, or shown by an example with sample values in its parameters.
+        var shown = doc.Endpoints.Where(e => !e.Summary).Select(e => (e.HttpMethod, Segments: Segments(e.PathTemplate))).ToList();
+        bool Documented(EndpointSectionSpec row) => shown.Any(s => s.HttpMethod == row.HttpMethod && Illustrates(s.Segments, Segments(row.PathTemplate)));
+        var listed = new HashSet<string>(index.Select(e => OperationKey(e.HttpMethod, e.PathTemplate)), StringComparer.Ordinal);
+        var changed = false;
+        var endpoints = doc.Endpoints.Select(endpoint =>
+        {
+            if (endpoint.Summary || endpoint.Illustration || listed.Contains(OperationKey(endpoint.HttpMethod, endpoint.PathTemplate)))
+            {
+                return endpoint;
+            }
+
+            var others = index.Where(i => i.HttpMethod != endpoint.HttpMethod &&
+                OperationKey("", i.PathTemplate) == OperationKey("", endpoint.PathTemplate) &&
+                !Documented(i)).Select(i => i.HttpMethod).Distinct().ToList();
+
+            // A section that becomes a GET reads like one: "Returns all lamps", "Lists ...", "Gets ...".
+            if (others.Count != 1 || (others[0] == "GET" && !s_readingVerb.IsMatch(endpoint.Description.TrimStart())))
+            {
+                return endpoint;
+            }
+
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MethodDisagreesWithIndex, endpoint.EndpointLocation, endpoint.Heading,
+                endpoint.HttpMethod + " " + endpoint.PathTemplate, others[0] + " " + endpoint.PathTemplate));
+            changed = true;
+            return endpoint with { HttpMethod = others[0] };
+        }).ToList();
+
+        return changed ? doc with { Endpoints = endpoints.ToEquatableArray() } : doc;
     }
 
     /// <summary>

@@ -194,7 +194,7 @@ internal static class EndpointReader
 
         if (found.Count > 0)
         {
-            return WithSamples(markdown, found);
+            return WithSamples(markdown, WithoutSampleLines(found));
         }
 
         // Weaker forms, only when the section shows no endpoint of its own.
@@ -222,6 +222,42 @@ internal static class EndpointReader
         }
 
         return WithSamples(markdown, found);
+    }
+
+    /// <summary>
+    /// A request line in a code block that shows a call to the section's own endpoint with sample values in its
+    /// parameters (<c>GET /api/roles/PYnDO3rMk</c> under <c>`GET /api/roles/:uid`</c>) is its example, not a second endpoint.
+    /// </summary>
+    private static List<EndpointCandidate> WithoutSampleLines(List<EndpointCandidate> found)
+    {
+        if (found.Count < 2 || !found.Any(f => f.Form == EndpointForm.CodeLine))
+        {
+            return found;
+        }
+
+        return found.Where(line => line.Form != EndpointForm.CodeLine || !found.Any(other =>
+            other.Form != EndpointForm.CodeLine && other.Method == line.Method &&
+            other.Path.Templates.Any(t => line.Path.Templates.Any(l => l != t && IsSampleOf(l, t))))).ToList();
+
+        static bool IsSampleOf(string sample, string template)
+        {
+            var a = sample.Split('/');
+            var b = template.Split('/');
+            if (a.Length != b.Length)
+            {
+                return false;
+            }
+
+            for (var i = 0; i < a.Length; i++)
+            {
+                if (b[i].IndexOf('{') < 0 && !string.Equals(a[i], b[i], StringComparison.OrdinalIgnoreCase))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
     }
 
     /// <summary>

@@ -1,0 +1,60 @@
+namespace Engage.Codegen.Tests.Dialects;
+
+/// <summary>
+/// Pages that index their own endpoints and label their sections' parts (Fixtures/dialects/indexes, our own words
+/// about an invented harbour API). lamps.mdx: an endpoint list before the first heading, and a section headed with a
+/// method the list does not give for its path, where the list's one other method is documented nowhere else: the two
+/// page lines disagree and the section documents the listed operation (ENG021). beacons.md: "Required permissions"
+/// labels a part of its endpoint's section, like "Example request" and "Example response" after it, and a request
+/// line that calls the section's endpoint with sample values (<c>GET /api/beacons/Qx7pLm2</c>) is its example, not a
+/// second endpoint.
+/// </summary>
+public sealed class PageIndexTests
+{
+    private static readonly DialectFixture s_indexes = new("indexes", "Engage.Dialects.Indexes");
+
+    [Fact]
+    public void Indexes_fixture_compiles_and_no_docs_problem_is_an_error() => s_indexes.AssertCompilesAndNoDocsProblemIsAnError();
+
+    [Fact]
+    public void Each_endpoint_is_one_operation_and_samples_make_none()
+    {
+        var operations = s_indexes.Operations.Select(o => o.Substring(o.IndexOf(' ') + 1)).OrderBy(o => o, StringComparer.Ordinal).ToList();
+        Assert.Equal(
+            new[]
+            {
+                "GET /api/beacons/{uid}",
+                "GET /api/lamps",
+                "GET /api/lamps/{lampId}",
+                "POST /api/beacons/{uid}/dim",
+                "POST /api/lamps/{lampId}",
+            },
+            operations);
+    }
+
+    [Fact]
+    public void A_heading_whose_method_the_index_contradicts_documents_the_indexed_operation()
+    {
+        var disagreement = Assert.Single(s_indexes.Result.GeneratorDiagnostics, d => d.Id == "ENG021");
+        Assert.Equal("## POST /api/lamps", DialectFixture.LineOf(disagreement));
+        Assert.Contains("'GET /api/lamps'", disagreement.GetMessage(), StringComparison.Ordinal);
+
+        // The section's parameters and example come with it: the list pages by page number.
+        var list = s_indexes.Operations.Single(o => o.EndsWith(" GET /api/lamps", StringComparison.Ordinal));
+        var client = list.Substring(0, list.IndexOf('.'));
+        var method = list.Substring(client.Length + 1, list.IndexOf(' ') - client.Length - 1);
+        Assert.True(s_indexes.Operation(client, method).Paged);
+    }
+
+    [Fact]
+    public void Labelled_parts_after_required_permissions_stay_in_the_endpoints_section()
+    {
+        var get = s_indexes.Operations.Single(o => o.EndsWith(" GET /api/beacons/{uid}", StringComparison.Ordinal));
+        var client = get.Substring(0, get.IndexOf('.'));
+        var method = get.Substring(client.Length + 1, get.IndexOf(' ') - client.Length - 1);
+        var response = s_indexes.ResponseOf(client, method);
+        Assert.Equal(typeof(string), response.GetProperty("Uid")!.PropertyType);
+        Assert.Equal(typeof(bool), response.GetProperty("Bright")!.PropertyType);
+        Assert.Equal(typeof(int), response.GetProperty("Range")!.PropertyType);
+    }
+}
