@@ -37,6 +37,50 @@ internal static partial class DocParser
     /// (description, auth, parameters, examples, the object returned) is read once and shared;
     /// a bullet's or table row's own prose is that endpoint's description.
     /// </summary>
+    /// <summary>A curl command in the section that sends data to <paramref name="endpoint"/> (sample values in its parameters), or null.</summary>
+    private static EndpointCandidate? IllustratingCurl(MarkdownText markdown, List<Block> blocks, EndpointCandidate endpoint)
+    {
+        foreach (var code in blocks.OfType<LeafBlock>())
+        {
+            if (!(code is FencedCodeBlock or CodeBlock || (code is HtmlBlock html && CurlCommand.IsPreformatted(markdown, html))))
+            {
+                continue;
+            }
+
+            var curl = CurlCommand.Read(markdown, code);
+            if (curl is not null && curl.Body is not null && curl.Method == endpoint.Method && curl.Path.Templates.Count > 0 &&
+                endpoint.Path.Templates.Any(t => SameOrSample(curl.Path.Templates[0], t)))
+            {
+                return curl;
+            }
+        }
+
+        return null;
+
+        // Each segment the declared one's, letter case aside, or a value in a parameter's place; the call may
+        // carry a prefix the declared path leaves to the base address ("/api" before "/things").
+        static bool SameOrSample(string sample, string template)
+        {
+            var a = sample.Split(new[] { '/' }, StringSplitOptions.RemoveEmptyEntries);
+            var b = template.Split(new[] { '/' }, StringSplitOptions.RemoveEmptyEntries);
+            if (a.Length < b.Length || b.Length == 0)
+            {
+                return false;
+            }
+
+            var offset = a.Length - b.Length;
+            for (var i = 0; i < b.Length; i++)
+            {
+                if (b[i].IndexOf('{') < 0 && !string.Equals(a[offset + i], b[i], StringComparison.OrdinalIgnoreCase))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+    }
+
     private static IEnumerable<EndpointSectionSpec> ReadEndpoints(
         MarkdownText markdown,
         HeadingBlock heading,
@@ -203,13 +247,16 @@ internal static partial class DocParser
             }
         }
 
-        if (found.Any(f => f.Body is not null) && requestExamples.Count == 0)
+        // The data of a curl command: the section's own (curl-declared), or, for an endpoint the section declares in
+        // another form, that of a curl command in the section that calls it (same method, the path with sample values).
+        var bodied = found.FirstOrDefault(f => f.Body is not null)
+            ?? (requestExamples.Count == 0 && first.Method is "POST" or "PUT" or "PATCH" && first.Path.Templates.Count > 0 ? IllustratingCurl(markdown, blocks, first) : null);
+        if (bodied is not null && requestExamples.Count == 0)
         {
-            var curl = found.First(f => f.Body is not null);
-            var (value, _) = LenientJson.Parse(curl.Body!);
+            var (value, _) = LenientJson.Parse(bodied.Body!);
             if (value is not null && value.Kind is JsonKind.Object or JsonKind.Array)
             {
-                requestExamples.Add(new JsonExample(value, curl.Location));
+                requestExamples.Add(new JsonExample(value, bodied.Location));
             }
         }
 

@@ -10,7 +10,8 @@ namespace Engage.Codegen.Tests.Dialects;
 /// with spans inside the URL; an example of a summary row's path makes that row's operation under its own heading;
 /// a value an example shows in a declared parameter's place ("winter" for <c>{logbook}</c>) is that parameter in another
 /// example's path; an elided value (<c>/pages/...page-12</c>); an inline code path split by a span; and an example
-/// sent to another host than all the others, which makes no operation (ENG020).
+/// sent to another host than all the others, which makes no operation (ENG020). A curl command in a section that declares
+/// its endpoint by a Definition line gives that endpoint its request.
 /// </summary>
 public sealed class SampleValueTests
 {
@@ -105,5 +106,16 @@ public sealed class SampleValueTests
     {
         // "## Lantern status": status, like radius or analysis, is no plural.
         Assert.Contains("LighthouseLanternsClient.LanternStatusAsync GET /lanterns/status", s_samples.Operations);
+    }
+
+    [Fact]
+    public void A_curl_command_that_calls_the_declared_endpoint_gives_its_request()
+    {
+        // "## Hang a lantern": the endpoint is the Definition line; the section's curl sends -d '{ "id": ..., "candles": 4 }'.
+        var create = s_samples.Type("LighthouseLanternsClient").Operation("CreateAsync");
+        var request = create.GetParameters()[0].ParameterType;
+        Assert.Equal("CreateLanternRequest", request.Name);
+        Assert.Equal(typeof(string), request.GetProperty("Id")!.PropertyType);
+        Assert.Equal(typeof(int?), request.GetProperty("Candles")!.PropertyType); // optional: only the example shows it
     }
 }
