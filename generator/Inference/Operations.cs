@@ -107,10 +107,14 @@ internal sealed partial class ApiBuilder
 
         // Request: documented parameters, plus keys the request examples show without a bullet. A
         // method with a body sends them in it, except those listed under "Query Parameters"; "URL
-        // Parameters" describe the path. A field the docs call read-only is the server's to set.
+        // Parameters" describe the path (or, where the path has none, its query string). A field the docs
+        // call read-only is the server's to set.
         var hasBody = endpoint.HttpMethod is "POST" or "PUT" or "PATCH";
         var requestExample = MergeObjects(endpoint.RequestExamples.Select(e => e.Value));
+        // Where the path holds no parameter at all, "Path Variables" name what the URL's query string carries.
+        var pathless = pathParameters.Count == 0;
         var fields = endpoint.Parameters
+            .Select(p => pathless && p.Placement == Placement.Path ? p with { Placement = Placement.Query } : p)
             .Where(p => !pathParameters.Any(pp => pp.Name == p.Name) && p.Placement != Placement.Path && !s_readOnly.IsMatch(p.Description))
             .GroupBy(p => p.Name, StringComparer.Ordinal).Select(g => g.First())
             .ToList();

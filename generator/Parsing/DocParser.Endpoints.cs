@@ -37,7 +37,7 @@ internal static partial class DocParser
     /// (description, auth, parameters, examples, the object returned) is read once and shared;
     /// a bullet's or table row's own prose is that endpoint's description.
     /// </summary>
-    /// <summary>A curl command in the section that sends data to <paramref name="endpoint"/> (sample values in its parameters), or null.</summary>
+    /// <summary>A curl command in the section that calls <paramref name="endpoint"/> (sample values in its parameters), or null.</summary>
     private static EndpointCandidate? IllustratingCurl(MarkdownText markdown, List<Block> blocks, EndpointCandidate endpoint)
     {
         foreach (var code in blocks.OfType<LeafBlock>())
@@ -48,7 +48,7 @@ internal static partial class DocParser
             }
 
             var curl = CurlCommand.Read(markdown, code);
-            if (curl is not null && curl.Body is not null && curl.Method == endpoint.Method && curl.Path.Templates.Count > 0 &&
+            if (curl is not null && curl.Method == endpoint.Method && curl.Path.Templates.Count > 0 &&
                 endpoint.Path.Templates.Any(t => SameOrSample(curl.Path.Templates[0], t)))
             {
                 return curl;
@@ -249,8 +249,19 @@ internal static partial class DocParser
 
         // The data of a curl command: the section's own (curl-declared), or, for an endpoint the section declares in
         // another form, that of a curl command in the section that calls it (same method, the path with sample values).
+        var calling = first.Form == EndpointForm.Curl || first.Path.Templates.Count == 0 ? null : IllustratingCurl(markdown, blocks, first);
         var bodied = found.FirstOrDefault(f => f.Body is not null)
-            ?? (requestExamples.Count == 0 && first.Method is "POST" or "PUT" or "PATCH" && first.Path.Templates.Count > 0 ? IllustratingCurl(markdown, blocks, first) : null);
+            ?? (requestExamples.Count == 0 && first.Method is "POST" or "PUT" or "PATCH" && calling?.Body is not null ? calling : null);
+
+        // The query string of an example call names query parameters the section may not list ("...&count=1&offset=2").
+        foreach (var (name, example) in calling?.Path.Query ?? Array.Empty<(string, string)>())
+        {
+            if (!parameters.Any(p => string.Equals(p.Name, name, StringComparison.Ordinal)) && !first.Path.Query.Any(q => q.Name == name))
+            {
+                parameters.Add(QueryField(name, example, calling!.Location) with { Placement = Placement.Query });
+            }
+        }
+
         if (bodied is not null && requestExamples.Count == 0)
         {
             var (value, _) = LenientJson.Parse(bodied.Body!);

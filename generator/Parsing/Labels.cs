@@ -26,7 +26,7 @@ internal static class Labels
     private static TimeSpan s_timeout => TimeSpan.FromSeconds(5);
 
     private static readonly Regex s_headingLabel = new(
-        @"^(?:(?<p>(?:(?:required|optional|query|url|path|body|request|form|input)\s+)*(?:parameters?|params|arguments|fields|attributes|properties|input))|(?<req>(?:(?:example|sample)\s+)?(?:request(?:\s+(?:body|payload|example))?|payload|body))|(?<res>(?:(?:example|sample)\s+)?(?:responses?|result|returns|response\s+(?:body|example|format))|output)|(?<ex>examples?|sample|(?:example|sample)\s+(?:calls?|usage|code|curl))|(?<none>http\s+request|endpoint|definition|request\s+url|url|method|http\s+method|resource\s+url)|(?<other>(?:http\s+)?status(?:\s+codes?)?|(?:response\s+)?headers?|errors?|error\s+codes|notes?|(?:required\s+)?(?:permissions|scopes?)|rate\s+limit(?:ing)?))\s*[.:]*$",
+        @"^(?:(?<p>(?:(?:required|optional|query|url|path|body|request|form|input)\s+)*(?:parameters?|params|arguments|variables|fields|attributes|properties|input))|(?<req>(?:(?:example|sample)\s+)?(?:request(?:\s+(?:body|payload|example))?|payload|body))|(?<res>(?:(?:example|sample)\s+)?(?:responses?|result|returns|response\s+(?:body|example|format))|output)|(?<ex>examples?|sample|(?:example|sample)\s+(?:calls?|usage|code|curl))|(?<none>http\s+request|endpoint|definition|request\s+url|url|method|http\s+method|resource\s+url)|(?<other>(?:http\s+)?status(?:\s+codes?)?|(?:response\s+)?headers?|errors?|error\s+codes|notes?|(?:required\s+)?(?:permissions|scopes?)|rate\s+limit(?:ing)?))\s*[.:]*$",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, s_timeout);
 
     /// <summary>Where the parameters under a parameters label go: "Query Parameters", "Body Parameters", "URL Parameters".</summary>

@@ -7,7 +7,9 @@ namespace Engage.Codegen.Tests.Dialects;
 /// page lines disagree and the section documents the listed operation (ENG021). beacons.md: "Required permissions"
 /// labels a part of its endpoint's section, like "Example request" and "Example response" after it, and a request
 /// line that calls the section's endpoint with sample values (<c>GET /api/beacons/Qx7pLm2</c>) is its example, not a
-/// second endpoint.
+/// second endpoint. tides.md: a one-endpoint page whose "Path Variables" label its path-less endpoint's query
+/// parameters, and whose example call's query string shows the paging parameters (<c>count</c>, <c>offset</c>) that
+/// the page its description links to ("supports the pagination parameters") would describe.
 /// </summary>
 public sealed class PageIndexTests
 {
@@ -26,6 +28,7 @@ public sealed class PageIndexTests
                 "GET /api/beacons/{uid}",
                 "GET /api/lamps",
                 "GET /api/lamps/{lampId}",
+                "GET /api/v1/tides.list",
                 "POST /api/beacons/{uid}/dim",
                 "POST /api/lamps/{lampId}",
             },
@@ -56,5 +59,18 @@ public sealed class PageIndexTests
         Assert.Equal(typeof(string), response.GetProperty("Uid")!.PropertyType);
         Assert.Equal(typeof(bool), response.GetProperty("Bright")!.PropertyType);
         Assert.Equal(typeof(int), response.GetProperty("Range")!.PropertyType);
+    }
+
+    [Fact]
+    public void An_example_calls_query_string_and_path_variables_of_a_pathless_route_are_query_parameters()
+    {
+        var tides = s_indexes.Operations.Single(o => o.EndsWith(" GET /api/v1/tides.list", StringComparison.Ordinal));
+        var client = tides.Substring(0, tides.IndexOf('.'));
+        var method = tides.Substring(client.Length + 1, tides.IndexOf(' ') - client.Length - 1);
+        Assert.True(s_indexes.Operation(client, method).Paged);
+        var request = s_indexes.Type(client).Operation(method).GetParameters()[0].ParameterType;
+        Assert.Equal(typeof(string), request.GetProperty("Harbour")!.PropertyType);
+        Assert.Equal(typeof(int?), request.GetProperty("Offset")!.PropertyType);
+        Assert.Equal(typeof(int?), request.GetProperty("Count")!.PropertyType);
     }
 }
