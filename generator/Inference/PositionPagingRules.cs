@@ -123,6 +123,7 @@ internal sealed partial class ApiBuilder
         TypeRef? itemType;
         string itemsProperty;
         ModelSpec? envelope = null;
+        var memberPrefix = string.Empty;
         if (responseType.Kind == TypeKind.List)
         {
             itemType = responseType.Element;
@@ -130,7 +131,12 @@ internal sealed partial class ApiBuilder
         }
         else if (responseType.Kind == TypeKind.Model && ModelNamed(responseType.Name!) is { } model)
         {
-            var arrays = model.Properties.Where(p => p.Type.Kind == TypeKind.List).ToList();
+            // The page may be wrapped in one member: {"result": {"elements": [...], "page": 1, "perPage": 10}}.
+            var outer = model.Properties.Count(p => p.Type.Kind is TypeKind.Model or TypeKind.List) == 1 &&
+                model.Properties.SingleOrDefault(p => p.Type.Kind == TypeKind.Model) is { } wrapper && ModelNamed(wrapper.Type.Name!) is { } wrapped &&
+                wrapped.Properties.Any(p => p.Type.Kind == TypeKind.List) ? (Member: wrapper, Model: wrapped) : ((PropertySpec Member, ModelSpec Model)?)null;
+            var page = outer?.Model ?? model;
+            var arrays = page.Properties.Where(p => p.Type.Kind == TypeKind.List).ToList();
             var items = s_envelopeNames.Select(n => arrays.FirstOrDefault(p => p.JsonName == n)).FirstOrDefault(p => p is not null)
                 ?? ((documented || endpoint.Paginated) && arrays.Count == 1 ? arrays[0] : null);
             if (items is null)
@@ -138,9 +144,10 @@ internal sealed partial class ApiBuilder
                 return null;
             }
 
-            envelope = model;
+            envelope = page;
+            memberPrefix = outer is { } o ? o.Member.Name + "?." : string.Empty;
             itemType = items.Type.Element;
-            itemsProperty = items.Name;
+            itemsProperty = memberPrefix + items.Name;
         }
         else
         {
@@ -157,11 +164,13 @@ internal sealed partial class ApiBuilder
         {
             // The last page's next link is null or absent, whatever the example shows.
             AllowNull(envelope!, next);
+            next = memberPrefix + next;
         }
 
-        var hasMore = Member(envelope, s_hasMoreNames, TypeKind.Boolean);
-        var total = Member(envelope, s_totalNames, TypeKind.Int32, TypeKind.Int64);
-        var totalPages = Member(envelope, s_totalPagesNames, TypeKind.Int32, TypeKind.Int64);
+        var hasMore = Prefixed(Member(envelope, s_hasMoreNames, TypeKind.Boolean));
+        var total = Prefixed(Member(envelope, s_totalNames, TypeKind.Int32, TypeKind.Int64));
+        var totalPages = Prefixed(Member(envelope, s_totalPagesNames, TypeKind.Int32, TypeKind.Int64));
+        string? Prefixed(string? member) => member is null ? null : memberPrefix + member;
         var maximum = sizeProperty is null ? null : DocumentedMaximum(sizeProperty.Summary);
         var position = new PositionPagingSpec(
             positionParameter,

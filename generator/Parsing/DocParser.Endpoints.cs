@@ -174,6 +174,21 @@ internal static partial class DocParser
                         }
                     }
 
+                    // "use the `offset` and `limit` parameters to paginate": the paging parameters a sentence about paging names.
+                    if (lower.Contains("paginat") && lower.IndexOf('`') >= 0)
+                    {
+                        foreach (Match named in s_pagingParameterInProse.Matches(text))
+                        {
+                            var name = named.Groups["name"].Value;
+                            var sentence = Sentence(text, named.Index);
+                            if (!parameters.Any(p => p.Name == name) && sentence.IndexOf("paginat", StringComparison.OrdinalIgnoreCase) >= 0)
+                            {
+                                parameters.Add(new FieldDocSpec(name, "An integer. " + sentence, Requirement.Optional, false, markdown.FirstLine(paragraph), Placement.Query));
+                                paginated = true;
+                            }
+                        }
+                    }
+
                     // A parameter written as its own paragraph: "`subscribed` - true or false".
                     if (seenEndpoint && label is Label.None or Label.Parameters && FieldReader.TryReadParagraphParameter(markdown, paragraph, text) is { } prose)
                     {
@@ -361,6 +376,11 @@ internal static partial class DocParser
     private static readonly Regex s_proseQueryParameter = new(
         @"`(?<a>[A-Za-z_][\w.\-]{0,40})`\s+query(?:[-\s]string)?\s+param(?:eter)?\b|\bquery(?:[-\s]string)?\s+param(?:eter)?\s+`(?<b>[A-Za-z_][\w.\-]{0,40})`",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, s_regexTimeout);
+
+    /// <summary>A paging parameter's usual name, in code: <c>`offset`</c>, <c>`limit`</c>, <c>`skip`</c>, <c>`page`</c>, <c>`per_page`</c>...</summary>
+    private static readonly Regex s_pagingParameterInProse = new(
+        @"`(?<name>offset|limit|skip|page|per_page|perPage|page_size|pageSize|start|count)`",
+        RegexOptions.CultureInvariant, s_regexTimeout);
 
     /// <summary>The sentence of <paramref name="text"/> that holds the character at <paramref name="index"/>.</summary>
     private static string Sentence(string text, int index)

@@ -48,6 +48,36 @@ internal static class FieldReader
         return Field(match.Groups[1].Value, match.Groups[2].Value, match.Groups[3].Value.Trim(), markdown.FirstLine(paragraph));
     }
 
+    /// <summary>
+    /// A bullet that opens with its name in bold (<c>- **limit** - Maximum number of results</c>) read like one that
+    /// opens with it in code: the text with the name in backticks; null when it does not open so.
+    /// </summary>
+    private static string? BoldNameAsCode(ParagraphBlock paragraph)
+    {
+        var first = paragraph.Inline?.FirstChild;
+        if (first is not Markdig.Syntax.Inlines.EmphasisInline { DelimiterCount: 2 } strong)
+        {
+            return null;
+        }
+
+        var name = MarkdownText.Inline(strong).Trim();
+        if (!s_fieldName.IsMatch(name))
+        {
+            return null;
+        }
+
+        var after = new System.Text.StringBuilder();
+        for (var sibling = strong.NextSibling; sibling is not null; sibling = sibling.NextSibling)
+        {
+            after.Append(sibling is Markdig.Syntax.Inlines.CodeInline code ? "`" + code.Content + "`"
+                : sibling is Markdig.Syntax.Inlines.LiteralInline literal ? literal.Content.ToString()
+                : sibling is Markdig.Syntax.Inlines.ContainerInline container ? MarkdownText.Inline(container)
+                : sibling is Markdig.Syntax.Inlines.LineBreakInline ? " " : string.Empty);
+        }
+
+        return MarkdownText.Normalize("`" + name + "`" + after);
+    }
+
     public static IEnumerable<FieldDocSpec> ReadBullets(MarkdownText markdown, ListBlock list, List<DiagnosticInfo> diagnostics)
     {
         foreach (var item in list.OfType<ListItemBlock>())
@@ -58,7 +88,7 @@ internal static class FieldReader
                 continue;
             }
 
-            var text = MarkdownText.Inline(paragraph.Inline);
+            var text = BoldNameAsCode(paragraph) ?? MarkdownText.Inline(paragraph.Inline);
             var rest = string.Join(" ", item.OfType<ParagraphBlock>().Skip(1).Select(p => MarkdownText.Inline(p.Inline)));
             var match = s_bullet.Match(text);
             if (!match.Success)

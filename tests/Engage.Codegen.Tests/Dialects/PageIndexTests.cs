@@ -1,3 +1,7 @@
+using System.Net;
+using System.Text;
+using Engage.Codegen.Runtime;
+
 namespace Engage.Codegen.Tests.Dialects;
 
 /// <summary>
@@ -9,7 +13,9 @@ namespace Engage.Codegen.Tests.Dialects;
 /// line that calls the section's endpoint with sample values (<c>GET /api/beacons/Qx7pLm2</c>) is its example, not a
 /// second endpoint. tides.md: a one-endpoint page whose "Path Variables" label its path-less endpoint's query
 /// parameters, and whose example call's query string shows the paging parameters (<c>count</c>, <c>offset</c>) that
-/// the page its description links to ("supports the pagination parameters") would describe.
+/// the page its description links to ("supports the pagination parameters") would describe. buoys.md: paging parameters
+/// a sentence about paginating names ("use the `offset` and `limit` parameters to paginate"), parameters in bullets that
+/// open with their name in bold, and a page wrapped in one member (<c>{"result": {"buoys": [...], "page": 1}}</c>).
 /// </summary>
 public sealed class PageIndexTests
 {
@@ -26,6 +32,8 @@ public sealed class PageIndexTests
             new[]
             {
                 "GET /api/beacons/{uid}",
+                "GET /api/buoys",
+                "GET /api/buoys/search",
                 "GET /api/lamps",
                 "GET /api/lamps/{lampId}",
                 "GET /api/v1/tides.list",
@@ -72,5 +80,67 @@ public sealed class PageIndexTests
         Assert.Equal(typeof(string), request.GetProperty("Harbour")!.PropertyType);
         Assert.Equal(typeof(int?), request.GetProperty("Offset")!.PropertyType);
         Assert.Equal(typeof(int?), request.GetProperty("Count")!.PropertyType);
+    }
+
+    [Fact]
+    public void Paging_parameters_named_in_a_sentence_about_paginating_page_the_list()
+    {
+        var (client, method) = Find(" GET /api/buoys");
+        Assert.Equal("ListBuoysAsync", method);
+        Assert.True(s_indexes.Operation(client, method).Paged);
+        var request = s_indexes.Type(client).Operation(method).GetParameters()[0].ParameterType;
+        Assert.Equal(typeof(int?), request.GetProperty("Offset")!.PropertyType);
+        Assert.Equal(typeof(int?), request.GetProperty("Limit")!.PropertyType);
+    }
+
+    [Fact]
+    public async Task A_page_wrapped_in_one_member_is_read_through_it_with_bold_named_parameters()
+    {
+        var (client, method) = Find(" GET /api/buoys/search");
+        var request = s_indexes.Type(client).Operation(method).GetParameters()[0].ParameterType;
+        Assert.Equal(typeof(string), request.GetProperty("Colour")!.PropertyType);
+
+        var handler = new PagesHandler();
+        var options = (ApiClientOptions)Activator.CreateInstance(s_indexes.Type("ApiClientOptions"))!;
+        options.ApiKey = "key";
+        options.ApiSecret = "secret";
+        options.BaseAddress = new Uri("https://harbour.test/");
+        var api = Activator.CreateInstance(s_indexes.Type("ApiClient"), options, new HttpClient(handler))!;
+        var buoys = api.GetType().GetProperty("Buoys")!.GetValue(api)!;
+        var search = buoys.GetType().GetMethods().Single(m => m.Name == method && m.GetParameters().Length == 2 && m.GetParameters()[1].ParameterType == typeof(CancellationToken));
+        var pageable = (IAsyncEnumerable<object>)search.Invoke(buoys, new object?[] { null, CancellationToken.None })!;
+
+        var ids = new List<int>();
+        await foreach (var buoy in pageable)
+        {
+            ids.Add(Convert.ToInt32(buoy.GetType().GetProperty("Id")!.GetValue(buoy)!, System.Globalization.CultureInfo.InvariantCulture)); // ids are long
+        }
+
+        Assert.Equal(new[] { 1, 3, 4 }, ids);
+        Assert.Equal(2, handler.Queries.Count);
+        Assert.Contains("page=2", handler.Queries[1], StringComparison.Ordinal);
+    }
+
+    /// <summary>The client class and method of the one operation whose line ends with <paramref name="suffix"/>.</summary>
+    private static (string Client, string Method) Find(string suffix)
+    {
+        var line = s_indexes.Operations.Single(o => o.EndsWith(suffix, StringComparison.Ordinal));
+        var client = line.Substring(0, line.IndexOf('.'));
+        return (client, line.Substring(client.Length + 1, line.IndexOf(' ') - client.Length - 1));
+    }
+
+    /// <summary>Answers two pages of three buoys, each wrapped in "result" with its total.</summary>
+    private sealed class PagesHandler : HttpMessageHandler
+    {
+        public List<string> Queries { get; } = new();
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            Queries.Add(request.RequestUri!.Query);
+            var body = Queries.Count == 1
+                ? """{"result": {"totalCount": 3, "page": 1, "perPage": 2, "buoys": [{"id": 1, "colour": "red"}, {"id": 3, "colour": "red"}]}}"""
+                : """{"result": {"totalCount": 3, "page": 2, "perPage": 2, "buoys": [{"id": 4, "colour": "red"}]}}""";
+            return Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent(body, Encoding.UTF8, "application/json") });
+        }
     }
 }
