@@ -95,8 +95,8 @@ public class FuzzTests
             Gen.OneOfConst(s_headings),
             Gen.OneOfConst("GET", "POST", "PUT", "PATCH", "DELETE"),
             Gen.Select(Gen.OneOfConst(s_words), Gen.Int[0, 3], Gen.OneOfConst(s_names), (word, style, name) => style switch { 0 => word, 1 => "{" + name + "}", 2 => ":" + name, _ => "<" + name + ">" }).Array[1, 4],
-            // The path breaks one time in ten; the endpoint is written in one of the eleven forms real docs use.
-            Gen.Int[0, 109],
+            // The path breaks one time in ten; the endpoint is written in one of the thirteen forms real docs use.
+            Gen.Int[0, 129],
             Gen.OneOfConst(s_auth),
             Gen.Select(Gen.OneOfConst(s_names), Gen.OneOfConst(s_descriptions), (name, description) => $"- `{name}` - {description}").Array[0, 5],
             Gen.Select(s_json, s_json, Gen.Bool, (request, response, label) => (request, response, label)))
@@ -141,6 +141,14 @@ public class FuzzTests
                 case 9: // the method, then the path in code
                     markdown.Append("## ").Append(heading).Append("\n\n").Append(auth).Append("\n\n").Append(method).Append(" `").Append(path.Replace("`", string.Empty)).Append("`\n\n");
                     break;
+                case 11: // only a curl command in an HTML code block, spans inside its URL
+                    markdown.Append("## ").Append(heading).Append("\n\n").Append(auth).Append("\n\n<pre><code class=\"bash\">\ncurl -X ").Append(method)
+                        .Append(" \\\n  <span class=\"host\">https://api.fuzz.test</span>").Append(System.Net.WebUtility.HtmlEncode(path)).Append("\n</code></pre>\n\n");
+                    break;
+                case 12: // only a curl command whose URL goes on the next line without a backslash; a GET sends its data with -G
+                    markdown.Append("## ").Append(heading).Append("\n\n").Append(auth).Append("\n\n```shell\ncurl ").Append(method == "GET" ? "-G --data-urlencode 'q=x'" : "-X " + method)
+                        .Append(" -H \"X-Key: k\"\n  \"https://api.fuzz.test").Append(path.Replace("\"", string.Empty)).Append("\"\n```\n\n");
+                    break;
                 default: // a table whose header names the URL and method columns, the method last
                     markdown.Append("# ").Append(heading).Append("\n\n").Append(auth).Append("\n\n| URL | Requires Auth | HTTP Method |\n| --- | --- | --- |\n| `").Append(path.Replace("|", "\\|").Replace("`", string.Empty)).Append("` | yes | ").Append(method).Append(" |\n\n");
                     break;
@@ -151,6 +159,12 @@ public class FuzzTests
                 // Slate's "Query Parameters" table, on any method (a POST's go in the query string).
                 markdown.Append("### Query Parameters\n\nParameter | Type | Description\n--------- | ---- | -----------\n")
                     .Append(string.Concat(bullets.Select(b => b.Substring(3).Replace("` - ", " | string | ") + "\n"))).Append('\n');
+            }
+            else if (bullets.Length > 0 && shape % 3 == 2)
+            {
+                // The same bullets with their names in bold.
+                markdown.Append("Parameters:\n\n").Append(string.Join("\n", bullets.Select(b => "- **" + b.Substring(3, b.IndexOf("` - ", StringComparison.Ordinal) - 3) + "**" + b.Substring(b.IndexOf("` - ", StringComparison.Ordinal) + 1))))
+                    .Append("\n\n");
             }
             else if (bullets.Length > 0)
             {
