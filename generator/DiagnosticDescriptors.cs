@@ -124,7 +124,7 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor MethodDisagreesWithIndex = Create(
         "ENG021", "A section's method disagrees with the page's index",
-        "Section '{0}' says '{1}', but the page's index lists the path only as '{2}' and no other section documents that; the operation is '{2}'",
+        "Section '{0}' says '{1}', but the page's index lists the path only as '{2}' and no other section documents that; the operation is '{2}' (the ApiExclude property leaves it out)",
         DiagnosticSeverity.Warning);
 
     public static readonly DiagnosticDescriptor GeneratorFailure = Create(

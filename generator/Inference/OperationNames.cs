@@ -123,6 +123,14 @@ internal sealed partial class ApiBuilder
         var verb = baseName.Substring(0, verbEnd);
         var rest = baseName.Substring(verbEnd);
         var plural = Naming.Plural(resourceSingular);
+
+        // A page named for its one operation ("Get Deleted Messages", "List Tides"): its name is the prefix
+        // (GetDeletedMessageRequest, ListTidesResponse), not the verb twice (GetGetDeletedMessage).
+        if (resourceSingular.Length > verb.Length && resourceSingular.StartsWith(verb, StringComparison.Ordinal) && char.IsUpper(resourceSingular[verb.Length]))
+        {
+            var own = verb == "List" ? plural : resourceSingular;
+            return rest.Length == 0 || own.EndsWith(rest, StringComparison.Ordinal) || resourceSingular.EndsWith(rest, StringComparison.Ordinal) ? own : own + rest;
+        }
         if (rest.StartsWith(resourceSingular, StringComparison.Ordinal) || rest.StartsWith(plural, StringComparison.Ordinal))
         {
             return verb + rest; // "GetCrate" on the Crates page is GetCrate, not GetCrateCrate

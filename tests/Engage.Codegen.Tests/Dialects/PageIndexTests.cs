@@ -77,6 +77,7 @@ public sealed class PageIndexTests
         var method = tides.Substring(client.Length + 1, tides.IndexOf(' ') - client.Length - 1);
         Assert.True(s_indexes.Operation(client, method).Paged);
         var request = s_indexes.Type(client).Operation(method).GetParameters()[0].ParameterType;
+        Assert.Equal("ListTidesRequest", request.Name); // the page is named for its operation: not ListListTideRequest
         Assert.Equal(typeof(string), request.GetProperty("Harbour")!.PropertyType);
         Assert.Equal(typeof(int?), request.GetProperty("Offset")!.PropertyType);
         Assert.Equal(typeof(int?), request.GetProperty("Count")!.PropertyType);
