@@ -184,7 +184,7 @@ internal sealed partial class ApiBuilder
         return best is not null && bestScore >= 0.8 && matched >= Math.Min(3, example.Properties.Count) ? TypeRef.ModelNamed(best.Name) : null;
     }
 
-    private TypeRef NestedModel(string name, string owner, string jsonName, List<(string Name, string Description)> proseFields, JsonNode? example, LocationInfo location, string source)
+    private TypeRef NestedModel(string name, string owner, string jsonName, List<(string Name, string Description)> proseFields, JsonNode? example, LocationInfo location, string source, string? summary = null)
     {
         var typeName = Naming.Pascal(name);
         var properties = new List<PropertySpec>();
@@ -202,6 +202,6 @@ internal sealed partial class ApiBuilder
             properties.Add(new PropertySpec(key, names.Claim(Naming.Pascal(key)), type, nullable, false, false, Summary(description, key)));
         }
 
-        return TypeRef.ModelNamed(AddModel(typeName, ModelRole.Object, $"An item of {owner}.{Naming.Pascal(jsonName)} (JSON: {jsonName}).", source, properties));
+        return TypeRef.ModelNamed(AddModel(typeName, ModelRole.Object, summary ?? $"An item of {owner}.{Naming.Pascal(jsonName)} (JSON: {jsonName}).", source, properties));
     }
 }

@@ -253,6 +253,14 @@ internal sealed partial class ApiBuilder
 
         if (examples.Count > 0)
         {
+            // The items of "Discover Subscriptions" are Subscriptions: a list's items take the noun its heading ends
+            // with, where no other type has that name; else the operation's name and Item.
+            var objects = examples[0].Kind == JsonKind.Array ? examples[0].Items.Where(i => i.Kind == JsonKind.Object).ToList() : new List<JsonNode>();
+            if (objects.Count > 0 && MatchObject(objects[0]) is null && HeadingNoun(endpoint.Heading) is { } noun && !_typeNames.IsClaimed(noun))
+            {
+                return TypeRef.ListOf(NestedModel(noun, typePrefix, "Item", new List<(string, string)>(), MergeObjects(objects), location, source, $"One of the items {endpoint.Heading} answers with."));
+            }
+
             var type = TypeFromExample(typePrefix, "Item", examples[0], location, source);
             if (type is not null)
             {
@@ -273,6 +281,20 @@ internal sealed partial class ApiBuilder
 
         _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NoResponseType, endpoint.HeadingLocation, endpoint.Heading));
         return TypeRef.JsonElement;
+    }
+
+    /// <summary>The thing a list's heading names, in the singular: "Discover Subscriptions" gives Subscription; null when it ends with no plural noun.</summary>
+    private static string? HeadingNoun(string heading)
+    {
+        var words = heading.Split(new[] { ' ' }, StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length < 2 || !words[words.Length - 1].All(char.IsLetter))
+        {
+            return null;
+        }
+
+        var last = words[words.Length - 1];
+        var singular = Naming.Singular(last);
+        return singular.Length > 2 && !string.Equals(singular, last, StringComparison.Ordinal) ? Naming.Pascal(singular) : null;
     }
 
     /// <summary>

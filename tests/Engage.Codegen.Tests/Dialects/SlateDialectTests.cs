@@ -74,7 +74,7 @@ public class SlateDialectTests
     {
         Assert.DoesNotContain(s_fixture.Result.GeneratorDiagnostics, d => d.Id == "ENG003");
         var items = s_fixture.ResponseOf("HarborBoatsClient", "ListAsync");
-        Assert.Equal("ListBoatsItem", items.GetGenericArguments()[0].Name);
+        Assert.Equal("Boat", items.GetGenericArguments()[0].Name); // the items of "List boats"
     }
 
     [Fact]
@@ -99,6 +99,6 @@ public class SlateDialectTests
     [Fact]
     public void Snapshot()
     {
-        Engage.Codegen.Tests.Snapshot.Verify(nameof(SlateDialectTests), nameof(Snapshot), s_fixture.Result.Sources.Where(s => s.HintName.Contains("Boats") || s.HintName.Contains("Berths") || s.HintName.Contains("Mooring") || s.HintName.StartsWith("HarborClient")).Select(s => (s.HintName, s.Text)));
+        Engage.Codegen.Tests.Snapshot.Verify(nameof(SlateDialectTests), nameof(Snapshot), s_fixture.Result.Sources.Where(s => s.HintName.Contains("Boat") || s.HintName.Contains("Berths") || s.HintName.Contains("Mooring") || s.HintName.StartsWith("HarborClient")).Select(s => (s.HintName, s.Text)));
     }
 }

@@ -35,7 +35,7 @@ public class LedgerlyContractTests
         Assert.Equal(typeof(int?), s_fixture.MemberType("ListPaymentsRequest", "Offset"));
         Assert.Equal(typeof(bool), s_fixture.MemberType("ListEventsResponse", "HasMore"));
         Assert.Equal(typeof(int), s_fixture.MemberType("ListEventsResponse", "TotalPages"));
-        Assert.Equal(typeof(long), s_fixture.MemberType("ListInvoicesItem", "Id"));
+        Assert.Equal(typeof(long), s_fixture.MemberType("Invoice", "Id"));
     }
 
     [Fact]

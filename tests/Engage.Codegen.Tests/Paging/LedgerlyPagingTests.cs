@@ -83,7 +83,7 @@ public sealed class LedgerlyPagingTests : IAsyncLifetime
         }
 
         Assert.False(s_fixture.Operation("LedgerlyInvoicesClient", "GetAsync").Paged);
-        Assert.Equal(typeof(AsyncPageable<>).MakeGenericType(s_fixture.Type("ListInvoicesItem")), s_fixture.Type("LedgerlyInvoicesClient").Operation("ListAsync").ReturnType);
+        Assert.Equal(typeof(AsyncPageable<>).MakeGenericType(s_fixture.Type("Invoice")), s_fixture.Type("LedgerlyInvoicesClient").Operation("ListAsync").ReturnType);
         Assert.Equal(typeof(AsyncPageable<>).MakeGenericType(s_fixture.Type("ListPaymentsResponseResult")), s_fixture.Type("LedgerlyPaymentsClient").Operation("ListAsync").ReturnType);
         // "null on the last one": the next link is nullable whatever the example shows.
         Assert.Equal(typeof(string), s_fixture.MemberType("ListCustomersResponseLinks", "Next"));

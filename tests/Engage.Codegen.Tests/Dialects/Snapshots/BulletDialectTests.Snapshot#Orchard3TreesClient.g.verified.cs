@@ -33,17 +33,17 @@ namespace Orchard.Bullets
         /// <exception cref="global::Engage.Codegen.Runtime.ApiException">The API answered with an error status or an unreadable body, or no response arrived; transient failures were retried first where that is safe.</exception>
         /// <exception cref="global::System.TimeoutException">An attempt took longer than the timeout and could not be retried.</exception>
         [global::Engage.Codegen.Runtime.ApiOperation("GET", "/groves/{groveId}/trees.json", Auth = global::Engage.Codegen.Runtime.ApiAuth.KeyAndSecret, Paged = true, Source = "trees.md:7")]
-        public virtual global::Engage.Codegen.Runtime.AsyncPageable<global::Orchard.Bullets.ListTreesForGroveItem> ListForGroveAsync(string groveId, global::Engage.Codegen.Runtime.ApiRequestOptions? requestOptions, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::Engage.Codegen.Runtime.AsyncPageable<global::Orchard.Bullets.Tree> ListForGroveAsync(string groveId, global::Engage.Codegen.Runtime.ApiRequestOptions? requestOptions, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var requestPath = "/groves/" + global::Engage.Codegen.Runtime.ApiPath.Segment(groveId, nameof(groveId)) + "/trees.json";
 
-            return new global::Engage.Codegen.Runtime.PageNumberPageable<global::Orchard.Bullets.ListTreesForGroveItem>(
+            return new global::Engage.Codegen.Runtime.PageNumberPageable<global::Orchard.Bullets.Tree>(
                 (page, ct) =>
                 {
                     var query = new global::Engage.Codegen.Runtime.ApiQuery();
                     query.Add("page", (long?)page.PageNumber);
-                    return _pipeline.FetchPageAsync("Trees.ListForGrove page", global::System.Net.Http.HttpMethod.Get, requestPath, query, page.NextLink, global::Orchard.Bullets.Orchard3JsonContext.Default.ListOfListTreesForGroveItem,
-                        static response => new global::Engage.Codegen.Runtime.PageResult<global::Orchard.Bullets.ListTreesForGroveItem>(
+                    return _pipeline.FetchPageAsync("Trees.ListForGrove page", global::System.Net.Http.HttpMethod.Get, requestPath, query, page.NextLink, global::Orchard.Bullets.Orchard3JsonContext.Default.ListOfTree,
+                        static response => new global::Engage.Codegen.Runtime.PageResult<global::Orchard.Bullets.Tree>(
                             response.Value,
                             nextLink: response.NextLink,
                             hasMore: null,
@@ -64,7 +64,7 @@ namespace Orchard.Bullets
         }
 
         /// <inheritdoc cref="ListForGroveAsync(string, global::Engage.Codegen.Runtime.ApiRequestOptions, global::System.Threading.CancellationToken)"/>
-        public global::Engage.Codegen.Runtime.AsyncPageable<global::Orchard.Bullets.ListTreesForGroveItem> ListForGroveAsync(string groveId, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::Engage.Codegen.Runtime.AsyncPageable<global::Orchard.Bullets.Tree> ListForGroveAsync(string groveId, global::System.Threading.CancellationToken cancellationToken = default)
             => ListForGroveAsync(groveId, null, cancellationToken);
 
         /// <summary>Get trees. Shows the trees of this grove that were cut down.</summary>

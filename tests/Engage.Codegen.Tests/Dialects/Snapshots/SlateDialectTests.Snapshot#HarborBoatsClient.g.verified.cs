@@ -33,16 +33,16 @@ namespace Harbor.Slate
         /// <exception cref="global::Engage.Codegen.Runtime.ApiException">The API answered with an error status or an unreadable body, or no response arrived; transient failures were retried first where that is safe.</exception>
         /// <exception cref="global::System.TimeoutException">An attempt took longer than the timeout and could not be retried.</exception>
         [global::Engage.Codegen.Runtime.ApiOperation("GET", "/boats", Auth = global::Engage.Codegen.Runtime.ApiAuth.Token, Paged = false, Source = "index.html.md:68")]
-        public virtual global::System.Threading.Tasks.Task<global::System.Collections.Generic.List<global::Harbor.Slate.ListBoatsItem>> ListAsync(global::Harbor.Slate.ListBoatsRequest? request, global::Engage.Codegen.Runtime.ApiRequestOptions? requestOptions, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::System.Collections.Generic.List<global::Harbor.Slate.Boat>> ListAsync(global::Harbor.Slate.ListBoatsRequest? request, global::Engage.Codegen.Runtime.ApiRequestOptions? requestOptions, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var query = new global::Engage.Codegen.Runtime.ApiQuery();
             query.Add("moored", (bool?)request?.Moored);
             query.AddValue("hull", request?.Hull);
-            return _pipeline.SendAsync("Boats.List", global::System.Net.Http.HttpMethod.Get, "/boats", query, global::Harbor.Slate.HarborJsonContext.Default.ListOfListBoatsItem, requestOptions, cancellationToken);
+            return _pipeline.SendAsync("Boats.List", global::System.Net.Http.HttpMethod.Get, "/boats", query, global::Harbor.Slate.HarborJsonContext.Default.ListOfBoat, requestOptions, cancellationToken);
         }
 
         /// <inheritdoc cref="ListAsync(global::Harbor.Slate.ListBoatsRequest, global::Engage.Codegen.Runtime.ApiRequestOptions, global::System.Threading.CancellationToken)"/>
-        public global::System.Threading.Tasks.Task<global::System.Collections.Generic.List<global::Harbor.Slate.ListBoatsItem>> ListAsync(global::Harbor.Slate.ListBoatsRequest? request = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<global::System.Collections.Generic.List<global::Harbor.Slate.Boat>> ListAsync(global::Harbor.Slate.ListBoatsRequest? request = null, global::System.Threading.CancellationToken cancellationToken = default)
             => ListAsync(request, null, cancellationToken);
 
         /// <summary>Get a Specific Boat. This endpoint fetches one boat.</summary>

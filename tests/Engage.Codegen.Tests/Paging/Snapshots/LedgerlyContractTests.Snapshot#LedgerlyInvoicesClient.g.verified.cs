@@ -33,17 +33,17 @@ namespace Ledgerly.Paging
         /// <exception cref="global::Engage.Codegen.Runtime.ApiException">The API answered with an error status or an unreadable body, or no response arrived; transient failures were retried first where that is safe.</exception>
         /// <exception cref="global::System.TimeoutException">An attempt took longer than the timeout and could not be retried.</exception>
         [global::Engage.Codegen.Runtime.ApiOperation("GET", "/invoices", Auth = global::Engage.Codegen.Runtime.ApiAuth.Token, Paged = true, Source = "invoices.md:6")]
-        public virtual global::Engage.Codegen.Runtime.AsyncPageable<global::Ledgerly.Paging.ListInvoicesItem> ListAsync(global::Ledgerly.Paging.ListInvoicesRequest? request, global::Engage.Codegen.Runtime.ApiRequestOptions? requestOptions, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::Engage.Codegen.Runtime.AsyncPageable<global::Ledgerly.Paging.Invoice> ListAsync(global::Ledgerly.Paging.ListInvoicesRequest? request, global::Engage.Codegen.Runtime.ApiRequestOptions? requestOptions, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            return new global::Engage.Codegen.Runtime.PageNumberPageable<global::Ledgerly.Paging.ListInvoicesItem>(
+            return new global::Engage.Codegen.Runtime.PageNumberPageable<global::Ledgerly.Paging.Invoice>(
                 (page, ct) =>
                 {
                     var query = new global::Engage.Codegen.Runtime.ApiQuery();
                     query.Add("status", (string?)(request?.Status));
                     query.Add("page", (long?)(page.PageNumber));
                     query.Add("per_page", (long?)(page.PageSize));
-                    return _pipeline.FetchPageAsync("Invoices.List page", global::System.Net.Http.HttpMethod.Get, "/invoices", query, page.NextLink, global::Ledgerly.Paging.LedgerlyJsonContext.Default.ListOfListInvoicesItem,
-                        static response => new global::Engage.Codegen.Runtime.PageResult<global::Ledgerly.Paging.ListInvoicesItem>(
+                    return _pipeline.FetchPageAsync("Invoices.List page", global::System.Net.Http.HttpMethod.Get, "/invoices", query, page.NextLink, global::Ledgerly.Paging.LedgerlyJsonContext.Default.ListOfInvoice,
+                        static response => new global::Engage.Codegen.Runtime.PageResult<global::Ledgerly.Paging.Invoice>(
                             response.Value,
                             nextLink: response.NextLink,
                             hasMore: null,
@@ -64,7 +64,7 @@ namespace Ledgerly.Paging
         }
 
         /// <inheritdoc cref="ListAsync(global::Ledgerly.Paging.ListInvoicesRequest, global::Engage.Codegen.Runtime.ApiRequestOptions, global::System.Threading.CancellationToken)"/>
-        public global::Engage.Codegen.Runtime.AsyncPageable<global::Ledgerly.Paging.ListInvoicesItem> ListAsync(global::Ledgerly.Paging.ListInvoicesRequest? request = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::Engage.Codegen.Runtime.AsyncPageable<global::Ledgerly.Paging.Invoice> ListAsync(global::Ledgerly.Paging.ListInvoicesRequest? request = null, global::System.Threading.CancellationToken cancellationToken = default)
             => ListAsync(request, null, cancellationToken);
 
         /// <summary>Get an invoice.</summary>

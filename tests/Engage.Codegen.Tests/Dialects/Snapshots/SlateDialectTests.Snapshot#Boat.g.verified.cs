@@ -7,11 +7,11 @@
 
 namespace Harbor.Slate
 {
-    /// <summary>An item of ListBoats.Item (JSON: Item).</summary>
+    /// <summary>One of the items List All Boats answers with.</summary>
     /// <remarks>Generated from index.html.md:68 ("List All Boats").</remarks>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Harbor.Slate.Serialization.HarborJsonConverterFactory))]
     [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "{version}")]
-    public sealed partial class ListBoatsItem
+    public sealed partial class Boat
     {
         /// <summary>id</summary>
         /// <remarks>JSON: <c>id</c>.</remarks>
@@ -44,17 +44,17 @@ namespace Harbor.Slate.Serialization
 
     internal static partial class HarborJsonConverters
     {
-        /// <summary>Reads and writes ListBoatsItem as the API's JSON, without reflection.</summary>
-        public static readonly global::System.Text.Json.Serialization.JsonConverter<global::Harbor.Slate.ListBoatsItem> ListBoatsItem = new global::Engage.Codegen.Runtime.Serialization.ApiObjectConverter<global::Harbor.Slate.ListBoatsItem>(Read_ListBoatsItem, Write_ListBoatsItem);
+        /// <summary>Reads and writes Boat as the API's JSON, without reflection.</summary>
+        public static readonly global::System.Text.Json.Serialization.JsonConverter<global::Harbor.Slate.Boat> Boat = new global::Engage.Codegen.Runtime.Serialization.ApiObjectConverter<global::Harbor.Slate.Boat>(Read_Boat, Write_Boat);
 
-        private static global::Harbor.Slate.ListBoatsItem? Read_ListBoatsItem(ref Utf8JsonReader reader, JsonSerializerOptions options)
+        private static global::Harbor.Slate.Boat? Read_Boat(ref Utf8JsonReader reader, JsonSerializerOptions options)
         {
-            if (!ApiJson.StartObject(ref reader, "ListBoatsItem"))
+            if (!ApiJson.StartObject(ref reader, "Boat"))
             {
                 return null;
             }
 
-            var value = new global::Harbor.Slate.ListBoatsItem();
+            var value = new global::Harbor.Slate.Boat();
             while (ApiJson.NextProperty(ref reader))
             {
                 if (reader.ValueTextEquals("id"u8)) value.Id = ApiJson.Read(ref reader, ApiJson.Int64, options);
@@ -68,7 +68,7 @@ namespace Harbor.Slate.Serialization
             return value;
         }
 
-        private static void Write_ListBoatsItem(Utf8JsonWriter writer, global::Harbor.Slate.ListBoatsItem value, JsonSerializerOptions options)
+        private static void Write_Boat(Utf8JsonWriter writer, global::Harbor.Slate.Boat value, JsonSerializerOptions options)
         {
             writer.WriteStartObject();
             ApiJson.Write(writer, "id"u8, value.Id, ApiJson.Int64, options);
