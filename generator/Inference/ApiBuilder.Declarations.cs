@@ -251,24 +251,7 @@ internal sealed partial class ApiBuilder
     internal static string[] Segments(string template) => template.Split(new[] { '/' }, StringSplitOptions.RemoveEmptyEntries);
 
     /// <summary>True when each segment of an example's path is the declared one's (letter case aside) or stands for its parameter.</summary>
-    private static bool Illustrates(string[] example, string[] declared)
-    {
-        if (example.Length != declared.Length)
-        {
-            return false;
-        }
-
-        for (var i = 0; i < example.Length; i++)
-        {
-            var parameter = declared[i].IndexOf('{') >= 0 || example[i].IndexOf('{') >= 0;
-            if (!parameter && !string.Equals(example[i], declared[i], StringComparison.OrdinalIgnoreCase))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
+    private static bool Illustrates(string[] example, string[] declared) => Parsing.PathTemplates.IsInstanceOf(example, declared);
 
     /// <summary>
     /// The one endpoint that makes each operation, by <see cref="OperationKey"/>: the section that documents it

@@ -49,36 +49,13 @@ internal static partial class DocParser
 
             var curl = CurlCommand.Read(markdown, code);
             if (curl is not null && curl.Method == endpoint.Method && curl.Path.Templates.Count > 0 &&
-                endpoint.Path.Templates.Any(t => SameOrSample(curl.Path.Templates[0], t)))
+                endpoint.Path.Templates.Any(t => PathTemplates.IsInstanceOf(curl.Path.Templates[0], t, leadingPrefix: true)))
             {
                 return curl;
             }
         }
 
         return null;
-
-        // Each segment the declared one's, letter case aside, or a value in a parameter's place; the call may
-        // carry a prefix the declared path leaves to the base address ("/api" before "/things").
-        static bool SameOrSample(string sample, string template)
-        {
-            var a = sample.Split(new[] { '/' }, StringSplitOptions.RemoveEmptyEntries);
-            var b = template.Split(new[] { '/' }, StringSplitOptions.RemoveEmptyEntries);
-            if (a.Length < b.Length || b.Length == 0)
-            {
-                return false;
-            }
-
-            var offset = a.Length - b.Length;
-            for (var i = 0; i < b.Length; i++)
-            {
-                if (b[i].IndexOf('{') < 0 && !string.Equals(a[offset + i], b[i], StringComparison.OrdinalIgnoreCase))
-                {
-                    return false;
-                }
-            }
-
-            return true;
-        }
     }
 
     private static IEnumerable<EndpointSectionSpec> ReadEndpoints(

@@ -237,27 +237,7 @@ internal static class EndpointReader
 
         return found.Where(line => line.Form != EndpointForm.CodeLine || !found.Any(other =>
             other.Form != EndpointForm.CodeLine && other.Method == line.Method &&
-            other.Path.Templates.Any(t => line.Path.Templates.Any(l => l != t && IsSampleOf(l, t))))).ToList();
-
-        static bool IsSampleOf(string sample, string template)
-        {
-            var a = sample.Split('/');
-            var b = template.Split('/');
-            if (a.Length != b.Length)
-            {
-                return false;
-            }
-
-            for (var i = 0; i < a.Length; i++)
-            {
-                if (b[i].IndexOf('{') < 0 && !string.Equals(a[i], b[i], StringComparison.OrdinalIgnoreCase))
-                {
-                    return false;
-                }
-            }
-
-            return true;
-        }
+            other.Path.Templates.Any(t => line.Path.Templates.Any(l => l != t && PathTemplates.IsInstanceOf(l, t))))).ToList();
     }
 
     /// <summary>

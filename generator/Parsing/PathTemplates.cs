@@ -41,6 +41,35 @@ internal static class PathTemplates
     /// <summary>Alternatives in one parameter: <c>{DEVELOPER_EMAIL|DEVELOPER_ID}</c> is <c>DEVELOPER_EMAIL_or_DEVELOPER_ID</c>.</summary>
     private static readonly Regex s_alternatives = new(@"\s*\|\s*", RegexOptions.CultureInvariant, s_timeout);
 
+    /// <summary>
+    /// True when a call's path is an instance of a template: each segment the template's (letter case aside) or a
+    /// value in a parameter's place (on either side). With <paramref name="leadingPrefix"/>, the call may carry leading
+    /// segments the template leaves to the base address ("/api" before "/things/{id}").
+    /// </summary>
+    public static bool IsInstanceOf(string[] sample, string[] template, bool leadingPrefix = false)
+    {
+        if (leadingPrefix ? sample.Length < template.Length || template.Length == 0 : sample.Length != template.Length)
+        {
+            return false;
+        }
+
+        var offset = sample.Length - template.Length;
+        for (var i = 0; i < template.Length; i++)
+        {
+            var parameter = template[i].IndexOf('{') >= 0 || sample[offset + i].IndexOf('{') >= 0;
+            if (!parameter && !string.Equals(sample[offset + i], template[i], StringComparison.OrdinalIgnoreCase))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary><see cref="IsInstanceOf(string[], string[], bool)"/> of two paths as written.</summary>
+    public static bool IsInstanceOf(string sample, string template, bool leadingPrefix = false) =>
+        IsInstanceOf(sample.Split(new[] { '/' }, StringSplitOptions.RemoveEmptyEntries), template.Split(new[] { '/' }, StringSplitOptions.RemoveEmptyEntries), leadingPrefix);
+
     /// <summary>The length of the host variable <paramref name="path"/> starts with, or 0: the address is the caller's to give.</summary>
     public static int HostVariable(string path)
     {

@@ -51,18 +51,14 @@ public sealed class PageIndexTests
         Assert.Contains("'GET /api/lamps'", disagreement.GetMessage(), StringComparison.Ordinal);
 
         // The section's parameters and example come with it: the list pages by page number.
-        var list = s_indexes.Operations.Single(o => o.EndsWith(" GET /api/lamps", StringComparison.Ordinal));
-        var client = list.Substring(0, list.IndexOf('.'));
-        var method = list.Substring(client.Length + 1, list.IndexOf(' ') - client.Length - 1);
+        var (client, method) = Find(" GET /api/lamps");
         Assert.True(s_indexes.Operation(client, method).Paged);
     }
 
     [Fact]
     public void Labelled_parts_after_required_permissions_stay_in_the_endpoints_section()
     {
-        var get = s_indexes.Operations.Single(o => o.EndsWith(" GET /api/beacons/{uid}", StringComparison.Ordinal));
-        var client = get.Substring(0, get.IndexOf('.'));
-        var method = get.Substring(client.Length + 1, get.IndexOf(' ') - client.Length - 1);
+        var (client, method) = Find(" GET /api/beacons/{uid}");
         var response = s_indexes.ResponseOf(client, method);
         Assert.Equal(typeof(string), response.GetProperty("Uid")!.PropertyType);
         Assert.Equal(typeof(bool), response.GetProperty("Bright")!.PropertyType);
@@ -72,9 +68,7 @@ public sealed class PageIndexTests
     [Fact]
     public void An_example_calls_query_string_and_path_variables_of_a_pathless_route_are_query_parameters()
     {
-        var tides = s_indexes.Operations.Single(o => o.EndsWith(" GET /api/v1/tides.list", StringComparison.Ordinal));
-        var client = tides.Substring(0, tides.IndexOf('.'));
-        var method = tides.Substring(client.Length + 1, tides.IndexOf(' ') - client.Length - 1);
+        var (client, method) = Find(" GET /api/v1/tides.list");
         Assert.True(s_indexes.Operation(client, method).Paged);
         var request = s_indexes.Type(client).Operation(method).GetParameters()[0].ParameterType;
         Assert.Equal("ListTidesRequest", request.Name); // the page is named for its operation: not ListListTideRequest
