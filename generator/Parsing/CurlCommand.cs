@@ -43,8 +43,10 @@ internal static class CurlCommand
                 var next = LineText(i + 1);
                 if (command.Length > 0 && command[command.Length - 1] == '\\')
                 {
+                    // As a shell reads it: the backslash and the line break go, nothing else ("...search\" then
+                    // "?q=stark" is one URL; "-H x \" then "  -d y" keeps the space before the backslash).
                     command.Length--;
-                    command.Append(' ').Append(next.Trim());
+                    command.Append(next.TrimEnd());
                 }
                 else if (quote != '\0')
                 {

@@ -118,4 +118,14 @@ public sealed class SampleValueTests
         Assert.Equal(typeof(string), request.GetProperty("Id")!.PropertyType);
         Assert.Equal(typeof(int?), request.GetProperty("Candles")!.PropertyType); // optional: only the example shows it
     }
+
+    [Fact]
+    public void A_url_that_goes_on_after_a_backslash_inside_its_quotes_is_one_url()
+    {
+        // "http://localhost:7070/lanterns\" then "/status?verbose=true": the shell joins them without a space.
+        var status = s_samples.Type("LighthouseLanternsClient").Operation("LanternStatusAsync");
+        var request = status.GetParameters()[0].ParameterType;
+        Assert.Equal(typeof(bool?), request.GetProperty("Verbose")!.PropertyType);
+        Assert.DoesNotContain(s_samples.Result.GeneratorDiagnostics, d => d.Id == "ENG001");
+    }
 }
