@@ -96,12 +96,17 @@ internal sealed partial class ApiBuilder
 
         // An introduction (a page with no endpoint of its own, or only a summary table of them) names the API
         // before a resource page does: "Dogs API" beside "Kennel API" is one resource of the Kennel API.
+        // Where several pages document endpoints, a page's prose "the Hooks API" under its own "# Hooks" names that
+        // resource's part of the API, not the API.
+        var resourcePages = docs.Count(d => d.Endpoints.Any(e => !e.Summary));
         var candidates = docs.OrderBy(d => d.Endpoints.Any(e => !e.Summary) ? 1 : 0)
-            .SelectMany(d => new[] { d.FrontMatterTitle, d.Title, d.Introduction }).Where(t => !string.IsNullOrWhiteSpace(t));
-        foreach (var text in candidates)
+            .SelectMany(d => new[] { (d, d.FrontMatterTitle, false), (d, d.Title, false), (d, d.Introduction, true) }).Where(t => !string.IsNullOrWhiteSpace(t.Item2));
+        foreach (var (doc, text, prose) in candidates)
         {
-            var match = Patterns.Match(text!, @"\b(?:(?:The|the)\s+)?([A-Z][\w.-]*(?:\s+[A-Z0-9][\w.-]*){0,2}?)\s+(?:REST\s+|HTTP\s+|Web\s+)?API\b", RegexOptions.CultureInvariant, s_timeout);
-            if (match.Success && !Patterns.IsMatch(match.Groups[1].Value, "^(The|This|Our|Your|An?|REST|HTTP|JSON)$", RegexOptions.CultureInvariant, s_timeout))
+            var match = Patterns.Match(text!, @"\b(?:(?:The|the)\s+)?([A-Z][\w.-]*(?:\s+[A-Z0-9][\w.-]*){0,2}?)(?:'s)?\s+(?:REST\s+|HTTP\s+|Web\s+)?API\b", RegexOptions.CultureInvariant, s_timeout);
+            var ownResource = prose && resourcePages > 1 && doc.Endpoints.Any(e => !e.Summary) && match.Success &&
+                (NamesPage(match.Groups[1].Value, doc.Title) || NamesPage(match.Groups[1].Value, doc.FrontMatterTitle));
+            if (match.Success && !ownResource && !Patterns.IsMatch(match.Groups[1].Value, "^(The|This|That|These|Those|Our|Your|Its|Their|An?|Every|Each|All|Any|Some|Most|Other|REST|HTTP|JSON)$", RegexOptions.CultureInvariant, s_timeout))
             {
                 var apiName = Naming.Pascal(match.Groups[1].Value);
                 return (apiName, apiName + "Client");
@@ -112,6 +117,14 @@ internal sealed partial class ApiBuilder
         diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NoClientName, location, "ApiClient"));
         return ("Api", "ApiClient");
     }
+
+    /// <summary>
+    /// True when <paramref name="name"/> is the page's title, its "API" words aside, and names a collection ("Branches"
+    /// for "Branches API"): a resource. A singular title that is the API's own name ("Kennel") is not one.
+    /// </summary>
+    private static bool NamesPage(string name, string? title) =>
+        title is not null && string.Equals(name, s_referenceWords.Replace(title, string.Empty).Trim(), StringComparison.OrdinalIgnoreCase) &&
+        !string.Equals(Naming.Singular(name), name, StringComparison.Ordinal);
 
     private InferredApi BuildCore(List<DocSpec> docs, GeneratorSettings settings, string clientName, CancellationToken cancellationToken)
     {
