@@ -161,14 +161,14 @@ internal sealed partial class ApiBuilder
         return origins[0].Count() * 5 >= total * 4 ? origins[0].Key : null;
     }
 
+    private static readonly Regex s_readingVerb = new(
+        @"^(?:returns?|gets?|lists?|retrieves?|fetch(?:es)?|shows?|reads?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, s_timeout);
+
     /// <summary>
     /// A section whose method the page's index (summary rows) does not list for its path, where the index lists
     /// that path with exactly one other method no section documents: the page's two lines disagree, and the section
     /// documents the index's operation (ENG021); to become a GET, the section reads like one ("Returns all lamps").
     /// </summary>
-    private static readonly Regex s_readingVerb = new(
-        @"^(?:returns?|gets?|lists?|retrieves?|fetch(?:es)?|shows?|reads?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, s_timeout);
-
     private static DocSpec WithIndexMethods(DocSpec doc, List<DiagnosticInfo> diagnostics)
     {
         var index = doc.Endpoints.Where(e => e.Summary).ToList();

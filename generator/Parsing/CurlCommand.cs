@@ -80,12 +80,13 @@ internal static class CurlCommand
         line.TrimStart('"', '\'').StartsWith("http://", StringComparison.OrdinalIgnoreCase) ||
         line.TrimStart('"', '\'').StartsWith("https://", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>True for an HTML block that is a preformatted code block (<c>&lt;pre&gt;&lt;code class="bash"&gt;</c>).</summary>
-    public static bool IsPreformatted(MarkdownText markdown, HtmlBlock block)
-    {
-        var raw = markdown.Raw(block);
-        return raw.IndexOf("<pre", StringComparison.OrdinalIgnoreCase) >= 0 && raw.IndexOf("curl", StringComparison.Ordinal) >= 0;
-    }
+    /// <summary>
+    /// True for a block a curl command may stand in: a fence, an indented block, or an HTML block that is a
+    /// preformatted code block holding one (<c>&lt;pre&gt;&lt;code class="bash"&gt;curl ...</c>).
+    /// </summary>
+    public static bool IsCodeBlock(MarkdownText markdown, Block block) =>
+        block is FencedCodeBlock or CodeBlock ||
+        (block is HtmlBlock html && markdown.Raw(html) is var raw && raw.IndexOf("<pre", StringComparison.OrdinalIgnoreCase) >= 0 && raw.IndexOf("curl", StringComparison.Ordinal) >= 0);
 
     private static bool Parse(string command, out string method, out string? url, out string? body)
     {

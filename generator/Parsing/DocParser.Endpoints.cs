@@ -32,17 +32,12 @@ internal static partial class DocParser
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, s_regexTimeout);
 
 
-    /// <summary>
-    /// One spec per distinct endpoint of a section. What the section says besides its endpoints
-    /// (description, auth, parameters, examples, the object returned) is read once and shared;
-    /// a bullet's or table row's own prose is that endpoint's description.
-    /// </summary>
     /// <summary>A curl command in the section that calls <paramref name="endpoint"/> (sample values in its parameters), or null.</summary>
     private static EndpointCandidate? IllustratingCurl(MarkdownText markdown, List<Block> blocks, EndpointCandidate endpoint)
     {
         foreach (var code in blocks.OfType<LeafBlock>())
         {
-            if (!(code is FencedCodeBlock or CodeBlock || (code is HtmlBlock html && CurlCommand.IsPreformatted(markdown, html))))
+            if (!CurlCommand.IsCodeBlock(markdown, code))
             {
                 continue;
             }
@@ -58,6 +53,11 @@ internal static partial class DocParser
         return null;
     }
 
+    /// <summary>
+    /// One spec per distinct endpoint of a section. What the section says besides its endpoints
+    /// (description, auth, parameters, examples, the object returned) is read once and shared;
+    /// a bullet's or table row's own prose is that endpoint's description.
+    /// </summary>
     private static IEnumerable<EndpointSectionSpec> ReadEndpoints(
         MarkdownText markdown,
         HeadingBlock heading,

@@ -211,7 +211,7 @@ internal static class EndpointReader
         if (!s_guideHeading.IsMatch(headingText) || s_actionHeading.IsMatch(headingText))
         {
             // Every command of the section: "or use the build-scoped route" shows a second endpoint.
-            foreach (var code in blocks.OfType<LeafBlock>().Where(b => b is FencedCodeBlock or CodeBlock || (b is HtmlBlock html && CurlCommand.IsPreformatted(markdown, html))))
+            foreach (var code in blocks.OfType<LeafBlock>().Where(b => CurlCommand.IsCodeBlock(markdown, b)))
             {
                 var curl = CurlCommand.Read(markdown, code);
                 if (curl is not null && !found.Any(f => f.Method == curl.Method && f.RawPath == curl.RawPath))
@@ -269,7 +269,7 @@ internal static class EndpointReader
             var segments = template.Split('/');
             for (var i = 1; i < segments.Length; i++)
             {
-                if (segments[i - 1].Length > 2 && segments[i - 1].EndsWith("s", StringComparison.Ordinal) && segments[i].Length > 0 && segments[i][0] != '{')
+                if (PathTemplates.IsCollectionName(segments[i - 1]) && segments[i].Length > 0 && segments[i][0] != '{')
                 {
                     return true;
                 }

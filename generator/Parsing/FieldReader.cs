@@ -66,16 +66,9 @@ internal static class FieldReader
             return null;
         }
 
-        var after = new System.Text.StringBuilder();
-        for (var sibling = strong.NextSibling; sibling is not null; sibling = sibling.NextSibling)
-        {
-            after.Append(sibling is Markdig.Syntax.Inlines.CodeInline code ? "`" + code.Content + "`"
-                : sibling is Markdig.Syntax.Inlines.LiteralInline literal ? literal.Content.ToString()
-                : sibling is Markdig.Syntax.Inlines.ContainerInline container ? MarkdownText.Inline(container)
-                : sibling is Markdig.Syntax.Inlines.LineBreakInline ? " " : string.Empty);
-        }
-
-        return MarkdownText.Normalize("`" + name + "`" + after);
+        // The paragraph's text as any other is read, the name that opens it put in code.
+        var whole = MarkdownText.Inline(paragraph.Inline).TrimStart();
+        return whole.StartsWith(name, StringComparison.Ordinal) ? "`" + name + "`" + whole.Substring(name.Length) : null;
     }
 
     public static IEnumerable<FieldDocSpec> ReadBullets(MarkdownText markdown, ListBlock list, List<DiagnosticInfo> diagnostics)

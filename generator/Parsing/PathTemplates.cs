@@ -41,6 +41,9 @@ internal static class PathTemplates
     /// <summary>Alternatives in one parameter: <c>{DEVELOPER_EMAIL|DEVELOPER_ID}</c> is <c>DEVELOPER_EMAIL_or_DEVELOPER_ID</c>.</summary>
     private static readonly Regex s_alternatives = new(@"\s*\|\s*", RegexOptions.CultureInvariant, s_timeout);
 
+    /// <summary>A segment that names a collection: a plural word ("users", "tags"), after which a value stands for one of them.</summary>
+    internal static bool IsCollectionName(string segment) => segment.Length > 2 && segment.EndsWith("s", StringComparison.Ordinal);
+
     /// <summary>
     /// True when a call's path is an instance of a template: each segment the template's (letter case aside) or a
     /// value in a parameter's place (on either side). With <paramref name="leadingPrefix"/>, the call may carry leading
@@ -259,7 +262,7 @@ internal static class PathTemplates
 
             // A value the page shows as data, right after a collection's name: "/tags/logos.json" where the page
             // shows {"name": "logos"} is the tag's name in a parameter's place.
-            if (samples is not null && previous is not null && previous.Length > 2 && previous.EndsWith("s", StringComparison.Ordinal) &&
+            if (samples is not null && previous is not null && IsCollectionName(previous) &&
                 s_literal.IsMatch(segment) && samples.FieldOf(segment) is { } field)
             {
                 result.Add("{" + used.Claim(SampleParameterName(previous, field)) + "}" + SampleValues.Suffix(segment));
@@ -314,7 +317,7 @@ internal static class PathTemplates
         }
 
         // Letters and digits mixed stand for an id only after a plural collection name ("users/u144"), never a version.
-        if (previous is not null && previous.Length > 2 && previous.EndsWith("s", StringComparison.Ordinal) && !s_version.IsMatch(segment))
+        if (previous is not null && IsCollectionName(previous) && !s_version.IsMatch(segment))
         {
             var mixed = s_mixedId.Match(segment);
             if (mixed.Success && LooksLikeId(mixed.Groups[1].Value))
@@ -347,16 +350,13 @@ internal static class PathTemplates
     {
         var thing = Inference.Naming.Singular(collection.Replace('-', '_'));
         var lower = field.ToLowerInvariant();
-        var id = IdParameterName(thing);
-        return lower is "name" or "key" or "slug" or "code" or "handle"
-            ? id.Substring(0, id.Length - 2) + char.ToUpperInvariant(lower[0]) + lower.Substring(1)
-            : id;
+        return IdParameterName(thing, lower is "name" or "key" or "slug" or "code" or "handle" ? char.ToUpperInvariant(lower[0]) + lower.Substring(1) : "Id");
     }
 
-    /// <summary>A thing's id in camel case: <c>assigned_todo</c> gives <c>assignedTodoId</c>.</summary>
-    private static string IdParameterName(string thing)
+    /// <summary>A thing's id (or another suffix: its Name) in camel case: <c>assigned_todo</c> gives <c>assignedTodoId</c>.</summary>
+    private static string IdParameterName(string thing, string suffix = "Id")
     {
-        var words = (thing + "Id").Split('_');
+        var words = (thing + suffix).Split('_');
         var name = words[0];
         for (var i = 1; i < words.Length; i++)
         {
