@@ -103,6 +103,8 @@ internal static partial class Emitter
     {
         var item = TypeName(api, paging.ItemType);
         var offsets = paging.Style == PagingStyle.Offset;
+        // A cursor list followed by its links sends no position: the links carry the cursor.
+        var sendsPosition = paging.Style != PagingStyle.OpaqueCursor;
         var positionValue = offsets ? "page.Offset" : "page.PageNumber";
         w.Open($"public virtual {Runtime}.AsyncPageable<{item}> {operation.MethodName}({string.Join(", ", parameters)})");
         path = EmitPath(w, operation, path);
@@ -110,7 +112,7 @@ internal static partial class Emitter
         w.Line("    (page, ct) =>");
         w.Line("    {");
         w.Line($"        var query = new {Runtime}.ApiQuery();");
-        if (position.PositionProperty is null)
+        if (position.PositionProperty is null && sendsPosition)
         {
             w.Line($"        query.Add({SourceWriter.Literal(position.PositionParameter)}, (long?){positionValue});");
         }
@@ -122,7 +124,7 @@ internal static partial class Emitter
 
         foreach (var property in operation.RequestProperties)
         {
-            var value = property.Name == position.PositionProperty ? positionValue
+            var value = property.Name == position.PositionProperty && sendsPosition ? positionValue
                 : property.Name == position.SizeProperty ? "page.PageSize"
                 : "request?." + property.Name;
             w.Line("        " + QueryAdd(property.JsonName, property.Type, "(" + value + ")"));
@@ -143,7 +145,7 @@ internal static partial class Emitter
         w.Line("            requestOptions,");
         w.Line("            ct);");
         w.Line("    },");
-        var start = position.PositionProperty is null ? "null" : $"({(offsets ? "long" : "int")}?)request?.{position.PositionProperty}";
+        var start = position.PositionProperty is null || !sendsPosition ? "null" : $"({(offsets ? "long" : "int")}?)request?.{position.PositionProperty}";
         var defaultSize = paging.MaximumPageSize is { } max ? max.ToString(System.Globalization.CultureInfo.InvariantCulture) : "null";
         var size = position.SizeProperty is null ? "null" : $"(int?)request?.{position.SizeProperty}" + (paging.MaximumPageSize is null ? string.Empty : " ?? " + defaultSize);
         if (!offsets)

@@ -144,6 +144,7 @@ internal sealed partial class ApiBuilder
         _tokenHeader = TokenHeaderOf(docs);
         _introductionPagesById = docs.Any(d => d.DocumentsIdCursorPaging);
         _globalPaging = docs.Select(d => d.Paging).FirstOrDefault(p => p is { Global: true, PositionParameter: not null });
+        _shownOffsets = ShownOffsets(docs);
         _pageEnvelope = docs.SelectMany(d => d.Endpoints).SelectMany(e => e.ResponseExamples)
             .Where(e => e.Value.Kind == JsonKind.Object && e.Value.Properties.Any(p => p.Name == "has_more"))
             .Select(e => e.Value.Properties.FirstOrDefault(p => p.Value.Kind == JsonKind.Array)?.Name)

@@ -35,9 +35,9 @@ internal sealed partial class ApiBuilder
 
         var source = $"{doc.FileName}:{endpoint.EndpointLocation.Line}";
         var modelSource = $"{source} (\"{endpoint.Heading}\")";
-        // Whether it answers with many: its example is an array, or, with no example, its path names a documented collection.
+        // Whether it answers with many: its example is an array or a page of one, or, with no example, its path names a documented collection.
         var answersList = endpoint.ResponseExamples.Count > 0
-            ? endpoint.ResponseExamples[0].Value.Kind == JsonKind.Array
+            ? IsManyExample(endpoint.ResponseExamples[0].Value)
             : endpoint.HttpMethod == "GET" && ObjectOfPath(endpoint.PathTemplate)?.Kind == TypeKind.List;
         var byHeading = OperationBaseName(endpoint.HttpMethod, path, endpoint.Heading, answersList);
         var byPath = PathBaseName(endpoint.HttpMethod, path, resourceTitle);
@@ -180,7 +180,7 @@ internal sealed partial class ApiBuilder
         }
         else
         {
-            paging ??= TryTokenPaging(endpoint, requestProperties, responseType) ?? TryPositionPaging(endpoint, requestProperties, hint, responseType, saysPaginated);
+            paging ??= TryTokenPaging(endpoint, requestProperties, responseType) ?? TryPageCursorPaging(endpoint, requestProperties, responseType) ?? TryPositionPaging(endpoint, requestProperties, hint, responseType, saysPaginated);
         }
 
         // What this list's example shows types the same collection's lists elsewhere that show none.
@@ -488,6 +488,22 @@ internal sealed partial class ApiBuilder
         var properties = new[] { new JsonProperty(_pageEnvelope, items), new JsonProperty("has_more", JsonNode.Scalar(JsonKind.Boolean, "false")) };
         return new JsonNode(JsonKind.Object, null, properties.ToEquatableArray(), EquatableArray<JsonNode>.Empty);
     }
+
+    /// <summary>
+    /// An example that answers with many: an array, or a page of one, an object whose one array is its items and whose
+    /// other members only say where the page is (<c>{"sites": [...], "meta": {...}}</c>, <c>{"items": [...], "total": 9}</c>).
+    /// </summary>
+    private static bool IsManyExample(JsonNode example) =>
+        example.Kind == JsonKind.Array ||
+        (example.Kind == JsonKind.Object && example.Properties.Count(p => p.Value.Kind == JsonKind.Array) == 1 &&
+         example.Properties.All(p => p.Value.Kind == JsonKind.Array || s_pageMemberNames.Contains(p.Name)));
+
+    private static readonly HashSet<string> s_pageMemberNames = new(StringComparer.Ordinal)
+    {
+        "meta", "metadata", "links", "_links", "pagination", "paging", "page_info", "pageInfo", "cursor", "next_cursor", "nextCursor",
+        "next", "previous", "prev", "has_more", "hasMore", "more", "total", "total_count", "totalCount", "count", "page", "per_page",
+        "perPage", "page_size", "pageSize", "limit", "offset", "total_pages", "totalPages", "success",
+    };
 
     private bool HasStringId(string modelName) =>
         ModelNamed(modelName)?.Properties.Any(p => p.JsonName == "id" && p.Type.Kind == TypeKind.String) == true;

@@ -13,7 +13,8 @@ namespace Engage.Codegen.Inference;
 /// page, or on an introduction page for every list) and the list answers with an array of items,
 /// top-level or under <c>data</c>, <c>items</c>, <c>results</c>, <c>records</c> or <c>entries</c>.
 /// Next links (<c>Link: rel="next"</c>, a body's <c>next</c>), <c>has_more</c> and totals are read
-/// where the docs show them.
+/// where the docs show them. A list that takes a cursor instead of a position and links its pages is
+/// followed by its links (style <see cref="PagingStyle.OpaqueCursor"/>, sending no position).
 /// </summary>
 internal sealed partial class ApiBuilder
 {
@@ -60,6 +61,36 @@ internal sealed partial class ApiBuilder
     private static readonly PagingHintSpec s_unstatedPaging = new("page", false, null, 1, false, null, null, null, false);
 
     /// <summary>
+    /// How the doc set's paged lists show their pages when they show it the same way: an offset and a size in the page
+    /// (<c>{"messages": [...], "offset": 0, "count": 1, "total": 9}</c>) in two lists or more and a page number in none.
+    /// A list that says it pages and shows nothing of how follows them.
+    /// </summary>
+    private (string Offset, string? Size)? _shownOffsets;
+
+    private static (string Offset, string? Size)? ShownOffsets(IEnumerable<DocSpec> docs)
+    {
+        var offsets = new List<(string Offset, string? Size)>();
+        var pages = 0;
+        foreach (var endpoint in docs.SelectMany(d => d.Endpoints).Where(e => e.Paginated && e.HttpMethod == "GET"))
+        {
+            var shown = endpoint.ResponseExamples.Select(e => e.Value).FirstOrDefault(v => v.Kind == JsonKind.Object);
+            var names = shown?.Properties.Select(p => p.Name).ToList();
+            if (names is null)
+            {
+                continue;
+            }
+
+            pages += s_pageNames.Any(names.Contains) ? 1 : 0;
+            if (s_offsetNames.FirstOrDefault(names.Contains) is { } offset)
+            {
+                offsets.Add((offset, s_sizeNames.FirstOrDefault(names.Contains)));
+            }
+        }
+
+        return offsets.Count >= 2 && pages == 0 && offsets.Distinct().Count() == 1 ? offsets[0] : null;
+    }
+
+    /// <summary>
     /// The hint a list pages by when the project decides its style (ApiPaging): the docs' own parameters where they
     /// describe that style, else <c>page</c> from 1 or <c>offset</c> from 0.
     /// </summary>
@@ -91,9 +122,15 @@ internal sealed partial class ApiBuilder
         // whatever the doc set's pagination section says of lists in general.
         var shown = saysPaginated && !documented && responseType.Kind == TypeKind.Model ? ModelNamed(responseType.Name!)?.Properties.Select(p => p.JsonName).ToList() : null;
         var offsetShown = shown is null ? null : s_offsetNames.FirstOrDefault(shown.Contains);
+        var sizeShown = shown is null ? null : s_sizeNames.FirstOrDefault(shown.Contains);
+        if (offsetShown is null && !documented && saysPaginated && !hinted && _shownOffsets is { } usual)
+        {
+            // A list that says it pages and shows nothing of how pages as the doc set's other paged lists show they do.
+            (offsetShown, sizeShown) = usual;
+        }
+
         if (!documented && saysPaginated && (!hinted || offsetShown is not null))
         {
-            var sizeShown = shown is null ? null : s_sizeNames.FirstOrDefault(shown.Contains);
             var unstated = offsetShown is null ? s_unstatedPaging : s_unstatedPaging with { PositionParameter = offsetShown, Offsets = true, SizeParameter = sizeShown };
             hint = hint is null ? unstated : hint with { PositionParameter = unstated.PositionParameter, Offsets = unstated.Offsets, SizeParameter = unstated.SizeParameter ?? hint.SizeParameter };
             hinted = true;
@@ -188,8 +225,12 @@ internal sealed partial class ApiBuilder
             totalPages,
             hint?.TotalCountHeader,
             hint?.TotalPagesHeader);
+        // A list that takes a cursor (`after`) and no position, whose pages link to the next, pages by cursor: the links
+        // carry it, so it is followed by them and no page number is sent.
+        var cursorByLinks = !documented && position.LinksOnly &&
+            s_cursorParameterNames.Concat(s_previousParameterNames).Any(n => request.Any(p => p.JsonName == n && p.Type.Kind == TypeKind.String));
         return new PagingSpec(
-            offsets ? PagingStyle.Offset : PagingStyle.PageNumber,
+            cursorByLinks ? PagingStyle.OpaqueCursor : offsets ? PagingStyle.Offset : PagingStyle.PageNumber,
             itemType,
             itemsProperty,
             hasMore,

@@ -32,9 +32,16 @@ internal static partial class DocParser
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, s_regexTimeout);
 
 
-    /// <summary>A curl command in the section that calls <paramref name="endpoint"/> (sample values in its parameters), or null.</summary>
+    /// <summary>
+    /// A call in the section to <paramref name="endpoint"/> (sample values in its parameters): a curl command, or else a
+    /// request line in a code block (<c>GET /api/things?per_page=2 HTTP/1.1</c>); null when the section shows none.
+    /// </summary>
     private static EndpointCandidate? IllustratingCurl(MarkdownText markdown, List<Block> blocks, EndpointCandidate endpoint)
     {
+        bool Calls(EndpointCandidate? call) => call is not null && call.Method == endpoint.Method && call.Path.Templates.Count > 0 &&
+            endpoint.Path.Templates.Any(t => PathTemplates.IsInstanceOf(call.Path.Templates[0], t, leadingPrefix: true));
+
+        EndpointCandidate? line = null;
         foreach (var code in blocks.OfType<LeafBlock>())
         {
             if (!CurlCommand.IsCodeBlock(markdown, code))
@@ -43,14 +50,18 @@ internal static partial class DocParser
             }
 
             var curl = CurlCommand.Read(markdown, code);
-            if (curl is not null && curl.Method == endpoint.Method && curl.Path.Templates.Count > 0 &&
-                endpoint.Path.Templates.Any(t => PathTemplates.IsInstanceOf(curl.Path.Templates[0], t, leadingPrefix: true)))
+            if (Calls(curl))
             {
                 return curl;
             }
+
+            if (curl is null && line is null && code is CodeBlock)
+            {
+                line = EndpointReader.RequestLines(markdown, code).FirstOrDefault(Calls);
+            }
         }
 
-        return null;
+        return line;
     }
 
     /// <summary>
@@ -82,8 +93,10 @@ internal static partial class DocParser
         var labelRequirement = Requirement.Unspecified;
         var placement = Placement.Unspecified;
         var noContent = false;
-        var paginated = false;
+        // "Get a list of all boats with pagination": a heading that says the list pages.
+        var paginated = SaysPaginated(headingText.ToLowerInvariant());
         var seenEndpoint = first.Form == EndpointForm.Heading;
+        FieldDocSpec? undescribed = null; // a term paragraph's parameter, until the paragraph below describes it
 
         foreach (var block in blocks)
         {
@@ -102,6 +115,11 @@ internal static partial class DocParser
                 }
 
                 continue;
+            }
+
+            if (block is not ParagraphBlock and not HtmlBlock)
+            {
+                undescribed = null;
             }
 
             switch (block)
@@ -124,7 +142,8 @@ internal static partial class DocParser
 
                     // Each phrase these patterns look for holds one of these words: most paragraphs skip them.
                     noContent |= MayMeanNoContent(lower) && s_noContent.IsMatch(text);
-                    paginated |= SaysPaginated(lower);
+                    // "Optional [query string parameters](/docs/api#pagination):": a link to the pagination section says it too.
+                    paginated |= SaysPaginated(lower) || LinksToPagination(paragraph);
                     var mentionsReturn = lower.Contains("return");
                     var list = mentionsReturn ? s_returnsList.Match(text) : Match.Empty;
                     var single = mentionsReturn ? s_returnsObject.Match(text) : Match.Empty;
@@ -164,6 +183,22 @@ internal static partial class DocParser
                                 paginated = true;
                             }
                         }
+                    }
+
+                    // A parameter named alone on its line ("**limit** <Optional />"), described by the paragraph below it.
+                    if (seenEndpoint && label == Label.Parameters && Labels.Read(lower) is null && FieldReader.TryReadTermParagraph(markdown, paragraph) is { } term)
+                    {
+                        parameters.Add(term with { Requirement = term.Requirement == Requirement.Unspecified ? labelRequirement : term.Requirement, Placement = placement });
+                        term = parameters[parameters.Count - 1];
+                        undescribed = term.Description.Length == 0 ? term : null;
+                        break;
+                    }
+
+                    if (undescribed is not null && label == Label.Parameters)
+                    {
+                        parameters[parameters.LastIndexOf(undescribed)] = FieldReader.Described(undescribed, text);
+                        undescribed = null;
+                        break;
                     }
 
                     // A parameter written as its own paragraph: "`subscribed` - true or false".
@@ -231,6 +266,11 @@ internal static partial class DocParser
                 case ListBlock listBlock when label == Label.Parameters || (seenEndpoint && label == Label.None):
                     parameters.AddRange(FieldReader.ReadBullets(markdown, listBlock, diagnostics)
                         .Select(f => f with { Requirement = f.Requirement == Requirement.Unspecified ? labelRequirement : f.Requirement, Placement = placement }));
+                    break;
+
+                // A parameters label over a table written in HTML: "<tr><th><code>per_page</code></th><td>...</td></tr>".
+                case HtmlBlock html when label == Label.Parameters && FieldReader.IsHtmlTable(markdown.Raw(html)):
+                    parameters.AddRange(FieldReader.ReadHtmlTable(markdown, html).Select(f => f with { Placement = placement }));
                     break;
 
                 case Table table when label == Label.Parameters || (seenEndpoint && label != Label.Other):
@@ -375,6 +415,10 @@ internal static partial class DocParser
     /// True when the prose says results come in pages ("Returns a paginated list", "supports pagination",
     /// "the API results are paginated"), not that they do not ("doesn't handle pagination").
     /// </summary>
+    private static bool LinksToPagination(ParagraphBlock paragraph) =>
+        paragraph.Inline is { } inline && inline.Descendants<Markdig.Syntax.Inlines.LinkInline>()
+            .Any(link => link.Url is { } url && url.IndexOf('#') is var hash and >= 0 && url.IndexOf("paginat", hash, StringComparison.OrdinalIgnoreCase) > hash);
+
     internal static bool SaysPaginated(string lower) =>
         (lower.Contains("paginat") || lower.Contains("paged") || lower.Contains("pages of")) && s_paginated.IsMatch(lower) && !s_notPaginated.IsMatch(lower);
 

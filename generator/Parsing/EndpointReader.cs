@@ -316,6 +316,24 @@ internal static class EndpointReader
         return new EndpointCandidate(form, block, method, rawPath, reading, location, misspelled, prose, body, startBlock, summary);
     }
 
+    /// <summary>The request lines of a code block (<c>GET /api/things?per_page=2 HTTP/1.1</c>), as candidates.</summary>
+    internal static List<EndpointCandidate> RequestLines(MarkdownText markdown, LeafBlock leaf)
+    {
+        var found = new List<EndpointCandidate>();
+        for (var i = 0; i < leaf.Lines.Count; i++)
+        {
+            var line = leaf.Lines.Lines[i];
+            var text = line.Slice.ToString();
+            var version = text.LastIndexOf(" HTTP/", StringComparison.Ordinal);
+            if (TryLine(version > 0 ? text.Substring(0, version) : text, out var method, out var path, out var typo))
+            {
+                found.Add(Candidate(EndpointForm.CodeLine, leaf, method, path, markdown.Line(line), typo));
+            }
+        }
+
+        return found;
+    }
+
     private static void ReadCodeLines(MarkdownText markdown, LeafBlock leaf, List<EndpointCandidate> found)
     {
         for (var i = 0; i < leaf.Lines.Count; i++)

@@ -71,6 +71,111 @@ internal static class FieldReader
         return whole.StartsWith(name, StringComparison.Ordinal) ? "`" + name + "`" + whole.Substring(name.Length) : null;
     }
 
+    /// <summary>
+    /// A parameter written as a term of an informal definition list: a paragraph that holds only its name, in bold or
+    /// code, with at most a few marks after it (<c>**limit** &lt;Optional /&gt;</c>, <c>`name` (string, required)</c>);
+    /// its description is the paragraph below (<see cref="Described"/>), or the rest of this one after a line break.
+    /// Null when the paragraph says more than a name and its marks.
+    /// </summary>
+    public static FieldDocSpec? TryReadTermParagraph(MarkdownText markdown, ParagraphBlock paragraph)
+    {
+        var first = paragraph.Inline?.FirstChild;
+        var name = first switch
+        {
+            Markdig.Syntax.Inlines.EmphasisInline { DelimiterCount: 2 } strong => MarkdownText.Inline(strong).Trim(),
+            Markdig.Syntax.Inlines.CodeInline code => code.Content.Trim(),
+            _ => null,
+        };
+        if (name is null || !s_fieldName.IsMatch(name) || EndpointReader.IsEndpointLine(name))
+        {
+            return null;
+        }
+
+        // The marks: tags' names (<Required />) and the words between tags (<Badge>optional</Badge>), up to a line break.
+        var words = new List<string>();
+        var description = new System.Text.StringBuilder();
+        var inDescription = false;
+        for (var inline = first!.NextSibling; inline is not null; inline = inline.NextSibling)
+        {
+            if (inline is Markdig.Syntax.Inlines.LineBreakInline)
+            {
+                inDescription = true;
+            }
+            else if (inDescription)
+            {
+                description.Append(InlineText(inline));
+            }
+            else if (inline is Markdig.Syntax.Inlines.HtmlInline html)
+            {
+                // A component's name is a mark when it is one (<Optional />); others (<Badge>) only hold marks.
+                var tag = s_tagName.Match(html.Tag).Groups[1].Value.ToLowerInvariant();
+                if (s_markWords.Contains(tag))
+                {
+                    words.Add(tag);
+                }
+            }
+            else
+            {
+                var text = InlineText(inline);
+                if (!s_marks.IsMatch(text))
+                {
+                    return null;
+                }
+
+                foreach (Match word in s_markWord.Matches(text))
+                {
+                    var lower = word.Value.ToLowerInvariant();
+                    if (!s_markWords.Contains(lower))
+                    {
+                        return null; // a word that is no mark: the paragraph is prose that opens with a name
+                    }
+
+                    words.Add(lower);
+                }
+            }
+        }
+
+        // A capitalised word with no marks ("**Note**", "**Warning**") is a side note's title, not a name.
+        if (words.Count == 0 && char.IsUpper(name[0]) && name.Skip(1).All(char.IsLower))
+        {
+            return null;
+        }
+
+        // "(array of string, required)", as a bullet's parenthetical says it.
+        var requirement = words.FirstOrDefault(w => w is "required" or "optional" or "mandatory");
+        var type = string.Join(" ", words.Where(w => w is not ("required" or "optional" or "mandatory" or "nullable" or "deprecated" or "read-only" or "readonly")));
+        var parenthetical = string.Join(", ", new[] { type, requirement ?? string.Empty }.Where(p => p.Length > 0));
+        var field = Field(name, parenthetical, description.ToString().Trim(), markdown.FirstLine(paragraph));
+        return requirement is null ? field : field with { Requirement = requirement == "optional" ? Requirement.Optional : Requirement.Required };
+    }
+
+    /// <summary>A term's field with the paragraph below it as its description (the marks it had stay ahead of it).</summary>
+    public static FieldDocSpec Described(FieldDocSpec term, string paragraph) =>
+        term with { Description = (term.Description + " " + paragraph).Trim() };
+
+    private static string InlineText(Markdig.Syntax.Inlines.Inline inline) => inline switch
+    {
+        Markdig.Syntax.Inlines.LiteralInline literal => literal.Content.ToString(),
+        Markdig.Syntax.Inlines.CodeInline code => code.Content,
+        Markdig.Syntax.Inlines.ContainerInline container => MarkdownText.Inline(container),
+        _ => string.Empty,
+    };
+
+    private static readonly Regex s_tagName = new(@"^</?\s*([A-Za-z][\w-]*)", RegexOptions.CultureInvariant, s_timeout);
+
+    /// <summary>What may stand between a term and its marks: brackets, bars, commas, dashes and emphasis.</summary>
+    private static readonly Regex s_marks = new(@"^[\s(),|/\[\]*_`:\u2013\u2014\w-]*$", RegexOptions.CultureInvariant, s_timeout);
+
+    private static readonly Regex s_markWord = new(@"[A-Za-z][\w-]*", RegexOptions.CultureInvariant, s_timeout);
+
+    /// <summary>The words a term's marks are made of: its requirement and its type.</summary>
+    private static readonly HashSet<string> s_markWords = new(StringComparer.Ordinal)
+    {
+        "required", "optional", "mandatory", "nullable", "deprecated", "read-only", "readonly", "array", "of", "list",
+        "string", "str", "text", "integer", "int", "int32", "int64", "long", "number", "float", "double", "decimal",
+        "boolean", "bool", "object", "map", "date", "datetime", "date-time", "timestamp", "uuid", "url", "email",
+    };
+
     public static IEnumerable<FieldDocSpec> ReadBullets(MarkdownText markdown, ListBlock list, List<DiagnosticInfo> diagnostics)
     {
         foreach (var item in list.OfType<ListItemBlock>())

@@ -88,7 +88,7 @@ internal static class Labels
         }
 
         // "Parameters", "Query parameters:", and the lists a GET takes, "Available filters:", "Options:", "Arguments:".
-        if (Patterns.IsMatch(trimmed, @"^(?:(?:required|optional|query|body|request|path|url)\s+)?parameters?\b|^(?:available\s+|supported\s+|optional\s+)?(?:filters|options|arguments)\s*:$", RegexOptions.CultureInvariant, s_timeout))
+        if (Patterns.IsMatch(trimmed, @"^(?:(?:required|optional|query|string|body|request|path|url|form)\s+){0,3}parameters?\b|^(?:available\s+|supported\s+|optional\s+)?(?:filters|options|arguments)\s*:$", RegexOptions.CultureInvariant, s_timeout))
         {
             return Label.Parameters;
         }
@@ -98,7 +98,7 @@ internal static class Labels
             return Label.Request;
         }
 
-        if (Patterns.IsMatch(trimmed, @"^(?:an?\s+)?(?:example|sample)\s+(?:response|result|output)|^response\s*(?:data|body|payload)?\s*:|^(?:it|this|the\s+\w+)\s+(?:returns|responds)\b.*:$|^(?:the\s+)?(?:above\s+)?(?:command|call|request)\s+(?:returns|responds|answers)\b.*:$|\blooks\s+like\s+this\s*:$", RegexOptions.CultureInvariant, s_timeout))
+        if (Patterns.IsMatch(trimmed, @"^(?:an?\s+)?(?:example|sample)\s+(?:response|result|output)|^response\s*(?:data|body|payload)?\s*:|^(?:it|this|the\s+\w+)\s+(?:returns|responds)\b.*:$|^(?:the\s+)?(?:above\s+)?(?:command|call|request)\s+(?:returns|responds|answers)\b.*:$|\blooks\s+like\s+this\s*:$|^(?:the\s+)?response(?:\s+body)?\s+(?:contains|includes|has)\b.*:$", RegexOptions.CultureInvariant, s_timeout))
         {
             return Label.Response;
         }
@@ -106,7 +106,7 @@ internal static class Labels
         return null;
     }
 
-    private static readonly string[] s_exactFirstWords = { "required", "optional", "query", "body", "path", "url", "a", "an" };
+    private static readonly string[] s_exactFirstWords = { "required", "optional", "query", "body", "path", "url", "form", "a", "an" };
 
     private static readonly string[] s_firstWordStarts = { "parameter", "request", "response", "example", "sample" };
 

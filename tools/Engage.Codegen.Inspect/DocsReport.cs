@@ -245,10 +245,13 @@ public sealed class DocsReport
 
         if (paging.Position is not { } position)
         {
-            return paging.NextHeader is { } header ? $"{paging.Style}(token in {header})" : paging.Style.ToString();
+            return paging.NextHeader is { } header ? $"{paging.Style}(token in {header})"
+                : paging.Style == PagingStyle.OpaqueCursor && paging.NextResponseProperty is { } next ? $"{paging.Style}(next {next})" : paging.Style.ToString();
         }
 
-        var parts = new List<string> { position.SizeParameter is null ? position.PositionParameter : position.PositionParameter + ", " + position.SizeParameter };
+        // A cursor list followed by its links sends no position.
+        var sent = paging.Style == PagingStyle.OpaqueCursor ? "links" : position.PositionParameter;
+        var parts = new List<string> { position.SizeParameter is null ? sent : sent + ", " + position.SizeParameter };
         var ends = new List<string>();
         if (position.LinksOnly)
         {
