@@ -170,6 +170,12 @@ internal sealed partial class ApiBuilder
             return fromExample;
         }
 
+        // "Default: `false`", "Defaults to 100": the stated default's kind, where no example shows one.
+        if (example is null && lower.Contains("default") && DefaultValueType(description) is { } byDefault)
+        {
+            return byDefault;
+        }
+
         // A bare `offset`, `limit` or `page` with nothing said of it counts: a whole number.
         if (example is null && DeclaredTypes.IsCounting(jsonName))
         {
@@ -243,6 +249,21 @@ internal sealed partial class ApiBuilder
             : s_boolean.IsMatch(description) ? TypeRef.Boolean
             : s_integer.IsMatch(description) ? TypeRef.Int32
             : null;
+    }
+
+    private static readonly Regex s_defaultValue = R(@"\bdefaults?(?:\s+(?:value|is|to))*\s*[:=]?\s*(`?)(true|false|-?\d{1,12}(?:\.\d+)?)\1(?![\w\-:/`]|\.\w)");
+
+    /// <summary>The kind of a default the description states as a literal (<c>true</c>, <c>100</c>, <c>0.5</c>), or null.</summary>
+    private static TypeRef? DefaultValueType(string description)
+    {
+        var match = s_defaultValue.Match(description);
+        if (!match.Success)
+        {
+            return null;
+        }
+
+        var value = match.Groups[2].Value;
+        return value is "true" or "false" ? TypeRef.Boolean : value.IndexOf('.') >= 0 ? TypeRef.Decimal : TypeRef.Int32;
     }
 
     /// <summary>The value type of an open object, from its example: all strings, scalars of several kinds, or anything.</summary>
