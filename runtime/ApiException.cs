@@ -58,6 +58,17 @@ public class ApiException : Exception
     /// <summary>True for a failure worth trying again later: no response, 408, 429, 502, 503 or 504.</summary>
     public bool IsTransient => StatusCode is 0 or 408 or 429 or 502 or 503 or 504;
 
+    /// <summary>
+    /// The validation errors a refused request's body (4xx) gives field by field, by field name in ordinal order
+    /// (<c>callback_url</c>: "is not a valid URL", "is too long"; nested fields as <c>items[0].name</c>); empty when the
+    /// body shows none in a common shape: a map of fields to messages, an <c>errors</c> object (beside a
+    /// <c>message</c> or not), or an <c>errors</c> array of objects that name a field and a message.
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> FieldErrors =>
+        _fieldErrors ??= StatusCode is >= 400 and < 500 ? ApiFieldErrors.Read(RawBody) : ApiFieldErrors.None;
+
+    private IReadOnlyDictionary<string, IReadOnlyList<string>>? _fieldErrors;
+
     /// <summary>The API's <c>error</c> text, when the body carried one.</summary>
     public string? Error { get; }
 

@@ -142,21 +142,16 @@ public sealed partial class ApiPipeline
         }
     }
 
+    /// <summary>
+    /// The wait a <c>Retry-After</c> header asks for (seconds or an HTTP date), or null when it asks for none that means
+    /// anything: absent, unparseable or negative (which the header parser refuses), zero, or a date already past. A null
+    /// wait leaves the retry to the backoff, so a server that says "0" is not hammered.
+    /// </summary>
     private TimeSpan? ReadRetryAfter(HttpResponseMessage response)
     {
         var retryAfter = response.Headers.RetryAfter;
-        if (retryAfter?.Delta is { } delta)
-        {
-            return delta < TimeSpan.Zero ? TimeSpan.Zero : delta;
-        }
-
-        if (retryAfter?.Date is { } date)
-        {
-            var wait = date - _time.GetUtcNow();
-            return wait < TimeSpan.Zero ? TimeSpan.Zero : wait;
-        }
-
-        return null;
+        var wait = retryAfter?.Delta ?? (retryAfter?.Date is { } date ? date - _time.GetUtcNow() : null);
+        return wait > TimeSpan.Zero ? wait : null;
     }
 
     private static Dictionary<string, IReadOnlyList<string>> CopyHeaders(HttpResponseMessage response)

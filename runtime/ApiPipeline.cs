@@ -45,6 +45,9 @@ public sealed partial class ApiPipeline : IDisposable
     /// <summary>The secret, for a scheme that sends it in a header of its own (<see cref="ApiCredentialLocation.Headers"/>).</summary>
     private readonly string? _secret;
     private readonly Func<CancellationToken, ValueTask<string>>? _tokenProvider;
+
+    /// <summary>The credentials an error message masks should the server echo them back.</summary>
+    private readonly string[] _redacted;
     private readonly TimeSpan _timeout;
     private readonly ApiRetryOptions _retry;
     private readonly ResiliencePipeline<Attempt>? _retryPipeline;
@@ -116,6 +119,7 @@ public sealed partial class ApiPipeline : IDisposable
         _userAgent = options.UserAgent ?? (_optionsName.EndsWith("Options", StringComparison.Ordinal) ? _optionsName.Substring(0, _optionsName.Length - "Options".Length) : _optionsName) + " Engage.Codegen.Runtime/" + RuntimeVersion;
         _key = options.ApiKey;
         _secret = _scheme.Location == ApiCredentialLocation.Headers ? options.ApiSecret : null;
+        _redacted = new[] { options.ApiKey, options.ApiSecret, options.BasicPassword }.Where(c => c is { Length: >= 4 }).Select(c => c!).ToArray();
         if (!string.IsNullOrEmpty(options.BasicUsername))
         {
             _basicAuthorization = BasicAuthorization(options.BasicUsername!, options.BasicPassword);
@@ -164,6 +168,7 @@ public sealed partial class ApiPipeline : IDisposable
         _retryPipeline = source._retryPipeline;
         _logger = source._logger;
         _logContent = source._logContent;
+        _redacted = source._redacted;
         _anonymous = !basic;
         _anonymousView = basic ? source.Anonymous : this;
         _basicView = basic ? this : null;

@@ -308,7 +308,8 @@ internal sealed partial class ApiBuilder
             _clientNames with { KeyParameter = Naming.Camel(credentials.KeyName), SecretParameter = Naming.Camel(credentials.SecretName ?? "ApiSecret") },
             credentials.IsDefault ? null : credentials,
             docs.Select(d => d.RequiredUserAgent).FirstOrDefault(u => u is not null),
-            accountRoot);
+            accountRoot,
+            ErrorBodies.Read(docs));
         return new InferredApi(api, _diagnostics.ToEquatableArray());
     }
 

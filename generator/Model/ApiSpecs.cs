@@ -31,11 +31,18 @@ internal sealed record ApiSpec(
     ClientNamesSpec Names,
     CredentialSpec? Credentials = null,
     string? RequiredUserAgent = null,
-    AccountRootSpec? AccountRoot = null)
+    AccountRootSpec? AccountRoot = null,
+    ErrorBodySpec? ErrorBody = null)
 {
     /// <summary>How the client authenticates; Engage's Basic scheme when the docs say nothing else.</summary>
     public CredentialSpec Auth => Credentials ?? CredentialSpec.Default;
 }
+
+/// <summary>
+/// The shape of the error body an errors section shows (<c>field map</c>, <c>errors array (field, message)</c>,
+/// <c>message and errors object</c>, or where its text is, <c>text in `error`</c>), and where (<c>errors.md:14</c>).
+/// </summary>
+internal sealed record ErrorBodySpec(string Shape, string Source);
 
 /// <summary>
 /// The final names of the client's own types (options, key-only client, JSON context, DI registration)

@@ -23,7 +23,8 @@ internal sealed record DocSpec(
     CredentialSpec? Credentials = null,
     PagingHintSpec? Paging = null,
     string? RequiredUserAgent = null,
-    bool ListsPaginated = false);
+    bool ListsPaginated = false,
+    EquatableArray<JsonExample> ErrorExamples = default);
 
 /// <summary>
 /// A "The X object" or "X properties" section: its example and its field bullets or attribute table.

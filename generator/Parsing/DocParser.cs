@@ -27,6 +27,11 @@ internal static partial class DocParser
 
     private static TimeSpan s_regexTimeout => TimeSpan.FromSeconds(5);
 
+    /// <summary>A heading over the error bodies: "Errors", "Error responses", "Validation errors", "Handling errors".</summary>
+    private static readonly Regex s_errorHeading = new(
+        @"^(?:(?:handling|validation|http|api|common)\s+)?errors?(?:\s+(?:responses?|handling|codes?|format|messages?|objects?|bodies|body))?$",
+        RegexOptions.CultureInvariant, s_regexTimeout);
+
     private static readonly Regex s_objectHeading = new(
         @"^\s*the\s+(.+?)\s+objects?\s*[.:]*\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, s_regexTimeout);
 
@@ -70,6 +75,7 @@ internal static partial class DocParser
         var documentsIdCursor = false;
         var deprecations = new List<DeprecationSpec>();
         var pagingProse = new System.Text.StringBuilder();
+        var errorExamples = new List<JsonExample>();
         JsonNode? pagingEnvelope = null;
         var userAgentRequired = false;
         var listsPaginated = false;
@@ -224,6 +230,8 @@ internal static partial class DocParser
                 }
             }
 
+            ReadErrorExamples(markdown, s_errorHeading.IsMatch(lower), blocks, errorExamples, diagnostics);
+
             if (lower.Contains("api root") || lower.Contains("base url") || lower.Contains("base address") || lower.Contains("root url"))
             {
                 apiRoot ??= ReadApiRoot(blocks);
@@ -288,7 +296,28 @@ internal static partial class DocParser
             credentials,
             PagingReader.Read(pagingProse.ToString(), text, global: !declaresEndpoints) is { } paging ? paging with { Envelope = pagingEnvelope } : null,
             userAgentRequired ? UserAgentReader.Example(text) : null,
-            listsPaginated);
+            listsPaginated,
+            errorExamples.ToEquatableArray());
+    }
+
+    /// <summary>
+    /// The JSON examples of an errors section ("## Errors", "### Validation errors"), or of one kept inside the section
+    /// above as a labelling subheading: the bodies a refused request answers with.
+    /// </summary>
+    private static void ReadErrorExamples(MarkdownText markdown, bool errorSection, List<Block> blocks, List<JsonExample> found, List<DiagnosticInfo> diagnostics)
+    {
+        var inErrors = errorSection;
+        foreach (var block in blocks)
+        {
+            if (block is HeadingBlock subheading)
+            {
+                inErrors = s_errorHeading.IsMatch(MarkdownText.Inline(subheading.Inline).Trim().TrimEnd('.', ':').Trim().ToLowerInvariant());
+            }
+            else if (inErrors && block is FencedCodeBlock fence && IsJsonFence(fence) && ReadJson(markdown, fence, diagnostics) is { Value.Kind: JsonKind.Object } example)
+            {
+                found.Add(example);
+            }
+        }
     }
 
     /// <summary>

@@ -40,6 +40,9 @@ public sealed class LoopbackServer : IAsyncDisposable
 
     public ConcurrentQueue<Received> Requests { get; } = new();
 
+    /// <summary>The body of every failure the server answers.</summary>
+    public string ErrorBody { get; set; } = "{\"error\":\"denied\"}";
+
     public static async Task<LoopbackServer> StartAsync(string body, params HttpStatusCode[] statuses)
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -60,7 +63,7 @@ public sealed class LoopbackServer : IAsyncDisposable
         var status = _statuses[Math.Min(Interlocked.Increment(ref _next) - 1, _statuses.Length - 1)];
         context.Response.StatusCode = (int)status;
         context.Response.ContentType = "application/json";
-        await context.Response.WriteAsync((int)status < 300 ? _body : "{\"error\":\"denied\"}");
+        await context.Response.WriteAsync((int)status < 300 ? _body : ErrorBody);
     }
 
     public async ValueTask DisposeAsync()

@@ -136,6 +136,52 @@ public sealed class ProductionTests : IAsyncLifetime
         Assert.Equal(new[] { 429, 200 }, Requests("GET", "/v1/users/seed-000").Select(r => r.StatusCode));
     }
 
+    [Theory]
+    [InlineData("0")]          // "now": a zero wait would retry at once
+    [InlineData("-5")]         // negative seconds: not a valid header value
+    [InlineData("soon")]       // unparseable
+    [InlineData("past date")]  // an HTTP date a minute ago
+    public async Task A_Retry_After_that_asks_for_no_real_wait_falls_back_to_the_backoff(string value)
+    {
+        await SeedUsersAsync(1);
+        var clock = FakeClock();
+        var (client, retrying, logs) = FakeClockClient(clock, o =>
+        {
+            o.Retry.BaseDelay = TimeSpan.FromSeconds(1);
+            o.Retry.UseJitter = false;
+        });
+        using var disposeLogs = logs;
+        using var disposeClient = client;
+        var header = value == "past date" ? clock.GetUtcNow().AddMinutes(-1).ToString("R", CultureInfo.InvariantCulture) : value;
+        _sandbox.Faults.Add(SandboxFault.WithStatus(503, retryAfter: header, method: "GET", pathPrefix: "/v1/users/seed-000"));
+
+        var call = client.Users.GetAsync("seed-000");
+        await retrying.Waiting.Task.WaitAsync(s_hangGuard);
+        await Task.Delay(100);
+        Assert.False(call.IsCompleted, "the retry went out at once instead of after the 1 s backoff");
+        clock.Advance(TimeSpan.FromMilliseconds(999));
+        await Task.Delay(100);
+        Assert.False(call.IsCompleted, "the retry went out before the 1 s backoff had passed");
+        clock.Advance(TimeSpan.FromMilliseconds(1));
+        await call.WaitAsync(s_hangGuard);
+
+        Assert.Equal(new[] { 503, 200 }, Requests("GET", "/v1/users/seed-000").Select(r => r.StatusCode));
+    }
+
+    [Fact]
+    public async Task A_Retry_After_of_zero_is_not_reported_as_a_wait()
+    {
+        using var client = Client(o => o.Retry.MaxRetries = 0);
+        _sandbox.Faults.Add(SandboxFault.WithStatus(503, retryAfter: "0"));
+
+        var error = await Assert.ThrowsAsync<ApiException>(() => client.Users.GetAsync("anyone"));
+
+        Assert.Equal(503, error.StatusCode);
+        Assert.Null(error.RetryAfter);
+        Assert.DoesNotContain("Retry-After", error.Message, StringComparison.Ordinal);
+        Assert.Equal("0", Assert.Single(error.Headers["Retry-After"]));
+    }
+
     [Fact]
     public async Task A_Retry_After_longer_than_the_maximum_delay_is_not_waited_for_and_is_reported()
     {

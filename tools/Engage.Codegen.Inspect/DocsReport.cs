@@ -138,6 +138,12 @@ public sealed class DocsReport
         var addressSource = Overridden(ProjectOverrides.BaseAddressProperty) ? " (from the ApiBaseAddress property)" : string.Empty;
         text.AppendLine($"client: {ClientName ?? "(inference failed)"}  base address: {BaseAddress ?? (_api?.AccountRoot is { } account ? $"{account.Template} (callers set {account.OptionName})" : "(none: callers set BaseAddress)")}{addressSource}  auth: {Auth}{authSource}" +
             (_api?.RequiredUserAgent is { } agent ? $"  user agent: required{(agent.Length == 0 ? string.Empty : $" (e.g. {agent})")}" : string.Empty));
+        if (_api?.ErrorBody is { } errors)
+        {
+            // What an errors section shows a refused request's body to be: the field errors ApiException reads from it.
+            text.AppendLine($"error body: {errors.Shape} (from {errors.Source})");
+        }
+
         foreach (var (property, value) in new[] { (ProjectOverrides.PagingProperty, _settings.Paging), (ProjectOverrides.ExcludeProperty, _settings.Exclude) })
         {
             if (value is not null)

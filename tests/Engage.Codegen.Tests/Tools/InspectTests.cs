@@ -37,6 +37,17 @@ public class InspectTests
         Assert.Contains("Offset(offset, limit; X-Total-Count, Total, short page) x1", report.RenderSummary());
     }
 
+    [Theory]
+    [InlineData("shown-offsets", "error body: field map (from index.md:10)")]
+    [InlineData("cursors", "error body: message and errors object (from index.md:20)")]
+    [InlineData("tokens", "error body: errors array (field, message) (from index.md:16)")]
+    [InlineData("paging", null)] // no errors section
+    public void The_report_names_the_shape_of_the_error_body_an_errors_section_shows(string dialect, string? line)
+    {
+        var lines = ReportOf(dialect).Render().Split('\n').Select(l => l.TrimEnd('\r')).ToList();
+        Assert.Equal(line, lines.SingleOrDefault(l => l.StartsWith("error body:", StringComparison.Ordinal)));
+    }
+
     [Fact]
     public void Expect_counts_the_readers_endpoints_found_missed_and_not_listed()
     {
