@@ -41,6 +41,11 @@ public sealed class ApiQuery
     /// <summary>Adds a date parameter in ISO 8601 when it has a value.</summary>
     public ApiQuery Add(string name, DateTimeOffset? value) => Add(name, value?.ToString("O", CultureInfo.InvariantCulture));
 
+#if NET8_0_OR_GREATER
+    /// <summary>Adds a date without a time as <c>yyyy-MM-dd</c>, unless it is null.</summary>
+    public ApiQuery Add(string name, DateOnly? value) => Add(name, value?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+#endif
+
     /// <summary>Adds a string, number or boolean parameter when it has a value.</summary>
     public ApiQuery Add(string name, ApiScalar? value) => Add(name, value?.ToString());
 

@@ -289,6 +289,7 @@ internal static partial class Emitter
         TypeKind.Decimal => $"(decimal?){value}",
         TypeKind.Boolean => $"(bool?){value}",
         TypeKind.DateTimeOffset => $"(global::System.DateTimeOffset?){value}",
+        TypeKind.DateOnly => $"(global::System.DateOnly?){value}",
         TypeKind.Scalar => $"({Runtime}.ApiScalar?){value}",
         TypeKind.List when type.Element!.Kind == TypeKind.String => $"(global::System.Collections.Generic.IEnumerable<string>?){value}",
         _ => null,

@@ -102,7 +102,9 @@ internal static class DeclaredTypes
         "number" or "float" or "double" or "decimal" or "numeric" or "float64" => TypeRef.Decimal,
         "string" or "str" or "text" or "email" or "url" or "uri" or "uuid" or "guid" => TypeRef.String,
         "boolean" or "bool" => TypeRef.Boolean,
-        "date-time" or "datetime" or "timestamp" or "date" or "iso 8601" or "iso8601" or "time" => TypeRef.DateTimeOffset,
+        "date-time" or "datetime" or "timestamp" or "iso 8601" or "iso8601" or "time" => TypeRef.DateTimeOffset,
+        "date" => TypeRef.DateOnly, // OpenAPI's and most docs' "date" is a day; "date-time" has the time
+
         _ => null,
     };
 

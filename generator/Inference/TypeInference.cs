@@ -26,6 +26,7 @@ internal sealed partial class ApiBuilder
     private static readonly Regex s_arrayOfNumbers = R(@"\b(?:array|list)\s+of\s+numbers\b");
     private static readonly Regex s_listedValues = R(@"(?:(?:supported|possible|allowed|valid|accepted)\s+values\s*(?:are|is|include)?|(?<!\bonly\s)\bone\s+of|(?<!\bonly\s)\beither)\s*:?\s*((?:`[^`]+`(?:\s*,\s*|\s+or\s+|\s*,\s*or\s+|\s+and\s+)?)+)");
     private static readonly Regex s_backticked = R("`([^`]+)`");
+    private static readonly Regex s_timeWords = R(@"\btimestamp\b|\bdate-?time\b|\btime\b|\bhours?\b|\bminutes?\b|\bseconds?\b|\butc\b|\btime\s*zone\b");
     private static readonly Regex s_date = R(@"\b(?:date|timestamp|datetime|date-time|iso\s*8601|time\s+of)\b");
     private static readonly Regex s_boolean = R(@"set\s+to\s+`?(?:true|false)`?|`?\b(?:true|false)\b`?\s+or\s+`?\b(?:true|false)\b`?|\bwhether\b|\bboolean\b|\bbool\b|\bflag\b");
     private static readonly Regex s_integer = R(@"\bnumber\s+of\b|\bcount\s+of\b|\bhow\s+many\b|\binteger\b|\bint\b");
@@ -149,7 +150,13 @@ internal sealed partial class ApiBuilder
         if (prose is not null)
         {
             var shown = example is null ? null : TypeFromExample(owner, jsonName, example, location, source);
-            if (shown is not null && shown != prose && !(prose == TypeRef.Int32 && shown == TypeRef.Int64))
+            // "The start date" over "2026-06-01": a day, unless the prose speaks of a time.
+            if (prose == TypeRef.DateTimeOffset && shown == TypeRef.DateOnly && !s_timeWords.IsMatch(description))
+            {
+                return TypeRef.DateOnly;
+            }
+
+            if (shown is not null && shown != prose && !(prose == TypeRef.Int32 && shown == TypeRef.Int64) && !(prose == TypeRef.DateTimeOffset && shown == TypeRef.DateOnly))
             {
                 _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ProseContradictsExample, location, $"{owner}.{jsonName}",
                     $"the description implies {Describe(prose)} but the example shows {Describe(shown)}", $"'{jsonName}' is {Describe(prose)}"));
@@ -281,6 +288,7 @@ internal sealed partial class ApiBuilder
     private static string Describe(TypeRef type) => type.Kind switch
     {
         TypeKind.DateTimeOffset => "a date",
+        TypeKind.DateOnly => "a date without a time",
         TypeKind.Boolean => "a boolean",
         TypeKind.Int32 or TypeKind.Int64 => "an integer",
         TypeKind.Decimal => "a decimal number",
@@ -296,7 +304,11 @@ internal sealed partial class ApiBuilder
         switch (example.Kind)
         {
             case JsonKind.String:
-                return s_isoDate.IsMatch(example.Text ?? string.Empty) ? TypeRef.DateTimeOffset : TypeRef.String;
+                // "2026-06-01" is a day; "2026-06-01T10:00:00Z" (or with a space for the T) a moment, and so is a day in a
+                // member named for a moment (`starts_at`, `createdAt`), which other values give with their time.
+                return s_isoDate.IsMatch(example.Text ?? string.Empty)
+                    ? example.Text!.Length == 10 && !s_momentName.IsMatch(jsonName) ? TypeRef.DateOnly : TypeRef.DateTimeOffset
+                    : TypeRef.String;
             case JsonKind.Integer:
                 // Ids are long (real APIs show ids like 1069479573, and JSON ids reach 2^53), and so is
                 // any integer whose example comes within a factor of four of the 32-bit limit.

@@ -78,6 +78,9 @@ internal enum TypeKind
     Decimal,
     Boolean,
     DateTimeOffset,
+
+    /// <summary>A date without a time (<c>2026-06-01</c>): <c>System.DateOnly</c>, written as <c>yyyy-MM-dd</c>.</summary>
+    DateOnly,
     Scalar,
     JsonElement,
     Model,
@@ -98,6 +101,7 @@ internal sealed record TypeRef(TypeKind Kind, string? Name = null, TypeRef? Elem
     public static readonly TypeRef Decimal = new(TypeKind.Decimal);
     public static readonly TypeRef Boolean = new(TypeKind.Boolean);
     public static readonly TypeRef DateTimeOffset = new(TypeKind.DateTimeOffset);
+    public static readonly TypeRef DateOnly = new(TypeKind.DateOnly);
     public static readonly TypeRef Scalar = new(TypeKind.Scalar);
     public static readonly TypeRef JsonElement = new(TypeKind.JsonElement);
     public static readonly TypeRef None = new(TypeKind.None);
@@ -111,7 +115,7 @@ internal sealed record TypeRef(TypeKind Kind, string? Name = null, TypeRef? Elem
     public static TypeRef EnumNamed(string name) => new(TypeKind.Enum, name);
 
     public bool IsValueType => Kind is TypeKind.Int32 or TypeKind.Int64 or TypeKind.Decimal or TypeKind.Boolean
-        or TypeKind.DateTimeOffset or TypeKind.Scalar or TypeKind.JsonElement or TypeKind.Enum;
+        or TypeKind.DateTimeOffset or TypeKind.DateOnly or TypeKind.Scalar or TypeKind.JsonElement or TypeKind.Enum;
 }
 
 /// <summary>

@@ -74,6 +74,38 @@ public static class ApiJson
         throw Unexpected(ref reader, "a date and time");
     }
 
+#if NET8_0_OR_GREATER
+    /// <summary>
+    /// A date without a time (<c>2026-06-01</c>), written as <c>yyyy-MM-dd</c>. Read leniently: a date and time
+    /// (<c>2026-06-01T00:00:00Z</c>) gives its date, as written, for a server that sends more than its docs show.
+    /// </summary>
+    public static JsonConverter<DateOnly> DateOnly { get; } = new Simple<DateOnly>(
+        static (ref Utf8JsonReader r) => ReadDateOnly(ref r),
+        static (w, v) =>
+        {
+            Span<byte> text = stackalloc byte[10];
+            v.TryFormat(text, out var written, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+            w.WriteStringValue(text.Slice(0, written));
+        });
+
+    private static DateOnly ReadDateOnly(ref Utf8JsonReader reader)
+    {
+        var text = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+        if (text is not null && global::System.DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            return date;
+        }
+
+        if (text is { Length: > 10 } && global::System.DateOnly.TryParseExact(text.Substring(0, 10), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date) &&
+            text[10] is 'T' or 't' or ' ')
+        {
+            return date;
+        }
+
+        throw Unexpected(ref reader, "a date (yyyy-MM-dd)");
+    }
+#endif
+
     /// <summary>A string, number or boolean.</summary>
     public static JsonConverter<ApiScalar> Scalar { get; } = new Simple<ApiScalar>(static (ref Utf8JsonReader r) => ApiScalar.Read(ref r), static (w, v) => v.Write(w));
 

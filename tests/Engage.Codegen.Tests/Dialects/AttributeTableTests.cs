@@ -32,7 +32,7 @@ public class AttributeTableTests
         Assert.Null(request.GetProperty("Id"));
         Assert.Null(request.GetProperty("BookedAt"));
         Assert.Equal(typeof(long?), request.GetProperty("BoatId")!.PropertyType);
-        Assert.Equal(typeof(DateTimeOffset?), request.GetProperty("StartsOn")!.PropertyType);
+        Assert.Equal(typeof(DateOnly?), request.GetProperty("StartsOn")!.PropertyType); // "date", "2026-06-01": a day
         Assert.Equal(typeof(List<>).MakeGenericType(s_fixture.Type("MooringLine")), request.GetProperty("Lines")!.PropertyType);
     }
 

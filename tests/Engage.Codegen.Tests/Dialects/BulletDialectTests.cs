@@ -54,7 +54,7 @@ public class BulletDialectTests
         Assert.Equal(typeof(string), s_fixture.MemberType("PlantTreeRequest", "Variety"));
         var variety = s_fixture.Type("PlantTreeRequest").GetProperty("Variety")!;
         Assert.Contains(variety.GetCustomAttributesData(), a => a.AttributeType.Name == "RequiredMemberAttribute");
-        Assert.Equal(typeof(DateTimeOffset?), s_fixture.MemberType("PlantTreeRequest", "PlantedOn"));
+        Assert.Equal(typeof(DateOnly?), s_fixture.MemberType("PlantTreeRequest", "PlantedOn")); // "2026-04-02": a day
         Assert.Equal(typeof(decimal?), s_fixture.MemberType("PlantTreeRequest", "HeightM"));
     }
 

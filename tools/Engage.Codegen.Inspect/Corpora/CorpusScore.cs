@@ -288,6 +288,7 @@ public sealed class CorpusScore
         TypeKind.Decimal => "number",
         TypeKind.Boolean => "boolean",
         TypeKind.DateTimeOffset => "datetime",
+        TypeKind.DateOnly => "date",
         TypeKind.Model => "object",
         TypeKind.List => "array<" + Abstract(type.Element!) + ">",
         TypeKind.Dictionary => "map<" + Abstract(type.Element!) + ">",

@@ -34,7 +34,7 @@ namespace Orchard.Bullets
 
         /// <summary>The planted_on value of the response.</summary>
         /// <remarks>JSON: <c>planted_on</c>.</remarks>
-        public global::System.DateTimeOffset PlantedOn { get; set; }
+        public global::System.DateOnly PlantedOn { get; set; }
 
         /// <summary>The height_m value of the response.</summary>
         /// <remarks>JSON: <c>height_m</c>.</remarks>
@@ -61,7 +61,7 @@ namespace Orchard.Bullets
 
         /// <summary>The date it went into the ground.</summary>
         /// <remarks>JSON: <c>planted_on</c>. Optional; left out of the request when null.</remarks>
-        public global::System.DateTimeOffset? PlantedOn { get; set; }
+        public global::System.DateOnly? PlantedOn { get; set; }
 
         /// <summary>Its height in metres, a number.</summary>
         /// <remarks>JSON: <c>height_m</c>. Optional; left out of the request when null.</remarks>
@@ -131,7 +131,7 @@ namespace Orchard.Bullets.Serialization
             {
                 if (reader.ValueTextEquals("id"u8)) value.Id = ApiJson.Read(ref reader, ApiJson.Int64, options);
                 else if (reader.ValueTextEquals("variety"u8)) value.Variety = ApiJson.Read(ref reader, ApiJson.String, options) ?? "";
-                else if (reader.ValueTextEquals("planted_on"u8)) value.PlantedOn = ApiJson.Read(ref reader, ApiJson.DateTimeOffset, options);
+                else if (reader.ValueTextEquals("planted_on"u8)) value.PlantedOn = ApiJson.Read(ref reader, ApiJson.DateOnly, options);
                 else if (reader.ValueTextEquals("height_m"u8)) value.HeightM = ApiJson.Read(ref reader, ApiJson.Decimal, options);
                 else if (reader.ValueTextEquals("grove_id"u8)) value.GroveId = ApiJson.Read(ref reader, ApiJson.Int64, options);
                 else if (reader.ValueTextEquals("bearing"u8)) value.Bearing = ApiJson.Read(ref reader, ApiJson.Boolean, options);
@@ -146,7 +146,7 @@ namespace Orchard.Bullets.Serialization
             writer.WriteStartObject();
             ApiJson.Write(writer, "id"u8, value.Id, ApiJson.Int64, options);
             ApiJson.Write(writer, "variety"u8, value.Variety, ApiJson.String, options);
-            ApiJson.Write(writer, "planted_on"u8, value.PlantedOn, ApiJson.DateTimeOffset, options);
+            ApiJson.Write(writer, "planted_on"u8, value.PlantedOn, ApiJson.DateOnly, options);
             ApiJson.Write(writer, "height_m"u8, value.HeightM, ApiJson.Decimal, options);
             ApiJson.Write(writer, "grove_id"u8, value.GroveId, ApiJson.Int64, options);
             ApiJson.Write(writer, "bearing"u8, value.Bearing, ApiJson.Boolean, options);
@@ -167,7 +167,7 @@ namespace Orchard.Bullets.Serialization
             while (ApiJson.NextProperty(ref reader))
             {
                 if (reader.ValueTextEquals("variety"u8)) value.Variety = ApiJson.Read(ref reader, ApiJson.String, options) ?? default!;
-                else if (reader.ValueTextEquals("planted_on"u8)) value.PlantedOn = ApiJson.ReadNullable(ref reader, ApiJson.DateTimeOffset, options);
+                else if (reader.ValueTextEquals("planted_on"u8)) value.PlantedOn = ApiJson.ReadNullable(ref reader, ApiJson.DateOnly, options);
                 else if (reader.ValueTextEquals("height_m"u8)) value.HeightM = ApiJson.ReadNullable(ref reader, ApiJson.Decimal, options);
                 else ApiJson.SkipProperty(ref reader);
             }
@@ -179,7 +179,7 @@ namespace Orchard.Bullets.Serialization
         {
             writer.WriteStartObject();
             ApiJson.Write(writer, "variety"u8, value.Variety, ApiJson.String, options);
-            if (value.PlantedOn is not null) ApiJson.Write(writer, "planted_on"u8, value.PlantedOn.Value, ApiJson.DateTimeOffset, options);
+            if (value.PlantedOn is not null) ApiJson.Write(writer, "planted_on"u8, value.PlantedOn.Value, ApiJson.DateOnly, options);
             if (value.HeightM is not null) ApiJson.Write(writer, "height_m"u8, value.HeightM.Value, ApiJson.Decimal, options);
             writer.WriteEndObject();
         }

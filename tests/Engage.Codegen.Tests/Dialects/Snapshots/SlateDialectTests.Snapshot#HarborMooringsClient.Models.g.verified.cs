@@ -23,7 +23,7 @@ namespace Harbor.Slate
 
         /// <summary>The first night.</summary>
         /// <remarks>JSON: <c>starts_on</c>. Optional; left out of the request when null.</remarks>
-        public global::System.DateTimeOffset? StartsOn { get; set; }
+        public global::System.DateOnly? StartsOn { get; set; }
 
         /// <summary>How many nights are booked.</summary>
         /// <remarks>JSON: <c>nights</c>. Optional; left out of the request when null.</remarks>
@@ -60,7 +60,7 @@ namespace Harbor.Slate.Serialization
             {
                 if (reader.ValueTextEquals("notify"u8)) value.Notify = ApiJson.ReadNullable(ref reader, ApiJson.Boolean, options);
                 else if (reader.ValueTextEquals("boat_id"u8)) value.BoatId = ApiJson.ReadNullable(ref reader, ApiJson.Int64, options);
-                else if (reader.ValueTextEquals("starts_on"u8)) value.StartsOn = ApiJson.ReadNullable(ref reader, ApiJson.DateTimeOffset, options);
+                else if (reader.ValueTextEquals("starts_on"u8)) value.StartsOn = ApiJson.ReadNullable(ref reader, ApiJson.DateOnly, options);
                 else if (reader.ValueTextEquals("nights"u8)) value.Nights = ApiJson.ReadNullable(ref reader, ApiJson.Int32, options);
                 else if (reader.ValueTextEquals("lines"u8)) value.Lines = ApiJson.Read(ref reader, s_CreateMooringRequest_4 ??= ApiJson.List(HarborJsonConverters.MooringLine), options);
                 else ApiJson.SkipProperty(ref reader);
@@ -73,7 +73,7 @@ namespace Harbor.Slate.Serialization
         {
             writer.WriteStartObject();
             if (value.BoatId is not null) ApiJson.Write(writer, "boat_id"u8, value.BoatId.Value, ApiJson.Int64, options);
-            if (value.StartsOn is not null) ApiJson.Write(writer, "starts_on"u8, value.StartsOn.Value, ApiJson.DateTimeOffset, options);
+            if (value.StartsOn is not null) ApiJson.Write(writer, "starts_on"u8, value.StartsOn.Value, ApiJson.DateOnly, options);
             if (value.Nights is not null) ApiJson.Write(writer, "nights"u8, value.Nights.Value, ApiJson.Int32, options);
             if (value.Lines is not null) ApiJson.Write(writer, "lines"u8, value.Lines, s_CreateMooringRequest_4 ??= ApiJson.List(HarborJsonConverters.MooringLine), options);
             writer.WriteEndObject();

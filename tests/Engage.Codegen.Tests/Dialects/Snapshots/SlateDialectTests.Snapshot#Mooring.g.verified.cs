@@ -23,7 +23,7 @@ namespace Harbor.Slate
 
         /// <summary>The first night.</summary>
         /// <remarks>JSON: <c>starts_on</c>.</remarks>
-        public global::System.DateTimeOffset StartsOn { get; set; }
+        public global::System.DateOnly StartsOn { get; set; }
 
         /// <summary>How many nights are booked.</summary>
         /// <remarks>JSON: <c>nights</c>.</remarks>
@@ -64,7 +64,7 @@ namespace Harbor.Slate.Serialization
             {
                 if (reader.ValueTextEquals("id"u8)) value.Id = ApiJson.Read(ref reader, ApiJson.Int64, options);
                 else if (reader.ValueTextEquals("boat_id"u8)) value.BoatId = ApiJson.Read(ref reader, ApiJson.Int64, options);
-                else if (reader.ValueTextEquals("starts_on"u8)) value.StartsOn = ApiJson.Read(ref reader, ApiJson.DateTimeOffset, options);
+                else if (reader.ValueTextEquals("starts_on"u8)) value.StartsOn = ApiJson.Read(ref reader, ApiJson.DateOnly, options);
                 else if (reader.ValueTextEquals("nights"u8)) value.Nights = ApiJson.Read(ref reader, ApiJson.Int32, options);
                 else if (reader.ValueTextEquals("booked_at"u8)) value.BookedAt = ApiJson.Read(ref reader, ApiJson.DateTimeOffset, options);
                 else if (reader.ValueTextEquals("lines"u8)) value.Lines = ApiJson.Read(ref reader, s_Mooring_5 ??= ApiJson.List(HarborJsonConverters.MooringLine), options) ?? new global::System.Collections.Generic.List<global::Harbor.Slate.MooringLine>();
@@ -79,7 +79,7 @@ namespace Harbor.Slate.Serialization
             writer.WriteStartObject();
             ApiJson.Write(writer, "id"u8, value.Id, ApiJson.Int64, options);
             ApiJson.Write(writer, "boat_id"u8, value.BoatId, ApiJson.Int64, options);
-            ApiJson.Write(writer, "starts_on"u8, value.StartsOn, ApiJson.DateTimeOffset, options);
+            ApiJson.Write(writer, "starts_on"u8, value.StartsOn, ApiJson.DateOnly, options);
             ApiJson.Write(writer, "nights"u8, value.Nights, ApiJson.Int32, options);
             ApiJson.Write(writer, "booked_at"u8, value.BookedAt, ApiJson.DateTimeOffset, options);
             ApiJson.Write(writer, "lines"u8, value.Lines, s_Mooring_5 ??= ApiJson.List(HarborJsonConverters.MooringLine), options);
