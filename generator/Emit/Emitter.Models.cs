@@ -67,6 +67,7 @@ internal static partial class Emitter
         w.Line($"[global::System.Text.Json.Serialization.JsonConverter(typeof(global::{api.Namespace}.Serialization.{api.Names.JsonConverterFactory}))]");
         w.Line(GeneratedCode);
         w.Open($"public sealed partial class {model.Name}");
+        var tracked = TrackedMembers(model);
         var first = true;
         foreach (var property in model.Properties)
         {
@@ -81,7 +82,9 @@ internal static partial class Emitter
             if (model.Role == ModelRole.Request)
             {
                 remarks += property.InQuery ? " Sent in the query string." : string.Empty;
-                remarks += property.Required ? " Required." : " Optional; left out of the request when null.";
+                remarks += property.Required ? " Required."
+                    : Tracked(model, property) ? " Optional: left out of the request unless set; set to null, it is sent as <c>null</c>."
+                    : " Optional; left out of the request when null.";
             }
 
             if (property.RequiresSecret)
@@ -99,10 +102,84 @@ internal static partial class Emitter
             var type = PropertyType(api, property);
             var required = property.Required ? "required " : string.Empty;
             var initializer = property.Required || property.Nullable || property.Type.IsValueType ? string.Empty : " = " + DefaultValue(api, property.Type) + ";";
-            w.Line($"public {required}{type} {property.Name} {{ get; set; }}{initializer}");
+            if (tracked.TryGetValue(property.Name, out var bit))
+            {
+                // Setting it, to null or not, marks it set: the converter writes exactly the members the caller set.
+                w.Line($"public {type} {property.Name} {{ get => {bit.Field}; set {{ {bit.Field} = value; {SetWord(bit.Index)} |= {SetMask(bit.Index)}; }} }}");
+            }
+            else
+            {
+                w.Line($"public {required}{type} {property.Name} {{ get; set; }}{initializer}");
+            }
+        }
+
+        if (model.TracksSetMembers)
+        {
+            WriteSetTracking(w, api, model, tracked);
         }
 
         w.Close();
+    }
+
+    /// <summary>The optional body members of a request model, each with its backing field and its bit in the set words.</summary>
+    private static Dictionary<string, (string Field, int Index)> TrackedMembers(ModelSpec model)
+    {
+        var tracked = new Dictionary<string, (string Field, int Index)>(System.StringComparer.Ordinal);
+        var fields = new HashSet<string>(System.StringComparer.Ordinal);
+        foreach (var property in model.Properties.Where(p => Tracked(model, p)))
+        {
+            var field = "_" + char.ToLowerInvariant(property.Name[0]) + property.Name.Substring(1);
+            while (!fields.Add(field))
+            {
+                field += "_";
+            }
+
+            tracked[property.Name] = (field, tracked.Count);
+        }
+
+        return tracked;
+    }
+
+    private static bool Tracked(ModelSpec model, PropertySpec property) => model.TracksSetMembers && !property.Required && !property.InQuery;
+
+    /// <summary>The word of set bits a member's bit is in (<c>__set0</c>, 64 members to a word): names no member can take.</summary>
+    private static string SetWord(int index) => "__set" + (index / 64).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    private static string SetMask(int index) => "0x" + (1UL << (index % 64)).ToString("X", System.Globalization.CultureInfo.InvariantCulture) + "UL";
+
+    /// <summary>
+    /// A request model's record of what was set: the backing fields, the set words the converter reads, and the raw
+    /// values by member name (<see cref="ModelSpec.AdditionalPropertiesName"/>), created on first use.
+    /// </summary>
+    private static void WriteSetTracking(SourceWriter w, ApiSpec api, ModelSpec model, Dictionary<string, (string Field, int Index)> tracked)
+    {
+        const string rawType = "global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>";
+        w.Line();
+        w.Doc("summary", "Raw JSON values to send, by member name: a value the typed members cannot hold (an empty string for a date, a shape the docs do not show), sent as given in place of the member of that name, or a member the docs do not list. Members read from JSON that this model does not know are kept here, so a model read and sent back is sent as it came.");
+        w.Line($"public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement> {ModelSpec.AdditionalPropertiesName} => __additional ??= new {rawType}(global::System.StringComparer.Ordinal);");
+        w.Line();
+        foreach (var property in model.Properties.Where(p => tracked.ContainsKey(p.Name)))
+        {
+            w.Line($"private {PropertyType(api, property)} {tracked[property.Name].Field};");
+        }
+
+        var words = (tracked.Count + 63) / 64;
+        for (var word = 0; word < words; word++)
+        {
+            w.Line($"private ulong __set{word.ToString(System.Globalization.CultureInfo.InvariantCulture)};");
+        }
+
+        w.Line($"private {rawType}? __additional;");
+        w.Line();
+        w.Doc("summary", "The raw values, or null when none was given (for the converter).");
+        w.Line($"internal {rawType}? __Additional => __additional;");
+        for (var word = 0; word < words; word++)
+        {
+            var index = word.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            w.Line();
+            w.Doc("summary", $"Which optional members were set: one bit each, members {word * 64} to {word * 64 + 63} (for the converter).");
+            w.Line($"internal ulong __Set{index} => __set{index};");
+        }
     }
 
     private static string DefaultValue(ApiSpec api, TypeRef type) => type.Kind switch
@@ -151,7 +228,9 @@ internal static partial class Emitter
             w.Line($"{(i == 0 ? "if" : "else if")} (reader.ValueTextEquals({SourceWriter.Utf8Literal(property.JsonName)})) value.{property.Name} = {read};");
         }
 
-        w.Line(model.Properties.Count > 0 ? "else ApiJson.SkipProperty(ref reader);" : "ApiJson.SkipProperty(ref reader);");
+        // A request model keeps what it does not know, to send it back as it came; other models skip it.
+        var unknown = model.TracksSetMembers ? $"ApiJson.ReadAdditional(ref reader, value.{ModelSpec.AdditionalPropertiesName});" : "ApiJson.SkipProperty(ref reader);";
+        w.Line(model.Properties.Count > 0 ? "else " + unknown : unknown);
         w.Close();
         w.Line();
         w.Line("return value;");
@@ -159,11 +238,41 @@ internal static partial class Emitter
         w.Line();
         w.Open($"private static void Write_{model.Name}(Utf8JsonWriter writer, {modelType} value, JsonSerializerOptions options)");
         w.Line("writer.WriteStartObject();");
+        var tracked = TrackedMembers(model);
+        if (model.TracksSetMembers)
+        {
+            w.Line("var raw = value.__Additional;");
+        }
+
         foreach (var (property, i) in model.Properties.Select((p, i) => (p, i)).Where(pair => !pair.p.InQuery))
         {
+            var name = SourceWriter.Utf8Literal(property.JsonName);
             var access = "value." + property.Name + (property.Nullable && property.Type.IsValueType ? ".Value" : string.Empty);
-            var write = $"ApiJson.Write(writer, {SourceWriter.Utf8Literal(property.JsonName)}, {access}, {Converter(api, model, property.Type, i)}, options);";
-            w.Line(property.Nullable ? $"if (value.{property.Name} is not null) {write}" : write);
+            var write = $"ApiJson.Write(writer, {name}, {access}, {Converter(api, model, property.Type, i)}, options);";
+            if (!model.TracksSetMembers)
+            {
+                w.Line(property.Nullable ? $"if (value.{property.Name} is not null) {write}" : write);
+                continue;
+            }
+
+            // A raw value of the same name is sent in the member's place.
+            var notRaw = $"(raw is null || !raw.ContainsKey({SourceWriter.Literal(property.JsonName)}))";
+            if (!tracked.TryGetValue(property.Name, out var bit))
+            {
+                w.Line($"if {notRaw} {write}");
+                continue;
+            }
+
+            // Exactly what the caller set: an unset member is left out, one set to null is sent as null.
+            w.Open($"if ((value.__Set{bit.Index / 64} & {SetMask(bit.Index)}) != 0 && {notRaw})");
+            w.Line($"if (value.{property.Name} is null) ApiJson.WriteNull(writer, {name});");
+            w.Line("else " + write);
+            w.Close();
+        }
+
+        if (model.TracksSetMembers)
+        {
+            w.Line("if (raw is not null) ApiJson.WriteAdditional(writer, raw);");
         }
 
         w.Line("writer.WriteEndObject();");

@@ -139,7 +139,7 @@ internal sealed partial class ApiBuilder
         if (fields.Count > 0)
         {
             requestType = _typeNames.Claim(typePrefix + "Request");
-            var propertyNames = new Naming.Scope(requestType);
+            var propertyNames = inBody ? new Naming.Scope(requestType, ModelSpec.AdditionalPropertiesName) : new Naming.Scope(requestType);
             foreach (var field in fields)
             {
                 // A query parameter is text on the wire: a string where nothing else says what it is.
@@ -151,7 +151,7 @@ internal sealed partial class ApiBuilder
                 requestProperties.Add(new PropertySpec(field.Name, propertyNames.Claim(Naming.Pascal(field.Name)), type, !required, required, secret, summary, Deprecation(field.Name, field.Description), inBody && field.Placement == Placement.Query));
             }
 
-            AddModelSpec(new ModelSpec(requestType, ModelRole.Request, $"Parameters of {endpoint.Heading}.", modelSource, requestProperties.ToEquatableArray()));
+            AddModelSpec(new ModelSpec(requestType, ModelRole.Request, $"Parameters of {endpoint.Heading}.", modelSource, requestProperties.ToEquatableArray(), SentAsBody: inBody));
         }
 
         var paging = TryPaging(endpoint, requestProperties, typePrefix, modelSource, out var pagedResponse);

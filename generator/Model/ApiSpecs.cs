@@ -140,13 +140,25 @@ internal enum ModelRole
     Response,
 }
 
-/// <summary>A generated model class.</summary>
+/// <summary>
+/// A generated model class. A request model sent as a body records which of its optional members were set (an unset one is left
+/// out of the JSON, one set to null is sent as <c>null</c>) and carries raw JSON values by member name
+/// (<see cref="AdditionalPropertiesName"/>), a name inference reserves in every request model.
+/// </summary>
 internal sealed record ModelSpec(
     string Name,
     ModelRole Role,
     string Summary,
     string Source,
-    EquatableArray<PropertySpec> Properties);
+    EquatableArray<PropertySpec> Properties,
+    bool SentAsBody = false)
+{
+    /// <summary>The request model's raw JSON values by member name, sent as given (Kiota's AdditionalData).</summary>
+    public const string AdditionalPropertiesName = "AdditionalProperties";
+
+    /// <summary>Whether the model records which members were set: request models sent as a JSON body (a query sends what is not null).</summary>
+    public bool TracksSetMembers => Role == ModelRole.Request && SentAsBody;
+}
 
 /// <summary>A string-backed enum type that keeps unknown values.</summary>
 internal sealed record EnumSpec(string Name, string Summary, string Source, EquatableArray<EnumMemberSpec> Members);

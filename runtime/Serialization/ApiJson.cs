@@ -180,6 +180,31 @@ public static class ApiJson
         converter.Write(writer, value, options);
     }
 
+    /// <summary>
+    /// Reads the value of a property the model does not know into <paramref name="additional"/>, under its name, so that a
+    /// request model read and sent back keeps it.
+    /// </summary>
+    public static void ReadAdditional(ref Utf8JsonReader reader, IDictionary<string, JsonElement> additional)
+    {
+        var name = reader.GetString()!;
+        reader.Read();
+        using var document = JsonDocument.ParseValue(ref reader);
+        additional[name] = document.RootElement.Clone();
+    }
+
+    /// <summary>Writes a request model's raw values, each under its name, after its typed members.</summary>
+    public static void WriteAdditional(Utf8JsonWriter writer, IDictionary<string, JsonElement> additional)
+    {
+        foreach (var pair in additional)
+        {
+            writer.WritePropertyName(pair.Key);
+            pair.Value.WriteTo(writer);
+        }
+    }
+
+    /// <summary>Writes one property whose value is null: its name, then <c>null</c>.</summary>
+    public static void WriteNull(Utf8JsonWriter writer, ReadOnlySpan<byte> name) => writer.WriteNull(name);
+
     /// <summary>Skips a property value the model does not know.</summary>
     public static void SkipValue(ref Utf8JsonReader reader)
     {

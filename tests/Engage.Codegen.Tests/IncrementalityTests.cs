@@ -180,7 +180,7 @@ public class IncrementalityTests
         var converter = models.Substring(read, write - read);
         var writer = models.Substring(write, models.IndexOf("writer.WriteEndObject();", write, StringComparison.Ordinal) - write);
         Assert.DoesNotContain("SenderName", first.Source("EngageListsClient.Models.g.cs"), StringComparison.Ordinal);
-        Assert.Contains("public string? SenderName { get; set; }", request);
+        Assert.Contains("public string? SenderName { get => _senderName; set { _senderName = value;", request);
         Assert.Contains("(reader.ValueTextEquals(\"sender_name\"u8)) value.SenderName =", converter);
         Assert.Contains("\"sender_name\"u8, value.SenderName,", writer);
     }

@@ -13,7 +13,7 @@ namespace Engage.Codegen.Tests;
 /// <summary>
 /// A real HTTP server on 127.0.0.1 for tests of what a generated client puts on the wire: it answers
 /// every request with the next status of a queue (the last one repeats) and a JSON body (an error body
-/// for failures), and records each request's method, path and query, and headers as received.
+/// for failures), and records each request's method, path and query, headers and body as received.
 /// </summary>
 public sealed class LoopbackServer : IAsyncDisposable
 {
@@ -30,7 +30,7 @@ public sealed class LoopbackServer : IAsyncDisposable
     }
 
     /// <summary>One request as the server received it.</summary>
-    public sealed record Received(string Method, string PathAndQuery, IReadOnlyDictionary<string, string> Headers)
+    public sealed record Received(string Method, string PathAndQuery, IReadOnlyDictionary<string, string> Headers, string Body = "")
     {
         public string? Header(string name) => Headers.TryGetValue(name, out var value) ? value : null;
     }
@@ -59,7 +59,8 @@ public sealed class LoopbackServer : IAsyncDisposable
     private async Task AnswerAsync(HttpContext context)
     {
         var headers = context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
-        Requests.Enqueue(new Received(context.Request.Method, context.Request.Path + context.Request.QueryString, headers));
+        using var body = new StreamReader(context.Request.Body);
+        Requests.Enqueue(new Received(context.Request.Method, context.Request.Path + context.Request.QueryString, headers, await body.ReadToEndAsync()));
         var status = _statuses[Math.Min(Interlocked.Increment(ref _next) - 1, _statuses.Length - 1)];
         context.Response.StatusCode = (int)status;
         context.Response.ContentType = "application/json";

@@ -18,24 +18,41 @@ namespace Engage.Later
         public required string Id { get; set; }
 
         /// <summary>First name.</summary>
-        /// <remarks>JSON: <c>first_name</c>. Optional; left out of the request when null.</remarks>
-        public string? FirstName { get; set; }
+        /// <remarks>JSON: <c>first_name</c>. Optional: left out of the request unless set; set to null, it is sent as <c>null</c>.</remarks>
+        public string? FirstName { get => _firstName; set { _firstName = value; __set0 |= 0x1UL; } }
 
         /// <summary>Email address.</summary>
-        /// <remarks>JSON: <c>email</c>. Optional; left out of the request when null.</remarks>
-        public string? Email { get; set; }
+        /// <remarks>JSON: <c>email</c>. Optional: left out of the request unless set; set to null, it is sent as <c>null</c>.</remarks>
+        public string? Email { get => _email; set { _email = value; __set0 |= 0x2UL; } }
 
         /// <summary>A device token for push notifications.</summary>
-        /// <remarks>JSON: <c>device_token</c>. Optional; left out of the request when null.</remarks>
-        public string? DeviceToken { get; set; }
+        /// <remarks>JSON: <c>device_token</c>. Optional: left out of the request unless set; set to null, it is sent as <c>null</c>.</remarks>
+        public string? DeviceToken { get => _deviceToken; set { _deviceToken = value; __set0 |= 0x4UL; } }
 
         /// <summary>The platform of the device. Supported values are `android` or `ios`.</summary>
-        /// <remarks>JSON: <c>device_platform</c>. Optional; left out of the request when null.</remarks>
-        public global::Engage.Later.UserDevicePlatform? DevicePlatform { get; set; }
+        /// <remarks>JSON: <c>device_platform</c>. Optional: left out of the request unless set; set to null, it is sent as <c>null</c>.</remarks>
+        public global::Engage.Later.UserDevicePlatform? DevicePlatform { get => _devicePlatform; set { _devicePlatform = value; __set0 |= 0x8UL; } }
 
         /// <summary>Extra attributes. Each value can be a string, number or boolean.</summary>
-        /// <remarks>JSON: <c>meta</c>. Optional; left out of the request when null.</remarks>
-        public global::System.Collections.Generic.Dictionary<string, global::Engage.Codegen.Runtime.ApiScalar>? Meta { get; set; }
+        /// <remarks>JSON: <c>meta</c>. Optional: left out of the request unless set; set to null, it is sent as <c>null</c>.</remarks>
+        public global::System.Collections.Generic.Dictionary<string, global::Engage.Codegen.Runtime.ApiScalar>? Meta { get => _meta; set { _meta = value; __set0 |= 0x10UL; } }
+
+        /// <summary>Raw JSON values to send, by member name: a value the typed members cannot hold (an empty string for a date, a shape the docs do not show), sent as given in place of the member of that name, or a member the docs do not list. Members read from JSON that this model does not know are kept here, so a model read and sent back is sent as it came.</summary>
+        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement> AdditionalProperties => __additional ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal);
+
+        private string? _firstName;
+        private string? _email;
+        private string? _deviceToken;
+        private global::Engage.Later.UserDevicePlatform? _devicePlatform;
+        private global::System.Collections.Generic.Dictionary<string, global::Engage.Codegen.Runtime.ApiScalar>? _meta;
+        private ulong __set0;
+        private global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? __additional;
+
+        /// <summary>The raw values, or null when none was given (for the converter).</summary>
+        internal global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? __Additional => __additional;
+
+        /// <summary>Which optional members were set: one bit each, members 0 to 63 (for the converter).</summary>
+        internal ulong __Set0 => __set0;
     }
 
     /// <summary>The response of Delete User.</summary>
@@ -109,20 +126,36 @@ namespace Engage.Later
     public sealed partial class UpdateUserRequest
     {
         /// <summary>First name.</summary>
-        /// <remarks>JSON: <c>first_name</c>. Optional; left out of the request when null.</remarks>
-        public string? FirstName { get; set; }
+        /// <remarks>JSON: <c>first_name</c>. Optional: left out of the request unless set; set to null, it is sent as <c>null</c>.</remarks>
+        public string? FirstName { get => _firstName; set { _firstName = value; __set0 |= 0x1UL; } }
 
         /// <summary>Email address.</summary>
-        /// <remarks>JSON: <c>email</c>. Optional; left out of the request when null. Setting it requires the API secret.</remarks>
-        public string? Email { get; set; }
+        /// <remarks>JSON: <c>email</c>. Optional: left out of the request unless set; set to null, it is sent as <c>null</c>. Setting it requires the API secret.</remarks>
+        public string? Email { get => _email; set { _email = value; __set0 |= 0x2UL; } }
 
         /// <summary>A device token for push notifications.</summary>
-        /// <remarks>JSON: <c>device_token</c>. Optional; left out of the request when null.</remarks>
-        public string? DeviceToken { get; set; }
+        /// <remarks>JSON: <c>device_token</c>. Optional: left out of the request unless set; set to null, it is sent as <c>null</c>.</remarks>
+        public string? DeviceToken { get => _deviceToken; set { _deviceToken = value; __set0 |= 0x4UL; } }
 
         /// <summary>The platform of the device. Supported values are `android` or `ios`.</summary>
-        /// <remarks>JSON: <c>device_platform</c>. Optional; left out of the request when null.</remarks>
-        public global::Engage.Later.UserDevicePlatform? DevicePlatform { get; set; }
+        /// <remarks>JSON: <c>device_platform</c>. Optional: left out of the request unless set; set to null, it is sent as <c>null</c>.</remarks>
+        public global::Engage.Later.UserDevicePlatform? DevicePlatform { get => _devicePlatform; set { _devicePlatform = value; __set0 |= 0x8UL; } }
+
+        /// <summary>Raw JSON values to send, by member name: a value the typed members cannot hold (an empty string for a date, a shape the docs do not show), sent as given in place of the member of that name, or a member the docs do not list. Members read from JSON that this model does not know are kept here, so a model read and sent back is sent as it came.</summary>
+        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement> AdditionalProperties => __additional ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal);
+
+        private string? _firstName;
+        private string? _email;
+        private string? _deviceToken;
+        private global::Engage.Later.UserDevicePlatform? _devicePlatform;
+        private ulong __set0;
+        private global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? __additional;
+
+        /// <summary>The raw values, or null when none was given (for the converter).</summary>
+        internal global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? __Additional => __additional;
+
+        /// <summary>Which optional members were set: one bit each, members 0 to 63 (for the converter).</summary>
+        internal ulong __Set0 => __set0;
     }
 }
 
@@ -155,7 +188,7 @@ namespace Engage.Later.Serialization
                 else if (reader.ValueTextEquals("device_token"u8)) value.DeviceToken = ApiJson.Read(ref reader, ApiJson.String, options);
                 else if (reader.ValueTextEquals("device_platform"u8)) value.DevicePlatform = ApiJson.ReadNullable(ref reader, UserDevicePlatformJsonConverter.Instance, options);
                 else if (reader.ValueTextEquals("meta"u8)) value.Meta = ApiJson.Read(ref reader, s_CreateUserRequest_5 ??= ApiJson.Dictionary(ApiJson.Scalar), options);
-                else ApiJson.SkipProperty(ref reader);
+                else ApiJson.ReadAdditional(ref reader, value.AdditionalProperties);
             }
 
             return value;
@@ -164,12 +197,34 @@ namespace Engage.Later.Serialization
         private static void Write_CreateUserRequest(Utf8JsonWriter writer, global::Engage.Later.CreateUserRequest value, JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            ApiJson.Write(writer, "id"u8, value.Id, ApiJson.String, options);
-            if (value.FirstName is not null) ApiJson.Write(writer, "first_name"u8, value.FirstName, ApiJson.String, options);
-            if (value.Email is not null) ApiJson.Write(writer, "email"u8, value.Email, ApiJson.String, options);
-            if (value.DeviceToken is not null) ApiJson.Write(writer, "device_token"u8, value.DeviceToken, ApiJson.String, options);
-            if (value.DevicePlatform is not null) ApiJson.Write(writer, "device_platform"u8, value.DevicePlatform.Value, UserDevicePlatformJsonConverter.Instance, options);
-            if (value.Meta is not null) ApiJson.Write(writer, "meta"u8, value.Meta, s_CreateUserRequest_5 ??= ApiJson.Dictionary(ApiJson.Scalar), options);
+            var raw = value.__Additional;
+            if (raw is null || !raw.ContainsKey("id")) ApiJson.Write(writer, "id"u8, value.Id, ApiJson.String, options);
+            if ((value.__Set0 & 0x1UL) != 0 && (raw is null || !raw.ContainsKey("first_name")))
+            {
+                if (value.FirstName is null) ApiJson.WriteNull(writer, "first_name"u8);
+                else ApiJson.Write(writer, "first_name"u8, value.FirstName, ApiJson.String, options);
+            }
+            if ((value.__Set0 & 0x2UL) != 0 && (raw is null || !raw.ContainsKey("email")))
+            {
+                if (value.Email is null) ApiJson.WriteNull(writer, "email"u8);
+                else ApiJson.Write(writer, "email"u8, value.Email, ApiJson.String, options);
+            }
+            if ((value.__Set0 & 0x4UL) != 0 && (raw is null || !raw.ContainsKey("device_token")))
+            {
+                if (value.DeviceToken is null) ApiJson.WriteNull(writer, "device_token"u8);
+                else ApiJson.Write(writer, "device_token"u8, value.DeviceToken, ApiJson.String, options);
+            }
+            if ((value.__Set0 & 0x8UL) != 0 && (raw is null || !raw.ContainsKey("device_platform")))
+            {
+                if (value.DevicePlatform is null) ApiJson.WriteNull(writer, "device_platform"u8);
+                else ApiJson.Write(writer, "device_platform"u8, value.DevicePlatform.Value, UserDevicePlatformJsonConverter.Instance, options);
+            }
+            if ((value.__Set0 & 0x10UL) != 0 && (raw is null || !raw.ContainsKey("meta")))
+            {
+                if (value.Meta is null) ApiJson.WriteNull(writer, "meta"u8);
+                else ApiJson.Write(writer, "meta"u8, value.Meta, s_CreateUserRequest_5 ??= ApiJson.Dictionary(ApiJson.Scalar), options);
+            }
+            if (raw is not null) ApiJson.WriteAdditional(writer, raw);
             writer.WriteEndObject();
         }
 
@@ -286,7 +341,7 @@ namespace Engage.Later.Serialization
                 else if (reader.ValueTextEquals("email"u8)) value.Email = ApiJson.Read(ref reader, ApiJson.String, options);
                 else if (reader.ValueTextEquals("device_token"u8)) value.DeviceToken = ApiJson.Read(ref reader, ApiJson.String, options);
                 else if (reader.ValueTextEquals("device_platform"u8)) value.DevicePlatform = ApiJson.ReadNullable(ref reader, UserDevicePlatformJsonConverter.Instance, options);
-                else ApiJson.SkipProperty(ref reader);
+                else ApiJson.ReadAdditional(ref reader, value.AdditionalProperties);
             }
 
             return value;
@@ -295,10 +350,28 @@ namespace Engage.Later.Serialization
         private static void Write_UpdateUserRequest(Utf8JsonWriter writer, global::Engage.Later.UpdateUserRequest value, JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            if (value.FirstName is not null) ApiJson.Write(writer, "first_name"u8, value.FirstName, ApiJson.String, options);
-            if (value.Email is not null) ApiJson.Write(writer, "email"u8, value.Email, ApiJson.String, options);
-            if (value.DeviceToken is not null) ApiJson.Write(writer, "device_token"u8, value.DeviceToken, ApiJson.String, options);
-            if (value.DevicePlatform is not null) ApiJson.Write(writer, "device_platform"u8, value.DevicePlatform.Value, UserDevicePlatformJsonConverter.Instance, options);
+            var raw = value.__Additional;
+            if ((value.__Set0 & 0x1UL) != 0 && (raw is null || !raw.ContainsKey("first_name")))
+            {
+                if (value.FirstName is null) ApiJson.WriteNull(writer, "first_name"u8);
+                else ApiJson.Write(writer, "first_name"u8, value.FirstName, ApiJson.String, options);
+            }
+            if ((value.__Set0 & 0x2UL) != 0 && (raw is null || !raw.ContainsKey("email")))
+            {
+                if (value.Email is null) ApiJson.WriteNull(writer, "email"u8);
+                else ApiJson.Write(writer, "email"u8, value.Email, ApiJson.String, options);
+            }
+            if ((value.__Set0 & 0x4UL) != 0 && (raw is null || !raw.ContainsKey("device_token")))
+            {
+                if (value.DeviceToken is null) ApiJson.WriteNull(writer, "device_token"u8);
+                else ApiJson.Write(writer, "device_token"u8, value.DeviceToken, ApiJson.String, options);
+            }
+            if ((value.__Set0 & 0x8UL) != 0 && (raw is null || !raw.ContainsKey("device_platform")))
+            {
+                if (value.DevicePlatform is null) ApiJson.WriteNull(writer, "device_platform"u8);
+                else ApiJson.Write(writer, "device_platform"u8, value.DevicePlatform.Value, UserDevicePlatformJsonConverter.Instance, options);
+            }
+            if (raw is not null) ApiJson.WriteAdditional(writer, raw);
             writer.WriteEndObject();
         }
     }

@@ -18,8 +18,21 @@ namespace Engage.Messy
         public required string Email { get; set; }
 
         /// <summary>Set to `true` to send a confirmation.</summary>
-        /// <remarks>JSON: <c>double_optin</c>. Optional; left out of the request when null.</remarks>
-        public bool? DoubleOptin { get; set; }
+        /// <remarks>JSON: <c>double_optin</c>. Optional: left out of the request unless set; set to null, it is sent as <c>null</c>.</remarks>
+        public bool? DoubleOptin { get => _doubleOptin; set { _doubleOptin = value; __set0 |= 0x1UL; } }
+
+        /// <summary>Raw JSON values to send, by member name: a value the typed members cannot hold (an empty string for a date, a shape the docs do not show), sent as given in place of the member of that name, or a member the docs do not list. Members read from JSON that this model does not know are kept here, so a model read and sent back is sent as it came.</summary>
+        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement> AdditionalProperties => __additional ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal);
+
+        private bool? _doubleOptin;
+        private ulong __set0;
+        private global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? __additional;
+
+        /// <summary>The raw values, or null when none was given (for the converter).</summary>
+        internal global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? __Additional => __additional;
+
+        /// <summary>Which optional members were set: one bit each, members 0 to 63 (for the converter).</summary>
+        internal ulong __Set0 => __set0;
     }
 }
 
@@ -47,7 +60,7 @@ namespace Engage.Messy.Serialization
             {
                 if (reader.ValueTextEquals("email"u8)) value.Email = ApiJson.Read(ref reader, ApiJson.String, options) ?? default!;
                 else if (reader.ValueTextEquals("double_optin"u8)) value.DoubleOptin = ApiJson.ReadNullable(ref reader, ApiJson.Boolean, options);
-                else ApiJson.SkipProperty(ref reader);
+                else ApiJson.ReadAdditional(ref reader, value.AdditionalProperties);
             }
 
             return value;
@@ -56,8 +69,14 @@ namespace Engage.Messy.Serialization
         private static void Write_SubscribeListRequest(Utf8JsonWriter writer, global::Engage.Messy.SubscribeListRequest value, JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            ApiJson.Write(writer, "email"u8, value.Email, ApiJson.String, options);
-            if (value.DoubleOptin is not null) ApiJson.Write(writer, "double_optin"u8, value.DoubleOptin.Value, ApiJson.Boolean, options);
+            var raw = value.__Additional;
+            if (raw is null || !raw.ContainsKey("email")) ApiJson.Write(writer, "email"u8, value.Email, ApiJson.String, options);
+            if ((value.__Set0 & 0x1UL) != 0 && (raw is null || !raw.ContainsKey("double_optin")))
+            {
+                if (value.DoubleOptin is null) ApiJson.WriteNull(writer, "double_optin"u8);
+                else ApiJson.Write(writer, "double_optin"u8, value.DoubleOptin.Value, ApiJson.Boolean, options);
+            }
+            if (raw is not null) ApiJson.WriteAdditional(writer, raw);
             writer.WriteEndObject();
         }
     }

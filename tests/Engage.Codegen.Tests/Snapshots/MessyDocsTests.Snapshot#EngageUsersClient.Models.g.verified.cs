@@ -18,8 +18,21 @@ namespace Engage.Messy
         public required string Event { get; set; }
 
         /// <summary>True or false</summary>
-        /// <remarks>JSON: <c>subscribed</c>. Optional; left out of the request when null.</remarks>
-        public bool? Subscribed { get; set; }
+        /// <remarks>JSON: <c>subscribed</c>. Optional: left out of the request unless set; set to null, it is sent as <c>null</c>.</remarks>
+        public bool? Subscribed { get => _subscribed; set { _subscribed = value; __set0 |= 0x1UL; } }
+
+        /// <summary>Raw JSON values to send, by member name: a value the typed members cannot hold (an empty string for a date, a shape the docs do not show), sent as given in place of the member of that name, or a member the docs do not list. Members read from JSON that this model does not know are kept here, so a model read and sent back is sent as it came.</summary>
+        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement> AdditionalProperties => __additional ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal);
+
+        private bool? _subscribed;
+        private ulong __set0;
+        private global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? __additional;
+
+        /// <summary>The raw values, or null when none was given (for the converter).</summary>
+        internal global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? __Additional => __additional;
+
+        /// <summary>Which optional members were set: one bit each, members 0 to 63 (for the converter).</summary>
+        internal ulong __Set0 => __set0;
     }
 
     /// <summary>Parameters of Create a User.</summary>
@@ -33,20 +46,36 @@ namespace Engage.Messy
         public required string Id { get; set; }
 
         /// <summary>Email address. Requires both username and password authentication.</summary>
-        /// <remarks>JSON: <c>email</c>. Optional; left out of the request when null. Setting it requires the API secret.</remarks>
-        public string? Email { get; set; }
+        /// <remarks>JSON: <c>email</c>. Optional: left out of the request unless set; set to null, it is sent as <c>null</c>. Setting it requires the API secret.</remarks>
+        public string? Email { get => _email; set { _email = value; __set0 |= 0x1UL; } }
 
         /// <summary>Date string of when they signed up.</summary>
-        /// <remarks>JSON: <c>created_at</c>. Optional; left out of the request when null.</remarks>
-        public global::System.DateTimeOffset? CreatedAt { get; set; }
+        /// <remarks>JSON: <c>created_at</c>. Optional: left out of the request unless set; set to null, it is sent as <c>null</c>.</remarks>
+        public global::System.DateTimeOffset? CreatedAt { get => _createdAt; set { _createdAt = value; __set0 |= 0x2UL; } }
 
         /// <summary>Malformed spacing, still a parameter.</summary>
-        /// <remarks>JSON: <c>limit</c>. Optional; left out of the request when null.</remarks>
-        public int? Limit { get; set; }
+        /// <remarks>JSON: <c>limit</c>. Optional: left out of the request unless set; set to null, it is sent as <c>null</c>.</remarks>
+        public int? Limit { get => _limit; set { _limit = value; __set0 |= 0x4UL; } }
 
         /// <summary>Number of years.</summary>
-        /// <remarks>JSON: <c>age</c>. Optional; left out of the request when null.</remarks>
-        public int? Age { get; set; }
+        /// <remarks>JSON: <c>age</c>. Optional: left out of the request unless set; set to null, it is sent as <c>null</c>.</remarks>
+        public int? Age { get => _age; set { _age = value; __set0 |= 0x8UL; } }
+
+        /// <summary>Raw JSON values to send, by member name: a value the typed members cannot hold (an empty string for a date, a shape the docs do not show), sent as given in place of the member of that name, or a member the docs do not list. Members read from JSON that this model does not know are kept here, so a model read and sent back is sent as it came.</summary>
+        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement> AdditionalProperties => __additional ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal);
+
+        private string? _email;
+        private global::System.DateTimeOffset? _createdAt;
+        private int? _limit;
+        private int? _age;
+        private ulong __set0;
+        private global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? __additional;
+
+        /// <summary>The raw values, or null when none was given (for the converter).</summary>
+        internal global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? __Additional => __additional;
+
+        /// <summary>Which optional members were set: one bit each, members 0 to 63 (for the converter).</summary>
+        internal ulong __Set0 => __set0;
     }
 
     /// <summary>Parameters of List Users.</summary>
@@ -90,12 +119,26 @@ namespace Engage.Messy
     public sealed partial class UpdateUserRequest
     {
         /// <summary>New email.</summary>
-        /// <remarks>JSON: <c>email</c>. Optional; left out of the request when null. Setting it requires the API secret.</remarks>
-        public string? Email { get; set; }
+        /// <remarks>JSON: <c>email</c>. Optional: left out of the request unless set; set to null, it is sent as <c>null</c>. Setting it requires the API secret.</remarks>
+        public string? Email { get => _email; set { _email = value; __set0 |= 0x1UL; } }
 
         /// <summary>First name.</summary>
-        /// <remarks>JSON: <c>first_name</c>. Optional; left out of the request when null.</remarks>
-        public string? FirstName { get; set; }
+        /// <remarks>JSON: <c>first_name</c>. Optional: left out of the request unless set; set to null, it is sent as <c>null</c>.</remarks>
+        public string? FirstName { get => _firstName; set { _firstName = value; __set0 |= 0x2UL; } }
+
+        /// <summary>Raw JSON values to send, by member name: a value the typed members cannot hold (an empty string for a date, a shape the docs do not show), sent as given in place of the member of that name, or a member the docs do not list. Members read from JSON that this model does not know are kept here, so a model read and sent back is sent as it came.</summary>
+        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement> AdditionalProperties => __additional ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal);
+
+        private string? _email;
+        private string? _firstName;
+        private ulong __set0;
+        private global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? __additional;
+
+        /// <summary>The raw values, or null when none was given (for the converter).</summary>
+        internal global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? __Additional => __additional;
+
+        /// <summary>Which optional members were set: one bit each, members 0 to 63 (for the converter).</summary>
+        internal ulong __Set0 => __set0;
     }
 }
 
@@ -123,7 +166,7 @@ namespace Engage.Messy.Serialization
             {
                 if (reader.ValueTextEquals("event"u8)) value.Event = ApiJson.Read(ref reader, ApiJson.String, options) ?? default!;
                 else if (reader.ValueTextEquals("subscribed"u8)) value.Subscribed = ApiJson.ReadNullable(ref reader, ApiJson.Boolean, options);
-                else ApiJson.SkipProperty(ref reader);
+                else ApiJson.ReadAdditional(ref reader, value.AdditionalProperties);
             }
 
             return value;
@@ -132,8 +175,14 @@ namespace Engage.Messy.Serialization
         private static void Write_AddUserEventRequest(Utf8JsonWriter writer, global::Engage.Messy.AddUserEventRequest value, JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            ApiJson.Write(writer, "event"u8, value.Event, ApiJson.String, options);
-            if (value.Subscribed is not null) ApiJson.Write(writer, "subscribed"u8, value.Subscribed.Value, ApiJson.Boolean, options);
+            var raw = value.__Additional;
+            if (raw is null || !raw.ContainsKey("event")) ApiJson.Write(writer, "event"u8, value.Event, ApiJson.String, options);
+            if ((value.__Set0 & 0x1UL) != 0 && (raw is null || !raw.ContainsKey("subscribed")))
+            {
+                if (value.Subscribed is null) ApiJson.WriteNull(writer, "subscribed"u8);
+                else ApiJson.Write(writer, "subscribed"u8, value.Subscribed.Value, ApiJson.Boolean, options);
+            }
+            if (raw is not null) ApiJson.WriteAdditional(writer, raw);
             writer.WriteEndObject();
         }
 
@@ -155,7 +204,7 @@ namespace Engage.Messy.Serialization
                 else if (reader.ValueTextEquals("created_at"u8)) value.CreatedAt = ApiJson.ReadNullable(ref reader, ApiJson.DateTimeOffset, options);
                 else if (reader.ValueTextEquals("limit"u8)) value.Limit = ApiJson.ReadNullable(ref reader, ApiJson.Int32, options);
                 else if (reader.ValueTextEquals("age"u8)) value.Age = ApiJson.ReadNullable(ref reader, ApiJson.Int32, options);
-                else ApiJson.SkipProperty(ref reader);
+                else ApiJson.ReadAdditional(ref reader, value.AdditionalProperties);
             }
 
             return value;
@@ -164,11 +213,29 @@ namespace Engage.Messy.Serialization
         private static void Write_CreateUserRequest(Utf8JsonWriter writer, global::Engage.Messy.CreateUserRequest value, JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            ApiJson.Write(writer, "id"u8, value.Id, ApiJson.String, options);
-            if (value.Email is not null) ApiJson.Write(writer, "email"u8, value.Email, ApiJson.String, options);
-            if (value.CreatedAt is not null) ApiJson.Write(writer, "created_at"u8, value.CreatedAt.Value, ApiJson.DateTimeOffset, options);
-            if (value.Limit is not null) ApiJson.Write(writer, "limit"u8, value.Limit.Value, ApiJson.Int32, options);
-            if (value.Age is not null) ApiJson.Write(writer, "age"u8, value.Age.Value, ApiJson.Int32, options);
+            var raw = value.__Additional;
+            if (raw is null || !raw.ContainsKey("id")) ApiJson.Write(writer, "id"u8, value.Id, ApiJson.String, options);
+            if ((value.__Set0 & 0x1UL) != 0 && (raw is null || !raw.ContainsKey("email")))
+            {
+                if (value.Email is null) ApiJson.WriteNull(writer, "email"u8);
+                else ApiJson.Write(writer, "email"u8, value.Email, ApiJson.String, options);
+            }
+            if ((value.__Set0 & 0x2UL) != 0 && (raw is null || !raw.ContainsKey("created_at")))
+            {
+                if (value.CreatedAt is null) ApiJson.WriteNull(writer, "created_at"u8);
+                else ApiJson.Write(writer, "created_at"u8, value.CreatedAt.Value, ApiJson.DateTimeOffset, options);
+            }
+            if ((value.__Set0 & 0x4UL) != 0 && (raw is null || !raw.ContainsKey("limit")))
+            {
+                if (value.Limit is null) ApiJson.WriteNull(writer, "limit"u8);
+                else ApiJson.Write(writer, "limit"u8, value.Limit.Value, ApiJson.Int32, options);
+            }
+            if ((value.__Set0 & 0x8UL) != 0 && (raw is null || !raw.ContainsKey("age")))
+            {
+                if (value.Age is null) ApiJson.WriteNull(writer, "age"u8);
+                else ApiJson.Write(writer, "age"u8, value.Age.Value, ApiJson.Int32, options);
+            }
+            if (raw is not null) ApiJson.WriteAdditional(writer, raw);
             writer.WriteEndObject();
         }
 
@@ -248,7 +315,7 @@ namespace Engage.Messy.Serialization
             {
                 if (reader.ValueTextEquals("email"u8)) value.Email = ApiJson.Read(ref reader, ApiJson.String, options);
                 else if (reader.ValueTextEquals("first_name"u8)) value.FirstName = ApiJson.Read(ref reader, ApiJson.String, options);
-                else ApiJson.SkipProperty(ref reader);
+                else ApiJson.ReadAdditional(ref reader, value.AdditionalProperties);
             }
 
             return value;
@@ -257,8 +324,18 @@ namespace Engage.Messy.Serialization
         private static void Write_UpdateUserRequest(Utf8JsonWriter writer, global::Engage.Messy.UpdateUserRequest value, JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            if (value.Email is not null) ApiJson.Write(writer, "email"u8, value.Email, ApiJson.String, options);
-            if (value.FirstName is not null) ApiJson.Write(writer, "first_name"u8, value.FirstName, ApiJson.String, options);
+            var raw = value.__Additional;
+            if ((value.__Set0 & 0x1UL) != 0 && (raw is null || !raw.ContainsKey("email")))
+            {
+                if (value.Email is null) ApiJson.WriteNull(writer, "email"u8);
+                else ApiJson.Write(writer, "email"u8, value.Email, ApiJson.String, options);
+            }
+            if ((value.__Set0 & 0x2UL) != 0 && (raw is null || !raw.ContainsKey("first_name")))
+            {
+                if (value.FirstName is null) ApiJson.WriteNull(writer, "first_name"u8);
+                else ApiJson.Write(writer, "first_name"u8, value.FirstName, ApiJson.String, options);
+            }
+            if (raw is not null) ApiJson.WriteAdditional(writer, raw);
             writer.WriteEndObject();
         }
     }

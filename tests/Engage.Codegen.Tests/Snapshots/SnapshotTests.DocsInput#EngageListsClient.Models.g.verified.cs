@@ -18,16 +18,31 @@ namespace Engage.Snapshot
         public required string Title { get; set; }
 
         /// <summary>What the list is about. 255 characters max.</summary>
-        /// <remarks>JSON: <c>description</c>. Optional; left out of the request when null.</remarks>
-        public string? Description { get; set; }
+        /// <remarks>JSON: <c>description</c>. Optional: left out of the request unless set; set to null, it is sent as <c>null</c>.</remarks>
+        public string? Description { get => _description; set { _description = value; __set0 |= 0x1UL; } }
 
         /// <summary>Where users are sent after they subscribe.</summary>
-        /// <remarks>JSON: <c>redirect_url</c>. Optional; left out of the request when null.</remarks>
-        public string? RedirectUrl { get; set; }
+        /// <remarks>JSON: <c>redirect_url</c>. Optional: left out of the request unless set; set to null, it is sent as <c>null</c>.</remarks>
+        public string? RedirectUrl { get => _redirectUrl; set { _redirectUrl = value; __set0 |= 0x2UL; } }
 
         /// <summary>Set to `true` to send new subscribers an email asking them to confirm.</summary>
-        /// <remarks>JSON: <c>double_optin</c>. Optional; left out of the request when null.</remarks>
-        public bool? DoubleOptin { get; set; }
+        /// <remarks>JSON: <c>double_optin</c>. Optional: left out of the request unless set; set to null, it is sent as <c>null</c>.</remarks>
+        public bool? DoubleOptin { get => _doubleOptin; set { _doubleOptin = value; __set0 |= 0x4UL; } }
+
+        /// <summary>Raw JSON values to send, by member name: a value the typed members cannot hold (an empty string for a date, a shape the docs do not show), sent as given in place of the member of that name, or a member the docs do not list. Members read from JSON that this model does not know are kept here, so a model read and sent back is sent as it came.</summary>
+        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement> AdditionalProperties => __additional ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal);
+
+        private string? _description;
+        private string? _redirectUrl;
+        private bool? _doubleOptin;
+        private ulong __set0;
+        private global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? __additional;
+
+        /// <summary>The raw values, or null when none was given (for the converter).</summary>
+        internal global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? __Additional => __additional;
+
+        /// <summary>Which optional members were set: one bit each, members 0 to 63 (for the converter).</summary>
+        internal ulong __Set0 => __set0;
     }
 
     /// <summary>Parameters of Get all lists.</summary>
@@ -75,24 +90,41 @@ namespace Engage.Snapshot
         public required string Email { get; set; }
 
         /// <summary>The subscriber's first name.</summary>
-        /// <remarks>JSON: <c>first_name</c>. Optional; left out of the request when null.</remarks>
-        public string? FirstName { get; set; }
+        /// <remarks>JSON: <c>first_name</c>. Optional: left out of the request unless set; set to null, it is sent as <c>null</c>.</remarks>
+        public string? FirstName { get => _firstName; set { _firstName = value; __set0 |= 0x1UL; } }
 
         /// <summary>The subscriber's last name.</summary>
-        /// <remarks>JSON: <c>last_name</c>. Optional; left out of the request when null.</remarks>
-        public string? LastName { get; set; }
+        /// <remarks>JSON: <c>last_name</c>. Optional: left out of the request unless set; set to null, it is sent as <c>null</c>.</remarks>
+        public string? LastName { get => _lastName; set { _lastName = value; __set0 |= 0x2UL; } }
 
         /// <summary>The subscriber's phone number, in international format.</summary>
-        /// <remarks>JSON: <c>number</c>. Optional; left out of the request when null.</remarks>
-        public string? Number { get; set; }
+        /// <remarks>JSON: <c>number</c>. Optional: left out of the request unless set; set to null, it is sent as <c>null</c>.</remarks>
+        public string? Number { get => _number; set { _number = value; __set0 |= 0x4UL; } }
 
         /// <summary>Date string of when the subscriber signed up in your application.</summary>
-        /// <remarks>JSON: <c>created_at</c>. Optional; left out of the request when null.</remarks>
-        public global::System.DateTimeOffset? CreatedAt { get; set; }
+        /// <remarks>JSON: <c>created_at</c>. Optional: left out of the request unless set; set to null, it is sent as <c>null</c>.</remarks>
+        public global::System.DateTimeOffset? CreatedAt { get => _createdAt; set { _createdAt = value; __set0 |= 0x8UL; } }
 
         /// <summary>An object of extra attributes of the subscriber. Each value can be a string, number or boolean.</summary>
-        /// <remarks>JSON: <c>meta</c>. Optional; left out of the request when null.</remarks>
-        public global::System.Collections.Generic.Dictionary<string, global::Engage.Codegen.Runtime.ApiScalar>? Meta { get; set; }
+        /// <remarks>JSON: <c>meta</c>. Optional: left out of the request unless set; set to null, it is sent as <c>null</c>.</remarks>
+        public global::System.Collections.Generic.Dictionary<string, global::Engage.Codegen.Runtime.ApiScalar>? Meta { get => _meta; set { _meta = value; __set0 |= 0x10UL; } }
+
+        /// <summary>Raw JSON values to send, by member name: a value the typed members cannot hold (an empty string for a date, a shape the docs do not show), sent as given in place of the member of that name, or a member the docs do not list. Members read from JSON that this model does not know are kept here, so a model read and sent back is sent as it came.</summary>
+        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement> AdditionalProperties => __additional ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal);
+
+        private string? _firstName;
+        private string? _lastName;
+        private string? _number;
+        private global::System.DateTimeOffset? _createdAt;
+        private global::System.Collections.Generic.Dictionary<string, global::Engage.Codegen.Runtime.ApiScalar>? _meta;
+        private ulong __set0;
+        private global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? __additional;
+
+        /// <summary>The raw values, or null when none was given (for the converter).</summary>
+        internal global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? __Additional => __additional;
+
+        /// <summary>Which optional members were set: one bit each, members 0 to 63 (for the converter).</summary>
+        internal ulong __Set0 => __set0;
     }
 
     /// <summary>The response of Subscribe to a list.</summary>
@@ -113,20 +145,36 @@ namespace Engage.Snapshot
     public sealed partial class UpdateListRequest
     {
         /// <summary>Title of the list. 64 characters max.</summary>
-        /// <remarks>JSON: <c>title</c>. Optional; left out of the request when null.</remarks>
-        public string? Title { get; set; }
+        /// <remarks>JSON: <c>title</c>. Optional: left out of the request unless set; set to null, it is sent as <c>null</c>.</remarks>
+        public string? Title { get => _title; set { _title = value; __set0 |= 0x1UL; } }
 
         /// <summary>What the list is about. 255 characters max.</summary>
-        /// <remarks>JSON: <c>description</c>. Optional; left out of the request when null.</remarks>
-        public string? Description { get; set; }
+        /// <remarks>JSON: <c>description</c>. Optional: left out of the request unless set; set to null, it is sent as <c>null</c>.</remarks>
+        public string? Description { get => _description; set { _description = value; __set0 |= 0x2UL; } }
 
         /// <summary>Where users are sent after they subscribe.</summary>
-        /// <remarks>JSON: <c>redirect_url</c>. Optional; left out of the request when null.</remarks>
-        public string? RedirectUrl { get; set; }
+        /// <remarks>JSON: <c>redirect_url</c>. Optional: left out of the request unless set; set to null, it is sent as <c>null</c>.</remarks>
+        public string? RedirectUrl { get => _redirectUrl; set { _redirectUrl = value; __set0 |= 0x4UL; } }
 
         /// <summary>Set to `true` to send new subscribers an email asking them to confirm.</summary>
-        /// <remarks>JSON: <c>double_optin</c>. Optional; left out of the request when null.</remarks>
-        public bool? DoubleOptin { get; set; }
+        /// <remarks>JSON: <c>double_optin</c>. Optional: left out of the request unless set; set to null, it is sent as <c>null</c>.</remarks>
+        public bool? DoubleOptin { get => _doubleOptin; set { _doubleOptin = value; __set0 |= 0x8UL; } }
+
+        /// <summary>Raw JSON values to send, by member name: a value the typed members cannot hold (an empty string for a date, a shape the docs do not show), sent as given in place of the member of that name, or a member the docs do not list. Members read from JSON that this model does not know are kept here, so a model read and sent back is sent as it came.</summary>
+        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement> AdditionalProperties => __additional ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal);
+
+        private string? _title;
+        private string? _description;
+        private string? _redirectUrl;
+        private bool? _doubleOptin;
+        private ulong __set0;
+        private global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? __additional;
+
+        /// <summary>The raw values, or null when none was given (for the converter).</summary>
+        internal global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? __Additional => __additional;
+
+        /// <summary>Which optional members were set: one bit each, members 0 to 63 (for the converter).</summary>
+        internal ulong __Set0 => __set0;
     }
 
     /// <summary>Parameters of Update subscriber status.</summary>
@@ -138,6 +186,14 @@ namespace Engage.Snapshot
         /// <summary>Set to `false` to unsubscribe the user, `true` to subscribe them again.</summary>
         /// <remarks>JSON: <c>subscribed</c>. Required.</remarks>
         public required bool Subscribed { get; set; }
+
+        /// <summary>Raw JSON values to send, by member name: a value the typed members cannot hold (an empty string for a date, a shape the docs do not show), sent as given in place of the member of that name, or a member the docs do not list. Members read from JSON that this model does not know are kept here, so a model read and sent back is sent as it came.</summary>
+        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement> AdditionalProperties => __additional ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal);
+
+        private global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? __additional;
+
+        /// <summary>The raw values, or null when none was given (for the converter).</summary>
+        internal global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? __Additional => __additional;
     }
 
     /// <summary>The response of Update subscriber status.</summary>
@@ -178,7 +234,7 @@ namespace Engage.Snapshot.Serialization
                 else if (reader.ValueTextEquals("description"u8)) value.Description = ApiJson.Read(ref reader, ApiJson.String, options);
                 else if (reader.ValueTextEquals("redirect_url"u8)) value.RedirectUrl = ApiJson.Read(ref reader, ApiJson.String, options);
                 else if (reader.ValueTextEquals("double_optin"u8)) value.DoubleOptin = ApiJson.ReadNullable(ref reader, ApiJson.Boolean, options);
-                else ApiJson.SkipProperty(ref reader);
+                else ApiJson.ReadAdditional(ref reader, value.AdditionalProperties);
             }
 
             return value;
@@ -187,10 +243,24 @@ namespace Engage.Snapshot.Serialization
         private static void Write_CreateListRequest(Utf8JsonWriter writer, global::Engage.Snapshot.CreateListRequest value, JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            ApiJson.Write(writer, "title"u8, value.Title, ApiJson.String, options);
-            if (value.Description is not null) ApiJson.Write(writer, "description"u8, value.Description, ApiJson.String, options);
-            if (value.RedirectUrl is not null) ApiJson.Write(writer, "redirect_url"u8, value.RedirectUrl, ApiJson.String, options);
-            if (value.DoubleOptin is not null) ApiJson.Write(writer, "double_optin"u8, value.DoubleOptin.Value, ApiJson.Boolean, options);
+            var raw = value.__Additional;
+            if (raw is null || !raw.ContainsKey("title")) ApiJson.Write(writer, "title"u8, value.Title, ApiJson.String, options);
+            if ((value.__Set0 & 0x1UL) != 0 && (raw is null || !raw.ContainsKey("description")))
+            {
+                if (value.Description is null) ApiJson.WriteNull(writer, "description"u8);
+                else ApiJson.Write(writer, "description"u8, value.Description, ApiJson.String, options);
+            }
+            if ((value.__Set0 & 0x2UL) != 0 && (raw is null || !raw.ContainsKey("redirect_url")))
+            {
+                if (value.RedirectUrl is null) ApiJson.WriteNull(writer, "redirect_url"u8);
+                else ApiJson.Write(writer, "redirect_url"u8, value.RedirectUrl, ApiJson.String, options);
+            }
+            if ((value.__Set0 & 0x4UL) != 0 && (raw is null || !raw.ContainsKey("double_optin")))
+            {
+                if (value.DoubleOptin is null) ApiJson.WriteNull(writer, "double_optin"u8);
+                else ApiJson.Write(writer, "double_optin"u8, value.DoubleOptin.Value, ApiJson.Boolean, options);
+            }
+            if (raw is not null) ApiJson.WriteAdditional(writer, raw);
             writer.WriteEndObject();
         }
 
@@ -275,7 +345,7 @@ namespace Engage.Snapshot.Serialization
                 else if (reader.ValueTextEquals("number"u8)) value.Number = ApiJson.Read(ref reader, ApiJson.String, options);
                 else if (reader.ValueTextEquals("created_at"u8)) value.CreatedAt = ApiJson.ReadNullable(ref reader, ApiJson.DateTimeOffset, options);
                 else if (reader.ValueTextEquals("meta"u8)) value.Meta = ApiJson.Read(ref reader, s_SubscribeListRequest_5 ??= ApiJson.Dictionary(ApiJson.Scalar), options);
-                else ApiJson.SkipProperty(ref reader);
+                else ApiJson.ReadAdditional(ref reader, value.AdditionalProperties);
             }
 
             return value;
@@ -284,12 +354,34 @@ namespace Engage.Snapshot.Serialization
         private static void Write_SubscribeListRequest(Utf8JsonWriter writer, global::Engage.Snapshot.SubscribeListRequest value, JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            ApiJson.Write(writer, "email"u8, value.Email, ApiJson.String, options);
-            if (value.FirstName is not null) ApiJson.Write(writer, "first_name"u8, value.FirstName, ApiJson.String, options);
-            if (value.LastName is not null) ApiJson.Write(writer, "last_name"u8, value.LastName, ApiJson.String, options);
-            if (value.Number is not null) ApiJson.Write(writer, "number"u8, value.Number, ApiJson.String, options);
-            if (value.CreatedAt is not null) ApiJson.Write(writer, "created_at"u8, value.CreatedAt.Value, ApiJson.DateTimeOffset, options);
-            if (value.Meta is not null) ApiJson.Write(writer, "meta"u8, value.Meta, s_SubscribeListRequest_5 ??= ApiJson.Dictionary(ApiJson.Scalar), options);
+            var raw = value.__Additional;
+            if (raw is null || !raw.ContainsKey("email")) ApiJson.Write(writer, "email"u8, value.Email, ApiJson.String, options);
+            if ((value.__Set0 & 0x1UL) != 0 && (raw is null || !raw.ContainsKey("first_name")))
+            {
+                if (value.FirstName is null) ApiJson.WriteNull(writer, "first_name"u8);
+                else ApiJson.Write(writer, "first_name"u8, value.FirstName, ApiJson.String, options);
+            }
+            if ((value.__Set0 & 0x2UL) != 0 && (raw is null || !raw.ContainsKey("last_name")))
+            {
+                if (value.LastName is null) ApiJson.WriteNull(writer, "last_name"u8);
+                else ApiJson.Write(writer, "last_name"u8, value.LastName, ApiJson.String, options);
+            }
+            if ((value.__Set0 & 0x4UL) != 0 && (raw is null || !raw.ContainsKey("number")))
+            {
+                if (value.Number is null) ApiJson.WriteNull(writer, "number"u8);
+                else ApiJson.Write(writer, "number"u8, value.Number, ApiJson.String, options);
+            }
+            if ((value.__Set0 & 0x8UL) != 0 && (raw is null || !raw.ContainsKey("created_at")))
+            {
+                if (value.CreatedAt is null) ApiJson.WriteNull(writer, "created_at"u8);
+                else ApiJson.Write(writer, "created_at"u8, value.CreatedAt.Value, ApiJson.DateTimeOffset, options);
+            }
+            if ((value.__Set0 & 0x10UL) != 0 && (raw is null || !raw.ContainsKey("meta")))
+            {
+                if (value.Meta is null) ApiJson.WriteNull(writer, "meta"u8);
+                else ApiJson.Write(writer, "meta"u8, value.Meta, s_SubscribeListRequest_5 ??= ApiJson.Dictionary(ApiJson.Scalar), options);
+            }
+            if (raw is not null) ApiJson.WriteAdditional(writer, raw);
             writer.WriteEndObject();
         }
 
@@ -337,7 +429,7 @@ namespace Engage.Snapshot.Serialization
                 else if (reader.ValueTextEquals("description"u8)) value.Description = ApiJson.Read(ref reader, ApiJson.String, options);
                 else if (reader.ValueTextEquals("redirect_url"u8)) value.RedirectUrl = ApiJson.Read(ref reader, ApiJson.String, options);
                 else if (reader.ValueTextEquals("double_optin"u8)) value.DoubleOptin = ApiJson.ReadNullable(ref reader, ApiJson.Boolean, options);
-                else ApiJson.SkipProperty(ref reader);
+                else ApiJson.ReadAdditional(ref reader, value.AdditionalProperties);
             }
 
             return value;
@@ -346,10 +438,28 @@ namespace Engage.Snapshot.Serialization
         private static void Write_UpdateListRequest(Utf8JsonWriter writer, global::Engage.Snapshot.UpdateListRequest value, JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            if (value.Title is not null) ApiJson.Write(writer, "title"u8, value.Title, ApiJson.String, options);
-            if (value.Description is not null) ApiJson.Write(writer, "description"u8, value.Description, ApiJson.String, options);
-            if (value.RedirectUrl is not null) ApiJson.Write(writer, "redirect_url"u8, value.RedirectUrl, ApiJson.String, options);
-            if (value.DoubleOptin is not null) ApiJson.Write(writer, "double_optin"u8, value.DoubleOptin.Value, ApiJson.Boolean, options);
+            var raw = value.__Additional;
+            if ((value.__Set0 & 0x1UL) != 0 && (raw is null || !raw.ContainsKey("title")))
+            {
+                if (value.Title is null) ApiJson.WriteNull(writer, "title"u8);
+                else ApiJson.Write(writer, "title"u8, value.Title, ApiJson.String, options);
+            }
+            if ((value.__Set0 & 0x2UL) != 0 && (raw is null || !raw.ContainsKey("description")))
+            {
+                if (value.Description is null) ApiJson.WriteNull(writer, "description"u8);
+                else ApiJson.Write(writer, "description"u8, value.Description, ApiJson.String, options);
+            }
+            if ((value.__Set0 & 0x4UL) != 0 && (raw is null || !raw.ContainsKey("redirect_url")))
+            {
+                if (value.RedirectUrl is null) ApiJson.WriteNull(writer, "redirect_url"u8);
+                else ApiJson.Write(writer, "redirect_url"u8, value.RedirectUrl, ApiJson.String, options);
+            }
+            if ((value.__Set0 & 0x8UL) != 0 && (raw is null || !raw.ContainsKey("double_optin")))
+            {
+                if (value.DoubleOptin is null) ApiJson.WriteNull(writer, "double_optin"u8);
+                else ApiJson.Write(writer, "double_optin"u8, value.DoubleOptin.Value, ApiJson.Boolean, options);
+            }
+            if (raw is not null) ApiJson.WriteAdditional(writer, raw);
             writer.WriteEndObject();
         }
 
@@ -367,7 +477,7 @@ namespace Engage.Snapshot.Serialization
             while (ApiJson.NextProperty(ref reader))
             {
                 if (reader.ValueTextEquals("subscribed"u8)) value.Subscribed = ApiJson.Read(ref reader, ApiJson.Boolean, options);
-                else ApiJson.SkipProperty(ref reader);
+                else ApiJson.ReadAdditional(ref reader, value.AdditionalProperties);
             }
 
             return value;
@@ -376,7 +486,9 @@ namespace Engage.Snapshot.Serialization
         private static void Write_UpdateListSubscriberRequest(Utf8JsonWriter writer, global::Engage.Snapshot.UpdateListSubscriberRequest value, JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            ApiJson.Write(writer, "subscribed"u8, value.Subscribed, ApiJson.Boolean, options);
+            var raw = value.__Additional;
+            if (raw is null || !raw.ContainsKey("subscribed")) ApiJson.Write(writer, "subscribed"u8, value.Subscribed, ApiJson.Boolean, options);
+            if (raw is not null) ApiJson.WriteAdditional(writer, raw);
             writer.WriteEndObject();
         }
 

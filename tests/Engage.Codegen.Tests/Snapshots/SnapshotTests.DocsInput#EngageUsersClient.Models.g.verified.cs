@@ -18,16 +18,31 @@ namespace Engage.Snapshot
         public required string Event { get; set; }
 
         /// <summary>A value for the event. Can be a string, number or boolean.</summary>
-        /// <remarks>JSON: <c>value</c>. Optional; left out of the request when null.</remarks>
-        public global::Engage.Codegen.Runtime.ApiScalar? Value { get; set; }
+        /// <remarks>JSON: <c>value</c>. Optional: left out of the request unless set; set to null, it is sent as <c>null</c>.</remarks>
+        public global::Engage.Codegen.Runtime.ApiScalar? Value { get => _value; set { _value = value; __set0 |= 0x1UL; } }
 
         /// <summary>An object of properties of the event. Each value can be a string, number or boolean.</summary>
-        /// <remarks>JSON: <c>properties</c>. Optional; left out of the request when null.</remarks>
-        public global::System.Collections.Generic.Dictionary<string, global::Engage.Codegen.Runtime.ApiScalar>? Properties { get; set; }
+        /// <remarks>JSON: <c>properties</c>. Optional: left out of the request unless set; set to null, it is sent as <c>null</c>.</remarks>
+        public global::System.Collections.Generic.Dictionary<string, global::Engage.Codegen.Runtime.ApiScalar>? Properties { get => _properties; set { _properties = value; __set0 |= 0x2UL; } }
 
         /// <summary>Date string of when the event happened. Defaults to the time of the request.</summary>
-        /// <remarks>JSON: <c>timestamp</c>. Optional; left out of the request when null.</remarks>
-        public global::System.DateTimeOffset? Timestamp { get; set; }
+        /// <remarks>JSON: <c>timestamp</c>. Optional: left out of the request unless set; set to null, it is sent as <c>null</c>.</remarks>
+        public global::System.DateTimeOffset? Timestamp { get => _timestamp; set { _timestamp = value; __set0 |= 0x4UL; } }
+
+        /// <summary>Raw JSON values to send, by member name: a value the typed members cannot hold (an empty string for a date, a shape the docs do not show), sent as given in place of the member of that name, or a member the docs do not list. Members read from JSON that this model does not know are kept here, so a model read and sent back is sent as it came.</summary>
+        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement> AdditionalProperties => __additional ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal);
+
+        private global::Engage.Codegen.Runtime.ApiScalar? _value;
+        private global::System.Collections.Generic.Dictionary<string, global::Engage.Codegen.Runtime.ApiScalar>? _properties;
+        private global::System.DateTimeOffset? _timestamp;
+        private ulong __set0;
+        private global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? __additional;
+
+        /// <summary>The raw values, or null when none was given (for the converter).</summary>
+        internal global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? __Additional => __additional;
+
+        /// <summary>Which optional members were set: one bit each, members 0 to 63 (for the converter).</summary>
+        internal ulong __Set0 => __set0;
     }
 
     /// <summary>Parameters of Create a User.</summary>
@@ -41,32 +56,51 @@ namespace Engage.Snapshot
         public required string Id { get; set; }
 
         /// <summary>An array of ids of lists to subscribe the user to. No opt-in email is sent.</summary>
-        /// <remarks>JSON: <c>lists</c>. Optional; left out of the request when null.</remarks>
-        public global::System.Collections.Generic.List<string>? Lists { get; set; }
+        /// <remarks>JSON: <c>lists</c>. Optional: left out of the request unless set; set to null, it is sent as <c>null</c>.</remarks>
+        public global::System.Collections.Generic.List<string>? Lists { get => _lists; set { _lists = value; __set0 |= 0x1UL; } }
 
         /// <summary>The user's first name.</summary>
-        /// <remarks>JSON: <c>first_name</c>. Optional; left out of the request when null.</remarks>
-        public string? FirstName { get; set; }
+        /// <remarks>JSON: <c>first_name</c>. Optional: left out of the request unless set; set to null, it is sent as <c>null</c>.</remarks>
+        public string? FirstName { get => _firstName; set { _firstName = value; __set0 |= 0x2UL; } }
 
         /// <summary>The user's last name.</summary>
-        /// <remarks>JSON: <c>last_name</c>. Optional; left out of the request when null.</remarks>
-        public string? LastName { get; set; }
+        /// <remarks>JSON: <c>last_name</c>. Optional: left out of the request unless set; set to null, it is sent as <c>null</c>.</remarks>
+        public string? LastName { get => _lastName; set { _lastName = value; __set0 |= 0x4UL; } }
 
         /// <summary>The user's phone number, in international format.</summary>
-        /// <remarks>JSON: <c>number</c>. Optional; left out of the request when null.</remarks>
-        public string? Number { get; set; }
+        /// <remarks>JSON: <c>number</c>. Optional: left out of the request unless set; set to null, it is sent as <c>null</c>.</remarks>
+        public string? Number { get => _number; set { _number = value; __set0 |= 0x8UL; } }
 
         /// <summary>The user's email address.</summary>
-        /// <remarks>JSON: <c>email</c>. Optional; left out of the request when null.</remarks>
-        public string? Email { get; set; }
+        /// <remarks>JSON: <c>email</c>. Optional: left out of the request unless set; set to null, it is sent as <c>null</c>.</remarks>
+        public string? Email { get => _email; set { _email = value; __set0 |= 0x10UL; } }
 
         /// <summary>Date string of when the user signed up in your application.</summary>
-        /// <remarks>JSON: <c>created_at</c>. Optional; left out of the request when null.</remarks>
-        public global::System.DateTimeOffset? CreatedAt { get; set; }
+        /// <remarks>JSON: <c>created_at</c>. Optional: left out of the request unless set; set to null, it is sent as <c>null</c>.</remarks>
+        public global::System.DateTimeOffset? CreatedAt { get => _createdAt; set { _createdAt = value; __set0 |= 0x20UL; } }
 
         /// <summary>An object of extra attributes of the user. Each value can be a string, number or boolean.</summary>
-        /// <remarks>JSON: <c>meta</c>. Optional; left out of the request when null.</remarks>
-        public global::System.Collections.Generic.Dictionary<string, global::Engage.Codegen.Runtime.ApiScalar>? Meta { get; set; }
+        /// <remarks>JSON: <c>meta</c>. Optional: left out of the request unless set; set to null, it is sent as <c>null</c>.</remarks>
+        public global::System.Collections.Generic.Dictionary<string, global::Engage.Codegen.Runtime.ApiScalar>? Meta { get => _meta; set { _meta = value; __set0 |= 0x40UL; } }
+
+        /// <summary>Raw JSON values to send, by member name: a value the typed members cannot hold (an empty string for a date, a shape the docs do not show), sent as given in place of the member of that name, or a member the docs do not list. Members read from JSON that this model does not know are kept here, so a model read and sent back is sent as it came.</summary>
+        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement> AdditionalProperties => __additional ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal);
+
+        private global::System.Collections.Generic.List<string>? _lists;
+        private string? _firstName;
+        private string? _lastName;
+        private string? _number;
+        private string? _email;
+        private global::System.DateTimeOffset? _createdAt;
+        private global::System.Collections.Generic.Dictionary<string, global::Engage.Codegen.Runtime.ApiScalar>? _meta;
+        private ulong __set0;
+        private global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? __additional;
+
+        /// <summary>The raw values, or null when none was given (for the converter).</summary>
+        internal global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? __Additional => __additional;
+
+        /// <summary>Which optional members were set: one bit each, members 0 to 63 (for the converter).</summary>
+        internal ulong __Set0 => __set0;
     }
 
     /// <summary>Parameters of List Users.</summary>
@@ -110,28 +144,46 @@ namespace Engage.Snapshot
     public sealed partial class UpdateUserRequest
     {
         /// <summary>The user's first name.</summary>
-        /// <remarks>JSON: <c>first_name</c>. Optional; left out of the request when null.</remarks>
-        public string? FirstName { get; set; }
+        /// <remarks>JSON: <c>first_name</c>. Optional: left out of the request unless set; set to null, it is sent as <c>null</c>.</remarks>
+        public string? FirstName { get => _firstName; set { _firstName = value; __set0 |= 0x1UL; } }
 
         /// <summary>The user's last name.</summary>
-        /// <remarks>JSON: <c>last_name</c>. Optional; left out of the request when null.</remarks>
-        public string? LastName { get; set; }
+        /// <remarks>JSON: <c>last_name</c>. Optional: left out of the request unless set; set to null, it is sent as <c>null</c>.</remarks>
+        public string? LastName { get => _lastName; set { _lastName = value; __set0 |= 0x2UL; } }
 
         /// <summary>The user's phone number, in international format.</summary>
-        /// <remarks>JSON: <c>number</c>. Optional; left out of the request when null.</remarks>
-        public string? Number { get; set; }
+        /// <remarks>JSON: <c>number</c>. Optional: left out of the request unless set; set to null, it is sent as <c>null</c>.</remarks>
+        public string? Number { get => _number; set { _number = value; __set0 |= 0x4UL; } }
 
         /// <summary>The user's email address. Requires both username and password authentication.</summary>
-        /// <remarks>JSON: <c>email</c>. Optional; left out of the request when null. Setting it requires the API secret.</remarks>
-        public string? Email { get; set; }
+        /// <remarks>JSON: <c>email</c>. Optional: left out of the request unless set; set to null, it is sent as <c>null</c>. Setting it requires the API secret.</remarks>
+        public string? Email { get => _email; set { _email = value; __set0 |= 0x8UL; } }
 
         /// <summary>Date string of when the user signed up in your application.</summary>
-        /// <remarks>JSON: <c>created_at</c>. Optional; left out of the request when null.</remarks>
-        public global::System.DateTimeOffset? CreatedAt { get; set; }
+        /// <remarks>JSON: <c>created_at</c>. Optional: left out of the request unless set; set to null, it is sent as <c>null</c>.</remarks>
+        public global::System.DateTimeOffset? CreatedAt { get => _createdAt; set { _createdAt = value; __set0 |= 0x10UL; } }
 
         /// <summary>An object of attributes to add or update. Each value can be a string, number or boolean.</summary>
-        /// <remarks>JSON: <c>meta</c>. Optional; left out of the request when null.</remarks>
-        public global::System.Collections.Generic.Dictionary<string, global::Engage.Codegen.Runtime.ApiScalar>? Meta { get; set; }
+        /// <remarks>JSON: <c>meta</c>. Optional: left out of the request unless set; set to null, it is sent as <c>null</c>.</remarks>
+        public global::System.Collections.Generic.Dictionary<string, global::Engage.Codegen.Runtime.ApiScalar>? Meta { get => _meta; set { _meta = value; __set0 |= 0x20UL; } }
+
+        /// <summary>Raw JSON values to send, by member name: a value the typed members cannot hold (an empty string for a date, a shape the docs do not show), sent as given in place of the member of that name, or a member the docs do not list. Members read from JSON that this model does not know are kept here, so a model read and sent back is sent as it came.</summary>
+        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement> AdditionalProperties => __additional ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal);
+
+        private string? _firstName;
+        private string? _lastName;
+        private string? _number;
+        private string? _email;
+        private global::System.DateTimeOffset? _createdAt;
+        private global::System.Collections.Generic.Dictionary<string, global::Engage.Codegen.Runtime.ApiScalar>? _meta;
+        private ulong __set0;
+        private global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? __additional;
+
+        /// <summary>The raw values, or null when none was given (for the converter).</summary>
+        internal global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? __Additional => __additional;
+
+        /// <summary>Which optional members were set: one bit each, members 0 to 63 (for the converter).</summary>
+        internal ulong __Set0 => __set0;
     }
 }
 
@@ -162,7 +214,7 @@ namespace Engage.Snapshot.Serialization
                 else if (reader.ValueTextEquals("value"u8)) value.Value = ApiJson.ReadNullable(ref reader, ApiJson.Scalar, options);
                 else if (reader.ValueTextEquals("properties"u8)) value.Properties = ApiJson.Read(ref reader, s_AddUserEventRequest_2 ??= ApiJson.Dictionary(ApiJson.Scalar), options);
                 else if (reader.ValueTextEquals("timestamp"u8)) value.Timestamp = ApiJson.ReadNullable(ref reader, ApiJson.DateTimeOffset, options);
-                else ApiJson.SkipProperty(ref reader);
+                else ApiJson.ReadAdditional(ref reader, value.AdditionalProperties);
             }
 
             return value;
@@ -171,10 +223,24 @@ namespace Engage.Snapshot.Serialization
         private static void Write_AddUserEventRequest(Utf8JsonWriter writer, global::Engage.Snapshot.AddUserEventRequest value, JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            ApiJson.Write(writer, "event"u8, value.Event, ApiJson.String, options);
-            if (value.Value is not null) ApiJson.Write(writer, "value"u8, value.Value.Value, ApiJson.Scalar, options);
-            if (value.Properties is not null) ApiJson.Write(writer, "properties"u8, value.Properties, s_AddUserEventRequest_2 ??= ApiJson.Dictionary(ApiJson.Scalar), options);
-            if (value.Timestamp is not null) ApiJson.Write(writer, "timestamp"u8, value.Timestamp.Value, ApiJson.DateTimeOffset, options);
+            var raw = value.__Additional;
+            if (raw is null || !raw.ContainsKey("event")) ApiJson.Write(writer, "event"u8, value.Event, ApiJson.String, options);
+            if ((value.__Set0 & 0x1UL) != 0 && (raw is null || !raw.ContainsKey("value")))
+            {
+                if (value.Value is null) ApiJson.WriteNull(writer, "value"u8);
+                else ApiJson.Write(writer, "value"u8, value.Value.Value, ApiJson.Scalar, options);
+            }
+            if ((value.__Set0 & 0x2UL) != 0 && (raw is null || !raw.ContainsKey("properties")))
+            {
+                if (value.Properties is null) ApiJson.WriteNull(writer, "properties"u8);
+                else ApiJson.Write(writer, "properties"u8, value.Properties, s_AddUserEventRequest_2 ??= ApiJson.Dictionary(ApiJson.Scalar), options);
+            }
+            if ((value.__Set0 & 0x4UL) != 0 && (raw is null || !raw.ContainsKey("timestamp")))
+            {
+                if (value.Timestamp is null) ApiJson.WriteNull(writer, "timestamp"u8);
+                else ApiJson.Write(writer, "timestamp"u8, value.Timestamp.Value, ApiJson.DateTimeOffset, options);
+            }
+            if (raw is not null) ApiJson.WriteAdditional(writer, raw);
             writer.WriteEndObject();
         }
 
@@ -201,7 +267,7 @@ namespace Engage.Snapshot.Serialization
                 else if (reader.ValueTextEquals("email"u8)) value.Email = ApiJson.Read(ref reader, ApiJson.String, options);
                 else if (reader.ValueTextEquals("created_at"u8)) value.CreatedAt = ApiJson.ReadNullable(ref reader, ApiJson.DateTimeOffset, options);
                 else if (reader.ValueTextEquals("meta"u8)) value.Meta = ApiJson.Read(ref reader, s_CreateUserRequest_7 ??= ApiJson.Dictionary(ApiJson.Scalar), options);
-                else ApiJson.SkipProperty(ref reader);
+                else ApiJson.ReadAdditional(ref reader, value.AdditionalProperties);
             }
 
             return value;
@@ -210,14 +276,44 @@ namespace Engage.Snapshot.Serialization
         private static void Write_CreateUserRequest(Utf8JsonWriter writer, global::Engage.Snapshot.CreateUserRequest value, JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            ApiJson.Write(writer, "id"u8, value.Id, ApiJson.String, options);
-            if (value.Lists is not null) ApiJson.Write(writer, "lists"u8, value.Lists, s_CreateUserRequest_1 ??= ApiJson.List(ApiJson.String), options);
-            if (value.FirstName is not null) ApiJson.Write(writer, "first_name"u8, value.FirstName, ApiJson.String, options);
-            if (value.LastName is not null) ApiJson.Write(writer, "last_name"u8, value.LastName, ApiJson.String, options);
-            if (value.Number is not null) ApiJson.Write(writer, "number"u8, value.Number, ApiJson.String, options);
-            if (value.Email is not null) ApiJson.Write(writer, "email"u8, value.Email, ApiJson.String, options);
-            if (value.CreatedAt is not null) ApiJson.Write(writer, "created_at"u8, value.CreatedAt.Value, ApiJson.DateTimeOffset, options);
-            if (value.Meta is not null) ApiJson.Write(writer, "meta"u8, value.Meta, s_CreateUserRequest_7 ??= ApiJson.Dictionary(ApiJson.Scalar), options);
+            var raw = value.__Additional;
+            if (raw is null || !raw.ContainsKey("id")) ApiJson.Write(writer, "id"u8, value.Id, ApiJson.String, options);
+            if ((value.__Set0 & 0x1UL) != 0 && (raw is null || !raw.ContainsKey("lists")))
+            {
+                if (value.Lists is null) ApiJson.WriteNull(writer, "lists"u8);
+                else ApiJson.Write(writer, "lists"u8, value.Lists, s_CreateUserRequest_1 ??= ApiJson.List(ApiJson.String), options);
+            }
+            if ((value.__Set0 & 0x2UL) != 0 && (raw is null || !raw.ContainsKey("first_name")))
+            {
+                if (value.FirstName is null) ApiJson.WriteNull(writer, "first_name"u8);
+                else ApiJson.Write(writer, "first_name"u8, value.FirstName, ApiJson.String, options);
+            }
+            if ((value.__Set0 & 0x4UL) != 0 && (raw is null || !raw.ContainsKey("last_name")))
+            {
+                if (value.LastName is null) ApiJson.WriteNull(writer, "last_name"u8);
+                else ApiJson.Write(writer, "last_name"u8, value.LastName, ApiJson.String, options);
+            }
+            if ((value.__Set0 & 0x8UL) != 0 && (raw is null || !raw.ContainsKey("number")))
+            {
+                if (value.Number is null) ApiJson.WriteNull(writer, "number"u8);
+                else ApiJson.Write(writer, "number"u8, value.Number, ApiJson.String, options);
+            }
+            if ((value.__Set0 & 0x10UL) != 0 && (raw is null || !raw.ContainsKey("email")))
+            {
+                if (value.Email is null) ApiJson.WriteNull(writer, "email"u8);
+                else ApiJson.Write(writer, "email"u8, value.Email, ApiJson.String, options);
+            }
+            if ((value.__Set0 & 0x20UL) != 0 && (raw is null || !raw.ContainsKey("created_at")))
+            {
+                if (value.CreatedAt is null) ApiJson.WriteNull(writer, "created_at"u8);
+                else ApiJson.Write(writer, "created_at"u8, value.CreatedAt.Value, ApiJson.DateTimeOffset, options);
+            }
+            if ((value.__Set0 & 0x40UL) != 0 && (raw is null || !raw.ContainsKey("meta")))
+            {
+                if (value.Meta is null) ApiJson.WriteNull(writer, "meta"u8);
+                else ApiJson.Write(writer, "meta"u8, value.Meta, s_CreateUserRequest_7 ??= ApiJson.Dictionary(ApiJson.Scalar), options);
+            }
+            if (raw is not null) ApiJson.WriteAdditional(writer, raw);
             writer.WriteEndObject();
         }
 
@@ -302,7 +398,7 @@ namespace Engage.Snapshot.Serialization
                 else if (reader.ValueTextEquals("email"u8)) value.Email = ApiJson.Read(ref reader, ApiJson.String, options);
                 else if (reader.ValueTextEquals("created_at"u8)) value.CreatedAt = ApiJson.ReadNullable(ref reader, ApiJson.DateTimeOffset, options);
                 else if (reader.ValueTextEquals("meta"u8)) value.Meta = ApiJson.Read(ref reader, s_UpdateUserRequest_5 ??= ApiJson.Dictionary(ApiJson.Scalar), options);
-                else ApiJson.SkipProperty(ref reader);
+                else ApiJson.ReadAdditional(ref reader, value.AdditionalProperties);
             }
 
             return value;
@@ -311,12 +407,38 @@ namespace Engage.Snapshot.Serialization
         private static void Write_UpdateUserRequest(Utf8JsonWriter writer, global::Engage.Snapshot.UpdateUserRequest value, JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            if (value.FirstName is not null) ApiJson.Write(writer, "first_name"u8, value.FirstName, ApiJson.String, options);
-            if (value.LastName is not null) ApiJson.Write(writer, "last_name"u8, value.LastName, ApiJson.String, options);
-            if (value.Number is not null) ApiJson.Write(writer, "number"u8, value.Number, ApiJson.String, options);
-            if (value.Email is not null) ApiJson.Write(writer, "email"u8, value.Email, ApiJson.String, options);
-            if (value.CreatedAt is not null) ApiJson.Write(writer, "created_at"u8, value.CreatedAt.Value, ApiJson.DateTimeOffset, options);
-            if (value.Meta is not null) ApiJson.Write(writer, "meta"u8, value.Meta, s_UpdateUserRequest_5 ??= ApiJson.Dictionary(ApiJson.Scalar), options);
+            var raw = value.__Additional;
+            if ((value.__Set0 & 0x1UL) != 0 && (raw is null || !raw.ContainsKey("first_name")))
+            {
+                if (value.FirstName is null) ApiJson.WriteNull(writer, "first_name"u8);
+                else ApiJson.Write(writer, "first_name"u8, value.FirstName, ApiJson.String, options);
+            }
+            if ((value.__Set0 & 0x2UL) != 0 && (raw is null || !raw.ContainsKey("last_name")))
+            {
+                if (value.LastName is null) ApiJson.WriteNull(writer, "last_name"u8);
+                else ApiJson.Write(writer, "last_name"u8, value.LastName, ApiJson.String, options);
+            }
+            if ((value.__Set0 & 0x4UL) != 0 && (raw is null || !raw.ContainsKey("number")))
+            {
+                if (value.Number is null) ApiJson.WriteNull(writer, "number"u8);
+                else ApiJson.Write(writer, "number"u8, value.Number, ApiJson.String, options);
+            }
+            if ((value.__Set0 & 0x8UL) != 0 && (raw is null || !raw.ContainsKey("email")))
+            {
+                if (value.Email is null) ApiJson.WriteNull(writer, "email"u8);
+                else ApiJson.Write(writer, "email"u8, value.Email, ApiJson.String, options);
+            }
+            if ((value.__Set0 & 0x10UL) != 0 && (raw is null || !raw.ContainsKey("created_at")))
+            {
+                if (value.CreatedAt is null) ApiJson.WriteNull(writer, "created_at"u8);
+                else ApiJson.Write(writer, "created_at"u8, value.CreatedAt.Value, ApiJson.DateTimeOffset, options);
+            }
+            if ((value.__Set0 & 0x20UL) != 0 && (raw is null || !raw.ContainsKey("meta")))
+            {
+                if (value.Meta is null) ApiJson.WriteNull(writer, "meta"u8);
+                else ApiJson.Write(writer, "meta"u8, value.Meta, s_UpdateUserRequest_5 ??= ApiJson.Dictionary(ApiJson.Scalar), options);
+            }
+            if (raw is not null) ApiJson.WriteAdditional(writer, raw);
             writer.WriteEndObject();
         }
     }

@@ -60,12 +60,26 @@ namespace Orchard.Bullets
         public required string Variety { get; set; }
 
         /// <summary>The date it went into the ground.</summary>
-        /// <remarks>JSON: <c>planted_on</c>. Optional; left out of the request when null.</remarks>
-        public global::System.DateOnly? PlantedOn { get; set; }
+        /// <remarks>JSON: <c>planted_on</c>. Optional: left out of the request unless set; set to null, it is sent as <c>null</c>.</remarks>
+        public global::System.DateOnly? PlantedOn { get => _plantedOn; set { _plantedOn = value; __set0 |= 0x1UL; } }
 
         /// <summary>Its height in metres, a number.</summary>
-        /// <remarks>JSON: <c>height_m</c>. Optional; left out of the request when null.</remarks>
-        public decimal? HeightM { get; set; }
+        /// <remarks>JSON: <c>height_m</c>. Optional: left out of the request unless set; set to null, it is sent as <c>null</c>.</remarks>
+        public decimal? HeightM { get => _heightM; set { _heightM = value; __set0 |= 0x2UL; } }
+
+        /// <summary>Raw JSON values to send, by member name: a value the typed members cannot hold (an empty string for a date, a shape the docs do not show), sent as given in place of the member of that name, or a member the docs do not list. Members read from JSON that this model does not know are kept here, so a model read and sent back is sent as it came.</summary>
+        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement> AdditionalProperties => __additional ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal);
+
+        private global::System.DateOnly? _plantedOn;
+        private decimal? _heightM;
+        private ulong __set0;
+        private global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? __additional;
+
+        /// <summary>The raw values, or null when none was given (for the converter).</summary>
+        internal global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? __Additional => __additional;
+
+        /// <summary>Which optional members were set: one bit each, members 0 to 63 (for the converter).</summary>
+        internal ulong __Set0 => __set0;
     }
 
     /// <summary>Parameters of Water tree.</summary>
@@ -75,8 +89,21 @@ namespace Orchard.Bullets
     public sealed partial class WaterTreeRequest
     {
         /// <summary>litres</summary>
-        /// <remarks>JSON: <c>litres</c>. Optional; left out of the request when null.</remarks>
-        public int? Litres { get; set; }
+        /// <remarks>JSON: <c>litres</c>. Optional: left out of the request unless set; set to null, it is sent as <c>null</c>.</remarks>
+        public int? Litres { get => _litres; set { _litres = value; __set0 |= 0x1UL; } }
+
+        /// <summary>Raw JSON values to send, by member name: a value the typed members cannot hold (an empty string for a date, a shape the docs do not show), sent as given in place of the member of that name, or a member the docs do not list. Members read from JSON that this model does not know are kept here, so a model read and sent back is sent as it came.</summary>
+        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement> AdditionalProperties => __additional ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal);
+
+        private int? _litres;
+        private ulong __set0;
+        private global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? __additional;
+
+        /// <summary>The raw values, or null when none was given (for the converter).</summary>
+        internal global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? __Additional => __additional;
+
+        /// <summary>Which optional members were set: one bit each, members 0 to 63 (for the converter).</summary>
+        internal ulong __Set0 => __set0;
     }
 }
 
@@ -169,7 +196,7 @@ namespace Orchard.Bullets.Serialization
                 if (reader.ValueTextEquals("variety"u8)) value.Variety = ApiJson.Read(ref reader, ApiJson.String, options) ?? default!;
                 else if (reader.ValueTextEquals("planted_on"u8)) value.PlantedOn = ApiJson.ReadNullable(ref reader, ApiJson.DateOnly, options);
                 else if (reader.ValueTextEquals("height_m"u8)) value.HeightM = ApiJson.ReadNullable(ref reader, ApiJson.Decimal, options);
-                else ApiJson.SkipProperty(ref reader);
+                else ApiJson.ReadAdditional(ref reader, value.AdditionalProperties);
             }
 
             return value;
@@ -178,9 +205,19 @@ namespace Orchard.Bullets.Serialization
         private static void Write_PlantTreeRequest(Utf8JsonWriter writer, global::Orchard.Bullets.PlantTreeRequest value, JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            ApiJson.Write(writer, "variety"u8, value.Variety, ApiJson.String, options);
-            if (value.PlantedOn is not null) ApiJson.Write(writer, "planted_on"u8, value.PlantedOn.Value, ApiJson.DateOnly, options);
-            if (value.HeightM is not null) ApiJson.Write(writer, "height_m"u8, value.HeightM.Value, ApiJson.Decimal, options);
+            var raw = value.__Additional;
+            if (raw is null || !raw.ContainsKey("variety")) ApiJson.Write(writer, "variety"u8, value.Variety, ApiJson.String, options);
+            if ((value.__Set0 & 0x1UL) != 0 && (raw is null || !raw.ContainsKey("planted_on")))
+            {
+                if (value.PlantedOn is null) ApiJson.WriteNull(writer, "planted_on"u8);
+                else ApiJson.Write(writer, "planted_on"u8, value.PlantedOn.Value, ApiJson.DateOnly, options);
+            }
+            if ((value.__Set0 & 0x2UL) != 0 && (raw is null || !raw.ContainsKey("height_m")))
+            {
+                if (value.HeightM is null) ApiJson.WriteNull(writer, "height_m"u8);
+                else ApiJson.Write(writer, "height_m"u8, value.HeightM.Value, ApiJson.Decimal, options);
+            }
+            if (raw is not null) ApiJson.WriteAdditional(writer, raw);
             writer.WriteEndObject();
         }
 
@@ -198,7 +235,7 @@ namespace Orchard.Bullets.Serialization
             while (ApiJson.NextProperty(ref reader))
             {
                 if (reader.ValueTextEquals("litres"u8)) value.Litres = ApiJson.ReadNullable(ref reader, ApiJson.Int32, options);
-                else ApiJson.SkipProperty(ref reader);
+                else ApiJson.ReadAdditional(ref reader, value.AdditionalProperties);
             }
 
             return value;
@@ -207,7 +244,13 @@ namespace Orchard.Bullets.Serialization
         private static void Write_WaterTreeRequest(Utf8JsonWriter writer, global::Orchard.Bullets.WaterTreeRequest value, JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            if (value.Litres is not null) ApiJson.Write(writer, "litres"u8, value.Litres.Value, ApiJson.Int32, options);
+            var raw = value.__Additional;
+            if ((value.__Set0 & 0x1UL) != 0 && (raw is null || !raw.ContainsKey("litres")))
+            {
+                if (value.Litres is null) ApiJson.WriteNull(writer, "litres"u8);
+                else ApiJson.Write(writer, "litres"u8, value.Litres.Value, ApiJson.Int32, options);
+            }
+            if (raw is not null) ApiJson.WriteAdditional(writer, raw);
             writer.WriteEndObject();
         }
     }

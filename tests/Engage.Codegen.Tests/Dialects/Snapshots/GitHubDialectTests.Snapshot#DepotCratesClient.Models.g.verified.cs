@@ -18,20 +18,36 @@ namespace Depot.GitHub
         public required string Label { get; set; }
 
         /// <summary>Gross weight in kilograms.</summary>
-        /// <remarks>JSON: <c>weight_kg</c>. Optional; left out of the request when null.</remarks>
-        public decimal? WeightKg { get; set; }
+        /// <remarks>JSON: <c>weight_kg</c>. Optional: left out of the request unless set; set to null, it is sent as <c>null</c>.</remarks>
+        public decimal? WeightKg { get => _weightKg; set { _weightKg = value; __set0 |= 0x1UL; } }
 
         /// <summary>The shelf the crate goes on.</summary>
-        /// <remarks>JSON: <c>shelf_id</c>. Optional; left out of the request when null.</remarks>
-        public long? ShelfId { get; set; }
+        /// <remarks>JSON: <c>shelf_id</c>. Optional: left out of the request unless set; set to null, it is sent as <c>null</c>.</remarks>
+        public long? ShelfId { get => _shelfId; set { _shelfId = value; __set0 |= 0x2UL; } }
 
         /// <summary>Free-form tags.</summary>
-        /// <remarks>JSON: <c>tags</c>. Optional; left out of the request when null.</remarks>
-        public global::System.Collections.Generic.List<string>? Tags { get; set; }
+        /// <remarks>JSON: <c>tags</c>. Optional: left out of the request unless set; set to null, it is sent as <c>null</c>.</remarks>
+        public global::System.Collections.Generic.List<string>? Tags { get => _tags; set { _tags = value; __set0 |= 0x4UL; } }
 
         /// <summary>Handle with care (true) or not (false).</summary>
-        /// <remarks>JSON: <c>fragile</c>. Optional; left out of the request when null.</remarks>
-        public bool? Fragile { get; set; }
+        /// <remarks>JSON: <c>fragile</c>. Optional: left out of the request unless set; set to null, it is sent as <c>null</c>.</remarks>
+        public bool? Fragile { get => _fragile; set { _fragile = value; __set0 |= 0x8UL; } }
+
+        /// <summary>Raw JSON values to send, by member name: a value the typed members cannot hold (an empty string for a date, a shape the docs do not show), sent as given in place of the member of that name, or a member the docs do not list. Members read from JSON that this model does not know are kept here, so a model read and sent back is sent as it came.</summary>
+        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement> AdditionalProperties => __additional ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal);
+
+        private decimal? _weightKg;
+        private long? _shelfId;
+        private global::System.Collections.Generic.List<string>? _tags;
+        private bool? _fragile;
+        private ulong __set0;
+        private global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? __additional;
+
+        /// <summary>The raw values, or null when none was given (for the converter).</summary>
+        internal global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? __Additional => __additional;
+
+        /// <summary>Which optional members were set: one bit each, members 0 to 63 (for the converter).</summary>
+        internal ulong __Set0 => __set0;
     }
 
     /// <summary>The response of Create a crate.</summary>
@@ -151,7 +167,7 @@ namespace Depot.GitHub.Serialization
                 else if (reader.ValueTextEquals("shelf_id"u8)) value.ShelfId = ApiJson.ReadNullable(ref reader, ApiJson.Int64, options);
                 else if (reader.ValueTextEquals("tags"u8)) value.Tags = ApiJson.Read(ref reader, s_CreateCrateRequest_3 ??= ApiJson.List(ApiJson.String), options);
                 else if (reader.ValueTextEquals("fragile"u8)) value.Fragile = ApiJson.ReadNullable(ref reader, ApiJson.Boolean, options);
-                else ApiJson.SkipProperty(ref reader);
+                else ApiJson.ReadAdditional(ref reader, value.AdditionalProperties);
             }
 
             return value;
@@ -160,11 +176,29 @@ namespace Depot.GitHub.Serialization
         private static void Write_CreateCrateRequest(Utf8JsonWriter writer, global::Depot.GitHub.CreateCrateRequest value, JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            ApiJson.Write(writer, "label"u8, value.Label, ApiJson.String, options);
-            if (value.WeightKg is not null) ApiJson.Write(writer, "weight_kg"u8, value.WeightKg.Value, ApiJson.Decimal, options);
-            if (value.ShelfId is not null) ApiJson.Write(writer, "shelf_id"u8, value.ShelfId.Value, ApiJson.Int64, options);
-            if (value.Tags is not null) ApiJson.Write(writer, "tags"u8, value.Tags, s_CreateCrateRequest_3 ??= ApiJson.List(ApiJson.String), options);
-            if (value.Fragile is not null) ApiJson.Write(writer, "fragile"u8, value.Fragile.Value, ApiJson.Boolean, options);
+            var raw = value.__Additional;
+            if (raw is null || !raw.ContainsKey("label")) ApiJson.Write(writer, "label"u8, value.Label, ApiJson.String, options);
+            if ((value.__Set0 & 0x1UL) != 0 && (raw is null || !raw.ContainsKey("weight_kg")))
+            {
+                if (value.WeightKg is null) ApiJson.WriteNull(writer, "weight_kg"u8);
+                else ApiJson.Write(writer, "weight_kg"u8, value.WeightKg.Value, ApiJson.Decimal, options);
+            }
+            if ((value.__Set0 & 0x2UL) != 0 && (raw is null || !raw.ContainsKey("shelf_id")))
+            {
+                if (value.ShelfId is null) ApiJson.WriteNull(writer, "shelf_id"u8);
+                else ApiJson.Write(writer, "shelf_id"u8, value.ShelfId.Value, ApiJson.Int64, options);
+            }
+            if ((value.__Set0 & 0x4UL) != 0 && (raw is null || !raw.ContainsKey("tags")))
+            {
+                if (value.Tags is null) ApiJson.WriteNull(writer, "tags"u8);
+                else ApiJson.Write(writer, "tags"u8, value.Tags, s_CreateCrateRequest_3 ??= ApiJson.List(ApiJson.String), options);
+            }
+            if ((value.__Set0 & 0x8UL) != 0 && (raw is null || !raw.ContainsKey("fragile")))
+            {
+                if (value.Fragile is null) ApiJson.WriteNull(writer, "fragile"u8);
+                else ApiJson.Write(writer, "fragile"u8, value.Fragile.Value, ApiJson.Boolean, options);
+            }
+            if (raw is not null) ApiJson.WriteAdditional(writer, raw);
             writer.WriteEndObject();
         }
 

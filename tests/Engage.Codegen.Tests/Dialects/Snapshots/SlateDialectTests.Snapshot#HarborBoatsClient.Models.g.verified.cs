@@ -18,8 +18,21 @@ namespace Harbor.Slate
         public required string Name { get; set; }
 
         /// <summary>Length over all, in metres.</summary>
-        /// <remarks>JSON: <c>length_m</c>. Optional; left out of the request when null.</remarks>
-        public decimal? LengthM { get; set; }
+        /// <remarks>JSON: <c>length_m</c>. Optional: left out of the request unless set; set to null, it is sent as <c>null</c>.</remarks>
+        public decimal? LengthM { get => _lengthM; set { _lengthM = value; __set0 |= 0x1UL; } }
+
+        /// <summary>Raw JSON values to send, by member name: a value the typed members cannot hold (an empty string for a date, a shape the docs do not show), sent as given in place of the member of that name, or a member the docs do not list. Members read from JSON that this model does not know are kept here, so a model read and sent back is sent as it came.</summary>
+        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement> AdditionalProperties => __additional ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal);
+
+        private decimal? _lengthM;
+        private ulong __set0;
+        private global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? __additional;
+
+        /// <summary>The raw values, or null when none was given (for the converter).</summary>
+        internal global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? __Additional => __additional;
+
+        /// <summary>Which optional members were set: one bit each, members 0 to 63 (for the converter).</summary>
+        internal ulong __Set0 => __set0;
     }
 
     /// <summary>The response of Register a Boat.</summary>
@@ -116,7 +129,7 @@ namespace Harbor.Slate.Serialization
             {
                 if (reader.ValueTextEquals("name"u8)) value.Name = ApiJson.Read(ref reader, ApiJson.String, options) ?? default!;
                 else if (reader.ValueTextEquals("length_m"u8)) value.LengthM = ApiJson.ReadNullable(ref reader, ApiJson.Decimal, options);
-                else ApiJson.SkipProperty(ref reader);
+                else ApiJson.ReadAdditional(ref reader, value.AdditionalProperties);
             }
 
             return value;
@@ -125,8 +138,14 @@ namespace Harbor.Slate.Serialization
         private static void Write_CreateBoatRequest(Utf8JsonWriter writer, global::Harbor.Slate.CreateBoatRequest value, JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            ApiJson.Write(writer, "name"u8, value.Name, ApiJson.String, options);
-            if (value.LengthM is not null) ApiJson.Write(writer, "length_m"u8, value.LengthM.Value, ApiJson.Decimal, options);
+            var raw = value.__Additional;
+            if (raw is null || !raw.ContainsKey("name")) ApiJson.Write(writer, "name"u8, value.Name, ApiJson.String, options);
+            if ((value.__Set0 & 0x1UL) != 0 && (raw is null || !raw.ContainsKey("length_m")))
+            {
+                if (value.LengthM is null) ApiJson.WriteNull(writer, "length_m"u8);
+                else ApiJson.Write(writer, "length_m"u8, value.LengthM.Value, ApiJson.Decimal, options);
+            }
+            if (raw is not null) ApiJson.WriteAdditional(writer, raw);
             writer.WriteEndObject();
         }
 

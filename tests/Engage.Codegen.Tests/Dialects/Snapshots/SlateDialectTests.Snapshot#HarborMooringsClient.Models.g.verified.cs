@@ -18,20 +18,36 @@ namespace Harbor.Slate
         public bool? Notify { get; set; }
 
         /// <summary>The boat that lies on the mooring.</summary>
-        /// <remarks>JSON: <c>boat_id</c>. Optional; left out of the request when null.</remarks>
-        public long? BoatId { get; set; }
+        /// <remarks>JSON: <c>boat_id</c>. Optional: left out of the request unless set; set to null, it is sent as <c>null</c>.</remarks>
+        public long? BoatId { get => _boatId; set { _boatId = value; __set0 |= 0x1UL; } }
 
         /// <summary>The first night.</summary>
-        /// <remarks>JSON: <c>starts_on</c>. Optional; left out of the request when null.</remarks>
-        public global::System.DateOnly? StartsOn { get; set; }
+        /// <remarks>JSON: <c>starts_on</c>. Optional: left out of the request unless set; set to null, it is sent as <c>null</c>.</remarks>
+        public global::System.DateOnly? StartsOn { get => _startsOn; set { _startsOn = value; __set0 |= 0x2UL; } }
 
         /// <summary>How many nights are booked.</summary>
-        /// <remarks>JSON: <c>nights</c>. Optional; left out of the request when null.</remarks>
-        public int? Nights { get; set; }
+        /// <remarks>JSON: <c>nights</c>. Optional: left out of the request unless set; set to null, it is sent as <c>null</c>.</remarks>
+        public int? Nights { get => _nights; set { _nights = value; __set0 |= 0x4UL; } }
 
         /// <summary>The lines to make fast. See Mooring - Line properties.</summary>
-        /// <remarks>JSON: <c>lines</c>. Optional; left out of the request when null.</remarks>
-        public global::System.Collections.Generic.List<global::Harbor.Slate.MooringLine>? Lines { get; set; }
+        /// <remarks>JSON: <c>lines</c>. Optional: left out of the request unless set; set to null, it is sent as <c>null</c>.</remarks>
+        public global::System.Collections.Generic.List<global::Harbor.Slate.MooringLine>? Lines { get => _lines; set { _lines = value; __set0 |= 0x8UL; } }
+
+        /// <summary>Raw JSON values to send, by member name: a value the typed members cannot hold (an empty string for a date, a shape the docs do not show), sent as given in place of the member of that name, or a member the docs do not list. Members read from JSON that this model does not know are kept here, so a model read and sent back is sent as it came.</summary>
+        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement> AdditionalProperties => __additional ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal);
+
+        private long? _boatId;
+        private global::System.DateOnly? _startsOn;
+        private int? _nights;
+        private global::System.Collections.Generic.List<global::Harbor.Slate.MooringLine>? _lines;
+        private ulong __set0;
+        private global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? __additional;
+
+        /// <summary>The raw values, or null when none was given (for the converter).</summary>
+        internal global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? __Additional => __additional;
+
+        /// <summary>Which optional members were set: one bit each, members 0 to 63 (for the converter).</summary>
+        internal ulong __Set0 => __set0;
     }
 }
 
@@ -63,7 +79,7 @@ namespace Harbor.Slate.Serialization
                 else if (reader.ValueTextEquals("starts_on"u8)) value.StartsOn = ApiJson.ReadNullable(ref reader, ApiJson.DateOnly, options);
                 else if (reader.ValueTextEquals("nights"u8)) value.Nights = ApiJson.ReadNullable(ref reader, ApiJson.Int32, options);
                 else if (reader.ValueTextEquals("lines"u8)) value.Lines = ApiJson.Read(ref reader, s_CreateMooringRequest_4 ??= ApiJson.List(HarborJsonConverters.MooringLine), options);
-                else ApiJson.SkipProperty(ref reader);
+                else ApiJson.ReadAdditional(ref reader, value.AdditionalProperties);
             }
 
             return value;
@@ -72,10 +88,28 @@ namespace Harbor.Slate.Serialization
         private static void Write_CreateMooringRequest(Utf8JsonWriter writer, global::Harbor.Slate.CreateMooringRequest value, JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            if (value.BoatId is not null) ApiJson.Write(writer, "boat_id"u8, value.BoatId.Value, ApiJson.Int64, options);
-            if (value.StartsOn is not null) ApiJson.Write(writer, "starts_on"u8, value.StartsOn.Value, ApiJson.DateOnly, options);
-            if (value.Nights is not null) ApiJson.Write(writer, "nights"u8, value.Nights.Value, ApiJson.Int32, options);
-            if (value.Lines is not null) ApiJson.Write(writer, "lines"u8, value.Lines, s_CreateMooringRequest_4 ??= ApiJson.List(HarborJsonConverters.MooringLine), options);
+            var raw = value.__Additional;
+            if ((value.__Set0 & 0x1UL) != 0 && (raw is null || !raw.ContainsKey("boat_id")))
+            {
+                if (value.BoatId is null) ApiJson.WriteNull(writer, "boat_id"u8);
+                else ApiJson.Write(writer, "boat_id"u8, value.BoatId.Value, ApiJson.Int64, options);
+            }
+            if ((value.__Set0 & 0x2UL) != 0 && (raw is null || !raw.ContainsKey("starts_on")))
+            {
+                if (value.StartsOn is null) ApiJson.WriteNull(writer, "starts_on"u8);
+                else ApiJson.Write(writer, "starts_on"u8, value.StartsOn.Value, ApiJson.DateOnly, options);
+            }
+            if ((value.__Set0 & 0x4UL) != 0 && (raw is null || !raw.ContainsKey("nights")))
+            {
+                if (value.Nights is null) ApiJson.WriteNull(writer, "nights"u8);
+                else ApiJson.Write(writer, "nights"u8, value.Nights.Value, ApiJson.Int32, options);
+            }
+            if ((value.__Set0 & 0x8UL) != 0 && (raw is null || !raw.ContainsKey("lines")))
+            {
+                if (value.Lines is null) ApiJson.WriteNull(writer, "lines"u8);
+                else ApiJson.Write(writer, "lines"u8, value.Lines, s_CreateMooringRequest_4 ??= ApiJson.List(HarborJsonConverters.MooringLine), options);
+            }
+            if (raw is not null) ApiJson.WriteAdditional(writer, raw);
             writer.WriteEndObject();
         }
     }
