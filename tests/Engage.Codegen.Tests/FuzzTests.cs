@@ -154,7 +154,22 @@ public class FuzzTests
                     break;
             }
 
-            if (bullets.Length > 0 && shape % 3 == 1)
+            string Name(string bullet) => bullet.Substring(3, bullet.IndexOf("` - ", StringComparison.Ordinal) - 3);
+            string Description(string bullet) => bullet.Substring(bullet.IndexOf("` - ", StringComparison.Ordinal) + 4);
+            if (bullets.Length > 0 && shape % 5 == 3)
+            {
+                // Terms of an informal definition list: the name alone with a component that marks it, its description below.
+                markdown.Append("#### Query parameters\n\n").Append(string.Concat(bullets.Select((b, i) =>
+                    "<hr />\n\n**" + Name(b) + "** " + (i % 2 == 0 ? "<Optional />" : "(string, required)") + "\n\n" + Description(b) + "\n\n")));
+            }
+            else if (bullets.Length > 0 && shape % 5 == 4)
+            {
+                // An HTML parameters table under a label that links to the pagination section.
+                markdown.Append("Optional [query string parameters](#pagination):\n\n<table>\n<tbody>\n").Append(string.Concat(bullets.Select(b =>
+                    "  <tr>\n    <th><code>" + System.Net.WebUtility.HtmlEncode(Name(b)) + "</code></th>\n    <td>" + System.Net.WebUtility.HtmlEncode(Description(b)) + "</td>\n  </tr>\n")))
+                    .Append("</tbody>\n</table>\n\n");
+            }
+            else if (bullets.Length > 0 && shape % 3 == 1)
             {
                 // Slate's "Query Parameters" table, on any method (a POST's go in the query string).
                 markdown.Append("### Query Parameters\n\nParameter | Type | Description\n--------- | ---- | -----------\n")
