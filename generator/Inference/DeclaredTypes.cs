@@ -46,7 +46,10 @@ internal static class DeclaredTypes
         TypeRef? found = null;
         foreach (var part in s_partSeparator.Split(parts.Groups[1].Value))
         {
-            var words = s_marker.Replace(part.Trim().ToLowerInvariant(), string.Empty).Trim();
+            // "(string: "")", "(int: 0)", "(bool: <required>)": a type, a colon, its default.
+            var typed = part.Trim().ToLowerInvariant();
+            typed = typed.IndexOf(':') is var colon and > 0 ? typed.Substring(0, colon) : typed;
+            var words = s_marker.Replace(typed, string.Empty).Trim();
             if (words.Length == 0 || words.StartsWith("default", StringComparison.Ordinal) || words.StartsWith("e.g", StringComparison.Ordinal))
             {
                 continue;

@@ -141,6 +141,13 @@ internal sealed partial class ApiBuilder
             }
         }
 
+        // "(string: <required>) the JSON definition of the job" over an object example: the object is what is sent (a
+        // string declared over an array stays a string: "a comma-separated list" is sent as one).
+        if (declared == TypeRef.String && example?.Kind == JsonKind.Object && TypeFromExample(owner, jsonName, example, location, source) is { } structured)
+        {
+            return structured;
+        }
+
         if (declared is not null)
         {
             return declared;

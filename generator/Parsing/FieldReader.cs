@@ -18,7 +18,7 @@ internal static class FieldReader
     private static TimeSpan s_timeout => TimeSpan.FromSeconds(5);
 
     internal static readonly Regex s_bullet = new(
-        @"^\s*`\s*([^`]+?)\s*`\s*(?:\(([^)]*)\))?\s*[-\u2013\u2014:]*\s*(.*)$", RegexOptions.Singleline | RegexOptions.CultureInvariant, s_timeout);
+        @"^\s*`\s*([^`]+?)\s*`\s*(?:`?\(([^)]*)\)`?)?\s*[-\u2013\u2014:]*\s*(.*)$", RegexOptions.Singleline | RegexOptions.CultureInvariant, s_timeout);
 
     private static readonly Regex s_boldBullet = new(
         @"^\s*\*\*\s*([^*]+?)\s*\*\*\s*(?:\(([^)]*)\))?\s*[-\u2013\u2014:]*\s*(.*)$", RegexOptions.Singleline | RegexOptions.CultureInvariant, s_timeout);
@@ -145,8 +145,7 @@ internal static class FieldReader
         var requirement = words.FirstOrDefault(w => w is "required" or "optional" or "mandatory");
         var type = string.Join(" ", words.Where(w => w is not ("required" or "optional" or "mandatory" or "nullable" or "deprecated" or "read-only" or "readonly")));
         var parenthetical = string.Join(", ", new[] { type, requirement ?? string.Empty }.Where(p => p.Length > 0));
-        var field = Field(name, parenthetical, description.ToString().Trim(), markdown.FirstLine(paragraph));
-        return requirement is null ? field : field with { Requirement = requirement == "optional" ? Requirement.Optional : Requirement.Required };
+        return Field(name, parenthetical, description.ToString().Trim(), markdown.FirstLine(paragraph));
     }
 
     /// <summary>A term's field with the paragraph below it as its description (the marks it had stay ahead of it).</summary>
@@ -216,7 +215,13 @@ internal static class FieldReader
     {
         var requirement = Requirement.Unspecified;
         var lead = (parenthetical + " " + description).TrimStart().ToLowerInvariant();
-        if (Patterns.IsMatch(lead, @"^(?:\*\*)?(?:required|mandatory)\b", RegexOptions.CultureInvariant, s_timeout))
+        // "(string, required)", "(string: <required>)": the parenthetical's own word, wherever it stands in it.
+        var marked = Patterns.Match(parenthetical.ToLowerInvariant(), @"<?\b(required|mandatory|optional)\b>?", RegexOptions.CultureInvariant, s_timeout);
+        if (marked.Success)
+        {
+            requirement = marked.Groups[1].Value == "optional" ? Requirement.Optional : Requirement.Required;
+        }
+        else if (Patterns.IsMatch(lead, @"^(?:\*\*)?(?:required|mandatory)\b", RegexOptions.CultureInvariant, s_timeout))
         {
             requirement = Requirement.Required;
         }

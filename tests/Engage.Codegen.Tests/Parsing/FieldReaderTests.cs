@@ -37,4 +37,15 @@ public class FieldReaderTests
             fields.Select(f => f.Description));
         Assert.Equal(new[] { "Required", "Optional", "Optional", "Optional", "Optional", "Optional" }, fields.Select(f => f.Requirement.ToString()));
     }
+
+    [Fact]
+    public void A_bullets_parenthetical_in_code_with_a_default_after_a_colon_declares_the_type_and_the_requirement()
+    {
+        // "- `prefix` `(string: \"\")` - ...": the type before the colon, the default after it; "<required>" says it is required.
+        var fields = ParametersOf("- `prefix` `(string: \"\")` - Filters by a prefix of an even number of hex digits.\n- `job` `(string: <required>)` - The job to plan.\n- `size` `(int: 0)` - How many at most.\n- `name` (string, required) - The name.");
+        Assert.Equal(new[] { "Unspecified", "Required", "Unspecified", "Required" }, fields.Select(f => f.Requirement.ToString()));
+        Assert.Equal(new[] { "string", "string", "int", "string" }, fields.Select(f => f.Description.Substring(1, f.Description.IndexOfAny(new[] { ':', ',' }) - 1)));
+        Assert.Equal(Engage.Codegen.Model.TypeKind.String, Engage.Codegen.Inference.DeclaredTypes.Read(fields[0].Description, "prefix")!.Kind);
+        Assert.Equal(Engage.Codegen.Model.TypeKind.Int32, Engage.Codegen.Inference.DeclaredTypes.Read(fields[2].Description, "size")!.Kind);
+    }
 }
