@@ -55,9 +55,9 @@ internal static partial class DocParser
                 return curl;
             }
 
-            if (curl is null && line is null && code is CodeBlock)
+            if (curl is null && line is null && code is CodeBlock && EndpointReader.RequestLine(markdown, code) is { } request && Calls(request))
             {
-                line = EndpointReader.RequestLines(markdown, code).FirstOrDefault(Calls);
+                line = request;
             }
         }
 
@@ -143,7 +143,7 @@ internal static partial class DocParser
                     // Each phrase these patterns look for holds one of these words: most paragraphs skip them.
                     noContent |= MayMeanNoContent(lower) && s_noContent.IsMatch(text);
                     // "Optional [query string parameters](/docs/api#pagination):": a link to the pagination section says it too.
-                    paginated |= SaysPaginated(lower) || LinksToPagination(paragraph);
+                    paginated |= SaysPaginated(lower) || LinksToPagination(paragraph.Inline);
                     var mentionsReturn = lower.Contains("return");
                     var list = mentionsReturn ? s_returnsList.Match(text) : Match.Empty;
                     var single = mentionsReturn ? s_returnsObject.Match(text) : Match.Empty;
@@ -415,9 +415,25 @@ internal static partial class DocParser
     /// True when the prose says results come in pages ("Returns a paginated list", "supports pagination",
     /// "the API results are paginated"), not that they do not ("doesn't handle pagination").
     /// </summary>
-    private static bool LinksToPagination(ParagraphBlock paragraph) =>
-        paragraph.Inline is { } inline && inline.Descendants<Markdig.Syntax.Inlines.LinkInline>()
-            .Any(link => link.Url is { } url && url.IndexOf('#') is var hash and >= 0 && url.IndexOf("paginat", hash, StringComparison.OrdinalIgnoreCase) > hash);
+    /// <summary>Whether a paragraph links to a pagination section (<c>[parameters](/docs/api#pagination)</c>); walked without allocating.</summary>
+    private static bool LinksToPagination(Markdig.Syntax.Inlines.ContainerInline? container, int depth = 0)
+    {
+        for (var inline = container?.FirstChild; inline is not null && depth < 16; inline = inline.NextSibling)
+        {
+            if (inline is Markdig.Syntax.Inlines.LinkInline { Url: { } url } && url.IndexOf('#') is var hash and >= 0 &&
+                url.IndexOf("paginat", hash, StringComparison.OrdinalIgnoreCase) > hash)
+            {
+                return true;
+            }
+
+            if (inline is Markdig.Syntax.Inlines.ContainerInline inner && LinksToPagination(inner, depth + 1))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     internal static bool SaysPaginated(string lower) =>
         (lower.Contains("paginat") || lower.Contains("paged") || lower.Contains("pages of")) && s_paginated.IsMatch(lower) && !s_notPaginated.IsMatch(lower);

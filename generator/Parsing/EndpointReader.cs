@@ -316,22 +316,36 @@ internal static class EndpointReader
         return new EndpointCandidate(form, block, method, rawPath, reading, location, misspelled, prose, body, startBlock, summary);
     }
 
-    /// <summary>The request lines of a code block (<c>GET /api/things?per_page=2 HTTP/1.1</c>), as candidates.</summary>
-    internal static List<EndpointCandidate> RequestLines(MarkdownText markdown, LeafBlock leaf)
+    /// <summary>
+    /// The request line a code block opens with (<c>GET /api/things?per_page=2 HTTP/1.1</c>), as a candidate, or null:
+    /// only its first line with text is read, where a raw request writes it (most code blocks are JSON, read no further).
+    /// </summary>
+    internal static EndpointCandidate? RequestLine(MarkdownText markdown, LeafBlock leaf)
     {
-        var found = new List<EndpointCandidate>();
         for (var i = 0; i < leaf.Lines.Count; i++)
         {
             var line = leaf.Lines.Lines[i];
+            if (line.Slice.IsEmptyOrWhitespace())
+            {
+                continue;
+            }
+
+            // A request line starts with a method's letters: anything else (a brace, a quote, a prompt) is no request.
+            var start = line.Slice;
+            start.TrimStart();
+            if (!char.IsLetter(start.CurrentChar))
+            {
+                return null;
+            }
+
             var text = line.Slice.ToString();
             var version = text.LastIndexOf(" HTTP/", StringComparison.Ordinal);
-            if (TryLine(version > 0 ? text.Substring(0, version) : text, out var method, out var path, out var typo))
-            {
-                found.Add(Candidate(EndpointForm.CodeLine, leaf, method, path, markdown.Line(line), typo));
-            }
+            return TryLine(version > 0 ? text.Substring(0, version) : text, out var method, out var path, out var typo)
+                ? Candidate(EndpointForm.CodeLine, leaf, method, path, markdown.Line(line), typo)
+                : null;
         }
 
-        return found;
+        return null;
     }
 
     private static void ReadCodeLines(MarkdownText markdown, LeafBlock leaf, List<EndpointCandidate> found)
