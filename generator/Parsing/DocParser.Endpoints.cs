@@ -36,7 +36,7 @@ internal static partial class DocParser
     /// A call in the section to <paramref name="endpoint"/> (sample values in its parameters): a curl command, or else a
     /// request line in a code block (<c>GET /api/things?per_page=2 HTTP/1.1</c>); null when the section shows none.
     /// </summary>
-    private static EndpointCandidate? IllustratingCurl(MarkdownText markdown, List<Block> blocks, EndpointCandidate endpoint)
+    private static EndpointCandidate? IllustratingCurl(MarkdownText markdown, List<Block> blocks, EndpointCandidate endpoint, HashSet<Block> declaring)
     {
         bool Calls(EndpointCandidate? call) => call is not null && call.Method == endpoint.Method && call.Path.Templates.Count > 0 &&
             endpoint.Path.Templates.Any(t => PathTemplates.IsInstanceOf(call.Path.Templates[0], t, leadingPrefix: true));
@@ -44,7 +44,8 @@ internal static partial class DocParser
         EndpointCandidate? line = null;
         foreach (var code in blocks.OfType<LeafBlock>())
         {
-            if (!CurlCommand.IsCodeBlock(markdown, code))
+            // The blocks that declare the section's endpoints call nothing: only the others are read.
+            if (!CurlCommand.IsCodeBlock(markdown, code) || declaring.Contains(code))
             {
                 continue;
             }
@@ -281,7 +282,7 @@ internal static partial class DocParser
 
         // The data of a curl command: the section's own (curl-declared), or, for an endpoint the section declares in
         // another form, that of a curl command in the section that calls it (same method, the path with sample values).
-        var calling = first.Form == EndpointForm.Curl || first.Path.Templates.Count == 0 ? null : IllustratingCurl(markdown, blocks, first);
+        var calling = first.Form == EndpointForm.Curl || first.Path.Templates.Count == 0 ? null : IllustratingCurl(markdown, blocks, first, endpointBlocks);
         var bodied = found.FirstOrDefault(f => f.Body is not null)
             ?? (requestExamples.Count == 0 && first.Method is "POST" or "PUT" or "PATCH" && calling?.Body is not null ? calling : null);
 
