@@ -9,6 +9,7 @@ public sealed partial class ApiPipeline
     private ApiException CreateException(Attempt attempt, Call call, string? problem, Exception? inner)
     {
         var error = ApiException.TryReadError(attempt.Body);
+        var body = ApiException.DecodeBody(attempt.Body);
         var message = new StringBuilder()
             .Append(call.Method.Method).Append(' ').Append(call.Uri).Append(" returned ")
             .Append(attempt.StatusCode);
@@ -27,7 +28,7 @@ public sealed partial class ApiPipeline
         }
 
         // A refused request's field errors, each with its field, so the caller need not parse the body to learn which was wrong.
-        if (problem is null && attempt.StatusCode is >= 400 and < 500 && ApiFieldErrors.Read(ApiException.DecodeBody(attempt.Body)) is { Count: > 0 } fields)
+        if (problem is null && attempt.StatusCode is >= 400 and < 500 && ApiFieldErrors.Read(body) is { Count: > 0 } fields)
         {
             message.Append(". Field errors: ").Append(ApiFieldErrors.Describe(fields, RedactCredentials));
         }
@@ -42,7 +43,7 @@ public sealed partial class ApiPipeline
             message.Append(" Retry-After: ").Append(retryAfter).Append('.');
         }
 
-        return new ApiException(message.ToString(), attempt.StatusCode, error, ApiException.DecodeBody(attempt.Body), call.Method.Method, call.Uri, attempt.Headers, inner, call.Attempts, attempt.RetryAfter);
+        return new ApiException(message.ToString(), attempt.StatusCode, error, body, call.Method.Method, call.Uri, attempt.Headers, inner, call.Attempts, attempt.RetryAfter);
     }
 
     /// <summary>The text with the client's key and secret masked, should the server echo them back.</summary>

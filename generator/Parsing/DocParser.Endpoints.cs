@@ -97,7 +97,7 @@ internal static partial class DocParser
         // "Get a list of all boats with pagination": a heading that says the list pages.
         var paginated = SaysPaginated(headingText.ToLowerInvariant());
         var seenEndpoint = first.Form == EndpointForm.Heading;
-        FieldDocSpec? undescribed = null; // a term paragraph's parameter, until the paragraph below describes it
+        var undescribed = -1; // the index of a term paragraph's parameter, until the paragraph below describes it
 
         foreach (var block in blocks)
         {
@@ -120,7 +120,7 @@ internal static partial class DocParser
 
             if (block is not ParagraphBlock and not HtmlBlock)
             {
-                undescribed = null;
+                undescribed = -1;
             }
 
             switch (block)
@@ -186,19 +186,20 @@ internal static partial class DocParser
                         }
                     }
 
+                    var newLabel = Labels.Read(lower);
+
                     // A parameter named alone on its line ("**limit** <Optional />"), described by the paragraph below it.
-                    if (seenEndpoint && label == Label.Parameters && Labels.Read(lower) is null && FieldReader.TryReadTermParagraph(markdown, paragraph) is { } term)
+                    if (seenEndpoint && label == Label.Parameters && newLabel is null && FieldReader.TryReadTermParagraph(markdown, paragraph) is { } term)
                     {
                         parameters.Add(term with { Requirement = term.Requirement == Requirement.Unspecified ? labelRequirement : term.Requirement, Placement = placement });
-                        term = parameters[parameters.Count - 1];
-                        undescribed = term.Description.Length == 0 ? term : null;
+                        undescribed = term.Description.Length == 0 ? parameters.Count - 1 : -1;
                         break;
                     }
 
-                    if (undescribed is not null && label == Label.Parameters)
+                    if (undescribed >= 0 && label == Label.Parameters)
                     {
-                        parameters[parameters.LastIndexOf(undescribed)] = FieldReader.Described(undescribed, text);
-                        undescribed = null;
+                        parameters[undescribed] = FieldReader.Described(parameters[undescribed], text);
+                        undescribed = -1;
                         break;
                     }
 
@@ -209,7 +210,6 @@ internal static partial class DocParser
                         break;
                     }
 
-                    var newLabel = Labels.Read(lower);
                     if (newLabel is not null)
                     {
                         label = newLabel.Value;
