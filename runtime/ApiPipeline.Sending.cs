@@ -106,10 +106,15 @@ public sealed partial class ApiPipeline
         }
 
         var timeout = call.RequestOptions?.Timeout ?? _timeout;
-        using var timeoutSource = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+
+        // Cancelled by the caller's token or the timeout; reused by the next attempt unless it was cancelled.
+        var timeoutSource = _timeoutSources.Rent();
+        var link = cancellationToken.CanBeCanceled
+            ? cancellationToken.Register(static source => ((CancellationTokenSource)source!).Cancel(), timeoutSource)
+            : default;
 
         // The system clock cancels through the source itself; another TimeProvider (a test's fake) through its own timer.
-        using var timer = timeout != Timeout.InfiniteTimeSpan && _time != TimeProvider.System
+        var timer = timeout != Timeout.InfiniteTimeSpan && _time != TimeProvider.System
             ? _time.CreateTimer(static source => ((CancellationTokenSource)source!).Cancel(), timeoutSource, timeout, Timeout.InfiniteTimeSpan)
             : null;
         if (timeout != Timeout.InfiniteTimeSpan && timer is null)
@@ -139,6 +144,21 @@ public sealed partial class ApiPipeline
         {
             // The body stream broke off (a dropped connection) after the headers arrived.
             throw new HttpRequestException("The connection closed while the response body was read: " + exception.Message, exception);
+        }
+        finally
+        {
+            // Unlinked first, so neither the caller's token nor the timer can cancel it once it is given back; a
+            // TimeProvider's own timer may still be running its callback after Dispose, so that source is not reused.
+            link.Dispose();
+            if (timer is null)
+            {
+                _timeoutSources.Return(timeoutSource);
+            }
+            else
+            {
+                timer.Dispose();
+                timeoutSource.Dispose();
+            }
         }
     }
 

@@ -58,6 +58,7 @@ public sealed partial class ApiPipeline : IDisposable
     private readonly bool _basic;
     private readonly string _optionsName;
     private readonly TimeProvider _time;
+    private readonly TimeoutSourcePool _timeoutSources;
     private ApiPipeline? _anonymousView;
     private ApiPipeline? _basicView;
 
@@ -103,6 +104,7 @@ public sealed partial class ApiPipeline : IDisposable
         options.Validate();
         HasSecret = useSecret && options.HasSecret;
         _timeout = options.Timeout;
+        _timeoutSources = new TimeoutSourcePool();
         _time = options.TimeProvider ?? TimeProvider.System;
         _retry = options.Retry.Clone();
         _logContent = options.LogContent;
@@ -163,6 +165,7 @@ public sealed partial class ApiPipeline : IDisposable
         _userAgent = source._userAgent;
         _userAgentSet = source._userAgentSet;
         _timeout = source._timeout;
+        _timeoutSources = source._timeoutSources;
         _time = source._time;
         _retry = source._retry;
         _retryPipeline = source._retryPipeline;

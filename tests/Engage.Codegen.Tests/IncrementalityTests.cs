@@ -182,7 +182,7 @@ public class IncrementalityTests
         Assert.DoesNotContain("SenderName", first.Source("EngageListsClient.Models.g.cs"), StringComparison.Ordinal);
         Assert.Contains("public string? SenderName { get => _senderName; set { _senderName = value;", request);
         Assert.Contains("(reader.ValueTextEquals(\"sender_name\"u8)) value.SenderName =", converter);
-        Assert.Contains("\"sender_name\"u8, value.SenderName,", writer);
+        Assert.Contains("writer.WriteString(\"sender_name\"u8, value.SenderName);", writer);
     }
 
     [Fact]

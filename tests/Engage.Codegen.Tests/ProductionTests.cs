@@ -442,6 +442,41 @@ public sealed class ProductionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_attempt_timer_ends_with_its_attempt_and_a_cancelled_attempt_leaves_the_client_usable()
+    {
+        // Attempts reuse their cancellation source when it was not cancelled: what one attempt set must not reach the next.
+        await SeedUsersAsync(1);
+        using var client = Client(o => o.Retry.MaxRetries = 0);
+
+        // A short timeout on a call that answers at once, then a slow call with a long timeout: the first call's
+        // 300 ms timer, were it still running, would cancel the second call halfway through its 800 ms.
+        await client.Users.GetAsync("seed-000", new ApiRequestOptions { Timeout = TimeSpan.FromMilliseconds(300) });
+        _sandbox.Faults.Add(SandboxFault.Delayed(TimeSpan.FromMilliseconds(800), method: "GET"));
+        Assert.Equal("seed-000", (await client.Users.GetAsync("seed-000", new ApiRequestOptions { Timeout = TimeSpan.FromSeconds(10) })).Uid);
+
+        // A timed-out attempt and one the caller cancelled: the calls after each still succeed.
+        _sandbox.Faults.Add(SandboxFault.Delayed(TimeSpan.FromSeconds(3), method: "GET"));
+        await Assert.ThrowsAsync<TimeoutException>(() => client.Users.GetAsync("seed-000", new ApiRequestOptions { Timeout = TimeSpan.FromMilliseconds(200) }));
+        Assert.Equal("seed-000", (await client.Users.GetAsync("seed-000")).Uid);
+        _sandbox.Faults.Add(SandboxFault.Delayed(TimeSpan.FromSeconds(3), method: "GET"));
+        using (var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(200)))
+        {
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.Users.GetAsync("seed-000", cancel.Token));
+        }
+
+        Assert.Equal("seed-000", (await client.Users.GetAsync("seed-000")).Uid);
+
+        // A caller's token that is cancelled after its call ended cancels nothing of a later call.
+        using var ended = new CancellationTokenSource();
+        await client.Users.GetAsync("seed-000", ended.Token);
+        _sandbox.Faults.Add(SandboxFault.Delayed(TimeSpan.FromMilliseconds(500), method: "GET"));
+        var later = client.Users.GetAsync("seed-000");
+        await Task.Delay(100);
+        ended.Cancel();
+        Assert.Equal("seed-000", (await later).Uid);
+    }
+
+    [Fact]
     public async Task Per_request_headers_and_timeout_apply_to_every_page()
     {
         await SeedUsersAsync(35);

@@ -198,21 +198,21 @@ namespace Engage.Later.Serialization
         {
             writer.WriteStartObject();
             var raw = value.__Additional;
-            if (raw is null || !raw.ContainsKey("id")) ApiJson.Write(writer, "id"u8, value.Id, ApiJson.String, options);
+            if (raw is null || !raw.ContainsKey("id")) writer.WriteString("id"u8, value.Id);
             if ((value.__Set0 & 0x1UL) != 0 && (raw is null || !raw.ContainsKey("first_name")))
             {
                 if (value.FirstName is null) ApiJson.WriteNull(writer, "first_name"u8);
-                else ApiJson.Write(writer, "first_name"u8, value.FirstName, ApiJson.String, options);
+                else writer.WriteString("first_name"u8, value.FirstName);
             }
             if ((value.__Set0 & 0x2UL) != 0 && (raw is null || !raw.ContainsKey("email")))
             {
                 if (value.Email is null) ApiJson.WriteNull(writer, "email"u8);
-                else ApiJson.Write(writer, "email"u8, value.Email, ApiJson.String, options);
+                else writer.WriteString("email"u8, value.Email);
             }
             if ((value.__Set0 & 0x4UL) != 0 && (raw is null || !raw.ContainsKey("device_token")))
             {
                 if (value.DeviceToken is null) ApiJson.WriteNull(writer, "device_token"u8);
-                else ApiJson.Write(writer, "device_token"u8, value.DeviceToken, ApiJson.String, options);
+                else writer.WriteString("device_token"u8, value.DeviceToken);
             }
             if ((value.__Set0 & 0x8UL) != 0 && (raw is null || !raw.ContainsKey("device_platform")))
             {
@@ -251,7 +251,7 @@ namespace Engage.Later.Serialization
         private static void Write_DeleteUserResponse(Utf8JsonWriter writer, global::Engage.Later.DeleteUserResponse value, JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            ApiJson.Write(writer, "status"u8, value.Status, ApiJson.String, options);
+            writer.WriteString("status"u8, value.Status);
             writer.WriteEndObject();
         }
 
@@ -282,11 +282,11 @@ namespace Engage.Later.Serialization
         private static void Write_ListUsersRequest(Utf8JsonWriter writer, global::Engage.Later.ListUsersRequest value, JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            if (value.Limit is not null) ApiJson.Write(writer, "limit"u8, value.Limit.Value, ApiJson.Int32, options);
-            if (value.NextCursor is not null) ApiJson.Write(writer, "next_cursor"u8, value.NextCursor, ApiJson.String, options);
-            if (value.PreviousCursor is not null) ApiJson.Write(writer, "previous_cursor"u8, value.PreviousCursor, ApiJson.String, options);
-            if (value.AfterId is not null) ApiJson.Write(writer, "after_id"u8, value.AfterId, ApiJson.String, options);
-            if (value.BeforeId is not null) ApiJson.Write(writer, "before_id"u8, value.BeforeId, ApiJson.String, options);
+            if (value.Limit is not null) writer.WriteNumber("limit"u8, value.Limit.Value);
+            if (value.NextCursor is not null) writer.WriteString("next_cursor"u8, value.NextCursor);
+            if (value.PreviousCursor is not null) writer.WriteString("previous_cursor"u8, value.PreviousCursor);
+            if (value.AfterId is not null) writer.WriteString("after_id"u8, value.AfterId);
+            if (value.BeforeId is not null) writer.WriteString("before_id"u8, value.BeforeId);
             writer.WriteEndObject();
         }
 
@@ -318,9 +318,9 @@ namespace Engage.Later.Serialization
         {
             writer.WriteStartObject();
             ApiJson.Write(writer, "data"u8, value.Data, s_ListUsersResponse_0 ??= ApiJson.List(EngageJsonConverters.User), options);
-            if (value.NextCursor is not null) ApiJson.Write(writer, "next_cursor"u8, value.NextCursor, ApiJson.String, options);
-            if (value.PreviousCursor is not null) ApiJson.Write(writer, "previous_cursor"u8, value.PreviousCursor, ApiJson.String, options);
-            ApiJson.Write(writer, "has_more"u8, value.HasMore, ApiJson.Boolean, options);
+            if (value.NextCursor is not null) writer.WriteString("next_cursor"u8, value.NextCursor);
+            if (value.PreviousCursor is not null) writer.WriteString("previous_cursor"u8, value.PreviousCursor);
+            writer.WriteBoolean("has_more"u8, value.HasMore);
             writer.WriteEndObject();
         }
 
@@ -354,17 +354,17 @@ namespace Engage.Later.Serialization
             if ((value.__Set0 & 0x1UL) != 0 && (raw is null || !raw.ContainsKey("first_name")))
             {
                 if (value.FirstName is null) ApiJson.WriteNull(writer, "first_name"u8);
-                else ApiJson.Write(writer, "first_name"u8, value.FirstName, ApiJson.String, options);
+                else writer.WriteString("first_name"u8, value.FirstName);
             }
             if ((value.__Set0 & 0x2UL) != 0 && (raw is null || !raw.ContainsKey("email")))
             {
                 if (value.Email is null) ApiJson.WriteNull(writer, "email"u8);
-                else ApiJson.Write(writer, "email"u8, value.Email, ApiJson.String, options);
+                else writer.WriteString("email"u8, value.Email);
             }
             if ((value.__Set0 & 0x4UL) != 0 && (raw is null || !raw.ContainsKey("device_token")))
             {
                 if (value.DeviceToken is null) ApiJson.WriteNull(writer, "device_token"u8);
-                else ApiJson.Write(writer, "device_token"u8, value.DeviceToken, ApiJson.String, options);
+                else writer.WriteString("device_token"u8, value.DeviceToken);
             }
             if ((value.__Set0 & 0x8UL) != 0 && (raw is null || !raw.ContainsKey("device_platform")))
             {

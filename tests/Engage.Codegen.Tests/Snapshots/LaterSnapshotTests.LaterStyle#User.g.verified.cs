@@ -105,17 +105,17 @@ namespace Engage.Later.Serialization
         private static void Write_User(Utf8JsonWriter writer, global::Engage.Later.User value, JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            ApiJson.Write(writer, "id"u8, value.Id, ApiJson.String, options);
-            ApiJson.Write(writer, "uid"u8, value.Uid, ApiJson.String, options);
-            if (value.FirstName is not null) ApiJson.Write(writer, "first_name"u8, value.FirstName, ApiJson.String, options);
-            if (value.LastName is not null) ApiJson.Write(writer, "last_name"u8, value.LastName, ApiJson.String, options);
-            if (value.Number is not null) ApiJson.Write(writer, "number"u8, value.Number, ApiJson.String, options);
-            ApiJson.Write(writer, "email"u8, value.Email, ApiJson.String, options);
+            writer.WriteString("id"u8, value.Id);
+            writer.WriteString("uid"u8, value.Uid);
+            if (value.FirstName is not null) writer.WriteString("first_name"u8, value.FirstName);
+            if (value.LastName is not null) writer.WriteString("last_name"u8, value.LastName);
+            if (value.Number is not null) writer.WriteString("number"u8, value.Number);
+            writer.WriteString("email"u8, value.Email);
             ApiJson.Write(writer, "devices"u8, value.Devices, s_User_6 ??= ApiJson.List(EngageJsonConverters.UserDevice), options);
             ApiJson.Write(writer, "lists"u8, value.Lists, s_User_7 ??= ApiJson.List(EngageJsonConverters.UserList), options);
             ApiJson.Write(writer, "segments"u8, value.Segments, s_User_8 ??= ApiJson.List(EngageJsonConverters.UserSegment), options);
             ApiJson.Write(writer, "meta"u8, value.Meta, s_User_9 ??= ApiJson.Dictionary(ApiJson.Scalar), options);
-            if (value.CreatedAt is not null) ApiJson.Write(writer, "created_at"u8, value.CreatedAt.Value, ApiJson.DateTimeOffset, options);
+            if (value.CreatedAt is not null) writer.WriteString("created_at"u8, value.CreatedAt.Value);
             writer.WriteEndObject();
         }
     }

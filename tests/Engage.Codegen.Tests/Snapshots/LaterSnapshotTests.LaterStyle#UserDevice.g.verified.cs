@@ -56,7 +56,7 @@ namespace Engage.Later.Serialization
         private static void Write_UserDevice(Utf8JsonWriter writer, global::Engage.Later.UserDevice value, JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            ApiJson.Write(writer, "token"u8, value.Token, ApiJson.String, options);
+            writer.WriteString("token"u8, value.Token);
             ApiJson.Write(writer, "platform"u8, value.Platform, UserDevicePlatformJsonConverter.Instance, options);
             writer.WriteEndObject();
         }

@@ -56,8 +56,8 @@ namespace Engage.Later.Serialization
         private static void Write_UserList(Utf8JsonWriter writer, global::Engage.Later.UserList value, JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            ApiJson.Write(writer, "id"u8, value.Id, ApiJson.String, options);
-            ApiJson.Write(writer, "subscribed"u8, value.Subscribed, ApiJson.Boolean, options);
+            writer.WriteString("id"u8, value.Id);
+            writer.WriteBoolean("subscribed"u8, value.Subscribed);
             writer.WriteEndObject();
         }
     }

@@ -56,8 +56,8 @@ namespace Engage.Later.Serialization
         private static void Write_UserSegment(Utf8JsonWriter writer, global::Engage.Later.UserSegment value, JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            ApiJson.Write(writer, "id"u8, value.Id, ApiJson.String, options);
-            ApiJson.Write(writer, "suppressed"u8, value.Suppressed, ApiJson.Boolean, options);
+            writer.WriteString("id"u8, value.Id);
+            writer.WriteBoolean("suppressed"u8, value.Suppressed);
             writer.WriteEndObject();
         }
     }

@@ -61,9 +61,9 @@ namespace Engage.Messy.Serialization
         private static void Write_EngageList(Utf8JsonWriter writer, global::Engage.Messy.EngageList value, JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            ApiJson.Write(writer, "id"u8, value.Id, ApiJson.String, options);
-            ApiJson.Write(writer, "title"u8, value.Title, ApiJson.String, options);
-            ApiJson.Write(writer, "subscriber_count"u8, value.SubscriberCount, ApiJson.Int32, options);
+            writer.WriteString("id"u8, value.Id);
+            writer.WriteString("title"u8, value.Title);
+            writer.WriteNumber("subscriber_count"u8, value.SubscriberCount);
             writer.WriteEndObject();
         }
     }

@@ -70,11 +70,11 @@ namespace Engage.Messy.Serialization
         {
             writer.WriteStartObject();
             var raw = value.__Additional;
-            if (raw is null || !raw.ContainsKey("email")) ApiJson.Write(writer, "email"u8, value.Email, ApiJson.String, options);
+            if (raw is null || !raw.ContainsKey("email")) writer.WriteString("email"u8, value.Email);
             if ((value.__Set0 & 0x1UL) != 0 && (raw is null || !raw.ContainsKey("double_optin")))
             {
                 if (value.DoubleOptin is null) ApiJson.WriteNull(writer, "double_optin"u8);
-                else ApiJson.Write(writer, "double_optin"u8, value.DoubleOptin.Value, ApiJson.Boolean, options);
+                else writer.WriteBoolean("double_optin"u8, value.DoubleOptin.Value);
             }
             if (raw is not null) ApiJson.WriteAdditional(writer, raw);
             writer.WriteEndObject();

@@ -176,11 +176,11 @@ namespace Engage.Messy.Serialization
         {
             writer.WriteStartObject();
             var raw = value.__Additional;
-            if (raw is null || !raw.ContainsKey("event")) ApiJson.Write(writer, "event"u8, value.Event, ApiJson.String, options);
+            if (raw is null || !raw.ContainsKey("event")) writer.WriteString("event"u8, value.Event);
             if ((value.__Set0 & 0x1UL) != 0 && (raw is null || !raw.ContainsKey("subscribed")))
             {
                 if (value.Subscribed is null) ApiJson.WriteNull(writer, "subscribed"u8);
-                else ApiJson.Write(writer, "subscribed"u8, value.Subscribed.Value, ApiJson.Boolean, options);
+                else writer.WriteBoolean("subscribed"u8, value.Subscribed.Value);
             }
             if (raw is not null) ApiJson.WriteAdditional(writer, raw);
             writer.WriteEndObject();
@@ -214,26 +214,26 @@ namespace Engage.Messy.Serialization
         {
             writer.WriteStartObject();
             var raw = value.__Additional;
-            if (raw is null || !raw.ContainsKey("id")) ApiJson.Write(writer, "id"u8, value.Id, ApiJson.String, options);
+            if (raw is null || !raw.ContainsKey("id")) writer.WriteString("id"u8, value.Id);
             if ((value.__Set0 & 0x1UL) != 0 && (raw is null || !raw.ContainsKey("email")))
             {
                 if (value.Email is null) ApiJson.WriteNull(writer, "email"u8);
-                else ApiJson.Write(writer, "email"u8, value.Email, ApiJson.String, options);
+                else writer.WriteString("email"u8, value.Email);
             }
             if ((value.__Set0 & 0x2UL) != 0 && (raw is null || !raw.ContainsKey("created_at")))
             {
                 if (value.CreatedAt is null) ApiJson.WriteNull(writer, "created_at"u8);
-                else ApiJson.Write(writer, "created_at"u8, value.CreatedAt.Value, ApiJson.DateTimeOffset, options);
+                else writer.WriteString("created_at"u8, value.CreatedAt.Value);
             }
             if ((value.__Set0 & 0x4UL) != 0 && (raw is null || !raw.ContainsKey("limit")))
             {
                 if (value.Limit is null) ApiJson.WriteNull(writer, "limit"u8);
-                else ApiJson.Write(writer, "limit"u8, value.Limit.Value, ApiJson.Int32, options);
+                else writer.WriteNumber("limit"u8, value.Limit.Value);
             }
             if ((value.__Set0 & 0x8UL) != 0 && (raw is null || !raw.ContainsKey("age")))
             {
                 if (value.Age is null) ApiJson.WriteNull(writer, "age"u8);
-                else ApiJson.Write(writer, "age"u8, value.Age.Value, ApiJson.Int32, options);
+                else writer.WriteNumber("age"u8, value.Age.Value);
             }
             if (raw is not null) ApiJson.WriteAdditional(writer, raw);
             writer.WriteEndObject();
@@ -264,9 +264,9 @@ namespace Engage.Messy.Serialization
         private static void Write_ListUsersRequest(Utf8JsonWriter writer, global::Engage.Messy.ListUsersRequest value, JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            if (value.Limit is not null) ApiJson.Write(writer, "limit"u8, value.Limit.Value, ApiJson.Int32, options);
-            if (value.AfterId is not null) ApiJson.Write(writer, "after_id"u8, value.AfterId, ApiJson.String, options);
-            if (value.BeforeId is not null) ApiJson.Write(writer, "before_id"u8, value.BeforeId, ApiJson.String, options);
+            if (value.Limit is not null) writer.WriteNumber("limit"u8, value.Limit.Value);
+            if (value.AfterId is not null) writer.WriteString("after_id"u8, value.AfterId);
+            if (value.BeforeId is not null) writer.WriteString("before_id"u8, value.BeforeId);
             writer.WriteEndObject();
         }
 
@@ -296,7 +296,7 @@ namespace Engage.Messy.Serialization
         {
             writer.WriteStartObject();
             ApiJson.Write(writer, "data"u8, value.Data, s_ListUsersResponse_0 ??= ApiJson.List(EngageJsonConverters.User), options);
-            ApiJson.Write(writer, "has_more"u8, value.HasMore, ApiJson.Boolean, options);
+            writer.WriteBoolean("has_more"u8, value.HasMore);
             writer.WriteEndObject();
         }
 
@@ -328,12 +328,12 @@ namespace Engage.Messy.Serialization
             if ((value.__Set0 & 0x1UL) != 0 && (raw is null || !raw.ContainsKey("email")))
             {
                 if (value.Email is null) ApiJson.WriteNull(writer, "email"u8);
-                else ApiJson.Write(writer, "email"u8, value.Email, ApiJson.String, options);
+                else writer.WriteString("email"u8, value.Email);
             }
             if ((value.__Set0 & 0x2UL) != 0 && (raw is null || !raw.ContainsKey("first_name")))
             {
                 if (value.FirstName is null) ApiJson.WriteNull(writer, "first_name"u8);
-                else ApiJson.Write(writer, "first_name"u8, value.FirstName, ApiJson.String, options);
+                else writer.WriteString("first_name"u8, value.FirstName);
             }
             if (raw is not null) ApiJson.WriteAdditional(writer, raw);
             writer.WriteEndObject();

@@ -51,7 +51,7 @@ namespace Engage.Messy.Serialization
         private static void Write_StatusResponse(Utf8JsonWriter writer, global::Engage.Messy.StatusResponse value, JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            ApiJson.Write(writer, "status"u8, value.Status, ApiJson.String, options);
+            writer.WriteString("status"u8, value.Status);
             writer.WriteEndObject();
         }
     }

@@ -99,14 +99,14 @@ namespace Engage.Messy.Serialization
         private static void Write_User(Utf8JsonWriter writer, global::Engage.Messy.User value, JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            ApiJson.Write(writer, "id"u8, value.Id, ApiJson.String, options);
-            ApiJson.Write(writer, "uid"u8, value.Uid, ApiJson.String, options);
-            ApiJson.Write(writer, "first_name"u8, value.FirstName, ApiJson.String, options);
+            writer.WriteString("id"u8, value.Id);
+            writer.WriteString("uid"u8, value.Uid);
+            writer.WriteString("first_name"u8, value.FirstName);
             ApiJson.Write(writer, "devices"u8, value.Devices, s_User_3 ??= ApiJson.List(EngageJsonConverters.UserDevice), options);
             ApiJson.Write(writer, "meta"u8, value.Meta, s_User_4 ??= ApiJson.Dictionary(ApiJson.Scalar), options);
-            ApiJson.Write(writer, "created_at"u8, value.CreatedAt, ApiJson.DateTimeOffset, options);
-            ApiJson.Write(writer, "score"u8, value.Score, ApiJson.Decimal, options);
-            if (value.LastSeen is not null) ApiJson.Write(writer, "last_seen"u8, value.LastSeen.Value, ApiJson.DateTimeOffset, options);
+            writer.WriteString("created_at"u8, value.CreatedAt);
+            writer.WriteNumber("score"u8, value.Score);
+            if (value.LastSeen is not null) writer.WriteString("last_seen"u8, value.LastSeen.Value);
             ApiJson.Write(writer, "tags"u8, value.Tags, s_User_8 ??= ApiJson.List(ApiJson.String), options);
             ApiJson.Write(writer, "mystery"u8, value.Mystery, ApiJson.Element, options);
             writer.WriteEndObject();

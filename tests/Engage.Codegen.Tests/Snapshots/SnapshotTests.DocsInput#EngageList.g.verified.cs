@@ -86,14 +86,14 @@ namespace Engage.Snapshot.Serialization
         private static void Write_EngageList(Utf8JsonWriter writer, global::Engage.Snapshot.EngageList value, JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            ApiJson.Write(writer, "id"u8, value.Id, ApiJson.String, options);
-            ApiJson.Write(writer, "title"u8, value.Title, ApiJson.String, options);
-            if (value.Description is not null) ApiJson.Write(writer, "description"u8, value.Description, ApiJson.String, options);
-            ApiJson.Write(writer, "subscriber_count"u8, value.SubscriberCount, ApiJson.Int32, options);
-            ApiJson.Write(writer, "broadcast_count"u8, value.BroadcastCount, ApiJson.Int32, options);
-            ApiJson.Write(writer, "double_optin"u8, value.DoubleOptin, ApiJson.Boolean, options);
-            if (value.RedirectUrl is not null) ApiJson.Write(writer, "redirect_url"u8, value.RedirectUrl, ApiJson.String, options);
-            if (value.CreatedAt is not null) ApiJson.Write(writer, "created_at"u8, value.CreatedAt.Value, ApiJson.DateTimeOffset, options);
+            writer.WriteString("id"u8, value.Id);
+            writer.WriteString("title"u8, value.Title);
+            if (value.Description is not null) writer.WriteString("description"u8, value.Description);
+            writer.WriteNumber("subscriber_count"u8, value.SubscriberCount);
+            writer.WriteNumber("broadcast_count"u8, value.BroadcastCount);
+            writer.WriteBoolean("double_optin"u8, value.DoubleOptin);
+            if (value.RedirectUrl is not null) writer.WriteString("redirect_url"u8, value.RedirectUrl);
+            if (value.CreatedAt is not null) writer.WriteString("created_at"u8, value.CreatedAt.Value);
             writer.WriteEndObject();
         }
     }

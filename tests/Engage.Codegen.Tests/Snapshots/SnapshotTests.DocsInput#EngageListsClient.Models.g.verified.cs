@@ -244,21 +244,21 @@ namespace Engage.Snapshot.Serialization
         {
             writer.WriteStartObject();
             var raw = value.__Additional;
-            if (raw is null || !raw.ContainsKey("title")) ApiJson.Write(writer, "title"u8, value.Title, ApiJson.String, options);
+            if (raw is null || !raw.ContainsKey("title")) writer.WriteString("title"u8, value.Title);
             if ((value.__Set0 & 0x1UL) != 0 && (raw is null || !raw.ContainsKey("description")))
             {
                 if (value.Description is null) ApiJson.WriteNull(writer, "description"u8);
-                else ApiJson.Write(writer, "description"u8, value.Description, ApiJson.String, options);
+                else writer.WriteString("description"u8, value.Description);
             }
             if ((value.__Set0 & 0x2UL) != 0 && (raw is null || !raw.ContainsKey("redirect_url")))
             {
                 if (value.RedirectUrl is null) ApiJson.WriteNull(writer, "redirect_url"u8);
-                else ApiJson.Write(writer, "redirect_url"u8, value.RedirectUrl, ApiJson.String, options);
+                else writer.WriteString("redirect_url"u8, value.RedirectUrl);
             }
             if ((value.__Set0 & 0x4UL) != 0 && (raw is null || !raw.ContainsKey("double_optin")))
             {
                 if (value.DoubleOptin is null) ApiJson.WriteNull(writer, "double_optin"u8);
-                else ApiJson.Write(writer, "double_optin"u8, value.DoubleOptin.Value, ApiJson.Boolean, options);
+                else writer.WriteBoolean("double_optin"u8, value.DoubleOptin.Value);
             }
             if (raw is not null) ApiJson.WriteAdditional(writer, raw);
             writer.WriteEndObject();
@@ -289,9 +289,9 @@ namespace Engage.Snapshot.Serialization
         private static void Write_ListListsRequest(Utf8JsonWriter writer, global::Engage.Snapshot.ListListsRequest value, JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            if (value.Limit is not null) ApiJson.Write(writer, "limit"u8, value.Limit.Value, ApiJson.Int32, options);
-            if (value.AfterId is not null) ApiJson.Write(writer, "after_id"u8, value.AfterId, ApiJson.String, options);
-            if (value.BeforeId is not null) ApiJson.Write(writer, "before_id"u8, value.BeforeId, ApiJson.String, options);
+            if (value.Limit is not null) writer.WriteNumber("limit"u8, value.Limit.Value);
+            if (value.AfterId is not null) writer.WriteString("after_id"u8, value.AfterId);
+            if (value.BeforeId is not null) writer.WriteString("before_id"u8, value.BeforeId);
             writer.WriteEndObject();
         }
 
@@ -320,7 +320,7 @@ namespace Engage.Snapshot.Serialization
         private static void Write_ListListsResponse(Utf8JsonWriter writer, global::Engage.Snapshot.ListListsResponse value, JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            ApiJson.Write(writer, "has_more"u8, value.HasMore, ApiJson.Boolean, options);
+            writer.WriteBoolean("has_more"u8, value.HasMore);
             ApiJson.Write(writer, "data"u8, value.Data, s_ListListsResponse_1 ??= ApiJson.List(EngageJsonConverters.EngageList), options);
             writer.WriteEndObject();
         }
@@ -355,26 +355,26 @@ namespace Engage.Snapshot.Serialization
         {
             writer.WriteStartObject();
             var raw = value.__Additional;
-            if (raw is null || !raw.ContainsKey("email")) ApiJson.Write(writer, "email"u8, value.Email, ApiJson.String, options);
+            if (raw is null || !raw.ContainsKey("email")) writer.WriteString("email"u8, value.Email);
             if ((value.__Set0 & 0x1UL) != 0 && (raw is null || !raw.ContainsKey("first_name")))
             {
                 if (value.FirstName is null) ApiJson.WriteNull(writer, "first_name"u8);
-                else ApiJson.Write(writer, "first_name"u8, value.FirstName, ApiJson.String, options);
+                else writer.WriteString("first_name"u8, value.FirstName);
             }
             if ((value.__Set0 & 0x2UL) != 0 && (raw is null || !raw.ContainsKey("last_name")))
             {
                 if (value.LastName is null) ApiJson.WriteNull(writer, "last_name"u8);
-                else ApiJson.Write(writer, "last_name"u8, value.LastName, ApiJson.String, options);
+                else writer.WriteString("last_name"u8, value.LastName);
             }
             if ((value.__Set0 & 0x4UL) != 0 && (raw is null || !raw.ContainsKey("number")))
             {
                 if (value.Number is null) ApiJson.WriteNull(writer, "number"u8);
-                else ApiJson.Write(writer, "number"u8, value.Number, ApiJson.String, options);
+                else writer.WriteString("number"u8, value.Number);
             }
             if ((value.__Set0 & 0x8UL) != 0 && (raw is null || !raw.ContainsKey("created_at")))
             {
                 if (value.CreatedAt is null) ApiJson.WriteNull(writer, "created_at"u8);
-                else ApiJson.Write(writer, "created_at"u8, value.CreatedAt.Value, ApiJson.DateTimeOffset, options);
+                else writer.WriteString("created_at"u8, value.CreatedAt.Value);
             }
             if ((value.__Set0 & 0x10UL) != 0 && (raw is null || !raw.ContainsKey("meta")))
             {
@@ -408,7 +408,7 @@ namespace Engage.Snapshot.Serialization
         private static void Write_SubscribeListResponse(Utf8JsonWriter writer, global::Engage.Snapshot.SubscribeListResponse value, JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            ApiJson.Write(writer, "uid"u8, value.Uid, ApiJson.String, options);
+            writer.WriteString("uid"u8, value.Uid);
             writer.WriteEndObject();
         }
 
@@ -442,22 +442,22 @@ namespace Engage.Snapshot.Serialization
             if ((value.__Set0 & 0x1UL) != 0 && (raw is null || !raw.ContainsKey("title")))
             {
                 if (value.Title is null) ApiJson.WriteNull(writer, "title"u8);
-                else ApiJson.Write(writer, "title"u8, value.Title, ApiJson.String, options);
+                else writer.WriteString("title"u8, value.Title);
             }
             if ((value.__Set0 & 0x2UL) != 0 && (raw is null || !raw.ContainsKey("description")))
             {
                 if (value.Description is null) ApiJson.WriteNull(writer, "description"u8);
-                else ApiJson.Write(writer, "description"u8, value.Description, ApiJson.String, options);
+                else writer.WriteString("description"u8, value.Description);
             }
             if ((value.__Set0 & 0x4UL) != 0 && (raw is null || !raw.ContainsKey("redirect_url")))
             {
                 if (value.RedirectUrl is null) ApiJson.WriteNull(writer, "redirect_url"u8);
-                else ApiJson.Write(writer, "redirect_url"u8, value.RedirectUrl, ApiJson.String, options);
+                else writer.WriteString("redirect_url"u8, value.RedirectUrl);
             }
             if ((value.__Set0 & 0x8UL) != 0 && (raw is null || !raw.ContainsKey("double_optin")))
             {
                 if (value.DoubleOptin is null) ApiJson.WriteNull(writer, "double_optin"u8);
-                else ApiJson.Write(writer, "double_optin"u8, value.DoubleOptin.Value, ApiJson.Boolean, options);
+                else writer.WriteBoolean("double_optin"u8, value.DoubleOptin.Value);
             }
             if (raw is not null) ApiJson.WriteAdditional(writer, raw);
             writer.WriteEndObject();
@@ -487,7 +487,7 @@ namespace Engage.Snapshot.Serialization
         {
             writer.WriteStartObject();
             var raw = value.__Additional;
-            if (raw is null || !raw.ContainsKey("subscribed")) ApiJson.Write(writer, "subscribed"u8, value.Subscribed, ApiJson.Boolean, options);
+            if (raw is null || !raw.ContainsKey("subscribed")) writer.WriteBoolean("subscribed"u8, value.Subscribed);
             if (raw is not null) ApiJson.WriteAdditional(writer, raw);
             writer.WriteEndObject();
         }
@@ -515,7 +515,7 @@ namespace Engage.Snapshot.Serialization
         private static void Write_UpdateListSubscriberResponse(Utf8JsonWriter writer, global::Engage.Snapshot.UpdateListSubscriberResponse value, JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            ApiJson.Write(writer, "subscribed"u8, value.Subscribed, ApiJson.Boolean, options);
+            writer.WriteBoolean("subscribed"u8, value.Subscribed);
             writer.WriteEndObject();
         }
     }

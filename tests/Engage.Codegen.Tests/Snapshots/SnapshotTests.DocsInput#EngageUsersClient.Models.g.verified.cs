@@ -224,7 +224,7 @@ namespace Engage.Snapshot.Serialization
         {
             writer.WriteStartObject();
             var raw = value.__Additional;
-            if (raw is null || !raw.ContainsKey("event")) ApiJson.Write(writer, "event"u8, value.Event, ApiJson.String, options);
+            if (raw is null || !raw.ContainsKey("event")) writer.WriteString("event"u8, value.Event);
             if ((value.__Set0 & 0x1UL) != 0 && (raw is null || !raw.ContainsKey("value")))
             {
                 if (value.Value is null) ApiJson.WriteNull(writer, "value"u8);
@@ -238,7 +238,7 @@ namespace Engage.Snapshot.Serialization
             if ((value.__Set0 & 0x4UL) != 0 && (raw is null || !raw.ContainsKey("timestamp")))
             {
                 if (value.Timestamp is null) ApiJson.WriteNull(writer, "timestamp"u8);
-                else ApiJson.Write(writer, "timestamp"u8, value.Timestamp.Value, ApiJson.DateTimeOffset, options);
+                else writer.WriteString("timestamp"u8, value.Timestamp.Value);
             }
             if (raw is not null) ApiJson.WriteAdditional(writer, raw);
             writer.WriteEndObject();
@@ -277,7 +277,7 @@ namespace Engage.Snapshot.Serialization
         {
             writer.WriteStartObject();
             var raw = value.__Additional;
-            if (raw is null || !raw.ContainsKey("id")) ApiJson.Write(writer, "id"u8, value.Id, ApiJson.String, options);
+            if (raw is null || !raw.ContainsKey("id")) writer.WriteString("id"u8, value.Id);
             if ((value.__Set0 & 0x1UL) != 0 && (raw is null || !raw.ContainsKey("lists")))
             {
                 if (value.Lists is null) ApiJson.WriteNull(writer, "lists"u8);
@@ -286,27 +286,27 @@ namespace Engage.Snapshot.Serialization
             if ((value.__Set0 & 0x2UL) != 0 && (raw is null || !raw.ContainsKey("first_name")))
             {
                 if (value.FirstName is null) ApiJson.WriteNull(writer, "first_name"u8);
-                else ApiJson.Write(writer, "first_name"u8, value.FirstName, ApiJson.String, options);
+                else writer.WriteString("first_name"u8, value.FirstName);
             }
             if ((value.__Set0 & 0x4UL) != 0 && (raw is null || !raw.ContainsKey("last_name")))
             {
                 if (value.LastName is null) ApiJson.WriteNull(writer, "last_name"u8);
-                else ApiJson.Write(writer, "last_name"u8, value.LastName, ApiJson.String, options);
+                else writer.WriteString("last_name"u8, value.LastName);
             }
             if ((value.__Set0 & 0x8UL) != 0 && (raw is null || !raw.ContainsKey("number")))
             {
                 if (value.Number is null) ApiJson.WriteNull(writer, "number"u8);
-                else ApiJson.Write(writer, "number"u8, value.Number, ApiJson.String, options);
+                else writer.WriteString("number"u8, value.Number);
             }
             if ((value.__Set0 & 0x10UL) != 0 && (raw is null || !raw.ContainsKey("email")))
             {
                 if (value.Email is null) ApiJson.WriteNull(writer, "email"u8);
-                else ApiJson.Write(writer, "email"u8, value.Email, ApiJson.String, options);
+                else writer.WriteString("email"u8, value.Email);
             }
             if ((value.__Set0 & 0x20UL) != 0 && (raw is null || !raw.ContainsKey("created_at")))
             {
                 if (value.CreatedAt is null) ApiJson.WriteNull(writer, "created_at"u8);
-                else ApiJson.Write(writer, "created_at"u8, value.CreatedAt.Value, ApiJson.DateTimeOffset, options);
+                else writer.WriteString("created_at"u8, value.CreatedAt.Value);
             }
             if ((value.__Set0 & 0x40UL) != 0 && (raw is null || !raw.ContainsKey("meta")))
             {
@@ -342,9 +342,9 @@ namespace Engage.Snapshot.Serialization
         private static void Write_ListUsersRequest(Utf8JsonWriter writer, global::Engage.Snapshot.ListUsersRequest value, JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            if (value.Limit is not null) ApiJson.Write(writer, "limit"u8, value.Limit.Value, ApiJson.Int32, options);
-            if (value.AfterId is not null) ApiJson.Write(writer, "after_id"u8, value.AfterId, ApiJson.String, options);
-            if (value.BeforeId is not null) ApiJson.Write(writer, "before_id"u8, value.BeforeId, ApiJson.String, options);
+            if (value.Limit is not null) writer.WriteNumber("limit"u8, value.Limit.Value);
+            if (value.AfterId is not null) writer.WriteString("after_id"u8, value.AfterId);
+            if (value.BeforeId is not null) writer.WriteString("before_id"u8, value.BeforeId);
             writer.WriteEndObject();
         }
 
@@ -374,7 +374,7 @@ namespace Engage.Snapshot.Serialization
         {
             writer.WriteStartObject();
             ApiJson.Write(writer, "data"u8, value.Data, s_ListUsersResponse_0 ??= ApiJson.List(EngageJsonConverters.User), options);
-            ApiJson.Write(writer, "has_more"u8, value.HasMore, ApiJson.Boolean, options);
+            writer.WriteBoolean("has_more"u8, value.HasMore);
             writer.WriteEndObject();
         }
 
@@ -411,27 +411,27 @@ namespace Engage.Snapshot.Serialization
             if ((value.__Set0 & 0x1UL) != 0 && (raw is null || !raw.ContainsKey("first_name")))
             {
                 if (value.FirstName is null) ApiJson.WriteNull(writer, "first_name"u8);
-                else ApiJson.Write(writer, "first_name"u8, value.FirstName, ApiJson.String, options);
+                else writer.WriteString("first_name"u8, value.FirstName);
             }
             if ((value.__Set0 & 0x2UL) != 0 && (raw is null || !raw.ContainsKey("last_name")))
             {
                 if (value.LastName is null) ApiJson.WriteNull(writer, "last_name"u8);
-                else ApiJson.Write(writer, "last_name"u8, value.LastName, ApiJson.String, options);
+                else writer.WriteString("last_name"u8, value.LastName);
             }
             if ((value.__Set0 & 0x4UL) != 0 && (raw is null || !raw.ContainsKey("number")))
             {
                 if (value.Number is null) ApiJson.WriteNull(writer, "number"u8);
-                else ApiJson.Write(writer, "number"u8, value.Number, ApiJson.String, options);
+                else writer.WriteString("number"u8, value.Number);
             }
             if ((value.__Set0 & 0x8UL) != 0 && (raw is null || !raw.ContainsKey("email")))
             {
                 if (value.Email is null) ApiJson.WriteNull(writer, "email"u8);
-                else ApiJson.Write(writer, "email"u8, value.Email, ApiJson.String, options);
+                else writer.WriteString("email"u8, value.Email);
             }
             if ((value.__Set0 & 0x10UL) != 0 && (raw is null || !raw.ContainsKey("created_at")))
             {
                 if (value.CreatedAt is null) ApiJson.WriteNull(writer, "created_at"u8);
-                else ApiJson.Write(writer, "created_at"u8, value.CreatedAt.Value, ApiJson.DateTimeOffset, options);
+                else writer.WriteString("created_at"u8, value.CreatedAt.Value);
             }
             if ((value.__Set0 & 0x20UL) != 0 && (raw is null || !raw.ContainsKey("meta")))
             {

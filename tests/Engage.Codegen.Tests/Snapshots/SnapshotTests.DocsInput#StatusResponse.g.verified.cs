@@ -51,7 +51,7 @@ namespace Engage.Snapshot.Serialization
         private static void Write_StatusResponse(Utf8JsonWriter writer, global::Engage.Snapshot.StatusResponse value, JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            ApiJson.Write(writer, "status"u8, value.Status, ApiJson.String, options);
+            writer.WriteString("status"u8, value.Status);
             writer.WriteEndObject();
         }
     }

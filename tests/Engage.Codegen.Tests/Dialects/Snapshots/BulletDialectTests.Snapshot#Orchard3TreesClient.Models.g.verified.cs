@@ -139,7 +139,7 @@ namespace Orchard.Bullets.Serialization
         private static void Write_GetTreeRequest(Utf8JsonWriter writer, global::Orchard.Bullets.GetTreeRequest value, JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            if (value.IncludeHarvests is not null) ApiJson.Write(writer, "include_harvests"u8, value.IncludeHarvests.Value, ApiJson.Boolean, options);
+            if (value.IncludeHarvests is not null) writer.WriteBoolean("include_harvests"u8, value.IncludeHarvests.Value);
             writer.WriteEndObject();
         }
 
@@ -171,12 +171,12 @@ namespace Orchard.Bullets.Serialization
         private static void Write_GetTreeResponse(Utf8JsonWriter writer, global::Orchard.Bullets.GetTreeResponse value, JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            ApiJson.Write(writer, "id"u8, value.Id, ApiJson.Int64, options);
-            ApiJson.Write(writer, "variety"u8, value.Variety, ApiJson.String, options);
+            writer.WriteNumber("id"u8, value.Id);
+            writer.WriteString("variety"u8, value.Variety);
             ApiJson.Write(writer, "planted_on"u8, value.PlantedOn, ApiJson.DateOnly, options);
-            ApiJson.Write(writer, "height_m"u8, value.HeightM, ApiJson.Decimal, options);
-            ApiJson.Write(writer, "grove_id"u8, value.GroveId, ApiJson.Int64, options);
-            ApiJson.Write(writer, "bearing"u8, value.Bearing, ApiJson.Boolean, options);
+            writer.WriteNumber("height_m"u8, value.HeightM);
+            writer.WriteNumber("grove_id"u8, value.GroveId);
+            writer.WriteBoolean("bearing"u8, value.Bearing);
             writer.WriteEndObject();
         }
 
@@ -206,7 +206,7 @@ namespace Orchard.Bullets.Serialization
         {
             writer.WriteStartObject();
             var raw = value.__Additional;
-            if (raw is null || !raw.ContainsKey("variety")) ApiJson.Write(writer, "variety"u8, value.Variety, ApiJson.String, options);
+            if (raw is null || !raw.ContainsKey("variety")) writer.WriteString("variety"u8, value.Variety);
             if ((value.__Set0 & 0x1UL) != 0 && (raw is null || !raw.ContainsKey("planted_on")))
             {
                 if (value.PlantedOn is null) ApiJson.WriteNull(writer, "planted_on"u8);
@@ -215,7 +215,7 @@ namespace Orchard.Bullets.Serialization
             if ((value.__Set0 & 0x2UL) != 0 && (raw is null || !raw.ContainsKey("height_m")))
             {
                 if (value.HeightM is null) ApiJson.WriteNull(writer, "height_m"u8);
-                else ApiJson.Write(writer, "height_m"u8, value.HeightM.Value, ApiJson.Decimal, options);
+                else writer.WriteNumber("height_m"u8, value.HeightM.Value);
             }
             if (raw is not null) ApiJson.WriteAdditional(writer, raw);
             writer.WriteEndObject();
@@ -248,7 +248,7 @@ namespace Orchard.Bullets.Serialization
             if ((value.__Set0 & 0x1UL) != 0 && (raw is null || !raw.ContainsKey("litres")))
             {
                 if (value.Litres is null) ApiJson.WriteNull(writer, "litres"u8);
-                else ApiJson.Write(writer, "litres"u8, value.Litres.Value, ApiJson.Int32, options);
+                else writer.WriteNumber("litres"u8, value.Litres.Value);
             }
             if (raw is not null) ApiJson.WriteAdditional(writer, raw);
             writer.WriteEndObject();

@@ -177,16 +177,16 @@ namespace Depot.GitHub.Serialization
         {
             writer.WriteStartObject();
             var raw = value.__Additional;
-            if (raw is null || !raw.ContainsKey("label")) ApiJson.Write(writer, "label"u8, value.Label, ApiJson.String, options);
+            if (raw is null || !raw.ContainsKey("label")) writer.WriteString("label"u8, value.Label);
             if ((value.__Set0 & 0x1UL) != 0 && (raw is null || !raw.ContainsKey("weight_kg")))
             {
                 if (value.WeightKg is null) ApiJson.WriteNull(writer, "weight_kg"u8);
-                else ApiJson.Write(writer, "weight_kg"u8, value.WeightKg.Value, ApiJson.Decimal, options);
+                else writer.WriteNumber("weight_kg"u8, value.WeightKg.Value);
             }
             if ((value.__Set0 & 0x2UL) != 0 && (raw is null || !raw.ContainsKey("shelf_id")))
             {
                 if (value.ShelfId is null) ApiJson.WriteNull(writer, "shelf_id"u8);
-                else ApiJson.Write(writer, "shelf_id"u8, value.ShelfId.Value, ApiJson.Int64, options);
+                else writer.WriteNumber("shelf_id"u8, value.ShelfId.Value);
             }
             if ((value.__Set0 & 0x4UL) != 0 && (raw is null || !raw.ContainsKey("tags")))
             {
@@ -196,7 +196,7 @@ namespace Depot.GitHub.Serialization
             if ((value.__Set0 & 0x8UL) != 0 && (raw is null || !raw.ContainsKey("fragile")))
             {
                 if (value.Fragile is null) ApiJson.WriteNull(writer, "fragile"u8);
-                else ApiJson.Write(writer, "fragile"u8, value.Fragile.Value, ApiJson.Boolean, options);
+                else writer.WriteBoolean("fragile"u8, value.Fragile.Value);
             }
             if (raw is not null) ApiJson.WriteAdditional(writer, raw);
             writer.WriteEndObject();
@@ -229,11 +229,11 @@ namespace Depot.GitHub.Serialization
         private static void Write_CreateCrateResponse(Utf8JsonWriter writer, global::Depot.GitHub.CreateCrateResponse value, JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            ApiJson.Write(writer, "id"u8, value.Id, ApiJson.Int64, options);
-            ApiJson.Write(writer, "label"u8, value.Label, ApiJson.String, options);
-            ApiJson.Write(writer, "weight_kg"u8, value.WeightKg, ApiJson.Decimal, options);
-            ApiJson.Write(writer, "sealed"u8, value.Sealed, ApiJson.Boolean, options);
-            ApiJson.Write(writer, "received_at"u8, value.ReceivedAt, ApiJson.DateTimeOffset, options);
+            writer.WriteNumber("id"u8, value.Id);
+            writer.WriteString("label"u8, value.Label);
+            writer.WriteNumber("weight_kg"u8, value.WeightKg);
+            writer.WriteBoolean("sealed"u8, value.Sealed);
+            writer.WriteString("received_at"u8, value.ReceivedAt);
             writer.WriteEndObject();
         }
 
@@ -264,11 +264,11 @@ namespace Depot.GitHub.Serialization
         private static void Write_GetCrateResponse(Utf8JsonWriter writer, global::Depot.GitHub.GetCrateResponse value, JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            ApiJson.Write(writer, "id"u8, value.Id, ApiJson.Int64, options);
-            ApiJson.Write(writer, "label"u8, value.Label, ApiJson.String, options);
-            ApiJson.Write(writer, "weight_kg"u8, value.WeightKg, ApiJson.Decimal, options);
-            ApiJson.Write(writer, "sealed"u8, value.Sealed, ApiJson.Boolean, options);
-            ApiJson.Write(writer, "received_at"u8, value.ReceivedAt, ApiJson.DateTimeOffset, options);
+            writer.WriteNumber("id"u8, value.Id);
+            writer.WriteString("label"u8, value.Label);
+            writer.WriteNumber("weight_kg"u8, value.WeightKg);
+            writer.WriteBoolean("sealed"u8, value.Sealed);
+            writer.WriteString("received_at"u8, value.ReceivedAt);
             writer.WriteEndObject();
         }
 
@@ -297,9 +297,9 @@ namespace Depot.GitHub.Serialization
         private static void Write_GetCrateStatResponse(Utf8JsonWriter writer, global::Depot.GitHub.GetCrateStatResponse value, JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            ApiJson.Write(writer, "sealed"u8, value.Sealed, ApiJson.Int32, options);
-            ApiJson.Write(writer, "opened"u8, value.Opened, ApiJson.Int32, options);
-            ApiJson.Write(writer, "shipped"u8, value.Shipped, ApiJson.Int32, options);
+            writer.WriteNumber("sealed"u8, value.Sealed);
+            writer.WriteNumber("opened"u8, value.Opened);
+            writer.WriteNumber("shipped"u8, value.Shipped);
             writer.WriteEndObject();
         }
 
@@ -328,7 +328,7 @@ namespace Depot.GitHub.Serialization
         {
             writer.WriteStartObject();
             if (value.Status is not null) ApiJson.Write(writer, "status"u8, value.Status.Value, ListCratesRequestStatusJsonConverter.Instance, options);
-            if (value.Page is not null) ApiJson.Write(writer, "page"u8, value.Page.Value, ApiJson.Int32, options);
+            if (value.Page is not null) writer.WriteNumber("page"u8, value.Page.Value);
             writer.WriteEndObject();
         }
     }

@@ -71,11 +71,11 @@ namespace Harbor.Slate.Serialization
         private static void Write_Boat(Utf8JsonWriter writer, global::Harbor.Slate.Boat value, JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            ApiJson.Write(writer, "id"u8, value.Id, ApiJson.Int64, options);
-            ApiJson.Write(writer, "name"u8, value.Name, ApiJson.String, options);
-            ApiJson.Write(writer, "length_m"u8, value.LengthM, ApiJson.Decimal, options);
-            ApiJson.Write(writer, "moored"u8, value.Moored, ApiJson.Boolean, options);
-            ApiJson.Write(writer, "owner_email"u8, value.OwnerEmail, ApiJson.String, options);
+            writer.WriteNumber("id"u8, value.Id);
+            writer.WriteString("name"u8, value.Name);
+            writer.WriteNumber("length_m"u8, value.LengthM);
+            writer.WriteBoolean("moored"u8, value.Moored);
+            writer.WriteString("owner_email"u8, value.OwnerEmail);
             writer.WriteEndObject();
         }
     }

@@ -66,10 +66,10 @@ namespace Harbor.Slate.Serialization
         private static void Write_GetBerthResponse(Utf8JsonWriter writer, global::Harbor.Slate.GetBerthResponse value, JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            ApiJson.Write(writer, "berth_id"u8, value.BerthId, ApiJson.String, options);
-            ApiJson.Write(writer, "pontoon"u8, value.Pontoon, ApiJson.String, options);
-            ApiJson.Write(writer, "max_length_m"u8, value.MaxLengthM, ApiJson.Int32, options);
-            ApiJson.Write(writer, "occupied"u8, value.Occupied, ApiJson.Boolean, options);
+            writer.WriteString("berth_id"u8, value.BerthId);
+            writer.WriteString("pontoon"u8, value.Pontoon);
+            writer.WriteNumber("max_length_m"u8, value.MaxLengthM);
+            writer.WriteBoolean("occupied"u8, value.Occupied);
             writer.WriteEndObject();
         }
     }

@@ -139,11 +139,11 @@ namespace Harbor.Slate.Serialization
         {
             writer.WriteStartObject();
             var raw = value.__Additional;
-            if (raw is null || !raw.ContainsKey("name")) ApiJson.Write(writer, "name"u8, value.Name, ApiJson.String, options);
+            if (raw is null || !raw.ContainsKey("name")) writer.WriteString("name"u8, value.Name);
             if ((value.__Set0 & 0x1UL) != 0 && (raw is null || !raw.ContainsKey("length_m")))
             {
                 if (value.LengthM is null) ApiJson.WriteNull(writer, "length_m"u8);
-                else ApiJson.Write(writer, "length_m"u8, value.LengthM.Value, ApiJson.Decimal, options);
+                else writer.WriteNumber("length_m"u8, value.LengthM.Value);
             }
             if (raw is not null) ApiJson.WriteAdditional(writer, raw);
             writer.WriteEndObject();
@@ -176,11 +176,11 @@ namespace Harbor.Slate.Serialization
         private static void Write_CreateBoatResponse(Utf8JsonWriter writer, global::Harbor.Slate.CreateBoatResponse value, JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            ApiJson.Write(writer, "id"u8, value.Id, ApiJson.Int64, options);
-            ApiJson.Write(writer, "name"u8, value.Name, ApiJson.String, options);
-            ApiJson.Write(writer, "length_m"u8, value.LengthM, ApiJson.Decimal, options);
-            ApiJson.Write(writer, "moored"u8, value.Moored, ApiJson.Boolean, options);
-            if (value.OwnerEmail is not null) ApiJson.Write(writer, "owner_email"u8, value.OwnerEmail, ApiJson.String, options);
+            writer.WriteNumber("id"u8, value.Id);
+            writer.WriteString("name"u8, value.Name);
+            writer.WriteNumber("length_m"u8, value.LengthM);
+            writer.WriteBoolean("moored"u8, value.Moored);
+            if (value.OwnerEmail is not null) writer.WriteString("owner_email"u8, value.OwnerEmail);
             writer.WriteEndObject();
         }
 
@@ -211,11 +211,11 @@ namespace Harbor.Slate.Serialization
         private static void Write_GetBoatResponse(Utf8JsonWriter writer, global::Harbor.Slate.GetBoatResponse value, JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            ApiJson.Write(writer, "id"u8, value.Id, ApiJson.Int64, options);
-            ApiJson.Write(writer, "name"u8, value.Name, ApiJson.String, options);
-            ApiJson.Write(writer, "length_m"u8, value.LengthM, ApiJson.Decimal, options);
-            ApiJson.Write(writer, "moored"u8, value.Moored, ApiJson.Boolean, options);
-            ApiJson.Write(writer, "owner_email"u8, value.OwnerEmail, ApiJson.String, options);
+            writer.WriteNumber("id"u8, value.Id);
+            writer.WriteString("name"u8, value.Name);
+            writer.WriteNumber("length_m"u8, value.LengthM);
+            writer.WriteBoolean("moored"u8, value.Moored);
+            writer.WriteString("owner_email"u8, value.OwnerEmail);
             writer.WriteEndObject();
         }
 
@@ -243,7 +243,7 @@ namespace Harbor.Slate.Serialization
         private static void Write_ListBoatsRequest(Utf8JsonWriter writer, global::Harbor.Slate.ListBoatsRequest value, JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            if (value.Moored is not null) ApiJson.Write(writer, "moored"u8, value.Moored.Value, ApiJson.Boolean, options);
+            if (value.Moored is not null) writer.WriteBoolean("moored"u8, value.Moored.Value);
             if (value.Hull is not null) ApiJson.Write(writer, "hull"u8, value.Hull.Value, ListBoatsRequestHullJsonConverter.Instance, options);
             writer.WriteEndObject();
         }

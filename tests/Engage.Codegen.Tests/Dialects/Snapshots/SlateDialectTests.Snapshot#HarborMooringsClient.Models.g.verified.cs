@@ -92,7 +92,7 @@ namespace Harbor.Slate.Serialization
             if ((value.__Set0 & 0x1UL) != 0 && (raw is null || !raw.ContainsKey("boat_id")))
             {
                 if (value.BoatId is null) ApiJson.WriteNull(writer, "boat_id"u8);
-                else ApiJson.Write(writer, "boat_id"u8, value.BoatId.Value, ApiJson.Int64, options);
+                else writer.WriteNumber("boat_id"u8, value.BoatId.Value);
             }
             if ((value.__Set0 & 0x2UL) != 0 && (raw is null || !raw.ContainsKey("starts_on")))
             {
@@ -102,7 +102,7 @@ namespace Harbor.Slate.Serialization
             if ((value.__Set0 & 0x4UL) != 0 && (raw is null || !raw.ContainsKey("nights")))
             {
                 if (value.Nights is null) ApiJson.WriteNull(writer, "nights"u8);
-                else ApiJson.Write(writer, "nights"u8, value.Nights.Value, ApiJson.Int32, options);
+                else writer.WriteNumber("nights"u8, value.Nights.Value);
             }
             if ((value.__Set0 & 0x8UL) != 0 && (raw is null || !raw.ContainsKey("lines")))
             {

@@ -77,11 +77,11 @@ namespace Harbor.Slate.Serialization
         private static void Write_Mooring(Utf8JsonWriter writer, global::Harbor.Slate.Mooring value, JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            ApiJson.Write(writer, "id"u8, value.Id, ApiJson.Int64, options);
-            ApiJson.Write(writer, "boat_id"u8, value.BoatId, ApiJson.Int64, options);
+            writer.WriteNumber("id"u8, value.Id);
+            writer.WriteNumber("boat_id"u8, value.BoatId);
             ApiJson.Write(writer, "starts_on"u8, value.StartsOn, ApiJson.DateOnly, options);
-            ApiJson.Write(writer, "nights"u8, value.Nights, ApiJson.Int32, options);
-            ApiJson.Write(writer, "booked_at"u8, value.BookedAt, ApiJson.DateTimeOffset, options);
+            writer.WriteNumber("nights"u8, value.Nights);
+            writer.WriteString("booked_at"u8, value.BookedAt);
             ApiJson.Write(writer, "lines"u8, value.Lines, s_Mooring_5 ??= ApiJson.List(HarborJsonConverters.MooringLine), options);
             writer.WriteEndObject();
         }

@@ -56,8 +56,8 @@ namespace Harbor.Slate.Serialization
         private static void Write_MooringLine(Utf8JsonWriter writer, global::Harbor.Slate.MooringLine value, JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            ApiJson.Write(writer, "cleat"u8, value.Cleat, ApiJson.String, options);
-            ApiJson.Write(writer, "length_m"u8, value.LengthM, ApiJson.Decimal, options);
+            writer.WriteString("cleat"u8, value.Cleat);
+            writer.WriteNumber("length_m"u8, value.LengthM);
             writer.WriteEndObject();
         }
     }

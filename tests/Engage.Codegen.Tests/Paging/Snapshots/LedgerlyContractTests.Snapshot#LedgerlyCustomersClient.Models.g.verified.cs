@@ -71,8 +71,8 @@ namespace Ledgerly.Paging.Serialization
         private static void Write_ListCustomersRequest(Utf8JsonWriter writer, global::Ledgerly.Paging.ListCustomersRequest value, JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            if (value.Page is not null) ApiJson.Write(writer, "page"u8, value.Page.Value, ApiJson.Int32, options);
-            if (value.PageSize is not null) ApiJson.Write(writer, "page_size"u8, value.PageSize.Value, ApiJson.Int32, options);
+            if (value.Page is not null) writer.WriteNumber("page"u8, value.Page.Value);
+            if (value.PageSize is not null) writer.WriteNumber("page_size"u8, value.PageSize.Value);
             writer.WriteEndObject();
         }
 
