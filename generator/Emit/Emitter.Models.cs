@@ -287,7 +287,7 @@ internal static partial class Emitter
     private static string? DirectWrite(TypeRef type, string name, string access) => type.Kind switch
     {
         TypeKind.String or TypeKind.DateTimeOffset => $"writer.WriteString({name}, {access});",
-        TypeKind.Int32 or TypeKind.Int64 or TypeKind.Decimal => $"writer.WriteNumber({name}, {access});",
+        TypeKind.Int32 or TypeKind.Int64 or TypeKind.Decimal or TypeKind.Double => $"writer.WriteNumber({name}, {access});",
         TypeKind.Boolean => $"writer.WriteBoolean({name}, {access});",
         _ => null,
     };

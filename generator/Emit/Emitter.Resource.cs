@@ -287,6 +287,7 @@ internal static partial class Emitter
         TypeKind.String => $"(string?){value}",
         TypeKind.Int32 or TypeKind.Int64 => $"(long?){value}",
         TypeKind.Decimal => $"(decimal?){value}",
+        TypeKind.Double => $"(double?){value}",
         TypeKind.Boolean => $"(bool?){value}",
         TypeKind.DateTimeOffset => $"(global::System.DateTimeOffset?){value}",
         TypeKind.DateOnly => $"(global::System.DateOnly?){value}",

@@ -24,6 +24,7 @@ internal sealed partial class ApiBuilder
     {
         docs = docs.Select(d => WithIndexMethods(d, diagnostics)).ToList();
         docs = WithoutShortReferences(docs, diagnostics);
+        docs = docs.Select(d => WithoutSampleVariants(d, diagnostics)).ToList();
         if (!docs.Any(d => d.Endpoints.Any(e => e.Illustration)))
         {
             return docs;
@@ -38,7 +39,23 @@ internal sealed partial class ApiBuilder
         var learned = LearnedSamples(docs, templates);
         var mainOrigin = MainOrigin(docs);
 
-        EndpointSectionSpec? Keep(EndpointSectionSpec endpoint)
+        // The paths a page's own examples spell with a parameter, where its prose named the sample value ("a set
+        // called `s1`": PUT /sets/{setId}): the same path with another word there shows a sample value of that
+        // parameter too when the page's examples both read and replace (or delete) by that word, as one does a
+        // thing (GET and PUT /sets/countries); a word one example calls once is a route (GET /sets/status).
+        var pageTemplates = docs.ToDictionary(
+            d => d.Path,
+            d => d.Endpoints.Where(e => e.Illustration && e.PathTemplate.IndexOf('{') >= 0).Select(e => Segments(e.PathTemplate)).ToList(),
+            StringComparer.Ordinal);
+        var pagePaths = docs.ToDictionary(
+            d => d.Path,
+            d => new HashSet<string>(
+                d.Endpoints.Where(e => e.Illustration).GroupBy(e => e.PathTemplate, StringComparer.OrdinalIgnoreCase)
+                    .Where(g => g.Select(e => e.HttpMethod).Distinct(StringComparer.Ordinal).Count() >= 2).Select(g => g.Key),
+                StringComparer.OrdinalIgnoreCase),
+            StringComparer.Ordinal);
+
+        EndpointSectionSpec? Keep(DocSpec doc, EndpointSectionSpec endpoint)
         {
             if (!endpoint.Illustration)
             {
@@ -65,6 +82,13 @@ internal sealed partial class ApiBuilder
             {
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.EndpointDocumentedTwice, endpoint.EndpointLocation, line, endpoint.Heading, illustrated.Heading));
                 return null;
+            }
+
+            // Not a POST: a POST to a word after a collection is an action on it (POST /tests/find), not a member.
+            if (endpoint.HttpMethod != "POST" && pagePaths[doc.Path].Contains(endpoint.PathTemplate) && SampleOf(segments, pageTemplates[doc.Path]) is { } template)
+            {
+                endpoint = endpoint with { PathTemplate = "/" + string.Join("/", template) };
+                line = endpoint.HttpMethod + " " + endpoint.PathTemplate;
             }
 
             if (!examplesDeclare)
@@ -105,7 +129,7 @@ internal sealed partial class ApiBuilder
         }
 
         return docs.Select(d => d.Endpoints.Any(e => e.Illustration)
-            ? d with { Endpoints = d.Endpoints.Select(Keep).Where(e => e is not null).Select(e => e!).ToEquatableArray() }
+            ? d with { Endpoints = d.Endpoints.Select(e => Keep(d, e)).Where(e => e is not null).Select(e => e!).ToEquatableArray() }
             : d).ToList();
     }
 
@@ -249,6 +273,83 @@ internal sealed partial class ApiBuilder
     }
 
     internal static string[] Segments(string template) => template.Split(new[] { '/' }, StringSplitOptions.RemoveEmptyEntries);
+
+    /// <summary>
+    /// A section that shows its endpoint twice, once with an id and once with another value in its place
+    /// (<c>GET /users/270</c>, then <c>GET /users/foobar</c> "by username"), documents one operation: the line with a
+    /// literal where the other has a parameter is that operation called another way, not an operation of its own.
+    /// </summary>
+    private static DocSpec WithoutSampleVariants(DocSpec doc, List<DiagnosticInfo> diagnostics)
+    {
+        List<EndpointSectionSpec>? kept = null;
+        for (var i = 0; i < doc.Endpoints.Count; i++)
+        {
+            var endpoint = doc.Endpoints[i];
+            // Only a section of those two lines: a section that lists many routes (GET /boards/{board}, then
+            // GET /boards/yellow with its own text) documents each.
+            var variantOf = endpoint.Illustration || endpoint.Summary ||
+                doc.Endpoints.Count(e => e.HeadingLocation.Start == endpoint.HeadingLocation.Start) != 2 ? null : doc.Endpoints.FirstOrDefault(other =>
+                !ReferenceEquals(other, endpoint) && !other.Illustration && !other.Summary &&
+                other.HttpMethod == endpoint.HttpMethod && other.HeadingLocation.Start == endpoint.HeadingLocation.Start &&
+                Math.Abs(other.EndpointLocation.StartLine - endpoint.EndpointLocation.StartLine) <= 5 &&
+                other.PathTemplate.IndexOf('{') >= 0 &&
+                SampleOf(Segments(endpoint.PathTemplate), new List<string[]> { Segments(other.PathTemplate) }) is not null);
+            if (variantOf is null)
+            {
+                kept?.Add(endpoint);
+                continue;
+            }
+
+            kept ??= doc.Endpoints.Take(i).ToList();
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.EndpointDocumentedTwice, endpoint.EndpointLocation,
+                endpoint.HttpMethod + " " + endpoint.PathTemplate, endpoint.Heading, variantOf.Heading));
+        }
+
+        return kept is null ? doc : doc with { Endpoints = kept.ToEquatableArray() };
+    }
+
+    /// <summary>
+    /// The template among <paramref name="templates"/> of which <paramref name="example"/> is an instance with a
+    /// literal in at least one parameter's place (<c>/sets/countries</c> of <c>/sets/{setId}</c>), else null.
+    /// </summary>
+    private static string[]? SampleOf(string[] example, List<string[]> templates)
+    {
+        foreach (var template in templates)
+        {
+            if (template.Length != example.Length)
+            {
+                continue;
+            }
+
+            var sampled = false;
+            var matches = true;
+            for (var i = 0; i < template.Length && matches; i++)
+            {
+                var parameter = template[i].Length > 2 && template[i][0] == '{' && template[i][template[i].Length - 1] == '}';
+                if (string.Equals(template[i], example[i], StringComparison.OrdinalIgnoreCase))
+                {
+                    continue;
+                }
+
+                // A sample stands after a literal segment (the collection it is one of).
+                if (parameter && example[i].IndexOf('{') < 0 && i > 0 && template[i - 1].IndexOf('{') < 0)
+                {
+                    sampled = true;
+                }
+                else
+                {
+                    matches = parameter && example[i].IndexOf('{') == 0;
+                }
+            }
+
+            if (matches && sampled)
+            {
+                return template;
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>True when each segment of an example's path is the declared one's (letter case aside) or stands for its parameter.</summary>
     private static bool Illustrates(string[] example, string[] declared) => Parsing.PathTemplates.IsInstanceOf(example, declared);

@@ -371,7 +371,7 @@ internal sealed partial class ApiBuilder
             })
             .ToList();
 
-        static bool IsScalar(TypeRef type) => type.Kind is TypeKind.String or TypeKind.Int32 or TypeKind.Int64 or TypeKind.Decimal or TypeKind.Boolean or TypeKind.DateTimeOffset or TypeKind.DateOnly or TypeKind.Scalar;
+        static bool IsScalar(TypeRef type) => type.Kind is TypeKind.String or TypeKind.Int32 or TypeKind.Int64 or TypeKind.Decimal or TypeKind.Double or TypeKind.Boolean or TypeKind.DateTimeOffset or TypeKind.DateOnly or TypeKind.Scalar;
     }
 
     private static string ChooseNamespace(GeneratorSettings settings)

@@ -102,7 +102,10 @@ internal static class DeclaredTypes
         "integer" or "int" or "int32" or "long" or "int64" or "integer (int64)" or "bigint" =>
             IsId(jsonName) || declared is "long" or "int64" or "integer (int64)" or "bigint" ? TypeRef.Int64 : TypeRef.Int32,
         "number" when IsCounting(jsonName) => TypeRef.Int32,
-        "number" or "float" or "double" or "decimal" or "numeric" or "float64" => TypeRef.Decimal,
+        // "float" and "double" name a binary floating-point number (coordinates, scores, vectors); "number" and
+        // "decimal" say no more than that it is a number, which decimal keeps exactly (money, rates).
+        "float" or "double" or "float64" or "float32" => TypeRef.Double,
+        "number" or "decimal" or "numeric" => TypeRef.Decimal,
         "string" or "str" or "text" or "email" or "url" or "uri" or "uuid" or "guid" => TypeRef.String,
         "boolean" or "bool" => TypeRef.Boolean,
         "date-time" or "datetime" or "timestamp" or "iso 8601" or "iso8601" or "time" => TypeRef.DateTimeOffset,

@@ -299,6 +299,7 @@ internal sealed partial class ApiBuilder
         TypeKind.Boolean => "a boolean",
         TypeKind.Int32 or TypeKind.Int64 => "an integer",
         TypeKind.Decimal => "a decimal number",
+        TypeKind.Double => "a floating-point number",
         TypeKind.String => "a string",
         TypeKind.List => "an array",
         TypeKind.Dictionary or TypeKind.Model => "an object",

@@ -76,6 +76,9 @@ internal enum TypeKind
     Int32,
     Int64,
     Decimal,
+
+    /// <summary>A binary floating-point number (<c>double</c>): what docs that say <c>float</c> or <c>double</c> send.</summary>
+    Double,
     Boolean,
     DateTimeOffset,
 
@@ -99,6 +102,7 @@ internal sealed record TypeRef(TypeKind Kind, string? Name = null, TypeRef? Elem
     public static readonly TypeRef Int32 = new(TypeKind.Int32);
     public static readonly TypeRef Int64 = new(TypeKind.Int64);
     public static readonly TypeRef Decimal = new(TypeKind.Decimal);
+    public static readonly TypeRef Double = new(TypeKind.Double);
     public static readonly TypeRef Boolean = new(TypeKind.Boolean);
     public static readonly TypeRef DateTimeOffset = new(TypeKind.DateTimeOffset);
     public static readonly TypeRef DateOnly = new(TypeKind.DateOnly);
@@ -114,7 +118,7 @@ internal sealed record TypeRef(TypeKind Kind, string? Name = null, TypeRef? Elem
 
     public static TypeRef EnumNamed(string name) => new(TypeKind.Enum, name);
 
-    public bool IsValueType => Kind is TypeKind.Int32 or TypeKind.Int64 or TypeKind.Decimal or TypeKind.Boolean
+    public bool IsValueType => Kind is TypeKind.Int32 or TypeKind.Int64 or TypeKind.Decimal or TypeKind.Double or TypeKind.Boolean
         or TypeKind.DateTimeOffset or TypeKind.DateOnly or TypeKind.Scalar or TypeKind.JsonElement or TypeKind.Enum;
 }
 

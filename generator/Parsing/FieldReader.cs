@@ -171,7 +171,7 @@ internal static class FieldReader
     private static readonly HashSet<string> s_markWords = new(StringComparer.Ordinal)
     {
         "required", "optional", "mandatory", "nullable", "deprecated", "read-only", "readonly", "array", "of", "list",
-        "string", "str", "text", "integer", "int", "int32", "int64", "long", "number", "float", "double", "decimal",
+        "string", "str", "text", "integer", "int", "int32", "int64", "long", "number", "float", "float32", "float64", "double", "decimal",
         "boolean", "bool", "object", "map", "date", "datetime", "date-time", "timestamp", "uuid", "url", "email",
     };
 

@@ -39,6 +39,9 @@ public static class ApiJson
     /// <summary>A decimal number.</summary>
     public static JsonConverter<decimal> Decimal { get; } = new Simple<decimal>(static (ref Utf8JsonReader r) => r.GetDecimal(), static (w, v) => w.WriteNumberValue(v));
 
+    /// <summary>A binary floating-point number.</summary>
+    public static JsonConverter<double> Double { get; } = new Simple<double>(static (ref Utf8JsonReader r) => r.GetDouble(), static (w, v) => w.WriteNumberValue(v));
+
     /// <summary>A boolean.</summary>
     public static JsonConverter<bool> Boolean { get; } = new Simple<bool>(
         static (ref Utf8JsonReader r) => r.TokenType switch

@@ -299,6 +299,7 @@ public sealed class DocsReport
         TypeKind.Int32 => "int",
         TypeKind.Int64 => "long",
         TypeKind.Decimal => "decimal",
+        TypeKind.Double => "double",
         TypeKind.Boolean => "bool",
         TypeKind.None => "(no content)",
         _ => type.Kind.ToString(),

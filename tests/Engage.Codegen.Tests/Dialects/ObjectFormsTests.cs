@@ -82,7 +82,8 @@ public sealed class ObjectFormsTests
     [Fact]
     public void Html_headings_open_sections_like_markdown_ones()
     {
-        // walkers.md: three <h3> sections under an <h2>, each with its own request line and example.
+        // walkers.md: three <h3> sections under an <h2>, each with its own request line and example. Get Walker shows
+        // its call twice, by number (a sample id: {walkerId}) and by login (another value in the same place): one operation.
         Assert.Equal(
             new[]
             {
@@ -93,6 +94,8 @@ public sealed class ObjectFormsTests
         var get = s_objects.Type("KennelWalkerClient").Operation("GetAsync").ReturnType.GetGenericArguments()[0];
         Assert.Equal(new[] { "Id", "Name", "WalkedAt" }, get.GetProperties().Select(p => p.Name).Order(StringComparer.Ordinal));
         Assert.Contains(s_objects.Operations, o => o.StartsWith("KennelWalkerClient.", StringComparison.Ordinal) && o.EndsWith(" PUT /walkers/{walkerId}/rest", StringComparison.Ordinal));
+        var variant = Assert.Single(s_objects.Result.GeneratorDiagnostics, d => d.Id == "ENG016" && d.GetMessage().Contains("GET /walkers/strider", StringComparison.Ordinal));
+        Assert.Contains("GET /walkers/strider", DialectFixture.LineOf(variant), StringComparison.Ordinal);
     }
 
     [Fact]

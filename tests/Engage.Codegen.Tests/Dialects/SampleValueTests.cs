@@ -11,7 +11,10 @@ namespace Engage.Codegen.Tests.Dialects;
 /// a value an example shows in a declared parameter's place ("winter" for <c>{logbook}</c>) is that parameter in another
 /// example's path; an elided value (<c>/pages/...page-12</c>); an inline code path split by a span; and an example
 /// sent to another host than all the others, which makes no operation (ENG020). A curl command in a section that declares
-/// its endpoint by a Definition line gives that endpoint its request.
+/// its endpoint by a Definition line gives that endpoint its request. tide-tables.md: once a page's example spells a path
+/// with a parameter (a table "called `north_quay`"), a word in its place that the page's examples both read and replace
+/// by (GET and PUT <c>/tide_tables/south_quay</c>) is that parameter too, where a word called once stays a route
+/// (<c>/lanterns/status</c>) and a POST to a word is an action (<c>/tide_tables/check</c>).
 /// </summary>
 public sealed class SampleValueTests
 {
@@ -41,7 +44,10 @@ public sealed class SampleValueTests
                 "POST /lanterns/{lanternId}/relight",
                 "POST /logbooks/{logbook}/entries",
                 "PUT /signal_sets/{name}",
-            },
+                "GET /tide_tables/{tideTableName}",
+                "POST /tide_tables/check",
+                "PUT /tide_tables/{tideTableName}",
+            }.OrderBy(o => o, StringComparer.Ordinal).ToArray(),
             operations);
     }
 

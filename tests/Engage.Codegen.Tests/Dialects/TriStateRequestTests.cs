@@ -8,7 +8,7 @@ namespace Engage.Codegen.Tests.Dialects;
 /// PATCH with a member of every kind): an unset member is left out, one set to null is sent as <c>null</c>, one set
 /// to an empty string, list or object is sent as such; raw JSON values go in a member's place or beside the typed
 /// ones; a model read from JSON counts what it read as set and keeps what it does not know, so it is sent back as it
-/// came. The generator emits no <c>double</c> (the docs' numbers are <c>decimal</c>), so that kind has no case here.
+/// came.
 /// </summary>
 public sealed class TriStateRequestTests
 {
@@ -30,6 +30,7 @@ public sealed class TriStateRequestTests
         { "Beds", "int", "\"beds\":3" },
         { "WaterUsedMl", "long", "\"water_used_ml\":5000000000" },
         { "Rent", "decimal", "\"rent\":12.50" },
+        { "Slope", "double", "\"slope\":2.5" },
         { "Organic", "bool", "\"organic\":false" },
         { "LastDugAt", "date-time", "\"last_dug_at\":\"2026-03-01T08:00:00+00:00\"" },
         { "SownOn", "date-only", "\"sown_on\":\"2026-04-02\"" },
@@ -47,6 +48,7 @@ public sealed class TriStateRequestTests
         "Beds" => 3,
         "WaterUsedMl" => 5_000_000_000L,
         "Rent" => 12.50m,
+        "Slope" => 2.5d,
         "Organic" => false,
         "LastDugAt" => new DateTimeOffset(2026, 3, 1, 8, 0, 0, TimeSpan.Zero),
         "SownOn" => new DateOnly(2026, 4, 2),

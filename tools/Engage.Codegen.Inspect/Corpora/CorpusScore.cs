@@ -285,7 +285,7 @@ public sealed class CorpusScore
     {
         TypeKind.String or TypeKind.Enum => "string",
         TypeKind.Int32 or TypeKind.Int64 => "integer",
-        TypeKind.Decimal => "number",
+        TypeKind.Decimal or TypeKind.Double => "number",
         TypeKind.Boolean => "boolean",
         TypeKind.DateTimeOffset => "datetime",
         TypeKind.DateOnly => "date",
