@@ -55,6 +55,9 @@ internal sealed partial class ApiBuilder
                 StringComparer.OrdinalIgnoreCase),
             StringComparer.Ordinal);
 
+        // Illustrations of a declared operation, to give it what their sections say of it.
+        var attached = new List<(EndpointSectionSpec Declared, EndpointSectionSpec Illustration)>();
+
         EndpointSectionSpec? Keep(DocSpec doc, EndpointSectionSpec endpoint)
         {
             if (!endpoint.Illustration)
@@ -69,7 +72,9 @@ internal sealed partial class ApiBuilder
             }
 
             var segments = Segments(endpoint.PathTemplate);
-            var illustrated = templates.FirstOrDefault(t => t.Endpoint.HttpMethod == endpoint.HttpMethod && Illustrates(segments, t.Segments)).Endpoint;
+            // The declaration on the example's own page where there is one (a route declared on two pages).
+            var matching = templates.Where(t => t.Endpoint.HttpMethod == endpoint.HttpMethod && Illustrates(segments, t.Segments)).Select(t => t.Endpoint).ToList();
+            var illustrated = matching.FirstOrDefault(m => doc.Endpoints.Any(e => ReferenceEquals(e, m))) ?? matching.FirstOrDefault();
             var line = endpoint.HttpMethod + " " + endpoint.PathTemplate;
             if (illustrated is { Summary: true })
             {
@@ -81,6 +86,11 @@ internal sealed partial class ApiBuilder
             if (illustrated is not null)
             {
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.EndpointDocumentedTwice, endpoint.EndpointLocation, line, endpoint.Heading, illustrated.Heading));
+                if (doc.Endpoints.Any(e => ReferenceEquals(e, illustrated)))
+                {
+                    attached.Add((illustrated, endpoint));
+                }
+
                 return null;
             }
 
@@ -128,9 +138,47 @@ internal sealed partial class ApiBuilder
             return changed ? endpoint with { PathTemplate = "/" + string.Join("/", segments) } : endpoint;
         }
 
-        return docs.Select(d => d.Endpoints.Any(e => e.Illustration)
+        var kept = docs.Select(d => d.Endpoints.Any(e => e.Illustration)
             ? d with { Endpoints = d.Endpoints.Select(e => Keep(d, e)).Where(e => e is not null).Select(e => e!).ToEquatableArray() }
             : d).ToList();
+        return attached.Count == 0 ? kept : kept.Select(d => WithIllustrations(d, attached)).ToList();
+    }
+
+    /// <summary>
+    /// An illustration attaches to the operation it illustrates on the same page (another page's sample calls serve
+    /// that page's subject): the parameters its section documents that the operation's own section does not (a
+    /// search page's "Pagination parameters" around its sample calls, the query string of a sample call) are the
+    /// operation's too. Its bodies and responses stay its own: a guide's sample body is often one case of a
+    /// schemaless object, and its answer a variant or elided.
+    /// </summary>
+    private static DocSpec WithIllustrations(DocSpec doc, List<(EndpointSectionSpec Declared, EndpointSectionSpec Illustration)> attached)
+    {
+        var changed = false;
+        var endpoints = doc.Endpoints.Select(endpoint =>
+        {
+            var illustrations = attached.Where(a => ReferenceEquals(a.Declared, endpoint)).Select(a => a.Illustration).ToList();
+            if (illustrations.Count == 0)
+            {
+                return endpoint;
+            }
+
+            var names = new HashSet<string>(endpoint.Parameters.Select(p => p.Name), StringComparer.OrdinalIgnoreCase);
+            foreach (var segment in Segments(endpoint.PathTemplate).Where(s => s.IndexOf('{') >= 0))
+            {
+                names.Add(segment.Trim('{', '}'));
+            }
+
+            var parameters = endpoint.Parameters.ToList();
+            parameters.AddRange(illustrations.SelectMany(i => i.Parameters).Where(p => names.Add(p.Name)));
+            if (parameters.Count == endpoint.Parameters.Count)
+            {
+                return endpoint;
+            }
+
+            changed = true;
+            return endpoint with { Parameters = parameters.ToEquatableArray() };
+        }).ToList();
+        return changed ? doc with { Endpoints = endpoints.ToEquatableArray() } : doc;
     }
 
     /// <summary>

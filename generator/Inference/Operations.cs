@@ -9,6 +9,8 @@ namespace Engage.Codegen.Inference;
 
 internal sealed partial class ApiBuilder
 {
+    private static readonly char[] s_nestedNameMarks = { '.', '[' };
+
     private static readonly Regex s_maximum = R(@"\bmax(?:imum)?\s*(?:of|is|:)?\s*(\d+)|(\d+)\s+(?:max|maximum)\b|\bbetween\s+\d+\s+and\s+(\d+)|\b\d+\s+to\s+(\d+)\b|\bup\s+to\s+(\d+)|\bat\s+most\s+(\d+)");
 
     private static readonly Regex s_readOnly = R(@"\bread[-\s]?only\b");
@@ -116,11 +118,30 @@ internal sealed partial class ApiBuilder
         var fields = endpoint.Parameters
             .Select(p => pathless && p.Placement == Placement.Path ? p with { Placement = Placement.Query } : p)
             .Where(p => !pathParameters.Any(pp => pp.Name == p.Name) && p.Placement != Placement.Path && !s_readOnly.IsMatch(p.Description))
+            // In a body, `rule.query` or `items[].name` is a member of a nested object, not a member of that name.
+            .Where(p => !(hasBody && p.Placement != Placement.Query && p.Name.IndexOfAny(s_nestedNameMarks) >= 0))
             .GroupBy(p => p.Name, StringComparer.Ordinal).Select(g => g.First())
             .ToList();
         if (!hasBody && DescribesResponse(fields, endpoint))
         {
             fields.Clear(); // "Fields available in the report": the response's fields, not the request's
+        }
+
+        // The object a nested member belongs to is a member, whether or not an example shows it: `actions[]` (and
+        // `actions[].file_path`) give `actions`, described by its own line where it has one; `rule.query` gives `rule`.
+        if (hasBody)
+        {
+            foreach (var nested in endpoint.Parameters.Where(p => p.Placement != Placement.Query && p.Name.IndexOfAny(s_nestedNameMarks) > 0))
+            {
+                var root = nested.Name.Substring(0, nested.Name.IndexOfAny(s_nestedNameMarks));
+                if (!fields.Any(f => f.Name == root) && !pathParameters.Any(pp => pp.Name == root))
+                {
+                    var own = endpoint.Parameters.FirstOrDefault(p => p.Name == root + "[]");
+                    fields.Add(new FieldDocSpec(root, own?.Description ?? string.Empty,
+                        endpoint.Parameters.Any(p => p.Name.StartsWith(root, StringComparison.Ordinal) && p.Requirement == Requirement.Required) ? Requirement.Required : Requirement.Optional,
+                        false, nested.Location));
+                }
+            }
         }
 
         foreach (var key in requestExample.Properties.Select(p => p.Name))

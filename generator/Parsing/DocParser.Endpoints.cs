@@ -344,7 +344,7 @@ internal static partial class DocParser
                 continue;
             }
 
-            var query = candidate.Path.Query.Select(q => QueryField(q.Name, q.Example, candidate.Location)).ToList();
+            var query = candidate.Path.Query.Select(q => QueryField(q.Name, q.Example, candidate.Location) with { Placement = Placement.Query }).ToList();
             foreach (var template in candidate.Path.Templates)
             {
                 var index = readable.FindIndex(r => r.Candidate.Method == candidate.Method && r.Template == template);
