@@ -52,8 +52,8 @@ internal sealed partial class ApiBuilder
             dropped = true;
         }
 
-        // A heading that is the endpoint ("GET /things/{id}/stats") has no verb but its method.
-        var headingIsEndpoint = Patterns.IsMatch(heading, @"^\s*`?[A-Za-z]{3,8}\s+/", RegexOptions.CultureInvariant, s_timeout);
+        // A heading that is the endpoint ("GET /things/{id}/stats", or its path alone) has no verb but its method.
+        var headingIsEndpoint = Patterns.IsMatch(heading, @"^\s*`?(?:[A-Za-z]{3,8}\s+)?/", RegexOptions.CultureInvariant, s_timeout);
         // After an article, a collection the path goes through ("users" in /users/{uid}/report) is a noun: "The user report".
         var collections = segments.Where((segment, i) => i + 1 < segments.Length && !isParameter[i] && isParameter[i + 1]).Select(c => Naming.Singular(c).ToLowerInvariant()).ToList();
         var isNoun = dropped && words.Count > 0 && collections.Contains(Naming.Singular(words[0]).ToLowerInvariant());

@@ -177,6 +177,13 @@ internal static partial class DocParser
             }
 
             var found = EndpointReader.Find(markdown, heading, headingText, blocks);
+            if (found.Count == 0 && IndexedMethod(endpoints, headingText) is { } indexed)
+            {
+                // "## /api/me/websites" under a page index that lists "GET /api/me/websites" alone for that path: the
+                // section documents the index's operation (its method only the index gives).
+                found.Add(EndpointReader.Candidate(EndpointForm.Heading, heading, indexed.Method, indexed.Path, markdown.FirstLine(heading), null));
+            }
+
             var hasTable = blocks.Any(b => b is Table || (b is HtmlBlock html && FieldReader.IsHtmlTable(markdown.Raw(html))));
             if (found.Count == 0 && hasTable && !Sections.IsGuideTitle(headingText) && !s_notAnObject.IsMatch(headingText) &&
                 blocks.FindIndex(b => b is HeadingBlock label && s_bareObjectHeading.IsMatch(MarkdownText.Inline(label.Inline))) is var fieldsAt and >= 0)
@@ -487,6 +494,32 @@ internal static partial class DocParser
         }
 
         return null;
+    }
+
+    private static readonly Regex s_barePath = new(@"^`?(/[\w\-.~{}:/]+)`?$", RegexOptions.CultureInvariant, s_regexTimeout);
+
+    /// <summary>
+    /// The method of a heading that is only a path, where the page's index (its summary lines so far) lists that path
+    /// with one method and no section has documented it yet; null otherwise.
+    /// </summary>
+    private static (string Method, string Path)? IndexedMethod(List<EndpointSectionSpec> endpoints, string headingText)
+    {
+        if (headingText.Length < 2 || (headingText[0] != '/' && headingText[0] != '`'))
+        {
+            return null;
+        }
+
+        var bare = s_barePath.Match(headingText.Trim());
+        if (!bare.Success)
+        {
+            return null;
+        }
+
+        var path = bare.Groups[1].Value.TrimEnd('/');
+        var listed = endpoints.Where(e => e.Summary && string.Equals(e.PathTemplate, path, StringComparison.OrdinalIgnoreCase)).Select(e => e.HttpMethod).Distinct().ToList();
+        return listed.Count == 1 && !endpoints.Any(e => !e.Summary && !e.Illustration && string.Equals(e.PathTemplate, path, StringComparison.OrdinalIgnoreCase))
+            ? (listed[0], path)
+            : null;
     }
 
     private static bool LooksLikeParameters(List<Block> blocks) =>

@@ -8,7 +8,8 @@ namespace Engage.Codegen.Tests.Dialects;
 /// Pages that index their own endpoints and label their sections' parts (Fixtures/dialects/indexes, our own words
 /// about an invented harbour API). lamps.mdx: an endpoint list before the first heading, and a section headed with a
 /// method the list does not give for its path, where the list's one other method is documented nowhere else: the two
-/// page lines disagree and the section documents the listed operation (ENG021). beacons.md: "Required permissions"
+/// page lines disagree and the section documents the listed operation (ENG021); a section headed with a path alone
+/// (<c>## /api/lamps/lit</c>) documents the one operation the list gives for that path. beacons.md: "Required permissions"
 /// labels a part of its endpoint's section, like "Example request" and "Example response" after it, and a request
 /// line that calls the section's endpoint with sample values (<c>GET /api/beacons/Qx7pLm2</c>) is its example, not a
 /// second endpoint. tides.md: a one-endpoint page whose "Path Variables" label its path-less endpoint's query
@@ -35,6 +36,7 @@ public sealed class PageIndexTests
                 "GET /api/buoys",
                 "GET /api/buoys/search",
                 "GET /api/lamps",
+                "GET /api/lamps/lit",
                 "GET /api/lamps/{lampId}",
                 "GET /api/v1/tides.list",
                 "POST /api/beacons/{uid}/dim",
@@ -53,6 +55,16 @@ public sealed class PageIndexTests
         // The section's parameters and example come with it: the list pages by page number.
         var (client, method) = Find(" GET /api/lamps");
         Assert.True(s_indexes.Operation(client, method).Paged);
+    }
+
+    [Fact]
+    public void A_heading_of_a_path_alone_documents_the_operation_the_index_lists_for_it()
+    {
+        // Its parameters and example come with it: a page that shows its place ({"page": 1, "pageSize": 10}) pages by number.
+        var (client, method) = Find(" GET /api/lamps/lit");
+        Assert.True(s_indexes.Operation(client, method).Paged);
+        var request = s_indexes.Type(client).Operation(method).GetParameters()[0].ParameterType;
+        Assert.Equal(typeof(string), request.GetProperty("Quay")!.PropertyType);
     }
 
     [Fact]
