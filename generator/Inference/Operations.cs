@@ -204,6 +204,12 @@ internal sealed partial class ApiBuilder
             paging ??= TryTokenPaging(endpoint, requestProperties, responseType) ?? TryPageCursorPaging(endpoint, requestProperties, responseType) ?? TryPositionPaging(endpoint, requestProperties, hint, responseType, saysPaginated);
         }
 
+        if (paging is not null)
+        {
+            // Another rule paged it: the cursor rule's "cannot be paged" (ENG010) no longer holds.
+            _diagnostics.RemoveAll(d => d.Id == DiagnosticDescriptors.PagingIncomplete.Id && d.Location == endpoint.HeadingLocation);
+        }
+
         // What this list's example shows types the same collection's lists elsewhere that show none.
         var shownItems = paging?.ItemType ?? (responseType.Kind == TypeKind.List ? responseType.Element : null);
         if (endpoint.HttpMethod == "GET" && endpoint.ResponseExamples.Count > 0 && shownItems is { Kind: TypeKind.Model } && LastCollection(endpoint.PathTemplate) is { } shownCollection)

@@ -186,6 +186,21 @@ internal static partial class DocParser
                         }
                     }
 
+                    // "use the `continue` token returned to fetch the next page": the cursor a paragraph about paging names,
+                    // sent back as a query parameter of that name.
+                    if ((lower.Contains("next page") || lower.Contains("paginat") || lower.Contains("resume")) && lower.IndexOf('`') >= 0)
+                    {
+                        foreach (Match named in s_cursorInProse.Matches(text))
+                        {
+                            var name = named.Groups["name"].Value;
+                            if (!parameters.Any(p => p.Name == name))
+                            {
+                                parameters.Add(new FieldDocSpec(name, "A string: the cursor the previous page returned. " + Sentence(text, named.Index), Requirement.Optional, false, markdown.FirstLine(paragraph), Placement.Query));
+                                paginated = true;
+                            }
+                        }
+                    }
+
                     var newLabel = Labels.Read(lower);
 
                     // A parameter named alone on its line ("**limit** <Optional />"), described by the paragraph below it.
@@ -398,6 +413,11 @@ internal static partial class DocParser
     /// <summary>A paging parameter's usual name, in code: <c>`offset`</c>, <c>`limit`</c>, <c>`skip`</c>, <c>`page`</c>, <c>`per_page`</c>...</summary>
     private static readonly Regex s_pagingParameterInProse = new(
         @"`(?<name>offset|limit|skip|page|per_page|perPage|page_size|pageSize|start|count)`",
+        RegexOptions.CultureInvariant, s_regexTimeout);
+
+    /// <summary>An opaque cursor's usual name, in code: <c>`cursor`</c>, <c>`continue`</c>, <c>`next_token`</c>, <c>`page_token`</c>.</summary>
+    private static readonly Regex s_cursorInProse = new(
+        @"`(?<name>cursor|continue|next_token|nextToken|page_token|pageToken|continuation_token)`",
         RegexOptions.CultureInvariant, s_regexTimeout);
 
     /// <summary>The sentence of <paramref name="text"/> that holds the character at <paramref name="index"/>.</summary>

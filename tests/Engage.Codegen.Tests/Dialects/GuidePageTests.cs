@@ -6,7 +6,9 @@ namespace Engage.Codegen.Tests.Dialects;
 /// part of the section above it as "### Query parameters" does; a guide section's sample call of a declared
 /// operation, and the parameters its section documents, attach to that operation; parameter names that reach into a
 /// nested object (<c>position.lat</c>, <c>crew[].role</c>) make the object a member, never a member of that dotted
-/// name; and the query string of an endpoint line is sent in the query, whatever the method.
+/// name; and the query string of an endpoint line is sent in the query, whatever the method. log.md: a list whose prose
+/// names the cursor to send back for the next page (<c>`continue`</c>) and whose page shows it (<c>metadata.continue</c>)
+/// pages by it, where nothing else on the page documents the parameter.
 /// </summary>
 public sealed class GuidePageTests
 {
@@ -27,7 +29,9 @@ public sealed class GuidePageTests
     [Fact]
     public void A_sample_call_in_a_guide_section_adds_its_sections_parameters_to_the_declared_list_and_makes_no_operation()
     {
-        Assert.Equal(new[] { "WatchtowerSightingsClient.CreateAsync POST /sightings", "WatchtowerSightingsClient.ListAsync GET /sightings" }, s_fixture.Operations);
+        Assert.Equal(
+            new[] { "WatchtowerSightingsClient.CreateAsync POST /sightings", "WatchtowerSightingsClient.ListAsync GET /sightings" },
+            s_fixture.Operations.Where(o => o.StartsWith("WatchtowerSightingsClient.", StringComparison.Ordinal)));
         var request = s_fixture.Type("ListSightingsRequest");
         Assert.Equal(new[] { "Page", "PerPage", "Ship", "Tower" }, request.GetProperties().Select(p => p.Name).Order(StringComparer.Ordinal));
         var note = Assert.Single(s_fixture.Result.GeneratorDiagnostics, d => d.Id == "ENG016");
@@ -45,5 +49,15 @@ public sealed class GuidePageTests
         Assert.DoesNotContain("\"position.lat\"", models, StringComparison.Ordinal);
         Assert.DoesNotContain("\"crew[]\"", models, StringComparison.Ordinal);
         Assert.Contains("\"position\"u8", models, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_cursor_the_prose_says_to_send_back_for_the_next_page_pages_the_list_it_comes_back_in()
+    {
+        Assert.True(s_fixture.Operation("WatchtowerWatchLogClient", "ListAsync").Paged);
+        Assert.False(s_fixture.Operation("WatchtowerWatchLogClient", "CountAsync").Paged);
+        var source = s_fixture.Result.Source("WatchtowerWatchLogClient.g.cs");
+        Assert.Contains("query.Add(\"continue\"", source, StringComparison.Ordinal);
+        Assert.Contains("Metadata?.Continue", source, StringComparison.Ordinal);
     }
 }
