@@ -43,11 +43,12 @@ internal sealed partial class ApiBuilder
         // called `s1`": PUT /sets/{setId}): the same path with another word there shows a sample value of that
         // parameter too when the page's examples both read and replace (or delete) by that word, as one does a
         // thing (GET and PUT /sets/countries); a word one example calls once is a route (GET /sets/status).
-        var pageTemplates = docs.ToDictionary(
+        var illustrating = docs.Where(d => d.Endpoints.Any(e => e.Illustration)).ToList();
+        var pageTemplates = illustrating.ToDictionary(
             d => d.Path,
             d => d.Endpoints.Where(e => e.Illustration && e.PathTemplate.IndexOf('{') >= 0).Select(e => Segments(e.PathTemplate)).ToList(),
             StringComparer.Ordinal);
-        var pagePaths = docs.ToDictionary(
+        var pagePaths = illustrating.ToDictionary(
             d => d.Path,
             d => new HashSet<string>(
                 d.Endpoints.Where(e => e.Illustration).GroupBy(e => e.PathTemplate, StringComparer.OrdinalIgnoreCase)
@@ -73,8 +74,20 @@ internal sealed partial class ApiBuilder
 
             var segments = Segments(endpoint.PathTemplate);
             // The declaration on the example's own page where there is one (a route declared on two pages).
-            var matching = templates.Where(t => t.Endpoint.HttpMethod == endpoint.HttpMethod && Illustrates(segments, t.Segments)).Select(t => t.Endpoint).ToList();
-            var illustrated = matching.FirstOrDefault(m => doc.Endpoints.Any(e => ReferenceEquals(e, m))) ?? matching.FirstOrDefault();
+            EndpointSectionSpec? illustrated = null;
+            foreach (var candidate in templates)
+            {
+                if (candidate.Endpoint.HttpMethod == endpoint.HttpMethod && Illustrates(segments, candidate.Segments))
+                {
+                    illustrated ??= candidate.Endpoint;
+                    if (OnPage(doc, candidate.Endpoint))
+                    {
+                        illustrated = candidate.Endpoint;
+                        break;
+                    }
+                }
+            }
+
             var line = endpoint.HttpMethod + " " + endpoint.PathTemplate;
             if (illustrated is { Summary: true })
             {
@@ -86,7 +99,7 @@ internal sealed partial class ApiBuilder
             if (illustrated is not null)
             {
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.EndpointDocumentedTwice, endpoint.EndpointLocation, line, endpoint.Heading, illustrated.Heading));
-                if (doc.Endpoints.Any(e => ReferenceEquals(e, illustrated)))
+                if (OnPage(doc, illustrated))
                 {
                     attached.Add((illustrated, endpoint));
                 }
@@ -95,7 +108,8 @@ internal sealed partial class ApiBuilder
             }
 
             // Not a POST: a POST to a word after a collection is an action on it (POST /tests/find), not a member.
-            if (endpoint.HttpMethod != "POST" && pagePaths[doc.Path].Contains(endpoint.PathTemplate) && SampleOf(segments, pageTemplates[doc.Path]) is { } template)
+            if (endpoint.HttpMethod != "POST" && pagePaths.TryGetValue(doc.Path, out var paths) && paths.Contains(endpoint.PathTemplate) &&
+                SampleOf(segments, pageTemplates[doc.Path]) is { } template)
             {
                 endpoint = endpoint with { PathTemplate = "/" + string.Join("/", template) };
                 line = endpoint.HttpMethod + " " + endpoint.PathTemplate;
@@ -335,8 +349,13 @@ internal sealed partial class ApiBuilder
             var endpoint = doc.Endpoints[i];
             // Only a section of those two lines: a section that lists many routes (GET /boards/{board}, then
             // GET /boards/yellow with its own text) documents each.
-            var variantOf = endpoint.Illustration || endpoint.Summary ||
-                doc.Endpoints.Count(e => e.HeadingLocation.Start == endpoint.HeadingLocation.Start) != 2 ? null : doc.Endpoints.FirstOrDefault(other =>
+            var inSection = 0;
+            for (var j = 0; j < doc.Endpoints.Count; j++)
+            {
+                inSection += doc.Endpoints[j].HeadingLocation.Start == endpoint.HeadingLocation.Start ? 1 : 0;
+            }
+
+            var variantOf = endpoint.Illustration || endpoint.Summary || inSection != 2 ? null : doc.Endpoints.FirstOrDefault(other =>
                 !ReferenceEquals(other, endpoint) && !other.Illustration && !other.Summary &&
                 other.HttpMethod == endpoint.HttpMethod && other.HeadingLocation.Start == endpoint.HeadingLocation.Start &&
                 Math.Abs(other.EndpointLocation.StartLine - endpoint.EndpointLocation.StartLine) <= 5 &&
@@ -354,6 +373,20 @@ internal sealed partial class ApiBuilder
         }
 
         return kept is null ? doc : doc with { Endpoints = kept.ToEquatableArray() };
+    }
+
+    /// <summary>Whether <paramref name="endpoint"/> is one of <paramref name="doc"/>'s own (the same instance).</summary>
+    private static bool OnPage(DocSpec doc, EndpointSectionSpec endpoint)
+    {
+        foreach (var own in doc.Endpoints)
+        {
+            if (ReferenceEquals(own, endpoint))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
