@@ -360,7 +360,7 @@ internal sealed partial class ApiBuilder
                 other.HttpMethod == endpoint.HttpMethod && other.HeadingLocation.Start == endpoint.HeadingLocation.Start &&
                 Math.Abs(other.EndpointLocation.StartLine - endpoint.EndpointLocation.StartLine) <= 5 &&
                 other.PathTemplate.IndexOf('{') >= 0 &&
-                SampleOf(Segments(endpoint.PathTemplate), new List<string[]> { Segments(other.PathTemplate) }) is not null);
+                IsSampleOf(Segments(endpoint.PathTemplate), Segments(other.PathTemplate)));
             if (variantOf is null)
             {
                 kept?.Add(endpoint);
@@ -397,39 +397,36 @@ internal sealed partial class ApiBuilder
     {
         foreach (var template in templates)
         {
-            if (template.Length != example.Length)
-            {
-                continue;
-            }
-
-            var sampled = false;
-            var matches = true;
-            for (var i = 0; i < template.Length && matches; i++)
-            {
-                var parameter = template[i].Length > 2 && template[i][0] == '{' && template[i][template[i].Length - 1] == '}';
-                if (string.Equals(template[i], example[i], StringComparison.OrdinalIgnoreCase))
-                {
-                    continue;
-                }
-
-                // A sample stands after a literal segment (the collection it is one of).
-                if (parameter && example[i].IndexOf('{') < 0 && i > 0 && template[i - 1].IndexOf('{') < 0)
-                {
-                    sampled = true;
-                }
-                else
-                {
-                    matches = parameter && example[i].IndexOf('{') == 0;
-                }
-            }
-
-            if (matches && sampled)
+            if (IsSampleOf(example, template))
             {
                 return template;
             }
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// An instance of <paramref name="template"/> (<see cref="Illustrates"/>) with a literal in the place of one of its
+    /// parameters that stands after a literal segment (the collection it is one of).
+    /// </summary>
+    private static bool IsSampleOf(string[] example, string[] template)
+    {
+        if (!Illustrates(example, template))
+        {
+            return false;
+        }
+
+        for (var i = 1; i < template.Length; i++)
+        {
+            var parameter = template[i].Length > 2 && template[i][0] == '{' && template[i][template[i].Length - 1] == '}';
+            if (parameter && example[i].IndexOf('{') < 0 && template[i - 1].IndexOf('{') < 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>True when each segment of an example's path is the declared one's (letter case aside) or stands for its parameter.</summary>

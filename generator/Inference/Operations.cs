@@ -138,7 +138,8 @@ internal sealed partial class ApiBuilder
                 {
                     var own = endpoint.Parameters.FirstOrDefault(p => p.Name == root + "[]");
                     fields.Add(new FieldDocSpec(root, own?.Description ?? string.Empty,
-                        endpoint.Parameters.Any(p => p.Name.StartsWith(root, StringComparison.Ordinal) && p.Requirement == Requirement.Required) ? Requirement.Required : Requirement.Optional,
+                        endpoint.Parameters.Any(p => p.Requirement == Requirement.Required && p.Name.Length > root.Length && p.Name.StartsWith(root, StringComparison.Ordinal) &&
+                            Array.IndexOf(s_nestedNameMarks, p.Name[root.Length]) >= 0) ? Requirement.Required : Requirement.Optional,
                         false, nested.Location));
                 }
             }
