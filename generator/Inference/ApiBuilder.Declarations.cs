@@ -435,9 +435,11 @@ internal sealed partial class ApiBuilder
     /// <summary>
     /// The one endpoint that makes each operation, by <see cref="OperationKey"/>: the section that documents it
     /// (its parameters and examples) rather than a summary table's row that only lists it or prose that only
-    /// mentions it, then the one that says most, then the first in page order.
+    /// mentions it, then the one that says most, then the first in page order. <paramref name="shownResponses"/> gets
+    /// the first response each operation's sections show: a guide that shows one call in several sections may show
+    /// its parameters in one and what it answers in another.
     /// </summary>
-    private static Dictionary<string, EndpointSectionSpec> ChosenEndpoints(List<DocSpec> docs)
+    private static Dictionary<string, EndpointSectionSpec> ChosenEndpoints(List<DocSpec> docs, Dictionary<string, EquatableArray<JsonExample>> shownResponses)
     {
         var chosen = new Dictionary<string, EndpointSectionSpec>(StringComparer.Ordinal);
         foreach (var endpoint in docs.SelectMany(d => d.Endpoints))
@@ -446,6 +448,23 @@ internal sealed partial class ApiBuilder
             if (!chosen.TryGetValue(key, out var best) || Rank(endpoint) > Rank(best))
             {
                 chosen[key] = endpoint;
+            }
+
+            if (endpoint.ResponseExamples.Count > 0 && !shownResponses.ContainsKey(key))
+            {
+                shownResponses[key] = endpoint.ResponseExamples;
+            }
+        }
+
+        // The answer shown on the documenting section's own page, where one of its pages shows one.
+        foreach (var endpoint in docs.SelectMany(d => d.Endpoints))
+        {
+            var key = OperationKey(endpoint.HttpMethod, endpoint.PathTemplate);
+            if (endpoint.ResponseExamples.Count > 0 && chosen[key] is { ResponseExamples.Count: 0 } documenting &&
+                documenting.HeadingLocation.Path == endpoint.HeadingLocation.Path &&
+                shownResponses[key][0].Location.Path != endpoint.HeadingLocation.Path)
+            {
+                shownResponses[key] = endpoint.ResponseExamples;
             }
         }
 

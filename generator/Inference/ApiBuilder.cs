@@ -238,7 +238,8 @@ internal sealed partial class ApiBuilder
         }
 
         var resources = new List<ResourceSpec>();
-        var chosen = ChosenEndpoints(docs);
+        var shownResponses = new Dictionary<string, EquatableArray<JsonExample>>(StringComparer.Ordinal);
+        var chosen = ChosenEndpoints(docs, shownResponses);
         var sharedTitles = SharedTitles(docs);
         var resourceNames = new Naming.Scope("Dispose", "GetType", "ToString", "Equals", "GetHashCode", clientName);
         foreach (var doc in docs.Where(d => d.Endpoints.Count > 0))
@@ -257,14 +258,18 @@ internal sealed partial class ApiBuilder
                 {
                     // The same endpoint in a second section ("Archiving a project" on the update endpoint), on
                     // another page, in another letter case or with other parameter names, is one operation.
-                    var first = chosen[OperationKey(endpoint.HttpMethod, endpoint.PathTemplate)];
+                    var key = OperationKey(endpoint.HttpMethod, endpoint.PathTemplate);
+                    var first = chosen[key];
                     if (!ReferenceEquals(first, endpoint))
                     {
                         _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.EndpointDocumentedTwice, endpoint.EndpointLocation, endpoint.HttpMethod + " " + endpoint.PathTemplate, endpoint.Heading, first.Heading));
                         continue;
                     }
 
-                    var operation = BuildOperation(doc, endpoint, title, singular, rootPath, methodNames);
+                    // The section that documents the operation shows no answer and says of none, another of its sections shows one.
+                    var documented = endpoint.ResponseExamples.Count == 0 && endpoint.ReturnsObject is null && !endpoint.NoContent &&
+                        shownResponses.TryGetValue(key, out var shown) ? endpoint with { ResponseExamples = shown } : endpoint;
+                    var operation = BuildOperation(doc, documented, title, singular, rootPath, methodNames);
                     if (operation is not null)
                     {
                         operations.Add(operation);

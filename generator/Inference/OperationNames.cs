@@ -73,16 +73,52 @@ internal sealed partial class ApiBuilder
         if (last is not null)
         {
             var singular = Naming.Singular(last).ToLowerInvariant();
-            var mentioned = words.Skip(1).Any(w => string.Equals(Naming.Singular(w), singular, StringComparison.OrdinalIgnoreCase));
-            if (mentioned && !string.Equals(verb, Naming.Pascal(singular), StringComparison.Ordinal))
+            var named = words.FindIndex(1, w => string.Equals(Naming.Singular(w), singular, StringComparison.OrdinalIgnoreCase));
+            named = named >= 0 ? named : SegmentWordsEnd(words, singular);
+            if (named >= 0 && !string.Equals(verb, Naming.Pascal(singular), StringComparison.Ordinal))
             {
-                // "List all labels for a repository" lists labels: the plural after List.
-                return verb + Naming.Pascal(verb == "List" ? Naming.Plural(singular) : singular);
+                // "List all labels for a repository" lists labels: the plural after List, and after a GET of the
+                // collection whose heading says it in the plural ("Get API keys" on GET /v1/api-keys).
+                var plural = verb == "List" || (httpMethod == "GET" && !isParameter[isParameter.Count - 1] && !IsSingularNoun(last) &&
+                    !string.Equals(Naming.Singular(words[named]), words[named], StringComparison.OrdinalIgnoreCase));
+                return verb + Naming.Pascal(plural ? Naming.Plural(singular) : singular);
             }
         }
 
         return verb;
     }
+
+    /// <summary>
+    /// Where the heading's words after its verb hold a segment of several words in order (the index of the last), or -1:
+    /// "Get a test report for a pipeline" names <c>test_report</c>, as "Get a single shipping-zone" names <c>shipping-zone</c>.
+    /// </summary>
+    private static int SegmentWordsEnd(List<string> words, string singularSegment)
+    {
+        var parts = singularSegment.Split(s_wordSeparators, StringSplitOptions.RemoveEmptyEntries);
+        if (parts.Length < 2)
+        {
+            return -1;
+        }
+
+        for (var start = 1; start + parts.Length <= words.Count; start++)
+        {
+            var all = true;
+            for (var i = 0; i < parts.Length && all; i++)
+            {
+                var word = i == parts.Length - 1 ? Naming.Singular(words[start + i]) : words[start + i];
+                all = string.Equals(word, parts[i], StringComparison.OrdinalIgnoreCase);
+            }
+
+            if (all)
+            {
+                return start + parts.Length - 1;
+            }
+        }
+
+        return -1;
+    }
+
+    private static readonly char[] s_wordSeparators = { '_', '-' };
 
     /// <summary>A path segment that names one thing, not a collection: its singular is itself ("token", "status", "me").</summary>
     private static bool IsSingularNoun(string segment) =>

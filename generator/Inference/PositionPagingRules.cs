@@ -174,8 +174,11 @@ internal sealed partial class ApiBuilder
                 wrapped.Properties.Any(p => p.Type.Kind == TypeKind.List) ? (Member: wrapper, Model: wrapped) : ((PropertySpec Member, ModelSpec Model)?)null;
             var page = outer?.Model ?? model;
             var arrays = page.Properties.Where(p => p.Type.Kind == TypeKind.List).ToList();
+            // An array of another name is the items when it is the one array, except in what a path to one item answers
+            // (GET /things/{id} with {"tags": [...]} reads one thing, whatever query parameters it shares with the list).
+            var item = endpoint.PathTemplate.EndsWith("}", StringComparison.Ordinal);
             var items = s_envelopeNames.Select(n => arrays.FirstOrDefault(p => p.JsonName == n)).FirstOrDefault(p => p is not null)
-                ?? ((documented || endpoint.Paginated) && arrays.Count == 1 ? arrays[0] : null);
+                ?? ((documented || endpoint.Paginated) && arrays.Count == 1 && !item ? arrays[0] : null);
             if (items is null)
             {
                 return null;

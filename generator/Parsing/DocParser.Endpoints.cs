@@ -428,14 +428,11 @@ internal static partial class DocParser
         return text.Substring(start < 0 ? 0 : start + 2, (end < 0 ? text.Length : end + 1) - (start < 0 ? 0 : start + 2)).Trim();
     }
 
+    // "not paginated", "without pagination", "doesn't handle pagination" (the contraction ends a word, it does not start one).
     private static readonly Regex s_notPaginated = new(
-        @"\b(?:not|never|no|n't|without)\b[^.]{0,30}\bpaginat",
+        @"(?:\b(?:not|never|no|without)|n't)\b[^.]{0,30}\bpaginat",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, s_regexTimeout);
 
-    /// <summary>
-    /// True when the prose says results come in pages ("Returns a paginated list", "supports pagination",
-    /// "the API results are paginated"), not that they do not ("doesn't handle pagination").
-    /// </summary>
     /// <summary>Whether a paragraph links to a pagination section (<c>[parameters](/docs/api#pagination)</c>); walked without allocating.</summary>
     private static bool LinksToPagination(Markdig.Syntax.Inlines.ContainerInline? container, int depth = 0)
     {
@@ -456,6 +453,10 @@ internal static partial class DocParser
         return false;
     }
 
+    /// <summary>
+    /// True when the prose says results come in pages ("Returns a paginated list", "supports pagination",
+    /// "the API results are paginated"), not that they do not ("doesn't handle pagination").
+    /// </summary>
     internal static bool SaysPaginated(string lower) =>
         (lower.Contains("paginat") || lower.Contains("paged") || lower.Contains("pages of")) && s_paginated.IsMatch(lower) && !s_notPaginated.IsMatch(lower);
 

@@ -112,6 +112,10 @@ internal static partial class DocParser
         // The level of a section that says its subsections' lists page ("## List users" saying "this takes pagination
         // parameters" over "### For normal users" and its endpoint); 0 when none is open.
         var pagedLevel = 0;
+        // The level of the endpoint section whose subsections are being read ("### Using the query parameter" under
+        // "## Search teams"); 0 outside one. Their paging sentences speak of that endpoint, not of the page's lists.
+        var endpointLevel = 0;
+        var endpointSectionStart = 0;
         for (var index = 0; index < sections.Count; index++)
         {
             var (heading, blocks) = sections[index];
@@ -149,6 +153,11 @@ internal static partial class DocParser
             if (heading.Level <= pagedLevel)
             {
                 pagedLevel = 0;
+            }
+
+            if (heading.Level <= endpointLevel)
+            {
+                endpointLevel = 0;
             }
 
             userAgentRequired = userAgentRequired || (mentionsUserAgent && blocks.OfType<ParagraphBlock>().Any(p => UserAgentReader.Requires(MarkdownText.Inline(p.Inline))));
@@ -216,6 +225,8 @@ internal static partial class DocParser
                 }
                 else
                 {
+                    endpointSectionStart = found[0].Form == EndpointForm.InProse ? endpointSectionStart : endpoints.Count;
+                    endpointLevel = found[0].Form == EndpointForm.InProse ? endpointLevel : heading.Level;
                     endpoints.AddRange(read.Select(e => e with { Mention = found[0].Form == EndpointForm.InProse, Paginated = e.Paginated || pagedLevel > 0 }));
                 }
                 continue;
@@ -255,7 +266,15 @@ internal static partial class DocParser
                 // "By default, GET requests return 20 results at a time because the API results are paginated": the
                 // page's lists, or, said in a section named for a list ("## List users") whose subsections hold its
                 // endpoints ("### For admins"), theirs.
-                if (SaysPaginated(prose.ToLowerInvariant()))
+                if (endpointLevel > 0)
+                {
+                    // Under an endpoint's section, a sentence that its results come in pages is that endpoint's.
+                    for (var i = endpointSectionStart; i < endpoints.Count && SaysPaginated(prose.ToLowerInvariant()); i++)
+                    {
+                        endpoints[i] = endpoints[i].HttpMethod == "GET" ? endpoints[i] with { Paginated = true } : endpoints[i];
+                    }
+                }
+                else if (SaysPaginated(prose.ToLowerInvariant()))
                 {
                     var opensSubsections = s_listHeading.IsMatch(headingText) && index + 1 < sections.Count && sections[index + 1].Heading is { } next && next.Level > heading.Level;
                     pagedLevel = opensSubsections ? heading.Level : pagedLevel;

@@ -312,6 +312,14 @@ internal sealed partial class LenientJson
             return Step.Close;
         }
 
+        if (Current == wrongClose && NextAfterTrivia(_position + 1) == close)
+        {
+            // One closing bracket too many ("}\n}\n]" after an array's last object): the stray one is dropped.
+            _problems.Add((_position, $"a stray '{wrongClose}' in {container} is ignored"));
+            _position++;
+            return Step.Skip;
+        }
+
         if (Current == wrongClose)
         {
             _problems.Add((_position, $"'{wrongClose}' closes {container} opened with '{open}'"));
@@ -332,6 +340,17 @@ internal sealed partial class LenientJson
         }
 
         return Step.Member;
+    }
+
+    /// <summary>The first character from <paramref name="offset"/> that is not white space, or '\0' at the end.</summary>
+    private char NextAfterTrivia(int offset)
+    {
+        while (offset < _text.Length && char.IsWhiteSpace(_text[offset]))
+        {
+            offset++;
+        }
+
+        return offset < _text.Length ? _text[offset] : '\0';
     }
 
     /// <summary>Consumes the comma after a member, if any, reporting a trailing one; false when there is none.</summary>

@@ -28,6 +28,25 @@ public class LenientJsonTests
         Assert.Equal("1", value!.Property("a")!.Text);
     }
 
+    [Fact]
+    public void A_stray_closing_brace_before_an_arrays_end_is_dropped_and_the_rest_read()
+    {
+        // One brace too many after the array's last object; the members after the array still count.
+        var (value, problems) = LenientJson.Parse("{\"kilns\": [{\"id\": 1}, {\"id\": 2}\n}\n], \"total\": 2}");
+        Assert.Contains(problems, p => p.Message.Contains("stray '}'"));
+        Assert.Equal(2, value!.Property("kilns")!.Items.Count);
+        Assert.Equal("2", value.Property("total")!.Text);
+    }
+
+    [Fact]
+    public void A_wrong_closing_bracket_that_ends_the_value_still_closes_it()
+    {
+        // "}" where "]" belongs, with nothing after it to close: it closes the array, as before.
+        var (value, problems) = LenientJson.Parse("{\"a\": [1, 2}, \"b\": 3}");
+        Assert.Contains(problems, p => p.Message.Contains("closes an array"));
+        Assert.Equal(2, value!.Property("a")!.Items.Count);
+    }
+
     [Theory]
     [InlineData("{...}")]
     [InlineData("[...]")]

@@ -29,7 +29,7 @@ public class GitHubDialectTests
                 "DepotCratesClient.CreateCrateAsync POST /warehouses/{warehouse}/crates",
                 "DepotCratesClient.DeleteCrateAsync DELETE /warehouses/{warehouse}/crates/{id}",
                 "DepotCratesClient.GetCrateAsync GET /warehouses/{warehouse}/crates/{id}",
-                "DepotCratesClient.GetStatAsync GET /warehouses/{warehouse}/stats",
+                "DepotCratesClient.GetStatsAsync GET /warehouses/{warehouse}/stats",
                 "DepotCratesClient.ListCratesAsync GET /warehouses/{warehouse}/crates",
                 "DepotCratesClient.WeighAsync POST /warehouses/{warehouse}/weigh",
                 "DepotCratesClient.WeighByIdAsync POST /warehouses/{warehouse}/weigh/{id}",
@@ -83,7 +83,7 @@ public class GitHubDialectTests
         Assert.Equal("CreateCrateResponse", s_fixture.ResponseOf("DepotCratesClient", "CreateCrateAsync").Name);
         // The list pages (the README's Pagination section names `?page`): its items are the array's.
         Assert.Equal(typeof(AsyncPageable<>).MakeGenericType(s_fixture.Type("ListCratesItem")), s_fixture.Type("DepotCratesClient").Operation("ListCratesAsync").ReturnType);
-        Assert.Equal(typeof(int), s_fixture.MemberType("GetCrateStatResponse", "Shipped"));
+        Assert.Equal(typeof(int), s_fixture.MemberType("GetCrateStatsResponse", "Shipped"));
     }
 
     [Fact]

@@ -8,7 +8,8 @@ namespace Engage.Codegen.Tests.Dialects;
 /// nested object (<c>position.lat</c>, <c>crew[].role</c>) make the object a member, never a member of that dotted
 /// name; and the query string of an endpoint line is sent in the query, whatever the method. log.md: a list whose prose
 /// names the cursor to send back for the next page (<c>`continue`</c>) and whose page shows it (<c>metadata.continue</c>)
-/// pages by it, where nothing else on the page documents the parameter.
+/// pages by it, where nothing else on the page documents the parameter. towers.md: an operation two sections document,
+/// its parameters in one and what it answers in the other, takes both.
 /// </summary>
 public sealed class GuidePageTests
 {
@@ -34,7 +35,7 @@ public sealed class GuidePageTests
             s_fixture.Operations.Where(o => o.StartsWith("WatchtowerSightingsClient.", StringComparison.Ordinal)));
         var request = s_fixture.Type("ListSightingsRequest");
         Assert.Equal(new[] { "Page", "PerPage", "Ship", "Tower" }, request.GetProperties().Select(p => p.Name).Order(StringComparer.Ordinal));
-        var note = Assert.Single(s_fixture.Result.GeneratorDiagnostics, d => d.Id == "ENG016");
+        var note = Assert.Single(s_fixture.Result.GeneratorDiagnostics, d => d.Id == "ENG016" && d.Location.GetLineSpan().Path.EndsWith("sightings.md", StringComparison.Ordinal));
         Assert.Contains("curl", DialectFixture.LineOf(note), StringComparison.Ordinal);
     }
 
@@ -59,5 +60,18 @@ public sealed class GuidePageTests
         var source = s_fixture.Result.Source("WatchtowerWatchLogClient.g.cs");
         Assert.Contains("query.Add(\"continue\"", source, StringComparison.Ordinal);
         Assert.Contains("Metadata?.Continue", source, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_operation_whose_documenting_section_shows_no_answer_answers_as_its_other_section_shows()
+    {
+        // "Narrowing the tower list" documents GET /towers with its parameters and makes the operation; "Reading the
+        // towers" shows what it answers.
+        Assert.Equal(new[] { "WatchtowerTowersClient.ListAsync GET /towers" }, s_fixture.Operations.Where(o => o.StartsWith("WatchtowerTowersClient.", StringComparison.Ordinal)));
+        Assert.Equal(new[] { "Coast", "Manned" }, s_fixture.Type("ListTowersRequest").GetProperties().Select(p => p.Name).Order(StringComparer.Ordinal));
+        var towers = s_fixture.MemberType("ListTowersResponse", "Towers");
+        var tower = towers.GetGenericArguments().Single();
+        Assert.Equal(typeof(int), tower.GetProperty("HeightM")!.PropertyType);
+        Assert.Equal(typeof(string), tower.GetProperty("Name")!.PropertyType);
     }
 }

@@ -6,7 +6,8 @@ namespace Engage.Codegen.Tests.Dialects;
 /// Paging that the docs state list by list (Fixtures/dialects/marked-paging, our own pages): a pagination
 /// section "for endpoints which support pagination" speaks only of the lists that say they page ("Returns a
 /// paginated list", or a page that says its lists are paginated); a list that says nothing is not paged, and
-/// neither is an object with an array in it.
+/// neither is an object with an array in it. pens.md: a paging sentence in a subsection of an endpoint's section
+/// speaks of that endpoint, not of the page; a list that says it does not paginate is not paged.
 /// </summary>
 public sealed class MarkedPagingTests
 {
@@ -20,6 +21,9 @@ public sealed class MarkedPagingTests
     [InlineData("RanchHerdsClient", "ListTagsAsync", false)] // a list that says nothing of pages
     [InlineData("RanchBarnsClient", "ListAsync", true)]     // its page says its lists are paginated
     [InlineData("RanchBarnsClient", "GetAsync", false)]     // one barn, with an array of doors in it
+    [InlineData("RanchPensClient", "SearchAsync", true)]    // "The results are paginated" in a subsection of its own
+    [InlineData("RanchPensClient", "ListGatesAsync", false)] // that sentence speaks of the search, not of the page's lists
+    [InlineData("RanchPensClient", "ListAsync", false)]     // /feed-types: "This list doesn't support pagination"
     public void Only_the_lists_the_docs_say_page_are_paged(string client, string method, bool paged)
     {
         Assert.Equal(paged, s_fixture.Operation(client, method).Paged);

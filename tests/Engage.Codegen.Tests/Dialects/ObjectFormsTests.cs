@@ -243,6 +243,6 @@ public sealed class ObjectFormsTests
         var list = source.Substring(source.IndexOf("ListAsync(", StringComparison.Ordinal));
         Assert.Contains("\"page\"", list, StringComparison.Ordinal);
         Assert.Contains("\"pageSize\"", list, StringComparison.Ordinal);
-        Assert.False(s_objects.Operation("KennelPondsClient", "GetDuckAsync").Paged);
+        Assert.False(s_objects.Operation("KennelPondsClient", "GetDucksAsync").Paged);
     }
 }

@@ -80,7 +80,7 @@ public sealed class SampleValueTests
     [Fact]
     public void Examples_in_html_code_blocks_make_the_summary_rows_operation_under_their_heading()
     {
-        Assert.Contains("LighthouseLogbookClient.ReadEntryAsync GET /logbooks/{logbook}/entries", s_samples.Operations);
+        Assert.Contains("LighthouseLogbookClient.ReadEntriesAsync GET /logbooks/{logbook}/entries", s_samples.Operations);
     }
 
     [Fact]

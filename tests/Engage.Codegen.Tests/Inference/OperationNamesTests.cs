@@ -25,9 +25,17 @@ public class OperationNamesTests
     [InlineData("POST", "/users", "Create a user", "Create")]
     [InlineData("POST", "/users/{uid}/events", "Add User events", "AddEvent")]
     [InlineData("GET", "/users/{uid}/report", "The user report", "GetReport")]
-    [InlineData("GET", "/v1/things/{id}/stats", "Create thing stats", "GetStat")]
+    [InlineData("GET", "/v1/things/{id}/stats", "Create thing stats", "GetStats")] // a GET of a collection the heading names in the plural
     [InlineData("DELETE", "/v1/things/{id}/stats", "Get rid of stats", "DeleteStat")]
-    [InlineData("GET", "/warehouses/{w}/stats", "GET /warehouses/:w/stats", "GetStat")]
+    [InlineData("GET", "/warehouses/{w}/stats", "GET /warehouses/:w/stats", "GetStats")]
+    // A segment of several words the heading names in order, and a collection a GET heading names in the plural.
+    [InlineData("GET", "/kilns/{id}/firing_log", "Get the firing log of a kiln", "GetFiringLog")]
+    [InlineData("POST", "/kilns/{id}/glaze-tests", "Run glaze tests on a kiln", "RunGlazeTest")]
+    [InlineData("GET", "/kilns/{id}/glaze-tests", "Fetch the glaze tests of a kiln", "FetchGlazeTests")]
+    [InlineData("GET", "/kilns/{id}/glaze-tests/{test}", "Fetch one glaze test", "FetchGlazeTest")]
+    [InlineData("GET", "/v1/kiln-settings", "Get kiln settings", "GetKilnSettings")]
+    [InlineData("GET", "/kilns/{id}/schedule", "Get kiln schedules", "GetSchedule")] // the path names one schedule
+    [InlineData("GET", "/kilns/{id}/firing_log", "Get the log", "Get")]                 // "log" alone is not "firing log"
     public void The_heading_rule_names_a_section_of_one_endpoint(string method, string path, string heading, string expected)
     {
         Assert.Equal(expected, ApiBuilder.OperationBaseName(method, path, heading));

@@ -108,7 +108,7 @@ namespace Depot.GitHub
     /// <remarks>Generated from README.md:123 ("GET /warehouses/:warehouse/stats").</remarks>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Depot.GitHub.Serialization.DepotJsonConverterFactory))]
     [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "{version}")]
-    public sealed partial class GetCrateStatResponse
+    public sealed partial class GetCrateStatsResponse
     {
         /// <summary>The sealed value of the response.</summary>
         /// <remarks>JSON: <c>sealed</c>.</remarks>
@@ -272,17 +272,17 @@ namespace Depot.GitHub.Serialization
             writer.WriteEndObject();
         }
 
-        /// <summary>Reads and writes GetCrateStatResponse as the API's JSON, without reflection.</summary>
-        public static readonly global::System.Text.Json.Serialization.JsonConverter<global::Depot.GitHub.GetCrateStatResponse> GetCrateStatResponse = new global::Engage.Codegen.Runtime.Serialization.ApiObjectConverter<global::Depot.GitHub.GetCrateStatResponse>(Read_GetCrateStatResponse, Write_GetCrateStatResponse);
+        /// <summary>Reads and writes GetCrateStatsResponse as the API's JSON, without reflection.</summary>
+        public static readonly global::System.Text.Json.Serialization.JsonConverter<global::Depot.GitHub.GetCrateStatsResponse> GetCrateStatsResponse = new global::Engage.Codegen.Runtime.Serialization.ApiObjectConverter<global::Depot.GitHub.GetCrateStatsResponse>(Read_GetCrateStatsResponse, Write_GetCrateStatsResponse);
 
-        private static global::Depot.GitHub.GetCrateStatResponse? Read_GetCrateStatResponse(ref Utf8JsonReader reader, JsonSerializerOptions options)
+        private static global::Depot.GitHub.GetCrateStatsResponse? Read_GetCrateStatsResponse(ref Utf8JsonReader reader, JsonSerializerOptions options)
         {
-            if (!ApiJson.StartObject(ref reader, "GetCrateStatResponse"))
+            if (!ApiJson.StartObject(ref reader, "GetCrateStatsResponse"))
             {
                 return null;
             }
 
-            var value = new global::Depot.GitHub.GetCrateStatResponse();
+            var value = new global::Depot.GitHub.GetCrateStatsResponse();
             while (ApiJson.NextProperty(ref reader))
             {
                 if (reader.ValueTextEquals("sealed"u8)) value.Sealed = ApiJson.Read(ref reader, ApiJson.Int32, options);
@@ -294,7 +294,7 @@ namespace Depot.GitHub.Serialization
             return value;
         }
 
-        private static void Write_GetCrateStatResponse(Utf8JsonWriter writer, global::Depot.GitHub.GetCrateStatResponse value, JsonSerializerOptions options)
+        private static void Write_GetCrateStatsResponse(Utf8JsonWriter writer, global::Depot.GitHub.GetCrateStatsResponse value, JsonSerializerOptions options)
         {
             writer.WriteStartObject();
             writer.WriteNumber("sealed"u8, value.Sealed);

@@ -187,15 +187,15 @@ namespace Depot.GitHub
         /// <exception cref="global::Engage.Codegen.Runtime.ApiException">The API answered with an error status or an unreadable body, or no response arrived; transient failures were retried first where that is safe.</exception>
         /// <exception cref="global::System.TimeoutException">An attempt took longer than the timeout and could not be retried.</exception>
         [global::Engage.Codegen.Runtime.ApiOperation("GET", "/warehouses/{warehouse}/stats", Auth = global::Engage.Codegen.Runtime.ApiAuth.Token, Paged = false, Source = "README.md:123")]
-        public virtual global::System.Threading.Tasks.Task<global::Depot.GitHub.GetCrateStatResponse> GetStatAsync(string warehouse, global::Engage.Codegen.Runtime.ApiRequestOptions? requestOptions, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::Depot.GitHub.GetCrateStatsResponse> GetStatsAsync(string warehouse, global::Engage.Codegen.Runtime.ApiRequestOptions? requestOptions, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var requestPath = "/warehouses/" + global::Engage.Codegen.Runtime.ApiPath.Segment(warehouse, nameof(warehouse)) + "/stats";
 
-            return _pipeline.SendAsync("Crates.GetStat", global::System.Net.Http.HttpMethod.Get, requestPath, null, global::Depot.GitHub.DepotJsonContext.Default.GetCrateStatResponse, requestOptions, cancellationToken);
+            return _pipeline.SendAsync("Crates.GetStats", global::System.Net.Http.HttpMethod.Get, requestPath, null, global::Depot.GitHub.DepotJsonContext.Default.GetCrateStatsResponse, requestOptions, cancellationToken);
         }
 
-        /// <inheritdoc cref="GetStatAsync(string, global::Engage.Codegen.Runtime.ApiRequestOptions, global::System.Threading.CancellationToken)"/>
-        public global::System.Threading.Tasks.Task<global::Depot.GitHub.GetCrateStatResponse> GetStatAsync(string warehouse, global::System.Threading.CancellationToken cancellationToken = default)
-            => GetStatAsync(warehouse, null, cancellationToken);
+        /// <inheritdoc cref="GetStatsAsync(string, global::Engage.Codegen.Runtime.ApiRequestOptions, global::System.Threading.CancellationToken)"/>
+        public global::System.Threading.Tasks.Task<global::Depot.GitHub.GetCrateStatsResponse> GetStatsAsync(string warehouse, global::System.Threading.CancellationToken cancellationToken = default)
+            => GetStatsAsync(warehouse, null, cancellationToken);
     }
 }
