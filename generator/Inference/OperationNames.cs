@@ -73,7 +73,7 @@ internal sealed partial class ApiBuilder
         if (last is not null)
         {
             var singular = Naming.Singular(last).ToLowerInvariant();
-            var named = words.FindIndex(1, w => string.Equals(Naming.Singular(w), singular, StringComparison.OrdinalIgnoreCase));
+            var named = words.Count < 2 ? -1 : words.FindIndex(1, w => string.Equals(Naming.Singular(w), singular, StringComparison.OrdinalIgnoreCase));
             named = named >= 0 ? named : SegmentWordsEnd(words, singular);
             if (named >= 0 && !string.Equals(verb, Naming.Pascal(singular), StringComparison.Ordinal))
             {

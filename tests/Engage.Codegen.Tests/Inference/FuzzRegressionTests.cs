@@ -36,4 +36,13 @@ public class FuzzRegressionTests
         Assert.Contains("_pipeline.EnsureSecret(\"Setting `event` in \\\"Create a thing\\\"\");", client);
         Assert.DoesNotContain("request.Event is not null", client);
     }
+
+    [Fact]
+    public void A_heading_without_words_names_its_operation_by_the_method()
+    {
+        // Random case 18 (2026-12-03): a heading of digits alone ("## 1 2 3") over a request to a path of several
+        // segments stopped the name rule, which looked for the path's last segment among the heading's words.
+        Assert.Equal("Get", Engage.Codegen.Inference.ApiBuilder.OperationBaseName("GET", "/v1/kilns/{id}/firing_log", "1 2 3"));
+        Assert.Equal("Get", Engage.Codegen.Inference.ApiBuilder.OperationBaseName("GET", "/v1/kilns/{id}/firing_log", "Get"));
+    }
 }
