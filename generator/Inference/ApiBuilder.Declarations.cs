@@ -442,9 +442,11 @@ internal sealed partial class ApiBuilder
     private static Dictionary<string, EndpointSectionSpec> ChosenEndpoints(List<DocSpec> docs, Dictionary<string, EquatableArray<JsonExample>> shownResponses)
     {
         var chosen = new Dictionary<string, EndpointSectionSpec>(StringComparer.Ordinal);
+        var keys = new List<(EndpointSectionSpec Endpoint, string Key)>();
         foreach (var endpoint in docs.SelectMany(d => d.Endpoints))
         {
             var key = OperationKey(endpoint.HttpMethod, endpoint.PathTemplate);
+            keys.Add((endpoint, key));
             if (!chosen.TryGetValue(key, out var best) || Rank(endpoint) > Rank(best))
             {
                 chosen[key] = endpoint;
@@ -457,9 +459,8 @@ internal sealed partial class ApiBuilder
         }
 
         // The answer shown on the documenting section's own page, where one of its pages shows one.
-        foreach (var endpoint in docs.SelectMany(d => d.Endpoints))
+        foreach (var (endpoint, key) in keys)
         {
-            var key = OperationKey(endpoint.HttpMethod, endpoint.PathTemplate);
             if (endpoint.ResponseExamples.Count > 0 && chosen[key] is { ResponseExamples.Count: 0 } documenting &&
                 documenting.HeadingLocation.Path == endpoint.HeadingLocation.Path &&
                 shownResponses[key][0].Location.Path != endpoint.HeadingLocation.Path)

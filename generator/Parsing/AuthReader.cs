@@ -48,11 +48,12 @@ internal static class AuthReader
     /// <summary>The scheme one piece of text (a paragraph or a code block) shows, or null.</summary>
     public static CredentialSpec? Read(string text, LocationInfo location)
     {
-        var lower = text.ToLowerInvariant();
+        // Cheap tests before each pattern, without a copy in lower case of every paragraph and code block.
+        bool Has(string word) => text.IndexOf(word, StringComparison.OrdinalIgnoreCase) >= 0;
 
         // Two headers sent together, an id and a credential (-H "X-User-Id: ..." -H "X-Auth-Token: ..."): strongest.
         // Header names have hyphens ("X-User-Id"); "ClientId:" at the head of a line is a field of code.
-        if (lower.Contains("id") && lower.IndexOf(':') >= 0 && s_idHeader.Match(text) is { Success: true } id && id.Groups["name"].Value.IndexOf('-') > 0 &&
+        if (Has("id") && text.IndexOf(':') >= 0 && s_idHeader.Match(text) is { Success: true } id && id.Groups["name"].Value.IndexOf('-') > 0 &&
             s_credentialHeader.Match(text) is { Success: true } credential &&
             (credential.Groups["name"].Value.IndexOf('-') > 0 || credential.Groups["name"].Value.Equals("Authorization", StringComparison.OrdinalIgnoreCase)) &&
             !credential.Groups["name"].Value.Equals(id.Groups["name"].Value, StringComparison.OrdinalIgnoreCase))
@@ -63,20 +64,20 @@ internal static class AuthReader
             return new CredentialSpec(CredentialLocation.Headers, HeaderCredentialName(idHeader), HeaderCredentialName(credentialHeader), idHeader, prefix, null, 5, location, credentialHeader);
         }
 
-        var header = lower.IndexOf(':') >= 0 ? s_header.Match(text) : Match.Empty;
+        var header = text.IndexOf(':') >= 0 ? s_header.Match(text) : Match.Empty;
         if (header.Success && !header.Groups["value"].Value.Equals("Basic", StringComparison.OrdinalIgnoreCase) && !IsProseColon(header))
         {
             var name = header.Groups["name"].Value;
             var prefix = Prefix(header.Groups["prefix"]);
             var placeholder = Patterns.Replace(header.Groups["value"].Value.ToLowerInvariant(), "[^a-z]", string.Empty, RegexOptions.CultureInvariant, s_timeout);
-            var keyName = prefix == "Bearer " || lower.Contains("access token") || placeholder.Contains("accesstoken") ? "AccessToken"
+            var keyName = prefix == "Bearer " || Has("access token") || placeholder.Contains("accesstoken") ? "AccessToken"
                 : prefix.Length > 0 || name.IndexOf("token", StringComparison.OrdinalIgnoreCase) >= 0 ? "Token"
                 : "ApiKey";
             return new CredentialSpec(CredentialLocation.Header, keyName, null, CanonicalHeader(name), prefix, null, 4, location);
         }
 
-        var query = lower.IndexOf('=') >= 0 ? s_query.Match(text) : Match.Empty;
-        if (!query.Success && lower.Contains("param"))
+        var query = text.IndexOf('=') >= 0 ? s_query.Match(text) : Match.Empty;
+        if (!query.Success && Has("param"))
         {
             query = s_queryProse.Match(text);
         }
@@ -87,20 +88,20 @@ internal static class AuthReader
             return new CredentialSpec(CredentialLocation.Query, name.IndexOf("token", StringComparison.OrdinalIgnoreCase) >= 0 ? "AccessToken" : "ApiKey", null, null, null, name, 3, location);
         }
 
-        var curl = lower.Contains("curl") ? s_curlUser.Match(text) : Match.Empty;
+        var curl = Has("curl") ? s_curlUser.Match(text) : Match.Empty;
         if (curl.Success)
         {
             var (key, secret) = BasicNames(curl.Groups["user"].Value + " " + curl.Groups["password"].Value);
             return new CredentialSpec(CredentialLocation.Basic, key, secret, null, null, null, 2, location);
         }
 
-        if (lower.Contains("basic") && s_basicProse.IsMatch(text))
+        if (Has("basic") && s_basicProse.IsMatch(text))
         {
             var (key, secret) = BasicNames(text);
             return new CredentialSpec(CredentialLocation.Basic, key, secret, null, null, null, 2, location);
         }
 
-        if ((lower.Contains("token") || lower.Contains("oauth")) && s_bearerProse.IsMatch(text))
+        if ((Has("token") || Has("oauth")) && s_bearerProse.IsMatch(text))
         {
             return new CredentialSpec(CredentialLocation.Header, "AccessToken", null, "Authorization", "Bearer ", null, 1, location);
         }

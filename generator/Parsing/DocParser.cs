@@ -61,6 +61,19 @@ internal static partial class DocParser
 
     public static DocSpec Parse(DocSource source, CancellationToken cancellationToken)
     {
+        MarkdownText.BeginPage();
+        try
+        {
+            return ParsePage(source, cancellationToken);
+        }
+        finally
+        {
+            MarkdownText.EndPage();
+        }
+    }
+
+    private static DocSpec ParsePage(DocSource source, CancellationToken cancellationToken)
+    {
         // Template markup (Liquid, ERB, shortcodes, MDX imports) is blanked in place: never read as text.
         var text = TemplateMarkup.Blank(source.Text);
         var markdown = new MarkdownText(source.Path, text);

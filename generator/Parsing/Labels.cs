@@ -142,26 +142,37 @@ internal static class Labels
     /// <summary>Reads label words as a person would despite typos: "Exmaple reqeust data:" is "example request data:".</summary>
     private static string FixLabelTypos(string text)
     {
-        // Only the first three words can be label words: the rest of the paragraph is left as it is.
-        var words = text.Split(new[] { ' ' }, 4);
-        var changed = false;
-        for (var i = 0; i < Math.Min(3, words.Length); i++)
+        // Only the first three words can be label words: the rest of the paragraph is left as it is, and not copied
+        // (most paragraphs have no typo, and most are not labels at all).
+        System.Text.StringBuilder? fixedText = null;
+        var copied = 0;
+        var start = 0;
+        for (var i = 0; i < 3 && start <= text.Length; i++)
         {
-            var word = words[i].TrimEnd(':', '.');
-            if (word.Length < 5 || s_labelWords.Contains(word))
+            var end = text.IndexOf(' ', start);
+            end = end < 0 ? text.Length : end;
+            var wordEnd = end;
+            while (wordEnd > start && text[wordEnd - 1] is ':' or '.')
             {
-                continue;
+                wordEnd--;
             }
 
-            var close = s_labelWords.FirstOrDefault(label => EditDistance(word, label) <= MaxTypos(label));
-            if (close is not null)
+            if (wordEnd - start >= 5)
             {
-                words[i] = close + words[i].Substring(word.Length);
-                changed = true;
+                var word = text.Substring(start, wordEnd - start);
+                var close = s_labelWords.Contains(word) ? null : s_labelWords.FirstOrDefault(label => EditDistance(word, label) <= MaxTypos(label));
+                if (close is not null)
+                {
+                    fixedText ??= new System.Text.StringBuilder(text.Length + 4);
+                    fixedText.Append(text, copied, start - copied).Append(close);
+                    copied = wordEnd;
+                }
             }
+
+            start = end + 1;
         }
 
-        return changed ? string.Join(" ", words) : text;
+        return fixedText is null ? text : fixedText.Append(text, copied, text.Length - copied).ToString();
     }
 
     [ThreadStatic]

@@ -111,9 +111,73 @@ internal sealed class MarkdownText
             return string.Empty;
         }
 
+        // The rules of a page read the same paragraph's text several times (auth, paging, endpoints, fields): while a
+        // page is parsed on this thread, each container's text is made once.
+        var texts = t_inlineTexts;
+        if (texts is not null && texts.TryGetValue(container, out var known))
+        {
+            return known;
+        }
+
         var builder = new StringBuilder();
         Append(container, builder, 0);
-        return Normalize(builder.ToString());
+        var text = Normalize(builder.ToString());
+        texts?.Add(container, text);
+        return text;
+    }
+
+    [ThreadStatic]
+    private static Dictionary<ContainerInline, string>? t_inlineTexts;
+
+    [ThreadStatic]
+    private static Dictionary<LeafBlock, (string Content, List<(int ContentStart, StringLine Line)> Map)>? t_codeContents;
+
+    [ThreadStatic]
+    private static Dictionary<ContainerInline, string>? t_spareInlineTexts;
+
+    [ThreadStatic]
+    private static Dictionary<LeafBlock, (string Content, List<(int ContentStart, StringLine Line)> Map)>? t_spareCodeContents;
+
+    /// <summary>
+    /// Starts reading one page on this thread: the texts of its inlines and code blocks are kept until <see cref="EndPage"/>
+    /// (its blocks are the page's own, so nothing outlives it). The dictionaries are reused from page to page.
+    /// </summary>
+    public static void BeginPage()
+    {
+        t_inlineTexts = t_spareInlineTexts ?? new Dictionary<ContainerInline, string>(ReferenceEqualityComparer<ContainerInline>.Instance);
+        t_codeContents = t_spareCodeContents ?? new Dictionary<LeafBlock, (string, List<(int, StringLine)>)>(ReferenceEqualityComparer<LeafBlock>.Instance);
+        t_spareInlineTexts = null;
+        t_spareCodeContents = null;
+    }
+
+    /// <summary>Ends the page <see cref="BeginPage"/> started: its texts are let go.</summary>
+    public static void EndPage()
+    {
+        if (t_inlineTexts is { } texts)
+        {
+            texts.Clear();
+            t_spareInlineTexts = texts;
+        }
+
+        if (t_codeContents is { } contents)
+        {
+            contents.Clear();
+            t_spareCodeContents = contents;
+        }
+
+        t_inlineTexts = null;
+        t_codeContents = null;
+    }
+
+    /// <summary>Compares by reference: two blocks with the same text are still two blocks.</summary>
+    private sealed class ReferenceEqualityComparer<T> : IEqualityComparer<T>
+        where T : class
+    {
+        public static readonly ReferenceEqualityComparer<T> Instance = new();
+
+        public bool Equals(T? x, T? y) => ReferenceEquals(x, y);
+
+        public int GetHashCode(T obj) => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj);
     }
 
     private static void Append(Inline inline, StringBuilder builder, int depth)
@@ -189,6 +253,19 @@ internal sealed class MarkdownText
 
     /// <summary>The lines of a code block joined by '\n', with each line's absolute start.</summary>
     public static (string Content, List<(int ContentStart, StringLine Line)> Map) CodeContent(LeafBlock block)
+    {
+        var contents = t_codeContents;
+        if (contents is not null && contents.TryGetValue(block, out var known))
+        {
+            return known;
+        }
+
+        var read = ReadCodeContent(block);
+        contents?.Add(block, read);
+        return read;
+    }
+
+    private static (string Content, List<(int ContentStart, StringLine Line)> Map) ReadCodeContent(LeafBlock block)
     {
         var builder = new StringBuilder();
         var map = new List<(int, StringLine)>();

@@ -6,10 +6,18 @@ using BenchmarkDotNet.Toolchains.InProcess.Emit;
 // dotnet run -c Release --project tests/Engage.Codegen.Benchmarks -- --filter '*'          (quick run)
 // dotnet run -c Release --project tests/Engage.Codegen.Benchmarks -- --filter '*' --full   (default BenchmarkDotNet job)
 // dotnet run -c Release --project tests/Engage.Codegen.Benchmarks -- --stages [--dump DIR] (time per stage; DIR gets the generated files)
+// dotnet run -c Release --project tests/Engage.Codegen.Benchmarks -- --allocations          (bytes per stage, and by type, sampled)
 if (args.Contains("--stages"))
 {
     var dump = Array.IndexOf(args, "--dump");
     Engage.Codegen.Benchmarks.Stages.Run(dump >= 0 && dump + 1 < args.Length ? args[dump + 1] : null);
+    return;
+}
+
+if (args.Contains("--allocations"))
+{
+    // Where each stage's allocations go, by type (sampled): see AllocationSampler.
+    Engage.Codegen.Benchmarks.AllocationSampler.Run();
     return;
 }
 
