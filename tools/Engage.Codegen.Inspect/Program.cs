@@ -3,9 +3,15 @@ using Engage.Codegen.Inspect.Corpora;
 
 // dotnet run --project tools/Engage.Codegen.Inspect -- <folder or .md files> [--summary] [--namespace N] [--client-name C]
 // dotnet run --project tools/Engage.Codegen.Inspect -- score [--corpora DIR] [--details] [id...]
+// dotnet run --project tools/Engage.Codegen.Inspect -- openapi <docs-dir> -o <file> [--yaml]
 if (args.Length > 0 && args[0] == "score")
 {
     return ScoreCommand.Run(args.Skip(1).ToList(), Console.Out);
+}
+
+if (args.Length > 0 && args[0] == "openapi")
+{
+    return Engage.Codegen.Inspect.OpenApi.OpenApiCommand.Run(args.Skip(1).ToList(), Console.Out, Console.Error);
 }
 
 var paths = new List<string>();
@@ -30,6 +36,7 @@ for (var i = 0; i < args.Length; i++)
             Console.WriteLine("usage: Engage.Codegen.Inspect <folder-or-file.md>... [--summary] [--expect endpoints.txt] [--namespace N] [--client-name C] [--property Name=Value]...");
             Console.WriteLine("       --property sets a project property as the build would: ApiBaseAddress, ApiAuth, ApiPaging, ApiExclude");
             Console.WriteLine("       Engage.Codegen.Inspect score [--corpora DIR] [--details] [id...]   (the training corpora against tools/corpora/expected)");
+            Console.WriteLine("       Engage.Codegen.Inspect openapi <docs-dir> -o <file> [--yaml]        (what the docs say, as an OpenAPI 3.1 document)");
             Console.WriteLine("Prints every operation, model and diagnostic the generator reads from the Markdown, with totals per page.");
             return 0;
         default: paths.Add(args[i]); break;

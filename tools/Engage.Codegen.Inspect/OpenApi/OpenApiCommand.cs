@@ -1,0 +1,96 @@
+using Microsoft.OpenApi;
+
+namespace Engage.Codegen.Inspect.OpenApi;
+
+/// <summary>
+/// <c>openapi &lt;docs-dir&gt; -o &lt;file&gt; [--yaml]</c>: writes what the docs say as an OpenAPI 3.1 document
+/// (JSON, or YAML with <c>--yaml</c> or a <c>.yaml</c>/<c>.yml</c> file name). Exit 0 when written, 2 on usage or
+/// I/O errors or when the docs give no API.
+/// </summary>
+public static class OpenApiCommand
+{
+    public static int Run(IReadOnlyList<string> args, TextWriter output, TextWriter errors)
+    {
+        string? folder = null;
+        string? file = null;
+        var yaml = false;
+        string? ns = null;
+        string? clientName = null;
+        var properties = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 0; i < args.Count; i++)
+        {
+            switch (args[i])
+            {
+                case "-o" or "--output" when i + 1 < args.Count: file = args[++i]; break;
+                case "--yaml": yaml = true; break;
+                case "--namespace" when i + 1 < args.Count: ns = args[++i]; break;
+                case "--client-name" when i + 1 < args.Count: clientName = args[++i]; break;
+                case "--property" or "-p" when i + 1 < args.Count && args[i + 1].IndexOf('=') > 0:
+                    var assignment = args[++i];
+                    properties[assignment.Substring(0, assignment.IndexOf('='))] = assignment.Substring(assignment.IndexOf('=') + 1);
+                    break;
+                default:
+                    if (folder is not null || args[i].StartsWith('-'))
+                    {
+                        errors.WriteLine($"openapi: unexpected argument '{args[i]}'");
+                        return Usage(errors);
+                    }
+
+                    folder = args[i];
+                    break;
+            }
+        }
+
+        if (folder is null || file is null)
+        {
+            return Usage(errors);
+        }
+
+        if (!Directory.Exists(folder))
+        {
+            errors.WriteLine($"openapi: no folder {folder}");
+            return 2;
+        }
+
+        var pages = Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
+            .Where(f => f.EndsWith(".md", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".mdx", StringComparison.OrdinalIgnoreCase))
+            .Order(StringComparer.Ordinal)
+            .Select(f => (Path.GetFullPath(f), File.ReadAllText(f)))
+            .ToList();
+        var report = DocsReport.Create(pages, ns, clientName, properties);
+        if (report.Api is not { } api)
+        {
+            errors.WriteLine($"openapi: the docs in {folder} give no API (run the inspect verb to see why)");
+            return 2;
+        }
+
+        var document = OpenApiExport.Build(api);
+        yaml |= file.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || file.EndsWith(".yml", StringComparison.OrdinalIgnoreCase);
+        try
+        {
+            var text = yaml
+                ? document.SerializeAsYamlAsync(OpenApiSpecVersion.OpenApi3_1).GetAwaiter().GetResult()
+                : document.SerializeAsJsonAsync(OpenApiSpecVersion.OpenApi3_1).GetAwaiter().GetResult();
+            File.WriteAllText(file, text.ReplaceLineEndings("\n").TrimEnd('\n') + "\n");
+        }
+        catch (IOException exception)
+        {
+            errors.WriteLine($"openapi: could not write {file}: {exception.Message}");
+            return 2;
+        }
+        catch (UnauthorizedAccessException exception)
+        {
+            errors.WriteLine($"openapi: could not write {file}: {exception.Message}");
+            return 2;
+        }
+
+        output.WriteLine($"{file}: OpenAPI 3.1, {api.Resources.Sum(r => r.Operations.Count)} operations, {document.Components!.Schemas!.Count} schemas");
+        return 0;
+    }
+
+    private static int Usage(TextWriter errors)
+    {
+        errors.WriteLine("usage: Engage.Codegen.Inspect openapi <docs-dir> -o <file> [--yaml] [--namespace N] [--client-name C] [--property Name=Value]...");
+        return 2;
+    }
+}
