@@ -118,12 +118,56 @@ public class PackageTests
     }
 
     /// <summary>
-    /// <c>dotnet pack</c> at the root makes exactly the generator and runtime packages (samples, tests
-    /// and tools are not packable), versioned from git by MinVer, MIT licensed. Packs what the build
+    /// The tool a user installs beside the build (issue 22): packed into a local feed, installed with
+    /// <c>dotnet tool install --tool-path</c>, its command <c>engage-codegen</c> runs the inspection and the OpenAPI
+    /// export over docs-input, and says how to use a verb it was given wrongly (exit 2).
+    /// </summary>
+    [Fact]
+    public void The_tool_package_installs_and_runs_its_verbs()
+    {
+        var root = GeneratorHarness.RepositoryRoot;
+        var work = Directory.CreateTempSubdirectory("engage-tool-");
+        try
+        {
+            var version = "0.1.0-test." + DateTime.UtcNow.ToString("yyyyMMddHHmmssfff");
+            var feed = Directory.CreateDirectory(Path.Combine(work.FullName, "feed")).FullName;
+            var pack = ExternalConsumerTests.Run("dotnet", $"pack \"{Path.Combine(root, "tools/Engage.Codegen.Inspect/Engage.Codegen.Inspect.csproj")}\" -o \"{feed}\" -p:MinVerVersionOverride={version} --disable-build-servers -nodeReuse:false -v:minimal", root);
+            Assert.True(pack.ExitCode == 0, pack.Output);
+            Assert.True(File.Exists(Path.Combine(feed, $"Engage.Codegen.Tool.{version}.nupkg")));
+
+            var tools = Path.Combine(work.FullName, "tools");
+            var environment = new Dictionary<string, string> { ["NUGET_PACKAGES"] = Path.Combine(work.FullName, "packages") };
+            var install = ExternalConsumerTests.Run("dotnet", $"tool install Engage.Codegen.Tool --version {version} --tool-path \"{tools}\" --add-source \"{feed}\"", work.FullName, environment);
+            Assert.True(install.ExitCode == 0, install.Output);
+            var command = Path.Combine(tools, OperatingSystem.IsWindows() ? "engage-codegen.exe" : "engage-codegen");
+            var docs = Path.Combine(root, "docs-input");
+
+            var inspect = ExternalConsumerTests.Run(command, $"inspect \"{docs}\" --summary", work.FullName, environment);
+            Assert.True(inspect.ExitCode == 0, inspect.Output);
+            Assert.Contains("total: 13 operations", inspect.Output, StringComparison.Ordinal);
+
+            var file = Path.Combine(work.FullName, "engage.openapi.yaml");
+            var openapi = ExternalConsumerTests.Run(command, $"openapi \"{docs}\" -o \"{file}\"", work.FullName, environment);
+            Assert.True(openapi.ExitCode == 0, openapi.Output);
+            Assert.StartsWith("openapi: '3.1", File.ReadAllText(file), StringComparison.Ordinal);
+
+            var usage = ExternalConsumerTests.Run(command, "openapi", work.FullName, environment);
+            Assert.Equal(2, usage.ExitCode);
+            Assert.Contains("usage: engage-codegen openapi", usage.Output, StringComparison.Ordinal);
+        }
+        finally
+        {
+            work.Delete(recursive: true);
+        }
+    }
+
+    /// <summary>
+    /// <c>dotnet pack</c> at the root makes exactly the generator, runtime and tool packages (samples and tests
+    /// are not packable), versioned from git by MinVer, MIT licensed. Packs what the build
     /// made (--no-build), so it needs the solution built first, as CI and the README's test command do.
     /// </summary>
     [Fact]
-    public void Packing_the_solution_yields_exactly_the_two_packages()
+    public void Packing_the_solution_yields_exactly_the_three_packages()
     {
         var root = GeneratorHarness.RepositoryRoot;
         var feed = Directory.CreateTempSubdirectory("engage-root-pack-");
@@ -138,11 +182,12 @@ public class PackageTests
             var pack = ExternalConsumerTests.Run("dotnet", $"pack Engage.Codegen.sln -c {configuration} --no-build -o \"{feed.FullName}\" --disable-build-servers -nodeReuse:false -v:minimal", root);
             Assert.True(pack.ExitCode == 0, pack.Output);
             var files = feed.GetFiles().Select(f => f.Name).Order(StringComparer.Ordinal).ToList();
-            Assert.Equal(2, files.Count);
+            Assert.Equal(3, files.Count);
             Assert.Matches(@"^Engage\.Codegen\.\d+\.\d+\.\d+(-[0-9A-Za-z.]+)?\.nupkg$", files[0]);
             Assert.Matches(@"^Engage\.Codegen\.Runtime\.\d+\.\d+\.\d+(-[0-9A-Za-z.]+)?\.nupkg$", files[1]);
             var version = files[0].Substring("Engage.Codegen.".Length, files[0].Length - "Engage.Codegen.".Length - ".nupkg".Length);
             Assert.Equal($"Engage.Codegen.Runtime.{version}.nupkg", files[1]);
+            Assert.Equal($"Engage.Codegen.Tool.{version}.nupkg", files[2]);
             Assert.NotEqual("0.1.0", version); // no longer one fixed version for every commit
         }
         finally

@@ -4,6 +4,12 @@ using Engage.Codegen.Inspect.Corpora;
 // dotnet run --project tools/Engage.Codegen.Inspect -- <folder or .md files> [--summary] [--namespace N] [--client-name C]
 // dotnet run --project tools/Engage.Codegen.Inspect -- score [--corpora DIR] [--details] [id...]
 // dotnet run --project tools/Engage.Codegen.Inspect -- openapi <docs-dir> -o <file> [--yaml]
+// As the engage-codegen tool: `engage-codegen inspect <docs-dir>` is the inspection, the verb being optional.
+if (args.Length > 0 && args[0] == "inspect")
+{
+    args = args.Skip(1).ToArray();
+}
+
 if (args.Length > 0 && args[0] == "score")
 {
     return ScoreCommand.Run(args.Skip(1).ToList(), Console.Out);
@@ -33,10 +39,10 @@ for (var i = 0; i < args.Length; i++)
             properties[assignment.Substring(0, assignment.IndexOf('='))] = assignment.Substring(assignment.IndexOf('=') + 1);
             break;
         case "-h" or "--help":
-            Console.WriteLine("usage: Engage.Codegen.Inspect <folder-or-file.md>... [--summary] [--expect endpoints.txt] [--namespace N] [--client-name C] [--property Name=Value]...");
+            Console.WriteLine("usage: engage-codegen [inspect] <folder-or-file.md>... [--summary] [--expect endpoints.txt] [--namespace N] [--client-name C] [--property Name=Value]...");
             Console.WriteLine("       --property sets a project property as the build would: ApiBaseAddress, ApiAuth, ApiPaging, ApiExclude");
-            Console.WriteLine("       Engage.Codegen.Inspect score [--corpora DIR] [--details] [id...]   (the training corpora against tools/corpora/expected)");
-            Console.WriteLine("       Engage.Codegen.Inspect openapi <docs-dir> -o <file> [--yaml]        (what the docs say, as an OpenAPI 3.1 document)");
+            Console.WriteLine("       engage-codegen score [--corpora DIR] [--details] [id...]   (the training corpora against tools/corpora/expected)");
+            Console.WriteLine("       engage-codegen openapi <docs-dir> -o <file> [--yaml]        (what the docs say, as an OpenAPI 3.1 document)");
             Console.WriteLine("Prints every operation, model and diagnostic the generator reads from the Markdown, with totals per page.");
             return 0;
         default: paths.Add(args[i]); break;
@@ -45,7 +51,7 @@ for (var i = 0; i < args.Length; i++)
 
 if (paths.Count == 0)
 {
-    Console.Error.WriteLine("usage: Engage.Codegen.Inspect <folder-or-file.md>... [--summary]");
+    Console.Error.WriteLine("usage: engage-codegen [inspect] <folder-or-file.md>... [--summary]   (engage-codegen --help for the rest)");
     return 2;
 }
 

@@ -90,7 +90,7 @@ public static class OpenApiCommand
 
     private static int Usage(TextWriter errors)
     {
-        errors.WriteLine("usage: Engage.Codegen.Inspect openapi <docs-dir> -o <file> [--yaml] [--namespace N] [--client-name C] [--property Name=Value]...");
+        errors.WriteLine("usage: engage-codegen openapi <docs-dir> -o <file> [--yaml] [--namespace N] [--client-name C] [--property Name=Value]...");
         return 2;
     }
 }
