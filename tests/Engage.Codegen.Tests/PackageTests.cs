@@ -119,8 +119,9 @@ public class PackageTests
 
     /// <summary>
     /// The tool a user installs beside the build (issue 22): packed into a local feed, installed with
-    /// <c>dotnet tool install --tool-path</c>, its command <c>engage-codegen</c> runs the inspection and the OpenAPI
-    /// export over docs-input, and says how to use a verb it was given wrongly (exit 2).
+    /// <c>dotnet tool install --tool-path</c>, its command <c>engage-codegen</c> runs the inspection, the OpenAPI
+    /// export over docs-input and the diff (of the fixture pair, and of docs-input against its own export), and says
+    /// how to use a verb it was given wrongly (exit 2).
     /// </summary>
     [Fact]
     public void The_tool_package_installs_and_runs_its_verbs()
@@ -150,6 +151,13 @@ public class PackageTests
             var openapi = ExternalConsumerTests.Run(command, $"openapi \"{docs}\" -o \"{file}\"", work.FullName, environment);
             Assert.True(openapi.ExitCode == 0, openapi.Output);
             Assert.StartsWith("openapi: '3.1", File.ReadAllText(file), StringComparison.Ordinal);
+
+            var fixtures = Path.Combine(root, "tests", "Engage.Codegen.Tests", "Fixtures", "diff");
+            var diff = ExternalConsumerTests.Run(command, $"diff \"{Path.Combine(fixtures, "before")}\" \"{Path.Combine(fixtures, "after")}\"", work.FullName, environment);
+            Assert.True(diff.ExitCode == 1, diff.Output); // something breaks
+            Assert.Contains("## Breaking for callers", diff.Output, StringComparison.Ordinal);
+            var same = ExternalConsumerTests.Run(command, $"diff \"{file}\" \"{docs}\"", work.FullName, environment);
+            Assert.True(same.ExitCode == 0, same.Output);
 
             var usage = ExternalConsumerTests.Run(command, "openapi", work.FullName, environment);
             Assert.Equal(2, usage.ExitCode);

@@ -4,6 +4,7 @@ using Engage.Codegen.Inspect.Corpora;
 // dotnet run --project tools/Engage.Codegen.Inspect -- <folder or .md files> [--summary] [--namespace N] [--client-name C]
 // dotnet run --project tools/Engage.Codegen.Inspect -- score [--corpora DIR] [--details] [id...]
 // dotnet run --project tools/Engage.Codegen.Inspect -- openapi <docs-dir> -o <file> [--yaml]
+// dotnet run --project tools/Engage.Codegen.Inspect -- diff <old> <new>   (each a docs folder or an OpenAPI file)
 // As the engage-codegen tool: `engage-codegen inspect <docs-dir>` is the inspection, the verb being optional.
 if (args.Length > 0 && args[0] == "inspect")
 {
@@ -18,6 +19,11 @@ if (args.Length > 0 && args[0] == "score")
 if (args.Length > 0 && args[0] == "openapi")
 {
     return Engage.Codegen.Inspect.OpenApi.OpenApiCommand.Run(args.Skip(1).ToList(), Console.Out, Console.Error);
+}
+
+if (args.Length > 0 && args[0] == "diff")
+{
+    return Engage.Codegen.Inspect.OpenApi.DiffCommand.Run(args.Skip(1).ToList(), Console.Out, Console.Error);
 }
 
 var paths = new List<string>();
@@ -43,6 +49,7 @@ for (var i = 0; i < args.Length; i++)
             Console.WriteLine("       --property sets a project property as the build would: ApiBaseAddress, ApiAuth, ApiPaging, ApiExclude");
             Console.WriteLine("       engage-codegen score [--corpora DIR] [--details] [id...]   (the training corpora against tools/corpora/expected)");
             Console.WriteLine("       engage-codegen openapi <docs-dir> -o <file> [--yaml]        (what the docs say, as an OpenAPI 3.1 document)");
+            Console.WriteLine("       engage-codegen diff <old> <new>                             (what changed, breaking first; exit 1 when something breaks)");
             Console.WriteLine("Prints every operation, model and diagnostic the generator reads from the Markdown, with totals per page.");
             return 0;
         default: paths.Add(args[i]); break;

@@ -52,19 +52,12 @@ public static class OpenApiCommand
             return 2;
         }
 
-        var pages = Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
-            .Where(f => f.EndsWith(".md", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".mdx", StringComparison.OrdinalIgnoreCase))
-            .Order(StringComparer.Ordinal)
-            .Select(f => (Path.GetFullPath(f), File.ReadAllText(f)))
-            .ToList();
-        var report = DocsReport.Create(pages, ns, clientName, properties);
-        if (report.Api is not { } api)
+        if (Export(folder, ns, clientName, properties) is not { } document)
         {
             errors.WriteLine($"openapi: the docs in {folder} give no API (run the inspect verb to see why)");
             return 2;
         }
 
-        var document = OpenApiExport.Build(api);
         yaml |= file.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || file.EndsWith(".yml", StringComparison.OrdinalIgnoreCase);
         try
         {
@@ -84,8 +77,20 @@ public static class OpenApiCommand
             return 2;
         }
 
-        output.WriteLine($"{file}: OpenAPI 3.1, {api.Resources.Sum(r => r.Operations.Count)} operations, {document.Components!.Schemas!.Count} schemas");
+        output.WriteLine($"{file}: OpenAPI 3.1, {document.Paths.Sum(p => p.Value.Operations?.Count ?? 0)} operations, {document.Components!.Schemas!.Count} schemas");
         return 0;
+    }
+
+    /// <summary>The docs under a folder (<c>.md</c> and <c>.mdx</c>), read as a build reads them and exported; null when they give no API.</summary>
+    public static OpenApiDocument? Export(string folder, string? ns, string? clientName, IReadOnlyDictionary<string, string> properties)
+    {
+        var pages = Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
+            .Where(f => f.EndsWith(".md", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".mdx", StringComparison.OrdinalIgnoreCase))
+            .Order(StringComparer.Ordinal)
+            .Select(f => (Path.GetFullPath(f), File.ReadAllText(f)))
+            .ToList();
+        var report = DocsReport.Create(pages, ns, clientName, properties);
+        return report.Api is { } api ? OpenApiExport.Build(api) : null;
     }
 
     private static int Usage(TextWriter errors)

@@ -1,0 +1,80 @@
+using Microsoft.OpenApi;
+using Microsoft.OpenApi.Reader;
+
+namespace Engage.Codegen.Inspect.OpenApi;
+
+/// <summary>
+/// <c>diff &lt;old&gt; &lt;new&gt;</c>: each side a docs folder (exported as the <c>openapi</c> verb does) or an OpenAPI
+/// file (JSON or YAML); prints the changes as Markdown, breaking ones first. Exit 0 when nothing breaks, 1 when
+/// something does, 2 on usage or I/O errors.
+/// </summary>
+public static class DiffCommand
+{
+    public static int Run(IReadOnlyList<string> args, TextWriter output, TextWriter errors)
+    {
+        var sides = args.Where(a => !a.StartsWith('-')).ToList();
+        if (sides.Count != 2 || args.Count != 2)
+        {
+            errors.WriteLine("usage: engage-codegen diff <old docs-dir or openapi file> <new docs-dir or openapi file>");
+            return 2;
+        }
+
+        var before = Load(sides[0], errors);
+        var after = before is null ? null : Load(sides[1], errors);
+        if (before is null || after is null)
+        {
+            return 2;
+        }
+
+        var changes = OpenApiDiff.Compare(before, after);
+        output.Write(OpenApiDiff.Render(changes));
+        return changes.Any(c => c.Breaking) ? 1 : 0;
+    }
+
+    /// <summary>One side: a folder of docs, read and exported; or an OpenAPI document, read. Null (and a message) when it cannot be.</summary>
+    public static OpenApiDocument? Load(string path, TextWriter errors)
+    {
+        string text;
+        string format;
+        try
+        {
+            if (Directory.Exists(path))
+            {
+                if (OpenApiCommand.Export(path, null, null, new Dictionary<string, string>()) is not { } exported)
+                {
+                    errors.WriteLine($"diff: the docs in {path} give no API");
+                    return null;
+                }
+
+                text = exported.SerializeAsJsonAsync(OpenApiSpecVersion.OpenApi3_1).GetAwaiter().GetResult();
+                format = "json";
+            }
+            else if (File.Exists(path))
+            {
+                text = File.ReadAllText(path);
+                format = path.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".yml", StringComparison.OrdinalIgnoreCase) ? "yaml" : "json";
+            }
+            else
+            {
+                errors.WriteLine($"diff: no folder or file {path}");
+                return null;
+            }
+        }
+        catch (IOException exception)
+        {
+            errors.WriteLine($"diff: could not read {path}: {exception.Message}");
+            return null;
+        }
+
+        var settings = new OpenApiReaderSettings();
+        settings.AddYamlReader();
+        var read = OpenApiDocument.Parse(text, format, settings);
+        if (read.Document is null || read.Diagnostic?.Errors.Count > 0)
+        {
+            errors.WriteLine($"diff: {path} is not an OpenAPI document: {string.Join("; ", read.Diagnostic?.Errors.Select(e => e.Message) ?? Array.Empty<string>())}");
+            return null;
+        }
+
+        return read.Document;
+    }
+}
