@@ -36,10 +36,11 @@ public sealed class DocsReport
     /// <param name="ns">The namespace, as <c>ApiClientNamespace</c> would give it.</param>
     /// <param name="clientName">The client's name, as <c>ApiClientName</c> would give it.</param>
     /// <param name="properties">Project properties the build would pass: <c>ApiBaseAddress</c>, <c>ApiAuth</c>, <c>ApiPaging</c>, <c>ApiExclude</c>.</param>
-    public static DocsReport Create(IEnumerable<(string Path, string Text)> pages, string? ns = null, string? clientName = null, IReadOnlyDictionary<string, string>? properties = null)
+    /// <param name="rootNamespace">The project's <c>RootNamespace</c>, which names the client's namespace when <paramref name="ns"/> does not.</param>
+    public static DocsReport Create(IEnumerable<(string Path, string Text)> pages, string? ns = null, string? clientName = null, IReadOnlyDictionary<string, string>? properties = null, string? rootNamespace = null)
     {
         string? Property(string name) => properties is not null && properties.TryGetValue(name, out var value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
-        var settings = new GeneratorSettings(ns ?? "Inspected", clientName, null,
+        var settings = new GeneratorSettings(ns ?? (rootNamespace is null ? "Inspected" : null), clientName, rootNamespace,
             Property(ProjectOverrides.BaseAddressProperty), Property(ProjectOverrides.AuthProperty), Property(ProjectOverrides.PagingProperty), Property(ProjectOverrides.ExcludeProperty));
         var sources = pages.ToList();
         var docs = sources.Select(p => Parse(p.Path, p.Text)).ToImmutableArray();

@@ -31,6 +31,7 @@ var summaryOnly = false;
 string? ns = null;
 string? clientName = null;
 string? expect = null;
+string? project = null;
 var properties = new Dictionary<string, string>(StringComparer.Ordinal);
 for (var i = 0; i < args.Length; i++)
 {
@@ -40,12 +41,14 @@ for (var i = 0; i < args.Length; i++)
         case "--namespace" when i + 1 < args.Length: ns = args[++i]; break;
         case "--client-name" when i + 1 < args.Length: clientName = args[++i]; break;
         case "--expect" when i + 1 < args.Length: expect = args[++i]; break;
+        case "--project" when i + 1 < args.Length: project = args[++i]; break;
         case "--property" or "-p" when i + 1 < args.Length && args[i + 1].IndexOf('=') > 0:
             var assignment = args[++i];
             properties[assignment.Substring(0, assignment.IndexOf('='))] = assignment.Substring(assignment.IndexOf('=') + 1);
             break;
         case "-h" or "--help":
             Console.WriteLine("usage: engage-codegen [inspect] <folder-or-file.md>... [--summary] [--expect endpoints.txt] [--namespace N] [--client-name C] [--property Name=Value]...");
+            Console.WriteLine("       engage-codegen [inspect] --project <csproj> [--summary]           (the project's <ApiDocs> and properties, as the build reads them; every verb takes it)");
             Console.WriteLine("       --property sets a project property as the build would: ApiBaseAddress, ApiAuth, ApiPaging, ApiExclude");
             Console.WriteLine("       engage-codegen score [--corpora DIR] [--details] [id...]   (the training corpora against tools/corpora/expected)");
             Console.WriteLine("       engage-codegen openapi <docs-dir> -o <file> [--yaml]        (what the docs say, as an OpenAPI 3.1 document)");
@@ -53,6 +56,25 @@ for (var i = 0; i < args.Length; i++)
             Console.WriteLine("Prints every operation, model and diagnostic the generator reads from the Markdown, with totals per page.");
             return 0;
         default: paths.Add(args[i]); break;
+    }
+}
+
+string? rootNamespace = null;
+if (project is not null)
+{
+    // The pages and properties the build would give the generator: the project's <ApiDocs> and its MSBuild properties.
+    if (ProjectDocs.Read(project, Console.Error) is not { } read)
+    {
+        return 2;
+    }
+
+    paths.AddRange(read.Pages);
+    ns ??= read.Namespace;
+    clientName ??= read.ClientName;
+    rootNamespace = read.RootNamespace;
+    foreach (var (name, value) in read.Properties)
+    {
+        properties.TryAdd(name, value);
     }
 }
 
@@ -82,7 +104,7 @@ foreach (var path in paths)
     }
 }
 
-var report = DocsReport.Create(files.Select(f => (Path.GetFullPath(f), File.ReadAllText(f))), ns, clientName, properties);
+var report = DocsReport.Create(files.Select(f => (Path.GetFullPath(f), File.ReadAllText(f))), ns, clientName, properties, rootNamespace);
 Console.Write(summaryOnly ? report.RenderSummary() : report.Render());
 if (expect is not null)
 {

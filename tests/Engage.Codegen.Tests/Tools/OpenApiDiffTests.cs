@@ -106,4 +106,57 @@ public sealed class OpenApiDiffTests
         Assert.Equal(2, DiffCommand.Run(arguments.Split(' ', StringSplitOptions.RemoveEmptyEntries), TextWriter.Null, errors));
         Assert.NotEqual(string.Empty, errors.ToString());
     }
+
+    [Fact]
+    public void With_a_project_the_verbs_read_its_ApiDocs_and_properties_as_the_build_does()
+    {
+        var folder = Directory.CreateTempSubdirectory("engage-project-");
+        try
+        {
+            // A project outside the repository: its <ApiDocs> glob names the "before" pages, ApiAuth overrides the bearer
+            // scheme the docs state, ApiExclude leaves DELETE out, and ApiClientNamespace names the client's namespace.
+            foreach (var page in Directory.GetFiles(Fixture("before")))
+            {
+                Directory.CreateDirectory(Path.Combine(folder.FullName, "docs"));
+                File.Copy(page, Path.Combine(folder.FullName, "docs", Path.GetFileName(page)));
+            }
+
+            var project = Path.Combine(folder.FullName, "Pantry.csproj");
+            File.WriteAllText(project, """
+                <Project Sdk="Microsoft.NET.Sdk">
+                  <PropertyGroup>
+                    <TargetFramework>net10.0</TargetFramework>
+                    <ApiClientNamespace>Pantry.Client</ApiClientNamespace>
+                    <ApiAuth>header X-Pantry-Key</ApiAuth>
+                    <ApiExclude>DELETE /jars/*</ApiExclude>
+                  </PropertyGroup>
+                  <ItemGroup>
+                    <ApiDocs Include="docs/*.md" />
+                  </ItemGroup>
+                </Project>
+                """);
+
+            var errors = new StringWriter();
+            var read = Engage.Codegen.Inspect.ProjectDocs.Read(project, errors);
+            Assert.True(read is not null, errors.ToString());
+            Assert.Equal(new[] { "index.md", "jars.md" }, read!.Pages.Select(Path.GetFileName).Order(StringComparer.Ordinal));
+            Assert.Equal("Pantry.Client", read.Namespace);
+            Assert.Equal("header X-Pantry-Key", read.Properties["ApiAuth"]);
+
+            var file = Path.Combine(folder.FullName, "pantry.openapi.json");
+            Assert.Equal(0, OpenApiCommand.Run(new[] { "--project", project, "-o", file }, TextWriter.Null, errors));
+            var document = Microsoft.OpenApi.OpenApiDocument.Parse(File.ReadAllText(file), "json").Document!;
+            Assert.Equal("X-Pantry-Key", Assert.Single(document.Components!.SecuritySchemes!).Value.Name);
+            Assert.DoesNotContain(document.Paths.SelectMany(p => p.Value.Operations!.Keys), m => m == HttpMethod.Delete);
+
+            // The diff reads a docs folder with the project's overrides too: the same docs, the same project, no change.
+            var output = new StringWriter();
+            Assert.Equal(0, DiffCommand.Run(new[] { file, Path.Combine(folder.FullName, "docs"), "--project", project }, output, errors));
+            Assert.Contains("No change", output.ToString(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
 }

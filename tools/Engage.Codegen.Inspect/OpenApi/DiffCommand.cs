@@ -4,7 +4,7 @@ using Microsoft.OpenApi.Reader;
 namespace Engage.Codegen.Inspect.OpenApi;
 
 /// <summary>
-/// <c>diff &lt;old&gt; &lt;new&gt;</c>: each side a docs folder (exported as the <c>openapi</c> verb does) or an OpenAPI
+/// <c>diff &lt;old&gt; &lt;new&gt; [--project &lt;csproj&gt;]</c>: each side a docs folder (exported as the <c>openapi</c> verb does) or an OpenAPI
 /// file (JSON or YAML); prints the changes as Markdown, breaking ones first. Exit 0 when nothing breaks, 1 when
 /// something does, 2 on usage or I/O errors.
 /// </summary>
@@ -12,15 +12,37 @@ public static class DiffCommand
 {
     public static int Run(IReadOnlyList<string> args, TextWriter output, TextWriter errors)
     {
-        var sides = args.Where(a => !a.StartsWith('-')).ToList();
-        if (sides.Count != 2 || args.Count != 2)
+        var sides = new List<string>();
+        ProjectDocs? project = null;
+        for (var i = 0; i < args.Count; i++)
         {
-            errors.WriteLine("usage: engage-codegen diff <old docs-dir or openapi file> <new docs-dir or openapi file>");
+            if (args[i] == "--project" && i + 1 < args.Count)
+            {
+                // A docs folder on either side is read with the project's namespace, client name and overrides.
+                if ((project = ProjectDocs.Read(args[++i], errors)) is null)
+                {
+                    return 2;
+                }
+            }
+            else if (!args[i].StartsWith('-'))
+            {
+                sides.Add(args[i]);
+            }
+            else
+            {
+                sides.Clear();
+                break;
+            }
+        }
+
+        if (sides.Count != 2)
+        {
+            errors.WriteLine("usage: engage-codegen diff <old docs-dir or openapi file> <new docs-dir or openapi file> [--project <csproj>]");
             return 2;
         }
 
-        var before = Load(sides[0], errors);
-        var after = before is null ? null : Load(sides[1], errors);
+        var before = Load(sides[0], errors, project);
+        var after = before is null ? null : Load(sides[1], errors, project);
         if (before is null || after is null)
         {
             return 2;
@@ -32,7 +54,7 @@ public static class DiffCommand
     }
 
     /// <summary>One side: a folder of docs, read and exported; or an OpenAPI document, read. Null (and a message) when it cannot be.</summary>
-    public static OpenApiDocument? Load(string path, TextWriter errors)
+    public static OpenApiDocument? Load(string path, TextWriter errors, ProjectDocs? project = null)
     {
         string text;
         string format;
@@ -40,7 +62,9 @@ public static class DiffCommand
         {
             if (Directory.Exists(path))
             {
-                if (OpenApiCommand.Export(path, null, null, new Dictionary<string, string>()) is not { } exported)
+                var files = Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories)
+                    .Where(f => f.EndsWith(".md", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".mdx", StringComparison.OrdinalIgnoreCase)).ToList();
+                if (OpenApiCommand.Export(files, project?.Namespace, project?.ClientName, project?.Properties ?? new Dictionary<string, string>(), project?.RootNamespace) is not { } exported)
                 {
                     errors.WriteLine($"diff: the docs in {path} give no API");
                     return null;

@@ -3,7 +3,7 @@ using Microsoft.OpenApi;
 namespace Engage.Codegen.Inspect.OpenApi;
 
 /// <summary>
-/// <c>openapi &lt;docs-dir&gt; -o &lt;file&gt; [--yaml]</c>: writes what the docs say as an OpenAPI 3.1 document
+/// <c>openapi (&lt;docs-dir&gt; | --project &lt;csproj&gt;) -o &lt;file&gt; [--yaml]</c>: writes what the docs say as an OpenAPI 3.1 document
 /// (JSON, or YAML with <c>--yaml</c> or a <c>.yaml</c>/<c>.yml</c> file name). Exit 0 when written, 2 on usage or
 /// I/O errors or when the docs give no API.
 /// </summary>
@@ -16,6 +16,7 @@ public static class OpenApiCommand
         var yaml = false;
         string? ns = null;
         string? clientName = null;
+        string? project = null;
         var properties = new Dictionary<string, string>(StringComparer.Ordinal);
         for (var i = 0; i < args.Count; i++)
         {
@@ -23,6 +24,7 @@ public static class OpenApiCommand
             {
                 case "-o" or "--output" when i + 1 < args.Count: file = args[++i]; break;
                 case "--yaml": yaml = true; break;
+                case "--project" when i + 1 < args.Count: project = args[++i]; break;
                 case "--namespace" when i + 1 < args.Count: ns = args[++i]; break;
                 case "--client-name" when i + 1 < args.Count: clientName = args[++i]; break;
                 case "--property" or "-p" when i + 1 < args.Count && args[i + 1].IndexOf('=') > 0:
@@ -41,20 +43,34 @@ public static class OpenApiCommand
             }
         }
 
-        if (folder is null || file is null)
+        if ((folder is null) == (project is null) || file is null)
         {
             return Usage(errors);
         }
 
-        if (!Directory.Exists(folder))
+        OpenApiDocument? document;
+        if (project is not null)
+        {
+            if (ProjectDocs.Read(project, errors) is not { } read)
+            {
+                return 2;
+            }
+
+            document = Export(read.Pages, ns ?? read.Namespace, clientName ?? read.ClientName, read.Properties.Concat(properties).GroupBy(p => p.Key).ToDictionary(g => g.Key, g => g.Last().Value), read.RootNamespace);
+        }
+        else if (!Directory.Exists(folder))
         {
             errors.WriteLine($"openapi: no folder {folder}");
             return 2;
         }
-
-        if (Export(folder, ns, clientName, properties) is not { } document)
+        else
         {
-            errors.WriteLine($"openapi: the docs in {folder} give no API (run the inspect verb to see why)");
+            document = Export(folder!, ns, clientName, properties);
+        }
+
+        if (document is null)
+        {
+            errors.WriteLine($"openapi: the docs in {folder ?? project} give no API (run the inspect verb to see why)");
             return 2;
         }
 
@@ -82,20 +98,21 @@ public static class OpenApiCommand
     }
 
     /// <summary>The docs under a folder (<c>.md</c> and <c>.mdx</c>), read as a build reads them and exported; null when they give no API.</summary>
-    public static OpenApiDocument? Export(string folder, string? ns, string? clientName, IReadOnlyDictionary<string, string> properties)
+    public static OpenApiDocument? Export(string folder, string? ns, string? clientName, IReadOnlyDictionary<string, string> properties) =>
+        Export(Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
+            .Where(f => f.EndsWith(".md", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".mdx", StringComparison.OrdinalIgnoreCase)).ToList(), ns, clientName, properties, null);
+
+    /// <summary>The given pages, read as a build reads them and exported; null when they give no API.</summary>
+    public static OpenApiDocument? Export(IReadOnlyList<string> files, string? ns, string? clientName, IReadOnlyDictionary<string, string> properties, string? rootNamespace)
     {
-        var pages = Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
-            .Where(f => f.EndsWith(".md", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".mdx", StringComparison.OrdinalIgnoreCase))
-            .Order(StringComparer.Ordinal)
-            .Select(f => (Path.GetFullPath(f), File.ReadAllText(f)))
-            .ToList();
-        var report = DocsReport.Create(pages, ns, clientName, properties);
+        var pages = files.Order(StringComparer.Ordinal).Select(f => (Path.GetFullPath(f), File.ReadAllText(f))).ToList();
+        var report = DocsReport.Create(pages, ns, clientName, properties, rootNamespace);
         return report.Api is { } api ? OpenApiExport.Build(api) : null;
     }
 
     private static int Usage(TextWriter errors)
     {
-        errors.WriteLine("usage: engage-codegen openapi <docs-dir> -o <file> [--yaml] [--namespace N] [--client-name C] [--property Name=Value]...");
+        errors.WriteLine("usage: engage-codegen openapi (<docs-dir> | --project <csproj>) -o <file> [--yaml] [--namespace N] [--client-name C] [--property Name=Value]...");
         return 2;
     }
 }
