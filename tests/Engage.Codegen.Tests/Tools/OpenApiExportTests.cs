@@ -77,12 +77,12 @@ public sealed class OpenApiExportTests
         var assembly = generated.LoadAssembly();
         var methods = DocsInputTests.OperationsOf(assembly)
             .Where(o => !o.Method.DeclaringType!.Name.Contains("Public", StringComparison.Ordinal))
-            .Select(o => (Key: o.Operation.Method + " " + Shape(o.Operation.Path), o.Method.Name))
+            .Select(o => (Key: o.Operation.Method + " " + PathShape.Of(o.Operation.Path), o.Method.Name))
             .Distinct()
             .ToList();
 
         var (document, _, _) = Export(folder, yaml: false);
-        var exported = document.Paths.SelectMany(p => p.Value.Operations!.Select(o => (Key: o.Key.Method.ToUpperInvariant() + " " + Shape(p.Key), o.Value.OperationId!))).ToList();
+        var exported = document.Paths.SelectMany(p => p.Value.Operations!.Select(o => (Key: o.Key.Method.ToUpperInvariant() + " " + PathShape.Of(p.Key), o.Value.OperationId!))).ToList();
 
         Assert.Equal(methods.Select(m => m.Key).Order(StringComparer.Ordinal), exported.Select(e => e.Key).Order(StringComparer.Ordinal));
         foreach (var (key, operationId) in exported)
@@ -168,29 +168,5 @@ public sealed class OpenApiExportTests
         Assert.Equal(ParameterLocation.Header, token.In);
         Assert.Equal("Authorization", token.Name);
         Assert.Contains("after the prefix 'token '", token.Description, StringComparison.Ordinal);
-    }
-
-    private static string Shape(string path)
-    {
-        var shape = new System.Text.StringBuilder();
-        var inside = false;
-        foreach (var c in path)
-        {
-            if (c == '{')
-            {
-                inside = true;
-                shape.Append("{}");
-            }
-            else if (c == '}')
-            {
-                inside = false;
-            }
-            else if (!inside)
-            {
-                shape.Append(c);
-            }
-        }
-
-        return shape.ToString();
     }
 }

@@ -113,7 +113,7 @@ public static class OpenApiDiff
             foreach (var (method, operation) in item.Operations ?? new Dictionary<HttpMethod, OpenApiOperation>())
             {
                 var verb = method.Method.ToUpperInvariant();
-                result[new OperationKey(verb, Shape(path), verb + " " + path)] = operation;
+                result[new OperationKey(verb, PathShape.Of(path), verb + " " + path)] = operation;
             }
         }
 
@@ -334,28 +334,4 @@ public static class OpenApiDiff
 
     private static List<string>? EnumValues(IOpenApiSchema schema) =>
         schema.AnyOf?.FirstOrDefault(s => s.Enum is { Count: > 0 })?.Enum?.Select(v => v.ToString()).ToList();
-
-    private static string Shape(string path)
-    {
-        var shape = new System.Text.StringBuilder(path.Length);
-        var inside = false;
-        foreach (var c in path)
-        {
-            if (c == '{')
-            {
-                inside = true;
-                shape.Append("{}");
-            }
-            else if (c == '}')
-            {
-                inside = false;
-            }
-            else if (!inside)
-            {
-                shape.Append(c);
-            }
-        }
-
-        return shape.ToString();
-    }
 }

@@ -44,7 +44,7 @@ internal static class OpenApiExport
         {
             foreach (var operation in resource.Operations)
             {
-                var shape = Shape(operation.PathTemplate);
+                var shape = PathShape.Of(operation.PathTemplate);
                 if (!spellings.TryGetValue(shape, out var path))
                 {
                     spellings[shape] = path = operation.PathTemplate;
@@ -279,31 +279,6 @@ internal static class OpenApiExport
         }
 
         return api.BaseAddress is { Length: > 0 } address ? new OpenApiServer { Url = address } : null;
-    }
-
-    /// <summary>A path with its parameters' names left out: <c>/users/{}</c>.</summary>
-    private static string Shape(string path)
-    {
-        var shape = new System.Text.StringBuilder(path.Length);
-        var inside = false;
-        foreach (var c in path)
-        {
-            if (c == '{')
-            {
-                inside = true;
-                shape.Append("{}");
-            }
-            else if (c == '}')
-            {
-                inside = false;
-            }
-            else if (!inside)
-            {
-                shape.Append(c);
-            }
-        }
-
-        return shape.ToString();
     }
 
     private static List<string> ParameterNames(string path)
