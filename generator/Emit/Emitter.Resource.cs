@@ -239,7 +239,8 @@ internal static partial class Emitter
         _ => "_pipeline",
     };
 
-    private static string OperationName(ResourceSpec resource, OperationSpec operation) =>
+    /// <summary>The telemetry name of an operation, <c>Resource.Method</c> (<c>Users.Get</c>); the OpenAPI export's operationId is the same with an underscore.</summary>
+    internal static string OperationName(ResourceSpec resource, OperationSpec operation) =>
         resource.PropertyName + "." + (operation.MethodName.EndsWith("Async", System.StringComparison.Ordinal)
             ? operation.MethodName.Substring(0, operation.MethodName.Length - "Async".Length)
             : operation.MethodName);

@@ -279,15 +279,16 @@ internal static partial class DocParser
                 // "By default, GET requests return 20 results at a time because the API results are paginated": the
                 // page's lists, or, said in a section named for a list ("## List users") whose subsections hold its
                 // endpoints ("### For admins"), theirs.
+                var saysPaginated = SaysPaginated(prose.ToLowerInvariant());
                 if (endpointLevel > 0)
                 {
                     // Under an endpoint's section, a sentence that its results come in pages is that endpoint's.
-                    for (var i = endpointSectionStart; i < endpoints.Count && SaysPaginated(prose.ToLowerInvariant()); i++)
+                    for (var i = endpointSectionStart; i < endpoints.Count && saysPaginated; i++)
                     {
                         endpoints[i] = endpoints[i].HttpMethod == "GET" ? endpoints[i] with { Paginated = true } : endpoints[i];
                     }
                 }
-                else if (SaysPaginated(prose.ToLowerInvariant()))
+                else if (saysPaginated)
                 {
                     var opensSubsections = s_listHeading.IsMatch(headingText) && index + 1 < sections.Count && sections[index + 1].Heading is { } next && next.Level > heading.Level;
                     pagedLevel = opensSubsections ? heading.Level : pagedLevel;

@@ -89,9 +89,7 @@ foreach (var path in paths)
 {
     if (Directory.Exists(path))
     {
-        files.AddRange(Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories)
-            .Where(f => f.EndsWith(".md", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".mdx", StringComparison.OrdinalIgnoreCase))
-            .Order(StringComparer.Ordinal));
+        files.AddRange(DocsFiles.Under(path));
     }
     else if (File.Exists(path))
     {

@@ -53,7 +53,7 @@ public sealed record ProjectDocs(IReadOnlyList<string> Pages, string? Namespace,
             var values = json.RootElement.GetProperty("Properties");
             string? Property(string name) => values.TryGetProperty(name, out var value) && value.GetString() is { Length: > 0 } text ? text.Trim() : null;
             var pages = json.RootElement.TryGetProperty("Items", out var items) && items.TryGetProperty("ApiDocs", out var docs)
-                ? docs.EnumerateArray().Select(d => d.GetProperty("FullPath").GetString()!).Where(p => p.EndsWith(".md", StringComparison.OrdinalIgnoreCase) || p.EndsWith(".mdx", StringComparison.OrdinalIgnoreCase)).ToList()
+                ? docs.EnumerateArray().Select(d => d.GetProperty("FullPath").GetString()!).Where(DocsFiles.IsPage).ToList()
                 : new List<string>();
             var overrides = s_overrides.Select(p => (Name: p, Value: Property(p))).Where(p => p.Value is not null).ToDictionary(p => p.Name, p => p.Value!, StringComparer.Ordinal);
             return new ProjectDocs(pages, Property("ApiClientNamespace"), Property("ApiClientName"), Property("RootNamespace"), overrides);

@@ -44,7 +44,7 @@ public static class Manifest
         }
 
         return Directory.EnumerateFiles(corpusRoot, "*", SearchOption.AllDirectories)
-            .Where(f => f.EndsWith(".md", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".mdx", StringComparison.OrdinalIgnoreCase))
+            .Where(DocsFiles.IsPage)
             .Where(f => globs.Any(g => g.IsMatch(Path.GetRelativePath(corpusRoot, f).Replace('\\', '/'))))
             .Order(StringComparer.Ordinal)
             .ToList();

@@ -62,9 +62,7 @@ public static class DiffCommand
         {
             if (Directory.Exists(path))
             {
-                var files = Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories)
-                    .Where(f => f.EndsWith(".md", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".mdx", StringComparison.OrdinalIgnoreCase)).ToList();
-                if (OpenApiCommand.Export(files, project?.Namespace, project?.ClientName, project?.Properties ?? new Dictionary<string, string>(), project?.RootNamespace) is not { } exported)
+                if (OpenApiCommand.Export(DocsFiles.Under(path), project?.Namespace, project?.ClientName, project?.Properties ?? new Dictionary<string, string>(), project?.RootNamespace) is not { } exported)
                 {
                     errors.WriteLine($"diff: the docs in {path} give no API");
                     return null;

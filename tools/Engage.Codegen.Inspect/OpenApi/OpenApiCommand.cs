@@ -99,8 +99,7 @@ public static class OpenApiCommand
 
     /// <summary>The docs under a folder (<c>.md</c> and <c>.mdx</c>), read as a build reads them and exported; null when they give no API.</summary>
     public static OpenApiDocument? Export(string folder, string? ns, string? clientName, IReadOnlyDictionary<string, string> properties) =>
-        Export(Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
-            .Where(f => f.EndsWith(".md", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".mdx", StringComparison.OrdinalIgnoreCase)).ToList(), ns, clientName, properties, null);
+        Export(DocsFiles.Under(folder), ns, clientName, properties, null);
 
     /// <summary>The given pages, read as a build reads them and exported; null when they give no API.</summary>
     public static OpenApiDocument? Export(IReadOnlyList<string> files, string? ns, string? clientName, IReadOnlyDictionary<string, string> properties, string? rootNamespace)

@@ -139,7 +139,7 @@ internal static class OpenApiExport
 
     /// <summary>The telemetry name, <c>Resource_Method</c> (<c>Users_Get</c>): what a rename of the generated method changes.</summary>
     public static string OperationId(ResourceSpec resource, OperationSpec operation) =>
-        resource.PropertyName + "_" + (operation.MethodName.EndsWith("Async", StringComparison.Ordinal) ? operation.MethodName.Substring(0, operation.MethodName.Length - 5) : operation.MethodName);
+        Engage.Codegen.Emit.Emitter.OperationName(resource, operation).Replace('.', '_');
 
     private static Dictionary<string, IOpenApiMediaType> Json(IOpenApiSchema schema) =>
         new(StringComparer.Ordinal) { ["application/json"] = new OpenApiMediaType { Schema = schema } };
