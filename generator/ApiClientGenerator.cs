@@ -55,10 +55,27 @@ public sealed class ApiClientGenerator : IIncrementalGenerator
             .SelectMany(static (result, _) => result.Files.ToImmutableArray())
             .WithTrackingName(TrackingNames.GeneratedFiles);
 
+        // <ApiSurface> files: the API as the project last accepted it, compared with what the docs say now.
+        var surfaces = context.AdditionalTextsProvider
+            .Combine(context.AnalyzerConfigOptionsProvider)
+            .Where(static pair => IsMarked(pair.Left, pair.Right, SurfaceMetadata))
+            .Select(static (pair, cancellationToken) => ReadSource(pair.Left, cancellationToken))
+            .WithTrackingName(TrackingNames.SurfaceSource)
+            .Collect();
+
+        var surfaceDiagnostics = api
+            .Combine(surfaces)
+            .Combine(docs.Select(static (doc, _) => doc.Path).Collect())
+            .Select(static (pair, cancellationToken) => CheckSurface(pair.Left.Left, pair.Left.Right, pair.Right, cancellationToken))
+            .WithTrackingName(TrackingNames.SurfaceCheck);
+
         var diagnostics = api
             .Select(static (result, _) => result.Diagnostics)
             .Combine(emitted.Select(static (result, _) => result.Diagnostics))
-            .Select(static (pair, _) => pair.Right.Count == 0 ? pair.Left : pair.Left.Concat(pair.Right).ToEquatableArray())
+            .Combine(surfaceDiagnostics)
+            .Select(static (pair, _) => pair.Left.Right.Count == 0 && pair.Right.Count == 0
+                ? pair.Left.Left
+                : pair.Left.Left.Concat(pair.Left.Right).Concat(pair.Right).ToEquatableArray())
             .WithTrackingName(TrackingNames.Diagnostics);
 
         context.RegisterSourceOutput(files, static (production, file) =>
@@ -73,9 +90,37 @@ public sealed class ApiClientGenerator : IIncrementalGenerator
         });
     }
 
-    private static bool IsApiDoc(AdditionalText text, AnalyzerConfigOptionsProvider options) =>
-        options.GetOptions(text).TryGetValue("build_metadata.AdditionalFiles.EngageApiDocs", out var value) &&
+    /// <summary>The metadata the build files set on <c>&lt;ApiDocs&gt;</c> items' AdditionalFiles.</summary>
+    internal const string DocsMetadata = "EngageApiDocs";
+
+    /// <summary>The metadata the build files set on <c>&lt;ApiSurface&gt;</c> items' AdditionalFiles.</summary>
+    internal const string SurfaceMetadata = "EngageApiSurface";
+
+    private static bool IsApiDoc(AdditionalText text, AnalyzerConfigOptionsProvider options) => IsMarked(text, options, DocsMetadata);
+
+    private static bool IsMarked(AdditionalText text, AnalyzerConfigOptionsProvider options, string metadata) =>
+        options.GetOptions(text).TryGetValue("build_metadata.AdditionalFiles." + metadata, out var value) &&
         string.Equals(value, "true", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Compares the API with each <c>&lt;ApiSurface&gt;</c> file (ENG022-ENG024); nothing without one or without an API.</summary>
+    private static EquatableArray<DiagnosticInfo> CheckSurface(BuildResult result, ImmutableArray<DocSource> surfaces, ImmutableArray<string> docPaths, CancellationToken cancellationToken)
+    {
+        if (surfaces.IsDefaultOrEmpty || result.Api is null)
+        {
+            return EquatableArray<DiagnosticInfo>.Empty;
+        }
+
+        try
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            return Surface.SurfaceCheck.Run(result.Api, surfaces, docPaths);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            var failure = DiagnosticInfo.Create(DiagnosticDescriptors.GeneratorFailure, new LocationInfo(surfaces[0].Path, 0, 0, 0, 0, 0, 0), "comparing the API surface failed (" + Describe(exception) + ")");
+            return new EquatableArray<DiagnosticInfo>(new[] { failure });
+        }
+    }
 
     private static DocSource ReadSource(AdditionalText text, CancellationToken cancellationToken)
     {
@@ -192,6 +237,12 @@ public static class TrackingNames
 
     /// <summary>One generated file per type.</summary>
     public const string GeneratedFiles = nameof(GeneratedFiles);
+
+    /// <summary>The text of each <c>&lt;ApiSurface&gt;</c> file.</summary>
+    public const string SurfaceSource = nameof(SurfaceSource);
+
+    /// <summary>The API compared with its surface files: ENG022-ENG024.</summary>
+    public const string SurfaceCheck = nameof(SurfaceCheck);
 
     /// <summary>The diagnostics to report.</summary>
     public const string Diagnostics = nameof(Diagnostics);

@@ -127,6 +127,21 @@ internal static class DiagnosticDescriptors
         "Section '{0}' says '{1}', but the page's index lists the path only as '{2}' and no other section documents that; the operation is '{2}' (the ApiExclude property leaves it out)",
         DiagnosticSeverity.Warning);
 
+    public static readonly DiagnosticDescriptor SurfaceBroken = Create(
+        "ENG022", "The docs change the API in a way that breaks callers",
+        "{0}: {1}, against the API surface in {2}; if the docs changed on purpose, accept the change by exporting the surface again (engage-codegen openapi --project <your project> -o {2})",
+        DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor SurfaceExtended = Create(
+        "ENG023", "The docs add to the API",
+        "{0}: {1}, against the API surface in {2}; export the surface again to record it (engage-codegen openapi --project <your project> -o {2})",
+        DiagnosticSeverity.Info);
+
+    public static readonly DiagnosticDescriptor SurfaceUnreadable = Create(
+        "ENG024", "The API surface file could not be read",
+        "The API surface {0} could not be read ({1}), so the docs are not compared with it; write it with engage-codegen openapi --project <your project> -o {0}",
+        DiagnosticSeverity.Warning);
+
     public static readonly DiagnosticDescriptor GeneratorFailure = Create(
         "ENG099", "The generator failed on a docs file",
         "Engage.Codegen could not process this file: {0}. Please report this with the file.",
@@ -135,7 +150,8 @@ internal static class DiagnosticDescriptors
     public static readonly IReadOnlyList<DiagnosticDescriptor> All = new[]
     {
         EndpointLineUnreadable, SectionWithoutEndpoint, JsonExampleProblem, BulletUnreadable, UntypedMember,
-        UnknownObjectReference, NameCollision, NoClientName, NoApiRoot, PagingIncomplete, NoResponseType, ProseContradictsExample, MarkdownTooDeep, MethodMisspelled, AccountSpecificRoot, EndpointDocumentedTwice, AccountInRoot, ExampleOnly, OverrideNotUnderstood, ExampleOnAnotherHost, MethodDisagreesWithIndex, GeneratorFailure,
+        UnknownObjectReference, NameCollision, NoClientName, NoApiRoot, PagingIncomplete, NoResponseType, ProseContradictsExample, MarkdownTooDeep, MethodMisspelled, AccountSpecificRoot, EndpointDocumentedTwice, AccountInRoot, ExampleOnly, OverrideNotUnderstood, ExampleOnAnotherHost, MethodDisagreesWithIndex,
+        SurfaceBroken, SurfaceExtended, SurfaceUnreadable, GeneratorFailure,
     };
 
     private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = All.ToDictionary(d => d.Id);

@@ -16,8 +16,11 @@ public sealed class InMemoryDoc(string path, string text) : AdditionalText
     public override SourceText GetText(System.Threading.CancellationToken cancellationToken = default) => SourceText.From(Text, Encoding.UTF8);
 }
 
-/// <summary>Analyzer options that mark chosen files as ApiDocs and carry MSBuild properties, as the build files do.</summary>
-public sealed class TestOptionsProvider(IReadOnlyDictionary<string, string> globals, ISet<string> apiDocs) : AnalyzerConfigOptionsProvider
+/// <summary>
+/// Analyzer options that mark chosen files as ApiDocs (and others as ApiSurface files) and carry MSBuild properties,
+/// as the build files do.
+/// </summary>
+public sealed class TestOptionsProvider(IReadOnlyDictionary<string, string> globals, ISet<string> apiDocs, ISet<string>? apiSurfaces = null) : AnalyzerConfigOptionsProvider
 {
     public override AnalyzerConfigOptions GlobalOptions { get; } = new Options(globals);
 
@@ -26,7 +29,9 @@ public sealed class TestOptionsProvider(IReadOnlyDictionary<string, string> glob
     public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) =>
         new Options(apiDocs.Contains(textFile.Path)
             ? new Dictionary<string, string> { ["build_metadata.AdditionalFiles.EngageApiDocs"] = "true" }
-            : new Dictionary<string, string>());
+            : apiSurfaces?.Contains(textFile.Path) == true
+                ? new Dictionary<string, string> { ["build_metadata.AdditionalFiles.EngageApiSurface"] = "true" }
+                : new Dictionary<string, string>());
 
     private sealed class Options(IReadOnlyDictionary<string, string> values) : AnalyzerConfigOptions
     {

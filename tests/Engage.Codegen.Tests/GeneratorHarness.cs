@@ -59,9 +59,11 @@ public static class GeneratorHarness
         string? clientName = null,
         IEnumerable<AdditionalText>? otherFiles = null,
         string userCode = "namespace User { internal static class Placeholder { } }",
-        IReadOnlyDictionary<string, string>? properties = null)
+        IReadOnlyDictionary<string, string>? properties = null,
+        IEnumerable<InMemoryDoc>? surfaces = null)
     {
         var docList = docs.ToList();
+        var surfaceList = surfaces?.ToList() ?? new List<InMemoryDoc>();
         var globals = new Dictionary<string, string> { ["build_property.ApiClientNamespace"] = ns };
         foreach (var (name, value) in properties ?? new Dictionary<string, string>())
         {
@@ -73,11 +75,11 @@ public static class GeneratorHarness
             globals["build_property.ApiClientName"] = clientName;
         }
 
-        var options = new TestOptionsProvider(globals, new HashSet<string>(docList.Select(d => d.Path)));
+        var options = new TestOptionsProvider(globals, new HashSet<string>(docList.Select(d => d.Path)), new HashSet<string>(surfaceList.Select(d => d.Path)));
         var compilation = CreateCompilation(userCode);
         GeneratorDriver driver = CSharpGeneratorDriver.Create(
             new[] { new ApiClientGenerator().AsSourceGenerator() },
-            docList.Cast<AdditionalText>().Concat(otherFiles ?? Enumerable.Empty<AdditionalText>()),
+            docList.Concat(surfaceList).Cast<AdditionalText>().Concat(otherFiles ?? Enumerable.Empty<AdditionalText>()),
             (CSharpParseOptions)compilation.SyntaxTrees.First().Options,
             options,
             new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));

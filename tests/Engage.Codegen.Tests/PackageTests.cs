@@ -1,4 +1,5 @@
 using Engage.Sandbox;
+using Microsoft.OpenApi;
 
 namespace Engage.Codegen.Tests;
 
@@ -73,9 +74,16 @@ public class PackageTests
                   </PropertyGroup>
                   <ItemGroup>
                     <ApiDocs Include="{Path.Combine(root, "docs-input")}/*.md" />
+                    <ApiSurface Include="api.openapi.json" />
                   </ItemGroup>
                 </Project>
                 """));
+
+            // The surface the project accepted: the docs' own export, as `engage-codegen openapi` writes it.
+            var surface = Engage.Codegen.Inspect.OpenApi.OpenApiCommand.Export(Path.Combine(root, "docs-input"), null, null, new Dictionary<string, string>())!
+                .SerializeAsJsonAsync(OpenApiSpecVersion.OpenApi3_1).GetAwaiter().GetResult();
+            Assert.Contains("\"Users_Get\"", surface, StringComparison.Ordinal);
+            File.WriteAllText(Path.Combine(app, "api.openapi.json"), surface);
             File.WriteAllText(Path.Combine(app, "Program.cs"), """
                 using System;
                 using PackConsumer;
@@ -110,6 +118,14 @@ public class PackageTests
             Assert.True(run.ExitCode == 0, run.Output);
             Assert.Contains("CALLS from-package pro 1", run.Output);
             Assert.True(sandbox.Store.Users.ContainsKey("from-package"));
+
+            // A surface that no longer matches the docs (there, the generated method was Users.Fetch): the package's
+            // targets hand it to the generator, whose ENG022 fails this build, which treats warnings as errors.
+            File.WriteAllText(Path.Combine(app, "api.openapi.json"), surface.Replace("\"Users_Get\"", "\"Users_Fetch\"", StringComparison.Ordinal));
+            var broken = ExternalConsumerTests.Run("dotnet", "build --disable-build-servers -nodeReuse:false -v:minimal", app, environment);
+            Assert.True(broken.ExitCode != 0, broken.Output);
+            Assert.Contains("error ENG022", broken.Output, StringComparison.Ordinal);
+            Assert.Contains("the operationId (the generated method) changed from Users_Fetch to Users_Get", broken.Output, StringComparison.Ordinal);
         }
         finally
         {

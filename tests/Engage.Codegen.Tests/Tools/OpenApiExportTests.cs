@@ -1,4 +1,5 @@
 using Engage.Codegen.Inspect.OpenApi;
+using Engage.Codegen.Surface;
 using Engage.Codegen.Tests.Dialects;
 using Microsoft.OpenApi;
 using Microsoft.OpenApi.Reader;
@@ -153,8 +154,8 @@ public sealed class OpenApiExportTests
             Assert.Equal(0, OpenApiCommand.Run(new[] { folder, "-o", file }, TextWriter.Null, TextWriter.Null));
             var document = OpenApiDocument.Parse(File.ReadAllText(file), "json").Document!;
             var schemes = document.Components!.SecuritySchemes!;
-            Assert.Equal("X-Board-User-Id", schemes[OpenApiSecurity.Key].Name);
-            Assert.Equal("X-Board-Auth-Token", schemes[OpenApiSecurity.Secret].Name);
+            Assert.Equal("X-Board-User-Id", schemes[SecuritySchemes.Key].Name);
+            Assert.Equal("X-Board-Auth-Token", schemes[SecuritySchemes.Secret].Name);
             var requirement = Assert.Single(document.Paths["/notes"].Operations![HttpMethod.Get].Security!);
             Assert.Equal(2, requirement.Count); // one requirement naming both: sent together, not either one
         }
@@ -164,7 +165,7 @@ public sealed class OpenApiExportTests
         }
 
         var (github, _, _) = Export("dialects/github", yaml: false);
-        var token = github.Components!.SecuritySchemes![OpenApiSecurity.Key];
+        var token = github.Components!.SecuritySchemes![SecuritySchemes.Key];
         Assert.Equal(ParameterLocation.Header, token.In);
         Assert.Equal("Authorization", token.Name);
         Assert.Contains("after the prefix 'token '", token.Description, StringComparison.Ordinal);

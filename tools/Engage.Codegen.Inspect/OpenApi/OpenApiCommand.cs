@@ -1,3 +1,4 @@
+using Engage.Codegen.Model;
 using Microsoft.OpenApi;
 
 namespace Engage.Codegen.Inspect.OpenApi;
@@ -102,11 +103,14 @@ public static class OpenApiCommand
         Export(DocsFiles.Under(folder), ns, clientName, properties, null);
 
     /// <summary>The given pages, read as a build reads them and exported; null when they give no API.</summary>
-    public static OpenApiDocument? Export(IReadOnlyList<string> files, string? ns, string? clientName, IReadOnlyDictionary<string, string> properties, string? rootNamespace)
+    public static OpenApiDocument? Export(IReadOnlyList<string> files, string? ns, string? clientName, IReadOnlyDictionary<string, string> properties, string? rootNamespace) =>
+        Infer(files, ns, clientName, properties, rootNamespace) is { } api ? OpenApiExport.Build(api) : null;
+
+    /// <summary>The API the given pages give, read as a build reads them; null when they give none.</summary>
+    internal static ApiSpec? Infer(IReadOnlyList<string> files, string? ns, string? clientName, IReadOnlyDictionary<string, string> properties, string? rootNamespace)
     {
         var pages = files.Order(StringComparer.Ordinal).Select(f => (Path.GetFullPath(f), File.ReadAllText(f))).ToList();
-        var report = DocsReport.Create(pages, ns, clientName, properties, rootNamespace);
-        return report.Api is { } api ? OpenApiExport.Build(api) : null;
+        return DocsReport.Create(pages, ns, clientName, properties, rootNamespace).Api;
     }
 
     private static int Usage(TextWriter errors)

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Engage.Codegen.Model;
+using Engage.Codegen.Surface;
 using Microsoft.OpenApi;
 
 namespace Engage.Codegen.Inspect.OpenApi;
@@ -138,8 +139,7 @@ internal static class OpenApiExport
     }
 
     /// <summary>The telemetry name, <c>Resource_Method</c> (<c>Users_Get</c>): what a rename of the generated method changes.</summary>
-    public static string OperationId(ResourceSpec resource, OperationSpec operation) =>
-        Engage.Codegen.Emit.Emitter.OperationName(resource, operation).Replace('.', '_');
+    public static string OperationId(ResourceSpec resource, OperationSpec operation) => SurfaceOfApi.OperationId(resource, operation);
 
     private static Dictionary<string, IOpenApiMediaType> Json(IOpenApiSchema schema) =>
         new(StringComparer.Ordinal) { ["application/json"] = new OpenApiMediaType { Schema = schema } };
@@ -161,13 +161,8 @@ internal static class OpenApiExport
             schema.Extensions = OpenApiSchemas.Source(body.Source);
         }
 
-        var name = "ApiError";
-        while (document.Components!.Schemas!.ContainsKey(name))
-        {
-            name = "_" + name;
-        }
-
-        document.Components.Schemas[name] = schema;
+        var name = SurfaceOfApi.ErrorSchemaName(api);
+        document.Components!.Schemas![name] = schema;
         return new OpenApiSchemaReference(name, document);
     }
 
@@ -232,13 +227,7 @@ internal static class OpenApiExport
 
         var result = new JsonObject
         {
-            ["style"] = paging.Style switch
-            {
-                PagingStyle.IdCursor => "id-cursor",
-                PagingStyle.OpaqueCursor => "cursor",
-                PagingStyle.PageNumber => "page",
-                _ => "offset",
-            },
+            ["style"] = SurfaceOfApi.PagingStyleName(paging.Style),
             ["request"] = request,
             ["next"] = next,
             ["items"] = paging.ItemsProperty.Length == 0 ? "(the body)" : Read(paging.ItemsProperty),

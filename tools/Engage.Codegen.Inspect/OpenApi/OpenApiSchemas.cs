@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Engage.Codegen.Model;
+using Engage.Codegen.Surface;
 using Microsoft.OpenApi;
 
 namespace Engage.Codegen.Inspect.OpenApi;
@@ -26,14 +27,9 @@ internal sealed class OpenApiSchemas
     public void AddComponents()
     {
         var schemas = _document.Components!.Schemas ??= new Dictionary<string, IOpenApiSchema>(StringComparer.Ordinal);
-        foreach (var model in _api.Models)
+        // A request model sent in the query is no body: its members are the operation's query parameters.
+        foreach (var model in _api.Models.Where(SurfaceOfApi.IsComponent))
         {
-            // A request model sent in the query is no body: its members are the operation's query parameters.
-            if (model.Role == ModelRole.Request && !model.SentAsBody)
-            {
-                continue;
-            }
-
             schemas[model.Name] = Model(model);
         }
 
@@ -107,7 +103,7 @@ internal sealed class OpenApiSchemas
                 continue;
             }
 
-            if (property.InQuery)
+            if (!SurfaceOfApi.IsBodyMember(property))
             {
                 continue; // sent in the query string: a parameter of its operation, not a member of the body
             }

@@ -1,11 +1,13 @@
-namespace Engage.Codegen.Inspect.OpenApi;
+using System.Text;
+
+namespace Engage.Codegen.Surface;
 
 /// <summary>A path with its parameters' names left out (<c>/users/{}</c>): two paths that differ only in those names are one path in OpenAPI.</summary>
-public static class PathShape
+internal static class PathShape
 {
     public static string Of(string path)
     {
-        var shape = new System.Text.StringBuilder(path.Length);
+        var shape = new StringBuilder(path.Length);
         var inside = false;
         foreach (var c in path)
         {
