@@ -248,7 +248,7 @@ internal sealed partial class ApiBuilder
     }
 
     private static readonly Regex s_readingVerb = new(
-        @"^(?:returns?|gets?|lists?|retrieves?|fetch(?:es)?|shows?|reads?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, s_timeout);
+        @"^(?:returns?|gets?|lists?|retrieves?|fetch(?:es)?|shows?|reads?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, Patterns.Timeout);
 
     /// <summary>
     /// A section whose method the page's index (summary rows) does not list for its path, where the index lists
@@ -476,7 +476,7 @@ internal sealed partial class ApiBuilder
     }
 
     private static readonly Regex s_referenceWords = new(
-        @"(?:\s+(?:REST|HTTP|Web))?\s+(?:API|APIs|Reference|Endpoints)\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, s_timeout);
+        @"(?:\s+(?:REST|HTTP|Web))?\s+(?:API|APIs|Reference|Endpoints)\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, Patterns.Timeout);
 
     /// <summary>
     /// A resource's name from its page or heading title, without the words that say the page is API reference:

@@ -103,10 +103,10 @@ internal sealed partial class ApiBuilder
             .SelectMany(d => new[] { (d, d.FrontMatterTitle, false), (d, d.Title, false), (d, d.Introduction, true) }).Where(t => !string.IsNullOrWhiteSpace(t.Item2));
         foreach (var (doc, text, prose) in candidates)
         {
-            var match = Patterns.Match(text!, @"\b(?:(?:The|the)\s+)?([A-Z][\w.-]*(?:\s+[A-Z0-9][\w.-]*){0,2}?)(?:'s)?\s+(?:REST\s+|HTTP\s+|Web\s+)?API\b", RegexOptions.CultureInvariant, s_timeout);
+            var match = Patterns.Match(text!, @"\b(?:(?:The|the)\s+)?([A-Z][\w.-]*(?:\s+[A-Z0-9][\w.-]*){0,2}?)(?:'s)?\s+(?:REST\s+|HTTP\s+|Web\s+)?API\b", RegexOptions.CultureInvariant, Patterns.Timeout);
             var ownResource = prose && resourcePages > 1 && doc.Endpoints.Any(e => !e.Summary) && match.Success &&
                 (NamesPage(match.Groups[1].Value, doc.Title) || NamesPage(match.Groups[1].Value, doc.FrontMatterTitle));
-            if (match.Success && !ownResource && !Patterns.IsMatch(match.Groups[1].Value, "^(The|This|That|These|Those|Our|Your|Its|Their|An?|Every|Each|All|Any|Some|Most|Other|REST|HTTP|JSON)$", RegexOptions.CultureInvariant, s_timeout))
+            if (match.Success && !ownResource && !Patterns.IsMatch(match.Groups[1].Value, "^(The|This|That|These|Those|Our|Your|Its|Their|An?|Every|Each|All|Any|Some|Most|Other|REST|HTTP|JSON)$", RegexOptions.CultureInvariant, Patterns.Timeout))
             {
                 var apiName = Naming.Pascal(match.Groups[1].Value);
                 return (apiName, apiName + "Client");
@@ -457,7 +457,7 @@ internal sealed partial class ApiBuilder
     /// </summary>
     private string? Deprecation(string jsonName, string description)
     {
-        if (Patterns.IsMatch(description, @"\bdeprecat", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, s_timeout))
+        if (Patterns.IsMatch(description, @"\bdeprecat", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, Patterns.Timeout))
         {
             return description;
         }
@@ -470,7 +470,7 @@ internal sealed partial class ApiBuilder
     {
         // A table's type column, put at the head of the description for the type reader, is the member's type, not its summary.
         if (description.StartsWith("(", StringComparison.Ordinal) &&
-            (DeclaredTypes.Read(description, fallback) is not null || Patterns.IsMatch(description, @"^\((?:array|list|object|map|hash|dictionary|any)\)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, s_timeout)))
+            (DeclaredTypes.Read(description, fallback) is not null || Patterns.IsMatch(description, @"^\((?:array|list|object|map|hash|dictionary|any)\)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, Patterns.Timeout)))
         {
             var close = description.IndexOf(')');
             var rest = description.Substring(close + 1).TrimStart();
@@ -478,7 +478,7 @@ internal sealed partial class ApiBuilder
         }
 
         // A "read-only" label after the sentence (Slate's <i class="label">read-only</i>) reads as one.
-        description = Patterns.Replace(description, @"(?<=[.!?])\s+read[-\s]?only\s*$", " Read-only.", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, s_timeout);
+        description = Patterns.Replace(description, @"(?<=[.!?])\s+read[-\s]?only\s*$", " Read-only.", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, Patterns.Timeout);
         var text = description.Length > 0 ? description : fallback;
         return text.Length > 0 && char.IsLower(text[0]) && description.Length > 0 ? char.ToUpperInvariant(text[0]) + text.Substring(1) : text;
     }

@@ -12,15 +12,14 @@ namespace Engage.Codegen.Inference;
 /// </summary>
 internal static class DeclaredTypes
 {
-    private static TimeSpan s_timeout => TimeSpan.FromSeconds(5);
 
     private static readonly Regex s_lead = new(
         @"^\s*(?:(?:required|optional|mandatory)\s*[.:,]?\s*)?\(\s*([A-Za-z][\w\s\-\[\]<>]*?)\s*(?:,\s*(?:required|optional|read-?only|nullable)\s*)*\)",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, s_timeout);
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, Patterns.Timeout);
 
     private static readonly Regex s_arrayOf = new(
         @"^(?:array|list)\s+of\s+(\w[\w\-]*?)s?$|^(\w[\w\-]*)\s*\[\]$|^\[\](\w[\w\-]*)$|^(?:array|list)\s*<\s*(\w[\w\-]*)\s*>$",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, s_timeout);
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, Patterns.Timeout);
 
     /// <summary>The declared type at the head of <paramref name="description"/>, or null when none is declared or it says too little.</summary>
     public static TypeRef? Read(string description, string jsonName)
@@ -68,11 +67,11 @@ internal static class DeclaredTypes
         return found;
     }
 
-    private static readonly Regex s_parenthetical = new(@"^\s*\(([^()]{1,80})\)", RegexOptions.CultureInvariant, s_timeout);
+    private static readonly Regex s_parenthetical = new(@"^\s*\(([^()]{1,80})\)", RegexOptions.CultureInvariant, Patterns.Timeout);
 
-    private static readonly Regex s_partSeparator = new(@"\s*[|,;]\s*", RegexOptions.CultureInvariant, s_timeout);
+    private static readonly Regex s_partSeparator = new(@"\s*[|,;]\s*", RegexOptions.CultureInvariant, Patterns.Timeout);
 
-    private static readonly Regex s_marker = new(@"\b(?:required|optional|mandatory|nullable|read-?only)\b", RegexOptions.CultureInvariant, s_timeout);
+    private static readonly Regex s_marker = new(@"\b(?:required|optional|mandatory|nullable|read-?only)\b", RegexOptions.CultureInvariant, Patterns.Timeout);
 
     /// <summary>
     /// A page number, a page size, an offset or a count: JavaScript-typed docs call them "number", and they are
@@ -82,7 +81,7 @@ internal static class DeclaredTypes
 
     private static readonly Regex s_counting = new(
         @"^(?:page|page_?size|page_?number|per_?page|per-page|limit|offset|skip|size|count|top|\w+_count|\w+Count)$",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, s_timeout);
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, Patterns.Timeout);
 
     private static TypeRef? Map(string declared, string jsonName)
     {

@@ -15,35 +15,34 @@ namespace Engage.Codegen.Parsing;
 /// </summary>
 internal static class AuthReader
 {
-    private static TimeSpan s_timeout => TimeSpan.FromSeconds(5);
 
     private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;
 
     private static readonly Regex s_header = new(
         @"(?<![\w-])(?<name>Authorization|X-[\w-]*(?:key|token|auth)[\w-]*|Api-?Key|Private-Token|Access-Token)\s*:\s*(?<prefix>Bearer\s+|token\s+)?(?<value>[^\s""'`]+)",
-        Options, s_timeout);
+        Options, Patterns.Timeout);
 
     // Both in a header's place: after curl's -H or --header, or at the head of a line of a request sample.
 
     /// <summary>A header that names who is calling, sent beside a token: <c>X-User-Id</c>, <c>X-Parse-Application-Id</c>, <c>Harvest-Account-Id</c>.</summary>
     private static readonly Regex s_idHeader = new(
         @"(?:(?:-H|--header)\s+[""']?|^[ \t]*)(?<name>(?:X-)?(?:[\w]+-)*?(?:User|Application|App|Account|Client|Customer|Tenant|Org(?:anization)?)-?Id)\s*:\s*[^\s""'`]",
-        Options | RegexOptions.Multiline, s_timeout);
+        Options | RegexOptions.Multiline, Patterns.Timeout);
 
     /// <summary>A header whose name says it holds a credential: <c>X-Auth-Token</c>, <c>X-Parse-REST-API-Key</c>.</summary>
     private static readonly Regex s_credentialHeader = new(
         @"(?:(?:-H|--header)\s+[""']?|^[ \t]*)(?<name>Authorization|(?:X-)?[\w-]*(?:key|token|secret)[\w-]*)\s*:\s*(?<prefix>Bearer\s+|token\s+)?[^\s""'`]",
-        Options | RegexOptions.Multiline, s_timeout);
+        Options | RegexOptions.Multiline, Patterns.Timeout);
 
-    private static readonly Regex s_query = new(@"[?&](?<name>api_?key|apikey|key|token|access_token|auth_token|api_token)=", Options, s_timeout);
+    private static readonly Regex s_query = new(@"[?&](?<name>api_?key|apikey|key|token|access_token|auth_token|api_token)=", Options, Patterns.Timeout);
 
-    private static readonly Regex s_queryProse = new(@"`(?<name>api_?key|apikey|token|access_token|auth_token|api_token)`\s+(?:query\s+)?(?:parameter|param)\b", Options, s_timeout);
+    private static readonly Regex s_queryProse = new(@"`(?<name>api_?key|apikey|token|access_token|auth_token|api_token)`\s+(?:query\s+)?(?:parameter|param)\b", Options, Patterns.Timeout);
 
-    private static readonly Regex s_curlUser = new(@"\bcurl\b[^\n]*?\s-u\s+[""']?(?<user>[^:""'\s]+)(?::(?<password>[^""'\s]+))?", Options, s_timeout);
+    private static readonly Regex s_curlUser = new(@"\bcurl\b[^\n]*?\s-u\s+[""']?(?<user>[^:""'\s]+)(?::(?<password>[^""'\s]+))?", Options, Patterns.Timeout);
 
-    private static readonly Regex s_basicProse = new(@"\b(?:HTTP\s+)?basic\s+auth(?:entication)?\b", Options, s_timeout);
+    private static readonly Regex s_basicProse = new(@"\b(?:HTTP\s+)?basic\s+auth(?:entication)?\b", Options, Patterns.Timeout);
 
-    private static readonly Regex s_bearerProse = new(@"\bbearer\s+tokens?\b|\boauth\s*2(?:\.0)?\b|\bpersonal\s+access\s+tokens?\b|\baccess\s+tokens?\b", Options, s_timeout);
+    private static readonly Regex s_bearerProse = new(@"\bbearer\s+tokens?\b|\boauth\s*2(?:\.0)?\b|\bpersonal\s+access\s+tokens?\b|\baccess\s+tokens?\b", Options, Patterns.Timeout);
 
     /// <summary>The scheme one piece of text (a paragraph or a code block) shows, or null.</summary>
     public static CredentialSpec? Read(string text, LocationInfo location)
@@ -69,7 +68,7 @@ internal static class AuthReader
         {
             var name = header.Groups["name"].Value;
             var prefix = Prefix(header.Groups["prefix"]);
-            var placeholder = Patterns.Replace(header.Groups["value"].Value.ToLowerInvariant(), "[^a-z]", string.Empty, RegexOptions.CultureInvariant, s_timeout);
+            var placeholder = Patterns.Replace(header.Groups["value"].Value.ToLowerInvariant(), "[^a-z]", string.Empty, RegexOptions.CultureInvariant, Patterns.Timeout);
             var keyName = prefix == "Bearer " || Has("access token") || placeholder.Contains("accesstoken") ? "AccessToken"
                 : prefix.Length > 0 || name.IndexOf("token", StringComparison.OrdinalIgnoreCase) >= 0 ? "Token"
                 : "ApiKey";
@@ -118,17 +117,17 @@ internal static class AuthReader
             return ("ConsumerKey", "ConsumerSecret");
         }
 
-        if (Patterns.IsMatch(lower, @"\bapi\s+key\s+as\s+(?:the\s+)?user\s*name\b|\bkey\s+and\s+(?:the\s+)?secret\b|\bapi\s+secret\b", RegexOptions.CultureInvariant, s_timeout))
+        if (Patterns.IsMatch(lower, @"\bapi\s+key\s+as\s+(?:the\s+)?user\s*name\b|\bkey\s+and\s+(?:the\s+)?secret\b|\bapi\s+secret\b", RegexOptions.CultureInvariant, Patterns.Timeout))
         {
             return ("ApiKey", "ApiSecret");
         }
 
-        if (Patterns.IsMatch(lower, @"\bemail(?:\s+address)?\s+(?:and|:|as\s+(?:the\s+)?user\s*name)|\bemail\b.*\bapi\s+(?:key|token)\b", RegexOptions.CultureInvariant, s_timeout))
+        if (Patterns.IsMatch(lower, @"\bemail(?:\s+address)?\s+(?:and|:|as\s+(?:the\s+)?user\s*name)|\bemail\b.*\bapi\s+(?:key|token)\b", RegexOptions.CultureInvariant, Patterns.Timeout))
         {
             return ("Email", "ApiKey");
         }
 
-        if (Patterns.IsMatch(lower, @"\buser(?:name)?\b|\blogin\b|\bpass(?:word)?\b", RegexOptions.CultureInvariant, s_timeout))
+        if (Patterns.IsMatch(lower, @"\buser(?:name)?\b|\blogin\b|\bpass(?:word)?\b", RegexOptions.CultureInvariant, Patterns.Timeout))
         {
             return ("Username", "Password");
         }

@@ -17,7 +17,7 @@ internal static partial class DocParser
 {
     private static readonly Regex s_noContent = new(
         @"\b204\b|\bno\s+content\b|\breturns?\s+nothing\b|\b(?:an?\s+)?empty\s+(?:response|body)\b|\bno\s+response\s+body\b|\bwithout\s+a\s+(?:response\s+)?body\b",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, s_regexTimeout);
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, Patterns.Timeout);
 
     /// <summary>False when <paramref name="lower"/> holds none of the words every phrase of <see cref="s_noContent"/> needs.</summary>
     private static bool MayMeanNoContent(string lower) =>
@@ -25,11 +25,11 @@ internal static partial class DocParser
 
     private static readonly Regex s_returnsObject = new(
         @"\breturns?\s+(?:back\s+)?(?:(?:the|an?)\s+)?(?:updated\s+|new\s+|created\s+|newly\s+created\s+|matching\s+)?([A-Za-z][\w-]*)\s+objects?\b",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, s_regexTimeout);
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, Patterns.Timeout);
 
     private static readonly Regex s_returnsList = new(
         @"\breturns?\s+(?:an?|the)\s+(?:list|array|page)\s+of\s+(?:the\s+)?([A-Za-z][\w-]*)\s+objects?\b",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, s_regexTimeout);
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, Patterns.Timeout);
 
 
     /// <summary>
@@ -153,7 +153,7 @@ internal static partial class DocParser
                         returnsObject = list.Groups[1].Value;
                         returnsList = true;
                     }
-                    else if (single.Success && !Patterns.IsMatch(single.Groups[1].Value, "^(error|json|response|status)$", RegexOptions.IgnoreCase, s_regexTimeout))
+                    else if (single.Success && !Patterns.IsMatch(single.Groups[1].Value, "^(error|json|response|status)$", RegexOptions.IgnoreCase, Patterns.Timeout))
                     {
                         returnsObject = single.Groups[1].Value;
                     }
@@ -330,7 +330,7 @@ internal static partial class DocParser
             foreach (var parameter in parameters)
             {
                 var spoken = parameter.Name.Replace('_', ' ').ToLowerInvariant();
-                if (Patterns.IsMatch(conditionalAuth, @"\b" + Regex.Escape(spoken) + @"\b", RegexOptions.CultureInvariant, s_regexTimeout) ||
+                if (Patterns.IsMatch(conditionalAuth, @"\b" + Regex.Escape(spoken) + @"\b", RegexOptions.CultureInvariant, Patterns.Timeout) ||
                     conditionalAuth.Contains("`" + parameter.Name.ToLowerInvariant() + "`"))
                 {
                     secretFor.Add(parameter.Name);
@@ -403,22 +403,22 @@ internal static partial class DocParser
 
     private static readonly Regex s_paginated = new(
         @"\bpaginat(?:ed|ion|es)\b|\bpages\s+of\s+results\b|\bresults\s+are\s+paged\b",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, s_regexTimeout);
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, Patterns.Timeout);
 
     /// <summary>A query parameter named in prose: "the `limit` query parameter", "the query parameter `page`".</summary>
     private static readonly Regex s_proseQueryParameter = new(
         @"`(?<a>[A-Za-z_][\w.\-]{0,40})`\s+query(?:[-\s]string)?\s+param(?:eter)?\b|\bquery(?:[-\s]string)?\s+param(?:eter)?\s+`(?<b>[A-Za-z_][\w.\-]{0,40})`",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, s_regexTimeout);
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, Patterns.Timeout);
 
     /// <summary>A paging parameter's usual name, in code: <c>`offset`</c>, <c>`limit`</c>, <c>`skip`</c>, <c>`page`</c>, <c>`per_page`</c>...</summary>
     private static readonly Regex s_pagingParameterInProse = new(
         @"`(?<name>offset|limit|skip|page|per_page|perPage|page_size|pageSize|start|count)`",
-        RegexOptions.CultureInvariant, s_regexTimeout);
+        RegexOptions.CultureInvariant, Patterns.Timeout);
 
     /// <summary>An opaque cursor's usual name, in code: <c>`cursor`</c>, <c>`continue`</c>, <c>`next_token`</c>, <c>`page_token`</c>.</summary>
     private static readonly Regex s_cursorInProse = new(
         @"`(?<name>cursor|continue|next_token|nextToken|page_token|pageToken|continuation_token)`",
-        RegexOptions.CultureInvariant, s_regexTimeout);
+        RegexOptions.CultureInvariant, Patterns.Timeout);
 
     /// <summary>The sentence of <paramref name="text"/> that holds the character at <paramref name="index"/>.</summary>
     private static string Sentence(string text, int index)
@@ -431,7 +431,7 @@ internal static partial class DocParser
     // "not paginated", "without pagination", "doesn't handle pagination" (the contraction ends a word, it does not start one).
     private static readonly Regex s_notPaginated = new(
         @"(?:\b(?:not|never|no|without)|n't)\b[^.]{0,30}\bpaginat",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, s_regexTimeout);
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, Patterns.Timeout);
 
     /// <summary>Whether a paragraph links to a pagination section (<c>[parameters](/docs/api#pagination)</c>); walked without allocating.</summary>
     private static bool LinksToPagination(Markdig.Syntax.Inlines.ContainerInline? container, int depth = 0)
@@ -464,8 +464,8 @@ internal static partial class DocParser
     private static FieldDocSpec QueryField(string name, string example, LocationInfo location)
     {
         var kind = example is "true" or "false" ? "true or false"
-            : Patterns.IsMatch(example, @"^-?\d+$", RegexOptions.CultureInvariant, s_regexTimeout) ? "an integer"
-            : Patterns.IsMatch(example, @"^\d{4}-\d{2}-\d{2}", RegexOptions.CultureInvariant, s_regexTimeout) ? "a date"
+            : Patterns.IsMatch(example, @"^-?\d+$", RegexOptions.CultureInvariant, Patterns.Timeout) ? "an integer"
+            : Patterns.IsMatch(example, @"^\d{4}-\d{2}-\d{2}", RegexOptions.CultureInvariant, Patterns.Timeout) ? "a date"
             : "a string";
         return new FieldDocSpec(name, "Optional. A query parameter shown in the endpoint line; " + kind + ".", Requirement.Optional, false, location);
     }
@@ -473,27 +473,27 @@ internal static partial class DocParser
     private static (AuthKind? Kind, string? Condition) ReadAuth(string lower)
     {
         // "No authentication is required", "does not require authentication", "This endpoint is public".
-        if (Patterns.IsMatch(lower, @"\bno\s+(?:authentication|auth|credentials|api\s+key|token)\s+(?:is\s+|are\s+)?(?:required|needed)\b|\bdoes\s+not\s+(?:require|need)\s+(?:any\s+)?(?:authentication|auth|credentials|an\s+api\s+key|a\s+token)\b|\brequires\s+no\s+(?:authentication|auth|credentials)\b|\b(?:this\s+)?endpoint\s+is\s+public\b|\bcan\s+be\s+called\s+without\s+(?:authentication|credentials|an\s+api\s+key|a\s+token)\b", RegexOptions.CultureInvariant, s_regexTimeout))
+        if (Patterns.IsMatch(lower, @"\bno\s+(?:authentication|auth|credentials|api\s+key|token)\s+(?:is\s+|are\s+)?(?:required|needed)\b|\bdoes\s+not\s+(?:require|need)\s+(?:any\s+)?(?:authentication|auth|credentials|an\s+api\s+key|a\s+token)\b|\brequires\s+no\s+(?:authentication|auth|credentials)\b|\b(?:this\s+)?endpoint\s+is\s+public\b|\bcan\s+be\s+called\s+without\s+(?:authentication|credentials|an\s+api\s+key|a\s+token)\b", RegexOptions.CultureInvariant, Patterns.Timeout))
         {
             return (AuthKind.None, null);
         }
 
         // "List access tokens requires that you are authenticated via basic authentication."
-        if (Patterns.IsMatch(lower, @"\b(?:requires?|required|needs?|must\s+(?:use|be\s+made\s+with)|only\s+(?:with|via)|via|using|authenticated\s+with)\b[^.]{0,60}?\bbasic\s+auth(?:entication)?\b", RegexOptions.CultureInvariant, s_regexTimeout) &&
-            !Patterns.IsMatch(lower, @"\bwithout\s+(?:providing\s+)?basic\b", RegexOptions.CultureInvariant, s_regexTimeout))
+        if (Patterns.IsMatch(lower, @"\b(?:requires?|required|needs?|must\s+(?:use|be\s+made\s+with)|only\s+(?:with|via)|via|using|authenticated\s+with)\b[^.]{0,60}?\bbasic\s+auth(?:entication)?\b", RegexOptions.CultureInvariant, Patterns.Timeout) &&
+            !Patterns.IsMatch(lower, @"\bwithout\s+(?:providing\s+)?basic\b", RegexOptions.CultureInvariant, Patterns.Timeout))
         {
             return (AuthKind.Basic, null);
         }
 
-        var keyOnly = Patterns.Match(lower, @"works\s+with\s+(?:just\s+(?:the\s+)?)?(?:username|api\s+key)(?:\s+only)?\s+(?:authentication|auth)\b", RegexOptions.CultureInvariant, s_regexTimeout);
+        var keyOnly = Patterns.Match(lower, @"works\s+with\s+(?:just\s+(?:the\s+)?)?(?:username|api\s+key)(?:\s+only)?\s+(?:authentication|auth)\b", RegexOptions.CultureInvariant, Patterns.Timeout);
         if (keyOnly.Success)
         {
             var rest = lower.Substring(keyOnly.Index + keyOnly.Length);
-            var conditional = Patterns.IsMatch(rest, @"^\s*(?:,\s*)?(?:if|unless|except|when|but)\b", RegexOptions.CultureInvariant, s_regexTimeout);
+            var conditional = Patterns.IsMatch(rest, @"^\s*(?:,\s*)?(?:if|unless|except|when|but)\b", RegexOptions.CultureInvariant, Patterns.Timeout);
             return (AuthKind.Key, conditional ? rest : null);
         }
 
-        if (Patterns.IsMatch(lower, @"username\s*(?:and|&|\+)\s*password|key\s+and\s+(?:the\s+)?secret|api\s+secret", RegexOptions.CultureInvariant, s_regexTimeout))
+        if (Patterns.IsMatch(lower, @"username\s*(?:and|&|\+)\s*password|key\s+and\s+(?:the\s+)?secret|api\s+secret", RegexOptions.CultureInvariant, Patterns.Timeout))
         {
             return (AuthKind.KeyAndSecret, null);
         }

@@ -28,7 +28,7 @@ internal static partial class DocParser
     private static readonly Regex s_codeLiteral = new(
         @"^(?<assign>(?:<\?php\s+)?(?:\$\w+|(?:const|let|var)\s+\w+)\s*=\s*)?(?:\{|\[|array\s*\()",
         RegexOptions.CultureInvariant,
-        TimeSpan.FromSeconds(1));
+        Patterns.Timeout);
 
     private static bool IsCodeLanguage(string info) => info is "php" or "javascript" or "js" or "node" or "nodejs";
 

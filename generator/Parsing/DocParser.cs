@@ -25,15 +25,14 @@ internal static partial class DocParser
         .UsePipeTables()
         .Build();
 
-    private static TimeSpan s_regexTimeout => TimeSpan.FromSeconds(5);
 
     /// <summary>A heading over the error bodies: "Errors", "Error responses", "Validation errors", "Handling errors".</summary>
     private static readonly Regex s_errorHeading = new(
         @"^(?:(?:handling|validation|http|api|common)\s+)?errors?(?:\s+(?:responses?|handling|codes?|format|messages?|objects?|bodies|body))?$",
-        RegexOptions.CultureInvariant, s_regexTimeout);
+        RegexOptions.CultureInvariant, Patterns.Timeout);
 
     private static readonly Regex s_objectHeading = new(
-        @"^\s*the\s+(.+?)\s+objects?\s*[.:]*\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, s_regexTimeout);
+        @"^\s*the\s+(.+?)\s+objects?\s*[.:]*\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, Patterns.Timeout);
 
     /// <summary>
     /// A section that lists an object's attributes in a table or bullets: "Order properties", "Boat
@@ -41,23 +40,23 @@ internal static partial class DocParser
     /// </summary>
     private static readonly Regex s_propertiesHeading = new(
         @"^\s*(?:(?<parent>[A-Za-z][\w ]{0,40}?)\s*(?:-|\u2013|\u2014|:|>)\s*)?(?<name>[A-Za-z][\w ]{0,40}?)\s+(?:properties|attributes|fields|objects?|data\s+model|model|schema|details?)\s*[.:]*\s*$",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, s_regexTimeout);
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, Patterns.Timeout);
 
     /// <summary>A subheading that is only the word for an object's fields ("### Properties" under "## Notes"): the object is the one the section names.</summary>
     private static readonly Regex s_bareObjectHeading = new(
-        @"^\s*(?:properties|attributes|fields|object|data\s+model|model|schema)\s*[.:]*\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, s_regexTimeout);
+        @"^\s*(?:properties|attributes|fields|object|data\s+model|model|schema)\s*[.:]*\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, Patterns.Timeout);
 
     /// <summary>A heading that names a list: "List users", "Get all users", "Search projects".</summary>
     private static readonly Regex s_listHeading = new(
-        @"^\W*(?:list|get\s+all|search|find\s+all)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, s_regexTimeout);
+        @"^\W*(?:list|get\s+all|search|find\s+all)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, Patterns.Timeout);
 
     private static readonly Regex s_notAnObject = new(
         @"^(?:request|response|query|body|path|url|form|required|optional|input|output|additional|custom|other|common|shared|extra|global|available|http|header|the|an?|json|returned|writable|read\s*only|all)$",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, s_regexTimeout);
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, Patterns.Timeout);
 
     private static readonly Regex s_rootPhrase = new(
         @"\ball\s+(?:api\s+)?(?:urls|requests|endpoints|paths|calls)\s+(?:start|begin|are\s+relative\s+to|go\s+to)\b|\bbase\s+(?:url|uri|address|endpoint)\b|\bapi\s+root\b|\broot\s+(?:url|endpoint)\b|\bapi\s+(?:is\s+)?(?:served|available)\s+(?:at|from)\b",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, s_regexTimeout);
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, Patterns.Timeout);
 
     public static DocSpec Parse(DocSource source, CancellationToken cancellationToken)
     {
@@ -461,15 +460,15 @@ internal static partial class DocParser
     /// <summary>Sentences that call backticked names deprecated: "The older `after_id` ... are deprecated".</summary>
     private static void ReadDeprecations(string text, List<DeprecationSpec> deprecations)
     {
-        foreach (var sentence in Patterns.Split(text, @"(?<=[.!?])\s+", RegexOptions.CultureInvariant, s_regexTimeout))
+        foreach (var sentence in Patterns.Split(text, @"(?<=[.!?])\s+", RegexOptions.CultureInvariant, Patterns.Timeout))
         {
-            if (!Patterns.IsMatch(sentence, @"\bdeprecat", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, s_regexTimeout))
+            if (!Patterns.IsMatch(sentence, @"\bdeprecat", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, Patterns.Timeout))
             {
                 continue;
             }
 
-            var deprecatedPart = Patterns.Split(sentence, @"\b(?:use|instead|in favou?r of|replaced by)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, s_regexTimeout)[0];
-            foreach (Match name in Patterns.Matches(deprecatedPart, "`([^`]+)`", RegexOptions.CultureInvariant, s_regexTimeout))
+            var deprecatedPart = Patterns.Split(sentence, @"\b(?:use|instead|in favou?r of|replaced by)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, Patterns.Timeout)[0];
+            foreach (Match name in Patterns.Matches(deprecatedPart, "`([^`]+)`", RegexOptions.CultureInvariant, Patterns.Timeout))
             {
                 deprecations.Add(new DeprecationSpec(name.Groups[1].Value.Trim(), sentence.Trim()));
             }
@@ -518,7 +517,7 @@ internal static partial class DocParser
                 candidate,
                 @"https?://[\w{}<>\[\]-]+(?:\.[\w{}<>\[\]-]+)*(?::\d+)?(?:/[\w\-./{}<>:\[\]]*)?|[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?::\d+)?(?:/[\w\-./]*)?",
                 RegexOptions.CultureInvariant,
-                s_regexTimeout);
+                Patterns.Timeout);
             if (match.Success)
             {
                 var value = match.Value.TrimEnd('.', '/', ':');
@@ -529,7 +528,7 @@ internal static partial class DocParser
         return null;
     }
 
-    private static readonly Regex s_barePath = new(@"^`?(/[\w\-.~{}:/]+)`?$", RegexOptions.CultureInvariant, s_regexTimeout);
+    private static readonly Regex s_barePath = new(@"^`?(/[\w\-.~{}:/]+)`?$", RegexOptions.CultureInvariant, Patterns.Timeout);
 
     /// <summary>
     /// The method of a heading that is only a path, where the page's index (its summary lines so far) lists that path
@@ -560,7 +559,7 @@ internal static partial class DocParser
             .Select(item => item.OfType<ParagraphBlock>().FirstOrDefault())
             .Where(paragraph => paragraph is not null)
             .Select(paragraph => FieldReader.s_bullet.Match(MarkdownText.Inline(paragraph!.Inline)))
-            .Any(match => match.Success && Patterns.IsMatch(match.Groups[3].Value, @"^(Required|Optional)\b", RegexOptions.IgnoreCase, s_regexTimeout));
+            .Any(match => match.Success && Patterns.IsMatch(match.Groups[3].Value, @"^(Required|Optional)\b", RegexOptions.IgnoreCase, Patterns.Timeout));
 
     private static ObjectSectionSpec ReadObject(MarkdownText markdown, HeadingBlock heading, string headingText, string name, string? parent, List<Block> blocks, List<DiagnosticInfo> diagnostics)
     {

@@ -94,28 +94,27 @@ internal sealed class EndpointCandidate
 /// </summary>
 internal static class EndpointReader
 {
-    private static TimeSpan s_timeout => TimeSpan.FromSeconds(5);
 
-    private static readonly Regex s_line = new(@"^\s*([A-Za-z]{3,8})\s+(\S+)\s*$", RegexOptions.CultureInvariant, s_timeout);
+    private static readonly Regex s_line = new(@"^\s*([A-Za-z]{3,8})\s+(\S+)\s*$", RegexOptions.CultureInvariant, Patterns.Timeout);
 
-    private static readonly Regex s_bulletLead = new(@"^\s*`\s*([A-Za-z]{3,8})\s+([^`\s]+)\s*`\s*(.*)$", RegexOptions.Singleline | RegexOptions.CultureInvariant, s_timeout);
+    private static readonly Regex s_bulletLead = new(@"^\s*`\s*([A-Za-z]{3,8})\s+([^`\s]+)\s*`\s*(.*)$", RegexOptions.Singleline | RegexOptions.CultureInvariant, Patterns.Timeout);
 
-    private static readonly Regex s_htmlTag = new(@"<[^>]*>", RegexOptions.CultureInvariant, s_timeout);
+    private static readonly Regex s_htmlTag = new(@"<[^>]*>", RegexOptions.CultureInvariant, Patterns.Timeout);
 
-    private static readonly Regex s_htmlEndpoint = new(@"(?:^|\s)([A-Za-z]{3,8})\s+((?:https?://|/)\S*)", RegexOptions.CultureInvariant, s_timeout);
+    private static readonly Regex s_htmlEndpoint = new(@"(?:^|\s)([A-Za-z]{3,8})\s+((?:https?://|/)\S*)", RegexOptions.CultureInvariant, Patterns.Timeout);
 
     /// <summary>A paragraph that is one endpoint after an optional label, the path or the whole line in code.</summary>
     private static readonly Regex s_labelledEndpoint = new(
-        @"^(?<label>[^`]*?)\s*(?:(?<method>\b[A-Za-z]{3,8})\s+)?`[^`]+`$", RegexOptions.CultureInvariant, s_timeout);
+        @"^(?<label>[^`]*?)\s*(?:(?<method>\b[A-Za-z]{3,8})\s+)?`[^`]+`$", RegexOptions.CultureInvariant, Patterns.Timeout);
 
     /// <summary>A table header that names the method column: "Method", "HTTP Method", "Verb", "HTTP Verb".</summary>
-    private static readonly Regex s_methodColumn = new(@"^(?:http\s+)?(?:method|verb|request\s+method)$", RegexOptions.CultureInvariant, s_timeout);
+    private static readonly Regex s_methodColumn = new(@"^(?:http\s+)?(?:method|verb|request\s+method)$", RegexOptions.CultureInvariant, Patterns.Timeout);
 
     /// <summary>Methods written as alternatives in one cell: "`POST` / `PUT`", "GET, HEAD", "PUT or PATCH".</summary>
-    private static readonly Regex s_methodAlternatives = new(@"\s*(?:/|,|\bor\b|\|)\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, s_timeout);
+    private static readonly Regex s_methodAlternatives = new(@"\s*(?:/|,|\bor\b|\|)\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, Patterns.Timeout);
 
     /// <summary>A table header that names the path column: "URL", "Path", "Endpoint", "Route", "URI", "Resource".</summary>
-    private static readonly Regex s_pathColumn = new(@"^(?:request\s+)?(?:url|path|endpoint|route|uri|resource\s+url)$", RegexOptions.CultureInvariant, s_timeout);
+    private static readonly Regex s_pathColumn = new(@"^(?:request\s+)?(?:url|path|endpoint|route|uri|resource\s+url)$", RegexOptions.CultureInvariant, Patterns.Timeout);
 
     /// <summary>
     /// An opening tag with its attributes: <c>&lt;ApiEndpoint path="/x" method="get"&gt;</c>,
@@ -123,29 +122,29 @@ internal static class EndpointReader
     /// </summary>
     private static readonly Regex s_openTag = new(
         @"<(?<tag>[A-Za-z][\w.:-]*)(?<attributes>(?:\s+[\w:.@-]+(?:\s*=\s*(?:""[^""]*""|'[^']*'|\{[^{}]*\}|[^\s""'=<>`{}]+))?)*)\s*/?>",
-        RegexOptions.CultureInvariant, s_timeout);
+        RegexOptions.CultureInvariant, Patterns.Timeout);
 
     private static readonly Regex s_attribute = new(
         @"(?<name>[\w:.@-]+)(?:\s*=\s*(?:""(?<value>[^""]*)""|'(?<value>[^']*)'|(?<expression>\{[^{}]*\})|(?<value>[^\s""'=<>`{}]+)))?",
-        RegexOptions.CultureInvariant, s_timeout);
+        RegexOptions.CultureInvariant, Patterns.Timeout);
 
     /// <summary>White space in a path outside its parameters (<c>/things/{name or id}</c> has none): prose, not a path.</summary>
-    private static readonly Regex s_spaceOutsideParameters = new(@"^(?:[^\s{<]|\{[^}]*\}|<[^>]*>)*\s", RegexOptions.CultureInvariant, s_timeout);
+    private static readonly Regex s_spaceOutsideParameters = new(@"^(?:[^\s{<]|\{[^}]*\}|<[^>]*>)*\s", RegexOptions.CultureInvariant, Patterns.Timeout);
 
     /// <summary>An endpoint among a table cell's words: an upper-case method and a path, bare or in code or parentheses.</summary>
     private static readonly Regex s_endpointAmongWords = new(
-        @"(?<![\w/])`?(?<method>GET|POST|PUT|PATCH|DELETE|HEAD)\s+(?<path>/[^\s`()|,;]*)`?(?=[\s).,;]|$)", RegexOptions.CultureInvariant, s_timeout);
+        @"(?<![\w/])`?(?<method>GET|POST|PUT|PATCH|DELETE|HEAD)\s+(?<path>/[^\s`()|,;]*)`?(?=[\s).,;]|$)", RegexOptions.CultureInvariant, Patterns.Timeout);
 
-    private static readonly Regex s_emptyParentheses = new(@"\(\s*\)", RegexOptions.CultureInvariant, s_timeout);
+    private static readonly Regex s_emptyParentheses = new(@"\(\s*\)", RegexOptions.CultureInvariant, Patterns.Timeout);
 
     /// <summary>Attribute names that hold the method and the path of an endpoint element.</summary>
-    private static readonly Regex s_methodAttribute = new(@"^(?:method|verb|http-?method|data-method)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, s_timeout);
+    private static readonly Regex s_methodAttribute = new(@"^(?:method|verb|http-?method|data-method)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, Patterns.Timeout);
 
-    private static readonly Regex s_pathAttribute = new(@"^(?:path|url|endpoint|route|uri|data-path|data-url|data-endpoint)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, s_timeout);
+    private static readonly Regex s_pathAttribute = new(@"^(?:path|url|endpoint|route|uri|data-path|data-url|data-endpoint)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, Patterns.Timeout);
 
     private static readonly Regex s_guideHeading = new(
         @"\b(?:authenticat\w*|authori[sz]\w*|oauth|tokens?|pagination|paging|errors?|rate\s+limit\w*|making\s+(?:a\s+)?requests?|introduction|overview|getting\s+started|identify|versioning|caching|schema|conventions|client\s+errors|examples?)\b",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, s_timeout);
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, Patterns.Timeout);
 
     /// <summary>
     /// A heading that opens with an action names an operation, whatever its object: "Get the current token",
@@ -153,7 +152,7 @@ internal static class EndpointReader
     /// </summary>
     private static readonly Regex s_actionHeading = new(
         @"^\W*(?:get|list|create|update|delete|remove|revoke|add|fetch|retrieve|show|edit|set|replace|regenerate|rotate|reset|search|find|query|post|put|patch)s?\b(?!\s+(?:started|up)\b)",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, s_timeout);
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, Patterns.Timeout);
 
     /// <summary>True when the line is <c>METHOD path</c> as the code-line and paragraph forms need.</summary>
     internal static bool IsEndpointLine(string text) => TryLine(text, out _, out _, out _);
@@ -595,7 +594,7 @@ internal static class EndpointReader
     internal static string PlainHtml(string html) =>
         WebUtility.HtmlDecode(s_htmlTag.Replace(s_inlineTag.Replace(html, string.Empty), " ")).Replace('\n', ' ').Replace('\r', ' ');
 
-    private static readonly Regex s_inlineTag = new(@"</?(?:span|em|strong|b|i|u|small|mark|var|samp|kbd)\b[^>]*>", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, s_timeout);
+    private static readonly Regex s_inlineTag = new(@"</?(?:span|em|strong|b|i|u|small|mark|var|samp|kbd)\b[^>]*>", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, Patterns.Timeout);
 
     /// <summary>
     /// Rows with a method cell and a path cell (<c>| GET | /things | ... |</c>) or one <c>`METHOD /path`</c> cell;

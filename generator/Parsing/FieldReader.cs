@@ -15,19 +15,18 @@ namespace Engage.Codegen.Parsing;
 /// </summary>
 internal static class FieldReader
 {
-    private static TimeSpan s_timeout => TimeSpan.FromSeconds(5);
 
     internal static readonly Regex s_bullet = new(
-        @"^\s*`\s*([^`]+?)\s*`\s*(?:`?\(([^)]*)\)`?)?\s*[-\u2013\u2014:]*\s*(.*)$", RegexOptions.Singleline | RegexOptions.CultureInvariant, s_timeout);
+        @"^\s*`\s*([^`]+?)\s*`\s*(?:`?\(([^)]*)\)`?)?\s*[-\u2013\u2014:]*\s*(.*)$", RegexOptions.Singleline | RegexOptions.CultureInvariant, Patterns.Timeout);
 
     private static readonly Regex s_boldBullet = new(
-        @"^\s*\*\*\s*([^*]+?)\s*\*\*\s*(?:\(([^)]*)\))?\s*[-\u2013\u2014:]*\s*(.*)$", RegexOptions.Singleline | RegexOptions.CultureInvariant, s_timeout);
+        @"^\s*\*\*\s*([^*]+?)\s*\*\*\s*(?:\(([^)]*)\))?\s*[-\u2013\u2014:]*\s*(.*)$", RegexOptions.Singleline | RegexOptions.CultureInvariant, Patterns.Timeout);
 
-    private static readonly Regex s_fieldName = new(@"^[\w$@][\w.$@\-\[\]]*$", RegexOptions.CultureInvariant, s_timeout);
+    private static readonly Regex s_fieldName = new(@"^[\w$@][\w.$@\-\[\]]*$", RegexOptions.CultureInvariant, Patterns.Timeout);
 
     private static readonly Regex s_secretPhrase = new(
         @"requires?\s+(?:both\s+)?(?:the\s+)?(?:username\s*(?:and|&)\s*password|key\s+and\s+(?:the\s+)?secret|api\s+secret|secret)",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, s_timeout);
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, Patterns.Timeout);
 
     public static FieldDocSpec? TryReadParagraphParameter(MarkdownText markdown, ParagraphBlock paragraph, string text)
     {
@@ -160,12 +159,12 @@ internal static class FieldReader
         _ => string.Empty,
     };
 
-    private static readonly Regex s_tagName = new(@"^</?\s*([A-Za-z][\w-]*)", RegexOptions.CultureInvariant, s_timeout);
+    private static readonly Regex s_tagName = new(@"^</?\s*([A-Za-z][\w-]*)", RegexOptions.CultureInvariant, Patterns.Timeout);
 
     /// <summary>What may stand between a term and its marks: brackets, bars, commas, dashes and emphasis.</summary>
-    private static readonly Regex s_marks = new(@"^[\s(),|/\[\]*_`:\u2013\u2014\w-]*$", RegexOptions.CultureInvariant, s_timeout);
+    private static readonly Regex s_marks = new(@"^[\s(),|/\[\]*_`:\u2013\u2014\w-]*$", RegexOptions.CultureInvariant, Patterns.Timeout);
 
-    private static readonly Regex s_markWord = new(@"[A-Za-z][\w-]*", RegexOptions.CultureInvariant, s_timeout);
+    private static readonly Regex s_markWord = new(@"[A-Za-z][\w-]*", RegexOptions.CultureInvariant, Patterns.Timeout);
 
     /// <summary>The words a term's marks are made of: its requirement and its type.</summary>
     private static readonly HashSet<string> s_markWords = new(StringComparer.Ordinal)
@@ -197,7 +196,7 @@ internal static class FieldReader
             if (!match.Success || !s_fieldName.IsMatch(match.Groups[1].Value))
             {
                 if (text.TrimStart().StartsWith("[", StringComparison.Ordinal) || !text.Contains("`") ||
-                    Patterns.IsMatch(text, @"^\s*`[1-5]\d\d\b", RegexOptions.CultureInvariant, s_timeout))
+                    Patterns.IsMatch(text, @"^\s*`[1-5]\d\d\b", RegexOptions.CultureInvariant, Patterns.Timeout))
                 {
                     continue; // a table of contents entry, plain prose or a status code ("`204 No Content` if ..."), not a field
                 }
@@ -216,22 +215,22 @@ internal static class FieldReader
         var requirement = Requirement.Unspecified;
         var lead = (parenthetical + " " + description).TrimStart().ToLowerInvariant();
         // "(string, required)", "(string: <required>)": the parenthetical's own word, wherever it stands in it.
-        var marked = Patterns.Match(parenthetical.ToLowerInvariant(), @"<?\b(required|mandatory|optional)\b>?", RegexOptions.CultureInvariant, s_timeout);
+        var marked = Patterns.Match(parenthetical.ToLowerInvariant(), @"<?\b(required|mandatory|optional)\b>?", RegexOptions.CultureInvariant, Patterns.Timeout);
         if (marked.Success)
         {
             requirement = marked.Groups[1].Value == "optional" ? Requirement.Optional : Requirement.Required;
         }
-        else if (Patterns.IsMatch(lead, @"^(?:\*\*)?(?:required|mandatory)\b", RegexOptions.CultureInvariant, s_timeout))
+        else if (Patterns.IsMatch(lead, @"^(?:\*\*)?(?:required|mandatory)\b", RegexOptions.CultureInvariant, Patterns.Timeout))
         {
             requirement = Requirement.Required;
         }
-        else if (Patterns.IsMatch(lead, @"^(?:\*\*)?optional\b", RegexOptions.CultureInvariant, s_timeout))
+        else if (Patterns.IsMatch(lead, @"^(?:\*\*)?optional\b", RegexOptions.CultureInvariant, Patterns.Timeout))
         {
             requirement = Requirement.Optional;
         }
 
-        var cleaned = Patterns.Replace(description, @"^(?:\*\*)?(?:required|mandatory|optional)(?:\*\*)?\s*[.:,]?\s*", string.Empty, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, s_timeout);
-        if (parenthetical.Length > 0 && !Patterns.IsMatch(parenthetical, "^(required|optional)$", RegexOptions.IgnoreCase, s_timeout))
+        var cleaned = Patterns.Replace(description, @"^(?:\*\*)?(?:required|mandatory|optional)(?:\*\*)?\s*[.:,]?\s*", string.Empty, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, Patterns.Timeout);
+        if (parenthetical.Length > 0 && !Patterns.IsMatch(parenthetical, "^(required|optional)$", RegexOptions.IgnoreCase, Patterns.Timeout))
         {
             cleaned = "(" + parenthetical + ") " + cleaned;
         }
@@ -299,13 +298,13 @@ internal static class FieldReader
         return ReadRows(header, rows.Select(r => (r.Cells, r.Location)));
     }
 
-    private static readonly Regex s_htmlRow = new(@"<tr\b[^>]*>(.*?)</tr\s*>", RegexOptions.IgnoreCase | RegexOptions.Singleline | RegexOptions.CultureInvariant, s_timeout);
+    private static readonly Regex s_htmlRow = new(@"<tr\b[^>]*>(.*?)</tr\s*>", RegexOptions.IgnoreCase | RegexOptions.Singleline | RegexOptions.CultureInvariant, Patterns.Timeout);
 
-    private static readonly Regex s_htmlCell = new(@"<t([hdHD])\b[^>]*>(.*?)</t\1\s*>", RegexOptions.Singleline | RegexOptions.CultureInvariant, s_timeout);
+    private static readonly Regex s_htmlCell = new(@"<t([hdHD])\b[^>]*>(.*?)</t\1\s*>", RegexOptions.Singleline | RegexOptions.CultureInvariant, Patterns.Timeout);
 
-    private static readonly Regex s_htmlCode = new(@"</?code\b[^>]*>", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, s_timeout);
+    private static readonly Regex s_htmlCode = new(@"</?code\b[^>]*>", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, Patterns.Timeout);
 
-    private static readonly Regex s_spaces = new(@"\s+", RegexOptions.CultureInvariant, s_timeout);
+    private static readonly Regex s_spaces = new(@"\s+", RegexOptions.CultureInvariant, Patterns.Timeout);
 
     /// <summary>A cell's text: code spans kept as backticks, other tags dropped, entities decoded, white space collapsed.</summary>
     private static string HtmlCellText(string html) =>
@@ -350,7 +349,7 @@ internal static class FieldReader
             var description = Cell(descriptionColumn);
 
             // "**Required** The name of ..." in the description column says what a required column would.
-            var lead = Patterns.Match(description, @"^\s*(required|mandatory|optional)\b\s*[.:]?\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, s_timeout);
+            var lead = Patterns.Match(description, @"^\s*(required|mandatory|optional)\b\s*[.:]?\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, Patterns.Timeout);
             if (lead.Success)
             {
                 requirement = requirement.Length > 0 ? requirement : lead.Groups[1].Value.Equals("optional", StringComparison.OrdinalIgnoreCase) ? "Optional." : "Required.";
@@ -363,9 +362,9 @@ internal static class FieldReader
         }
     }
 
-    private static readonly Regex s_integerExample = new(@"^-?\d{1,18}$", RegexOptions.CultureInvariant, s_timeout);
-    private static readonly Regex s_numberExample = new(@"^-?\d+\.\d+$", RegexOptions.CultureInvariant, s_timeout);
-    private static readonly Regex s_dateTimeExample = new(@"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}", RegexOptions.CultureInvariant, s_timeout);
+    private static readonly Regex s_integerExample = new(@"^-?\d{1,18}$", RegexOptions.CultureInvariant, Patterns.Timeout);
+    private static readonly Regex s_numberExample = new(@"^-?\d+\.\d+$", RegexOptions.CultureInvariant, Patterns.Timeout);
+    private static readonly Regex s_dateTimeExample = new(@"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}", RegexOptions.CultureInvariant, Patterns.Timeout);
 
     /// <summary>The type an example cell's one value shows; empty when it shows none (nothing, several words, a structure).</summary>
     private static string ExampleType(string example)

@@ -13,7 +13,6 @@ namespace Engage.Codegen.Parsing;
 /// </summary>
 internal static class PagingReader
 {
-    private static readonly TimeSpan s_timeout = TimeSpan.FromMilliseconds(200);
 
     private static readonly Regex s_pageParameter = R(@"[?&]page=\d|`\??page`|\bpage\s+parameter\b");
     private static readonly Regex s_sizeParameter = R(@"[?&`](per_page|page_size|pagesize|per-page|limit|size|count)\b(?:=\d|`)");
@@ -86,5 +85,5 @@ internal static class PagingReader
             TokenHeader: tokenHeader);
     }
 
-    private static Regex R(string pattern) => new(pattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, s_timeout);
+    private static Regex R(string pattern) => new(pattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, Patterns.Timeout);
 }

@@ -22,24 +22,23 @@ internal sealed record PathReading(IReadOnlyList<string> Templates, IReadOnlyLis
 /// </summary>
 internal static class PathTemplates
 {
-    private static TimeSpan s_timeout => TimeSpan.FromSeconds(5);
 
     // A whole segment that is a parameter: {id}, {org.slug} and {id:int} (a dotted name or a type inside the
     // braces, or alternatives: {email|id}), #{id} (Ruby's interpolation), :id, <id> or <camera id>, [id], $id;
     // a suffix such as .json kept.
     private static readonly Regex s_parameter = new(
         @"^(?:#?\{\s*(?<name>\w[\w\-. |]*?)\s*(?::[^{}]*)?\}|:(?<name>\w[\w\-]*)|<(?<name>\w[\w\- ]*)>|\[(?<name>\w[\w\-]*)\]|\$(?<name>[A-Za-z_][\w\-]*))(?<suffix>\.[A-Za-z0-9]+)?$",
-        RegexOptions.CultureInvariant, s_timeout);
+        RegexOptions.CultureInvariant, Patterns.Timeout);
 
     /// <summary>A path's leading host variable: <c>${API_HOST}</c>, <c>$HOST</c>, <c>{{host}}</c>, <c>{host}</c>, <c>&lt;host&gt;</c>, before a slash.</summary>
     private static readonly Regex s_hostVariable = new(
         @"^(?:\$\{\w+\}|\$[A-Za-z_]\w*|\{\{\s*[\w.]+\s*\}\}|\{\w+\}|<\w[\w-]*>)(?=/)",
-        RegexOptions.CultureInvariant, s_timeout);
+        RegexOptions.CultureInvariant, Patterns.Timeout);
 
-    private static readonly Regex s_nameSeparators = new(@"[.\s]+", RegexOptions.CultureInvariant, s_timeout);
+    private static readonly Regex s_nameSeparators = new(@"[.\s]+", RegexOptions.CultureInvariant, Patterns.Timeout);
 
     /// <summary>Alternatives in one parameter: <c>{DEVELOPER_EMAIL|DEVELOPER_ID}</c> is <c>DEVELOPER_EMAIL_or_DEVELOPER_ID</c>.</summary>
-    private static readonly Regex s_alternatives = new(@"\s*\|\s*", RegexOptions.CultureInvariant, s_timeout);
+    private static readonly Regex s_alternatives = new(@"\s*\|\s*", RegexOptions.CultureInvariant, Patterns.Timeout);
 
     /// <summary>A segment that names a collection: a plural word ("users", "tags"), after which a value stands for one of them.</summary>
     internal static bool IsCollectionName(string segment) => segment.Length > 2 && segment.EndsWith("s", StringComparison.Ordinal);
@@ -80,17 +79,17 @@ internal static class PathTemplates
         return match.Success ? match.Length : 0;
     }
 
-    private static readonly Regex s_compound = new(@"^(:[A-Za-z_]\w*|\{[A-Za-z_]\w*\}|[\w\-.~]+?)+$", RegexOptions.CultureInvariant, s_timeout);
+    private static readonly Regex s_compound = new(@"^(:[A-Za-z_]\w*|\{[A-Za-z_]\w*\}|[\w\-.~]+?)+$", RegexOptions.CultureInvariant, Patterns.Timeout);
 
-    private static readonly Regex s_literal = new(@"^[\w\-.~@,+]+$", RegexOptions.CultureInvariant, s_timeout);
+    private static readonly Regex s_literal = new(@"^[\w\-.~@,+]+$", RegexOptions.CultureInvariant, Patterns.Timeout);
 
     // An example id: all digits, or letters and digits (u144, a1b2c3) after a plural collection name; optional suffix.
-    private static readonly Regex s_digits = new(@"^(\d+)(\.[A-Za-z0-9]+)?$", RegexOptions.CultureInvariant, s_timeout);
-    private static readonly Regex s_mixedId = new(@"^([A-Za-z0-9]+|[0-9a-f]{8}(?:-[0-9a-f]{4}){3}-[0-9a-f]{12})(\.[A-Za-z0-9]+)?$", RegexOptions.CultureInvariant, s_timeout);
-    private static readonly Regex s_version = new(@"^v\d+(?:\.\d+)*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, s_timeout);
+    private static readonly Regex s_digits = new(@"^(\d+)(\.[A-Za-z0-9]+)?$", RegexOptions.CultureInvariant, Patterns.Timeout);
+    private static readonly Regex s_mixedId = new(@"^([A-Za-z0-9]+|[0-9a-f]{8}(?:-[0-9a-f]{4}){3}-[0-9a-f]{12})(\.[A-Za-z0-9]+)?$", RegexOptions.CultureInvariant, Patterns.Timeout);
+    private static readonly Regex s_version = new(@"^v\d+(?:\.\d+)*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, Patterns.Timeout);
 
     // An optional trailing segment: "(/:id)", "[/{id}]", "(/{id})".
-    private static readonly Regex s_optionalTail = new(@"^(.*?)(?:\((/[^()]+)\)|\[(/[^\[\]]+)\])$", RegexOptions.CultureInvariant, s_timeout);
+    private static readonly Regex s_optionalTail = new(@"^(.*?)(?:\((/[^()]+)\)|\[(/[^\[\]]+)\])$", RegexOptions.CultureInvariant, Patterns.Timeout);
 
     /// <summary>
     /// Reads <paramref name="raw"/>; false when it is not a path a person would read as one.
@@ -152,7 +151,7 @@ internal static class PathTemplates
             {
                 var equals = pair.IndexOf('=');
                 var name = equals < 0 ? pair : pair.Substring(0, equals);
-                if (Patterns.IsMatch(name, @"^[A-Za-z_][\w\-.\[\]]*$", RegexOptions.CultureInvariant, s_timeout))
+                if (Patterns.IsMatch(name, @"^[A-Za-z_][\w\-.\[\]]*$", RegexOptions.CultureInvariant, Patterns.Timeout))
                 {
                     query.Add((name, equals < 0 ? string.Empty : Uri.UnescapeDataString(pair.Substring(equals + 1))));
                 }
@@ -188,7 +187,7 @@ internal static class PathTemplates
     private static readonly Regex s_proseId = new(
         @"\bthe\s+(?<noun>[a-z][a-z_ -]{0,30}?)\s+with\s+(?:an?\s+|the\s+)?id\s+(?:of\s+)?`(?<value>[\w-]+)`|\bthe\s+id\s+in\s+`(?<path>[^`/]+)/(?<value>[\w-]+)(?:\.\w+)?`\s+is\s+the\s+`?(?<noun>[a-z][a-z_]*?)_?id`?\b",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant,
-        s_timeout);
+        Patterns.Timeout);
 
     private static Dictionary<string, string>? ProseNames(string? prose)
     {

@@ -13,11 +13,10 @@ namespace Engage.Codegen.Parsing;
 /// </summary>
 internal static class Sections
 {
-    private static TimeSpan s_timeout => TimeSpan.FromSeconds(5);
 
     private static readonly Regex s_guideTitle = new(
         @"\b(?:introduction|overview|getting\s+started|guide|authentication|readme)\b|^index$|\bAPI\b",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, s_timeout);
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, Patterns.Timeout);
 
     public static List<(HeadingBlock? Heading, List<Block> Blocks)> Split(MarkdownDocument document)
     {
@@ -67,9 +66,9 @@ internal static class Sections
     }
 
     private static readonly Regex s_htmlHeading = new(
-        @"^\s*<h(?<level>[1-6])\b[^>]*>(?<text>[^\n]*?)</h\k<level>\s*>\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, s_timeout);
+        @"^\s*<h(?<level>[1-6])\b[^>]*>(?<text>[^\n]*?)</h\k<level>\s*>\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, Patterns.Timeout);
 
-    private static readonly Regex s_spaces = new(@"\s+", RegexOptions.CultureInvariant, s_timeout);
+    private static readonly Regex s_spaces = new(@"\s+", RegexOptions.CultureInvariant, Patterns.Timeout);
 
     /// <summary>An introduction or guide page's title: "The Basecamp 2 API", "Getting started", README.</summary>
     public static bool IsGuideTitle(string title) => s_guideTitle.IsMatch(title);

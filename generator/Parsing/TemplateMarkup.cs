@@ -14,15 +14,14 @@ namespace Engage.Codegen.Parsing;
 /// </summary>
 internal static class TemplateMarkup
 {
-    private static TimeSpan s_timeout => TimeSpan.FromSeconds(5);
 
     private static readonly Regex s_inline = new(
         @"\{%-?[\s\S]{0,2000}?-?%\}|<%[=#-]?[\s\S]{0,2000}?-?%>|\{\{[<%][\s\S]{0,2000}?[>%]\}\}",
-        RegexOptions.CultureInvariant, s_timeout);
+        RegexOptions.CultureInvariant, Patterns.Timeout);
 
     private static readonly Regex s_wholeLine = new(
         @"^[ \t]*(?:\{:[^\n]*\}|\{\{[^{}\n]*\}\}|(?:import|export)\s[^\n]*)[ \t]*\r?$",
-        RegexOptions.CultureInvariant, s_timeout);
+        RegexOptions.CultureInvariant, Patterns.Timeout);
 
     /// <summary>The text with template markup blanked; the same text when it has none.</summary>
     public static string Blank(string text)

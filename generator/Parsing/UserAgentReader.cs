@@ -10,15 +10,14 @@ namespace Engage.Codegen.Parsing;
 /// </summary>
 internal static class UserAgentReader
 {
-    private static readonly TimeSpan s_timeout = TimeSpan.FromMilliseconds(200);
 
     private static readonly Regex s_required = new(
         @"\b(?:must|required|have\s+to|need\s+to|always)\b[^.]{0,120}?\bUser-Agent\b|\bUser-Agent\b[^.]{0,80}?\b(?:is\s+required|are\s+required|must)\b",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, s_timeout);
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, Patterns.Timeout);
 
     private static readonly Regex s_sample = new(
         @"User-Agent:[ \t]*([^\r\n'""`\\<>]{1,100})",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, s_timeout);
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, Patterns.Timeout);
 
     /// <summary>Whether a paragraph says a User-Agent is required.</summary>
     public static bool Requires(string paragraph) =>

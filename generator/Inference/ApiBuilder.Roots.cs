@@ -43,7 +43,7 @@ internal sealed partial class ApiBuilder
     /// <summary>The part of a base address that differs per account or server: an example account number or a placeholder.</summary>
     private static string? AccountSpecificPart(string apiRoot)
     {
-        var match = Patterns.Match(apiRoot, @"(?<=/)\d{4,}(?=/|$)|\{[^}/]+\}|(?<=/):[A-Za-z_]\w*|<[^>/]+>|\b(?:your|my)[-_.]?[a-z0-9-]*|\[[^\]/]+\]", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, s_timeout);
+        var match = Patterns.Match(apiRoot, @"(?<=/)\d{4,}(?=/|$)|\{[^}/]+\}|(?<=/):[A-Za-z_]\w*|<[^>/]+>|\b(?:your|my)[-_.]?[a-z0-9-]*|\[[^\]/]+\]", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, Patterns.Timeout);
         return match.Success ? match.Value : null;
     }
 

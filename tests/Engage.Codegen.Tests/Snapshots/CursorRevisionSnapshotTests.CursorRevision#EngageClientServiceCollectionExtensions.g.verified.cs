@@ -5,35 +5,35 @@
 #nullable disable warnings
 #pragma warning disable CS0618 // generated code reads and writes members the docs call deprecated
 
-namespace Engage.Later
+namespace Engage.CursorRevision
 {
     /// <summary>Registers EngageClient and EngagePublicClient with dependency injection.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "{version}")]
     public static partial class EngageClientServiceCollectionExtensions
     {
-        /// <summary>Registers <see cref="global::Engage.Later.EngageClient"/> and the key-only <see cref="global::Engage.Later.EngagePublicClient"/> as singletons that send through IHttpClientFactory. The options are validated when the host starts: a missing key or a plain-HTTP address is a startup error.</summary>
+        /// <summary>Registers <see cref="global::Engage.CursorRevision.EngageClient"/> and the key-only <see cref="global::Engage.CursorRevision.EngagePublicClient"/> as singletons that send through IHttpClientFactory. The options are validated when the host starts: a missing key or a plain-HTTP address is a startup error.</summary>
         /// <param name="services">The services.</param>
         /// <param name="configure">Sets the options: ApiKey, ApiSecret, BaseAddress, Timeout, Retry.</param>
         /// <returns>The builder of the HttpClient the client sends with, for adding handlers.</returns>
-        public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddEngageClient(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, global::System.Action<global::Engage.Later.EngageClientOptions> configure)
+        public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddEngageClient(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, global::System.Action<global::Engage.CursorRevision.EngageClientOptions> configure)
             => Add(services, string.Empty, null, configure ?? throw new global::System.ArgumentNullException(nameof(configure)));
 
-        /// <summary>Registers <see cref="global::Engage.Later.EngageClient"/> and the key-only <see cref="global::Engage.Later.EngagePublicClient"/> as singletons that send through IHttpClientFactory. The options are validated when the host starts: a missing key or a plain-HTTP address is a startup error. This registration has a name, for several accounts: resolve its clients as keyed services with that name (<c>[FromKeyedServices("name")]</c>).</summary>
+        /// <summary>Registers <see cref="global::Engage.CursorRevision.EngageClient"/> and the key-only <see cref="global::Engage.CursorRevision.EngagePublicClient"/> as singletons that send through IHttpClientFactory. The options are validated when the host starts: a missing key or a plain-HTTP address is a startup error. This registration has a name, for several accounts: resolve its clients as keyed services with that name (<c>[FromKeyedServices("name")]</c>).</summary>
         /// <param name="services">The services.</param>
         /// <param name="name">The registration's name and service key.</param>
         /// <param name="configure">Sets the options: ApiKey, ApiSecret, BaseAddress, Timeout, Retry.</param>
         /// <returns>The builder of the HttpClient the client sends with, for adding handlers.</returns>
-        public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddEngageClient(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, string name, global::System.Action<global::Engage.Later.EngageClientOptions> configure)
+        public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddEngageClient(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, string name, global::System.Action<global::Engage.CursorRevision.EngageClientOptions> configure)
             => Add(services, Name(name), null, configure ?? throw new global::System.ArgumentNullException(nameof(configure)));
 
-        /// <summary>Registers <see cref="global::Engage.Later.EngageClient"/> and the key-only <see cref="global::Engage.Later.EngagePublicClient"/> as singletons that send through IHttpClientFactory. The options are validated when the host starts: a missing key or a plain-HTTP address is a startup error. The options are read from configuration, for example a section with ApiKey, ApiSecret, BaseAddress, Timeout and Retry:MaxRetries.</summary>
+        /// <summary>Registers <see cref="global::Engage.CursorRevision.EngageClient"/> and the key-only <see cref="global::Engage.CursorRevision.EngagePublicClient"/> as singletons that send through IHttpClientFactory. The options are validated when the host starts: a missing key or a plain-HTTP address is a startup error. The options are read from configuration, for example a section with ApiKey, ApiSecret, BaseAddress, Timeout and Retry:MaxRetries.</summary>
         /// <param name="services">The services.</param>
         /// <param name="configuration">The configuration section that holds the options.</param>
         /// <returns>The builder of the HttpClient the client sends with, for adding handlers.</returns>
         public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddEngageClient(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, global::Microsoft.Extensions.Configuration.IConfiguration configuration)
             => Add(services, string.Empty, configuration ?? throw new global::System.ArgumentNullException(nameof(configuration)), null);
 
-        /// <summary>Registers <see cref="global::Engage.Later.EngageClient"/> and the key-only <see cref="global::Engage.Later.EngagePublicClient"/> as singletons that send through IHttpClientFactory. The options are validated when the host starts: a missing key or a plain-HTTP address is a startup error. The options are read from configuration; this registration has a name, for several accounts: resolve its clients as keyed services with that name.</summary>
+        /// <summary>Registers <see cref="global::Engage.CursorRevision.EngageClient"/> and the key-only <see cref="global::Engage.CursorRevision.EngagePublicClient"/> as singletons that send through IHttpClientFactory. The options are validated when the host starts: a missing key or a plain-HTTP address is a startup error. The options are read from configuration; this registration has a name, for several accounts: resolve its clients as keyed services with that name.</summary>
         /// <param name="services">The services.</param>
         /// <param name="name">The registration's name and service key.</param>
         /// <param name="configuration">The configuration section that holds the options.</param>
@@ -46,14 +46,14 @@ namespace Engage.Later
             return string.IsNullOrEmpty(name) ? throw new global::System.ArgumentException("A registration name is required.", nameof(name)) : name;
         }
 
-        private static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder Add(global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, string name, global::Microsoft.Extensions.Configuration.IConfiguration? configuration, global::System.Action<global::Engage.Later.EngageClientOptions>? configure)
-            => global::Engage.Codegen.Runtime.ApiClientServices.Add<global::Engage.Later.EngageClient, global::Engage.Later.EngageClientOptions>(
+        private static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder Add(global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, string name, global::Microsoft.Extensions.Configuration.IConfiguration? configuration, global::System.Action<global::Engage.CursorRevision.EngageClientOptions>? configure)
+            => global::Engage.Codegen.Runtime.ApiClientServices.Add<global::Engage.CursorRevision.EngageClient, global::Engage.CursorRevision.EngageClientOptions>(
                 services,
                 name,
                 configuration,
                 configure,
-                static pipeline => new global::Engage.Later.EngageClient(pipeline),
-                static pipeline => new global::Engage.Later.EngagePublicClient(pipeline),
-                typeof(global::Engage.Later.EngagePublicClient));
+                static pipeline => new global::Engage.CursorRevision.EngageClient(pipeline),
+                static pipeline => new global::Engage.CursorRevision.EngagePublicClient(pipeline),
+                typeof(global::Engage.CursorRevision.EngagePublicClient));
     }
 }

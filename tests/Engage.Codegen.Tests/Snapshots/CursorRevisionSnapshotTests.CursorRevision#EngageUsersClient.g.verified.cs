@@ -5,7 +5,7 @@
 #nullable disable warnings
 #pragma warning disable CS0618 // generated code reads and writes members the docs call deprecated
 
-namespace Engage.Later
+namespace Engage.CursorRevision
 {
     /// <summary>The operations of the Users page of the Engage API docs (users.md).</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "{version}")]
@@ -33,18 +33,18 @@ namespace Engage.Later
         /// <exception cref="global::Engage.Codegen.Runtime.ApiException">The API answered with an error status or an unreadable body, or no response arrived; transient failures were retried first where that is safe.</exception>
         /// <exception cref="global::System.TimeoutException">An attempt took longer than the timeout and could not be retried.</exception>
         [global::Engage.Codegen.Runtime.ApiOperation("POST", "/users", Auth = global::Engage.Codegen.Runtime.ApiAuth.Key, Paged = false, Source = "users.md:44")]
-        public virtual global::System.Threading.Tasks.Task<global::Engage.Later.User> CreateAsync(global::Engage.Later.CreateUserRequest request, global::Engage.Codegen.Runtime.ApiRequestOptions? requestOptions, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::Engage.CursorRevision.User> CreateAsync(global::Engage.CursorRevision.CreateUserRequest request, global::Engage.Codegen.Runtime.ApiRequestOptions? requestOptions, global::System.Threading.CancellationToken cancellationToken = default)
         {
             if (request is null)
             {
                 throw new global::System.ArgumentNullException(nameof(request));
             }
 
-            return _pipeline.SendAsync("Users.Create", global::System.Net.Http.HttpMethod.Post, "/users", null, request, global::Engage.Later.EngageJsonContext.Default.CreateUserRequest, global::Engage.Later.EngageJsonContext.Default.User, requestOptions, cancellationToken);
+            return _pipeline.SendAsync("Users.Create", global::System.Net.Http.HttpMethod.Post, "/users", null, request, global::Engage.CursorRevision.EngageJsonContext.Default.CreateUserRequest, global::Engage.CursorRevision.EngageJsonContext.Default.User, requestOptions, cancellationToken);
         }
 
-        /// <inheritdoc cref="CreateAsync(global::Engage.Later.CreateUserRequest, global::Engage.Codegen.Runtime.ApiRequestOptions, global::System.Threading.CancellationToken)"/>
-        public global::System.Threading.Tasks.Task<global::Engage.Later.User> CreateAsync(global::Engage.Later.CreateUserRequest request, global::System.Threading.CancellationToken cancellationToken = default)
+        /// <inheritdoc cref="CreateAsync(global::Engage.CursorRevision.CreateUserRequest, global::Engage.Codegen.Runtime.ApiRequestOptions, global::System.Threading.CancellationToken)"/>
+        public global::System.Threading.Tasks.Task<global::Engage.CursorRevision.User> CreateAsync(global::Engage.CursorRevision.CreateUserRequest request, global::System.Threading.CancellationToken cancellationToken = default)
             => CreateAsync(request, null, cancellationToken);
 
         /// <summary>Update User attributes.</summary>
@@ -58,7 +58,7 @@ namespace Engage.Later
         /// <exception cref="global::System.TimeoutException">An attempt took longer than the timeout and could not be retried.</exception>
         /// <exception cref="global::Engage.Codegen.Runtime.ApiCredentialsException">A member that needs the secret is set and the client holds only the key.</exception>
         [global::Engage.Codegen.Runtime.ApiOperation("PUT", "/users/{uid}", Auth = global::Engage.Codegen.Runtime.ApiAuth.Key, Paged = false, Source = "users.md:63", SecretRequiredFor = "email")]
-        public virtual global::System.Threading.Tasks.Task<global::Engage.Later.User> UpdateAsync(string uid, global::Engage.Later.UpdateUserRequest request, global::Engage.Codegen.Runtime.ApiRequestOptions? requestOptions, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::Engage.CursorRevision.User> UpdateAsync(string uid, global::Engage.CursorRevision.UpdateUserRequest request, global::Engage.Codegen.Runtime.ApiRequestOptions? requestOptions, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var requestPath = "/users/" + global::Engage.Codegen.Runtime.ApiPath.Segment(uid, nameof(uid));
 
@@ -71,11 +71,11 @@ namespace Engage.Later
             {
                 _pipeline.EnsureSecret("Setting `email` in \"Update User attributes\"");
             }
-            return _pipeline.SendAsync("Users.Update", global::System.Net.Http.HttpMethod.Put, requestPath, null, request, global::Engage.Later.EngageJsonContext.Default.UpdateUserRequest, global::Engage.Later.EngageJsonContext.Default.User, requestOptions, cancellationToken);
+            return _pipeline.SendAsync("Users.Update", global::System.Net.Http.HttpMethod.Put, requestPath, null, request, global::Engage.CursorRevision.EngageJsonContext.Default.UpdateUserRequest, global::Engage.CursorRevision.EngageJsonContext.Default.User, requestOptions, cancellationToken);
         }
 
-        /// <inheritdoc cref="UpdateAsync(string, global::Engage.Later.UpdateUserRequest, global::Engage.Codegen.Runtime.ApiRequestOptions, global::System.Threading.CancellationToken)"/>
-        public global::System.Threading.Tasks.Task<global::Engage.Later.User> UpdateAsync(string uid, global::Engage.Later.UpdateUserRequest request, global::System.Threading.CancellationToken cancellationToken = default)
+        /// <inheritdoc cref="UpdateAsync(string, global::Engage.CursorRevision.UpdateUserRequest, global::Engage.Codegen.Runtime.ApiRequestOptions, global::System.Threading.CancellationToken)"/>
+        public global::System.Threading.Tasks.Task<global::Engage.CursorRevision.User> UpdateAsync(string uid, global::Engage.CursorRevision.UpdateUserRequest request, global::System.Threading.CancellationToken cancellationToken = default)
             => UpdateAsync(uid, request, null, cancellationToken);
 
         /// <summary>Delete User. Deletes the user and all of their data.</summary>
@@ -87,15 +87,15 @@ namespace Engage.Later
         /// <exception cref="global::Engage.Codegen.Runtime.ApiException">The API answered with an error status or an unreadable body, or no response arrived; transient failures were retried first where that is safe.</exception>
         /// <exception cref="global::System.TimeoutException">An attempt took longer than the timeout and could not be retried.</exception>
         [global::Engage.Codegen.Runtime.ApiOperation("DELETE", "/users/{uid}", Auth = global::Engage.Codegen.Runtime.ApiAuth.KeyAndSecret, Paged = false, Source = "users.md:78")]
-        public virtual global::System.Threading.Tasks.Task<global::Engage.Later.DeleteUserResponse> DeleteAsync(string uid, global::Engage.Codegen.Runtime.ApiRequestOptions? requestOptions, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::Engage.CursorRevision.DeleteUserResponse> DeleteAsync(string uid, global::Engage.Codegen.Runtime.ApiRequestOptions? requestOptions, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var requestPath = "/users/" + global::Engage.Codegen.Runtime.ApiPath.Segment(uid, nameof(uid));
 
-            return _pipeline.SendAsync("Users.Delete", global::System.Net.Http.HttpMethod.Delete, requestPath, null, global::Engage.Later.EngageJsonContext.Default.DeleteUserResponse, requestOptions, cancellationToken);
+            return _pipeline.SendAsync("Users.Delete", global::System.Net.Http.HttpMethod.Delete, requestPath, null, global::Engage.CursorRevision.EngageJsonContext.Default.DeleteUserResponse, requestOptions, cancellationToken);
         }
 
         /// <inheritdoc cref="DeleteAsync(string, global::Engage.Codegen.Runtime.ApiRequestOptions, global::System.Threading.CancellationToken)"/>
-        public global::System.Threading.Tasks.Task<global::Engage.Later.DeleteUserResponse> DeleteAsync(string uid, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<global::Engage.CursorRevision.DeleteUserResponse> DeleteAsync(string uid, global::System.Threading.CancellationToken cancellationToken = default)
             => DeleteAsync(uid, null, cancellationToken);
 
         /// <summary>List Users.</summary>
@@ -107,9 +107,9 @@ namespace Engage.Later
         /// <exception cref="global::Engage.Codegen.Runtime.ApiException">The API answered with an error status or an unreadable body, or no response arrived; transient failures were retried first where that is safe.</exception>
         /// <exception cref="global::System.TimeoutException">An attempt took longer than the timeout and could not be retried.</exception>
         [global::Engage.Codegen.Runtime.ApiOperation("GET", "/users", Auth = global::Engage.Codegen.Runtime.ApiAuth.KeyAndSecret, Paged = true, Source = "users.md:90")]
-        public virtual global::Engage.Codegen.Runtime.AsyncPageable<global::Engage.Later.User> ListAsync(global::Engage.Later.ListUsersRequest? request, global::Engage.Codegen.Runtime.ApiRequestOptions? requestOptions, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::Engage.Codegen.Runtime.AsyncPageable<global::Engage.CursorRevision.User> ListAsync(global::Engage.CursorRevision.ListUsersRequest? request, global::Engage.Codegen.Runtime.ApiRequestOptions? requestOptions, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            return new global::Engage.Codegen.Runtime.CursorPageable<global::Engage.Later.User>(
+            return new global::Engage.Codegen.Runtime.CursorPageable<global::Engage.CursorRevision.User>(
                 (page, ct) =>
                 {
                     var query = new global::Engage.Codegen.Runtime.ApiQuery();
@@ -118,8 +118,8 @@ namespace Engage.Later
                     query.Add("previous_cursor", (string?)(page.PreviousCursor));
                     query.Add("after_id", (string?)(page.IsFirst ? request?.AfterId : null));
                     query.Add("before_id", (string?)(page.IsFirst ? request?.BeforeId : null));
-                    return _pipeline.FetchPageAsync("Users.List page", global::System.Net.Http.HttpMethod.Get, "/users", query, global::Engage.Later.EngageJsonContext.Default.ListUsersResponse,
-                        static response => new global::Engage.Codegen.Runtime.CursorResult<global::Engage.Later.User>(response.Data, response.NextCursor, response.PreviousCursor), requestOptions, ct);
+                    return _pipeline.FetchPageAsync("Users.List page", global::System.Net.Http.HttpMethod.Get, "/users", query, global::Engage.CursorRevision.EngageJsonContext.Default.ListUsersResponse,
+                        static response => new global::Engage.Codegen.Runtime.CursorResult<global::Engage.CursorRevision.User>(response.Data, response.NextCursor, response.PreviousCursor), requestOptions, ct);
                 },
                 request?.NextCursor,
                 request?.PreviousCursor,
@@ -128,8 +128,8 @@ namespace Engage.Later
                 "Users.List");
         }
 
-        /// <inheritdoc cref="ListAsync(global::Engage.Later.ListUsersRequest, global::Engage.Codegen.Runtime.ApiRequestOptions, global::System.Threading.CancellationToken)"/>
-        public global::Engage.Codegen.Runtime.AsyncPageable<global::Engage.Later.User> ListAsync(global::Engage.Later.ListUsersRequest? request = null, global::System.Threading.CancellationToken cancellationToken = default)
+        /// <inheritdoc cref="ListAsync(global::Engage.CursorRevision.ListUsersRequest, global::Engage.Codegen.Runtime.ApiRequestOptions, global::System.Threading.CancellationToken)"/>
+        public global::Engage.Codegen.Runtime.AsyncPageable<global::Engage.CursorRevision.User> ListAsync(global::Engage.CursorRevision.ListUsersRequest? request = null, global::System.Threading.CancellationToken cancellationToken = default)
             => ListAsync(request, null, cancellationToken);
     }
 }

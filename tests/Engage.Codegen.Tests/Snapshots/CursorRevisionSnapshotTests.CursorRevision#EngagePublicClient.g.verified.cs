@@ -5,7 +5,7 @@
 #nullable disable warnings
 #pragma warning disable CS0618 // generated code reads and writes members the docs call deprecated
 
-namespace Engage.Later
+namespace Engage.CursorRevision
 {
     /// <summary>Client for the operations of the Engage API that work with the API key alone, for code that must not hold the secret (for example a client-side app). Secret-only operations are not on it, so calling one does not compile.</summary>
     /// <remarks>Each resource of the docs is a property; each documented endpoint an async method carrying <see cref="global::Engage.Codegen.Runtime.ApiOperationAttribute"/>.</remarks>
@@ -39,7 +39,7 @@ namespace Engage.Later
         /// <summary>Creates a client that sends through a given HttpClient and logs to a logger factory.</summary>
         /// <param name="options">Key, API root, timeout and retries; validated now. A secret in them is never sent.</param>
         /// <param name="httpClient">The HttpClient to send with, or null to create one that the client disposes.</param>
-        /// <param name="loggerFactory">Where request, response, retry and failure events go (category Engage.Later.EngageClient), or null for none. Bodies and credentials are not logged.</param>
+        /// <param name="loggerFactory">Where request, response, retry and failure events go (category Engage.CursorRevision.EngageClient), or null for none. Bodies and credentials are not logged.</param>
         public EngagePublicClient(EngageClientOptions options, global::System.Net.Http.HttpClient? httpClient, global::Microsoft.Extensions.Logging.ILoggerFactory? loggerFactory)
             : this(new global::Engage.Codegen.Runtime.ApiPipeline(options, httpClient, loggerFactory, useSecret: false))
         {
@@ -55,7 +55,7 @@ namespace Engage.Later
             {
                 throw new global::System.ArgumentException("The public client must not hold the API secret.", nameof(pipeline));
             }
-            Users = new global::Engage.Later.EngagePublicUsersClient(_pipeline);
+            Users = new global::Engage.CursorRevision.EngagePublicUsersClient(_pipeline);
         }
 
         /// <summary>For mocking: a client with no connection, whose virtual members a test overrides.</summary>
@@ -65,7 +65,7 @@ namespace Engage.Later
         }
 
         /// <summary>The operations of the Users page (users.md) that work with the key alone.</summary>
-        public virtual global::Engage.Later.EngagePublicUsersClient Users { get; }
+        public virtual global::Engage.CursorRevision.EngagePublicUsersClient Users { get; }
 
         /// <summary>Disposes the HttpClient the client created, if it created one.</summary>
         public void Dispose()

@@ -5,11 +5,11 @@
 #nullable disable warnings
 #pragma warning disable CS0618 // generated code reads and writes members the docs call deprecated
 
-namespace Engage.Later
+namespace Engage.CursorRevision
 {
     /// <summary>The values of UserDevice.Platform: android, ios. The docs: Supported values are `android` or `ios`</summary>
     /// <remarks>A string-backed value: the documented values are static properties; any other value the API sends is kept, not rejected. Generated from users.md:9 ("The User object").</remarks>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Engage.Later.Serialization.UserDevicePlatformJsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Engage.CursorRevision.Serialization.UserDevicePlatformJsonConverter))]
     [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "{version}")]
     public readonly partial struct UserDevicePlatform : global::System.IEquatable<UserDevicePlatform>
     {
@@ -62,16 +62,16 @@ namespace Engage.Later
     }
 }
 
-namespace Engage.Later.Serialization
+namespace Engage.CursorRevision.Serialization
 {
     /// <summary>Reads and writes UserDevicePlatform as a JSON string.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "{version}")]
-    internal sealed class UserDevicePlatformJsonConverter : global::Engage.Codegen.Runtime.Serialization.ApiStringEnumConverter<global::Engage.Later.UserDevicePlatform>
+    internal sealed class UserDevicePlatformJsonConverter : global::Engage.Codegen.Runtime.Serialization.ApiStringEnumConverter<global::Engage.CursorRevision.UserDevicePlatform>
     {
         public static readonly UserDevicePlatformJsonConverter Instance = new UserDevicePlatformJsonConverter();
 
         public UserDevicePlatformJsonConverter()
-            : base(static value => new global::Engage.Later.UserDevicePlatform(value), static value => value.Value)
+            : base(static value => new global::Engage.CursorRevision.UserDevicePlatform(value), static value => value.Value)
         {
         }
     }

@@ -14,7 +14,9 @@ public static class Snapshot
 {
     public static void Verify(string className, string methodName, IEnumerable<(string Name, string Text)> files, [CallerFilePath] string callerPath = "")
     {
-        var directory = Path.Combine(Path.GetDirectoryName(callerPath)!, "Snapshots");
+        // Beside the test, in its folder's Snapshots/; the snapshot tests that live in Snapshots/ keep theirs there.
+        var folder = Path.GetDirectoryName(callerPath)!;
+        var directory = Path.GetFileName(folder) == "Snapshots" ? folder : Path.Combine(folder, "Snapshots");
         Directory.CreateDirectory(directory);
         var prefix = $"{className}.{methodName}#";
         var accept = Environment.GetEnvironmentVariable("ENGAGE_ACCEPT_SNAPSHOTS") == "1";

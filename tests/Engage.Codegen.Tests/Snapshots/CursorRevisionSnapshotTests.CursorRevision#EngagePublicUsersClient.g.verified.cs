@@ -5,7 +5,7 @@
 #nullable disable warnings
 #pragma warning disable CS0618 // generated code reads and writes members the docs call deprecated
 
-namespace Engage.Later
+namespace Engage.CursorRevision
 {
     /// <summary>The operations of the Users page that work with the API key alone (users.md); the others are not here, so they cannot be called without the secret.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "{version}")]
@@ -25,29 +25,29 @@ namespace Engage.Later
         }
 
         /// <summary>Create a User.</summary>
-        /// <remarks><c>POST /users</c>. Works with the API key alone (the docs: "works with username authentication"). Generated from users.md:44 ("Create a User"). The key-only entry to <see cref="global::Engage.Later.EngageUsersClient.CreateAsync(global::Engage.Later.CreateUserRequest, global::Engage.Codegen.Runtime.ApiRequestOptions, global::System.Threading.CancellationToken)"/>.</remarks>
+        /// <remarks><c>POST /users</c>. Works with the API key alone (the docs: "works with username authentication"). Generated from users.md:44 ("Create a User"). The key-only entry to <see cref="global::Engage.CursorRevision.EngageUsersClient.CreateAsync(global::Engage.CursorRevision.CreateUserRequest, global::Engage.Codegen.Runtime.ApiRequestOptions, global::System.Threading.CancellationToken)"/>.</remarks>
         /// <param name="request">The request parameters.</param>
         /// <param name="requestOptions">Timeout, retries and headers for this call, or null for the client's settings.</param>
         /// <param name="cancellationToken">Cancels the request, including waits between retries.</param>
         /// <returns>What the API returned.</returns>
         /// <exception cref="global::Engage.Codegen.Runtime.ApiException">The API answered with an error status or an unreadable body, or no response arrived; transient failures were retried first where that is safe.</exception>
         /// <exception cref="global::System.TimeoutException">An attempt took longer than the timeout and could not be retried.</exception>
-        public virtual global::System.Threading.Tasks.Task<global::Engage.Later.User> CreateAsync(global::Engage.Later.CreateUserRequest request, global::Engage.Codegen.Runtime.ApiRequestOptions? requestOptions, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::Engage.CursorRevision.User> CreateAsync(global::Engage.CursorRevision.CreateUserRequest request, global::Engage.Codegen.Runtime.ApiRequestOptions? requestOptions, global::System.Threading.CancellationToken cancellationToken = default)
         {
             if (request is null)
             {
                 throw new global::System.ArgumentNullException(nameof(request));
             }
 
-            return _pipeline.SendAsync("Users.Create", global::System.Net.Http.HttpMethod.Post, "/users", null, request, global::Engage.Later.EngageJsonContext.Default.CreateUserRequest, global::Engage.Later.EngageJsonContext.Default.User, requestOptions, cancellationToken);
+            return _pipeline.SendAsync("Users.Create", global::System.Net.Http.HttpMethod.Post, "/users", null, request, global::Engage.CursorRevision.EngageJsonContext.Default.CreateUserRequest, global::Engage.CursorRevision.EngageJsonContext.Default.User, requestOptions, cancellationToken);
         }
 
-        /// <inheritdoc cref="CreateAsync(global::Engage.Later.CreateUserRequest, global::Engage.Codegen.Runtime.ApiRequestOptions, global::System.Threading.CancellationToken)"/>
-        public global::System.Threading.Tasks.Task<global::Engage.Later.User> CreateAsync(global::Engage.Later.CreateUserRequest request, global::System.Threading.CancellationToken cancellationToken = default)
+        /// <inheritdoc cref="CreateAsync(global::Engage.CursorRevision.CreateUserRequest, global::Engage.Codegen.Runtime.ApiRequestOptions, global::System.Threading.CancellationToken)"/>
+        public global::System.Threading.Tasks.Task<global::Engage.CursorRevision.User> CreateAsync(global::Engage.CursorRevision.CreateUserRequest request, global::System.Threading.CancellationToken cancellationToken = default)
             => CreateAsync(request, null, cancellationToken);
 
         /// <summary>Update User attributes.</summary>
-        /// <remarks><c>PUT /users/{uid}</c>. Works with the API key alone (the docs: "works with username authentication"). Setting `email` requires the secret; a key-only client refuses it before sending. Generated from users.md:63 ("Update User attributes"). The key-only entry to <see cref="global::Engage.Later.EngageUsersClient.UpdateAsync(string, global::Engage.Later.UpdateUserRequest, global::Engage.Codegen.Runtime.ApiRequestOptions, global::System.Threading.CancellationToken)"/>.</remarks>
+        /// <remarks><c>PUT /users/{uid}</c>. Works with the API key alone (the docs: "works with username authentication"). Setting `email` requires the secret; a key-only client refuses it before sending. Generated from users.md:63 ("Update User attributes"). The key-only entry to <see cref="global::Engage.CursorRevision.EngageUsersClient.UpdateAsync(string, global::Engage.CursorRevision.UpdateUserRequest, global::Engage.Codegen.Runtime.ApiRequestOptions, global::System.Threading.CancellationToken)"/>.</remarks>
         /// <param name="uid">The uid path parameter; sent as one escaped path segment.</param>
         /// <param name="request">The request parameters.</param>
         /// <param name="requestOptions">Timeout, retries and headers for this call, or null for the client's settings.</param>
@@ -56,7 +56,7 @@ namespace Engage.Later
         /// <exception cref="global::Engage.Codegen.Runtime.ApiException">The API answered with an error status or an unreadable body, or no response arrived; transient failures were retried first where that is safe.</exception>
         /// <exception cref="global::System.TimeoutException">An attempt took longer than the timeout and could not be retried.</exception>
         /// <exception cref="global::Engage.Codegen.Runtime.ApiCredentialsException">A member that needs the secret is set and the client holds only the key.</exception>
-        public virtual global::System.Threading.Tasks.Task<global::Engage.Later.User> UpdateAsync(string uid, global::Engage.Later.UpdateUserRequest request, global::Engage.Codegen.Runtime.ApiRequestOptions? requestOptions, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::Engage.CursorRevision.User> UpdateAsync(string uid, global::Engage.CursorRevision.UpdateUserRequest request, global::Engage.Codegen.Runtime.ApiRequestOptions? requestOptions, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var requestPath = "/users/" + global::Engage.Codegen.Runtime.ApiPath.Segment(uid, nameof(uid));
 
@@ -69,11 +69,11 @@ namespace Engage.Later
             {
                 _pipeline.EnsureSecret("Setting `email` in \"Update User attributes\"");
             }
-            return _pipeline.SendAsync("Users.Update", global::System.Net.Http.HttpMethod.Put, requestPath, null, request, global::Engage.Later.EngageJsonContext.Default.UpdateUserRequest, global::Engage.Later.EngageJsonContext.Default.User, requestOptions, cancellationToken);
+            return _pipeline.SendAsync("Users.Update", global::System.Net.Http.HttpMethod.Put, requestPath, null, request, global::Engage.CursorRevision.EngageJsonContext.Default.UpdateUserRequest, global::Engage.CursorRevision.EngageJsonContext.Default.User, requestOptions, cancellationToken);
         }
 
-        /// <inheritdoc cref="UpdateAsync(string, global::Engage.Later.UpdateUserRequest, global::Engage.Codegen.Runtime.ApiRequestOptions, global::System.Threading.CancellationToken)"/>
-        public global::System.Threading.Tasks.Task<global::Engage.Later.User> UpdateAsync(string uid, global::Engage.Later.UpdateUserRequest request, global::System.Threading.CancellationToken cancellationToken = default)
+        /// <inheritdoc cref="UpdateAsync(string, global::Engage.CursorRevision.UpdateUserRequest, global::Engage.Codegen.Runtime.ApiRequestOptions, global::System.Threading.CancellationToken)"/>
+        public global::System.Threading.Tasks.Task<global::Engage.CursorRevision.User> UpdateAsync(string uid, global::Engage.CursorRevision.UpdateUserRequest request, global::System.Threading.CancellationToken cancellationToken = default)
             => UpdateAsync(uid, request, null, cancellationToken);
     }
 }

@@ -5,11 +5,11 @@
 #nullable disable warnings
 #pragma warning disable CS0618 // generated code reads and writes members the docs call deprecated
 
-namespace Engage.Later
+namespace Engage.CursorRevision
 {
     /// <summary>An item of User.Devices (JSON: devices).</summary>
     /// <remarks>Generated from users.md:9 ("The User object").</remarks>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Engage.Later.Serialization.EngageJsonConverterFactory))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Engage.CursorRevision.Serialization.EngageJsonConverterFactory))]
     [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "{version}")]
     public sealed partial class UserDevice
     {
@@ -19,11 +19,11 @@ namespace Engage.Later
 
         /// <summary>Supported values are `android` or `ios`</summary>
         /// <remarks>JSON: <c>platform</c>.</remarks>
-        public global::Engage.Later.UserDevicePlatform Platform { get; set; }
+        public global::Engage.CursorRevision.UserDevicePlatform Platform { get; set; }
     }
 }
 
-namespace Engage.Later.Serialization
+namespace Engage.CursorRevision.Serialization
 {
     using ApiJson = global::Engage.Codegen.Runtime.Serialization.ApiJson;
     using JsonSerializerOptions = global::System.Text.Json.JsonSerializerOptions;
@@ -33,16 +33,16 @@ namespace Engage.Later.Serialization
     internal static partial class EngageJsonConverters
     {
         /// <summary>Reads and writes UserDevice as the API's JSON, without reflection.</summary>
-        public static readonly global::System.Text.Json.Serialization.JsonConverter<global::Engage.Later.UserDevice> UserDevice = new global::Engage.Codegen.Runtime.Serialization.ApiObjectConverter<global::Engage.Later.UserDevice>(Read_UserDevice, Write_UserDevice);
+        public static readonly global::System.Text.Json.Serialization.JsonConverter<global::Engage.CursorRevision.UserDevice> UserDevice = new global::Engage.Codegen.Runtime.Serialization.ApiObjectConverter<global::Engage.CursorRevision.UserDevice>(Read_UserDevice, Write_UserDevice);
 
-        private static global::Engage.Later.UserDevice? Read_UserDevice(ref Utf8JsonReader reader, JsonSerializerOptions options)
+        private static global::Engage.CursorRevision.UserDevice? Read_UserDevice(ref Utf8JsonReader reader, JsonSerializerOptions options)
         {
             if (!ApiJson.StartObject(ref reader, "UserDevice"))
             {
                 return null;
             }
 
-            var value = new global::Engage.Later.UserDevice();
+            var value = new global::Engage.CursorRevision.UserDevice();
             while (ApiJson.NextProperty(ref reader))
             {
                 if (reader.ValueTextEquals("token"u8)) value.Token = ApiJson.Read(ref reader, ApiJson.String, options) ?? "";
@@ -53,7 +53,7 @@ namespace Engage.Later.Serialization
             return value;
         }
 
-        private static void Write_UserDevice(Utf8JsonWriter writer, global::Engage.Later.UserDevice value, JsonSerializerOptions options)
+        private static void Write_UserDevice(Utf8JsonWriter writer, global::Engage.CursorRevision.UserDevice value, JsonSerializerOptions options)
         {
             writer.WriteStartObject();
             writer.WriteString("token"u8, value.Token);

@@ -5,7 +5,7 @@
 #nullable disable warnings
 #pragma warning disable CS0618 // generated code reads and writes members the docs call deprecated
 
-namespace Engage.Later
+namespace Engage.CursorRevision
 {
     /// <summary>Options of EngageClient: the API key and secret, the API root, the timeout and retries. Bind them from configuration with <c>AddEngageClient(configuration)</c> or <see cref="global::Engage.Codegen.Runtime.ApiClientOptions.Bind"/>.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "{version}")]
@@ -53,7 +53,7 @@ namespace Engage.Later
         /// <summary>Creates a client that sends through a given HttpClient and logs to a logger factory.</summary>
         /// <param name="options">Credentials, API root, timeout and retries; validated now.</param>
         /// <param name="httpClient">The HttpClient to send with, or null to create one that the client disposes.</param>
-        /// <param name="loggerFactory">Where request, response, retry and failure events go (category Engage.Later.EngageClient), or null for none. Bodies and credentials are not logged.</param>
+        /// <param name="loggerFactory">Where request, response, retry and failure events go (category Engage.CursorRevision.EngageClient), or null for none. Bodies and credentials are not logged.</param>
         public EngageClient(EngageClientOptions options, global::System.Net.Http.HttpClient? httpClient, global::Microsoft.Extensions.Logging.ILoggerFactory? loggerFactory)
             : this(new global::Engage.Codegen.Runtime.ApiPipeline(options, httpClient, loggerFactory, useSecret: true))
         {
@@ -65,7 +65,7 @@ namespace Engage.Later
         public EngageClient(global::Engage.Codegen.Runtime.ApiPipeline pipeline)
         {
             _pipeline = pipeline ?? throw new global::System.ArgumentNullException(nameof(pipeline));
-            Users = new global::Engage.Later.EngageUsersClient(_pipeline);
+            Users = new global::Engage.CursorRevision.EngageUsersClient(_pipeline);
         }
 
         /// <summary>For mocking: a client with no connection, whose virtual members a test overrides.</summary>
@@ -75,7 +75,7 @@ namespace Engage.Later
         }
 
         /// <summary>The operations of the Users page (users.md).</summary>
-        public virtual global::Engage.Later.EngageUsersClient Users { get; }
+        public virtual global::Engage.CursorRevision.EngageUsersClient Users { get; }
 
         /// <summary>Disposes the HttpClient the client created, if it created one.</summary>
         public void Dispose()

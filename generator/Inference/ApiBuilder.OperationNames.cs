@@ -42,7 +42,7 @@ internal sealed partial class ApiBuilder
             }
         }
 
-        var words = Patterns.Matches(heading, @"[A-Za-z][A-Za-z0-9]*", RegexOptions.CultureInvariant, s_timeout).Cast<Match>().Select(m => m.Value).ToList();
+        var words = Patterns.Matches(heading, @"[A-Za-z][A-Za-z0-9]*", RegexOptions.CultureInvariant, Patterns.Timeout).Cast<Match>().Select(m => m.Value).ToList();
 
         // "The ...", "HTTP request", "GET /things" say nothing as a verb; "Create" over a GET contradicts the method.
         var dropped = false;
@@ -53,7 +53,7 @@ internal sealed partial class ApiBuilder
         }
 
         // A heading that is the endpoint ("GET /things/{id}/stats", or its path alone) has no verb but its method.
-        var headingIsEndpoint = Patterns.IsMatch(heading, @"^\s*`?(?:[A-Za-z]{3,8}\s+)?/", RegexOptions.CultureInvariant, s_timeout);
+        var headingIsEndpoint = Patterns.IsMatch(heading, @"^\s*`?(?:[A-Za-z]{3,8}\s+)?/", RegexOptions.CultureInvariant, Patterns.Timeout);
         // After an article, a collection the path goes through ("users" in /users/{uid}/report) is a noun: "The user report".
         var collections = segments.Where((segment, i) => i + 1 < segments.Length && !isParameter[i] && isParameter[i + 1]).Select(c => Naming.Singular(c).ToLowerInvariant()).ToList();
         var isNoun = dropped && words.Count > 0 && collections.Contains(Naming.Singular(words[0]).ToLowerInvariant());

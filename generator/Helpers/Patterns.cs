@@ -11,6 +11,12 @@ namespace Engage.Codegen;
 /// </summary>
 internal static class Patterns
 {
+    /// <summary>
+    /// The one bound on any docs regex's match: far above what a sane pattern takes on a paragraph, short enough
+    /// that a pattern that backtracks badly on hostile text fails (as ENG099) instead of hanging the build.
+    /// </summary>
+    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(1);
+
     private const int MaxCached = 512;
     private static readonly ConcurrentDictionary<(string, RegexOptions), Regex> s_cache = new();
 

@@ -5,11 +5,11 @@
 #nullable disable warnings
 #pragma warning disable CS0618 // generated code reads and writes members the docs call deprecated
 
-namespace Engage.Later
+namespace Engage.CursorRevision
 {
     /// <summary>Parameters of Create a User.</summary>
     /// <remarks>Generated from users.md:44 ("Create a User").</remarks>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Engage.Later.Serialization.EngageJsonConverterFactory))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Engage.CursorRevision.Serialization.EngageJsonConverterFactory))]
     [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "{version}")]
     public sealed partial class CreateUserRequest
     {
@@ -31,7 +31,7 @@ namespace Engage.Later
 
         /// <summary>The platform of the device. Supported values are `android` or `ios`.</summary>
         /// <remarks>JSON: <c>device_platform</c>. Optional: left out of the request unless set; set to null, it is sent as <c>null</c>.</remarks>
-        public global::Engage.Later.UserDevicePlatform? DevicePlatform { get => _devicePlatform; set { _devicePlatform = value; __set0 |= 0x8UL; } }
+        public global::Engage.CursorRevision.UserDevicePlatform? DevicePlatform { get => _devicePlatform; set { _devicePlatform = value; __set0 |= 0x8UL; } }
 
         /// <summary>Extra attributes. Each value can be a string, number or boolean.</summary>
         /// <remarks>JSON: <c>meta</c>. Optional: left out of the request unless set; set to null, it is sent as <c>null</c>.</remarks>
@@ -43,7 +43,7 @@ namespace Engage.Later
         private string? _firstName;
         private string? _email;
         private string? _deviceToken;
-        private global::Engage.Later.UserDevicePlatform? _devicePlatform;
+        private global::Engage.CursorRevision.UserDevicePlatform? _devicePlatform;
         private global::System.Collections.Generic.Dictionary<string, global::Engage.Codegen.Runtime.ApiScalar>? _meta;
         private ulong __set0;
         private global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? __additional;
@@ -57,7 +57,7 @@ namespace Engage.Later
 
     /// <summary>The response of Delete User.</summary>
     /// <remarks>Generated from users.md:78 ("Delete User").</remarks>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Engage.Later.Serialization.EngageJsonConverterFactory))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Engage.CursorRevision.Serialization.EngageJsonConverterFactory))]
     [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "{version}")]
     public sealed partial class DeleteUserResponse
     {
@@ -68,7 +68,7 @@ namespace Engage.Later
 
     /// <summary>Parameters of List Users.</summary>
     /// <remarks>Generated from users.md:90 ("List Users").</remarks>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Engage.Later.Serialization.EngageJsonConverterFactory))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Engage.CursorRevision.Serialization.EngageJsonConverterFactory))]
     [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "{version}")]
     public sealed partial class ListUsersRequest
     {
@@ -97,13 +97,13 @@ namespace Engage.Later
 
     /// <summary>One page of List Users.</summary>
     /// <remarks>Generated from users.md:90 ("List Users").</remarks>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Engage.Later.Serialization.EngageJsonConverterFactory))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Engage.CursorRevision.Serialization.EngageJsonConverterFactory))]
     [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "{version}")]
     public sealed partial class ListUsersResponse
     {
         /// <summary>The data value of the response.</summary>
         /// <remarks>JSON: <c>data</c>.</remarks>
-        public global::System.Collections.Generic.List<global::Engage.Later.User> Data { get; set; } = new global::System.Collections.Generic.List<global::Engage.Later.User>();
+        public global::System.Collections.Generic.List<global::Engage.CursorRevision.User> Data { get; set; } = new global::System.Collections.Generic.List<global::Engage.CursorRevision.User>();
 
         /// <summary>The next_cursor value of the response.</summary>
         /// <remarks>JSON: <c>next_cursor</c>.</remarks>
@@ -121,7 +121,7 @@ namespace Engage.Later
 
     /// <summary>Parameters of Update User attributes.</summary>
     /// <remarks>Generated from users.md:63 ("Update User attributes").</remarks>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Engage.Later.Serialization.EngageJsonConverterFactory))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Engage.CursorRevision.Serialization.EngageJsonConverterFactory))]
     [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "{version}")]
     public sealed partial class UpdateUserRequest
     {
@@ -139,7 +139,7 @@ namespace Engage.Later
 
         /// <summary>The platform of the device. Supported values are `android` or `ios`.</summary>
         /// <remarks>JSON: <c>device_platform</c>. Optional: left out of the request unless set; set to null, it is sent as <c>null</c>.</remarks>
-        public global::Engage.Later.UserDevicePlatform? DevicePlatform { get => _devicePlatform; set { _devicePlatform = value; __set0 |= 0x8UL; } }
+        public global::Engage.CursorRevision.UserDevicePlatform? DevicePlatform { get => _devicePlatform; set { _devicePlatform = value; __set0 |= 0x8UL; } }
 
         /// <summary>Raw JSON values to send, by member name: a value the typed members cannot hold (an empty string for a date, a shape the docs do not show), sent as given in place of the member of that name, or a member the docs do not list. Members read from JSON that this model does not know are kept here, so a model read and sent back is sent as it came.</summary>
         public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement> AdditionalProperties => __additional ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal);
@@ -147,7 +147,7 @@ namespace Engage.Later
         private string? _firstName;
         private string? _email;
         private string? _deviceToken;
-        private global::Engage.Later.UserDevicePlatform? _devicePlatform;
+        private global::Engage.CursorRevision.UserDevicePlatform? _devicePlatform;
         private ulong __set0;
         private global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? __additional;
 
@@ -159,7 +159,7 @@ namespace Engage.Later
     }
 }
 
-namespace Engage.Later.Serialization
+namespace Engage.CursorRevision.Serialization
 {
     using ApiJson = global::Engage.Codegen.Runtime.Serialization.ApiJson;
     using JsonSerializerOptions = global::System.Text.Json.JsonSerializerOptions;
@@ -169,17 +169,17 @@ namespace Engage.Later.Serialization
     internal static partial class EngageJsonConverters
     {
         /// <summary>Reads and writes CreateUserRequest as the API's JSON, without reflection.</summary>
-        public static readonly global::System.Text.Json.Serialization.JsonConverter<global::Engage.Later.CreateUserRequest> CreateUserRequest = new global::Engage.Codegen.Runtime.Serialization.ApiObjectConverter<global::Engage.Later.CreateUserRequest>(Read_CreateUserRequest, Write_CreateUserRequest);
+        public static readonly global::System.Text.Json.Serialization.JsonConverter<global::Engage.CursorRevision.CreateUserRequest> CreateUserRequest = new global::Engage.Codegen.Runtime.Serialization.ApiObjectConverter<global::Engage.CursorRevision.CreateUserRequest>(Read_CreateUserRequest, Write_CreateUserRequest);
         private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.Dictionary<string, global::Engage.Codegen.Runtime.ApiScalar>>? s_CreateUserRequest_5;
 
-        private static global::Engage.Later.CreateUserRequest? Read_CreateUserRequest(ref Utf8JsonReader reader, JsonSerializerOptions options)
+        private static global::Engage.CursorRevision.CreateUserRequest? Read_CreateUserRequest(ref Utf8JsonReader reader, JsonSerializerOptions options)
         {
             if (!ApiJson.StartObject(ref reader, "CreateUserRequest"))
             {
                 return null;
             }
 
-            var value = new global::Engage.Later.CreateUserRequest { Id = default! };
+            var value = new global::Engage.CursorRevision.CreateUserRequest { Id = default! };
             while (ApiJson.NextProperty(ref reader))
             {
                 if (reader.ValueTextEquals("id"u8)) value.Id = ApiJson.Read(ref reader, ApiJson.String, options) ?? default!;
@@ -194,7 +194,7 @@ namespace Engage.Later.Serialization
             return value;
         }
 
-        private static void Write_CreateUserRequest(Utf8JsonWriter writer, global::Engage.Later.CreateUserRequest value, JsonSerializerOptions options)
+        private static void Write_CreateUserRequest(Utf8JsonWriter writer, global::Engage.CursorRevision.CreateUserRequest value, JsonSerializerOptions options)
         {
             writer.WriteStartObject();
             var raw = value.__Additional;
@@ -229,16 +229,16 @@ namespace Engage.Later.Serialization
         }
 
         /// <summary>Reads and writes DeleteUserResponse as the API's JSON, without reflection.</summary>
-        public static readonly global::System.Text.Json.Serialization.JsonConverter<global::Engage.Later.DeleteUserResponse> DeleteUserResponse = new global::Engage.Codegen.Runtime.Serialization.ApiObjectConverter<global::Engage.Later.DeleteUserResponse>(Read_DeleteUserResponse, Write_DeleteUserResponse);
+        public static readonly global::System.Text.Json.Serialization.JsonConverter<global::Engage.CursorRevision.DeleteUserResponse> DeleteUserResponse = new global::Engage.Codegen.Runtime.Serialization.ApiObjectConverter<global::Engage.CursorRevision.DeleteUserResponse>(Read_DeleteUserResponse, Write_DeleteUserResponse);
 
-        private static global::Engage.Later.DeleteUserResponse? Read_DeleteUserResponse(ref Utf8JsonReader reader, JsonSerializerOptions options)
+        private static global::Engage.CursorRevision.DeleteUserResponse? Read_DeleteUserResponse(ref Utf8JsonReader reader, JsonSerializerOptions options)
         {
             if (!ApiJson.StartObject(ref reader, "DeleteUserResponse"))
             {
                 return null;
             }
 
-            var value = new global::Engage.Later.DeleteUserResponse();
+            var value = new global::Engage.CursorRevision.DeleteUserResponse();
             while (ApiJson.NextProperty(ref reader))
             {
                 if (reader.ValueTextEquals("status"u8)) value.Status = ApiJson.Read(ref reader, ApiJson.String, options) ?? "";
@@ -248,7 +248,7 @@ namespace Engage.Later.Serialization
             return value;
         }
 
-        private static void Write_DeleteUserResponse(Utf8JsonWriter writer, global::Engage.Later.DeleteUserResponse value, JsonSerializerOptions options)
+        private static void Write_DeleteUserResponse(Utf8JsonWriter writer, global::Engage.CursorRevision.DeleteUserResponse value, JsonSerializerOptions options)
         {
             writer.WriteStartObject();
             writer.WriteString("status"u8, value.Status);
@@ -256,16 +256,16 @@ namespace Engage.Later.Serialization
         }
 
         /// <summary>Reads and writes ListUsersRequest as the API's JSON, without reflection.</summary>
-        public static readonly global::System.Text.Json.Serialization.JsonConverter<global::Engage.Later.ListUsersRequest> ListUsersRequest = new global::Engage.Codegen.Runtime.Serialization.ApiObjectConverter<global::Engage.Later.ListUsersRequest>(Read_ListUsersRequest, Write_ListUsersRequest);
+        public static readonly global::System.Text.Json.Serialization.JsonConverter<global::Engage.CursorRevision.ListUsersRequest> ListUsersRequest = new global::Engage.Codegen.Runtime.Serialization.ApiObjectConverter<global::Engage.CursorRevision.ListUsersRequest>(Read_ListUsersRequest, Write_ListUsersRequest);
 
-        private static global::Engage.Later.ListUsersRequest? Read_ListUsersRequest(ref Utf8JsonReader reader, JsonSerializerOptions options)
+        private static global::Engage.CursorRevision.ListUsersRequest? Read_ListUsersRequest(ref Utf8JsonReader reader, JsonSerializerOptions options)
         {
             if (!ApiJson.StartObject(ref reader, "ListUsersRequest"))
             {
                 return null;
             }
 
-            var value = new global::Engage.Later.ListUsersRequest();
+            var value = new global::Engage.CursorRevision.ListUsersRequest();
             while (ApiJson.NextProperty(ref reader))
             {
                 if (reader.ValueTextEquals("limit"u8)) value.Limit = ApiJson.ReadNullable(ref reader, ApiJson.Int32, options);
@@ -279,7 +279,7 @@ namespace Engage.Later.Serialization
             return value;
         }
 
-        private static void Write_ListUsersRequest(Utf8JsonWriter writer, global::Engage.Later.ListUsersRequest value, JsonSerializerOptions options)
+        private static void Write_ListUsersRequest(Utf8JsonWriter writer, global::Engage.CursorRevision.ListUsersRequest value, JsonSerializerOptions options)
         {
             writer.WriteStartObject();
             if (value.Limit is not null) writer.WriteNumber("limit"u8, value.Limit.Value);
@@ -291,20 +291,20 @@ namespace Engage.Later.Serialization
         }
 
         /// <summary>Reads and writes ListUsersResponse as the API's JSON, without reflection.</summary>
-        public static readonly global::System.Text.Json.Serialization.JsonConverter<global::Engage.Later.ListUsersResponse> ListUsersResponse = new global::Engage.Codegen.Runtime.Serialization.ApiObjectConverter<global::Engage.Later.ListUsersResponse>(Read_ListUsersResponse, Write_ListUsersResponse);
-        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.List<global::Engage.Later.User>>? s_ListUsersResponse_0;
+        public static readonly global::System.Text.Json.Serialization.JsonConverter<global::Engage.CursorRevision.ListUsersResponse> ListUsersResponse = new global::Engage.Codegen.Runtime.Serialization.ApiObjectConverter<global::Engage.CursorRevision.ListUsersResponse>(Read_ListUsersResponse, Write_ListUsersResponse);
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.List<global::Engage.CursorRevision.User>>? s_ListUsersResponse_0;
 
-        private static global::Engage.Later.ListUsersResponse? Read_ListUsersResponse(ref Utf8JsonReader reader, JsonSerializerOptions options)
+        private static global::Engage.CursorRevision.ListUsersResponse? Read_ListUsersResponse(ref Utf8JsonReader reader, JsonSerializerOptions options)
         {
             if (!ApiJson.StartObject(ref reader, "ListUsersResponse"))
             {
                 return null;
             }
 
-            var value = new global::Engage.Later.ListUsersResponse();
+            var value = new global::Engage.CursorRevision.ListUsersResponse();
             while (ApiJson.NextProperty(ref reader))
             {
-                if (reader.ValueTextEquals("data"u8)) value.Data = ApiJson.Read(ref reader, s_ListUsersResponse_0 ??= ApiJson.List(EngageJsonConverters.User), options) ?? new global::System.Collections.Generic.List<global::Engage.Later.User>();
+                if (reader.ValueTextEquals("data"u8)) value.Data = ApiJson.Read(ref reader, s_ListUsersResponse_0 ??= ApiJson.List(EngageJsonConverters.User), options) ?? new global::System.Collections.Generic.List<global::Engage.CursorRevision.User>();
                 else if (reader.ValueTextEquals("next_cursor"u8)) value.NextCursor = ApiJson.Read(ref reader, ApiJson.String, options);
                 else if (reader.ValueTextEquals("previous_cursor"u8)) value.PreviousCursor = ApiJson.Read(ref reader, ApiJson.String, options);
                 else if (reader.ValueTextEquals("has_more"u8)) value.HasMore = ApiJson.Read(ref reader, ApiJson.Boolean, options);
@@ -314,7 +314,7 @@ namespace Engage.Later.Serialization
             return value;
         }
 
-        private static void Write_ListUsersResponse(Utf8JsonWriter writer, global::Engage.Later.ListUsersResponse value, JsonSerializerOptions options)
+        private static void Write_ListUsersResponse(Utf8JsonWriter writer, global::Engage.CursorRevision.ListUsersResponse value, JsonSerializerOptions options)
         {
             writer.WriteStartObject();
             ApiJson.Write(writer, "data"u8, value.Data, s_ListUsersResponse_0 ??= ApiJson.List(EngageJsonConverters.User), options);
@@ -325,16 +325,16 @@ namespace Engage.Later.Serialization
         }
 
         /// <summary>Reads and writes UpdateUserRequest as the API's JSON, without reflection.</summary>
-        public static readonly global::System.Text.Json.Serialization.JsonConverter<global::Engage.Later.UpdateUserRequest> UpdateUserRequest = new global::Engage.Codegen.Runtime.Serialization.ApiObjectConverter<global::Engage.Later.UpdateUserRequest>(Read_UpdateUserRequest, Write_UpdateUserRequest);
+        public static readonly global::System.Text.Json.Serialization.JsonConverter<global::Engage.CursorRevision.UpdateUserRequest> UpdateUserRequest = new global::Engage.Codegen.Runtime.Serialization.ApiObjectConverter<global::Engage.CursorRevision.UpdateUserRequest>(Read_UpdateUserRequest, Write_UpdateUserRequest);
 
-        private static global::Engage.Later.UpdateUserRequest? Read_UpdateUserRequest(ref Utf8JsonReader reader, JsonSerializerOptions options)
+        private static global::Engage.CursorRevision.UpdateUserRequest? Read_UpdateUserRequest(ref Utf8JsonReader reader, JsonSerializerOptions options)
         {
             if (!ApiJson.StartObject(ref reader, "UpdateUserRequest"))
             {
                 return null;
             }
 
-            var value = new global::Engage.Later.UpdateUserRequest();
+            var value = new global::Engage.CursorRevision.UpdateUserRequest();
             while (ApiJson.NextProperty(ref reader))
             {
                 if (reader.ValueTextEquals("first_name"u8)) value.FirstName = ApiJson.Read(ref reader, ApiJson.String, options);
@@ -347,7 +347,7 @@ namespace Engage.Later.Serialization
             return value;
         }
 
-        private static void Write_UpdateUserRequest(Utf8JsonWriter writer, global::Engage.Later.UpdateUserRequest value, JsonSerializerOptions options)
+        private static void Write_UpdateUserRequest(Utf8JsonWriter writer, global::Engage.CursorRevision.UpdateUserRequest value, JsonSerializerOptions options)
         {
             writer.WriteStartObject();
             var raw = value.__Additional;

@@ -1,15 +1,15 @@
 using System.Reflection;
 using Engage.Codegen.Runtime;
-using Engage.Later;
+using Engage.CursorRevision;
 using Engage.Sandbox;
 
 namespace Engage.Codegen.Tests;
 
 /// <summary>
-/// The client generated from Engage's later docs style (Fixtures/later): opaque cursors with the
+/// The client generated from Engage's docs as revised for opaque cursors (Fixtures/cursor-revision): opaque cursors with the
 /// id style deprecated, Delete User, device_token and device_platform, against the sandbox.
 /// </summary>
-public sealed class LaterStyleTests : IAsyncLifetime
+public sealed class CursorRevisionTests : IAsyncLifetime
 {
     private SandboxServer _sandbox = null!;
     private EngageClient _client = null!;
@@ -31,7 +31,7 @@ public sealed class LaterStyleTests : IAsyncLifetime
         var uids = new List<string>();
         for (var i = 0; i < count; i++)
         {
-            uids.Add((await _client.Users.CreateAsync(new CreateUserRequest { Id = $"later-{i:D2}" })).Uid);
+            uids.Add((await _client.Users.CreateAsync(new CreateUserRequest { Id = $"revised-{i:D2}" })).Uid);
         }
 
         return uids;
@@ -70,16 +70,16 @@ public sealed class LaterStyleTests : IAsyncLifetime
         Assert.NotNull(last);
         Assert.False(last!.HasMore);
         var lastPageFirst = last.Values[0].Uid;
-        Assert.Equal("later-08", lastPageFirst);
+        Assert.Equal("revised-08", lastPageFirst);
 
-        // Backwards from a stored previous_cursor that points before later-08.
+        // Backwards from a stored previous_cursor that points before revised-08.
         var backwards = new List<string[]>();
-        await foreach (var page in _client.Users.ListAsync(new ListUsersRequest { Limit = 4 }).AsPages("previous:" + EncodeForTest('p', _sandbox.Store.Users["later-08"].Id)))
+        await foreach (var page in _client.Users.ListAsync(new ListUsersRequest { Limit = 4 }).AsPages("previous:" + EncodeForTest('p', _sandbox.Store.Users["revised-08"].Id)))
         {
             backwards.Add(page.Values.Select(u => u.Uid).ToArray());
         }
 
-        Assert.Equal(new[] { new[] { "later-04", "later-05", "later-06", "later-07" }, new[] { "later-00", "later-01", "later-02", "later-03" } }, backwards);
+        Assert.Equal(new[] { new[] { "revised-04", "revised-05", "revised-06", "revised-07" }, new[] { "revised-00", "revised-01", "revised-02", "revised-03" } }, backwards);
 
         var resumed = new List<string>();
         var first = await FirstPage(_client.Users.ListAsync(new ListUsersRequest { Limit = 4 }));
@@ -88,7 +88,7 @@ public sealed class LaterStyleTests : IAsyncLifetime
             resumed.AddRange(page.Values.Select(u => u.Uid));
         }
 
-        Assert.Equal(Enumerable.Range(4, 6).Select(i => $"later-{i:D2}"), resumed);
+        Assert.Equal(Enumerable.Range(4, 6).Select(i => $"revised-{i:D2}"), resumed);
     }
 
     private static async Task<Page<User>> FirstPage(AsyncPageable<User> pageable)

@@ -15,9 +15,8 @@ namespace Engage.Codegen.Inference;
 /// </summary>
 internal sealed partial class ApiBuilder
 {
-    private static TimeSpan s_timeout => TimeSpan.FromSeconds(5);
 
-    private static Regex R(string pattern) => new(pattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, s_timeout);
+    private static Regex R(string pattern) => new(pattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, Patterns.Timeout);
 
     private static readonly Regex s_arrayOfObjects = R(@"(?:an?\s+)?(?:array|list)\s+of\s+objects?\s+(?:with|having|containing)\s+(?:the\s+)?(?:(?:properties|fields|keys|attributes)\s*:?\s*)?");
     private static readonly Regex s_objectWith = R(@"\bobject\s+(?:with|having|containing)\s+(?:the\s+)?(?:properties|fields|keys|attributes)\s*:?\s*");
@@ -33,20 +32,20 @@ internal sealed partial class ApiBuilder
     private static readonly Regex s_weakString = R(@"\bstring\b|\bphone\s+number\b|\bemail\b|\burl\b|\bname\b|\btitle\b|\bid\b|\bidentifier\b|\btext\b|\bcurrency\b|\btoken\b|cursor\b");
     private static readonly Regex s_stringName = R(@"^(?:id|uid|\w+_id|token|\w+_token|email|\w+_email|name|\w+_name|title|description|url|\w+_url|slug|code|status|type|currency|cursor|\w+_cursor|next|prev|previous)$");
     private static readonly Regex s_epoch = R(@"\bunix\s+(?:timestamp|time|epoch)\b|\bepoch\s+(?:seconds|milliseconds|time|timestamp)\b|\b(?:seconds|milliseconds)\s+since\s+(?:the\s+)?(?:unix\s+)?epoch\b");
-    private static readonly Regex s_momentName = new(@"(?:_at|[a-z]At)$", RegexOptions.CultureInvariant, s_timeout);
+    private static readonly Regex s_momentName = new(@"(?:_at|[a-z]At)$", RegexOptions.CultureInvariant, Patterns.Timeout);
     private static readonly Regex s_momentDescription = R(@"^\W*when\s+(?:the|this|it|an?)\s+\w+(?:\s+\w+)?\s+(?:was|were|is|last|first)?\s*\w+ed\b");
     private static readonly Regex s_open = R(@"\b(?:additional|custom|arbitrary|any)\s+(?:attributes|properties|fields|keys|data|metadata|key[-\s]value\s+pairs)\b");
     private static readonly Regex s_openObject = R(@"\b(?:object|map|dictionary|hash)\b");
     private static readonly Regex s_nullable = R(@"\bif\s+(?:added|exists|any|known|set|available|provided)\b|\b(?:may|can|could)\s+be\s+(?:null|empty|missing)\b|\bnullable\b|\bonly\s+present\b|\bpresent\s+only\b|\bnot\s+always\s+present\b");
-    private static readonly Regex s_isoDate = new(@"^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2}| UTC)?)?$", RegexOptions.CultureInvariant, s_timeout);
+    private static readonly Regex s_isoDate = new(@"^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2}| UTC)?)?$", RegexOptions.CultureInvariant, Patterns.Timeout);
 
     internal static bool ProseSaysNullable(string description) => s_nullable.IsMatch(description);
 
     private static bool MentionsScalarUnion(string lower) =>
         lower.Contains("string") && lower.Contains("number") && lower.Contains("bool") &&
-        Patterns.IsMatch(lower, @"\bstring\b", RegexOptions.CultureInvariant, s_timeout) &&
-        Patterns.IsMatch(lower, @"\bnumber\b", RegexOptions.CultureInvariant, s_timeout) &&
-        Patterns.IsMatch(lower, @"\bbool(?:ean)?\b", RegexOptions.CultureInvariant, s_timeout);
+        Patterns.IsMatch(lower, @"\bstring\b", RegexOptions.CultureInvariant, Patterns.Timeout) &&
+        Patterns.IsMatch(lower, @"\bnumber\b", RegexOptions.CultureInvariant, Patterns.Timeout) &&
+        Patterns.IsMatch(lower, @"\bbool(?:ean)?\b", RegexOptions.CultureInvariant, Patterns.Timeout);
 
     /// <summary>The type of one member. Registers nested models and enums it implies.</summary>
     private TypeRef InferType(
@@ -80,7 +79,7 @@ internal sealed partial class ApiBuilder
 
         if (MentionsScalarUnion(lower))
         {
-            var open = Patterns.IsMatch(lower, @"\beach\s+value\b|\bvalues\b|\bobject\b", RegexOptions.CultureInvariant, s_timeout) || example?.Kind == JsonKind.Object;
+            var open = Patterns.IsMatch(lower, @"\beach\s+value\b|\bvalues\b|\bobject\b", RegexOptions.CultureInvariant, Patterns.Timeout) || example?.Kind == JsonKind.Object;
             return open ? TypeRef.DictionaryOf(TypeRef.Scalar) : TypeRef.Scalar;
         }
 
@@ -437,6 +436,6 @@ internal sealed partial class ApiBuilder
             fields.Add((current, description.ToString().Trim()));
         }
 
-        return fields.Where(f => f.Name.Length > 0).Select(f => (f.Name, Patterns.Replace(f.Description, @"^(?:and|or|,)\s+|\s+(?:and|or|,)$", string.Empty, RegexOptions.CultureInvariant, s_timeout).Trim(' ', ',', '(', ')'))).ToList();
+        return fields.Where(f => f.Name.Length > 0).Select(f => (f.Name, Patterns.Replace(f.Description, @"^(?:and|or|,)\s+|\s+(?:and|or|,)$", string.Empty, RegexOptions.CultureInvariant, Patterns.Timeout).Trim(' ', ',', '(', ')'))).ToList();
     }
 }

@@ -84,7 +84,7 @@ internal sealed partial class ApiBuilder
 
         var declared = DeclaredTypes.Read(description, jsonName);
         var many = example?.Kind == JsonKind.Array || declared?.Kind == TypeKind.List ||
-            Patterns.IsMatch(description, @"^\W*(?:array|list)\b|\b(?:array|list)\s+of\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, s_timeout);
+            Patterns.IsMatch(description, @"^\W*(?:array|list)\b|\b(?:array|list)\s+of\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, Patterns.Timeout);
         return many ? TypeRef.ListOf(TypeRef.ModelNamed(nested.Name)) : TypeRef.ModelNamed(nested.Name);
     }
 
@@ -156,7 +156,7 @@ internal sealed partial class ApiBuilder
         }
 
         var many = example?.Kind == JsonKind.Array || declared?.Kind == TypeKind.List ||
-            Patterns.IsMatch(description, @"\b(?:array|list)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, s_timeout);
+            Patterns.IsMatch(description, @"\b(?:array|list)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, Patterns.Timeout);
         return many ? TypeRef.ListOf(TypeRef.ModelNamed(target.Name)) : TypeRef.ModelNamed(target.Name);
     }
 

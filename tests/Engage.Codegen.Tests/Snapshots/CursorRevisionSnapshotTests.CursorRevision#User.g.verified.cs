@@ -5,11 +5,11 @@
 #nullable disable warnings
 #pragma warning disable CS0618 // generated code reads and writes members the docs call deprecated
 
-namespace Engage.Later
+namespace Engage.CursorRevision
 {
     /// <summary>The User object.</summary>
     /// <remarks>Generated from users.md:9 ("The User object").</remarks>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Engage.Later.Serialization.EngageJsonConverterFactory))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Engage.CursorRevision.Serialization.EngageJsonConverterFactory))]
     [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "{version}")]
     public sealed partial class User
     {
@@ -39,15 +39,15 @@ namespace Engage.Later
 
         /// <summary>An array of objects with the properties `token` (the device token string) and `platform` (supported values are `android` or `ios`).</summary>
         /// <remarks>JSON: <c>devices</c>.</remarks>
-        public global::System.Collections.Generic.List<global::Engage.Later.UserDevice> Devices { get; set; } = new global::System.Collections.Generic.List<global::Engage.Later.UserDevice>();
+        public global::System.Collections.Generic.List<global::Engage.CursorRevision.UserDevice> Devices { get; set; } = new global::System.Collections.Generic.List<global::Engage.CursorRevision.UserDevice>();
 
         /// <summary>An array of objects with the properties `id` (the list id string) and `subscribed` (boolean).</summary>
         /// <remarks>JSON: <c>lists</c>.</remarks>
-        public global::System.Collections.Generic.List<global::Engage.Later.UserList> Lists { get; set; } = new global::System.Collections.Generic.List<global::Engage.Later.UserList>();
+        public global::System.Collections.Generic.List<global::Engage.CursorRevision.UserList> Lists { get; set; } = new global::System.Collections.Generic.List<global::Engage.CursorRevision.UserList>();
 
         /// <summary>An array of objects with the properties `id` (the segment id string) and `suppressed` (boolean).</summary>
         /// <remarks>JSON: <c>segments</c>.</remarks>
-        public global::System.Collections.Generic.List<global::Engage.Later.UserSegment> Segments { get; set; } = new global::System.Collections.Generic.List<global::Engage.Later.UserSegment>();
+        public global::System.Collections.Generic.List<global::Engage.CursorRevision.UserSegment> Segments { get; set; } = new global::System.Collections.Generic.List<global::Engage.CursorRevision.UserSegment>();
 
         /// <summary>Extra attributes. Each value can be a string, number or boolean.</summary>
         /// <remarks>JSON: <c>meta</c>.</remarks>
@@ -59,7 +59,7 @@ namespace Engage.Later
     }
 }
 
-namespace Engage.Later.Serialization
+namespace Engage.CursorRevision.Serialization
 {
     using ApiJson = global::Engage.Codegen.Runtime.Serialization.ApiJson;
     using JsonSerializerOptions = global::System.Text.Json.JsonSerializerOptions;
@@ -69,20 +69,20 @@ namespace Engage.Later.Serialization
     internal static partial class EngageJsonConverters
     {
         /// <summary>Reads and writes User as the API's JSON, without reflection.</summary>
-        public static readonly global::System.Text.Json.Serialization.JsonConverter<global::Engage.Later.User> User = new global::Engage.Codegen.Runtime.Serialization.ApiObjectConverter<global::Engage.Later.User>(Read_User, Write_User);
-        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.List<global::Engage.Later.UserDevice>>? s_User_6;
-        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.List<global::Engage.Later.UserList>>? s_User_7;
-        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.List<global::Engage.Later.UserSegment>>? s_User_8;
+        public static readonly global::System.Text.Json.Serialization.JsonConverter<global::Engage.CursorRevision.User> User = new global::Engage.Codegen.Runtime.Serialization.ApiObjectConverter<global::Engage.CursorRevision.User>(Read_User, Write_User);
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.List<global::Engage.CursorRevision.UserDevice>>? s_User_6;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.List<global::Engage.CursorRevision.UserList>>? s_User_7;
+        private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.List<global::Engage.CursorRevision.UserSegment>>? s_User_8;
         private static global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.Dictionary<string, global::Engage.Codegen.Runtime.ApiScalar>>? s_User_9;
 
-        private static global::Engage.Later.User? Read_User(ref Utf8JsonReader reader, JsonSerializerOptions options)
+        private static global::Engage.CursorRevision.User? Read_User(ref Utf8JsonReader reader, JsonSerializerOptions options)
         {
             if (!ApiJson.StartObject(ref reader, "User"))
             {
                 return null;
             }
 
-            var value = new global::Engage.Later.User();
+            var value = new global::Engage.CursorRevision.User();
             while (ApiJson.NextProperty(ref reader))
             {
                 if (reader.ValueTextEquals("id"u8)) value.Id = ApiJson.Read(ref reader, ApiJson.String, options) ?? "";
@@ -91,9 +91,9 @@ namespace Engage.Later.Serialization
                 else if (reader.ValueTextEquals("last_name"u8)) value.LastName = ApiJson.Read(ref reader, ApiJson.String, options);
                 else if (reader.ValueTextEquals("number"u8)) value.Number = ApiJson.Read(ref reader, ApiJson.String, options);
                 else if (reader.ValueTextEquals("email"u8)) value.Email = ApiJson.Read(ref reader, ApiJson.String, options) ?? "";
-                else if (reader.ValueTextEquals("devices"u8)) value.Devices = ApiJson.Read(ref reader, s_User_6 ??= ApiJson.List(EngageJsonConverters.UserDevice), options) ?? new global::System.Collections.Generic.List<global::Engage.Later.UserDevice>();
-                else if (reader.ValueTextEquals("lists"u8)) value.Lists = ApiJson.Read(ref reader, s_User_7 ??= ApiJson.List(EngageJsonConverters.UserList), options) ?? new global::System.Collections.Generic.List<global::Engage.Later.UserList>();
-                else if (reader.ValueTextEquals("segments"u8)) value.Segments = ApiJson.Read(ref reader, s_User_8 ??= ApiJson.List(EngageJsonConverters.UserSegment), options) ?? new global::System.Collections.Generic.List<global::Engage.Later.UserSegment>();
+                else if (reader.ValueTextEquals("devices"u8)) value.Devices = ApiJson.Read(ref reader, s_User_6 ??= ApiJson.List(EngageJsonConverters.UserDevice), options) ?? new global::System.Collections.Generic.List<global::Engage.CursorRevision.UserDevice>();
+                else if (reader.ValueTextEquals("lists"u8)) value.Lists = ApiJson.Read(ref reader, s_User_7 ??= ApiJson.List(EngageJsonConverters.UserList), options) ?? new global::System.Collections.Generic.List<global::Engage.CursorRevision.UserList>();
+                else if (reader.ValueTextEquals("segments"u8)) value.Segments = ApiJson.Read(ref reader, s_User_8 ??= ApiJson.List(EngageJsonConverters.UserSegment), options) ?? new global::System.Collections.Generic.List<global::Engage.CursorRevision.UserSegment>();
                 else if (reader.ValueTextEquals("meta"u8)) value.Meta = ApiJson.Read(ref reader, s_User_9 ??= ApiJson.Dictionary(ApiJson.Scalar), options) ?? new global::System.Collections.Generic.Dictionary<string, global::Engage.Codegen.Runtime.ApiScalar>();
                 else if (reader.ValueTextEquals("created_at"u8)) value.CreatedAt = ApiJson.ReadNullable(ref reader, ApiJson.DateTimeOffset, options);
                 else ApiJson.SkipProperty(ref reader);
@@ -102,7 +102,7 @@ namespace Engage.Later.Serialization
             return value;
         }
 
-        private static void Write_User(Utf8JsonWriter writer, global::Engage.Later.User value, JsonSerializerOptions options)
+        private static void Write_User(Utf8JsonWriter writer, global::Engage.CursorRevision.User value, JsonSerializerOptions options)
         {
             writer.WriteStartObject();
             writer.WriteString("id"u8, value.Id);

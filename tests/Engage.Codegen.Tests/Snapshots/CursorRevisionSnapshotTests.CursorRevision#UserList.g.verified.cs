@@ -5,11 +5,11 @@
 #nullable disable warnings
 #pragma warning disable CS0618 // generated code reads and writes members the docs call deprecated
 
-namespace Engage.Later
+namespace Engage.CursorRevision
 {
     /// <summary>An item of User.Lists (JSON: lists).</summary>
     /// <remarks>Generated from users.md:9 ("The User object").</remarks>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Engage.Later.Serialization.EngageJsonConverterFactory))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Engage.CursorRevision.Serialization.EngageJsonConverterFactory))]
     [global::System.CodeDom.Compiler.GeneratedCode("Engage.Codegen", "{version}")]
     public sealed partial class UserList
     {
@@ -23,7 +23,7 @@ namespace Engage.Later
     }
 }
 
-namespace Engage.Later.Serialization
+namespace Engage.CursorRevision.Serialization
 {
     using ApiJson = global::Engage.Codegen.Runtime.Serialization.ApiJson;
     using JsonSerializerOptions = global::System.Text.Json.JsonSerializerOptions;
@@ -33,16 +33,16 @@ namespace Engage.Later.Serialization
     internal static partial class EngageJsonConverters
     {
         /// <summary>Reads and writes UserList as the API's JSON, without reflection.</summary>
-        public static readonly global::System.Text.Json.Serialization.JsonConverter<global::Engage.Later.UserList> UserList = new global::Engage.Codegen.Runtime.Serialization.ApiObjectConverter<global::Engage.Later.UserList>(Read_UserList, Write_UserList);
+        public static readonly global::System.Text.Json.Serialization.JsonConverter<global::Engage.CursorRevision.UserList> UserList = new global::Engage.Codegen.Runtime.Serialization.ApiObjectConverter<global::Engage.CursorRevision.UserList>(Read_UserList, Write_UserList);
 
-        private static global::Engage.Later.UserList? Read_UserList(ref Utf8JsonReader reader, JsonSerializerOptions options)
+        private static global::Engage.CursorRevision.UserList? Read_UserList(ref Utf8JsonReader reader, JsonSerializerOptions options)
         {
             if (!ApiJson.StartObject(ref reader, "UserList"))
             {
                 return null;
             }
 
-            var value = new global::Engage.Later.UserList();
+            var value = new global::Engage.CursorRevision.UserList();
             while (ApiJson.NextProperty(ref reader))
             {
                 if (reader.ValueTextEquals("id"u8)) value.Id = ApiJson.Read(ref reader, ApiJson.String, options) ?? "";
@@ -53,7 +53,7 @@ namespace Engage.Later.Serialization
             return value;
         }
 
-        private static void Write_UserList(Utf8JsonWriter writer, global::Engage.Later.UserList value, JsonSerializerOptions options)
+        private static void Write_UserList(Utf8JsonWriter writer, global::Engage.CursorRevision.UserList value, JsonSerializerOptions options)
         {
             writer.WriteStartObject();
             writer.WriteString("id"u8, value.Id);
