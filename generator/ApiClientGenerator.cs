@@ -103,7 +103,8 @@ public sealed class ApiClientGenerator : IIncrementalGenerator
         string.Equals(value, "true", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Compares the API with each <c>&lt;ApiSurface&gt;</c> file (ENG022-ENG024); nothing without one or without an API.</summary>
-    private static EquatableArray<DiagnosticInfo> CheckSurface(BuildResult result, ImmutableArray<DocSource> surfaces, ImmutableArray<string> docPaths, CancellationToken cancellationToken)
+    private static EquatableArray<DiagnosticInfo> CheckSurface(BuildResult result, ImmutableArray<DocSource> surfaces, ImmutableArray<string> docPaths,
+        CancellationToken cancellationToken)
     {
         if (surfaces.IsDefaultOrEmpty || result.Api is null)
         {
@@ -117,7 +118,8 @@ public sealed class ApiClientGenerator : IIncrementalGenerator
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            var failure = DiagnosticInfo.Create(DiagnosticDescriptors.GeneratorFailure, new LocationInfo(surfaces[0].Path, 0, 0, 0, 0, 0, 0), "comparing the API surface failed (" + Describe(exception) + ")");
+            var failure = DiagnosticInfo.Create(DiagnosticDescriptors.GeneratorFailure, new LocationInfo(surfaces[0].Path, 0, 0, 0, 0, 0, 0),
+                "comparing the API surface failed (" + Describe(exception) + ")");
             return new EquatableArray<DiagnosticInfo>(new[] { failure });
         }
     }
@@ -197,7 +199,8 @@ public sealed class ApiClientGenerator : IIncrementalGenerator
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            var failure = DiagnosticInfo.Create(DiagnosticDescriptors.GeneratorFailure, new LocationInfo(input.FirstPath ?? string.Empty, 0, 0, 0, 0, 0, 0), "writing the client failed (" + Describe(exception) + ")");
+            var failure = DiagnosticInfo.Create(DiagnosticDescriptors.GeneratorFailure, new LocationInfo(input.FirstPath ?? string.Empty, 0, 0, 0, 0, 0, 0),
+                "writing the client failed (" + Describe(exception) + ")");
             return new EmitResult(EquatableArray<GeneratedFile>.Empty, new EquatableArray<DiagnosticInfo>(new[] { failure }));
         }
     }

@@ -94,12 +94,14 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor AccountSpecificRoot = Create(
         "ENG015", "The base address is specific to each account",
-        "The docs' base address '{0}' holds '{1}', which differs for each account or server; callers must set BaseAddress in the options, or set the ApiBaseAddress property",
+        "The docs' base address '{0}' holds '{1}', which differs for each account or server; callers must " +
+            "set BaseAddress in the options, or set the ApiBaseAddress property",
         DiagnosticSeverity.Warning);
 
     public static readonly DiagnosticDescriptor AccountInRoot = Create(
         "ENG017", "The base address holds an account id",
-        "The docs' base address '{0}' holds '{1}', which differs for each account; the options take it as {2}, and requests go to {3} (the ApiBaseAddress property sets one address for all)",
+        "The docs' base address '{0}' holds '{1}', which differs for each account; the options take it as " +
+            "{2}, and requests go to {3} (the ApiBaseAddress property sets one address for all)",
         DiagnosticSeverity.Info);
 
     public static readonly DiagnosticDescriptor EndpointDocumentedTwice = Create(
@@ -109,7 +111,8 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor ExampleOnly = Create(
         "ENG018", "A section shows only a request example",
-        "Section '{0}' shows '{1}' only in a request example; these docs declare their endpoints in another form, so it is read as an illustration and makes no operation",
+        "Section '{0}' shows '{1}' only in a request example; these docs declare their endpoints in another " +
+            "form, so it is read as an illustration and makes no operation",
         DiagnosticSeverity.Info);
 
     public static readonly DiagnosticDescriptor OverrideNotUnderstood = Create(
@@ -119,17 +122,20 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor ExampleOnAnotherHost = Create(
         "ENG020", "A request example calls another host",
-        "Section '{0}' sends '{1}' to {2}, where the other examples send theirs to {3}; it is read as a call to another service or an old address and makes no operation",
+        "Section '{0}' sends '{1}' to {2}, where the other examples send theirs to {3}; it is read as a call " +
+            "to another service or an old address and makes no operation",
         DiagnosticSeverity.Info);
 
     public static readonly DiagnosticDescriptor MethodDisagreesWithIndex = Create(
         "ENG021", "A section's method disagrees with the page's index",
-        "Section '{0}' says '{1}', but the page's index lists the path only as '{2}' and no other section documents that; the operation is '{2}' (the ApiExclude property leaves it out)",
+        "Section '{0}' says '{1}', but the page's index lists the path only as '{2}' and no other section " +
+            "documents that; the operation is '{2}' (the ApiExclude property leaves it out)",
         DiagnosticSeverity.Warning);
 
     public static readonly DiagnosticDescriptor SurfaceBroken = Create(
         "ENG022", "The docs change the API in a way that breaks callers",
-        "{0}: {1}, against the API surface in {2}; if the docs changed on purpose, accept the change by exporting the surface again (engage-codegen openapi --project <your project> -o {2})",
+        "{0}: {1}, against the API surface in {2}; if the docs changed on purpose, accept the change by " +
+            "exporting the surface again (engage-codegen openapi --project <your project> -o {2})",
         DiagnosticSeverity.Warning);
 
     public static readonly DiagnosticDescriptor SurfaceExtended = Create(
@@ -139,7 +145,8 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor SurfaceUnreadable = Create(
         "ENG024", "The API surface file could not be read",
-        "The API surface {0} could not be read ({1}), so the docs are not compared with it; write it with engage-codegen openapi --project <your project> -o {0}",
+        "The API surface {0} could not be read ({1}), so the docs are not compared with it; write it with " +
+            "engage-codegen openapi --project <your project> -o {0}",
         DiagnosticSeverity.Warning);
 
     public static readonly DiagnosticDescriptor GeneratorFailure = Create(
@@ -150,7 +157,9 @@ internal static class DiagnosticDescriptors
     public static readonly IReadOnlyList<DiagnosticDescriptor> All = new[]
     {
         EndpointLineUnreadable, SectionWithoutEndpoint, JsonExampleProblem, BulletUnreadable, UntypedMember,
-        UnknownObjectReference, NameCollision, NoClientName, NoApiRoot, PagingIncomplete, NoResponseType, ProseContradictsExample, MarkdownTooDeep, MethodMisspelled, AccountSpecificRoot, EndpointDocumentedTwice, AccountInRoot, ExampleOnly, OverrideNotUnderstood, ExampleOnAnotherHost, MethodDisagreesWithIndex,
+        UnknownObjectReference, NameCollision, NoClientName, NoApiRoot, PagingIncomplete, NoResponseType, ProseContradictsExample, MarkdownTooDeep,
+            MethodMisspelled, AccountSpecificRoot, EndpointDocumentedTwice, AccountInRoot, ExampleOnly, OverrideNotUnderstood, ExampleOnAnotherHost,
+            MethodDisagreesWithIndex,
         SurfaceBroken, SurfaceExtended, SurfaceUnreadable, GeneratorFailure,
     };
 

@@ -19,14 +19,16 @@ internal static partial class Emitter
         string ResourceClass(ResourceSpec resource) => keyOnly ? resource.PublicClassName : resource.ClassName;
         if (keyOnly)
         {
-            w.Doc("summary", $"Client for the operations of the {api.ApiName} API that work with the API key alone, for code that must not hold the secret (for example a client-side app). Secret-only operations are not on it, so calling one does not compile.");
+            w.Doc("summary", $"Client for the operations of the {api.ApiName} API that work with the API key alone, for code that must not hold " +
+                "the secret (for example a client-side app). Secret-only operations are not on it, so calling one does not compile.");
         }
         else
         {
             w.Doc("summary", $"Client for the {api.ApiName} API, generated from its Markdown docs. Thread-safe; create one and reuse it.");
         }
 
-        w.RawDoc("<remarks>Each resource of the docs is a property; each documented endpoint an async method carrying <see cref=\"" + Runtime + ".ApiOperationAttribute\"/>.</remarks>");
+        w.RawDoc("<remarks>Each resource of the docs is a property; each documented endpoint an async method carrying <see cref=\"" + Runtime
+            + ".ApiOperationAttribute\"/>.</remarks>");
         w.Line(GeneratedCode);
         w.Open($"public partial class {client} : global::System.IDisposable");
         w.Line($"private readonly {Runtime}.ApiPipeline? _pipeline;");
@@ -36,7 +38,7 @@ internal static partial class Emitter
             w.Doc("summary", "Creates a client from the API key.");
             w.Doc("param", "The API key.", " name=\"apiKey\"");
             w.Line($"public {client}(string apiKey)");
-            w.Line($"    : this(new {options} {{ ApiKey = apiKey }}, null)");
+            w.Indent().Line($": this(new {options} {{ ApiKey = apiKey }}, null)").Dedent();
         }
         else if (api.Auth.Location is not (CredentialLocation.Basic or CredentialLocation.Headers))
         {
@@ -45,7 +47,7 @@ internal static partial class Emitter
             w.Doc("summary", $"Creates a client from the {Spoken(api.Auth.KeyName)}.");
             w.Doc("param", $"The {Spoken(api.Auth.KeyName)}.", $" name=\"{parameter.TrimStart('@')}\"");
             w.Line($"public {client}(string {parameter})");
-            w.Line($"    : this(new {options} {{ ApiKey = {parameter} }}, null)");
+            w.Indent().Line($": this(new {options} {{ ApiKey = {parameter} }}, null)").Dedent();
         }
         else if (api.Auth.IsDefault)
         {
@@ -53,7 +55,7 @@ internal static partial class Emitter
             w.Doc("param", "The API key.", " name=\"apiKey\"");
             w.Doc("param", "The API secret, or null to call only the operations that work with the key alone.", " name=\"apiSecret\"");
             w.Line($"public {client}(string apiKey, string? apiSecret = null)");
-            w.Line($"    : this(new {options} {{ ApiKey = apiKey, ApiSecret = apiSecret }}, null)");
+            w.Indent().Line($": this(new {options} {{ ApiKey = apiKey, ApiSecret = apiSecret }}, null)").Dedent();
         }
         else
         {
@@ -64,38 +66,47 @@ internal static partial class Emitter
             var secret = api.Names.SecretParameter;
             var keyName = Spoken(api.Auth.KeyName);
             var secretName = Spoken(api.Auth.SecretName ?? "ApiSecret");
-            w.Doc("summary", together ? $"Creates a client from the {keyName} and the {secretName}, sent together." : $"Creates a client from the {keyName} and, for operations that need it, the {secretName}.");
+            w.Doc("summary", together ? $"Creates a client from the {keyName} and the {secretName}, sent together."
+                : $"Creates a client from the {keyName} and, for operations that need it, the {secretName}.");
             w.Doc("param", $"The {keyName}.", $" name=\"{key.TrimStart('@')}\"");
-            w.Doc("param", together ? $"The {secretName}." : $"The {secretName}, or null to call only the operations that work with the {keyName} alone.", $" name=\"{secret.TrimStart('@')}\"");
+            w.Doc("param", together ? $"The {secretName}." : $"The {secretName}, or null to call only the operations that work with the {keyName} alone.",
+                $" name=\"{secret.TrimStart('@')}\"");
             w.Line(together ? $"public {client}(string {key}, string {secret})" : $"public {client}(string {key}, string? {secret} = null)");
-            w.Line($"    : this(new {options} {{ ApiKey = {key}, ApiSecret = {secret} }}, null)");
+            w.Indent().Line($": this(new {options} {{ ApiKey = {key}, ApiSecret = {secret} }}, null)").Dedent();
         }
 
         w.Line("{");
         w.Line("}");
         w.Line();
         w.Doc("summary", "Creates a client from options.");
-        w.Doc("param", keyOnly ? "Key, API root, timeout and retries; validated now. A secret in them is never sent." : "Credentials, API root, timeout and retries; validated now.", " name=\"options\"");
+        w.Doc("param", keyOnly ? "Key, API root, timeout and retries; validated now. A secret in them is never sent."
+            : "Credentials, API root, timeout and retries; validated now.", " name=\"options\"");
         w.Line($"public {client}({options} options)");
-        w.Line("    : this(options, null)");
+        w.Indent().Line(": this(options, null)").Dedent();
         w.Line("{");
         w.Line("}");
         w.Line();
-        var optionsDoc = keyOnly ? "Key, API root, timeout and retries; validated now. A secret in them is never sent." : "Credentials, API root, timeout and retries; validated now.";
+        var optionsDoc = keyOnly ? "Key, API root, timeout and retries; validated now. A secret in them is never sent."
+            : "Credentials, API root, timeout and retries; validated now.";
         w.Doc("summary", "Creates a client that sends through a given HttpClient (for example one from IHttpClientFactory).");
         w.Doc("param", optionsDoc, " name=\"options\"");
         w.Doc("param", "The HttpClient to send with, or null to create one that the client disposes.", " name=\"httpClient\"");
         w.Line($"public {client}({options} options, global::System.Net.Http.HttpClient? httpClient)");
-        w.Line("    : this(options, httpClient, null)");
+        w.Indent().Line(": this(options, httpClient, null)").Dedent();
         w.Line("{");
         w.Line("}");
         w.Line();
         w.Doc("summary", "Creates a client that sends through a given HttpClient and logs to a logger factory.");
         w.Doc("param", optionsDoc, " name=\"options\"");
         w.Doc("param", "The HttpClient to send with, or null to create one that the client disposes.", " name=\"httpClient\"");
-        w.Doc("param", $"Where request, response, retry and failure events go (category {api.Namespace}.{api.ClientName}), or null for none. Bodies and credentials are not logged.", " name=\"loggerFactory\"");
-        w.Line($"public {client}({options} options, global::System.Net.Http.HttpClient? httpClient, global::Microsoft.Extensions.Logging.ILoggerFactory? loggerFactory)");
-        w.Line($"    : this(new {Runtime}.ApiPipeline(options, httpClient, loggerFactory, useSecret: {(keyOnly ? "false" : "true")}))");
+        w.Doc(
+            "param",
+            $"Where request, response, retry and failure events go (category {api.Namespace}.{api.ClientName}), or null for none. " +
+                "Bodies and credentials are not logged.",
+            " name=\"loggerFactory\"");
+        const string Logging = "global::Microsoft.Extensions.Logging";
+        w.Line($"public {client}({options} options, global::System.Net.Http.HttpClient? httpClient, {Logging}.ILoggerFactory? loggerFactory)");
+        w.Indent().Line($": this(new {Runtime}.ApiPipeline(options, httpClient, loggerFactory, useSecret: {(keyOnly ? "false" : "true")}))").Dedent();
         w.Line("{");
         w.Line("}");
         w.Line();
@@ -155,8 +166,10 @@ internal static partial class Emitter
     private static void EmitOptions(SourceWriter w, ApiSpec api, string options)
     {
         var credentials = api.Auth.IsDefault ? "the API key and secret" : $"the credentials ({Describe(api.Auth)})";
-        var set = api.Auth.IsDefault ? "set ApiKey (and ApiSecret for operations that need it)" : $"set {api.Auth.KeyName}{(api.Auth.SecretName is { } secret ? $" and {secret}" : string.Empty)}";
-        w.RawDoc($"<summary>Options of {api.ClientName}: {SourceWriter.Xml(credentials)}, the API root, the timeout and retries. Bind them from configuration with <c>Add{api.ClientName}(configuration)</c> or <see cref=\"{Runtime}.ApiClientOptions.Bind\"/>.</summary>");
+        var set = api.Auth.IsDefault ? "set ApiKey (and ApiSecret for operations that need it)"
+            : $"set {api.Auth.KeyName}{(api.Auth.SecretName is { } secret ? $" and {secret}" : string.Empty)}";
+        w.RawDoc($"<summary>Options of {api.ClientName}: {SourceWriter.Xml(credentials)}, the API root, the timeout and retries. " +
+            $"Bind them from configuration with <c>Add{api.ClientName}(configuration)</c> or <see cref=\"{Runtime}.ApiClientOptions.Bind\"/>.</summary>");
         w.Line(GeneratedCode);
         w.Open($"public sealed partial class {options} : {Runtime}.ApiClientOptions");
         if (api.BaseAddress is not null)
@@ -221,7 +234,8 @@ internal static partial class Emitter
         w.Doc("summary", $"Checks the options; {name} (or BaseAddress) is required.");
         w.Open("public override void Validate()");
         w.Open($"if (BaseAddress is null && string.IsNullOrWhiteSpace({name}))");
-        w.Line($"throw new global::System.ArgumentException({SourceWriter.Literal($"{options}.{name} is required: the API root is {account.Template} (or set BaseAddress).")}, {SourceWriter.Literal(name)});");
+        var message = SourceWriter.Literal($"{options}.{name} is required: the API root is {account.Template} (or set BaseAddress).");
+        w.Line($"throw new global::System.ArgumentException({message}, {SourceWriter.Literal(name)});");
         w.Close();
         w.Line();
         w.Line("base.Validate();");
@@ -246,9 +260,15 @@ internal static partial class Emitter
 
         var scheme = auth.Location switch
         {
-            CredentialLocation.Header => $"{Runtime}.ApiCredentialScheme.Header({SourceWriter.Literal(auth.HeaderName!)}, {SourceWriter.Literal(auth.Prefix ?? string.Empty)}, {SourceWriter.Literal(auth.KeyName)})",
-            CredentialLocation.Query => $"{Runtime}.ApiCredentialScheme.Query({SourceWriter.Literal(auth.ParameterName!)}, {SourceWriter.Literal(auth.KeyName)})",
-            CredentialLocation.Headers => $"{Runtime}.ApiCredentialScheme.Headers({SourceWriter.Literal(auth.HeaderName!)}, {SourceWriter.Literal(auth.KeyName)}, {SourceWriter.Literal(auth.SecretHeaderName!)}, {SourceWriter.Literal(auth.Prefix ?? string.Empty)}, {SourceWriter.Literal(auth.SecretName ?? "ApiSecret")})",
+            CredentialLocation.Header =>
+                $"{Runtime}.ApiCredentialScheme.Header({SourceWriter.Literal(auth.HeaderName!)}, {SourceWriter.Literal(auth.Prefix ?? string.Empty)}, " +
+                $"{SourceWriter.Literal(auth.KeyName)})",
+            CredentialLocation.Query
+                => $"{Runtime}.ApiCredentialScheme.Query({SourceWriter.Literal(auth.ParameterName!)}, {SourceWriter.Literal(auth.KeyName)})",
+            CredentialLocation.Headers =>
+                $"{Runtime}.ApiCredentialScheme.Headers({SourceWriter.Literal(auth.HeaderName!)}, {SourceWriter.Literal(auth.KeyName)}, " +
+                $"{SourceWriter.Literal(auth.SecretHeaderName!)}, {SourceWriter.Literal(auth.Prefix ?? string.Empty)}, " +
+                $"{SourceWriter.Literal(auth.SecretName ?? "ApiSecret")})",
             _ => $"{Runtime}.ApiCredentialScheme.Basic({SourceWriter.Literal(auth.KeyName)}, {SourceWriter.Literal(auth.SecretName ?? "ApiSecret")})",
         };
         w.Line();
@@ -283,15 +303,20 @@ internal static partial class Emitter
         }
 
         w.Line();
-        w.Doc("summary", "The docs ask every caller to name their application in the User-Agent header" + (example.Length == 0 ? "." : $", for example \"{example}\".") + " Set UserAgent; validation insists on it.");
+        w.Doc("summary", "The docs ask every caller to name their application in the User-Agent header"
+            + (example.Length == 0 ? "." : $", for example \"{example}\".") + " Set UserAgent; validation insists on it.");
         w.Line($"protected override string? RequiredUserAgentExample => {SourceWriter.Literal(example)};");
     }
 
     private static string Describe(CredentialSpec auth) => auth.Location switch
     {
-        CredentialLocation.Header => $"sent in the {auth.HeaderName} header{(string.IsNullOrEmpty(auth.Prefix) ? string.Empty : $" after \"{auth.Prefix!.Trim()}\"")}",
+        CredentialLocation.Header
+            => $"sent in the {auth.HeaderName} header{(string.IsNullOrEmpty(auth.Prefix) ? string.Empty : $" after \"{auth.Prefix!.Trim()}\"")}",
         CredentialLocation.Query => $"sent as the {auth.ParameterName} query parameter (never logged)",
-        CredentialLocation.Headers => $"the {Spoken(auth.KeyName)} sent in the {auth.HeaderName} header and the {Spoken(auth.SecretName ?? "ApiSecret")} in the {auth.SecretHeaderName} header{(string.IsNullOrEmpty(auth.Prefix) ? string.Empty : $" after \"{auth.Prefix!.Trim()}\"")}, together",
+        CredentialLocation.Headers =>
+            $"the {Spoken(auth.KeyName)} sent in the {auth.HeaderName} header and the {Spoken(auth.SecretName ?? "ApiSecret")} " +
+            $"in the {auth.SecretHeaderName} header" +
+            $"{(string.IsNullOrEmpty(auth.Prefix) ? string.Empty : $" after \"{auth.Prefix!.Trim()}\"")}, together",
         _ => $"HTTP Basic with the {Spoken(auth.KeyName)} as user name and the {Spoken(auth.SecretName ?? "ApiSecret")} as password",
     };
 }

@@ -20,7 +20,8 @@ internal static partial class Emitter
         types.AddRange(api.Resources.SelectMany(r => r.Operations).Select(o => o.ResponseType).Where(t => t.Kind != TypeKind.None));
         var members = new List<(string Member, TypeRef Type)>();
         var seen = new HashSet<string>();
-        var reserved = new HashSet<string> { "Default", "Options", "GetTypeInfo", "GeneratedSerializerOptions", CreateInfo, "Equals", "GetHashCode", "ToString", "GetType", name };
+        var reserved = new HashSet<string> { "Default", "Options", "GetTypeInfo", "GeneratedSerializerOptions", CreateInfo, "Equals", "GetHashCode", "ToString",
+            "GetType", name };
         foreach (var type in types.Distinct())
         {
             var member = ContextMember(type);
@@ -36,7 +37,8 @@ internal static partial class Emitter
         }
 
         var w = Begin(api.Namespace);
-        w.Doc("summary", $"JSON metadata for every type of the {api.ApiName} client: serialize and deserialize its models without reflection (trimming and Native AOT safe).");
+        w.Doc("summary", $"JSON metadata for every type of the {api.ApiName} client: serialize and deserialize its models without reflection " +
+            "(trimming and Native AOT safe).");
         w.RawDoc($"<example><code>var json = global::System.Text.Json.JsonSerializer.Serialize(user, {SourceWriter.Xml(name)}.Default.User);</code></example>");
         w.Line(GeneratedCode);
         w.Open($"public sealed partial class {name} : global::System.Text.Json.Serialization.JsonSerializerContext");
@@ -46,7 +48,7 @@ internal static partial class Emitter
         w.Doc("summary", "Creates a context bound to the given options.");
         w.Doc("param", "The options; they become bound to this context.", " name=\"options\"");
         w.Line($"public {name}(global::System.Text.Json.JsonSerializerOptions options)");
-        w.Line("    : base(options)");
+        w.Indent().Line(": base(options)").Dedent();
         w.Line("{");
         w.Line("}");
         w.Line();
@@ -54,7 +56,7 @@ internal static partial class Emitter
         w.Line("protected override global::System.Text.Json.JsonSerializerOptions? GeneratedSerializerOptions => null;");
         w.Line();
         w.Line($"private {TypeInfo}<T> {CreateInfo}<T>(global::System.Text.Json.Serialization.JsonConverter<T> converter) =>");
-        w.Line($"    global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<T>(Options, converter);");
+        w.Indent().Line($"global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<T>(Options, converter);").Dedent();
         foreach (var (member, type) in members)
         {
             var typeName = TypeName(api, type);
@@ -87,15 +89,20 @@ internal static partial class Emitter
         w.Line("{");
         w.Line("}");
         w.Line();
-        w.RawDoc($"<summary>The converter a model's <c>[JsonConverter]</c> attribute names: it hands System.Text.Json the model's own converter, from <see cref=\"global::{api.Namespace}.{SourceWriter.Xml(name)}\"/>, so the model reads and writes the API's JSON also when serialized without the context.</summary>");
+        w.RawDoc("<summary>The converter a model's <c>[JsonConverter]</c> attribute names: it hands System.Text.Json the model's own converter, " +
+            $"from <see cref=\"global::{api.Namespace}.{SourceWriter.Xml(name)}\"/>, so the model reads and writes the API's JSON also when " +
+            "serialized without the context.</summary>");
         w.Line(GeneratedCode);
         w.Open($"internal sealed class {api.Names.JsonConverterFactory} : global::System.Text.Json.Serialization.JsonConverterFactory");
         w.RawDoc("<inheritdoc/>");
-        w.Line($"public override bool CanConvert(global::System.Type typeToConvert) => global::{api.Namespace}.{name}.Default.GetTypeInfo(typeToConvert) is not null;");
+        var context = $"global::{api.Namespace}.{name}.Default";
+        w.Line($"public override bool CanConvert(global::System.Type typeToConvert) => {context}.GetTypeInfo(typeToConvert) is not null;");
         w.Line();
         w.RawDoc("<inheritdoc/>");
-        w.Line($"public override global::System.Text.Json.Serialization.JsonConverter? CreateConverter(global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>");
-        w.Line($"    global::{api.Namespace}.{name}.Default.GetTypeInfo(typeToConvert)?.Converter;");
+        const string Json = "global::System.Text.Json";
+        w.Line($"public override {Json}.Serialization.JsonConverter? CreateConverter(" +
+            $"global::System.Type typeToConvert, {Json}.JsonSerializerOptions options) =>");
+        w.Indent().Line($"global::{api.Namespace}.{name}.Default.GetTypeInfo(typeToConvert)?.Converter;").Dedent();
         w.Close();
         w.Close();
         return new GeneratedFile($"{name}.g.cs", w.ToString());

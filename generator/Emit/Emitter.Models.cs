@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using Engage.Codegen.Model;
+using static Engage.Codegen.Model.GeneratedNames;
 
 namespace Engage.Codegen.Emit;
 
@@ -95,13 +96,15 @@ internal static partial class Emitter
             w.RawDoc("<remarks>" + remarks + "</remarks>");
             if (property.Obsolete is not null)
             {
-                var message = property.Obsolete.TrimStart().StartsWith("Deprecated", System.StringComparison.OrdinalIgnoreCase) ? property.Obsolete : "Deprecated by the API docs: " + property.Obsolete;
+                var message = property.Obsolete.TrimStart().StartsWith("Deprecated", System.StringComparison.OrdinalIgnoreCase) ? property.Obsolete
+                    : "Deprecated by the API docs: " + property.Obsolete;
                 w.Line($"[global::System.Obsolete({SourceWriter.Literal(message)})]");
             }
 
             var type = PropertyType(api, property);
             var required = property.Required ? "required " : string.Empty;
-            var initializer = property.Required || property.Nullable || property.Type.IsValueType ? string.Empty : " = " + DefaultValue(api, property.Type) + ";";
+            var initializer = property.Required || property.Nullable || property.Type.IsValueType ? string.Empty : " = " + DefaultValue(api, property.Type)
+                + ";";
             if (tracked.TryGetValue(property.Name, out var bit))
             {
                 // Setting it, to null or not, marks it set: the converter writes exactly the members the caller set.
@@ -155,8 +158,12 @@ internal static partial class Emitter
     {
         const string rawType = "global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>";
         w.Line();
-        w.Doc("summary", "Raw JSON values to send, by member name: a value the typed members cannot hold (an empty string for a date, a shape the docs do not show), sent as given in place of the member of that name, or a member the docs do not list. Members read from JSON that this model does not know are kept here, so a model read and sent back is sent as it came.");
-        w.Line($"public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement> {ModelSpec.AdditionalPropertiesName} => __additional ??= new {rawType}(global::System.StringComparer.Ordinal);");
+        w.Doc("summary", "Raw JSON values to send, by member name: a value the typed members cannot hold (an empty string for " +
+            "a date, a shape the docs do not show), sent as given in place of the member of that name, or a " +
+            "member the docs do not list. Members read from JSON that this model does not know are kept here, so " +
+            "a model read and sent back is sent as it came.");
+        var rawMembers = $"global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement> {ModelSpec.AdditionalPropertiesName}";
+        w.Line($"public {rawMembers} => __additional ??= new {rawType}(global::System.StringComparer.Ordinal);");
         w.Line();
         foreach (var property in model.Properties.Where(p => tracked.ContainsKey(p.Name)))
         {
@@ -197,7 +204,8 @@ internal static partial class Emitter
     {
         var modelType = $"global::{api.Namespace}.{model.Name}";
         w.Doc("summary", $"Reads and writes {model.Name} as the API's JSON, without reflection.");
-        w.Line($"public static readonly global::System.Text.Json.Serialization.JsonConverter<{modelType}> {model.Name} = new {ObjectConverter}<{modelType}>(Read_{model.Name}, Write_{model.Name});");
+        var converterType = $"global::System.Text.Json.Serialization.JsonConverter<{modelType}>";
+        w.Line($"public static readonly {converterType} {model.Name} = new {ObjectConverter}<{modelType}>(Read_{model.Name}, Write_{model.Name});");
         for (var i = 0; i < model.Properties.Count; i++)
         {
             var property = model.Properties[i];
@@ -229,7 +237,8 @@ internal static partial class Emitter
         }
 
         // A request model keeps what it does not know, to send it back as it came; other models skip it.
-        var unknown = model.TracksSetMembers ? $"ApiJson.ReadAdditional(ref reader, value.{ModelSpec.AdditionalPropertiesName});" : "ApiJson.SkipProperty(ref reader);";
+        var unknown = model.TracksSetMembers ? $"ApiJson.ReadAdditional(ref reader, value.{ModelSpec.AdditionalPropertiesName});"
+            : "ApiJson.SkipProperty(ref reader);";
         w.Line(model.Properties.Count > 0 ? "else " + unknown : unknown);
         w.Close();
         w.Line();
@@ -248,7 +257,8 @@ internal static partial class Emitter
         {
             var name = SourceWriter.Utf8Literal(property.JsonName);
             var access = "value." + property.Name + (property.Nullable && property.Type.IsValueType ? ".Value" : string.Empty);
-            var write = DirectWrite(property.Type, name, access) ?? $"ApiJson.Write(writer, {name}, {access}, {Converter(api, model, property.Type, i)}, options);";
+            var write = DirectWrite(property.Type, name, access)
+                ?? $"ApiJson.Write(writer, {name}, {access}, {Converter(api, model, property.Type, i)}, options);";
             if (!model.TracksSetMembers)
             {
                 w.Line(property.Nullable ? $"if (value.{property.Name} is not null) {write}" : write);
@@ -292,7 +302,8 @@ internal static partial class Emitter
         _ => null,
     };
 
-    /// <summary>The field that caches a list or dictionary member's converter; the model's name keeps it apart from other models' in the shared class.</summary>
+    /// <summary>The field that caches a list or dictionary member's converter; the model's name keeps it apart from other models' in the shared
+    /// class.</summary>
     private static string LazyConverter(ModelSpec model, int index) => $"s_{model.Name}_{index}";
 
     /// <summary>Types whose converter is a shared static instance; others are built once, lazily, per model.</summary>
@@ -310,7 +321,8 @@ internal static partial class Emitter
         var w = Begin(api.Namespace);
         var name = spec.Name;
         w.Doc("summary", spec.Summary);
-        w.RawDoc($"<remarks>A string-backed value: the documented values are static properties; any other value the API sends is kept, not rejected. Generated from {SourceWriter.Xml(spec.Source)}.</remarks>");
+        w.RawDoc("<remarks>A string-backed value: the documented values are static properties; any other value the API sends is kept, not rejected. " +
+            $"Generated from {SourceWriter.Xml(spec.Source)}.</remarks>");
         w.Line($"[global::System.Text.Json.Serialization.JsonConverter(typeof({ConverterClass(api, name)}))]");
         w.Line(GeneratedCode);
         w.Open($"public readonly partial struct {name} : global::System.IEquatable<{name}>");
@@ -330,10 +342,10 @@ internal static partial class Emitter
 
         w.Line();
         w.Doc("summary", "The value as the API writes it.");
-        w.Line("public string Value => _value ?? string.Empty;");
+        w.Line($"public string {EnumValue} => _value ?? string.Empty;");
         w.Line();
         w.Doc("summary", "Whether the value is one the docs list.");
-        w.Line("public bool IsKnown => " + string.Join(" || ", spec.Members.Select(m => $"Equals({m.Name})").DefaultIfEmpty("false")) + ";");
+        w.Line($"public bool {EnumIsKnown} => " + string.Join(" || ", spec.Members.Select(m => $"Equals({m.Name})").DefaultIfEmpty("false")) + ";");
         w.Line();
         w.Doc("summary", "Converts a string.");
         w.Doc("param", "The value as the API writes it.", " name=\"value\"");
@@ -350,16 +362,16 @@ internal static partial class Emitter
         w.Line($"public static bool operator !=({name} left, {name} right) => !left.Equals(right);");
         w.Line();
         w.RawDoc("<inheritdoc/>");
-        w.Line($"public bool Equals({name} other) => string.Equals(Value, other.Value, global::System.StringComparison.OrdinalIgnoreCase);");
+        w.Line($"public bool Equals({name} other) => string.Equals({EnumValue}, other.{EnumValue}, global::System.StringComparison.OrdinalIgnoreCase);");
         w.Line();
         w.RawDoc("<inheritdoc/>");
         w.Line($"public override bool Equals(object? obj) => obj is {name} other && Equals(other);");
         w.Line();
         w.RawDoc("<inheritdoc/>");
-        w.Line("public override int GetHashCode() => global::System.StringComparer.OrdinalIgnoreCase.GetHashCode(Value);");
+        w.Line($"public override int GetHashCode() => global::System.StringComparer.OrdinalIgnoreCase.GetHashCode({EnumValue});");
         w.Line();
         w.RawDoc("<inheritdoc/>");
-        w.Line("public override string ToString() => Value;");
+        w.Line($"public override string ToString() => {EnumValue};");
         w.Close();
         w.Close();
         w.Line();
@@ -370,7 +382,7 @@ internal static partial class Emitter
         w.Line($"public static readonly {name}JsonConverter Instance = new {name}JsonConverter();");
         w.Line();
         w.Line($"public {name}JsonConverter()");
-        w.Line($"    : base(static value => new global::{api.Namespace}.{name}(value), static value => value.Value)");
+        w.Indent().Line($": base(static value => new global::{api.Namespace}.{name}(value), static value => value.{EnumValue})").Dedent();
         w.Line("{");
         w.Line("}");
         w.Close();

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using Engage.Codegen.Model;
+using static Engage.Codegen.Model.GeneratedNames;
 
 namespace Engage.Codegen.Emit;
 
@@ -12,7 +13,8 @@ internal static partial class Emitter
         var operations = keyOnly ? resource.Operations.Where(o => o.Auth is AuthKind.Key or AuthKind.None) : resource.Operations;
         var w = Begin(api.Namespace);
         w.Doc("summary", keyOnly
-            ? $"The operations of the {resource.Title} page that work with the API key alone ({resource.FileName}); the others are not here, so they cannot be called without the secret."
+            ? $"The operations of the {resource.Title} page that work with the API key alone ({resource.FileName}); " +
+                "the others are not here, so they cannot be called without the secret."
             : $"The operations of the {resource.Title} page of the {api.ApiName} API docs ({resource.FileName}).");
         w.Line(GeneratedCode);
         w.Open($"public partial class {className}");
@@ -41,17 +43,19 @@ internal static partial class Emitter
     /// <param name="api">The API.</param>
     /// <param name="resource">The resource the operation belongs to.</param>
     /// <param name="operation">The operation.</param>
-    /// <param name="operationOnFullClient">For the public client's copy: the operation on the full client, which alone carries [ApiOperation], so listing operations through the attribute finds each once.</param>
+    /// <param name="operationOnFullClient">For the public client's copy: the operation on the full client, which alone carries [ApiOperation], so
+    /// listing operations through the attribute finds each once.</param>
     private static void EmitOperation(SourceWriter w, ApiSpec api, ResourceSpec resource, OperationSpec operation, string? operationOnFullClient)
     {
-        // The name in logs and spans, e.g. "Users.Get".
-        var name = SourceWriter.Literal(OperationName(resource, operation));
+        // The name in logs and spans, e.g. "Users.Get"; each page request of a list is "Users.List page".
+        var name = SourceWriter.Literal(operation.TelemetryName);
         var summary = operation.Heading.TrimEnd('.') + "." + (operation.Summary.Length > 0 ? " " + operation.Summary : string.Empty);
         w.Doc("summary", summary);
         var remarks = $"<c>{SourceWriter.Xml(operation.HttpMethod + " " + operation.PathTemplate)}</c>. {SourceWriter.Xml(AuthText(api, operation.Auth))}";
         if (operation.SecretRequiredFor.Count > 0)
         {
-            remarks += SourceWriter.Xml($" Setting {string.Join(", ", operation.SecretRequiredFor.Select(n => "`" + n + "`"))} requires the secret; a key-only client refuses it before sending.");
+            var members = string.Join(", ", operation.SecretRequiredFor.Select(n => "`" + n + "`"));
+            remarks += SourceWriter.Xml($" Setting {members} requires the secret; a key-only client refuses it before sending.");
         }
 
         remarks += $" Generated from {SourceWriter.Xml(operation.Source)} (\"{SourceWriter.Xml(operation.Heading)}\").";
@@ -63,20 +67,21 @@ internal static partial class Emitter
         w.RawDoc("<remarks>" + remarks + "</remarks>");
         foreach (var parameter in operation.PathParameters)
         {
-            w.Doc("param", $"The {parameter.Name} path parameter; sent as one escaped path segment.", $" name=\"{parameter.ParameterName.TrimStart('@')}\"");
+            w.Doc("param", $"The {parameter.Name} path parameter; sent as one escaped path segment.", ParamName(parameter.ParameterName.TrimStart('@')));
         }
 
         if (operation.RequestType is not null)
         {
-            w.Doc("param", operation.Paging is not null ? "Where to start and how many items a page holds; null starts at the beginning." : "The request parameters.", " name=\"request\"");
+            w.Doc("param", operation.Paging is not null ? "Where to start and how many items a page holds; null starts at the beginning."
+                : "The request parameters.", ParamName(Request));
         }
 
         w.Doc("param", operation.Paging is not null
             ? "Timeout, retries and headers for every page request, or null for the client's settings."
-            : "Timeout, retries and headers for this call, or null for the client's settings.", " name=\"requestOptions\"");
+            : "Timeout, retries and headers for this call, or null for the client's settings.", ParamName(RequestOptions));
         w.Doc("param", operation.Paging is not null
             ? "Cancels every page request, including waits between retries."
-            : "Cancels the request, including waits between retries.", " name=\"cancellationToken\"");
+            : "Cancels the request, including waits between retries.", ParamName(CancellationToken));
         var response = TypeName(api, operation.ResponseType);
         if (operation.Paging is not null)
         {
@@ -91,17 +96,31 @@ internal static partial class Emitter
             w.Doc("returns", "What the API returned.");
         }
 
-        w.RawDoc($"<exception cref=\"{Runtime}.ApiException\">The API answered with an error status or an unreadable body, or no response arrived; transient failures were retried first where that is safe.</exception>");
+        w.RawDoc($"<exception cref=\"{Runtime}.ApiException\">The API answered with an error status or an unreadable body, or no response arrived; " +
+            "transient failures were retried first where that is safe.</exception>");
         w.RawDoc("<exception cref=\"global::System.TimeoutException\">An attempt took longer than the timeout and could not be retried.</exception>");
         if (operation.SecretRequiredFor.Count > 0)
         {
-            w.RawDoc($"<exception cref=\"{Runtime}.ApiCredentialsException\">A member that needs the secret is set and the client holds only the key.</exception>");
+            w.RawDoc(
+                $"<exception cref=\"{Runtime}.ApiCredentialsException\">A member that needs the secret is set and the client holds only the key.</exception>");
         }
 
         if (operationOnFullClient is null)
         {
-            w.Line($"[{Runtime}.ApiOperation({SourceWriter.Literal(operation.HttpMethod)}, {SourceWriter.Literal(operation.PathTemplate)}, Auth = {Runtime}.ApiAuth.{operation.Auth switch { AuthKind.Key => "Key", AuthKind.Token => "Token", AuthKind.None => "None", AuthKind.Basic => "Basic", _ => "KeyAndSecret" }}, Paged = {(operation.Paging is not null ? "true" : "false")}, Source = {SourceWriter.Literal(operation.Source)}" +
-                (operation.SecretRequiredFor.Count > 0 ? $", SecretRequiredFor = {SourceWriter.Literal(string.Join(",", operation.SecretRequiredFor))}" : string.Empty) + ")]");
+            var auth = operation.Auth switch
+            {
+                AuthKind.Key => "Key",
+                AuthKind.Token => "Token",
+                AuthKind.None => "None",
+                AuthKind.Basic => "Basic",
+                _ => "KeyAndSecret",
+            };
+            var secret = operation.SecretRequiredFor.Count > 0
+                ? $", SecretRequiredFor = {SourceWriter.Literal(string.Join(",", operation.SecretRequiredFor))}"
+                : string.Empty;
+            w.Line($"[{Runtime}.ApiOperation({SourceWriter.Literal(operation.HttpMethod)}, {SourceWriter.Literal(operation.PathTemplate)}, " +
+                $"Auth = {Runtime}.ApiAuth.{auth}, Paged = {(operation.Paging is not null ? "true" : "false")}, " +
+                $"Source = {SourceWriter.Literal(operation.Source)}{secret})]");
         }
 
         // The full overload takes per-call options; a shorter one without them keeps
@@ -120,16 +139,16 @@ internal static partial class Emitter
         if (operation.RequestType is not null)
         {
             var requestType = $"global::{api.Namespace}.{operation.RequestType}";
-            parameters.Add(operation.RequestOptional ? requestType + "? request" : requestType + " request");
-            shortParameters.Add(operation.RequestOptional ? requestType + "? request = null" : requestType + " request");
-            arguments.Add("request");
+            parameters.Add(operation.RequestOptional ? $"{requestType}? {Request}" : $"{requestType} {Request}");
+            shortParameters.Add(operation.RequestOptional ? $"{requestType}? {Request} = null" : $"{requestType} {Request}");
+            arguments.Add(Request);
         }
 
-        parameters.Add($"{Runtime}.ApiRequestOptions? requestOptions");
-        parameters.Add("global::System.Threading.CancellationToken cancellationToken = default");
-        shortParameters.Add("global::System.Threading.CancellationToken cancellationToken = default");
+        parameters.Add($"{Runtime}.ApiRequestOptions? {RequestOptions}");
+        parameters.Add($"global::System.Threading.CancellationToken {CancellationToken} = default");
+        shortParameters.Add($"global::System.Threading.CancellationToken {CancellationToken} = default");
         arguments.Add("null");
-        arguments.Add("cancellationToken");
+        arguments.Add(CancellationToken);
         var path = PathExpression(operation);
         var method = HttpMethodExpression(operation.HttpMethod);
         var returnType = operation.Paging is { } paged
@@ -138,7 +157,7 @@ internal static partial class Emitter
 
         if (operation.Paging is { } paging)
         {
-            EmitPagedOperation(w, api, operation, paging, parameters, method, path, name);
+            EmitPagedOperation(w, api, operation, paging, parameters, method, path, name, SourceWriter.Literal(operation.PageTelemetryName));
         }
         else
         {
@@ -148,7 +167,7 @@ internal static partial class Emitter
         w.Line();
         w.RawDoc($"<inheritdoc cref=\"{operation.MethodName}({string.Join(", ", crefTypes)})\"/>");
         w.Line($"public {returnType} {operation.MethodName}({string.Join(", ", shortParameters)})");
-        w.Line($"    => {operation.MethodName}({string.Join(", ", arguments)});");
+        w.Indent().Line($"=> {operation.MethodName}({string.Join(", ", arguments)});").Dedent();
     }
 
     /// <summary>The parameter types of an operation's full overload, as a cref names them.</summary>
@@ -165,15 +184,17 @@ internal static partial class Emitter
         return types;
     }
 
-    private static void EmitSingleOperation(SourceWriter w, ApiSpec api, OperationSpec operation, List<string> parameters, string method, string path, string name, string response)
+    private static void EmitSingleOperation(SourceWriter w, ApiSpec api, OperationSpec operation, List<string> parameters, string method, string path,
+        string name, string response)
     {
         var none = operation.ResponseType.Kind == TypeKind.None;
-        w.Open($"public virtual global::System.Threading.Tasks.Task{(none ? string.Empty : "<" + response + ">")} {operation.MethodName}({string.Join(", ", parameters)})");
+        var task = "global::System.Threading.Tasks.Task" + (none ? string.Empty : "<" + response + ">");
+        w.Open($"public virtual {task} {operation.MethodName}({string.Join(", ", parameters)})");
         path = EmitPath(w, operation, path);
         if (operation.RequestType is not null && !operation.RequestOptional)
         {
-            w.Open("if (request is null)");
-            w.Line("throw new global::System.ArgumentNullException(nameof(request));");
+            w.Open($"if ({Request} is null)");
+            w.Line($"throw new global::System.ArgumentNullException(nameof({Request}));");
             w.Close();
             w.Line();
         }
@@ -188,7 +209,7 @@ internal static partial class Emitter
                 continue;
             }
 
-            w.Open($"if (request{(operation.RequestOptional ? "?" : string.Empty)}.{property.Name} is not null)");
+            w.Open($"if ({Request}{(operation.RequestOptional ? "?" : string.Empty)}.{property.Name} is not null)");
             w.Line(ensure);
             w.Close();
         }
@@ -198,34 +219,36 @@ internal static partial class Emitter
         var responseInfo = none ? string.Empty : $"{Context(api)}.Default.{ContextMember(operation.ResponseType)}, ";
         if (operation.RequestType is not null && operation.RequestInBody)
         {
-            var body = operation.RequestOptional ? $"request ?? new global::{api.Namespace}.{operation.RequestType}()" : "request";
+            var body = operation.RequestOptional ? $"{Request} ?? new global::{api.Namespace}.{operation.RequestType}()" : Request;
             var query = "null";
             if (operation.RequestProperties.Any(p => p.InQuery))
             {
                 // The docs list these under "Query Parameters": the query string, not the body.
-                query = "query";
-                w.Line($"var query = new {Runtime}.ApiQuery();");
+                query = Query;
+                w.Line($"var {Query} = new {Runtime}.ApiQuery();");
                 foreach (var property in operation.RequestProperties.Where(p => p.InQuery))
                 {
-                    w.Line(QueryAdd(property.JsonName, property.Type, "request." + property.Name));
+                    w.Line(QueryAdd(property.JsonName, property.Type, Request + "." + property.Name));
                 }
             }
 
-            w.Line($"return {PipelineOf(operation)}.{send}({name}, {method}, {path}, {query}, {body}, {Context(api)}.Default.{operation.RequestType}, {responseInfo}requestOptions, cancellationToken);");
+            var bodyInfo = $"{Context(api)}.Default.{operation.RequestType}";
+            w.Line($"return {PipelineOf(operation)}.{send}({name}, {method}, {path}, {query}, {body}, {bodyInfo}, {responseInfo}{RequestOptions}, " +
+                $"{CancellationToken});");
         }
         else if (operation.RequestType is not null)
         {
-            w.Line($"var query = new {Runtime}.ApiQuery();");
+            w.Line($"var {Query} = new {Runtime}.ApiQuery();");
             foreach (var property in operation.RequestProperties)
             {
-                w.Line(QueryAdd(property.JsonName, property.Type, (operation.RequestOptional ? "request?." : "request.") + property.Name));
+                w.Line(QueryAdd(property.JsonName, property.Type, Request + (operation.RequestOptional ? "?." : ".") + property.Name));
             }
 
-            w.Line($"return {PipelineOf(operation)}.{send}({name}, {method}, {path}, query, {responseInfo}requestOptions, cancellationToken);");
+            w.Line($"return {PipelineOf(operation)}.{send}({name}, {method}, {path}, {Query}, {responseInfo}{RequestOptions}, {CancellationToken});");
         }
         else
         {
-            w.Line($"return {PipelineOf(operation)}.{send}({name}, {method}, {path}, null, {responseInfo}requestOptions, cancellationToken);");
+            w.Line($"return {PipelineOf(operation)}.{send}({name}, {method}, {path}, null, {responseInfo}{RequestOptions}, {CancellationToken});");
         }
 
         w.Close();
@@ -239,16 +262,10 @@ internal static partial class Emitter
         _ => "_pipeline",
     };
 
-    /// <summary>The telemetry name of an operation, <c>Resource.Method</c> (<c>Users.Get</c>); the OpenAPI export's operationId is the same with an underscore.</summary>
-    internal static string OperationName(ResourceSpec resource, OperationSpec operation) =>
-        resource.PropertyName + "." + (operation.MethodName.EndsWith("Async", System.StringComparison.Ordinal)
-            ? operation.MethodName.Substring(0, operation.MethodName.Length - "Async".Length)
-            : operation.MethodName);
-
     /// <summary>
     /// The request path, built first so that a path parameter that is null, empty or a dot-segment
     /// fails before anything else, named (<c>ApiPath.Segment</c> checks it and throws). With path
-    /// parameters it is a local, <c>requestPath</c> (reserved in the parameter names); without, the literal.
+    /// parameters it is a local, <see cref="RequestPath"/> (reserved in the parameter names); without, the literal.
     /// </summary>
     private static string EmitPath(SourceWriter w, OperationSpec operation, string path)
     {
@@ -257,15 +274,18 @@ internal static partial class Emitter
             return path;
         }
 
-        w.Line($"var requestPath = {path};");
+        w.Line($"var {RequestPath} = {path};");
         w.Line();
-        return "requestPath";
+        return RequestPath;
     }
 
     private static string PathExpression(OperationSpec operation) =>
         string.Join(" + ", operation.PathParts.Select(part => part.Literal is not null
             ? SourceWriter.Literal(part.Literal)
             : $"{Runtime}.ApiPath.Segment({part.ParameterName}, nameof({part.ParameterName}))"));
+
+    /// <summary>The attribute that names a parameter in its <c>&lt;param&gt;</c> doc.</summary>
+    private static string ParamName(string parameter) => $" name=\"{parameter}\"";
 
     private static string HttpMethodExpression(string method) => method switch
     {
@@ -280,8 +300,8 @@ internal static partial class Emitter
 
     private static string QueryAdd(string jsonName, TypeRef type, string value) =>
         QueryValue(type, value) is { } typed
-            ? $"query.Add({SourceWriter.Literal(jsonName)}, {typed});"
-            : $"query.AddValue({SourceWriter.Literal(jsonName)}, {value});";
+            ? $"{Query}.Add({SourceWriter.Literal(jsonName)}, {typed});"
+            : $"{Query}.AddValue({SourceWriter.Literal(jsonName)}, {value});";
 
     private static string? QueryValue(TypeRef type, string value) => type.Kind switch
     {

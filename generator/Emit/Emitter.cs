@@ -192,14 +192,18 @@ internal static partial class Emitter
     {
         AuthKind.Key => "Works with the API key alone (the docs: \"works with username authentication\").",
         AuthKind.None => "Sends no credentials: the docs say it needs no authentication.",
-        AuthKind.Basic => "Sends HTTP Basic with the options' BasicUsername and BasicPassword instead of the " + Spoken(api.Auth.KeyName) + ": the docs say this operation takes a user name and password.",
+        AuthKind.Basic => "Sends HTTP Basic with the options' BasicUsername and BasicPassword instead of the " + Spoken(api.Auth.KeyName)
+            + ": the docs say this operation takes a user name and password.",
         AuthKind.Token => api.Auth.Location switch
         {
             CredentialLocation.Query => $"Sends the {Spoken(api.Auth.KeyName)} as the {api.Auth.ParameterName} query parameter.",
-            CredentialLocation.Headers => $"Sends the {Spoken(api.Auth.KeyName)} in the {api.Auth.HeaderName} header and the {Spoken(api.Auth.SecretName ?? "ApiSecret")} in the {api.Auth.SecretHeaderName} header.",
+            CredentialLocation.Headers =>
+                $"Sends the {Spoken(api.Auth.KeyName)} in the {api.Auth.HeaderName} header and the {Spoken(api.Auth.SecretName ?? "ApiSecret")} " +
+                $"in the {api.Auth.SecretHeaderName} header.",
             _ => $"Sends the {Spoken(api.Auth.KeyName)} in the {api.Auth.HeaderName} header.",
         },
-        _ => api.Auth.IsDefault ? "Requires the API key and secret." : $"Requires the {Spoken(api.Auth.KeyName)} and {Spoken(api.Auth.SecretName ?? "secret")}.",
+        _ => api.Auth.IsDefault ? "Requires the API key and secret."
+            : $"Requires the {Spoken(api.Auth.KeyName)} and {Spoken(api.Auth.SecretName ?? "secret")}.",
     };
 
     /// <summary>"AccessToken" as prose: "access token".</summary>

@@ -93,6 +93,23 @@ internal sealed class SourceWriter
         }
     }
 
+    /// <summary>
+    /// Writes the next lines one level deeper without a brace (a constructor's <c>: this(...)</c>, an expression body,
+    /// a call's arguments) until <see cref="Dedent"/>: <c>w.Indent().Line($"=> {body};").Dedent()</c>.
+    /// </summary>
+    public SourceWriter Indent()
+    {
+        _indent++;
+        return this;
+    }
+
+    /// <summary>Ends an <see cref="Indent"/>.</summary>
+    public SourceWriter Dedent()
+    {
+        _indent--;
+        return this;
+    }
+
     public SourceWriter Close(string suffix = "")
     {
         _indent--;

@@ -59,9 +59,11 @@ internal static class Patterns
 
     public static Match Match(string input, string pattern, RegexOptions options, TimeSpan timeout) => Get(pattern, options, timeout).Match(input);
 
-    public static MatchCollection Matches(string input, string pattern, RegexOptions options, TimeSpan timeout) => Get(pattern, options, timeout).Matches(input);
+    public static MatchCollection Matches(string input, string pattern, RegexOptions options, TimeSpan timeout)
+        => Get(pattern, options, timeout).Matches(input);
 
     public static string[] Split(string input, string pattern, RegexOptions options, TimeSpan timeout) => Get(pattern, options, timeout).Split(input);
 
-    public static string Replace(string input, string pattern, string replacement, RegexOptions options, TimeSpan timeout) => Get(pattern, options, timeout).Replace(input, replacement);
+    public static string Replace(string input, string pattern, string replacement, RegexOptions options, TimeSpan timeout)
+        => Get(pattern, options, timeout).Replace(input, replacement);
 }

@@ -17,7 +17,8 @@ namespace Engage.Codegen.Inference;
 /// </summary>
 internal sealed partial class ApiBuilder
 {
-    private static readonly string[] s_tokenNames = { "next_token", "nextToken", "page_token", "pageToken", "next_page_token", "continuation_token", "continuationToken" };
+    private static readonly string[] s_tokenNames = { "next_token", "nextToken", "page_token", "pageToken", "next_page_token", "continuation_token",
+        "continuationToken" };
 
     /// <summary>The response header the doc set's pagination prose names for the next token, for lists whose parameter does not name it.</summary>
     private string? _tokenHeader;
@@ -48,7 +49,8 @@ internal sealed partial class ApiBuilder
         {
             item = responseType.Element;
         }
-        else if (responseType.Kind == TypeKind.Model && ModelNamed(responseType.Name!)?.Properties.Where(p => p.Type.Kind == TypeKind.List).ToList() is { Count: 1 } arrays)
+        else if (responseType.Kind == TypeKind.Model
+            && ModelNamed(responseType.Name!)?.Properties.Where(p => p.Type.Kind == TypeKind.List).ToList() is { Count: 1 } arrays)
         {
             item = arrays[0].Type.Element;
             items = arrays[0].Name;
@@ -63,7 +65,8 @@ internal sealed partial class ApiBuilder
             size is null ? null : DocumentedMaximum(size.Summary), NextHeader: header);
     }
 
-    private static readonly string[] s_cursorParameterNames = { "cursor", "after", "page_token", "pageToken", "pageCursor", "page_cursor", "continue", "continuation", "next" };
+    private static readonly string[] s_cursorParameterNames = { "cursor", "after", "page_token", "pageToken", "pageCursor", "page_cursor", "continue",
+        "continuation", "next" };
     private static readonly string[] s_previousParameterNames = { "before", "previous", "prev", "previous_cursor" };
     private static readonly string[] s_nextCursorMembers = { "next_cursor", "nextCursor", "next_page_token", "nextPageToken", "cursor" };
     private static readonly string[] s_cursorHolders = { "meta", "metadata", "pagination", "paging", "cursors", "response_metadata", "page_info", "pageInfo" };
@@ -76,9 +79,11 @@ internal sealed partial class ApiBuilder
             return null;
         }
 
-        var cursor = s_cursorParameterNames.Select(n => request.FirstOrDefault(p => p.JsonName == n && p.Type.Kind == TypeKind.String)).FirstOrDefault(p => p is not null);
+        var cursor = s_cursorParameterNames.Select(n => request.FirstOrDefault(p => p.JsonName == n && p.Type.Kind == TypeKind.String)).FirstOrDefault(p
+            => p is not null);
         var arrays = page.Properties.Where(p => p.Type.Kind == TypeKind.List).ToList();
-        var items = s_envelopeNames.Select(n => arrays.FirstOrDefault(p => p.JsonName == n)).FirstOrDefault(p => p is not null) ?? (arrays.Count == 1 ? arrays[0] : null);
+        var items = s_envelopeNames.Select(n => arrays.FirstOrDefault(p => p.JsonName == n)).FirstOrDefault(p => p is not null)
+            ?? (arrays.Count == 1 ? arrays[0] : null);
         if (cursor is null || items?.Type.Element is not { } item)
         {
             return null;
@@ -91,7 +96,8 @@ internal sealed partial class ApiBuilder
             return null;
         }
 
-        var previous = s_previousParameterNames.Select(n => request.FirstOrDefault(p => p.JsonName == n && p.Type.Kind is TypeKind.String or TypeKind.JsonElement)).FirstOrDefault(p => p is not null);
+        var previous = s_previousParameterNames.Select(n
+            => request.FirstOrDefault(p => p.JsonName == n && p.Type.Kind is TypeKind.String or TypeKind.JsonElement)).FirstOrDefault(p => p is not null);
         var previousMember = previous is null ? null : CursorMember(page, new[] { previous.JsonName });
         var hasMore = Member(page, s_hasMoreNames, TypeKind.Boolean);
         var size = request.FirstOrDefault(p => s_sizeNames.Contains(p.JsonName) && p.Type.Kind is TypeKind.Int32 or TypeKind.Int64);
@@ -109,17 +115,21 @@ internal sealed partial class ApiBuilder
             .Where(p => p.Type.Kind == TypeKind.Model && s_cursorHolders.Contains(p.JsonName))
             .Select(p => (ModelNamed(p.Type.Name)!, p.Name + "?.")).Where(h => h.Item1 is not null)))
         {
-            var member = names.Select(n => owner.Properties.FirstOrDefault(p => p.JsonName == n && p.Type.Kind is TypeKind.String or TypeKind.JsonElement)).FirstOrDefault(p => p is not null);
+            var member = names.Select(n
+                => owner.Properties.FirstOrDefault(p => p.JsonName == n && p.Type.Kind is TypeKind.String or TypeKind.JsonElement)).FirstOrDefault(p
+                => p is not null);
             if (member is null)
             {
                 continue;
             }
 
             // A cursor is absent or null where there is nothing more in its direction.
-            var retyped = owner with { Properties = owner.Properties.Select(p => p == member ? p with { Type = TypeRef.String, Nullable = true, Required = false } : p).ToEquatableArray() };
+            var retyped = owner with { Properties = owner.Properties.Select(p => p == member
+                ? p with { Type = TypeRef.String, Nullable = true, Required = false } : p).ToEquatableArray() };
             _models[_models.IndexOf(owner)] = retyped;
             _modelsByName[owner.Name] = retyped;
-            _diagnostics.RemoveAll(d => d.Id == DiagnosticDescriptors.UntypedMember.Id && d.Arguments.Count == 2 && d.Arguments[0] == member.JsonName && d.Arguments[1] == owner.Name);
+            _diagnostics.RemoveAll(d => d.Id == DiagnosticDescriptors.UntypedMember.Id && d.Arguments.Count == 2 && d.Arguments[0] == member.JsonName
+                && d.Arguments[1] == owner.Name);
             return prefix + member.Name;
         }
 

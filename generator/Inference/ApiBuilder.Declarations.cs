@@ -98,7 +98,9 @@ internal sealed partial class ApiBuilder
 
             if (illustrated is not null)
             {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.EndpointDocumentedTwice, endpoint.EndpointLocation, line, endpoint.Heading, illustrated.Heading));
+                diagnostics.Add(
+                    DiagnosticInfo.Create(DiagnosticDescriptors.EndpointDocumentedTwice, endpoint.EndpointLocation, line, endpoint.Heading,
+                    illustrated.Heading));
                 if (OnPage(doc, illustrated))
                 {
                     attached.Add((illustrated, endpoint));
@@ -123,7 +125,9 @@ internal sealed partial class ApiBuilder
 
             if (mainOrigin is not null && endpoint.Origin is not null && !string.Equals(endpoint.Origin, mainOrigin, StringComparison.OrdinalIgnoreCase))
             {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ExampleOnAnotherHost, endpoint.EndpointLocation, endpoint.Heading, line, endpoint.Origin, mainOrigin));
+                diagnostics.Add(
+                    DiagnosticInfo.Create(DiagnosticDescriptors.ExampleOnAnotherHost, endpoint.EndpointLocation, endpoint.Heading, line, endpoint.Origin,
+                    mainOrigin));
                 return null;
             }
 
@@ -327,7 +331,9 @@ internal sealed partial class ApiBuilder
                 return true;
             }
 
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.EndpointDocumentedTwice, endpoint.EndpointLocation, endpoint.HttpMethod + " " + endpoint.PathTemplate, endpoint.Heading, referred.Heading));
+            diagnostics.Add(
+                DiagnosticInfo.Create(DiagnosticDescriptors.EndpointDocumentedTwice, endpoint.EndpointLocation, endpoint.HttpMethod + " "
+                + endpoint.PathTemplate, endpoint.Heading, referred.Heading));
             return false;
         }
 
@@ -472,7 +478,8 @@ internal sealed partial class ApiBuilder
         return chosen;
 
         static int Rank(EndpointSectionSpec endpoint) =>
-            (endpoint.Summary ? 0 : endpoint.Mention ? 1000 : 2000) + Math.Min(999, endpoint.Parameters.Count + endpoint.RequestExamples.Count + endpoint.ResponseExamples.Count);
+            (endpoint.Summary ? 0 : endpoint.Mention ? 1000 : 2000)
+                + Math.Min(999, endpoint.Parameters.Count + endpoint.RequestExamples.Count + endpoint.ResponseExamples.Count);
     }
 
     private static readonly Regex s_referenceWords = new(
@@ -492,7 +499,8 @@ internal sealed partial class ApiBuilder
         {
             var file = System.IO.Path.GetFileNameWithoutExtension(doc.FileName);
             file = System.IO.Path.GetFileNameWithoutExtension(file); // index.html.md
-            if (file.Any(char.IsLetter) && !string.Equals(file, "index", StringComparison.OrdinalIgnoreCase) && !string.Equals(file, "readme", StringComparison.OrdinalIgnoreCase))
+            if (file.Any(char.IsLetter) && !string.Equals(file, "index", StringComparison.OrdinalIgnoreCase)
+                && !string.Equals(file, "readme", StringComparison.OrdinalIgnoreCase))
             {
                 return file.Replace('_', ' ').Replace('-', ' ');
             }

@@ -33,10 +33,12 @@ internal sealed partial class ApiBuilder
                 ?? InferType(model.Name, key, description, example, SecondDescriptionType(model.FileName, key), location, source);
             model.FieldTypes[key] = type;
             var nullable = example?.Kind == JsonKind.Null || ProseSaysNullable(description);
-            properties.Add(new PropertySpec(key, names.Claim(Naming.Pascal(key)), type, nullable, false, false, Summary(description, key), Deprecation(key, description)));
+            properties.Add(
+                new PropertySpec(key, names.Claim(Naming.Pascal(key)), type, nullable, false, false, Summary(description, key), Deprecation(key, description)));
         }
 
-        var summary = section.Parent is null ? $"The {section.Name} object." : $"The {section.Name} object inside a {Naming.Singular(section.Parent)} ({section.Heading}).";
+        var summary = section.Parent is null ? $"The {section.Name} object."
+            : $"The {section.Name} object inside a {Naming.Singular(section.Parent)} ({section.Heading}).";
         AddModelSpec(new ModelSpec(model.Name, ModelRole.Object, summary, source, properties.ToEquatableArray()));
     }
 
@@ -84,7 +86,8 @@ internal sealed partial class ApiBuilder
 
         var declared = DeclaredTypes.Read(description, jsonName);
         var many = example?.Kind == JsonKind.Array || declared?.Kind == TypeKind.List ||
-            Patterns.IsMatch(description, @"^\W*(?:array|list)\b|\b(?:array|list)\s+of\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, Patterns.Timeout);
+            Patterns.IsMatch(description, @"^\W*(?:array|list)\b|\b(?:array|list)\s+of\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant,
+                Patterns.Timeout);
         return many ? TypeRef.ListOf(TypeRef.ModelNamed(nested.Name)) : TypeRef.ModelNamed(nested.Name);
     }
 
@@ -132,7 +135,8 @@ internal sealed partial class ApiBuilder
             return Enumerable.Empty<JsonNode>();
         }
 
-        var lists = value.Properties.Where(p => p.Value.Kind == JsonKind.Array).Select(p => p.Value.Items.FirstOrDefault(i => i.Kind == JsonKind.Object)).Where(i => i is not null).ToList();
+        var lists = value.Properties.Where(p => p.Value.Kind == JsonKind.Array).Select(p => p.Value.Items.FirstOrDefault(i => i.Kind == JsonKind.Object)).Where(
+            i => i is not null).ToList();
         return lists.Count == 1 ? new[] { value, lists[0]! } : new[] { value };
     }
 
@@ -184,7 +188,8 @@ internal sealed partial class ApiBuilder
         return best is not null && bestScore >= 0.8 && matched >= Math.Min(3, example.Properties.Count) ? TypeRef.ModelNamed(best.Name) : null;
     }
 
-    private TypeRef NestedModel(string name, string owner, string jsonName, List<(string Name, string Description)> proseFields, JsonNode? example, LocationInfo location, string source, string? summary = null)
+    private TypeRef NestedModel(string name, string owner, string jsonName, List<(string Name, string Description)> proseFields, JsonNode? example,
+        LocationInfo location, string source, string? summary = null)
     {
         var typeName = Naming.Pascal(name);
         var properties = new List<PropertySpec>();
@@ -202,6 +207,7 @@ internal sealed partial class ApiBuilder
             properties.Add(new PropertySpec(key, names.Claim(Naming.Pascal(key)), type, nullable, false, false, Summary(description, key)));
         }
 
-        return TypeRef.ModelNamed(AddModel(typeName, ModelRole.Object, summary ?? $"An item of {owner}.{Naming.Pascal(jsonName)} (JSON: {jsonName}).", source, properties));
+        return TypeRef.ModelNamed(
+            AddModel(typeName, ModelRole.Object, summary ?? $"An item of {owner}.{Naming.Pascal(jsonName)} (JSON: {jsonName}).", source, properties));
     }
 }

@@ -42,7 +42,8 @@ internal sealed partial class ApiBuilder
             }
         }
 
-        var words = Patterns.Matches(heading, @"[A-Za-z][A-Za-z0-9]*", RegexOptions.CultureInvariant, Patterns.Timeout).Cast<Match>().Select(m => m.Value).ToList();
+        var words = Patterns.Matches(heading, @"[A-Za-z][A-Za-z0-9]*", RegexOptions.CultureInvariant, Patterns.Timeout).Cast<Match>().Select(m
+            => m.Value).ToList();
 
         // "The ...", "HTTP request", "GET /things" say nothing as a verb; "Create" over a GET contradicts the method.
         var dropped = false;
@@ -55,7 +56,8 @@ internal sealed partial class ApiBuilder
         // A heading that is the endpoint ("GET /things/{id}/stats", or its path alone) has no verb but its method.
         var headingIsEndpoint = Patterns.IsMatch(heading, @"^\s*`?(?:[A-Za-z]{3,8}\s+)?/", RegexOptions.CultureInvariant, Patterns.Timeout);
         // After an article, a collection the path goes through ("users" in /users/{uid}/report) is a noun: "The user report".
-        var collections = segments.Where((segment, i) => i + 1 < segments.Length && !isParameter[i] && isParameter[i + 1]).Select(c => Naming.Singular(c).ToLowerInvariant()).ToList();
+        var collections = segments.Where((segment, i) => i + 1 < segments.Length && !isParameter[i] && isParameter[i + 1]).Select(c
+            => Naming.Singular(c).ToLowerInvariant()).ToList();
         var isNoun = dropped && words.Count > 0 && collections.Contains(Naming.Singular(words[0]).ToLowerInvariant());
         var verb = words.Count > 0 && !headingIsEndpoint && !isNoun ? Naming.Pascal(words[0].ToLowerInvariant()) : DefaultVerb(httpMethod);
         if (Contradicts(verb, httpMethod))
@@ -165,7 +167,8 @@ internal sealed partial class ApiBuilder
         if (resourceSingular.Length > verb.Length && resourceSingular.StartsWith(verb, StringComparison.Ordinal) && char.IsUpper(resourceSingular[verb.Length]))
         {
             var own = verb == "List" ? plural : resourceSingular;
-            return rest.Length == 0 || own.EndsWith(rest, StringComparison.Ordinal) || resourceSingular.EndsWith(rest, StringComparison.Ordinal) ? own : own + rest;
+            return rest.Length == 0 || own.EndsWith(rest, StringComparison.Ordinal) || resourceSingular.EndsWith(rest, StringComparison.Ordinal) ? own : own
+                + rest;
         }
         if (rest.StartsWith(resourceSingular, StringComparison.Ordinal) || rest.StartsWith(plural, StringComparison.Ordinal))
         {
@@ -173,7 +176,8 @@ internal sealed partial class ApiBuilder
         }
 
         // Plural after List (ListUsers, ListTreesForGrove), except before a collection of its own, which it qualifies (ListAgentMembers).
-        var restIsCollection = rest.Length > 1 && rest.Skip(1).All(c => !char.IsUpper(c)) && !string.Equals(Naming.Singular(rest), rest, StringComparison.Ordinal);
+        var restIsCollection = rest.Length > 1 && rest.Skip(1).All(c => !char.IsUpper(c))
+            && !string.Equals(Naming.Singular(rest), rest, StringComparison.Ordinal);
         var noun = verb == "List" && !restIsCollection ? plural : resourceSingular;
         if (rest.Length > 0 && (resourceSingular.EndsWith(rest, StringComparison.Ordinal) || plural.EndsWith(rest, StringComparison.Ordinal)))
         {
@@ -202,7 +206,8 @@ internal sealed partial class ApiBuilder
 
         var name = new System.Text.StringBuilder(verb);
         var qualifiers = trailing.Where(s => !IsResource(s)).ToList();
-        if (trailing.Count == 0 && lastParameter > 0 && !segments[lastParameter - 1].StartsWith("{", StringComparison.Ordinal) && !IsResource(segments[lastParameter - 1]))
+        if (trailing.Count == 0 && lastParameter > 0 && !segments[lastParameter - 1].StartsWith("{", StringComparison.Ordinal)
+            && !IsResource(segments[lastParameter - 1]))
         {
             qualifiers.Add(Naming.Singular(segments[lastParameter - 1]));
         }
@@ -224,7 +229,8 @@ internal sealed partial class ApiBuilder
         return name.ToString();
     }
 
-    /// <summary>The verb a method gives a name: GET of an item (a path ending in a parameter) Get, of a collection List; POST Create; PUT and PATCH Update; DELETE Delete.</summary>
+    /// <summary>The verb a method gives a name: GET of an item (a path ending in a parameter) Get, of a collection List; POST Create; PUT and PATCH
+    /// Update; DELETE Delete.</summary>
     private static string MethodVerb(string httpMethod, bool item) => httpMethod switch
     {
         "GET" => item ? "Get" : "List",
@@ -250,7 +256,8 @@ internal sealed partial class ApiBuilder
         return new[] { verb + literal, verb + literal + by, httpVerb + literal, httpVerb + literal + by };
     }
 
-    private static readonly string[] s_crudVerbs = { "Get", "List", "Create", "Update", "Delete", "Show", "Fetch", "Retrieve", "Read", "Find", "Post", "Put", "Patch", "Edit", "Add", "Remove" };
+    private static readonly string[] s_crudVerbs = { "Get", "List", "Create", "Update", "Delete", "Show", "Fetch", "Retrieve", "Read", "Find", "Post", "Put",
+        "Patch", "Edit", "Add", "Remove" };
 
     /// <summary>True when a name starts with a verb the HTTP method already says.</summary>
     private static bool IsCrudVerb(string baseName) =>

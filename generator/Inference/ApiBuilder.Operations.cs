@@ -11,7 +11,8 @@ internal sealed partial class ApiBuilder
 {
     private static readonly char[] s_nestedNameMarks = { '.', '[' };
 
-    private static readonly Regex s_maximum = R(@"\bmax(?:imum)?\s*(?:of|is|:)?\s*(\d+)|(\d+)\s+(?:max|maximum)\b|\bbetween\s+\d+\s+and\s+(\d+)|\b\d+\s+to\s+(\d+)\b|\bup\s+to\s+(\d+)|\bat\s+most\s+(\d+)");
+    private static readonly Regex s_maximum = R(@"\bmax(?:imum)?\s*(?:of|is|:)?\s*(\d+)|(\d+)\s+(?:max|maximum)\b|\bbetween\s+\d+\s+and\s+(\d+)|" +
+        @"\b\d+\s+to\s+(\d+)\b|\bup\s+to\s+(\d+)|\bat\s+most\s+(\d+)");
 
     private static readonly Regex s_readOnly = R(@"\bread[-\s]?only\b");
 
@@ -21,7 +22,8 @@ internal sealed partial class ApiBuilder
             ? owners.Where(o => o.FileName == fileName).SelectMany(o => o.Section.Fields).Where(f => f.Name == jsonName)
             : Enumerable.Empty<FieldDocSpec>();
 
-    private OperationSpec? BuildOperation(DocSpec doc, EndpointSectionSpec endpoint, string resourceTitle, string resourceSingular, string rootPath, Naming.Scope methodNames)
+    private OperationSpec? BuildOperation(DocSpec doc, EndpointSectionSpec endpoint, string resourceTitle, string resourceSingular, string rootPath,
+        Naming.Scope methodNames)
     {
         var path = endpoint.PathTemplate;
         if (rootPath.Length > 0 && path.StartsWith(rootPath + "/", StringComparison.OrdinalIgnoreCase))
@@ -47,10 +49,11 @@ internal sealed partial class ApiBuilder
         // A section of several endpoints is named by path, unless its heading's verb is not a plain
         // CRUD verb ("Weigh crates"): that verb says more than the method does. A heading of one word
         // ("### Store", "### Audio") names a topic, not what its endpoints do.
-        var headingVerb = endpoint.SharesSection && !IsCrudVerb(byHeading) && !string.Equals(endpoint.Heading, resourceTitle, StringComparison.OrdinalIgnoreCase) &&
+        var headingVerb = endpoint.SharesSection && !IsCrudVerb(byHeading)
+            && !string.Equals(endpoint.Heading, resourceTitle, StringComparison.OrdinalIgnoreCase) &&
             endpoint.Heading.Trim().IndexOf(' ') > 0;
         var baseName = endpoint.SharesSection && !headingVerb ? byPath : byHeading;
-        if (methodNames.IsClaimed(baseName + "Async"))
+        if (methodNames.IsClaimed(baseName + GeneratedNames.AsyncSuffix))
         {
             // Taken: the path tells the two apart, or the item's parameter does ("WeighById").
             var parameter = path.Split('/').LastOrDefault(s => s.StartsWith("{", StringComparison.Ordinal));
@@ -59,19 +62,23 @@ internal sealed partial class ApiBuilder
             var candidates = headingVerb
                 ? new[] { byParameter, byPath }.Concat(ByWholePath(endpoint.HttpMethod, path))
                 : new[] { byPath }.Concat(ByWholePath(endpoint.HttpMethod, path)).Concat(new[] { byParameter });
-            baseName = candidates.FirstOrDefault(candidate => !methodNames.IsClaimed(candidate + "Async")) ?? baseName;
+            baseName = candidates.FirstOrDefault(candidate => !methodNames.IsClaimed(candidate + GeneratedNames.AsyncSuffix)) ?? baseName;
         }
 
-        var methodName = methodNames.Claim(baseName + "Async");
-        if (methodName != baseName + "Async")
+        // The method is the name and the suffix; a name still taken is numbered after it (GetAsync2), and the
+        // operation without the suffix carries the number (Get2).
+        var wanted = baseName + GeneratedNames.AsyncSuffix;
+        var methodName = methodNames.Claim(wanted);
+        var operationName = baseName + methodName.Substring(wanted.Length);
+        if (methodName != wanted)
         {
-            _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NameCollision, endpoint.HeadingLocation, baseName + "Async", endpoint.Heading, methodName));
+            _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NameCollision, endpoint.HeadingLocation, wanted, endpoint.Heading, methodName));
         }
 
-        var typePrefix = Naming.Pascal(TypePrefix(methodName.Substring(0, methodName.Length - "Async".Length), resourceSingular));
+        var typePrefix = Naming.Pascal(TypePrefix(operationName, resourceSingular));
 
         // Path parameters and the parts of the path.
-        var parameterNames = new Naming.Scope("request", "requestOptions", "cancellationToken", "requestPath", "query");
+        var parameterNames = new Naming.Scope(GeneratedNames.OperationLocals);
         var pathParameters = new List<PathParameterSpec>();
         var parts = new List<PathPartSpec>();
         var literal = new System.Text.StringBuilder();
@@ -138,7 +145,8 @@ internal sealed partial class ApiBuilder
                 {
                     var own = endpoint.Parameters.FirstOrDefault(p => p.Name == root + "[]");
                     fields.Add(new FieldDocSpec(root, own?.Description ?? string.Empty,
-                        endpoint.Parameters.Any(p => p.Requirement == Requirement.Required && p.Name.Length > root.Length && p.Name.StartsWith(root, StringComparison.Ordinal) &&
+                        endpoint.Parameters.Any(p => p.Requirement == Requirement.Required && p.Name.Length > root.Length
+                            && p.Name.StartsWith(root, StringComparison.Ordinal) &&
                             Array.IndexOf(s_nestedNameMarks, p.Name[root.Length]) >= 0) ? Requirement.Required : Requirement.Optional,
                         false, nested.Location));
                 }
@@ -147,10 +155,13 @@ internal sealed partial class ApiBuilder
 
         foreach (var key in requestExample.Properties.Select(p => p.Name))
         {
-            if (!fields.Any(f => f.Name == key) && !pathParameters.Any(pp => pp.Name == key) && !(hasBody && PageObjectFields(key, doc.FileName).Any(f => s_readOnly.IsMatch(f.Description))))
+            if (!fields.Any(f => f.Name == key) && !pathParameters.Any(pp => pp.Name == key)
+                && !(hasBody && PageObjectFields(key, doc.FileName).Any(f => s_readOnly.IsMatch(f.Description))))
             {
                 // Shown only in the example: the page's object may describe it ("The boat that lies on the mooring").
-                fields.Add(new FieldDocSpec(key, PageObjectFields(key, doc.FileName).FirstOrDefault()?.Description ?? string.Empty, Requirement.Unspecified, false, endpoint.RequestExamples[0].Location));
+                fields.Add(
+                    new FieldDocSpec(key, PageObjectFields(key, doc.FileName).FirstOrDefault()?.Description ?? string.Empty, Requirement.Unspecified, false,
+                    endpoint.RequestExamples[0].Location));
             }
         }
 
@@ -166,14 +177,19 @@ internal sealed partial class ApiBuilder
             {
                 // A query parameter is text on the wire: a string where nothing else says what it is.
                 var inQuery = field.Placement == Placement.Query || (!hasBody && field.Placement == Placement.Unspecified);
-                var type = InferType(requestType, field.Name, field.Description, requestExample.Property(field.Name), ObjectFieldType(field.Name, doc.FileName) ?? (inQuery ? TypeRef.String : null), field.Location, modelSource);
+                var type = InferType(requestType, field.Name, field.Description, requestExample.Property(field.Name), ObjectFieldType(field.Name, doc.FileName)
+                    ?? (inQuery ? TypeRef.String : null), field.Location, modelSource);
                 var required = field.Requirement == Requirement.Required;
                 var secret = endpoint.SecretRequiredFor.Contains(field.Name);
                 var summary = Summary(field.Description, field.Name);
-                requestProperties.Add(new PropertySpec(field.Name, propertyNames.Claim(Naming.Pascal(field.Name)), type, !required, required, secret, summary, Deprecation(field.Name, field.Description), inBody && field.Placement == Placement.Query));
+                requestProperties.Add(
+                    new PropertySpec(field.Name, propertyNames.Claim(Naming.Pascal(field.Name)), type, !required, required, secret, summary,
+                    Deprecation(field.Name, field.Description), inBody && field.Placement == Placement.Query));
             }
 
-            AddModelSpec(new ModelSpec(requestType, ModelRole.Request, $"Parameters of {endpoint.Heading}.", modelSource, requestProperties.ToEquatableArray(), SentAsBody: inBody));
+            AddModelSpec(
+                new ModelSpec(requestType, ModelRole.Request, $"Parameters of {endpoint.Heading}.", modelSource, requestProperties.ToEquatableArray(),
+                SentAsBody: inBody));
         }
 
         var paging = TryPaging(endpoint, requestProperties, typePrefix, modelSource, out var pagedResponse);
@@ -186,14 +202,16 @@ internal sealed partial class ApiBuilder
             // A list whose section shows no response answers with the page the pagination section shows, its items the list's.
             var items = envelope.Properties.First(p => p.Value.Kind == JsonKind.Array).Name;
             var overrides = new Dictionary<string, TypeRef>(StringComparer.Ordinal) { [items] = responseType };
-            responseType = ModelFromExample(typePrefix + "Response", ModelRole.Response, $"A page of {endpoint.Heading}.", envelope, endpoint.HeadingLocation, modelSource, overrides);
+            responseType = ModelFromExample(typePrefix + "Response", ModelRole.Response, $"A page of {endpoint.Heading}.", envelope, endpoint.HeadingLocation,
+                modelSource, overrides);
         }
 
         var (decided, style) = endpoint.HttpMethod == "GET" ? _overrides.PagingFor(endpoint.PathTemplate, path) : (false, null);
         if (decided)
         {
             // The project decides (ApiPaging): not paged, or by page number or offset whatever the docs say.
-            paging = style is null ? null : TryPositionPaging(endpoint, requestProperties, OverriddenPaging(hint, style.Value), responseType, saysPaginated: true);
+            paging = style is null ? null
+                : TryPositionPaging(endpoint, requestProperties, OverriddenPaging(hint, style.Value), responseType, saysPaginated: true);
             if (style is not null && paging is null)
             {
                 _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.PagingIncomplete, endpoint.HeadingLocation, endpoint.Heading,
@@ -202,7 +220,8 @@ internal sealed partial class ApiBuilder
         }
         else
         {
-            paging ??= TryTokenPaging(endpoint, requestProperties, responseType) ?? TryPageCursorPaging(endpoint, requestProperties, responseType) ?? TryPositionPaging(endpoint, requestProperties, hint, responseType, saysPaginated);
+            paging ??= TryTokenPaging(endpoint, requestProperties, responseType) ?? TryPageCursorPaging(endpoint, requestProperties, responseType)
+                ?? TryPositionPaging(endpoint, requestProperties, hint, responseType, saysPaginated);
         }
 
         if (paging is not null)
@@ -213,7 +232,8 @@ internal sealed partial class ApiBuilder
 
         // What this list's example shows types the same collection's lists elsewhere that show none.
         var shownItems = paging?.ItemType ?? (responseType.Kind == TypeKind.List ? responseType.Element : null);
-        if (endpoint.HttpMethod == "GET" && endpoint.ResponseExamples.Count > 0 && shownItems is { Kind: TypeKind.Model } && LastCollection(endpoint.PathTemplate) is { } shownCollection)
+        if (endpoint.HttpMethod == "GET" && endpoint.ResponseExamples.Count > 0 && shownItems is { Kind: TypeKind.Model }
+            && LastCollection(endpoint.PathTemplate) is { } shownCollection)
         {
             _collectionItems[shownCollection] = shownItems;
         }
@@ -234,7 +254,8 @@ internal sealed partial class ApiBuilder
             requestProperties.Where(p => p.RequiresSecret).Select(p => p.JsonName).ToEquatableArray(),
             source,
             endpoint.Heading,
-            endpoint.Description);
+            endpoint.Description,
+            operationName);
     }
 
     private TypeRef? NamedObject(EndpointSectionSpec endpoint)
@@ -249,7 +270,8 @@ internal sealed partial class ApiBuilder
             return TypeRef.ModelNamed(model.Name);
         }
 
-        _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnknownObjectReference, endpoint.HeadingLocation, endpoint.Heading, endpoint.ReturnsObject));
+        _diagnostics.Add(
+            DiagnosticInfo.Create(DiagnosticDescriptors.UnknownObjectReference, endpoint.HeadingLocation, endpoint.Heading, endpoint.ReturnsObject));
         return null;
     }
 
@@ -276,7 +298,8 @@ internal sealed partial class ApiBuilder
                 return matched;
             }
 
-            return ModelFromExample(typePrefix + "Response", ModelRole.Response, $"The response of {endpoint.Heading}.", MergeObjects(examples), location, source, null);
+            return ModelFromExample(typePrefix + "Response", ModelRole.Response, $"The response of {endpoint.Heading}.", MergeObjects(examples), location,
+                source, null);
         }
 
         if (examples.Count > 0)
@@ -286,7 +309,9 @@ internal sealed partial class ApiBuilder
             var objects = examples[0].Kind == JsonKind.Array ? examples[0].Items.Where(i => i.Kind == JsonKind.Object).ToList() : new List<JsonNode>();
             if (objects.Count > 0 && MatchObject(objects[0]) is null && HeadingNoun(endpoint.Heading) is { } noun && !_typeNames.IsClaimed(noun))
             {
-                return TypeRef.ListOf(NestedModel(noun, typePrefix, "Item", new List<(string, string)>(), MergeObjects(objects), location, source, $"One of the items {endpoint.Heading} answers with."));
+                return TypeRef.ListOf(
+                    NestedModel(noun, typePrefix, "Item", new List<(string, string)>(), MergeObjects(objects), location, source,
+                    $"One of the items {endpoint.Heading} answers with."));
             }
 
             var type = TypeFromExample(typePrefix, "Item", examples[0], location, source);
@@ -302,7 +327,8 @@ internal sealed partial class ApiBuilder
         }
 
         // "Gets a list of all notes for a snippet", no example: the notes another list of notes showed.
-        if (endpoint.HttpMethod == "GET" && examples.Count == 0 && LastCollection(endpoint.PathTemplate) is { } collection && _collectionItems.TryGetValue(collection, out var items))
+        if (endpoint.HttpMethod == "GET" && examples.Count == 0 && LastCollection(endpoint.PathTemplate) is { } collection
+            && _collectionItems.TryGetValue(collection, out var items))
         {
             return TypeRef.ListOf(items);
         }
@@ -311,7 +337,8 @@ internal sealed partial class ApiBuilder
         return TypeRef.JsonElement;
     }
 
-    /// <summary>The thing a list's heading names, in the singular: "Discover Subscriptions" gives Subscription; null when it ends with no plural noun.</summary>
+    /// <summary>The thing a list's heading names, in the singular: "Discover Subscriptions" gives Subscription; null when it ends with no plural
+    /// noun.</summary>
     private static string? HeadingNoun(string heading)
     {
         var words = heading.Split(new[] { ' ' }, StringSplitOptions.RemoveEmptyEntries);
@@ -346,7 +373,8 @@ internal sealed partial class ApiBuilder
         }
 
         var singular = Naming.Singular(collection.Replace('-', ' ').Replace('_', ' '));
-        if (string.Equals(singular, collection, StringComparison.OrdinalIgnoreCase) || !_objects.TryGetValue(singular, out var model) || model.Section.Parent is not null)
+        if (string.Equals(singular, collection, StringComparison.OrdinalIgnoreCase) || !_objects.TryGetValue(singular, out var model)
+            || model.Section.Parent is not null)
         {
             return null; // not a plural collection, or no object of that name is documented
         }
@@ -379,7 +407,8 @@ internal sealed partial class ApiBuilder
         return last is null || last.IndexOf('{') >= 0 || string.Equals(Naming.Singular(last), last, StringComparison.OrdinalIgnoreCase) ? null : last;
     }
 
-    private TypeRef ModelFromExample(string name, ModelRole role, string summary, JsonNode example, LocationInfo location, string source, Dictionary<string, TypeRef>? overrides)
+    private TypeRef ModelFromExample(string name, ModelRole role, string summary, JsonNode example, LocationInfo location, string source, Dictionary<string,
+        TypeRef>? overrides)
     {
         var typeName = Naming.Pascal(name);
         var properties = new List<PropertySpec>();
@@ -393,7 +422,9 @@ internal sealed partial class ApiBuilder
             }
 
             type ??= InferType(typeName, property.Name, string.Empty, property.Value, ObjectFieldType(property.Name, null), location, source);
-            properties.Add(new PropertySpec(property.Name, names.Claim(Naming.Pascal(property.Name)), type, property.Value.Kind == JsonKind.Null, false, false, $"The {property.Name} value of the response.", Deprecation(property.Name, string.Empty)));
+            properties.Add(
+                new PropertySpec(property.Name, names.Claim(Naming.Pascal(property.Name)), type, property.Value.Kind == JsonKind.Null, false, false,
+                $"The {property.Name} value of the response.", Deprecation(property.Name, string.Empty)));
         }
 
         return TypeRef.ModelNamed(AddModel(typeName, role, summary, source, properties));
@@ -410,12 +441,14 @@ internal sealed partial class ApiBuilder
     {
         responseType = null;
         // Paging members must be what paging needs: cursors strings, the page size an integer.
-        PropertySpec? Param(string name) => request.FirstOrDefault(p => p.JsonName == name && p.Type.Kind == (name == "limit" ? TypeKind.Int32 : TypeKind.String));
+        PropertySpec? Param(string name)
+            => request.FirstOrDefault(p => p.JsonName == name && p.Type.Kind == (name == "limit" ? TypeKind.Int32 : TypeKind.String));
         var after = Param("after_id");
         var before = Param("before_id");
         var next = Param("next_cursor") ?? Param("cursor");
         var previous = Param("previous_cursor");
-        var style = next is not null || previous is not null ? PagingStyle.OpaqueCursor : after is not null || before is not null ? PagingStyle.IdCursor : (PagingStyle?)null;
+        var style = next is not null || previous is not null ? PagingStyle.OpaqueCursor : after is not null || before is not null ? PagingStyle.IdCursor
+            : (PagingStyle?)null;
         if (style is null)
         {
             return null;
@@ -456,14 +489,16 @@ internal sealed partial class ApiBuilder
             {
                 properties.Add(new JsonProperty(field, JsonNode.Scalar(style == PagingStyle.OpaqueCursor ? JsonKind.Null : JsonKind.Boolean, null)));
                 _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ProseContradictsExample, location, endpoint.Heading,
-                    $"the parameters page by {(style == PagingStyle.OpaqueCursor ? "cursor" : "id")} but the example response has no {field}", $"{field} is added to the page model"));
+                    $"the parameters page by {(style == PagingStyle.OpaqueCursor ? "cursor" : "id")} but the example response has no {field}",
+                        $"{field} is added to the page model"));
             }
         }
 
         if (style == PagingStyle.OpaqueCursor)
         {
             // A cursor is absent or null where there is nothing more in its direction.
-            properties = properties.Select(p => p.Name is "next_cursor" or "previous_cursor" ? new JsonProperty(p.Name, JsonNode.Scalar(JsonKind.Null, null)) : p).ToList();
+            properties = properties.Select(p => p.Name is "next_cursor" or "previous_cursor" ? new JsonProperty(p.Name, JsonNode.Scalar(JsonKind.Null, null))
+                : p).ToList();
             overrides["next_cursor"] = TypeRef.String;
             overrides["previous_cursor"] = TypeRef.String;
         }
@@ -474,7 +509,8 @@ internal sealed partial class ApiBuilder
         }
 
         var pageExample = new JsonNode(JsonKind.Object, null, properties.ToEquatableArray(), EquatableArray<JsonNode>.Empty);
-        var pageType = ModelFromExample(typePrefix + "Response", ModelRole.Response, $"One page of {endpoint.Heading}.", pageExample, location, source, overrides);
+        var pageType = ModelFromExample(typePrefix + "Response", ModelRole.Response, $"One page of {endpoint.Heading}.", pageExample, location, source,
+            overrides);
         responseType = pageType;
         var page = ModelNamed(pageType.Name) ?? throw new InvalidOperationException("The page model " + pageType.Name + " was not added.");
         string? PageMember(string json) => page.Properties.FirstOrDefault(p => p.JsonName == json)?.Name;

@@ -96,9 +96,11 @@ internal sealed partial class ApiBuilder
     /// </summary>
     private static PagingHintSpec OverriddenPaging(PagingHintSpec? hint, PagingStyle style) => style == PagingStyle.Offset
         ? hint is { Offsets: true, PositionParameter: not null } ? hint : (hint ?? s_unstatedPaging) with { PositionParameter = "offset", Offsets = true }
-        : hint is { Offsets: false, PositionParameter: not null } ? hint : (hint ?? s_unstatedPaging) with { PositionParameter = "page", Offsets = false, FirstPage = 1 };
+        : hint is { Offsets: false, PositionParameter: not null } ? hint
+            : (hint ?? s_unstatedPaging) with { PositionParameter = "page", Offsets = false, FirstPage = 1 };
 
-    private PagingSpec? TryPositionPaging(EndpointSectionSpec endpoint, List<PropertySpec> request, PagingHintSpec? hint, TypeRef responseType, bool saysPaginated)
+    private PagingSpec? TryPositionPaging(EndpointSectionSpec endpoint, List<PropertySpec> request, PagingHintSpec? hint, TypeRef responseType,
+        bool saysPaginated)
     {
         // A pagination section that speaks of "endpoints which support pagination" leaves the others unpaged.
         if (!saysPaginated && hint is { Global: true, OnlyWhereSaid: true })
@@ -112,7 +114,8 @@ internal sealed partial class ApiBuilder
         }
 
         PropertySpec? Integer(IEnumerable<string> names) =>
-            names.Select(n => request.FirstOrDefault(p => p.JsonName == n && p.Type.Kind is TypeKind.Int32 or TypeKind.Int64)).FirstOrDefault(p => p is not null);
+            names.Select(n => request.FirstOrDefault(p => p.JsonName == n && p.Type.Kind is TypeKind.Int32 or TypeKind.Int64)).FirstOrDefault(p
+                => p is not null);
 
         var pageProperty = Integer(s_pageNames);
         var offsetProperty = pageProperty is null ? Integer(s_offsetNames) : null;
@@ -120,7 +123,8 @@ internal sealed partial class ApiBuilder
         var hinted = !documented && hint?.PositionParameter is not null;
         // The page a list that says it pages shows tells its style: an offset and a count in it are offsets,
         // whatever the doc set's pagination section says of lists in general.
-        var shown = saysPaginated && !documented && responseType.Kind == TypeKind.Model ? ModelNamed(responseType.Name!)?.Properties.Select(p => p.JsonName).ToList() : null;
+        var shown = saysPaginated && !documented && responseType.Kind == TypeKind.Model
+            ? ModelNamed(responseType.Name!)?.Properties.Select(p => p.JsonName).ToList() : null;
         var offsetShown = shown is null ? null : s_offsetNames.FirstOrDefault(shown.Contains);
         var sizeShown = shown is null ? null : s_sizeNames.FirstOrDefault(shown.Contains);
         if (offsetShown is null && !documented && saysPaginated && !hinted && _shownOffsets is { } usual)
@@ -131,8 +135,11 @@ internal sealed partial class ApiBuilder
 
         if (!documented && saysPaginated && (!hinted || offsetShown is not null))
         {
-            var unstated = offsetShown is null ? s_unstatedPaging : s_unstatedPaging with { PositionParameter = offsetShown, Offsets = true, SizeParameter = sizeShown };
-            hint = hint is null ? unstated : hint with { PositionParameter = unstated.PositionParameter, Offsets = unstated.Offsets, SizeParameter = unstated.SizeParameter ?? hint.SizeParameter };
+            var unstated = offsetShown is null ? s_unstatedPaging
+                : s_unstatedPaging with { PositionParameter = offsetShown, Offsets = true, SizeParameter = sizeShown };
+            hint = hint is null ? unstated
+                : hint with { PositionParameter = unstated.PositionParameter, Offsets = unstated.Offsets, SizeParameter = unstated.SizeParameter
+                ?? hint.SizeParameter };
             hinted = true;
         }
 
@@ -269,7 +276,8 @@ internal sealed partial class ApiBuilder
         foreach (var outer in envelope.Properties.Where(p => p.Type.Kind == TypeKind.Model && s_nestedNames.Contains(p.JsonName)))
         {
             var nested = ModelNamed(outer.Type.Name!);
-            var inner = nested is null ? null : names.Select(n => nested.Properties.FirstOrDefault(p => p.JsonName == n && kinds.Contains(p.Type.Kind))).FirstOrDefault(p => p is not null);
+            var inner = nested is null ? null
+                : names.Select(n => nested.Properties.FirstOrDefault(p => p.JsonName == n && kinds.Contains(p.Type.Kind))).FirstOrDefault(p => p is not null);
             if (inner is not null)
             {
                 return outer.Name + "?." + inner.Name;
@@ -295,7 +303,8 @@ internal sealed partial class ApiBuilder
             return;
         }
 
-        var replaced = owner with { Properties = owner.Properties.Select(p => p == member ? p with { Nullable = true, Required = false } : p).ToEquatableArray() };
+        var replaced = owner with { Properties = owner.Properties.Select(p => p == member ? p with { Nullable = true, Required = false }
+            : p).ToEquatableArray() };
         _models[_models.IndexOf(owner)] = replaced;
         _modelsByName[owner.Name] = replaced;
     }

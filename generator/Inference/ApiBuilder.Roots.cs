@@ -19,7 +19,8 @@ internal sealed partial class ApiBuilder
     private static string? CommonOrigin(List<DocSpec> docs)
     {
         var endpoints = docs.SelectMany(d => d.Endpoints).ToList();
-        if (endpoints.Count == 0 || endpoints.Any(e => e.Origin is null) || endpoints.Select(e => e.Origin).Distinct(StringComparer.OrdinalIgnoreCase).Count() != 1)
+        if (endpoints.Count == 0 || endpoints.Any(e => e.Origin is null)
+            || endpoints.Select(e => e.Origin).Distinct(StringComparer.OrdinalIgnoreCase).Count() != 1)
         {
             return null;
         }
@@ -43,7 +44,8 @@ internal sealed partial class ApiBuilder
     /// <summary>The part of a base address that differs per account or server: an example account number or a placeholder.</summary>
     private static string? AccountSpecificPart(string apiRoot)
     {
-        var match = Patterns.Match(apiRoot, @"(?<=/)\d{4,}(?=/|$)|\{[^}/]+\}|(?<=/):[A-Za-z_]\w*|<[^>/]+>|\b(?:your|my)[-_.]?[a-z0-9-]*|\[[^\]/]+\]", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, Patterns.Timeout);
+        var match = Patterns.Match(apiRoot, @"(?<=/)\d{4,}(?=/|$)|\{[^}/]+\}|(?<=/):[A-Za-z_]\w*|<[^>/]+>|\b(?:your|my)[-_.]?[a-z0-9-]*|\[[^\]/]+\]",
+            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, Patterns.Timeout);
         return match.Success ? match.Value : null;
     }
 
@@ -86,7 +88,8 @@ internal sealed partial class ApiBuilder
 
         var template = apiRoot.Replace(specific, "{" + optionName + "}");
         var example = specific.All(char.IsDigit) ? specific : string.Empty;
-        return Uri.TryCreate(template.Replace("{" + optionName + "}", "x"), UriKind.Absolute, out _) ? new AccountRootSpec(template, optionName, example) : null;
+        return Uri.TryCreate(template.Replace("{" + optionName + "}", "x"), UriKind.Absolute, out _) ? new AccountRootSpec(template, optionName, example)
+            : null;
     }
 
     private static bool IsIdentifier(string name) => char.IsLetter(name[0]) && name.All(c => char.IsLetterOrDigit(c) || c == '_');

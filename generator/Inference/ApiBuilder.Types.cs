@@ -18,26 +18,37 @@ internal sealed partial class ApiBuilder
 
     private static Regex R(string pattern) => new(pattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, Patterns.Timeout);
 
-    private static readonly Regex s_arrayOfObjects = R(@"(?:an?\s+)?(?:array|list)\s+of\s+objects?\s+(?:with|having|containing)\s+(?:the\s+)?(?:(?:properties|fields|keys|attributes)\s*:?\s*)?");
+    private static readonly Regex s_arrayOfObjects = R(
+        @"(?:an?\s+)?(?:array|list)\s+of\s+objects?\s+(?:with|having|containing)\s+(?:the\s+)?(?:(?:properties|fields|keys|attributes)\s*:?\s*)?");
     private static readonly Regex s_objectWith = R(@"\bobject\s+(?:with|having|containing)\s+(?:the\s+)?(?:properties|fields|keys|attributes)\s*:?\s*");
-    private static readonly Regex s_arrayOfStrings = R(@"\b(?:array|list)\s+of\s+(?:[\w-]+\s+){0,3}?(?:ids|strings|identifiers|names|emails|tokens|urls|tags|keys)\b");
+    private static readonly Regex s_arrayOfStrings = R(
+        @"\b(?:array|list)\s+of\s+(?:[\w-]+\s+){0,3}?(?:ids|strings|identifiers|names|emails|tokens|urls|tags|keys)\b");
     private static readonly Regex s_arrayOfIntegers = R(@"\b(?:array|list)\s+of\s+(?:integers|ints|whole\s+numbers)\b");
     private static readonly Regex s_arrayOfNumbers = R(@"\b(?:array|list)\s+of\s+numbers\b");
-    private static readonly Regex s_listedValues = R(@"(?:(?:supported|possible|allowed|valid|accepted)\s+values\s*(?:are|is|include)?|(?<!\bonly\s)\bone\s+of|(?<!\bonly\s)\beither)\s*:?\s*((?:`[^`]+`(?:\s*,\s*|\s+or\s+|\s*,\s*or\s+|\s+and\s+)?)+)");
+    private static readonly Regex s_listedValues = R(@"(?:(?:supported|possible|allowed|valid|accepted)\s+values\s*(?:are|is|include)?|" +
+        @"(?<!\bonly\s)\bone\s+of|(?<!\bonly\s)\beither)\s*:?\s*((?:`[^`]+`(?:\s*,\s*|\s+or\s+|\s*,\s*or\s+|" +
+        @"\s+and\s+)?)+)");
     private static readonly Regex s_backticked = R("`([^`]+)`");
     private static readonly Regex s_timeWords = R(@"\btimestamp\b|\bdate-?time\b|\btime\b|\bhours?\b|\bminutes?\b|\bseconds?\b|\butc\b|\btime\s*zone\b");
     private static readonly Regex s_date = R(@"\b(?:date|timestamp|datetime|date-time|iso\s*8601|time\s+of)\b");
-    private static readonly Regex s_boolean = R(@"set\s+to\s+`?(?:true|false)`?|`?\b(?:true|false)\b`?\s+or\s+`?\b(?:true|false)\b`?|\bwhether\b|\bboolean\b|\bbool\b|\bflag\b");
+    private static readonly Regex s_boolean = R(
+        @"set\s+to\s+`?(?:true|false)`?|`?\b(?:true|false)\b`?\s+or\s+`?\b(?:true|false)\b`?|\bwhether\b|\bboolean\b|\bbool\b|\bflag\b");
     private static readonly Regex s_integer = R(@"\bnumber\s+of\b|\bcount\s+of\b|\bhow\s+many\b|\binteger\b|\bint\b");
-    private static readonly Regex s_weakString = R(@"\bstring\b|\bphone\s+number\b|\bemail\b|\burl\b|\bname\b|\btitle\b|\bid\b|\bidentifier\b|\btext\b|\bcurrency\b|\btoken\b|cursor\b");
-    private static readonly Regex s_stringName = R(@"^(?:id|uid|\w+_id|token|\w+_token|email|\w+_email|name|\w+_name|title|description|url|\w+_url|slug|code|status|type|currency|cursor|\w+_cursor|next|prev|previous)$");
-    private static readonly Regex s_epoch = R(@"\bunix\s+(?:timestamp|time|epoch)\b|\bepoch\s+(?:seconds|milliseconds|time|timestamp)\b|\b(?:seconds|milliseconds)\s+since\s+(?:the\s+)?(?:unix\s+)?epoch\b");
+    private static readonly Regex s_weakString = R(
+        @"\bstring\b|\bphone\s+number\b|\bemail\b|\burl\b|\bname\b|\btitle\b|\bid\b|\bidentifier\b|\btext\b|\bcurrency\b|\btoken\b|cursor\b");
+    private static readonly Regex s_stringName = R(@"^(?:id|uid|\w+_id|token|\w+_token|email|\w+_email|name|\w+_name|title|description|url|\w+_url|slug|" +
+        @"code|status|type|currency|cursor|\w+_cursor|next|prev|previous)$");
+    private static readonly Regex s_epoch = R(@"\bunix\s+(?:timestamp|time|epoch)\b|\bepoch\s+(?:seconds|milliseconds|time|timestamp)\b|" +
+        @"\b(?:seconds|milliseconds)\s+since\s+(?:the\s+)?(?:unix\s+)?epoch\b");
     private static readonly Regex s_momentName = new(@"(?:_at|[a-z]At)$", RegexOptions.CultureInvariant, Patterns.Timeout);
     private static readonly Regex s_momentDescription = R(@"^\W*when\s+(?:the|this|it|an?)\s+\w+(?:\s+\w+)?\s+(?:was|were|is|last|first)?\s*\w+ed\b");
-    private static readonly Regex s_open = R(@"\b(?:additional|custom|arbitrary|any)\s+(?:attributes|properties|fields|keys|data|metadata|key[-\s]value\s+pairs)\b");
+    private static readonly Regex s_open = R(
+        @"\b(?:additional|custom|arbitrary|any)\s+(?:attributes|properties|fields|keys|data|metadata|key[-\s]value\s+pairs)\b");
     private static readonly Regex s_openObject = R(@"\b(?:object|map|dictionary|hash)\b");
-    private static readonly Regex s_nullable = R(@"\bif\s+(?:added|exists|any|known|set|available|provided)\b|\b(?:may|can|could)\s+be\s+(?:null|empty|missing)\b|\bnullable\b|\bonly\s+present\b|\bpresent\s+only\b|\bnot\s+always\s+present\b");
-    private static readonly Regex s_isoDate = new(@"^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2}| UTC)?)?$", RegexOptions.CultureInvariant, Patterns.Timeout);
+    private static readonly Regex s_nullable = R(@"\bif\s+(?:added|exists|any|known|set|available|provided)\b|\b(?:may|can|could)\s+be\s+(?:null|empty|" +
+        @"missing)\b|\bnullable\b|\bonly\s+present\b|\bpresent\s+only\b|\bnot\s+always\s+present\b");
+    private static readonly Regex s_isoDate = new(@"^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2}| UTC)?)?$",
+        RegexOptions.CultureInvariant, Patterns.Timeout);
 
     internal static bool ProseSaysNullable(string description) => s_nullable.IsMatch(description);
 
@@ -79,7 +90,8 @@ internal sealed partial class ApiBuilder
 
         if (MentionsScalarUnion(lower))
         {
-            var open = Patterns.IsMatch(lower, @"\beach\s+value\b|\bvalues\b|\bobject\b", RegexOptions.CultureInvariant, Patterns.Timeout) || example?.Kind == JsonKind.Object;
+            var open = Patterns.IsMatch(lower, @"\beach\s+value\b|\bvalues\b|\bobject\b", RegexOptions.CultureInvariant, Patterns.Timeout)
+                || example?.Kind == JsonKind.Object;
             return open ? TypeRef.DictionaryOf(TypeRef.Scalar) : TypeRef.Scalar;
         }
 
@@ -100,13 +112,15 @@ internal sealed partial class ApiBuilder
             var fields = ReadInlineFields(description.Substring(objectWith.Index + objectWith.Length));
             if (fields.Count > 0)
             {
-                return NestedModel(owner + Naming.Pascal(jsonName), owner, jsonName, fields, example?.Kind == JsonKind.Object ? example : null, location, source);
+                return NestedModel(owner + Naming.Pascal(jsonName), owner, jsonName, fields, example?.Kind == JsonKind.Object ? example : null, location,
+                    source);
             }
         }
 
         if (mentionsList && s_arrayOfStrings.IsMatch(description))
         {
-            if (example?.Kind == JsonKind.Array && example.Items.Any(i => i.Kind is JsonKind.Integer or JsonKind.Decimal or JsonKind.Boolean or JsonKind.Object))
+            if (example?.Kind == JsonKind.Array
+                && example.Items.Any(i => i.Kind is JsonKind.Integer or JsonKind.Decimal or JsonKind.Boolean or JsonKind.Object))
             {
                 _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ProseContradictsExample, location, $"{owner}.{jsonName}",
                     "the description implies an array of strings but the example holds other values", $"'{jsonName}' is a list of strings"));
@@ -128,7 +142,8 @@ internal sealed partial class ApiBuilder
         var listed = description.IndexOf('`') >= 0 ? s_listedValues.Match(description) : Match.Empty;
         if (listed.Success)
         {
-            var values = s_backticked.Matches(listed.Groups[1].Value).Cast<Match>().Select(m => m.Groups[1].Value.Trim()).Where(v => v.Length > 0).Distinct().ToList();
+            var values = s_backticked.Matches(listed.Groups[1].Value).Cast<Match>().Select(m => m.Groups[1].Value.Trim()).Where(v
+                => v.Length > 0).Distinct().ToList();
             if (values.Count > 0 && values.All(v => v is "true" or "false"))
             {
                 return TypeRef.Boolean;
@@ -162,7 +177,8 @@ internal sealed partial class ApiBuilder
                 return TypeRef.DateOnly;
             }
 
-            if (shown is not null && shown != prose && !(prose == TypeRef.Int32 && shown == TypeRef.Int64) && !(prose == TypeRef.DateTimeOffset && shown == TypeRef.DateOnly))
+            if (shown is not null && shown != prose && !(prose == TypeRef.Int32 && shown == TypeRef.Int64)
+                && !(prose == TypeRef.DateTimeOffset && shown == TypeRef.DateOnly))
             {
                 _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ProseContradictsExample, location, $"{owner}.{jsonName}",
                     $"the description implies {Describe(prose)} but the example shows {Describe(shown)}", $"'{jsonName}' is {Describe(prose)}"));
@@ -172,7 +188,8 @@ internal sealed partial class ApiBuilder
         }
 
         // An object the docs call open ("custom fields", "any properties") is a dictionary, whatever keys its example shows.
-        if (example?.Kind == JsonKind.Object && lower.Contains("any") | lower.Contains("custom") | lower.Contains("additional") | lower.Contains("arbitrary") && s_open.IsMatch(description))
+        if (example?.Kind == JsonKind.Object && lower.Contains("any") | lower.Contains("custom") | lower.Contains("additional") | lower.Contains("arbitrary")
+            && s_open.IsMatch(description))
         {
             return TypeRef.DictionaryOf(OpenValueType(example));
         }
@@ -201,7 +218,8 @@ internal sealed partial class ApiBuilder
         }
 
         // A moment the example leaves null: `lost_at`, `finishedAt`, or "When the agent disconnected".
-        if ((example is null || example.Kind == JsonKind.Null) && (s_momentName.IsMatch(jsonName) || (s_momentDescription.IsMatch(description) && !s_boolean.IsMatch(description))))
+        if ((example is null || example.Kind == JsonKind.Null)
+            && (s_momentName.IsMatch(jsonName) || (s_momentDescription.IsMatch(description) && !s_boolean.IsMatch(description))))
         {
             return TypeRef.DateTimeOffset;
         }
@@ -288,7 +306,8 @@ internal sealed partial class ApiBuilder
             return TypeRef.String;
         }
 
-        return kinds.Count > 0 && kinds.All(k => k is JsonKind.String or JsonKind.Integer or JsonKind.Decimal or JsonKind.Boolean) ? TypeRef.Scalar : TypeRef.JsonElement;
+        return kinds.Count > 0 && kinds.All(k => k is JsonKind.String or JsonKind.Integer or JsonKind.Decimal or JsonKind.Boolean) ? TypeRef.Scalar
+            : TypeRef.JsonElement;
     }
 
     private static string Describe(TypeRef type) => type.Kind switch
@@ -340,7 +359,9 @@ internal sealed partial class ApiBuilder
 
                 if (items[0].Kind == JsonKind.Object)
                 {
-                    element = MatchObject(items[0]) ?? NestedModel(owner + Naming.Pascal(Naming.Singular(jsonName)), owner, jsonName, new List<(string, string)>(), MergeObjects(items), location, source);
+                    element = MatchObject(items[0])
+                        ?? NestedModel(owner + Naming.Pascal(Naming.Singular(jsonName)), owner, jsonName, new List<(string, string)>(), MergeObjects(items),
+                        location, source);
                 }
                 else
                 {
@@ -355,7 +376,8 @@ internal sealed partial class ApiBuilder
             }
 
             case JsonKind.Object:
-                return MatchObject(example) ?? NestedModel(owner + Naming.Pascal(jsonName), owner, jsonName, new List<(string, string)>(), example, location, source);
+                return MatchObject(example)
+                    ?? NestedModel(owner + Naming.Pascal(jsonName), owner, jsonName, new List<(string, string)>(), example, location, source);
             default:
                 return null;
         }
@@ -436,6 +458,9 @@ internal sealed partial class ApiBuilder
             fields.Add((current, description.ToString().Trim()));
         }
 
-        return fields.Where(f => f.Name.Length > 0).Select(f => (f.Name, Patterns.Replace(f.Description, @"^(?:and|or|,)\s+|\s+(?:and|or|,)$", string.Empty, RegexOptions.CultureInvariant, Patterns.Timeout).Trim(' ', ',', '(', ')'))).ToList();
+        return fields.Where(f => f.Name.Length > 0).Select(f
+            => (f.Name,
+            Patterns.Replace(f.Description, @"^(?:and|or|,)\s+|\s+(?:and|or|,)$", string.Empty, RegexOptions.CultureInvariant, Patterns.Timeout).Trim(' ', ',',
+            '(', ')'))).ToList();
     }
 }

@@ -70,9 +70,11 @@ internal sealed partial class ApiBuilder
     {
         _apiName = apiName;
         // The client's own types first: no docs type may take their names.
-        _clientNames = new ClientNamesSpec(clientName + "Options", apiName + "PublicClient", apiName + "JsonContext", clientName + "ServiceCollectionExtensions", string.Empty, string.Empty,
+        _clientNames = new ClientNamesSpec(clientName + "Options", apiName + "PublicClient", apiName + "JsonContext", clientName
+            + "ServiceCollectionExtensions", string.Empty, string.Empty,
             apiName + "JsonConverters", apiName + "JsonConverterFactory");
-        _typeNames = new Naming.Scope(clientName, _clientNames.Options, _clientNames.PublicClient, _clientNames.JsonContext, _clientNames.Services, _clientNames.JsonConverters);
+        _typeNames = new Naming.Scope(clientName, _clientNames.Options, _clientNames.PublicClient, _clientNames.JsonContext, _clientNames.Services,
+            _clientNames.JsonConverters);
     }
 
     public static InferredApi Build(ImmutableArray<DocSpec> unsortedDocs, GeneratorSettings settings, CancellationToken cancellationToken)
@@ -90,7 +92,8 @@ internal sealed partial class ApiBuilder
         if (!string.IsNullOrWhiteSpace(settings.ClientName))
         {
             var clientName = Naming.Pascal(settings.ClientName!);
-            var apiName = clientName.EndsWith("Client", StringComparison.Ordinal) && clientName.Length > 6 ? clientName.Substring(0, clientName.Length - 6) : clientName;
+            var apiName = clientName.EndsWith("Client", StringComparison.Ordinal) && clientName.Length > 6 ? clientName.Substring(0, clientName.Length - 6)
+                : clientName;
             return (apiName, clientName);
         }
 
@@ -100,13 +103,18 @@ internal sealed partial class ApiBuilder
         // resource's part of the API, not the API.
         var resourcePages = docs.Count(d => d.Endpoints.Any(e => !e.Summary));
         var candidates = docs.OrderBy(d => d.Endpoints.Any(e => !e.Summary) ? 1 : 0)
-            .SelectMany(d => new[] { (d, d.FrontMatterTitle, false), (d, d.Title, false), (d, d.Introduction, true) }).Where(t => !string.IsNullOrWhiteSpace(t.Item2));
+            .SelectMany(d => new[] { (d, d.FrontMatterTitle, false), (d, d.Title, false), (d, d.Introduction, true) }).Where(t
+                => !string.IsNullOrWhiteSpace(t.Item2));
         foreach (var (doc, text, prose) in candidates)
         {
-            var match = Patterns.Match(text!, @"\b(?:(?:The|the)\s+)?([A-Z][\w.-]*(?:\s+[A-Z0-9][\w.-]*){0,2}?)(?:'s)?\s+(?:REST\s+|HTTP\s+|Web\s+)?API\b", RegexOptions.CultureInvariant, Patterns.Timeout);
+            var match = Patterns.Match(text!, @"\b(?:(?:The|the)\s+)?([A-Z][\w.-]*(?:\s+[A-Z0-9][\w.-]*){0,2}?)(?:'s)?\s+(?:REST\s+|HTTP\s+|Web\s+)?API\b",
+                RegexOptions.CultureInvariant, Patterns.Timeout);
             var ownResource = prose && resourcePages > 1 && doc.Endpoints.Any(e => !e.Summary) && match.Success &&
                 (NamesPage(match.Groups[1].Value, doc.Title) || NamesPage(match.Groups[1].Value, doc.FrontMatterTitle));
-            if (match.Success && !ownResource && !Patterns.IsMatch(match.Groups[1].Value, "^(The|This|That|These|Those|Our|Your|Its|Their|An?|Every|Each|All|Any|Some|Most|Other|REST|HTTP|JSON)$", RegexOptions.CultureInvariant, Patterns.Timeout))
+            if (match.Success && !ownResource
+                && !Patterns.IsMatch(match.Groups[1].Value,
+                "^(The|This|That|These|Those|Our|Your|Its|Their|An?|Every|Each|All|Any|Some|Most|Other|REST|HTTP|JSON)$", RegexOptions.CultureInvariant,
+                Patterns.Timeout))
             {
                 var apiName = Naming.Pascal(match.Groups[1].Value);
                 return (apiName, apiName + "Client");
@@ -173,7 +181,8 @@ internal sealed partial class ApiBuilder
             _diagnostics.Add(accountRoot is null
                 ? DiagnosticInfo.Create(DiagnosticDescriptors.AccountSpecificRoot, location, apiRoot!, specific)
                 : DiagnosticInfo.Create(DiagnosticDescriptors.AccountInRoot, location, apiRoot!, specific, accountRoot.OptionName, accountRoot.Template));
-            rootPath = accountRoot is null ? rootPath : RootPath(accountRoot.Template.Replace("{" + accountRoot.OptionName + "}", accountRoot.Example.Length > 0 ? accountRoot.Example : "x"));
+            rootPath = accountRoot is null ? rootPath
+                : RootPath(accountRoot.Template.Replace("{" + accountRoot.OptionName + "}", accountRoot.Example.Length > 0 ? accountRoot.Example : "x"));
             apiRoot = null;
         }
         else if (apiRoot is null)
@@ -211,7 +220,8 @@ internal sealed partial class ApiBuilder
                 }
 
                 var name = _typeNames.Claim(Naming.TypeName(Naming.Singular(section.Name), _apiName));
-                var model = new ObjectModel(name, section.Example is null ? section with { Example = ShownExample(section, doc, docs) } : section, doc.FileName);
+                var model = new ObjectModel(name, section.Example is null ? section with { Example = ShownExample(section, doc, docs) } : section,
+                    doc.FileName);
                 _objects[section.Name] = model;
                 _objects[Naming.Singular(section.Name)] = model;
             }
@@ -251,7 +261,8 @@ internal sealed partial class ApiBuilder
             foreach (var group in doc.Endpoints.GroupBy(e => e.Group ?? pageTitle, StringComparer.Ordinal))
             {
                 var title = ResourceTitle(group.Key, doc, sharedTitles);
-                var singular = doc.Objects.Count > 0 && group.Key == pageTitle ? Naming.Pascal(Naming.Singular(doc.Objects[0].Name)) : Naming.Pascal(Naming.Singular(title));
+                var singular = doc.Objects.Count > 0 && group.Key == pageTitle ? Naming.Pascal(Naming.Singular(doc.Objects[0].Name))
+                    : Naming.Pascal(Naming.Singular(title));
                 var operations = new List<OperationSpec>();
                 var methodNames = new Naming.Scope("GetType", "ToString", "Equals", "GetHashCode");
                 foreach (var endpoint in group)
@@ -262,7 +273,9 @@ internal sealed partial class ApiBuilder
                     var first = chosen[key];
                     if (!ReferenceEquals(first, endpoint))
                     {
-                        _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.EndpointDocumentedTwice, endpoint.EndpointLocation, endpoint.HttpMethod + " " + endpoint.PathTemplate, endpoint.Heading, first.Heading));
+                        _diagnostics.Add(
+                            DiagnosticInfo.Create(DiagnosticDescriptors.EndpointDocumentedTwice, endpoint.EndpointLocation, endpoint.HttpMethod + " "
+                            + endpoint.PathTemplate, endpoint.Heading, first.Heading));
                         continue;
                     }
 
@@ -284,7 +297,12 @@ internal sealed partial class ApiBuilder
                 var propertyName = resourceNames.Claim(Naming.Pascal(title));
                 var className = _typeNames.Claim(_apiName + propertyName + "Client");
                 var publicClassName = _typeNames.Claim(_apiName + "Public" + propertyName + "Client");
-                resources.Add(new ResourceSpec(propertyName, className, publicClassName, title, doc.FileName, operations.ToEquatableArray(), doc.Path));
+                var named = operations.Select(o => o with
+                {
+                    TelemetryName = propertyName + "." + o.Name,
+                    PageTelemetryName = propertyName + "." + o.Name + GeneratedNames.PageSuffix,
+                });
+                resources.Add(new ResourceSpec(propertyName, className, publicClassName, title, doc.FileName, named.ToEquatableArray(), doc.Path));
             }
         }
 
@@ -295,11 +313,16 @@ internal sealed partial class ApiBuilder
         // scheme, "basic authentication" is the key and secret.
         if (credentials.Location != CredentialLocation.Basic)
         {
-            resources = resources.Select(r => r with { Operations = r.Operations.Select(o => o with { Auth = o.Auth is AuthKind.None or AuthKind.Basic ? o.Auth : AuthKind.Token, SecretRequiredFor = EquatableArray<string>.Empty }).ToEquatableArray() }).ToList();
+            resources = resources.Select(r
+                => r with { Operations = r.Operations.Select(o
+                => o with { Auth = o.Auth is AuthKind.None or AuthKind.Basic ? o.Auth : AuthKind.Token,
+                SecretRequiredFor = EquatableArray<string>.Empty }).ToEquatableArray() }).ToList();
         }
         else
         {
-            resources = resources.Select(r => r with { Operations = r.Operations.Select(o => o.Auth == AuthKind.Basic ? o with { Auth = AuthKind.KeyAndSecret } : o).ToEquatableArray() }).ToList();
+            resources = resources.Select(r
+                => r with { Operations = r.Operations.Select(o => o.Auth == AuthKind.Basic ? o with { Auth = AuthKind.KeyAndSecret }
+                : o).ToEquatableArray() }).ToList();
         }
 
         var api = new ApiSpec(
@@ -342,7 +365,8 @@ internal sealed partial class ApiBuilder
         }
 
         var groups = _models
-            .Where(m => m.Role == ModelRole.Response && headings.ContainsKey(m.Name) && m.Properties.Count > 0 && m.Properties.Count <= MaxSharedMembers && m.Properties.All(p => IsScalar(p.Type)))
+            .Where(m => m.Role == ModelRole.Response && headings.ContainsKey(m.Name) && m.Properties.Count > 0 && m.Properties.Count <= MaxSharedMembers
+                && m.Properties.All(p => IsScalar(p.Type)))
             .GroupBy(m => m.Properties)
             .Where(g => g.Count() > 1)
             .ToList();
@@ -371,17 +395,20 @@ internal sealed partial class ApiBuilder
             .Select(resource => resource with
             {
                 Operations = resource.Operations
-                    .Select(o => o.ResponseType.Kind == TypeKind.Model && renamed.TryGetValue(o.ResponseType.Name!, out var shared) ? o with { ResponseType = TypeRef.ModelNamed(shared) } : o)
+                    .Select(o => o.ResponseType.Kind == TypeKind.Model && renamed.TryGetValue(o.ResponseType.Name!, out var shared)
+                        ? o with { ResponseType = TypeRef.ModelNamed(shared) } : o)
                     .ToEquatableArray(),
             })
             .ToList();
 
-        static bool IsScalar(TypeRef type) => type.Kind is TypeKind.String or TypeKind.Int32 or TypeKind.Int64 or TypeKind.Decimal or TypeKind.Double or TypeKind.Boolean or TypeKind.DateTimeOffset or TypeKind.DateOnly or TypeKind.Scalar;
+        static bool IsScalar(TypeRef type) => type.Kind is TypeKind.String or TypeKind.Int32 or TypeKind.Int64 or TypeKind.Decimal or TypeKind.Double
+            or TypeKind.Boolean or TypeKind.DateTimeOffset or TypeKind.DateOnly or TypeKind.Scalar;
     }
 
     private static string ChooseNamespace(GeneratorSettings settings)
     {
-        var raw = !string.IsNullOrWhiteSpace(settings.Namespace) ? settings.Namespace! : !string.IsNullOrWhiteSpace(settings.RootNamespace) ? settings.RootNamespace! : "ApiClient";
+        var raw = !string.IsNullOrWhiteSpace(settings.Namespace) ? settings.Namespace! : !string.IsNullOrWhiteSpace(settings.RootNamespace)
+            ? settings.RootNamespace! : "ApiClient";
         var parts = raw.Split('.').Select(p => p.Trim()).Where(p => p.Length > 0).Select(p =>
         {
             var cleaned = new string(p.Where(c => char.IsLetterOrDigit(c) || c == '_').ToArray());
@@ -438,7 +465,7 @@ internal sealed partial class ApiBuilder
     private TypeRef EnumType(string owner, string jsonName, List<string> values, string description, string source)
     {
         var typeName = Naming.Pascal(owner + Naming.Pascal(jsonName));
-        var memberNames = new Naming.Scope("Value", "IsKnown", "ToString", "Equals", "GetHashCode", typeName);
+        var memberNames = new Naming.Scope(GeneratedNames.EnumValue, GeneratedNames.EnumIsKnown, "ToString", "Equals", "GetHashCode", typeName);
         var members = values.Select(v => new EnumMemberSpec(memberNames.Claim(Naming.Pascal(v)), v)).ToEquatableArray();
         var existing = _enums.FirstOrDefault(e => e.Members.Select(m => m.Value).SequenceEqual(values, StringComparer.Ordinal));
         if (existing is not null)
@@ -447,7 +474,9 @@ internal sealed partial class ApiBuilder
         }
 
         var unique = _typeNames.Claim(typeName);
-        _enums.Add(new EnumSpec(unique, $"The values of {owner}.{Naming.Pascal(jsonName)}: {string.Join(", ", values)}. The docs: {Summary(description, jsonName)}", source, members));
+        _enums.Add(
+            new EnumSpec(unique, $"The values of {owner}.{Naming.Pascal(jsonName)}: {string.Join(", ", values)}. The docs: {Summary(description, jsonName)}",
+            source, members));
         return TypeRef.EnumNamed(unique);
     }
 
@@ -470,7 +499,9 @@ internal sealed partial class ApiBuilder
     {
         // A table's type column, put at the head of the description for the type reader, is the member's type, not its summary.
         if (description.StartsWith("(", StringComparison.Ordinal) &&
-            (DeclaredTypes.Read(description, fallback) is not null || Patterns.IsMatch(description, @"^\((?:array|list|object|map|hash|dictionary|any)\)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, Patterns.Timeout)))
+            (DeclaredTypes.Read(description, fallback) is not null
+                || Patterns.IsMatch(description, @"^\((?:array|list|object|map|hash|dictionary|any)\)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant,
+                Patterns.Timeout)))
         {
             var close = description.IndexOf(')');
             var rest = description.Substring(close + 1).TrimStart();
@@ -478,7 +509,8 @@ internal sealed partial class ApiBuilder
         }
 
         // A "read-only" label after the sentence (Slate's <i class="label">read-only</i>) reads as one.
-        description = Patterns.Replace(description, @"(?<=[.!?])\s+read[-\s]?only\s*$", " Read-only.", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, Patterns.Timeout);
+        description = Patterns.Replace(description, @"(?<=[.!?])\s+read[-\s]?only\s*$", " Read-only.", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant,
+            Patterns.Timeout);
         var text = description.Length > 0 ? description : fallback;
         return text.Length > 0 && char.IsLower(text[0]) && description.Length > 0 ? char.ToUpperInvariant(text[0]) + text.Substring(1) : text;
     }

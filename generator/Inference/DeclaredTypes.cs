@@ -117,5 +117,6 @@ internal static class DeclaredTypes
     public static bool IsId(string jsonName) =>
         jsonName is "id" or "ids" or "ID" ||
         jsonName.EndsWith("_id", StringComparison.OrdinalIgnoreCase) || jsonName.EndsWith("_ids", StringComparison.OrdinalIgnoreCase) ||
-        (jsonName.EndsWith("Id", StringComparison.Ordinal) && jsonName.Length > 2) || (jsonName.EndsWith("Ids", StringComparison.Ordinal) && jsonName.Length > 3);
+        (jsonName.EndsWith("Id", StringComparison.Ordinal) && jsonName.Length > 2)
+            || (jsonName.EndsWith("Ids", StringComparison.Ordinal) && jsonName.Length > 3);
 }

@@ -66,7 +66,8 @@ internal static class ErrorBodies
         }
 
         if (errors?.Kind == JsonKind.Array && errors.Items.Any(i => i.Kind == JsonKind.Object &&
-            s_fieldKeys.Any(k => i.Property(k) is { Kind: JsonKind.String or JsonKind.Array }) && s_messageKeys.Any(k => i.Property(k)?.Kind == JsonKind.String)))
+            s_fieldKeys.Any(k => i.Property(k) is { Kind: JsonKind.String or JsonKind.Array })
+                && s_messageKeys.Any(k => i.Property(k)?.Kind == JsonKind.String)))
         {
             return "errors array (field, message)";
         }
@@ -75,7 +76,9 @@ internal static class ErrorBodies
     }
 
     private static string? TextShape(JsonNode body) =>
-        body.Properties.FirstOrDefault(p => p.Value.Kind == JsonKind.String && (p.Name.IndexOf("error", StringComparison.OrdinalIgnoreCase) >= 0 || p.Name.IndexOf("message", StringComparison.OrdinalIgnoreCase) >= 0)) is { } text
+        body.Properties.FirstOrDefault(p => p.Value.Kind == JsonKind.String
+            && (p.Name.IndexOf("error", StringComparison.OrdinalIgnoreCase) >= 0
+            || p.Name.IndexOf("message", StringComparison.OrdinalIgnoreCase) >= 0)) is { } text
             ? "text in `" + text.Name + "`"
             : null;
 

@@ -57,7 +57,8 @@ internal sealed class ProjectOverrides
             overrides.Credentials = ReadAuth(auth);
             if (overrides.Credentials is null)
             {
-                Reject(AuthProperty, auth, "expected 'basic [user-name] [password-name]', 'header <Name> [prefix <Prefix>]', 'query <parameter>' or 'headers <IdHeader> <TokenHeader>'");
+                Reject(AuthProperty, auth, "expected 'basic [user-name] [password-name]', 'header <Name> [prefix <Prefix>]', 'query " +
+                    "<parameter>' or 'headers <IdHeader> <TokenHeader>'");
             }
         }
 
@@ -78,7 +79,8 @@ internal sealed class ProjectOverrides
         foreach (var entry in Entries(settings.Exclude))
         {
             var words = Words(entry);
-            if (words.Length != 2 || !(words[0] == "*" || (Parsing.HttpMethods.TryRead(words[0], out _, out var corrected) && !corrected)) || !words[1].StartsWith("/", StringComparison.Ordinal))
+            if (words.Length != 2 || !(words[0] == "*" || (Parsing.HttpMethods.TryRead(words[0], out _, out var corrected) && !corrected))
+                || !words[1].StartsWith("/", StringComparison.Ordinal))
             {
                 Reject(ExcludeProperty, entry, "expected a method (or *) and a path pattern starting with /");
                 continue;
@@ -138,11 +140,14 @@ internal sealed class ProjectOverrides
                     null, null, null, 0, null);
             case "header" when words.Length == 2 || (words.Length == 4 && words[2].Equals("prefix", StringComparison.OrdinalIgnoreCase)):
                 var header = words[1].Equals("authorization", StringComparison.OrdinalIgnoreCase) ? "Authorization" : words[1];
-                return new CredentialSpec(CredentialLocation.Header, Parsing.AuthReader.HeaderCredentialName(header), null, header, words.Length == 4 ? words[3] + " " : null, null, 0, null);
+                return new CredentialSpec(CredentialLocation.Header, Parsing.AuthReader.HeaderCredentialName(header), null, header, words.Length == 4 ? words[3]
+                    + " " : null, null, 0, null);
             case "query" when words.Length == 2:
-                return new CredentialSpec(CredentialLocation.Query, words[1].IndexOf("token", StringComparison.OrdinalIgnoreCase) >= 0 ? "AccessToken" : "ApiKey", null, null, null, words[1], 0, null);
+                return new CredentialSpec(CredentialLocation.Query, words[1].IndexOf("token", StringComparison.OrdinalIgnoreCase) >= 0 ? "AccessToken"
+                    : "ApiKey", null, null, null, words[1], 0, null);
             case "headers" when words.Length == 3:
-                return new CredentialSpec(CredentialLocation.Headers, Parsing.AuthReader.HeaderCredentialName(words[1]), Parsing.AuthReader.HeaderCredentialName(words[2]), words[1], null, null, 0, null, words[2]);
+                return new CredentialSpec(CredentialLocation.Headers, Parsing.AuthReader.HeaderCredentialName(words[1]),
+                    Parsing.AuthReader.HeaderCredentialName(words[2]), words[1], null, null, 0, null, words[2]);
             default:
                 return null;
         }
@@ -153,7 +158,8 @@ internal sealed class ProjectOverrides
 
     private static string[] Words(string value) => value.Split(new[] { ' ', '\t', '\r', '\n' }, StringSplitOptions.RemoveEmptyEntries);
 
-    /// <summary>A pattern's segments against a path's: <c>*</c> one segment, <c>**</c> any number, <c>{...}</c> a parameter, else the same text (case aside).</summary>
+    /// <summary>A pattern's segments against a path's: <c>*</c> one segment, <c>**</c> any number, <c>{...}</c> a parameter, else the same text (case
+    /// aside).</summary>
     private static bool Matches(string[] pattern, string[] path, int p = 0, int s = 0)
     {
         if (p == pattern.Length)
@@ -180,6 +186,7 @@ internal sealed class ProjectOverrides
         }
 
         var parameter = pattern[p].StartsWith("{", StringComparison.Ordinal) && path[s].IndexOf('{') >= 0;
-        return (pattern[p] == "*" || parameter || string.Equals(pattern[p], path[s], StringComparison.OrdinalIgnoreCase)) && Matches(pattern, path, p + 1, s + 1);
+        return (pattern[p] == "*" || parameter || string.Equals(pattern[p], path[s], StringComparison.OrdinalIgnoreCase))
+            && Matches(pattern, path, p + 1, s + 1);
     }
 }

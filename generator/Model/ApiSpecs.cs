@@ -49,9 +49,11 @@ internal sealed record ErrorBodySpec(string Shape, string Source);
 /// and of the convenience constructor's credential parameters, decided by inference so that the emitter
 /// only prints them.
 /// </summary>
-/// <param name="JsonConverters">The static class in <c>.Serialization</c> that holds every model's converter (reserved as a type name: its members are named after the models).</param>
+/// <param name="JsonConverters">The static class in <c>.Serialization</c> that holds every model's converter (reserved as a type name: its members
+/// are named after the models).</param>
 /// <param name="JsonConverterFactory">The converter factory in <c>.Serialization</c> that models' <c>[JsonConverter]</c> attributes name.</param>
-internal sealed record ClientNamesSpec(string Options, string PublicClient, string JsonContext, string Services, string KeyParameter, string SecretParameter, string JsonConverters, string JsonConverterFactory);
+internal sealed record ClientNamesSpec(string Options, string PublicClient, string JsonContext, string Services, string KeyParameter, string SecretParameter,
+    string JsonConverters, string JsonConverterFactory);
 
 /// <summary>
 /// An API root with an account id (or another per-account part) in it: <c>https://host/{AccountId}/api/v1</c>.
@@ -235,7 +237,12 @@ internal sealed record PositionPagingSpec(
     string? TotalCountHeader,
     string? TotalPagesHeader);
 
-/// <summary>One generated operation method.</summary>
+/// <summary>
+/// One generated operation method. <see cref="MethodName"/> is the method (<c>GetAsync</c>), <see cref="Name"/> the
+/// operation without the suffix (<c>Get</c>), <see cref="TelemetryName"/> its name in logs, spans and the OpenAPI
+/// operationId (<c>Users.Get</c>) and <see cref="PageTelemetryName"/> that of each page request of a list
+/// (<c>Users.List page</c>); the last two are set with the resource's name.
+/// </summary>
 internal sealed record OperationSpec(
     string MethodName,
     string HttpMethod,
@@ -252,4 +259,7 @@ internal sealed record OperationSpec(
     EquatableArray<string> SecretRequiredFor,
     string Source,
     string Heading,
-    string Summary);
+    string Summary,
+    string Name,
+    string TelemetryName = "",
+    string PageTelemetryName = "");

@@ -24,6 +24,7 @@ internal sealed record DiagnosticInfo(string Id, LocationInfo? Location, Equatab
     public Diagnostic ToDiagnostic()
     {
         var descriptor = DiagnosticDescriptors.ById(Id);
-        return Diagnostic.Create(descriptor, Location?.ToLocation() ?? Microsoft.CodeAnalysis.Location.None, System.Linq.Enumerable.ToArray(System.Linq.Enumerable.Cast<object>(Arguments)));
+        return Diagnostic.Create(descriptor, Location?.ToLocation() ?? Microsoft.CodeAnalysis.Location.None,
+            System.Linq.Enumerable.ToArray(System.Linq.Enumerable.Cast<object>(Arguments)));
     }
 }

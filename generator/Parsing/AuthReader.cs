@@ -19,14 +19,16 @@ internal static class AuthReader
     private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;
 
     private static readonly Regex s_header = new(
-        @"(?<![\w-])(?<name>Authorization|X-[\w-]*(?:key|token|auth)[\w-]*|Api-?Key|Private-Token|Access-Token)\s*:\s*(?<prefix>Bearer\s+|token\s+)?(?<value>[^\s""'`]+)",
+        @"(?<![\w-])(?<name>Authorization|X-[\w-]*(?:key|token|auth)[\w-]*|Api-?Key|Private-Token|" +
+            @"Access-Token)\s*:\s*(?<prefix>Bearer\s+|token\s+)?(?<value>[^\s""'`]+)",
         Options, Patterns.Timeout);
 
     // Both in a header's place: after curl's -H or --header, or at the head of a line of a request sample.
 
     /// <summary>A header that names who is calling, sent beside a token: <c>X-User-Id</c>, <c>X-Parse-Application-Id</c>, <c>Harvest-Account-Id</c>.</summary>
     private static readonly Regex s_idHeader = new(
-        @"(?:(?:-H|--header)\s+[""']?|^[ \t]*)(?<name>(?:X-)?(?:[\w]+-)*?(?:User|Application|App|Account|Client|Customer|Tenant|Org(?:anization)?)-?Id)\s*:\s*[^\s""'`]",
+        @"(?:(?:-H|--header)\s+[""']?|^[ \t]*)(?<name>(?:X-)?(?:[\w]+-)*?(?:User|Application|App|Account|" +
+            @"Client|Customer|Tenant|Org(?:anization)?)-?Id)\s*:\s*[^\s""'`]",
         Options | RegexOptions.Multiline, Patterns.Timeout);
 
     /// <summary>A header whose name says it holds a credential: <c>X-Auth-Token</c>, <c>X-Parse-REST-API-Key</c>.</summary>
@@ -36,13 +38,15 @@ internal static class AuthReader
 
     private static readonly Regex s_query = new(@"[?&](?<name>api_?key|apikey|key|token|access_token|auth_token|api_token)=", Options, Patterns.Timeout);
 
-    private static readonly Regex s_queryProse = new(@"`(?<name>api_?key|apikey|token|access_token|auth_token|api_token)`\s+(?:query\s+)?(?:parameter|param)\b", Options, Patterns.Timeout);
+    private static readonly Regex s_queryProse = new(@"`(?<name>api_?key|apikey|token|access_token|auth_token|api_token)`\s+(?:query\s+)?(?:parameter|param)\b",
+        Options, Patterns.Timeout);
 
     private static readonly Regex s_curlUser = new(@"\bcurl\b[^\n]*?\s-u\s+[""']?(?<user>[^:""'\s]+)(?::(?<password>[^""'\s]+))?", Options, Patterns.Timeout);
 
     private static readonly Regex s_basicProse = new(@"\b(?:HTTP\s+)?basic\s+auth(?:entication)?\b", Options, Patterns.Timeout);
 
-    private static readonly Regex s_bearerProse = new(@"\bbearer\s+tokens?\b|\boauth\s*2(?:\.0)?\b|\bpersonal\s+access\s+tokens?\b|\baccess\s+tokens?\b", Options, Patterns.Timeout);
+    private static readonly Regex s_bearerProse = new(@"\bbearer\s+tokens?\b|\boauth\s*2(?:\.0)?\b|\bpersonal\s+access\s+tokens?\b|\baccess\s+tokens?\b",
+        Options, Patterns.Timeout);
 
     /// <summary>The scheme one piece of text (a paragraph or a code block) shows, or null.</summary>
     public static CredentialSpec? Read(string text, LocationInfo location)
@@ -60,7 +64,8 @@ internal static class AuthReader
             var prefix = Prefix(credential.Groups["prefix"]);
             var idHeader = id.Groups["name"].Value;
             var credentialHeader = CanonicalHeader(credential.Groups["name"].Value);
-            return new CredentialSpec(CredentialLocation.Headers, HeaderCredentialName(idHeader), HeaderCredentialName(credentialHeader), idHeader, prefix, null, 5, location, credentialHeader);
+            return new CredentialSpec(CredentialLocation.Headers, HeaderCredentialName(idHeader), HeaderCredentialName(credentialHeader), idHeader, prefix,
+                null, 5, location, credentialHeader);
         }
 
         var header = text.IndexOf(':') >= 0 ? s_header.Match(text) : Match.Empty;
@@ -68,7 +73,8 @@ internal static class AuthReader
         {
             var name = header.Groups["name"].Value;
             var prefix = Prefix(header.Groups["prefix"]);
-            var placeholder = Patterns.Replace(header.Groups["value"].Value.ToLowerInvariant(), "[^a-z]", string.Empty, RegexOptions.CultureInvariant, Patterns.Timeout);
+            var placeholder = Patterns.Replace(header.Groups["value"].Value.ToLowerInvariant(), "[^a-z]", string.Empty, RegexOptions.CultureInvariant,
+                Patterns.Timeout);
             var keyName = prefix == "Bearer " || Has("access token") || placeholder.Contains("accesstoken") ? "AccessToken"
                 : prefix.Length > 0 || name.IndexOf("token", StringComparison.OrdinalIgnoreCase) >= 0 ? "Token"
                 : "ApiKey";
@@ -84,7 +90,8 @@ internal static class AuthReader
         if (query.Success)
         {
             var name = query.Groups["name"].Value;
-            return new CredentialSpec(CredentialLocation.Query, name.IndexOf("token", StringComparison.OrdinalIgnoreCase) >= 0 ? "AccessToken" : "ApiKey", null, null, null, name, 3, location);
+            return new CredentialSpec(CredentialLocation.Query, name.IndexOf("token", StringComparison.OrdinalIgnoreCase) >= 0 ? "AccessToken" : "ApiKey", null,
+                null, null, name, 3, location);
         }
 
         var curl = Has("curl") ? s_curlUser.Match(text) : Match.Empty;
@@ -117,12 +124,14 @@ internal static class AuthReader
             return ("ConsumerKey", "ConsumerSecret");
         }
 
-        if (Patterns.IsMatch(lower, @"\bapi\s+key\s+as\s+(?:the\s+)?user\s*name\b|\bkey\s+and\s+(?:the\s+)?secret\b|\bapi\s+secret\b", RegexOptions.CultureInvariant, Patterns.Timeout))
+        if (Patterns.IsMatch(lower, @"\bapi\s+key\s+as\s+(?:the\s+)?user\s*name\b|\bkey\s+and\s+(?:the\s+)?secret\b|\bapi\s+secret\b",
+            RegexOptions.CultureInvariant, Patterns.Timeout))
         {
             return ("ApiKey", "ApiSecret");
         }
 
-        if (Patterns.IsMatch(lower, @"\bemail(?:\s+address)?\s+(?:and|:|as\s+(?:the\s+)?user\s*name)|\bemail\b.*\bapi\s+(?:key|token)\b", RegexOptions.CultureInvariant, Patterns.Timeout))
+        if (Patterns.IsMatch(lower, @"\bemail(?:\s+address)?\s+(?:and|:|as\s+(?:the\s+)?user\s*name)|\bemail\b.*\bapi\s+(?:key|token)\b",
+            RegexOptions.CultureInvariant, Patterns.Timeout))
         {
             return ("Email", "ApiKey");
         }
@@ -152,7 +161,8 @@ internal static class AuthReader
         for (var i = start; i < words.Length; i++)
         {
             var word = words[i];
-            name.Append(char.ToUpperInvariant(word[0])).Append(word.Length > 1 && word.ToUpperInvariant() == word ? word.Substring(1).ToLowerInvariant() : word.Substring(1));
+            name.Append(char.ToUpperInvariant(word[0])).Append(word.Length > 1 && word.ToUpperInvariant() == word ? word.Substring(1).ToLowerInvariant()
+                : word.Substring(1));
         }
 
         return name.Length > 0 ? name.ToString() : "ApiKey";

@@ -86,7 +86,8 @@ internal static class CurlCommand
     /// </summary>
     public static bool IsCodeBlock(MarkdownText markdown, Block block) =>
         block is FencedCodeBlock or CodeBlock ||
-        (block is HtmlBlock html && markdown.Raw(html) is var raw && raw.IndexOf("<pre", StringComparison.OrdinalIgnoreCase) >= 0 && raw.IndexOf("curl", StringComparison.Ordinal) >= 0);
+        (block is HtmlBlock html && markdown.Raw(html) is var raw && raw.IndexOf("<pre", StringComparison.OrdinalIgnoreCase) >= 0
+            && raw.IndexOf("curl", StringComparison.Ordinal) >= 0);
 
     private static bool Parse(string command, out string method, out string? url, out string? body)
     {
@@ -126,7 +127,8 @@ internal static class CurlCommand
             {
                 method = "HEAD";
             }
-            else if (word is "-H" or "--header" or "-u" or "--user" or "-o" or "--output" or "-A" or "--user-agent" or "-b" or "--cookie" or "-e" or "--referer")
+            else if (
+                word is "-H" or "--header" or "-u" or "--user" or "-o" or "--output" or "-A" or "--user-agent" or "-b" or "--cookie" or "-e" or "--referer")
             {
                 Next();
             }

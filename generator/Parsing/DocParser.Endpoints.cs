@@ -16,7 +16,8 @@ namespace Engage.Codegen.Parsing;
 internal static partial class DocParser
 {
     private static readonly Regex s_noContent = new(
-        @"\b204\b|\bno\s+content\b|\breturns?\s+nothing\b|\b(?:an?\s+)?empty\s+(?:response|body)\b|\bno\s+response\s+body\b|\bwithout\s+a\s+(?:response\s+)?body\b",
+        @"\b204\b|\bno\s+content\b|\breturns?\s+nothing\b|\b(?:an?\s+)?empty\s+(?:response|body)\b|" +
+            @"\bno\s+response\s+body\b|\bwithout\s+a\s+(?:response\s+)?body\b",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, Patterns.Timeout);
 
     /// <summary>False when <paramref name="lower"/> holds none of the words every phrase of <see cref="s_noContent"/> needs.</summary>
@@ -80,7 +81,8 @@ internal static partial class DocParser
         bool sharesSection = false)
     {
         var first = found[0];
-        var endpointBlocks = new HashSet<Block>(found.Where(f => f.Form is EndpointForm.Bullet or EndpointForm.TableRow or EndpointForm.Html or EndpointForm.CodeLine or EndpointForm.Curl)
+        var endpointBlocks = new HashSet<Block>(
+            found.Where(f => f.Form is EndpointForm.Bullet or EndpointForm.TableRow or EndpointForm.Html or EndpointForm.CodeLine or EndpointForm.Curl)
             .SelectMany(f => new[] { f.StartBlock, f.Block }));
         var description = new List<string>();
         var parameters = new List<FieldDocSpec>();
@@ -109,7 +111,8 @@ internal static partial class DocParser
             if (endpointBlocks.Contains(block) || (block is ParagraphBlock && found.Any(f => f.Form == EndpointForm.Paragraph && f.Block == block)))
             {
                 // An endpoint element's own words (<Endpoint ...>Forgets a bed; answers with 204 No Content.) describe it.
-                if (block is HtmlBlock && found.Count == 1 && first.Form == EndpointForm.Html && EndpointReader.ElementProse(markdown.Raw(block), first) is { Length: > 0 } prose)
+                if (block is HtmlBlock && found.Count == 1 && first.Form == EndpointForm.Html
+                    && EndpointReader.ElementProse(markdown.Raw(block), first) is { Length: > 0 } prose)
                 {
                     description.Add(prose);
                     noContent |= MayMeanNoContent(prose.ToLowerInvariant()) && s_noContent.IsMatch(prose);
@@ -130,7 +133,8 @@ internal static partial class DocParser
                     var text = MarkdownText.Inline(paragraph.Inline);
                     var lower = text.ToLowerInvariant();
                     var isAuth = false;
-                    if (lower.Contains("auth") || lower.Contains("api key") || lower.Contains("api secret") || lower.Contains("credentials") || lower.Contains("public"))
+                    if (lower.Contains("auth") || lower.Contains("api key") || lower.Contains("api secret") || lower.Contains("credentials")
+                        || lower.Contains("public"))
                     {
                         var (kind, condition) = ReadAuth(lower);
                         if (kind is not null)
@@ -153,7 +157,8 @@ internal static partial class DocParser
                         returnsObject = list.Groups[1].Value;
                         returnsList = true;
                     }
-                    else if (single.Success && !Patterns.IsMatch(single.Groups[1].Value, "^(error|json|response|status)$", RegexOptions.IgnoreCase, Patterns.Timeout))
+                    else if (single.Success
+                        && !Patterns.IsMatch(single.Groups[1].Value, "^(error|json|response|status)$", RegexOptions.IgnoreCase, Patterns.Timeout))
                     {
                         returnsObject = single.Groups[1].Value;
                     }
@@ -166,7 +171,9 @@ internal static partial class DocParser
                             var name = named.Groups["a"].Success ? named.Groups["a"].Value : named.Groups["b"].Value;
                             if (!parameters.Any(p => p.Name == name))
                             {
-                                parameters.Add(new FieldDocSpec(name, Sentence(text, named.Index), Requirement.Optional, false, markdown.FirstLine(paragraph), Placement.Query));
+                                parameters.Add(
+                                    new FieldDocSpec(name, Sentence(text, named.Index), Requirement.Optional, false, markdown.FirstLine(paragraph),
+                                    Placement.Query));
                             }
                         }
                     }
@@ -180,7 +187,9 @@ internal static partial class DocParser
                             var sentence = Sentence(text, named.Index);
                             if (!parameters.Any(p => p.Name == name) && sentence.IndexOf("paginat", StringComparison.OrdinalIgnoreCase) >= 0)
                             {
-                                parameters.Add(new FieldDocSpec(name, "An integer. " + sentence, Requirement.Optional, false, markdown.FirstLine(paragraph), Placement.Query));
+                                parameters.Add(
+                                    new FieldDocSpec(name, "An integer. " + sentence, Requirement.Optional, false, markdown.FirstLine(paragraph),
+                                    Placement.Query));
                                 paginated = true;
                             }
                         }
@@ -195,7 +204,9 @@ internal static partial class DocParser
                             var name = named.Groups["name"].Value;
                             if (!parameters.Any(p => p.Name == name))
                             {
-                                parameters.Add(new FieldDocSpec(name, "A string: the cursor the previous page returned. " + Sentence(text, named.Index), Requirement.Optional, false, markdown.FirstLine(paragraph), Placement.Query));
+                                parameters.Add(
+                                    new FieldDocSpec(name, "A string: the cursor the previous page returned. " + Sentence(text, named.Index),
+                                    Requirement.Optional, false, markdown.FirstLine(paragraph), Placement.Query));
                                 paginated = true;
                             }
                         }
@@ -206,7 +217,9 @@ internal static partial class DocParser
                     // A parameter named alone on its line ("**limit** <Optional />"), described by the paragraph below it.
                     if (seenEndpoint && label == Label.Parameters && newLabel is null && FieldReader.TryReadTermParagraph(markdown, paragraph) is { } term)
                     {
-                        parameters.Add(term with { Requirement = term.Requirement == Requirement.Unspecified ? labelRequirement : term.Requirement, Placement = placement });
+                        parameters.Add(
+                            term with { Requirement = term.Requirement == Requirement.Unspecified ? labelRequirement : term.Requirement,
+                            Placement = placement });
                         undescribed = term.Description.Length == 0 ? parameters.Count - 1 : -1;
                         break;
                     }
@@ -219,7 +232,8 @@ internal static partial class DocParser
                     }
 
                     // A parameter written as its own paragraph: "`subscribed` - true or false".
-                    if (seenEndpoint && label is Label.None or Label.Parameters && FieldReader.TryReadParagraphParameter(markdown, paragraph, text) is { } prose)
+                    if (seenEndpoint && label is Label.None or Label.Parameters
+                        && FieldReader.TryReadParagraphParameter(markdown, paragraph, text) is { } prose)
                     {
                         parameters.Add(prose with { Placement = placement });
                         break;
@@ -234,7 +248,8 @@ internal static partial class DocParser
                             : lower.TrimStart().StartsWith("optional", StringComparison.Ordinal) ? Requirement.Optional
                             : Requirement.Unspecified;
                     }
-                    else if (!isAuth && (!seenEndpoint || (first.Form is EndpointForm.Heading or EndpointForm.Curl or EndpointForm.Html && label == Label.None)) && !list.Success && !single.Success)
+                    else if (!isAuth && (!seenEndpoint || (first.Form is EndpointForm.Heading or EndpointForm.Curl or EndpointForm.Html && label == Label.None))
+                        && !list.Success && !single.Success)
                     {
                         description.Add(text);
                     }
@@ -243,7 +258,8 @@ internal static partial class DocParser
                 }
 
                 // Slate's side notes: "> The above command returns JSON structured like this:".
-                case QuoteBlock quote when quote.OfType<ParagraphBlock>().Select(p => Labels.Read(MarkdownText.Inline(p.Inline).ToLowerInvariant())).FirstOrDefault(l => l is not null) is { } quoted:
+                case QuoteBlock quote when quote.OfType<ParagraphBlock>().Select(p
+                    => Labels.Read(MarkdownText.Inline(p.Inline).ToLowerInvariant())).FirstOrDefault(l => l is not null) is { } quoted:
                     label = quoted;
                     placement = Placement.Unspecified;
                     break;
@@ -273,7 +289,8 @@ internal static partial class DocParser
                     {
                         Label.Request => requestExamples,
                         Label.Response => responseExamples,
-                        _ => first.Method is "POST" or "PUT" or "PATCH" && requestExamples.Count == 0 && responseExamples.Count == 0 ? requestExamples : responseExamples,
+                        _ => first.Method is "POST" or "PUT" or "PATCH" && requestExamples.Count == 0 && responseExamples.Count == 0 ? requestExamples
+                            : responseExamples,
                     };
                     target.Add(example);
                     break;
@@ -281,7 +298,8 @@ internal static partial class DocParser
 
                 case ListBlock listBlock when label == Label.Parameters || (seenEndpoint && label == Label.None):
                     parameters.AddRange(FieldReader.ReadBullets(markdown, listBlock, diagnostics)
-                        .Select(f => f with { Requirement = f.Requirement == Requirement.Unspecified ? labelRequirement : f.Requirement, Placement = placement }));
+                        .Select(f
+                            => f with { Requirement = f.Requirement == Requirement.Unspecified ? labelRequirement : f.Requirement, Placement = placement }));
                     break;
 
                 // A parameters label over a table written in HTML: "<tr><th><code>per_page</code></th><td>...</td></tr>".
@@ -350,12 +368,15 @@ internal static partial class DocParser
         {
             if (candidate.MisspelledMethod is not null)
             {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MethodMisspelled, candidate.Location, candidate.MisspelledMethod, candidate.Method));
+                diagnostics.Add(
+                    DiagnosticInfo.Create(DiagnosticDescriptors.MethodMisspelled, candidate.Location, candidate.MisspelledMethod, candidate.Method));
             }
 
             if (candidate.Path.Templates.Count == 0)
             {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.EndpointLineUnreadable, candidate.Location, candidate.Method + " " + candidate.RawPath, headingText));
+                diagnostics.Add(
+                    DiagnosticInfo.Create(DiagnosticDescriptors.EndpointLineUnreadable, candidate.Location, candidate.Method + " " + candidate.RawPath,
+                    headingText));
                 continue;
             }
 
@@ -395,7 +416,8 @@ internal static partial class DocParser
                 returnsList,
                 shared,
                 Origin: candidate.Path.Origin,
-                NoContent: responseExamples.Count == 0 && returnsObject is null && (noContent || (candidate.Prose is not null && s_noContent.IsMatch(candidate.Prose))),
+                NoContent: responseExamples.Count == 0 && returnsObject is null
+                    && (noContent || (candidate.Prose is not null && s_noContent.IsMatch(candidate.Prose))),
                 Summary: candidate.Summary,
                 Paginated: paginated);
         }
@@ -473,19 +495,25 @@ internal static partial class DocParser
     private static (AuthKind? Kind, string? Condition) ReadAuth(string lower)
     {
         // "No authentication is required", "does not require authentication", "This endpoint is public".
-        if (Patterns.IsMatch(lower, @"\bno\s+(?:authentication|auth|credentials|api\s+key|token)\s+(?:is\s+|are\s+)?(?:required|needed)\b|\bdoes\s+not\s+(?:require|need)\s+(?:any\s+)?(?:authentication|auth|credentials|an\s+api\s+key|a\s+token)\b|\brequires\s+no\s+(?:authentication|auth|credentials)\b|\b(?:this\s+)?endpoint\s+is\s+public\b|\bcan\s+be\s+called\s+without\s+(?:authentication|credentials|an\s+api\s+key|a\s+token)\b", RegexOptions.CultureInvariant, Patterns.Timeout))
+        if (Patterns.IsMatch(lower, @"\bno\s+(?:authentication|auth|credentials|api\s+key|token)\s+(?:is\s+|are\s+)?(?:required|needed)\b|" +
+            @"\bdoes\s+not\s+(?:require|need)\s+(?:any\s+)?(?:authentication|auth|credentials|an\s+api\s+key|" +
+            @"a\s+token)\b|\brequires\s+no\s+(?:authentication|auth|credentials)\b|" +
+            @"\b(?:this\s+)?endpoint\s+is\s+public\b|\bcan\s+be\s+called\s+without\s+(?:authentication|" +
+            @"credentials|an\s+api\s+key|a\s+token)\b", RegexOptions.CultureInvariant, Patterns.Timeout))
         {
             return (AuthKind.None, null);
         }
 
         // "List access tokens requires that you are authenticated via basic authentication."
-        if (Patterns.IsMatch(lower, @"\b(?:requires?|required|needs?|must\s+(?:use|be\s+made\s+with)|only\s+(?:with|via)|via|using|authenticated\s+with)\b[^.]{0,60}?\bbasic\s+auth(?:entication)?\b", RegexOptions.CultureInvariant, Patterns.Timeout) &&
+        if (Patterns.IsMatch(lower, @"\b(?:requires?|required|needs?|must\s+(?:use|be\s+made\s+with)|only\s+(?:with|via)|via|using|" +
+            @"authenticated\s+with)\b[^.]{0,60}?\bbasic\s+auth(?:entication)?\b", RegexOptions.CultureInvariant, Patterns.Timeout) &&
             !Patterns.IsMatch(lower, @"\bwithout\s+(?:providing\s+)?basic\b", RegexOptions.CultureInvariant, Patterns.Timeout))
         {
             return (AuthKind.Basic, null);
         }
 
-        var keyOnly = Patterns.Match(lower, @"works\s+with\s+(?:just\s+(?:the\s+)?)?(?:username|api\s+key)(?:\s+only)?\s+(?:authentication|auth)\b", RegexOptions.CultureInvariant, Patterns.Timeout);
+        var keyOnly = Patterns.Match(lower, @"works\s+with\s+(?:just\s+(?:the\s+)?)?(?:username|api\s+key)(?:\s+only)?\s+(?:authentication|auth)\b",
+            RegexOptions.CultureInvariant, Patterns.Timeout);
         if (keyOnly.Success)
         {
             var rest = lower.Substring(keyOnly.Index + keyOnly.Length);
@@ -493,7 +521,8 @@ internal static partial class DocParser
             return (AuthKind.Key, conditional ? rest : null);
         }
 
-        if (Patterns.IsMatch(lower, @"username\s*(?:and|&|\+)\s*password|key\s+and\s+(?:the\s+)?secret|api\s+secret", RegexOptions.CultureInvariant, Patterns.Timeout))
+        if (Patterns.IsMatch(lower, @"username\s*(?:and|&|\+)\s*password|key\s+and\s+(?:the\s+)?secret|api\s+secret", RegexOptions.CultureInvariant,
+            Patterns.Timeout))
         {
             return (AuthKind.KeyAndSecret, null);
         }

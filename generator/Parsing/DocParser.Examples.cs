@@ -44,7 +44,8 @@ internal static partial class DocParser
             return 0;
         }
 
-        if (info is not ("" or "javascript" or "js" or "node" or "nodejs" or "php" or "http" or "text" or "txt" or "plain" or "response") || fence.Lines.Count == 0)
+        if (info is not ("" or "javascript" or "js" or "node" or "nodejs" or "php" or "http" or "text" or "txt" or "plain" or "response")
+            || fence.Lines.Count == 0)
         {
             return -1;
         }

@@ -39,23 +39,30 @@ internal static partial class DocParser
     /// attributes", and a nested object's "Order - Line item properties".
     /// </summary>
     private static readonly Regex s_propertiesHeading = new(
-        @"^\s*(?:(?<parent>[A-Za-z][\w ]{0,40}?)\s*(?:-|\u2013|\u2014|:|>)\s*)?(?<name>[A-Za-z][\w ]{0,40}?)\s+(?:properties|attributes|fields|objects?|data\s+model|model|schema|details?)\s*[.:]*\s*$",
+        @"^\s*(?:(?<parent>[A-Za-z][\w ]{0,40}?)\s*(?:-|\u2013|\u2014|:|>)\s*)?(?<name>[A-Za-z][\w " +
+            @"]{0,40}?)\s+(?:properties|attributes|fields|objects?|data\s+model|model|schema|details?)\s*[.:]*\s*$",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, Patterns.Timeout);
 
-    /// <summary>A subheading that is only the word for an object's fields ("### Properties" under "## Notes"): the object is the one the section names.</summary>
+    /// <summary>A subheading that is only the word for an object's fields ("### Properties" under "## Notes"): the object is the one the section
+    /// names.</summary>
     private static readonly Regex s_bareObjectHeading = new(
-        @"^\s*(?:properties|attributes|fields|object|data\s+model|model|schema)\s*[.:]*\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, Patterns.Timeout);
+        @"^\s*(?:properties|attributes|fields|object|data\s+model|model|schema)\s*[.:]*\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant,
+            Patterns.Timeout);
 
     /// <summary>A heading that names a list: "List users", "Get all users", "Search projects".</summary>
     private static readonly Regex s_listHeading = new(
         @"^\W*(?:list|get\s+all|search|find\s+all)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, Patterns.Timeout);
 
     private static readonly Regex s_notAnObject = new(
-        @"^(?:request|response|query|body|path|url|form|required|optional|input|output|additional|custom|other|common|shared|extra|global|available|http|header|the|an?|json|returned|writable|read\s*only|all)$",
+        @"^(?:request|response|query|body|path|url|form|required|optional|input|output|additional|custom|" +
+            @"other|common|shared|extra|global|available|http|header|the|an?|json|returned|writable|read\s*only|" +
+            @"all)$",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, Patterns.Timeout);
 
     private static readonly Regex s_rootPhrase = new(
-        @"\ball\s+(?:api\s+)?(?:urls|requests|endpoints|paths|calls)\s+(?:start|begin|are\s+relative\s+to|go\s+to)\b|\bbase\s+(?:url|uri|address|endpoint)\b|\bapi\s+root\b|\broot\s+(?:url|endpoint)\b|\bapi\s+(?:is\s+)?(?:served|available)\s+(?:at|from)\b",
+        @"\ball\s+(?:api\s+)?(?:urls|requests|endpoints|paths|calls)\s+(?:start|begin|are\s+relative\s+to|" +
+            @"go\s+to)\b|\bbase\s+(?:url|uri|address|endpoint)\b|\bapi\s+root\b|\broot\s+(?:url|endpoint)\b|" +
+            @"\bapi\s+(?:is\s+)?(?:served|available)\s+(?:at|from)\b",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, Patterns.Timeout);
 
     public static DocSpec Parse(DocSource source, CancellationToken cancellationToken)
@@ -109,7 +116,9 @@ internal static partial class DocParser
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.GeneratorFailure, markdown.Location(0, 0), "Markdig could not parse it (" + exception.Message + ")"));
+                diagnostics.Add(
+                    DiagnosticInfo.Create(DiagnosticDescriptors.GeneratorFailure, markdown.Location(0, 0), "Markdig could not parse it (" + exception.Message
+                    + ")"));
                 return new DocSpec(source.Path, markdown.FileName, null, null, 0, null, null, false, EquatableArray<DeprecationSpec>.Empty,
                     EquatableArray<ObjectSectionSpec>.Empty, EquatableArray<EndpointSectionSpec>.Empty, diagnostics.ToEquatableArray());
             }
@@ -172,7 +181,8 @@ internal static partial class DocParser
                 endpointLevel = 0;
             }
 
-            userAgentRequired = userAgentRequired || (mentionsUserAgent && blocks.OfType<ParagraphBlock>().Any(p => UserAgentReader.Requires(MarkdownText.Inline(p.Inline))));
+            userAgentRequired = userAgentRequired
+                || (mentionsUserAgent && blocks.OfType<ParagraphBlock>().Any(p => UserAgentReader.Requires(MarkdownText.Inline(p.Inline))));
             if (heading.Level == 1)
             {
                 group = headingText;
@@ -253,7 +263,8 @@ internal static partial class DocParser
                 {
                     pagingProse.Append(markdown.Raw(block)).Append('\n');
                     if (pagingEnvelope is null && block is FencedCodeBlock fence && IsJsonFence(fence) &&
-                        ReadJson(markdown, fence, diagnostics)?.Value is { Kind: JsonKind.Object } shown && shown.Properties.Any(p => p.Value.Kind == JsonKind.Array))
+                        ReadJson(markdown, fence, diagnostics)?.Value is { Kind: JsonKind.Object } shown
+                            && shown.Properties.Any(p => p.Value.Kind == JsonKind.Array))
                     {
                         pagingEnvelope = shown;
                     }
@@ -289,7 +300,8 @@ internal static partial class DocParser
                 }
                 else if (saysPaginated)
                 {
-                    var opensSubsections = s_listHeading.IsMatch(headingText) && index + 1 < sections.Count && sections[index + 1].Heading is { } next && next.Level > heading.Level;
+                    var opensSubsections = s_listHeading.IsMatch(headingText) && index + 1 < sections.Count && sections[index + 1].Heading is { } next
+                        && next.Level > heading.Level;
                     pagedLevel = opensSubsections ? heading.Level : pagedLevel;
                     listsPaginated |= !opensSubsections;
                 }
@@ -343,7 +355,8 @@ internal static partial class DocParser
     /// The JSON examples of an errors section ("## Errors", "### Validation errors"), or of one kept inside the section
     /// above as a labelling subheading: the bodies a refused request answers with.
     /// </summary>
-    private static void ReadErrorExamples(MarkdownText markdown, bool errorSection, List<Block> blocks, List<JsonExample> found, List<DiagnosticInfo> diagnostics)
+    private static void ReadErrorExamples(MarkdownText markdown, bool errorSection, List<Block> blocks, List<JsonExample> found,
+        List<DiagnosticInfo> diagnostics)
     {
         var inErrors = errorSection;
         foreach (var block in blocks)
@@ -352,7 +365,8 @@ internal static partial class DocParser
             {
                 inErrors = s_errorHeading.IsMatch(MarkdownText.Inline(subheading.Inline).Trim().TrimEnd('.', ':').Trim().ToLowerInvariant());
             }
-            else if (inErrors && block is FencedCodeBlock fence && IsJsonFence(fence) && ReadJson(markdown, fence, diagnostics) is { Value.Kind: JsonKind.Object } example)
+            else if (inErrors && block is FencedCodeBlock fence && IsJsonFence(fence)
+                && ReadJson(markdown, fence, diagnostics) is { Value.Kind: JsonKind.Object } example)
             {
                 found.Add(example);
             }
@@ -450,7 +464,8 @@ internal static partial class DocParser
 
             if (quotes > MaxNesting || position > MaxNesting * 4)
             {
-                lines[i] = string.Concat(Enumerable.Repeat("> ", Math.Min(quotes, MaxNesting))) + new string(' ', Math.Min(position - quotes, MaxNesting * 2)) + line.Substring(position);
+                lines[i] = string.Concat(Enumerable.Repeat("> ", Math.Min(quotes, MaxNesting))) + new string(' ', Math.Min(position - quotes, MaxNesting * 2))
+                    + line.Substring(position);
             }
         }
 
@@ -467,7 +482,8 @@ internal static partial class DocParser
                 continue;
             }
 
-            var deprecatedPart = Patterns.Split(sentence, @"\b(?:use|instead|in favou?r of|replaced by)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, Patterns.Timeout)[0];
+            var deprecatedPart = Patterns.Split(sentence, @"\b(?:use|instead|in favou?r of|replaced by)\b",
+                RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, Patterns.Timeout)[0];
             foreach (Match name in Patterns.Matches(deprecatedPart, "`([^`]+)`", RegexOptions.CultureInvariant, Patterns.Timeout))
             {
                 deprecations.Add(new DeprecationSpec(name.Groups[1].Value.Trim(), sentence.Trim()));
@@ -548,8 +564,10 @@ internal static partial class DocParser
         }
 
         var path = bare.Groups[1].Value.TrimEnd('/');
-        var listed = endpoints.Where(e => e.Summary && string.Equals(e.PathTemplate, path, StringComparison.OrdinalIgnoreCase)).Select(e => e.HttpMethod).Distinct().ToList();
-        return listed.Count == 1 && !endpoints.Any(e => !e.Summary && !e.Illustration && string.Equals(e.PathTemplate, path, StringComparison.OrdinalIgnoreCase))
+        var listed = endpoints.Where(e => e.Summary && string.Equals(e.PathTemplate, path, StringComparison.OrdinalIgnoreCase)).Select(e
+            => e.HttpMethod).Distinct().ToList();
+        return listed.Count == 1
+            && !endpoints.Any(e => !e.Summary && !e.Illustration && string.Equals(e.PathTemplate, path, StringComparison.OrdinalIgnoreCase))
             ? (listed[0], path)
             : null;
     }
@@ -561,7 +579,8 @@ internal static partial class DocParser
             .Select(paragraph => FieldReader.s_bullet.Match(MarkdownText.Inline(paragraph!.Inline)))
             .Any(match => match.Success && Patterns.IsMatch(match.Groups[3].Value, @"^(Required|Optional)\b", RegexOptions.IgnoreCase, Patterns.Timeout));
 
-    private static ObjectSectionSpec ReadObject(MarkdownText markdown, HeadingBlock heading, string headingText, string name, string? parent, List<Block> blocks, List<DiagnosticInfo> diagnostics)
+    private static ObjectSectionSpec ReadObject(MarkdownText markdown, HeadingBlock heading, string headingText, string name, string? parent,
+        List<Block> blocks, List<DiagnosticInfo> diagnostics)
     {
         JsonNode? example = null;
         var fields = new List<FieldDocSpec>();

@@ -41,7 +41,8 @@ internal enum EndpointForm
 /// <summary>One endpoint as a reader sees it in a section, before it becomes an operation.</summary>
 internal sealed class EndpointCandidate
 {
-    public EndpointCandidate(EndpointForm form, Block block, string method, string rawPath, PathReading path, LocationInfo location, string? misspelledMethod, string? prose = null, string? body = null, Block? startBlock = null, bool summary = false)
+    public EndpointCandidate(EndpointForm form, Block block, string method, string rawPath, PathReading path, LocationInfo location, string? misspelledMethod,
+        string? prose = null, string? body = null, Block? startBlock = null, bool summary = false)
     {
         Summary = summary;
         Form = form;
@@ -97,7 +98,8 @@ internal static class EndpointReader
 
     private static readonly Regex s_line = new(@"^\s*([A-Za-z]{3,8})\s+(\S+)\s*$", RegexOptions.CultureInvariant, Patterns.Timeout);
 
-    private static readonly Regex s_bulletLead = new(@"^\s*`\s*([A-Za-z]{3,8})\s+([^`\s]+)\s*`\s*(.*)$", RegexOptions.Singleline | RegexOptions.CultureInvariant, Patterns.Timeout);
+    private static readonly Regex s_bulletLead = new(@"^\s*`\s*([A-Za-z]{3,8})\s+([^`\s]+)\s*`\s*(.*)$",
+        RegexOptions.Singleline | RegexOptions.CultureInvariant, Patterns.Timeout);
 
     private static readonly Regex s_htmlTag = new(@"<[^>]*>", RegexOptions.CultureInvariant, Patterns.Timeout);
 
@@ -111,10 +113,12 @@ internal static class EndpointReader
     private static readonly Regex s_methodColumn = new(@"^(?:http\s+)?(?:method|verb|request\s+method)$", RegexOptions.CultureInvariant, Patterns.Timeout);
 
     /// <summary>Methods written as alternatives in one cell: "`POST` / `PUT`", "GET, HEAD", "PUT or PATCH".</summary>
-    private static readonly Regex s_methodAlternatives = new(@"\s*(?:/|,|\bor\b|\|)\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, Patterns.Timeout);
+    private static readonly Regex s_methodAlternatives = new(@"\s*(?:/|,|\bor\b|\|)\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant,
+        Patterns.Timeout);
 
     /// <summary>A table header that names the path column: "URL", "Path", "Endpoint", "Route", "URI", "Resource".</summary>
-    private static readonly Regex s_pathColumn = new(@"^(?:request\s+)?(?:url|path|endpoint|route|uri|resource\s+url)$", RegexOptions.CultureInvariant, Patterns.Timeout);
+    private static readonly Regex s_pathColumn = new(@"^(?:request\s+)?(?:url|path|endpoint|route|uri|resource\s+url)$", RegexOptions.CultureInvariant,
+        Patterns.Timeout);
 
     /// <summary>
     /// An opening tag with its attributes: <c>&lt;ApiEndpoint path="/x" method="get"&gt;</c>,
@@ -138,12 +142,16 @@ internal static class EndpointReader
     private static readonly Regex s_emptyParentheses = new(@"\(\s*\)", RegexOptions.CultureInvariant, Patterns.Timeout);
 
     /// <summary>Attribute names that hold the method and the path of an endpoint element.</summary>
-    private static readonly Regex s_methodAttribute = new(@"^(?:method|verb|http-?method|data-method)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, Patterns.Timeout);
+    private static readonly Regex s_methodAttribute = new(@"^(?:method|verb|http-?method|data-method)$",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, Patterns.Timeout);
 
-    private static readonly Regex s_pathAttribute = new(@"^(?:path|url|endpoint|route|uri|data-path|data-url|data-endpoint)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, Patterns.Timeout);
+    private static readonly Regex s_pathAttribute = new(@"^(?:path|url|endpoint|route|uri|data-path|data-url|data-endpoint)$",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, Patterns.Timeout);
 
     private static readonly Regex s_guideHeading = new(
-        @"\b(?:authenticat\w*|authori[sz]\w*|oauth|tokens?|pagination|paging|errors?|rate\s+limit\w*|making\s+(?:a\s+)?requests?|introduction|overview|getting\s+started|identify|versioning|caching|schema|conventions|client\s+errors|examples?)\b",
+        @"\b(?:authenticat\w*|authori[sz]\w*|oauth|tokens?|pagination|paging|errors?|rate\s+limit\w*|" +
+            @"making\s+(?:a\s+)?requests?|introduction|overview|getting\s+started|identify|versioning|caching|" +
+            @"schema|conventions|client\s+errors|examples?)\b",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, Patterns.Timeout);
 
     /// <summary>
@@ -151,7 +159,8 @@ internal static class EndpointReader
     /// "Revoke a token", "List errors" are endpoints, where "Tokens", "Authentication" and "Errors" are guides.
     /// </summary>
     private static readonly Regex s_actionHeading = new(
-        @"^\W*(?:get|list|create|update|delete|remove|revoke|add|fetch|retrieve|show|edit|set|replace|regenerate|rotate|reset|search|find|query|post|put|patch)s?\b(?!\s+(?:started|up)\b)",
+        @"^\W*(?:get|list|create|update|delete|remove|revoke|add|fetch|retrieve|show|edit|set|replace|" +
+            @"regenerate|rotate|reset|search|find|query|post|put|patch)s?\b(?!\s+(?:started|up)\b)",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, Patterns.Timeout);
 
     /// <summary>True when the line is <c>METHOD path</c> as the code-line and paragraph forms need.</summary>
@@ -303,9 +312,11 @@ internal static class EndpointReader
     }
 
     private static bool LooksLikePath(string path) =>
-        path.StartsWith("/", StringComparison.Ordinal) || path.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || path.StartsWith("https://", StringComparison.OrdinalIgnoreCase);
+        path.StartsWith("/", StringComparison.Ordinal) || path.StartsWith("http://", StringComparison.OrdinalIgnoreCase)
+            || path.StartsWith("https://", StringComparison.OrdinalIgnoreCase);
 
-    internal static EndpointCandidate Candidate(EndpointForm form, Block block, string method, string rawPath, LocationInfo location, string? misspelled, string? prose = null, string? body = null, Block? startBlock = null, bool summary = false)
+    internal static EndpointCandidate Candidate(EndpointForm form, Block block, string method, string rawPath, LocationInfo location, string? misspelled,
+        string? prose = null, string? body = null, Block? startBlock = null, bool summary = false)
     {
         if (!PathTemplates.TryRead(rawPath, out var reading, prose))
         {
@@ -425,10 +436,12 @@ internal static class EndpointReader
         foreach (var strong in paragraph.Inline.Descendants<EmphasisInline>().Where(e => e.DelimiterCount >= 2))
         {
             var match = s_line.Match(MarkdownText.Inline(strong));
-            if (match.Success && HttpMethods.TryRead(match.Groups[1].Value, out var method, out var corrected) && !corrected && match.Groups[1].Value == method &&
+            if (match.Success && HttpMethods.TryRead(match.Groups[1].Value, out var method, out var corrected) && !corrected
+                && match.Groups[1].Value == method &&
                 LooksLikePath(match.Groups[2].Value))
             {
-                return Candidate(EndpointForm.InProse, paragraph, method, match.Groups[2].Value, markdown.Location(strong.Span.Start, strong.Span.End + 1), null);
+                return Candidate(EndpointForm.InProse, paragraph, method, match.Groups[2].Value, markdown.Location(strong.Span.Start, strong.Span.End + 1),
+                    null);
             }
         }
 
@@ -454,7 +467,8 @@ internal static class EndpointReader
             }
 
             var code = paragraph.Inline.Descendants<CodeInline>().First();
-            found.Add(Candidate(EndpointForm.Bullet, list, method, path, markdown.Location(code.Span.Start, code.Span.End + 1), typo, match.Groups[3].Value.Trim()));
+            found.Add(
+                Candidate(EndpointForm.Bullet, list, method, path, markdown.Location(code.Span.Start, code.Span.End + 1), typo, match.Groups[3].Value.Trim()));
         }
     }
 
@@ -479,7 +493,8 @@ internal static class EndpointReader
         var text = PlainHtml(markdown.Raw(blocks[index]));
         var block = blocks[index];
         var match = s_htmlEndpoint.Match(text);
-        if ((!match.Success || !HttpMethods.TryRead(match.Groups[1].Value, out _, out _)) && index + 1 < blocks.Count && blocks[index + 1] is HtmlBlock or ParagraphBlock)
+        if ((!match.Success || !HttpMethods.TryRead(match.Groups[1].Value, out _, out _)) && index + 1 < blocks.Count
+            && blocks[index + 1] is HtmlBlock or ParagraphBlock)
         {
             text = text + " " + PlainHtml(markdown.Raw(blocks[index + 1]));
             match = s_htmlEndpoint.Match(text);
@@ -488,9 +503,12 @@ internal static class EndpointReader
 
         for (; match.Success; match = match.NextMatch())
         {
-            if (HttpMethods.TryRead(match.Groups[1].Value, out var method, out var corrected) && (match.Groups[1].Value == method || corrected || LooksLikePath(match.Groups[2].Value)))
+            if (HttpMethods.TryRead(match.Groups[1].Value, out var method, out var corrected)
+                && (match.Groups[1].Value == method || corrected || LooksLikePath(match.Groups[2].Value)))
             {
-                found.Add(Candidate(EndpointForm.Html, block, method, match.Groups[2].Value, markdown.FirstLine(blocks[index]), corrected ? match.Groups[1].Value : null, startBlock: blocks[index]));
+                found.Add(
+                    Candidate(EndpointForm.Html, block, method, match.Groups[2].Value, markdown.FirstLine(blocks[index]), corrected ? match.Groups[1].Value
+                    : null, startBlock: blocks[index]));
             }
         }
     }
@@ -558,7 +576,9 @@ internal static class EndpointReader
 
             if (method is not null && path is not null)
             {
-                found.Add(Candidate(EndpointForm.Html, block, method, path, markdown.Location(block.Span.Start + tag.Index, block.Span.Start + tag.Index + tag.Length), null));
+                found.Add(
+                    Candidate(EndpointForm.Html, block, method, path,
+                    markdown.Location(block.Span.Start + tag.Index, block.Span.Start + tag.Index + tag.Length), null));
                 any = true;
             }
         }
@@ -573,13 +593,15 @@ internal static class EndpointReader
     internal static string ElementProse(string html, EndpointCandidate endpoint)
     {
         var words = PlainHtml(html).Split(new[] { ' ', '\t' }, StringSplitOptions.RemoveEmptyEntries)
-            .Where(w => !string.Equals(w, endpoint.Method, StringComparison.OrdinalIgnoreCase) && w != endpoint.RawPath && w != WebUtility.HtmlDecode(endpoint.RawPath));
+            .Where(w => !string.Equals(w, endpoint.Method, StringComparison.OrdinalIgnoreCase) && w != endpoint.RawPath
+                && w != WebUtility.HtmlDecode(endpoint.RawPath));
         return MarkdownText.Normalize(string.Join(" ", words));
     }
 
     /// <summary>A row that links to a section (<c>[List agents](/docs/agents#list-agents)</c>): a summary table's row.</summary>
     private static bool LinksToSection(TableRow row) =>
-        row.Descendants<ParagraphBlock>().Any(p => p.Inline is not null && p.Inline.Descendants<LinkInline>().Any(l => l.Url is { } url && url.IndexOf('#') >= 0));
+        row.Descendants<ParagraphBlock>().Any(p => p.Inline is not null
+            && p.Inline.Descendants<LinkInline>().Any(l => l.Url is { } url && url.IndexOf('#') >= 0));
 
     /// <summary>A path (<c>/x</c>), a URL, or a path on a host variable (<c>${HOST}/x</c>, <c>{{host}}/x</c>).</summary>
     internal static bool LooksLikePathOrHostPath(string path) => LooksLikePath(path) || PathTemplates.HostVariable(path) > 0;
@@ -594,7 +616,8 @@ internal static class EndpointReader
     internal static string PlainHtml(string html) =>
         WebUtility.HtmlDecode(s_htmlTag.Replace(s_inlineTag.Replace(html, string.Empty), " ")).Replace('\n', ' ').Replace('\r', ' ');
 
-    private static readonly Regex s_inlineTag = new(@"</?(?:span|em|strong|b|i|u|small|mark|var|samp|kbd)\b[^>]*>", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, Patterns.Timeout);
+    private static readonly Regex s_inlineTag = new(@"</?(?:span|em|strong|b|i|u|small|mark|var|samp|kbd)\b[^>]*>",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, Patterns.Timeout);
 
     /// <summary>
     /// Rows with a method cell and a path cell (<c>| GET | /things | ... |</c>) or one <c>`METHOD /path`</c> cell;
@@ -634,7 +657,9 @@ internal static class EndpointReader
                         var prose = string.Join(" ", cells.Where((_, c) => c != methodColumn && c != pathColumn)).Trim();
                         foreach (var pathCell in paths.Where(LooksLikePathOrHostPath))
                         {
-                            found.Add(Candidate(EndpointForm.TableRow, table, method, pathCell, markdown.FirstLine(row), corrected ? methodCell : null, prose, summary: LinksToSection(row)));
+                            found.Add(
+                                Candidate(EndpointForm.TableRow, table, method, pathCell, markdown.FirstLine(row), corrected ? methodCell : null, prose,
+                                summary: LinksToSection(row)));
                         }
                     }
                 }

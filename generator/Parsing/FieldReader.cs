@@ -20,7 +20,8 @@ internal static class FieldReader
         @"^\s*`\s*([^`]+?)\s*`\s*(?:`?\(([^)]*)\)`?)?\s*[-\u2013\u2014:]*\s*(.*)$", RegexOptions.Singleline | RegexOptions.CultureInvariant, Patterns.Timeout);
 
     private static readonly Regex s_boldBullet = new(
-        @"^\s*\*\*\s*([^*]+?)\s*\*\*\s*(?:\(([^)]*)\))?\s*[-\u2013\u2014:]*\s*(.*)$", RegexOptions.Singleline | RegexOptions.CultureInvariant, Patterns.Timeout);
+        @"^\s*\*\*\s*([^*]+?)\s*\*\*\s*(?:\(([^)]*)\))?\s*[-\u2013\u2014:]*\s*(.*)$", RegexOptions.Singleline | RegexOptions.CultureInvariant,
+            Patterns.Timeout);
 
     private static readonly Regex s_fieldName = new(@"^[\w$@][\w.$@\-\[\]]*$", RegexOptions.CultureInvariant, Patterns.Timeout);
 
@@ -142,7 +143,8 @@ internal static class FieldReader
 
         // "(array of string, required)", as a bullet's parenthetical says it.
         var requirement = words.FirstOrDefault(w => w is "required" or "optional" or "mandatory");
-        var type = string.Join(" ", words.Where(w => w is not ("required" or "optional" or "mandatory" or "nullable" or "deprecated" or "read-only" or "readonly")));
+        var type = string.Join(" ",
+            words.Where(w => w is not ("required" or "optional" or "mandatory" or "nullable" or "deprecated" or "read-only" or "readonly")));
         var parenthetical = string.Join(", ", new[] { type, requirement ?? string.Empty }.Where(p => p.Length > 0));
         return Field(name, parenthetical, description.ToString().Trim(), markdown.FirstLine(paragraph));
     }
@@ -215,7 +217,8 @@ internal static class FieldReader
         var requirement = Requirement.Unspecified;
         var lead = (parenthetical + " " + description).TrimStart().ToLowerInvariant();
         // "(string, required)", "(string: <required>)": the parenthetical's own word, wherever it stands in it.
-        var marked = Patterns.Match(parenthetical.ToLowerInvariant(), @"<?\b(required|mandatory|optional)\b>?", RegexOptions.CultureInvariant, Patterns.Timeout);
+        var marked = Patterns.Match(parenthetical.ToLowerInvariant(), @"<?\b(required|mandatory|optional)\b>?", RegexOptions.CultureInvariant,
+            Patterns.Timeout);
         if (marked.Success)
         {
             requirement = marked.Groups[1].Value == "optional" ? Requirement.Optional : Requirement.Required;
@@ -229,7 +232,8 @@ internal static class FieldReader
             requirement = Requirement.Optional;
         }
 
-        var cleaned = Patterns.Replace(description, @"^(?:\*\*)?(?:required|mandatory|optional)(?:\*\*)?\s*[.:,]?\s*", string.Empty, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, Patterns.Timeout);
+        var cleaned = Patterns.Replace(description, @"^(?:\*\*)?(?:required|mandatory|optional)(?:\*\*)?\s*[.:,]?\s*", string.Empty,
+            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, Patterns.Timeout);
         if (parenthetical.Length > 0 && !Patterns.IsMatch(parenthetical, "^(required|optional)$", RegexOptions.IgnoreCase, Patterns.Timeout))
         {
             cleaned = "(" + parenthetical + ") " + cleaned;
@@ -279,7 +283,9 @@ internal static class FieldReader
             if (cells.Count > 0)
             {
                 var start = block.Span.Start + row.Index;
-                rows.Add((cells.Select(c => HtmlCellText(c.Groups[2].Value)).ToList(), cells.All(c => c.Groups[1].Value is "h" or "H") && !cells[0].Groups[2].Value.Contains("<code"), markdown.Location(start, start + 3)));
+                rows.Add(
+                    (cells.Select(c => HtmlCellText(c.Groups[2].Value)).ToList(), cells.All(c => c.Groups[1].Value is "h" or "H")
+                    && !cells[0].Groups[2].Value.Contains("<code"), markdown.Location(start, start + 3)));
             }
         }
 
@@ -298,9 +304,11 @@ internal static class FieldReader
         return ReadRows(header, rows.Select(r => (r.Cells, r.Location)));
     }
 
-    private static readonly Regex s_htmlRow = new(@"<tr\b[^>]*>(.*?)</tr\s*>", RegexOptions.IgnoreCase | RegexOptions.Singleline | RegexOptions.CultureInvariant, Patterns.Timeout);
+    private static readonly Regex s_htmlRow = new(@"<tr\b[^>]*>(.*?)</tr\s*>",
+        RegexOptions.IgnoreCase | RegexOptions.Singleline | RegexOptions.CultureInvariant, Patterns.Timeout);
 
-    private static readonly Regex s_htmlCell = new(@"<t([hdHD])\b[^>]*>(.*?)</t\1\s*>", RegexOptions.Singleline | RegexOptions.CultureInvariant, Patterns.Timeout);
+    private static readonly Regex s_htmlCell = new(@"<t([hdHD])\b[^>]*>(.*?)</t\1\s*>", RegexOptions.Singleline | RegexOptions.CultureInvariant,
+        Patterns.Timeout);
 
     private static readonly Regex s_htmlCode = new(@"</?code\b[^>]*>", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, Patterns.Timeout);
 
@@ -314,7 +322,8 @@ internal static class FieldReader
     private static IEnumerable<FieldDocSpec> ReadRows(List<string> headerCells, IEnumerable<(List<string> Cells, LocationInfo Location)> rows)
     {
         var header = headerCells.Select(c => c.ToLowerInvariant().Trim('*', '_', ' ')).ToList();
-        var nameColumn = header.FindIndex(h => h is "parameter" or "parameters" or "name" or "field" or "property" or "key" or "attribute" or "argument" or "param" or "query parameter" or "field name");
+        var nameColumn = header.FindIndex(h => h is "parameter" or "parameters" or "name" or "field" or "property" or "key" or "attribute" or "argument"
+            or "param" or "query parameter" or "field name");
         if (nameColumn < 0)
         {
             yield break;
@@ -349,10 +358,12 @@ internal static class FieldReader
             var description = Cell(descriptionColumn);
 
             // "**Required** The name of ..." in the description column says what a required column would.
-            var lead = Patterns.Match(description, @"^\s*(required|mandatory|optional)\b\s*[.:]?\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, Patterns.Timeout);
+            var lead = Patterns.Match(description, @"^\s*(required|mandatory|optional)\b\s*[.:]?\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant,
+                Patterns.Timeout);
             if (lead.Success)
             {
-                requirement = requirement.Length > 0 ? requirement : lead.Groups[1].Value.Equals("optional", StringComparison.OrdinalIgnoreCase) ? "Optional." : "Required.";
+                requirement = requirement.Length > 0 ? requirement : lead.Groups[1].Value.Equals("optional", StringComparison.OrdinalIgnoreCase) ? "Optional."
+                    : "Required.";
                 description = description.Substring(lead.Length);
             }
 

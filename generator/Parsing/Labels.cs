@@ -25,7 +25,15 @@ internal static class Labels
 {
 
     private static readonly Regex s_headingLabel = new(
-        @"^(?:(?<p>(?:(?:required|optional|query|url|path|body|request|form|input)\s+)*(?:parameters?|params|arguments|variables|fields|attributes|properties|input)|(?:`?[A-Za-z][\w-]*`?\s+(?:and\s+)?){1,3}parameters)|(?<req>(?:(?:example|sample)\s+)?(?:request(?:\s+(?:body|payload|example))?|payload|body))|(?<res>(?:(?:example|sample)\s+)?(?:responses?|result|returns|response\s+(?:body|example|format))|output)|(?<ex>examples?|sample|(?:example|sample)\s+(?:calls?|usage|code|curl))|(?<none>http\s+request|endpoint|definition|request\s+url|url|method|http\s+method|resource\s+url)|(?<other>(?:http\s+)?status(?:\s+codes?)?|(?:response\s+)?headers?|errors?|error\s+codes|notes?|(?:required\s+)?(?:permissions|scopes?)|rate\s+limit(?:ing)?))\s*[.:]*$",
+        @"^(?:(?<p>(?:(?:required|optional|query|url|path|body|request|form|input)\s+)*(?:parameters?|params|" +
+            @"arguments|variables|fields|attributes|properties|input)|" +
+            @"(?:`?[A-Za-z][\w-]*`?\s+(?:and\s+)?){1,3}parameters)|(?<req>(?:(?:example|" +
+            @"sample)\s+)?(?:request(?:\s+(?:body|payload|example))?|payload|body))|(?<res>(?:(?:example|" +
+            @"sample)\s+)?(?:responses?|result|returns|response\s+(?:body|example|format))|output)|" +
+            @"(?<ex>examples?|sample|(?:example|sample)\s+(?:calls?|usage|code|curl))|(?<none>http\s+request|" +
+            @"endpoint|definition|request\s+url|url|method|http\s+method|resource\s+url)|" +
+            @"(?<other>(?:http\s+)?status(?:\s+codes?)?|(?:response\s+)?headers?|errors?|error\s+codes|notes?|" +
+            @"(?:required\s+)?(?:permissions|scopes?)|rate\s+limit(?:ing)?))\s*[.:]*$",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, Patterns.Timeout);
 
     /// <summary>Where the parameters under a parameters label go: "Query Parameters", "Body Parameters", "URL Parameters".</summary>
@@ -87,17 +95,22 @@ internal static class Labels
         }
 
         // "Parameters", "Query parameters:", and the lists a GET takes, "Available filters:", "Options:", "Arguments:".
-        if (Patterns.IsMatch(trimmed, @"^(?:(?:required|optional|query|string|body|request|path|url|form)\s+){0,3}parameters?\b|^(?:available\s+|supported\s+|optional\s+)?(?:filters|options|arguments)\s*:$", RegexOptions.CultureInvariant, Patterns.Timeout))
+        if (Patterns.IsMatch(trimmed, @"^(?:(?:required|optional|query|string|body|request|path|url|form)\s+){0,3}parameters?\b|" +
+            @"^(?:available\s+|supported\s+|optional\s+)?(?:filters|options|arguments)\s*:$", RegexOptions.CultureInvariant, Patterns.Timeout))
         {
             return Label.Parameters;
         }
 
-        if (Patterns.IsMatch(trimmed, @"^(?:an?\s+)?(?:example|sample)\s+(?:request|payload|body)|^request\s*(?:data|body|payload)?\s*:", RegexOptions.CultureInvariant, Patterns.Timeout))
+        if (Patterns.IsMatch(trimmed, @"^(?:an?\s+)?(?:example|sample)\s+(?:request|payload|body)|^request\s*(?:data|body|payload)?\s*:",
+            RegexOptions.CultureInvariant, Patterns.Timeout))
         {
             return Label.Request;
         }
 
-        if (Patterns.IsMatch(trimmed, @"^(?:an?\s+)?(?:example|sample)\s+(?:response|result|output)|^response\s*(?:data|body|payload)?\s*:|^(?:it|this|the\s+\w+)\s+(?:returns|responds)\b.*:$|^(?:the\s+)?(?:above\s+)?(?:command|call|request)\s+(?:returns|responds|answers)\b.*:$|\blooks\s+like\s+this\s*:$|^(?:the\s+)?response(?:\s+body)?\s+(?:contains|includes|has)\b.*:$", RegexOptions.CultureInvariant, Patterns.Timeout))
+        if (Patterns.IsMatch(trimmed, @"^(?:an?\s+)?(?:example|sample)\s+(?:response|result|output)|^response\s*(?:data|body|payload)?\s*:|" +
+            @"^(?:it|this|the\s+\w+)\s+(?:returns|responds)\b.*:$|^(?:the\s+)?(?:above\s+)?(?:command|call|" +
+            @"request)\s+(?:returns|responds|answers)\b.*:$|\blooks\s+like\s+this\s*:$|" +
+            @"^(?:the\s+)?response(?:\s+body)?\s+(?:contains|includes|has)\b.*:$", RegexOptions.CultureInvariant, Patterns.Timeout))
         {
             return Label.Response;
         }

@@ -95,7 +95,9 @@ internal sealed partial class LenientJson
         }
 
         var isDecimal = false;
-        while (!AtEnd && (char.IsDigit(Current) || Current == '.' || Current == 'e' || Current == 'E' || ((Current == '+' || Current == '-') && (_text[_position - 1] == 'e' || _text[_position - 1] == 'E'))))
+        while (!AtEnd
+            && (char.IsDigit(Current) || Current == '.' || Current == 'e' || Current == 'E'
+            || ((Current == '+' || Current == '-') && (_text[_position - 1] == 'e' || _text[_position - 1] == 'E'))))
         {
             if (Current == '.' || Current == 'e' || Current == 'E')
             {

@@ -17,11 +17,14 @@ internal static class PagingReader
     private static readonly Regex s_pageParameter = R(@"[?&]page=\d|`\??page`|\bpage\s+parameter\b");
     private static readonly Regex s_sizeParameter = R(@"[?&`](per_page|page_size|pagesize|per-page|limit|size|count)\b(?:=\d|`)");
     private static readonly Regex s_offsetParameter = R(@"[?&`](offset|start)\b(?:=\d|`)");
-    private static readonly Regex s_zeroBased = R(@"\b(?:0|zero)[-\s](?:based|indexed)\b|\b(?:starts?|starting|numbered|counted|counting)\s+(?:at|from)\s+(?:0|zero)\b|\bfirst\s+page\s+is\s+(?:page\s+)?(?:0|zero)\b|[?&]page=0\b");
+    private static readonly Regex s_zeroBased = R(@"\b(?:0|zero)[-\s](?:based|indexed)\b|\b(?:starts?|starting|numbered|counted|counting)\s+(?:at|" +
+        @"from)\s+(?:0|zero)\b|\bfirst\s+page\s+is\s+(?:page\s+)?(?:0|zero)\b|[?&]page=0\b");
     private static readonly Regex s_pageSize = R(@"\bup\s+to\s+(\d{1,4})\s+\w+|\b(\d{1,4})\s+\w+(?:\s+\w+)?\s+per\s+page\b");
     private static readonly Regex s_linkNext = R(@"rel\s*=\s*""?next""?");
     private static readonly Regex s_totalCount = R(@"\b(X-(?:WP-)?Total(?:-Count)?|X-Total-Results|Total-Count)\b(?!-)");
-    private static readonly Regex s_someLists = R(@"\b(?:endpoints?|requests?|lists?|resources?|calls?|apis?)\s+(?:which|that)\s+(?:support|use|are)\s+(?:pagination|paginated|paging)\b|\bsome\s+(?:endpoints|lists|requests|resources)\b|\bwhere\s+(?:pagination|paging)\s+is\s+supported\b");
+    private static readonly Regex s_someLists = R(@"\b(?:endpoints?|requests?|lists?|resources?|calls?|apis?)\s+(?:which|that)\s+(?:support|use|" +
+        @"are)\s+(?:pagination|paginated|paging)\b|\bsome\s+(?:endpoints|lists|requests|resources)\b|" +
+        @"\bwhere\s+(?:pagination|paging)\s+is\s+supported\b");
     private static readonly Regex s_tokenHeader = R(@"\b(X-[A-Za-z0-9-]*?(?:Next-?Token|Next-?Cursor|Continuation-?Token|Next-?Page-?Token))\b");
 
     /// <summary>The response header that carries a next token, as prose names it (<c>X-Nomad-NextToken</c>), or null.</summary>
@@ -40,7 +43,8 @@ internal static class PagingReader
     public static PagingHintSpec? Read(string pagingProse, string pageText, bool global)
     {
         // Most pages say nothing of paging: no pagination prose, no "rel" and no "Total" anywhere.
-        var mentionsHeaders = pageText.IndexOf("rel", StringComparison.OrdinalIgnoreCase) >= 0 || pageText.IndexOf("Total", StringComparison.OrdinalIgnoreCase) >= 0;
+        var mentionsHeaders = pageText.IndexOf("rel", StringComparison.OrdinalIgnoreCase) >= 0
+            || pageText.IndexOf("Total", StringComparison.OrdinalIgnoreCase) >= 0;
         if (pagingProse.Length == 0 && !mentionsHeaders)
         {
             return null;

@@ -27,10 +27,12 @@ internal static class PathTemplates
     // braces, or alternatives: {email|id}), #{id} (Ruby's interpolation), :id, <id> or <camera id>, [id], $id;
     // a suffix such as .json kept.
     private static readonly Regex s_parameter = new(
-        @"^(?:#?\{\s*(?<name>\w[\w\-. |]*?)\s*(?::[^{}]*)?\}|:(?<name>\w[\w\-]*)|<(?<name>\w[\w\- ]*)>|\[(?<name>\w[\w\-]*)\]|\$(?<name>[A-Za-z_][\w\-]*))(?<suffix>\.[A-Za-z0-9]+)?$",
+        @"^(?:#?\{\s*(?<name>\w[\w\-. |]*?)\s*(?::[^{}]*)?\}|:(?<name>\w[\w\-]*)|<(?<name>\w[\w\- ]*)>|" +
+            @"\[(?<name>\w[\w\-]*)\]|\$(?<name>[A-Za-z_][\w\-]*))(?<suffix>\.[A-Za-z0-9]+)?$",
         RegexOptions.CultureInvariant, Patterns.Timeout);
 
-    /// <summary>A path's leading host variable: <c>${API_HOST}</c>, <c>$HOST</c>, <c>{{host}}</c>, <c>{host}</c>, <c>&lt;host&gt;</c>, before a slash.</summary>
+    /// <summary>A path's leading host variable: <c>${API_HOST}</c>, <c>$HOST</c>, <c>{{host}}</c>, <c>{host}</c>, <c>&lt;host&gt;</c>, before a
+    /// slash.</summary>
     private static readonly Regex s_hostVariable = new(
         @"^(?:\$\{\w+\}|\$[A-Za-z_]\w*|\{\{\s*[\w.]+\s*\}\}|\{\w+\}|<\w[\w-]*>)(?=/)",
         RegexOptions.CultureInvariant, Patterns.Timeout);
@@ -70,7 +72,8 @@ internal static class PathTemplates
 
     /// <summary><see cref="IsInstanceOf(string[], string[], bool)"/> of two paths as written.</summary>
     public static bool IsInstanceOf(string sample, string template, bool leadingPrefix = false) =>
-        IsInstanceOf(sample.Split(new[] { '/' }, StringSplitOptions.RemoveEmptyEntries), template.Split(new[] { '/' }, StringSplitOptions.RemoveEmptyEntries), leadingPrefix);
+        IsInstanceOf(sample.Split(new[] { '/' }, StringSplitOptions.RemoveEmptyEntries), template.Split(new[] { '/' }, StringSplitOptions.RemoveEmptyEntries),
+            leadingPrefix);
 
     /// <summary>The length of the host variable <paramref name="path"/> starts with, or 0: the address is the caller's to give.</summary>
     public static int HostVariable(string path)
@@ -85,7 +88,8 @@ internal static class PathTemplates
 
     // An example id: all digits, or letters and digits (u144, a1b2c3) after a plural collection name; optional suffix.
     private static readonly Regex s_digits = new(@"^(\d+)(\.[A-Za-z0-9]+)?$", RegexOptions.CultureInvariant, Patterns.Timeout);
-    private static readonly Regex s_mixedId = new(@"^([A-Za-z0-9]+|[0-9a-f]{8}(?:-[0-9a-f]{4}){3}-[0-9a-f]{12})(\.[A-Za-z0-9]+)?$", RegexOptions.CultureInvariant, Patterns.Timeout);
+    private static readonly Regex s_mixedId = new(@"^([A-Za-z0-9]+|[0-9a-f]{8}(?:-[0-9a-f]{4}){3}-[0-9a-f]{12})(\.[A-Za-z0-9]+)?$",
+        RegexOptions.CultureInvariant, Patterns.Timeout);
     private static readonly Regex s_version = new(@"^v\d+(?:\.\d+)*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, Patterns.Timeout);
 
     // An optional trailing segment: "(/:id)", "[/{id}]", "(/{id})".
@@ -185,7 +189,8 @@ internal static class PathTemplates
 
     /// <summary>"the tree with an ID of `2`" (tree for 2); "The ID in `memberships/1.json` is the `person_id`" (person for memberships/1).</summary>
     private static readonly Regex s_proseId = new(
-        @"\bthe\s+(?<noun>[a-z][a-z_ -]{0,30}?)\s+with\s+(?:an?\s+|the\s+)?id\s+(?:of\s+)?`(?<value>[\w-]+)`|\bthe\s+id\s+in\s+`(?<path>[^`/]+)/(?<value>[\w-]+)(?:\.\w+)?`\s+is\s+the\s+`?(?<noun>[a-z][a-z_]*?)_?id`?\b",
+        @"\bthe\s+(?<noun>[a-z][a-z_ -]{0,30}?)\s+with\s+(?:an?\s+|the\s+)?id\s+(?:of\s+)?`(?<value>[\w-]+)`|" +
+            @"\bthe\s+id\s+in\s+`(?<path>[^`/]+)/(?<value>[\w-]+)(?:\.\w+)?`\s+is\s+the\s+`?(?<noun>[a-z][a-z_]*?)_?id`?\b",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant,
         Patterns.Timeout);
 
@@ -241,7 +246,8 @@ internal static class PathTemplates
                 var id = segment.Substring(0, segment.Length - example.Length);
                 var noun = proseNames is null ? null
                     : proseNames.TryGetValue(collection + "/" + id, out var byPath) ? byPath
-                    : proseNames.TryGetValue(id, out var byValue) && segments.Count(s => s == id || s.StartsWith(id + ".", StringComparison.Ordinal)) == 1 ? byValue
+                    : proseNames.TryGetValue(id, out var byValue) && segments.Count(s => s == id || s.StartsWith(id + ".", StringComparison.Ordinal)) == 1
+                        ? byValue
                     : null;
                 var name = used.Claim(noun is null ? ExampleParameterName(collection) : IdParameterName(noun));
                 lastParameter = null;

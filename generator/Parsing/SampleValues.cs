@@ -17,11 +17,13 @@ internal sealed class SampleValues
 
     /// <summary>A JSON string value in a field that names or identifies its object: "id", "name", "key", "slug", "uid", "handle".</summary>
     private static readonly Regex s_jsonPair = new(
-        @"""(?<field>id|name|key|slug|uid|uuid|handle)""\s*:\s*""(?<value>[A-Za-z0-9][\w.\-]{1,80})""", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, Patterns.Timeout);
+        @"""(?<field>id|name|key|slug|uid|uuid|handle)""\s*:\s*""(?<value>[A-Za-z0-9][\w.\-]{1,80})""", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant,
+            Patterns.Timeout);
 
     /// <summary>A value the prose names a thing by: "a set called `countries`", "a tag named `logos`", "with name `x`".</summary>
     private static readonly Regex s_named = new(
-        @"\b(?:(?<field>name)d?|called|with\s+(?:the\s+)?(?<field>id))\s+`(?<value>[A-Za-z0-9][\w.\-]{1,80})`", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, Patterns.Timeout);
+        @"\b(?:(?<field>name)d?|called|with\s+(?:the\s+)?(?<field>id))\s+`(?<value>[A-Za-z0-9][\w.\-]{1,80})`",
+            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, Patterns.Timeout);
 
     /// <summary>A path with two segments or more; one with a parameter marker gives the fixed words around it.</summary>
     private static readonly Regex s_path = new(@"(?:/[\w\-.~:{}<>$]+){2,}", RegexOptions.CultureInvariant, Patterns.Timeout);

@@ -62,7 +62,8 @@ internal static class Sections
 
         var inline = new ContainerInline();
         inline.AppendChild(new LiteralInline(s_spaces.Replace(text, " ")));
-        return new HeadingBlock(null!) { Level = match.Groups["level"].Value[0] - '0', Inline = inline, Span = html.Span, Line = html.Line, Column = html.Column };
+        return new HeadingBlock(null!) { Level = match.Groups["level"].Value[0] - '0', Inline = inline, Span = html.Span, Line = html.Line,
+            Column = html.Column };
     }
 
     private static readonly Regex s_htmlHeading = new(

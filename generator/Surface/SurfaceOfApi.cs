@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using Engage.Codegen.Emit;
 using Engage.Codegen.Model;
 
 namespace Engage.Codegen.Surface;
@@ -59,7 +58,7 @@ internal static class SurfaceOfApi
                 var security = required.Count == 0 ? "none" : string.Join(" and ", required.OrderBy(n => n, StringComparer.Ordinal));
                 var paging = operation.Paging is { } spec ? PagingStyleName(spec.Style) : "none";
                 var surface = new SurfaceOperation(
-                    operation.HttpMethod, path, OperationId(resource, operation), parameters, body, answer, security, paging, operation.Source);
+                    operation.HttpMethod, path, OperationId(operation), parameters, body, answer, security, paging, operation.Source);
                 operations[surface.Key] = surface; // the same method and shape twice: the last, as in the document
             }
         }
@@ -74,7 +73,7 @@ internal static class SurfaceOfApi
     }
 
     /// <summary>The operationId: the telemetry name, <c>Resource_Method</c> (<c>Users_Get</c>), which a rename of the generated method changes.</summary>
-    public static string OperationId(ResourceSpec resource, OperationSpec operation) => Emitter.OperationName(resource, operation).Replace('.', '_');
+    public static string OperationId(OperationSpec operation) => operation.TelemetryName.Replace('.', '_');
 
     /// <summary>How the export and a report name a paging style.</summary>
     public static string PagingStyleName(PagingStyle style) => style switch

@@ -69,7 +69,7 @@ internal static class OpenApiExport
     {
         var result = new OpenApiOperation
         {
-            OperationId = OperationId(resource, operation),
+            OperationId = OperationId(operation),
             Summary = OpenApiSchemas.Text(operation.Heading),
             Description = OpenApiSchemas.Text(operation.Summary),
             Tags = new HashSet<OpenApiTagReference> { new(resource.PropertyName, document) },
@@ -139,7 +139,7 @@ internal static class OpenApiExport
     }
 
     /// <summary>The telemetry name, <c>Resource_Method</c> (<c>Users_Get</c>): what a rename of the generated method changes.</summary>
-    public static string OperationId(ResourceSpec resource, OperationSpec operation) => SurfaceOfApi.OperationId(resource, operation);
+    public static string OperationId(OperationSpec operation) => SurfaceOfApi.OperationId(operation);
 
     private static Dictionary<string, IOpenApiMediaType> Json(IOpenApiSchema schema) =>
         new(StringComparer.Ordinal) { ["application/json"] = new OpenApiMediaType { Schema = schema } };
