@@ -5,9 +5,9 @@ using System.Text.RegularExpressions;
 namespace Engage.Codegen;
 
 /// <summary>
-/// The static Regex methods keep only 15 patterns in their cache; the parser uses more, so each
-/// call would parse its pattern again. This keeps every pattern once (bounded, for the rare ones
-/// built from doc text), without touching the process-wide Regex.CacheSize of the compiler host.
+/// The regex timeout, and the cache of the few patterns built at run time from doc text (a fixed pattern is a
+/// <c>static readonly Regex</c> field of the class that uses it). The static Regex methods keep only 15 patterns
+/// and would touch the process-wide Regex.CacheSize of the compiler host; this keeps each built pattern once, bounded.
 /// </summary>
 internal static class Patterns
 {
@@ -20,50 +20,22 @@ internal static class Patterns
     private const int MaxCached = 512;
     private static readonly ConcurrentDictionary<(string, RegexOptions), Regex> s_cache = new();
 
-    // Patterns are mostly string literals, one interned instance per call site: looking them up by
-    // reference first skips hashing the whole pattern text on every call.
-    private static readonly ConcurrentDictionary<(string, RegexOptions), Regex> s_byReference = new(ReferenceKeyComparer.Instance);
+    /// <summary>Whether a pattern built at run time (from a doc's own words) matches.</summary>
+    public static bool IsMatch(string input, string pattern, RegexOptions options) => Get(pattern, options).IsMatch(input);
 
-    private static Regex Get(string pattern, RegexOptions options, TimeSpan timeout)
+    private static Regex Get(string pattern, RegexOptions options)
     {
-        if (s_byReference.TryGetValue((pattern, options), out var regex) || s_cache.TryGetValue((pattern, options), out regex))
+        if (s_cache.TryGetValue((pattern, options), out var regex))
         {
             return regex;
         }
 
-        regex = new Regex(pattern, options, timeout);
+        regex = new Regex(pattern, options, Timeout);
         if (s_cache.Count < MaxCached)
         {
             s_cache.TryAdd((pattern, options), regex);
-            if (string.IsInterned(pattern) is { } interned && ReferenceEquals(interned, pattern))
-            {
-                s_byReference.TryAdd((pattern, options), regex);
-            }
         }
 
         return regex;
     }
-
-    private sealed class ReferenceKeyComparer : System.Collections.Generic.IEqualityComparer<(string Pattern, RegexOptions Options)>
-    {
-        public static readonly ReferenceKeyComparer Instance = new();
-
-        public bool Equals((string Pattern, RegexOptions Options) x, (string Pattern, RegexOptions Options) y) =>
-            ReferenceEquals(x.Pattern, y.Pattern) && x.Options == y.Options;
-
-        public int GetHashCode((string Pattern, RegexOptions Options) key) =>
-            System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(key.Pattern) ^ (int)key.Options;
-    }
-
-    public static bool IsMatch(string input, string pattern, RegexOptions options, TimeSpan timeout) => Get(pattern, options, timeout).IsMatch(input);
-
-    public static Match Match(string input, string pattern, RegexOptions options, TimeSpan timeout) => Get(pattern, options, timeout).Match(input);
-
-    public static MatchCollection Matches(string input, string pattern, RegexOptions options, TimeSpan timeout)
-        => Get(pattern, options, timeout).Matches(input);
-
-    public static string[] Split(string input, string pattern, RegexOptions options, TimeSpan timeout) => Get(pattern, options, timeout).Split(input);
-
-    public static string Replace(string input, string pattern, string replacement, RegexOptions options, TimeSpan timeout)
-        => Get(pattern, options, timeout).Replace(input, replacement);
 }

@@ -79,8 +79,8 @@ internal sealed partial class ApiBuilder
             return null;
         }
 
-        var cursor = s_cursorParameterNames.Select(n => request.FirstOrDefault(p => p.JsonName == n && p.Type.Kind == TypeKind.String)).FirstOrDefault(p
-            => p is not null);
+        var cursor = s_cursorParameterNames.Select(n => request.FirstOrDefault(p => p.JsonName == n && p.Type.Kind == TypeKind.String)).FirstOrDefault(
+            p => p is not null);
         var arrays = page.Properties.Where(p => p.Type.Kind == TypeKind.List).ToList();
         var items = s_envelopeNames.Select(n => arrays.FirstOrDefault(p => p.JsonName == n)).FirstOrDefault(p => p is not null)
             ?? (arrays.Count == 1 ? arrays[0] : null);
@@ -96,8 +96,8 @@ internal sealed partial class ApiBuilder
             return null;
         }
 
-        var previous = s_previousParameterNames.Select(n
-            => request.FirstOrDefault(p => p.JsonName == n && p.Type.Kind is TypeKind.String or TypeKind.JsonElement)).FirstOrDefault(p => p is not null);
+        var previous = s_previousParameterNames.Select(
+            n => request.FirstOrDefault(p => p.JsonName == n && p.Type.Kind is TypeKind.String or TypeKind.JsonElement)).FirstOrDefault(p => p is not null);
         var previousMember = previous is null ? null : CursorMember(page, new[] { previous.JsonName });
         var hasMore = Member(page, s_hasMoreNames, TypeKind.Boolean);
         var size = request.FirstOrDefault(p => s_sizeNames.Contains(p.JsonName) && p.Type.Kind is TypeKind.Int32 or TypeKind.Int64);
@@ -115,9 +115,9 @@ internal sealed partial class ApiBuilder
             .Where(p => p.Type.Kind == TypeKind.Model && s_cursorHolders.Contains(p.JsonName))
             .Select(p => (ModelNamed(p.Type.Name)!, p.Name + "?.")).Where(h => h.Item1 is not null)))
         {
-            var member = names.Select(n
-                => owner.Properties.FirstOrDefault(p => p.JsonName == n && p.Type.Kind is TypeKind.String or TypeKind.JsonElement)).FirstOrDefault(p
-                => p is not null);
+            var member = names
+                .Select(n => owner.Properties.FirstOrDefault(p => p.JsonName == n && p.Type.Kind is TypeKind.String or TypeKind.JsonElement))
+                .FirstOrDefault(p => p is not null);
             if (member is null)
             {
                 continue;

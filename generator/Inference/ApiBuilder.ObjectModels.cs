@@ -12,6 +12,10 @@ namespace Engage.Codegen.Inference;
 /// </summary>
 internal sealed partial class ApiBuilder
 {
+    private static readonly Regex s_saysManyOf = new(@"^\W*(?:array|list)\b|\b(?:array|list)\s+of\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant,
+        Patterns.Timeout);
+    private static readonly Regex s_saysArrayOrList = new(@"\b(?:array|list)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, Patterns.Timeout);
+
     private void BuildObjectModel(ObjectModel model)
     {
         var section = model.Section;
@@ -86,8 +90,7 @@ internal sealed partial class ApiBuilder
 
         var declared = DeclaredTypes.Read(description, jsonName);
         var many = example?.Kind == JsonKind.Array || declared?.Kind == TypeKind.List ||
-            Patterns.IsMatch(description, @"^\W*(?:array|list)\b|\b(?:array|list)\s+of\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant,
-                Patterns.Timeout);
+            s_saysManyOf.IsMatch(description);
         return many ? TypeRef.ListOf(TypeRef.ModelNamed(nested.Name)) : TypeRef.ModelNamed(nested.Name);
     }
 
@@ -160,7 +163,7 @@ internal sealed partial class ApiBuilder
         }
 
         var many = example?.Kind == JsonKind.Array || declared?.Kind == TypeKind.List ||
-            Patterns.IsMatch(description, @"\b(?:array|list)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, Patterns.Timeout);
+            s_saysArrayOrList.IsMatch(description);
         return many ? TypeRef.ListOf(TypeRef.ModelNamed(target.Name)) : TypeRef.ModelNamed(target.Name);
     }
 

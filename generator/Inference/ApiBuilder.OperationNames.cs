@@ -8,6 +8,9 @@ namespace Engage.Codegen.Inference;
 /// <summary>How operations and their request and response types are named.</summary>
 internal sealed partial class ApiBuilder
 {
+    private static readonly Regex s_word = new(@"[A-Za-z][A-Za-z0-9]*", RegexOptions.CultureInvariant, Patterns.Timeout);
+    private static readonly Regex s_headingIsPath = new(@"^\s*`?(?:[A-Za-z]{3,8}\s+)?/", RegexOptions.CultureInvariant, Patterns.Timeout);
+
     /// <summary>
     /// The operation naming rule. On the resource's own collection and item paths the standard
     /// verbs apply: <c>POST /r</c> Create, <c>GET /r</c> List, <c>GET /r/{id}</c> Get,
@@ -42,8 +45,7 @@ internal sealed partial class ApiBuilder
             }
         }
 
-        var words = Patterns.Matches(heading, @"[A-Za-z][A-Za-z0-9]*", RegexOptions.CultureInvariant, Patterns.Timeout).Cast<Match>().Select(m
-            => m.Value).ToList();
+        var words = s_word.Matches(heading).Cast<Match>().Select(m => m.Value).ToList();
 
         // "The ...", "HTTP request", "GET /things" say nothing as a verb; "Create" over a GET contradicts the method.
         var dropped = false;
@@ -54,10 +56,10 @@ internal sealed partial class ApiBuilder
         }
 
         // A heading that is the endpoint ("GET /things/{id}/stats", or its path alone) has no verb but its method.
-        var headingIsEndpoint = Patterns.IsMatch(heading, @"^\s*`?(?:[A-Za-z]{3,8}\s+)?/", RegexOptions.CultureInvariant, Patterns.Timeout);
+        var headingIsEndpoint = s_headingIsPath.IsMatch(heading);
         // After an article, a collection the path goes through ("users" in /users/{uid}/report) is a noun: "The user report".
-        var collections = segments.Where((segment, i) => i + 1 < segments.Length && !isParameter[i] && isParameter[i + 1]).Select(c
-            => Naming.Singular(c).ToLowerInvariant()).ToList();
+        var collections = segments.Where((segment, i) => i + 1 < segments.Length && !isParameter[i] && isParameter[i + 1]).Select(
+            c => Naming.Singular(c).ToLowerInvariant()).ToList();
         var isNoun = dropped && words.Count > 0 && collections.Contains(Naming.Singular(words[0]).ToLowerInvariant());
         var verb = words.Count > 0 && !headingIsEndpoint && !isNoun ? Naming.Pascal(words[0].ToLowerInvariant()) : DefaultVerb(httpMethod);
         if (Contradicts(verb, httpMethod))

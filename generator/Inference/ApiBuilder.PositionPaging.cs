@@ -114,8 +114,8 @@ internal sealed partial class ApiBuilder
         }
 
         PropertySpec? Integer(IEnumerable<string> names) =>
-            names.Select(n => request.FirstOrDefault(p => p.JsonName == n && p.Type.Kind is TypeKind.Int32 or TypeKind.Int64)).FirstOrDefault(p
-                => p is not null);
+            names.Select(n => request.FirstOrDefault(p => p.JsonName == n && p.Type.Kind is TypeKind.Int32 or TypeKind.Int64)).FirstOrDefault(
+                p => p is not null);
 
         var pageProperty = Integer(s_pageNames);
         var offsetProperty = pageProperty is null ? Integer(s_offsetNames) : null;

@@ -12,6 +12,9 @@ namespace Engage.Codegen.Inference;
 /// </summary>
 internal sealed partial class ApiBuilder
 {
+    private static readonly Regex s_accountPart = new(@"(?<=/)\d{4,}(?=/|$)|\{[^}/]+\}|(?<=/):[A-Za-z_]\w*|<[^>/]+>|\b(?:your|my)[-_.]?[a-z0-9-]*|\[[^\]/]+\]",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, Patterns.Timeout);
+
     /// <summary>
     /// The base address when no sentence gives it but every endpoint line is a full URL on one host:
     /// that scheme and host, with the leading path segments every endpoint shares.
@@ -44,8 +47,7 @@ internal sealed partial class ApiBuilder
     /// <summary>The part of a base address that differs per account or server: an example account number or a placeholder.</summary>
     private static string? AccountSpecificPart(string apiRoot)
     {
-        var match = Patterns.Match(apiRoot, @"(?<=/)\d{4,}(?=/|$)|\{[^}/]+\}|(?<=/):[A-Za-z_]\w*|<[^>/]+>|\b(?:your|my)[-_.]?[a-z0-9-]*|\[[^\]/]+\]",
-            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, Patterns.Timeout);
+        var match = s_accountPart.Match(apiRoot);
         return match.Success ? match.Value : null;
     }
 

@@ -15,6 +15,11 @@ namespace Engage.Codegen.Inference;
 /// </summary>
 internal sealed partial class ApiBuilder
 {
+    private static readonly Regex s_wordString = new(@"\bstring\b", RegexOptions.CultureInvariant, Patterns.Timeout);
+    private static readonly Regex s_wordNumber = new(@"\bnumber\b", RegexOptions.CultureInvariant, Patterns.Timeout);
+    private static readonly Regex s_wordBoolean = new(@"\bbool(?:ean)?\b", RegexOptions.CultureInvariant, Patterns.Timeout);
+    private static readonly Regex s_saysValues = new(@"\beach\s+value\b|\bvalues\b|\bobject\b", RegexOptions.CultureInvariant, Patterns.Timeout);
+    private static readonly Regex s_listJoiners = new(@"^(?:and|or|,)\s+|\s+(?:and|or|,)$", RegexOptions.CultureInvariant, Patterns.Timeout);
 
     private static Regex R(string pattern) => new(pattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, Patterns.Timeout);
 
@@ -54,9 +59,9 @@ internal sealed partial class ApiBuilder
 
     private static bool MentionsScalarUnion(string lower) =>
         lower.Contains("string") && lower.Contains("number") && lower.Contains("bool") &&
-        Patterns.IsMatch(lower, @"\bstring\b", RegexOptions.CultureInvariant, Patterns.Timeout) &&
-        Patterns.IsMatch(lower, @"\bnumber\b", RegexOptions.CultureInvariant, Patterns.Timeout) &&
-        Patterns.IsMatch(lower, @"\bbool(?:ean)?\b", RegexOptions.CultureInvariant, Patterns.Timeout);
+        s_wordString.IsMatch(lower) &&
+        s_wordNumber.IsMatch(lower) &&
+        s_wordBoolean.IsMatch(lower);
 
     /// <summary>The type of one member. Registers nested models and enums it implies.</summary>
     private TypeRef InferType(
@@ -90,7 +95,7 @@ internal sealed partial class ApiBuilder
 
         if (MentionsScalarUnion(lower))
         {
-            var open = Patterns.IsMatch(lower, @"\beach\s+value\b|\bvalues\b|\bobject\b", RegexOptions.CultureInvariant, Patterns.Timeout)
+            var open = s_saysValues.IsMatch(lower)
                 || example?.Kind == JsonKind.Object;
             return open ? TypeRef.DictionaryOf(TypeRef.Scalar) : TypeRef.Scalar;
         }
@@ -142,8 +147,8 @@ internal sealed partial class ApiBuilder
         var listed = description.IndexOf('`') >= 0 ? s_listedValues.Match(description) : Match.Empty;
         if (listed.Success)
         {
-            var values = s_backticked.Matches(listed.Groups[1].Value).Cast<Match>().Select(m => m.Groups[1].Value.Trim()).Where(v
-                => v.Length > 0).Distinct().ToList();
+            var values = s_backticked.Matches(listed.Groups[1].Value).Cast<Match>().Select(m => m.Groups[1].Value.Trim()).Where(
+                v => v.Length > 0).Distinct().ToList();
             if (values.Count > 0 && values.All(v => v is "true" or "false"))
             {
                 return TypeRef.Boolean;
@@ -228,7 +233,6 @@ internal sealed partial class ApiBuilder
         {
             return TypeRef.String;
         }
-
 
         if (s_openObject.IsMatch(description))
         {
@@ -458,9 +462,8 @@ internal sealed partial class ApiBuilder
             fields.Add((current, description.ToString().Trim()));
         }
 
-        return fields.Where(f => f.Name.Length > 0).Select(f
-            => (f.Name,
-            Patterns.Replace(f.Description, @"^(?:and|or|,)\s+|\s+(?:and|or|,)$", string.Empty, RegexOptions.CultureInvariant, Patterns.Timeout).Trim(' ', ',',
+        return fields.Where(f => f.Name.Length > 0).Select(f => (f.Name,
+            s_listJoiners.Replace(f.Description, string.Empty).Trim(' ', ',',
             '(', ')'))).ToList();
     }
 }

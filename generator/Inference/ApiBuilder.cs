@@ -15,6 +15,17 @@ namespace Engage.Codegen.Inference;
 /// </summary>
 internal sealed partial class ApiBuilder
 {
+    private static readonly Regex s_apiNameInProse = new(
+        @"\b(?:(?:The|the)\s+)?([A-Z][\w.-]*(?:\s+[A-Z0-9][\w.-]*){0,2}?)(?:'s)?\s+(?:REST\s+|HTTP\s+|Web\s+)?API\b", RegexOptions.CultureInvariant,
+        Patterns.Timeout);
+    private static readonly Regex s_notAName = new("^(The|This|That|These|Those|Our|Your|Its|Their|An?|Every|Each|All|Any|Some|Most|Other|REST|HTTP|JSON)$",
+        RegexOptions.CultureInvariant, Patterns.Timeout);
+    private static readonly Regex s_deprecated = new(@"\bdeprecat", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, Patterns.Timeout);
+    private static readonly Regex s_leadingTypeWord = new(@"^\((?:array|list|object|map|hash|dictionary|any)\)",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, Patterns.Timeout);
+    private static readonly Regex s_trailingReadOnly = new(@"(?<=[.!?])\s+read[-\s]?only\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant,
+        Patterns.Timeout);
+
     private readonly List<DiagnosticInfo> _diagnostics = new();
     private readonly List<ModelSpec> _models = new();
     private readonly Dictionary<string, ModelSpec> _modelsByName = new(StringComparer.Ordinal);
@@ -103,18 +114,15 @@ internal sealed partial class ApiBuilder
         // resource's part of the API, not the API.
         var resourcePages = docs.Count(d => d.Endpoints.Any(e => !e.Summary));
         var candidates = docs.OrderBy(d => d.Endpoints.Any(e => !e.Summary) ? 1 : 0)
-            .SelectMany(d => new[] { (d, d.FrontMatterTitle, false), (d, d.Title, false), (d, d.Introduction, true) }).Where(t
-                => !string.IsNullOrWhiteSpace(t.Item2));
+            .SelectMany(d => new[] { (d, d.FrontMatterTitle, false), (d, d.Title, false), (d, d.Introduction, true) }).Where(
+                t => !string.IsNullOrWhiteSpace(t.Item2));
         foreach (var (doc, text, prose) in candidates)
         {
-            var match = Patterns.Match(text!, @"\b(?:(?:The|the)\s+)?([A-Z][\w.-]*(?:\s+[A-Z0-9][\w.-]*){0,2}?)(?:'s)?\s+(?:REST\s+|HTTP\s+|Web\s+)?API\b",
-                RegexOptions.CultureInvariant, Patterns.Timeout);
+            var match = s_apiNameInProse.Match(text!);
             var ownResource = prose && resourcePages > 1 && doc.Endpoints.Any(e => !e.Summary) && match.Success &&
                 (NamesPage(match.Groups[1].Value, doc.Title) || NamesPage(match.Groups[1].Value, doc.FrontMatterTitle));
             if (match.Success && !ownResource
-                && !Patterns.IsMatch(match.Groups[1].Value,
-                "^(The|This|That|These|Those|Our|Your|Its|Their|An?|Every|Each|All|Any|Some|Most|Other|REST|HTTP|JSON)$", RegexOptions.CultureInvariant,
-                Patterns.Timeout))
+                && !s_notAName.IsMatch(match.Groups[1].Value))
             {
                 var apiName = Naming.Pascal(match.Groups[1].Value);
                 return (apiName, apiName + "Client");
@@ -313,15 +321,13 @@ internal sealed partial class ApiBuilder
         // scheme, "basic authentication" is the key and secret.
         if (credentials.Location != CredentialLocation.Basic)
         {
-            resources = resources.Select(r
-                => r with { Operations = r.Operations.Select(o
-                => o with { Auth = o.Auth is AuthKind.None or AuthKind.Basic ? o.Auth : AuthKind.Token,
+            resources = resources.Select(
+                r => r with { Operations = r.Operations.Select(o => o with { Auth = o.Auth is AuthKind.None or AuthKind.Basic ? o.Auth : AuthKind.Token,
                 SecretRequiredFor = EquatableArray<string>.Empty }).ToEquatableArray() }).ToList();
         }
         else
         {
-            resources = resources.Select(r
-                => r with { Operations = r.Operations.Select(o => o.Auth == AuthKind.Basic ? o with { Auth = AuthKind.KeyAndSecret }
+            resources = resources.Select(r => r with { Operations = r.Operations.Select(o => o.Auth == AuthKind.Basic ? o with { Auth = AuthKind.KeyAndSecret }
                 : o).ToEquatableArray() }).ToList();
         }
 
@@ -486,7 +492,7 @@ internal sealed partial class ApiBuilder
     /// </summary>
     private string? Deprecation(string jsonName, string description)
     {
-        if (Patterns.IsMatch(description, @"\bdeprecat", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, Patterns.Timeout))
+        if (s_deprecated.IsMatch(description))
         {
             return description;
         }
@@ -500,8 +506,7 @@ internal sealed partial class ApiBuilder
         // A table's type column, put at the head of the description for the type reader, is the member's type, not its summary.
         if (description.StartsWith("(", StringComparison.Ordinal) &&
             (DeclaredTypes.Read(description, fallback) is not null
-                || Patterns.IsMatch(description, @"^\((?:array|list|object|map|hash|dictionary|any)\)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant,
-                Patterns.Timeout)))
+                || s_leadingTypeWord.IsMatch(description)))
         {
             var close = description.IndexOf(')');
             var rest = description.Substring(close + 1).TrimStart();
@@ -509,8 +514,7 @@ internal sealed partial class ApiBuilder
         }
 
         // A "read-only" label after the sentence (Slate's <i class="label">read-only</i>) reads as one.
-        description = Patterns.Replace(description, @"(?<=[.!?])\s+read[-\s]?only\s*$", " Read-only.", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant,
-            Patterns.Timeout);
+        description = s_trailingReadOnly.Replace(description, " Read-only.");
         var text = description.Length > 0 ? description : fallback;
         return text.Length > 0 && char.IsLower(text[0]) && description.Length > 0 ? char.ToUpperInvariant(text[0]) + text.Substring(1) : text;
     }

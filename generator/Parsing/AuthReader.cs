@@ -15,6 +15,13 @@ namespace Engage.Codegen.Parsing;
 /// </summary>
 internal static class AuthReader
 {
+    private static readonly Regex s_nonLetters = new("[^a-z]", RegexOptions.CultureInvariant, Patterns.Timeout);
+    private static readonly Regex s_saysKeyAndSecret = new(@"\bapi\s+key\s+as\s+(?:the\s+)?user\s*name\b|\bkey\s+and\s+(?:the\s+)?secret\b|\bapi\s+secret\b",
+        RegexOptions.CultureInvariant, Patterns.Timeout);
+    private static readonly Regex s_saysEmailAndKey = new(@"\bemail(?:\s+address)?\s+(?:and|:|as\s+(?:the\s+)?user\s*name)|\bemail\b.*\bapi\s+(?:key|token)\b",
+        RegexOptions.CultureInvariant, Patterns.Timeout);
+    private static readonly Regex s_saysUserAndPassword = new(@"\buser(?:name)?\b|\blogin\b|\bpass(?:word)?\b", RegexOptions.CultureInvariant,
+        Patterns.Timeout);
 
     private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;
 
@@ -73,8 +80,7 @@ internal static class AuthReader
         {
             var name = header.Groups["name"].Value;
             var prefix = Prefix(header.Groups["prefix"]);
-            var placeholder = Patterns.Replace(header.Groups["value"].Value.ToLowerInvariant(), "[^a-z]", string.Empty, RegexOptions.CultureInvariant,
-                Patterns.Timeout);
+            var placeholder = s_nonLetters.Replace(header.Groups["value"].Value.ToLowerInvariant(), string.Empty);
             var keyName = prefix == "Bearer " || Has("access token") || placeholder.Contains("accesstoken") ? "AccessToken"
                 : prefix.Length > 0 || name.IndexOf("token", StringComparison.OrdinalIgnoreCase) >= 0 ? "Token"
                 : "ApiKey";
@@ -124,19 +130,17 @@ internal static class AuthReader
             return ("ConsumerKey", "ConsumerSecret");
         }
 
-        if (Patterns.IsMatch(lower, @"\bapi\s+key\s+as\s+(?:the\s+)?user\s*name\b|\bkey\s+and\s+(?:the\s+)?secret\b|\bapi\s+secret\b",
-            RegexOptions.CultureInvariant, Patterns.Timeout))
+        if (s_saysKeyAndSecret.IsMatch(lower))
         {
             return ("ApiKey", "ApiSecret");
         }
 
-        if (Patterns.IsMatch(lower, @"\bemail(?:\s+address)?\s+(?:and|:|as\s+(?:the\s+)?user\s*name)|\bemail\b.*\bapi\s+(?:key|token)\b",
-            RegexOptions.CultureInvariant, Patterns.Timeout))
+        if (s_saysEmailAndKey.IsMatch(lower))
         {
             return ("Email", "ApiKey");
         }
 
-        if (Patterns.IsMatch(lower, @"\buser(?:name)?\b|\blogin\b|\bpass(?:word)?\b", RegexOptions.CultureInvariant, Patterns.Timeout))
+        if (s_saysUserAndPassword.IsMatch(lower))
         {
             return ("Username", "Password");
         }

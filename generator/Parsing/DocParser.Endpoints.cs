@@ -15,6 +15,23 @@ namespace Engage.Codegen.Parsing;
 /// <summary>Endpoint sections: what a section says besides its endpoints, read once and shared by them.</summary>
 internal static partial class DocParser
 {
+    private static readonly Regex s_genericObjectWord = new("^(error|json|response|status)$", RegexOptions.IgnoreCase, Patterns.Timeout);
+    private static readonly Regex s_integerText = new(@"^-?\d+$", RegexOptions.CultureInvariant, Patterns.Timeout);
+    private static readonly Regex s_dateText = new(@"^\d{4}-\d{2}-\d{2}", RegexOptions.CultureInvariant, Patterns.Timeout);
+    private static readonly Regex s_saysNoAuth = new(@"\bno\s+(?:authentication|auth|credentials|api\s+key|token)\s+(?:is\s+|are\s+)?(?:required|needed)\b|"
+        + @"\bdoes\s+not\s+(?:require|need)\s+(?:any\s+)?(?:authentication|auth|credentials|an\s+api\s+key|"
+        + @"a\s+token)\b|\brequires\s+no\s+(?:authentication|auth|credentials)\b|"
+        + @"\b(?:this\s+)?endpoint\s+is\s+public\b|\bcan\s+be\s+called\s+without\s+(?:authentication|" + @"credentials|an\s+api\s+key|a\s+token)\b",
+        RegexOptions.CultureInvariant, Patterns.Timeout);
+    private static readonly Regex s_saysBasicAuth = new(@"\b(?:requires?|required|needs?|must\s+(?:use|be\s+made\s+with)|only\s+(?:with|via)|via|using|"
+        + @"authenticated\s+with)\b[^.]{0,60}?\bbasic\s+auth(?:entication)?\b", RegexOptions.CultureInvariant, Patterns.Timeout);
+    private static readonly Regex s_saysWithoutBasic = new(@"\bwithout\s+(?:providing\s+)?basic\b", RegexOptions.CultureInvariant, Patterns.Timeout);
+    private static readonly Regex s_saysKeyOnly = new(@"works\s+with\s+(?:just\s+(?:the\s+)?)?(?:username|api\s+key)(?:\s+only)?\s+(?:authentication|auth)\b",
+        RegexOptions.CultureInvariant, Patterns.Timeout);
+    private static readonly Regex s_conditionLead = new(@"^\s*(?:,\s*)?(?:if|unless|except|when|but)\b", RegexOptions.CultureInvariant, Patterns.Timeout);
+    private static readonly Regex s_saysKeyAndSecret = new(@"username\s*(?:and|&|\+)\s*password|key\s+and\s+(?:the\s+)?secret|api\s+secret",
+        RegexOptions.CultureInvariant, Patterns.Timeout);
+
     private static readonly Regex s_noContent = new(
         @"\b204\b|\bno\s+content\b|\breturns?\s+nothing\b|\b(?:an?\s+)?empty\s+(?:response|body)\b|" +
             @"\bno\s+response\s+body\b|\bwithout\s+a\s+(?:response\s+)?body\b",
@@ -31,7 +48,6 @@ internal static partial class DocParser
     private static readonly Regex s_returnsList = new(
         @"\breturns?\s+(?:an?|the)\s+(?:list|array|page)\s+of\s+(?:the\s+)?([A-Za-z][\w-]*)\s+objects?\b",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, Patterns.Timeout);
-
 
     /// <summary>
     /// A call in the section to <paramref name="endpoint"/> (sample values in its parameters): a curl command, or else a
@@ -158,7 +174,7 @@ internal static partial class DocParser
                         returnsList = true;
                     }
                     else if (single.Success
-                        && !Patterns.IsMatch(single.Groups[1].Value, "^(error|json|response|status)$", RegexOptions.IgnoreCase, Patterns.Timeout))
+                        && !s_genericObjectWord.IsMatch(single.Groups[1].Value))
                     {
                         returnsObject = single.Groups[1].Value;
                     }
@@ -258,8 +274,8 @@ internal static partial class DocParser
                 }
 
                 // Slate's side notes: "> The above command returns JSON structured like this:".
-                case QuoteBlock quote when quote.OfType<ParagraphBlock>().Select(p
-                    => Labels.Read(MarkdownText.Inline(p.Inline).ToLowerInvariant())).FirstOrDefault(l => l is not null) is { } quoted:
+                case QuoteBlock quote when quote.OfType<ParagraphBlock>().Select(
+                    p => Labels.Read(MarkdownText.Inline(p.Inline).ToLowerInvariant())).FirstOrDefault(l => l is not null) is { } quoted:
                     label = quoted;
                     placement = Placement.Unspecified;
                     break;
@@ -298,8 +314,8 @@ internal static partial class DocParser
 
                 case ListBlock listBlock when label == Label.Parameters || (seenEndpoint && label == Label.None):
                     parameters.AddRange(FieldReader.ReadBullets(markdown, listBlock, diagnostics)
-                        .Select(f
-                            => f with { Requirement = f.Requirement == Requirement.Unspecified ? labelRequirement : f.Requirement, Placement = placement }));
+                        .Select(f => f with { Requirement = f.Requirement == Requirement.Unspecified ? labelRequirement : f.Requirement,
+                            Placement = placement }));
                     break;
 
                 // A parameters label over a table written in HTML: "<tr><th><code>per_page</code></th><td>...</td></tr>".
@@ -348,7 +364,7 @@ internal static partial class DocParser
             foreach (var parameter in parameters)
             {
                 var spoken = parameter.Name.Replace('_', ' ').ToLowerInvariant();
-                if (Patterns.IsMatch(conditionalAuth, @"\b" + Regex.Escape(spoken) + @"\b", RegexOptions.CultureInvariant, Patterns.Timeout) ||
+                if (Patterns.IsMatch(conditionalAuth, @"\b" + Regex.Escape(spoken) + @"\b", RegexOptions.CultureInvariant) ||
                     conditionalAuth.Contains("`" + parameter.Name.ToLowerInvariant() + "`"))
                 {
                     secretFor.Add(parameter.Name);
@@ -486,8 +502,8 @@ internal static partial class DocParser
     private static FieldDocSpec QueryField(string name, string example, LocationInfo location)
     {
         var kind = example is "true" or "false" ? "true or false"
-            : Patterns.IsMatch(example, @"^-?\d+$", RegexOptions.CultureInvariant, Patterns.Timeout) ? "an integer"
-            : Patterns.IsMatch(example, @"^\d{4}-\d{2}-\d{2}", RegexOptions.CultureInvariant, Patterns.Timeout) ? "a date"
+            : s_integerText.IsMatch(example) ? "an integer"
+            : s_dateText.IsMatch(example) ? "a date"
             : "a string";
         return new FieldDocSpec(name, "Optional. A query parameter shown in the endpoint line; " + kind + ".", Requirement.Optional, false, location);
     }
@@ -495,34 +511,27 @@ internal static partial class DocParser
     private static (AuthKind? Kind, string? Condition) ReadAuth(string lower)
     {
         // "No authentication is required", "does not require authentication", "This endpoint is public".
-        if (Patterns.IsMatch(lower, @"\bno\s+(?:authentication|auth|credentials|api\s+key|token)\s+(?:is\s+|are\s+)?(?:required|needed)\b|" +
-            @"\bdoes\s+not\s+(?:require|need)\s+(?:any\s+)?(?:authentication|auth|credentials|an\s+api\s+key|" +
-            @"a\s+token)\b|\brequires\s+no\s+(?:authentication|auth|credentials)\b|" +
-            @"\b(?:this\s+)?endpoint\s+is\s+public\b|\bcan\s+be\s+called\s+without\s+(?:authentication|" +
-            @"credentials|an\s+api\s+key|a\s+token)\b", RegexOptions.CultureInvariant, Patterns.Timeout))
+        if (s_saysNoAuth.IsMatch(lower))
         {
             return (AuthKind.None, null);
         }
 
         // "List access tokens requires that you are authenticated via basic authentication."
-        if (Patterns.IsMatch(lower, @"\b(?:requires?|required|needs?|must\s+(?:use|be\s+made\s+with)|only\s+(?:with|via)|via|using|" +
-            @"authenticated\s+with)\b[^.]{0,60}?\bbasic\s+auth(?:entication)?\b", RegexOptions.CultureInvariant, Patterns.Timeout) &&
-            !Patterns.IsMatch(lower, @"\bwithout\s+(?:providing\s+)?basic\b", RegexOptions.CultureInvariant, Patterns.Timeout))
+        if (s_saysBasicAuth.IsMatch(lower) &&
+            !s_saysWithoutBasic.IsMatch(lower))
         {
             return (AuthKind.Basic, null);
         }
 
-        var keyOnly = Patterns.Match(lower, @"works\s+with\s+(?:just\s+(?:the\s+)?)?(?:username|api\s+key)(?:\s+only)?\s+(?:authentication|auth)\b",
-            RegexOptions.CultureInvariant, Patterns.Timeout);
+        var keyOnly = s_saysKeyOnly.Match(lower);
         if (keyOnly.Success)
         {
             var rest = lower.Substring(keyOnly.Index + keyOnly.Length);
-            var conditional = Patterns.IsMatch(rest, @"^\s*(?:,\s*)?(?:if|unless|except|when|but)\b", RegexOptions.CultureInvariant, Patterns.Timeout);
+            var conditional = s_conditionLead.IsMatch(rest);
             return (AuthKind.Key, conditional ? rest : null);
         }
 
-        if (Patterns.IsMatch(lower, @"username\s*(?:and|&|\+)\s*password|key\s+and\s+(?:the\s+)?secret|api\s+secret", RegexOptions.CultureInvariant,
-            Patterns.Timeout))
+        if (s_saysKeyAndSecret.IsMatch(lower))
         {
             return (AuthKind.KeyAndSecret, null);
         }

@@ -20,11 +20,20 @@ namespace Engage.Codegen.Parsing;
 /// </summary>
 internal static partial class DocParser
 {
+    private static readonly Regex s_sentenceBreak = new(@"(?<=[.!?])\s+", RegexOptions.CultureInvariant, Patterns.Timeout);
+    private static readonly Regex s_deprecated = new(@"\bdeprecat", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, Patterns.Timeout);
+    private static readonly Regex s_replacementWords = new(@"\b(?:use|instead|in favou?r of|replaced by)\b",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, Patterns.Timeout);
+    private static readonly Regex s_codeSpan = new("`([^`]+)`", RegexOptions.CultureInvariant, Patterns.Timeout);
+    private static readonly Regex s_address = new(
+        @"https?://[\w{}<>\[\]-]+(?:\.[\w{}<>\[\]-]+)*(?::\d+)?(?:/[\w\-./{}<>:\[\]]*)?|[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?::\d+)?(?:/[\w\-./]*)?",
+        RegexOptions.CultureInvariant, Patterns.Timeout);
+    private static readonly Regex s_requirementLead = new(@"^(Required|Optional)\b", RegexOptions.IgnoreCase, Patterns.Timeout);
+
     private static readonly MarkdownPipeline s_pipeline = new MarkdownPipelineBuilder()
         .UseYamlFrontMatter()
         .UsePipeTables()
         .Build();
-
 
     /// <summary>A heading over the error bodies: "Errors", "Error responses", "Validation errors", "Handling errors".</summary>
     private static readonly Regex s_errorHeading = new(
@@ -475,16 +484,15 @@ internal static partial class DocParser
     /// <summary>Sentences that call backticked names deprecated: "The older `after_id` ... are deprecated".</summary>
     private static void ReadDeprecations(string text, List<DeprecationSpec> deprecations)
     {
-        foreach (var sentence in Patterns.Split(text, @"(?<=[.!?])\s+", RegexOptions.CultureInvariant, Patterns.Timeout))
+        foreach (var sentence in s_sentenceBreak.Split(text))
         {
-            if (!Patterns.IsMatch(sentence, @"\bdeprecat", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, Patterns.Timeout))
+            if (!s_deprecated.IsMatch(sentence))
             {
                 continue;
             }
 
-            var deprecatedPart = Patterns.Split(sentence, @"\b(?:use|instead|in favou?r of|replaced by)\b",
-                RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, Patterns.Timeout)[0];
-            foreach (Match name in Patterns.Matches(deprecatedPart, "`([^`]+)`", RegexOptions.CultureInvariant, Patterns.Timeout))
+            var deprecatedPart = s_replacementWords.Split(sentence)[0];
+            foreach (Match name in s_codeSpan.Matches(deprecatedPart))
             {
                 deprecations.Add(new DeprecationSpec(name.Groups[1].Value.Trim(), sentence.Trim()));
             }
@@ -529,11 +537,7 @@ internal static partial class DocParser
 
             // A full URL may hold placeholders (https://{subdomain}.example.com, /accounts/:account_id,
             // https://your-server/api/v1); a bare host needs a dot (api.example.com/v1).
-            var match = Patterns.Match(
-                candidate,
-                @"https?://[\w{}<>\[\]-]+(?:\.[\w{}<>\[\]-]+)*(?::\d+)?(?:/[\w\-./{}<>:\[\]]*)?|[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?::\d+)?(?:/[\w\-./]*)?",
-                RegexOptions.CultureInvariant,
-                Patterns.Timeout);
+            var match = s_address.Match(candidate);
             if (match.Success)
             {
                 var value = match.Value.TrimEnd('.', '/', ':');
@@ -564,8 +568,8 @@ internal static partial class DocParser
         }
 
         var path = bare.Groups[1].Value.TrimEnd('/');
-        var listed = endpoints.Where(e => e.Summary && string.Equals(e.PathTemplate, path, StringComparison.OrdinalIgnoreCase)).Select(e
-            => e.HttpMethod).Distinct().ToList();
+        var listed = endpoints.Where(e => e.Summary && string.Equals(e.PathTemplate, path, StringComparison.OrdinalIgnoreCase)).Select(
+            e => e.HttpMethod).Distinct().ToList();
         return listed.Count == 1
             && !endpoints.Any(e => !e.Summary && !e.Illustration && string.Equals(e.PathTemplate, path, StringComparison.OrdinalIgnoreCase))
             ? (listed[0], path)
@@ -577,7 +581,7 @@ internal static partial class DocParser
             .Select(item => item.OfType<ParagraphBlock>().FirstOrDefault())
             .Where(paragraph => paragraph is not null)
             .Select(paragraph => FieldReader.s_bullet.Match(MarkdownText.Inline(paragraph!.Inline)))
-            .Any(match => match.Success && Patterns.IsMatch(match.Groups[3].Value, @"^(Required|Optional)\b", RegexOptions.IgnoreCase, Patterns.Timeout));
+            .Any(match => match.Success && s_requirementLead.IsMatch(match.Groups[3].Value));
 
     private static ObjectSectionSpec ReadObject(MarkdownText markdown, HeadingBlock heading, string headingText, string name, string? parent,
         List<Block> blocks, List<DiagnosticInfo> diagnostics)

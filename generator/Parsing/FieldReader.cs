@@ -15,6 +15,15 @@ namespace Engage.Codegen.Parsing;
 /// </summary>
 internal static class FieldReader
 {
+    private static readonly Regex s_statusCodeLead = new(@"^\s*`[1-5]\d\d\b", RegexOptions.CultureInvariant, Patterns.Timeout);
+    private static readonly Regex s_requirementWord = new(@"<?\b(required|mandatory|optional)\b>?", RegexOptions.CultureInvariant, Patterns.Timeout);
+    private static readonly Regex s_requiredLead = new(@"^(?:\*\*)?(?:required|mandatory)\b", RegexOptions.CultureInvariant, Patterns.Timeout);
+    private static readonly Regex s_optionalLead = new(@"^(?:\*\*)?optional\b", RegexOptions.CultureInvariant, Patterns.Timeout);
+    private static readonly Regex s_requirementPrefix = new(@"^(?:\*\*)?(?:required|mandatory|optional)(?:\*\*)?\s*[.:,]?\s*",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, Patterns.Timeout);
+    private static readonly Regex s_requirementOnly = new("^(required|optional)$", RegexOptions.IgnoreCase, Patterns.Timeout);
+    private static readonly Regex s_requirementSentence = new(@"^\s*(required|mandatory|optional)\b\s*[.:]?\s*",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, Patterns.Timeout);
 
     internal static readonly Regex s_bullet = new(
         @"^\s*`\s*([^`]+?)\s*`\s*(?:`?\(([^)]*)\)`?)?\s*[-\u2013\u2014:]*\s*(.*)$", RegexOptions.Singleline | RegexOptions.CultureInvariant, Patterns.Timeout);
@@ -198,7 +207,7 @@ internal static class FieldReader
             if (!match.Success || !s_fieldName.IsMatch(match.Groups[1].Value))
             {
                 if (text.TrimStart().StartsWith("[", StringComparison.Ordinal) || !text.Contains("`") ||
-                    Patterns.IsMatch(text, @"^\s*`[1-5]\d\d\b", RegexOptions.CultureInvariant, Patterns.Timeout))
+                    s_statusCodeLead.IsMatch(text))
                 {
                     continue; // a table of contents entry, plain prose or a status code ("`204 No Content` if ..."), not a field
                 }
@@ -217,24 +226,22 @@ internal static class FieldReader
         var requirement = Requirement.Unspecified;
         var lead = (parenthetical + " " + description).TrimStart().ToLowerInvariant();
         // "(string, required)", "(string: <required>)": the parenthetical's own word, wherever it stands in it.
-        var marked = Patterns.Match(parenthetical.ToLowerInvariant(), @"<?\b(required|mandatory|optional)\b>?", RegexOptions.CultureInvariant,
-            Patterns.Timeout);
+        var marked = s_requirementWord.Match(parenthetical.ToLowerInvariant());
         if (marked.Success)
         {
             requirement = marked.Groups[1].Value == "optional" ? Requirement.Optional : Requirement.Required;
         }
-        else if (Patterns.IsMatch(lead, @"^(?:\*\*)?(?:required|mandatory)\b", RegexOptions.CultureInvariant, Patterns.Timeout))
+        else if (s_requiredLead.IsMatch(lead))
         {
             requirement = Requirement.Required;
         }
-        else if (Patterns.IsMatch(lead, @"^(?:\*\*)?optional\b", RegexOptions.CultureInvariant, Patterns.Timeout))
+        else if (s_optionalLead.IsMatch(lead))
         {
             requirement = Requirement.Optional;
         }
 
-        var cleaned = Patterns.Replace(description, @"^(?:\*\*)?(?:required|mandatory|optional)(?:\*\*)?\s*[.:,]?\s*", string.Empty,
-            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, Patterns.Timeout);
-        if (parenthetical.Length > 0 && !Patterns.IsMatch(parenthetical, "^(required|optional)$", RegexOptions.IgnoreCase, Patterns.Timeout))
+        var cleaned = s_requirementPrefix.Replace(description, string.Empty);
+        if (parenthetical.Length > 0 && !s_requirementOnly.IsMatch(parenthetical))
         {
             cleaned = "(" + parenthetical + ") " + cleaned;
         }
@@ -358,8 +365,7 @@ internal static class FieldReader
             var description = Cell(descriptionColumn);
 
             // "**Required** The name of ..." in the description column says what a required column would.
-            var lead = Patterns.Match(description, @"^\s*(required|mandatory|optional)\b\s*[.:]?\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant,
-                Patterns.Timeout);
+            var lead = s_requirementSentence.Match(description);
             if (lead.Success)
             {
                 requirement = requirement.Length > 0 ? requirement : lead.Groups[1].Value.Equals("optional", StringComparison.OrdinalIgnoreCase) ? "Optional."

@@ -23,6 +23,17 @@ internal enum Label
 /// </summary>
 internal static class Labels
 {
+    private static readonly Regex s_queryWord = new(@"\bquery\b|\bquery[-\s]string\b", RegexOptions.CultureInvariant, Patterns.Timeout);
+    private static readonly Regex s_bodyWord = new(@"\b(?:body|form|payload|request\s+body)\b", RegexOptions.CultureInvariant, Patterns.Timeout);
+    private static readonly Regex s_pathWord = new(@"\b(?:url|path|route)\b", RegexOptions.CultureInvariant, Patterns.Timeout);
+    private static readonly Regex s_parametersLabel = new(@"^(?:(?:required|optional|query|string|body|request|path|url|form)\s+){0,3}parameters?\b|"
+        + @"^(?:available\s+|supported\s+|optional\s+)?(?:filters|options|arguments)\s*:$", RegexOptions.CultureInvariant, Patterns.Timeout);
+    private static readonly Regex s_requestLabel = new(@"^(?:an?\s+)?(?:example|sample)\s+(?:request|payload|body)|^request\s*(?:data|body|payload)?\s*:",
+        RegexOptions.CultureInvariant, Patterns.Timeout);
+    private static readonly Regex s_responseLabel = new(@"^(?:an?\s+)?(?:example|sample)\s+(?:response|result|output)|^response\s*(?:data|body|payload)?\s*:|"
+        + @"^(?:it|this|the\s+\w+)\s+(?:returns|responds)\b.*:$|^(?:the\s+)?(?:above\s+)?(?:command|call|"
+        + @"request)\s+(?:returns|responds|answers)\b.*:$|\blooks\s+like\s+this\s*:$|" + @"^(?:the\s+)?response(?:\s+body)?\s+(?:contains|includes|has)\b.*:$",
+        RegexOptions.CultureInvariant, Patterns.Timeout);
 
     private static readonly Regex s_headingLabel = new(
         @"^(?:(?<p>(?:(?:required|optional|query|url|path|body|request|form|input)\s+)*(?:parameters?|params|" +
@@ -45,9 +56,9 @@ internal static class Labels
         }
 
         var lower = labelText.ToLowerInvariant();
-        return Patterns.IsMatch(lower, @"\bquery\b|\bquery[-\s]string\b", RegexOptions.CultureInvariant, Patterns.Timeout) ? Placement.Query
-            : Patterns.IsMatch(lower, @"\b(?:body|form|payload|request\s+body)\b", RegexOptions.CultureInvariant, Patterns.Timeout) ? Placement.Body
-            : Patterns.IsMatch(lower, @"\b(?:url|path|route)\b", RegexOptions.CultureInvariant, Patterns.Timeout) ? Placement.Path
+        return s_queryWord.IsMatch(lower) ? Placement.Query
+            : s_bodyWord.IsMatch(lower) ? Placement.Body
+            : s_pathWord.IsMatch(lower) ? Placement.Path
             : Placement.Unspecified;
     }
 
@@ -95,22 +106,17 @@ internal static class Labels
         }
 
         // "Parameters", "Query parameters:", and the lists a GET takes, "Available filters:", "Options:", "Arguments:".
-        if (Patterns.IsMatch(trimmed, @"^(?:(?:required|optional|query|string|body|request|path|url|form)\s+){0,3}parameters?\b|" +
-            @"^(?:available\s+|supported\s+|optional\s+)?(?:filters|options|arguments)\s*:$", RegexOptions.CultureInvariant, Patterns.Timeout))
+        if (s_parametersLabel.IsMatch(trimmed))
         {
             return Label.Parameters;
         }
 
-        if (Patterns.IsMatch(trimmed, @"^(?:an?\s+)?(?:example|sample)\s+(?:request|payload|body)|^request\s*(?:data|body|payload)?\s*:",
-            RegexOptions.CultureInvariant, Patterns.Timeout))
+        if (s_requestLabel.IsMatch(trimmed))
         {
             return Label.Request;
         }
 
-        if (Patterns.IsMatch(trimmed, @"^(?:an?\s+)?(?:example|sample)\s+(?:response|result|output)|^response\s*(?:data|body|payload)?\s*:|" +
-            @"^(?:it|this|the\s+\w+)\s+(?:returns|responds)\b.*:$|^(?:the\s+)?(?:above\s+)?(?:command|call|" +
-            @"request)\s+(?:returns|responds|answers)\b.*:$|\blooks\s+like\s+this\s*:$|" +
-            @"^(?:the\s+)?response(?:\s+body)?\s+(?:contains|includes|has)\b.*:$", RegexOptions.CultureInvariant, Patterns.Timeout))
+        if (s_responseLabel.IsMatch(trimmed))
         {
             return Label.Response;
         }

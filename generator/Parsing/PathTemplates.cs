@@ -22,6 +22,7 @@ internal sealed record PathReading(IReadOnlyList<string> Templates, IReadOnlyLis
 /// </summary>
 internal static class PathTemplates
 {
+    private static readonly Regex s_queryName = new(@"^[A-Za-z_][\w\-.\[\]]*$", RegexOptions.CultureInvariant, Patterns.Timeout);
 
     // A whole segment that is a parameter: {id}, {org.slug} and {id:int} (a dotted name or a type inside the
     // braces, or alternatives: {email|id}), #{id} (Ruby's interpolation), :id, <id> or <camera id>, [id], $id;
@@ -155,7 +156,7 @@ internal static class PathTemplates
             {
                 var equals = pair.IndexOf('=');
                 var name = equals < 0 ? pair : pair.Substring(0, equals);
-                if (Patterns.IsMatch(name, @"^[A-Za-z_][\w\-.\[\]]*$", RegexOptions.CultureInvariant, Patterns.Timeout))
+                if (s_queryName.IsMatch(name))
                 {
                     query.Add((name, equals < 0 ? string.Empty : Uri.UnescapeDataString(pair.Substring(equals + 1))));
                 }

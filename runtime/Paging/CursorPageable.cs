@@ -60,15 +60,8 @@ public readonly struct CursorResult<T>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class CursorPageable<T> : AsyncPageable<T>
 {
-    private const string NextPrefix = "next:";
-    private const string PreviousPrefix = "previous:";
-
     private readonly Func<CursorRequest, CancellationToken, Task<CursorResult<T>>> _fetch;
-    private readonly string? _nextCursor;
-    private readonly string? _previousCursor;
-    private readonly int? _pageSize;
-    private readonly CancellationToken _cancellationToken;
-    private readonly string? _operation;
+    private readonly TwoWayCursor _cursor;
 
     /// <summary>Creates the pageable.</summary>
     /// <param name="fetch">Requests one page.</param>
@@ -85,35 +78,16 @@ public sealed class CursorPageable<T> : AsyncPageable<T>
         CancellationToken cancellationToken,
         string? operation = null)
     {
-        if (nextCursor is not null && previousCursor is not null)
-        {
-            throw new ArgumentException("Only one of next_cursor and previous_cursor can be set.", nameof(previousCursor));
-        }
-
+        var names = ("next_cursor", "previous_cursor", nameof(previousCursor));
+        _cursor = new TwoWayCursor("next:", "previous:", nextCursor, previousCursor, names, pageSize, cancellationToken, operation);
         _fetch = fetch ?? throw new ArgumentNullException(nameof(fetch));
-        _nextCursor = nextCursor;
-        _previousCursor = previousCursor;
-        _pageSize = pageSize;
-        _cancellationToken = cancellationToken;
-        _operation = operation;
     }
 
     /// <inheritdoc />
-    public override IAsyncEnumerable<Page<T>> AsPages(string? continuationToken = null, int? pageSizeHint = null)
-    {
-        var (backwards, cursor) = PagingCore.Start(continuationToken, NextPrefix, PreviousPrefix, _previousCursor is not null, _previousCursor ?? _nextCursor, pageSizeHint);
-        var pageSize = pageSizeHint ?? _pageSize;
-        return PagingCore.Enumerate<T>(
-            async (back, at, token) =>
-            {
-                var result = await _fetch(back ? new CursorRequest(pageSize, null, at) : new CursorRequest(pageSize, at, null), token).ConfigureAwait(false);
-                return (result.Items, back ? result.PreviousCursor : result.NextCursor, null);
-            },
-            backwards,
-            cursor,
-            NextPrefix,
-            PreviousPrefix,
-            _cancellationToken,
-            _operation);
-    }
+    public override IAsyncEnumerable<Page<T>> AsPages(string? continuationToken = null, int? pageSizeHint = null) =>
+        _cursor.Pages<T>(continuationToken, pageSizeHint, async (back, at, pageSize, token) =>
+        {
+            var result = await _fetch(back ? new CursorRequest(pageSize, null, at) : new CursorRequest(pageSize, at, null), token).ConfigureAwait(false);
+            return (result.Items, back ? result.PreviousCursor : result.NextCursor, null);
+        });
 }

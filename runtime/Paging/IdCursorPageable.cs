@@ -52,16 +52,9 @@ public readonly struct IdCursorResult<T>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class IdCursorPageable<T> : AsyncPageable<T>
 {
-    private const string AfterPrefix = "after:";
-    private const string BeforePrefix = "before:";
-
     private readonly Func<IdCursorRequest, CancellationToken, Task<IdCursorResult<T>>> _fetch;
     private readonly Func<T, string?> _idOf;
-    private readonly string? _afterId;
-    private readonly string? _beforeId;
-    private readonly int? _pageSize;
-    private readonly CancellationToken _cancellationToken;
-    private readonly string? _operation;
+    private readonly TwoWayCursor _cursor;
 
     /// <summary>Creates the pageable.</summary>
     /// <param name="fetch">Requests one page.</param>
@@ -80,47 +73,28 @@ public sealed class IdCursorPageable<T> : AsyncPageable<T>
         CancellationToken cancellationToken,
         string? operation = null)
     {
-        if (afterId is not null && beforeId is not null)
-        {
-            throw new ArgumentException("Only one of after_id and before_id can be set.", nameof(beforeId));
-        }
-
+        var names = ("after_id", "before_id", nameof(beforeId));
+        _cursor = new TwoWayCursor("after:", "before:", afterId, beforeId, names, pageSize, cancellationToken, operation);
         _fetch = fetch ?? throw new ArgumentNullException(nameof(fetch));
         _idOf = idOf ?? throw new ArgumentNullException(nameof(idOf));
-        _afterId = afterId;
-        _beforeId = beforeId;
-        _pageSize = pageSize;
-        _cancellationToken = cancellationToken;
-        _operation = operation;
     }
 
     /// <inheritdoc />
-    public override IAsyncEnumerable<Page<T>> AsPages(string? continuationToken = null, int? pageSizeHint = null)
-    {
-        var (backwards, cursor) = PagingCore.Start(continuationToken, AfterPrefix, BeforePrefix, _beforeId is not null, _beforeId ?? _afterId, pageSizeHint);
-        var pageSize = pageSizeHint ?? _pageSize;
-        return PagingCore.Enumerate<T>(
-            async (back, at, token) =>
+    public override IAsyncEnumerable<Page<T>> AsPages(string? continuationToken = null, int? pageSizeHint = null) =>
+        _cursor.Pages<T>(continuationToken, pageSizeHint, async (back, at, pageSize, token) =>
+        {
+            var result = await _fetch(back ? new IdCursorRequest(pageSize, null, at) : new IdCursorRequest(pageSize, at, null), token).ConfigureAwait(false);
+            if (!result.HasMore)
             {
-                var result = await _fetch(back ? new IdCursorRequest(pageSize, null, at) : new IdCursorRequest(pageSize, at, null), token).ConfigureAwait(false);
-                if (!result.HasMore)
-                {
-                    return (result.Items, null, null);
-                }
+                return (result.Items, null, null);
+            }
 
-                if (result.Items.Count == 0)
-                {
-                    throw new ApiPagingException("The server returned an empty page with has_more = true; paging stopped to avoid an endless loop.");
-                }
+            if (result.Items.Count == 0)
+            {
+                throw new ApiPagingException("The server returned an empty page with has_more = true; paging stopped to avoid an endless loop.");
+            }
 
-                var next = _idOf(back ? result.Items[0] : result.Items[result.Items.Count - 1]);
-                return string.IsNullOrEmpty(next) ? throw new ApiPagingException("An item of the page has no id to page from.") : (result.Items, next, (long?)null);
-            },
-            backwards,
-            cursor,
-            AfterPrefix,
-            BeforePrefix,
-            _cancellationToken,
-            _operation);
-    }
+            var next = _idOf(back ? result.Items[0] : result.Items[result.Items.Count - 1]);
+            return string.IsNullOrEmpty(next) ? throw new ApiPagingException("An item of the page has no id to page from.") : (result.Items, next, (long?)null);
+        });
 }

@@ -15,15 +15,7 @@ namespace Engage.Codegen.Runtime;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class OffsetPageable<T> : AsyncPageable<T>
 {
-    private const string Prefix = "offset:";
-
-    private readonly Func<PageRequest, CancellationToken, Task<PageResult<T>>> _fetch;
-    private readonly long _startOffset;
-    private readonly int? _pageSize;
-    private readonly bool _shortPageEnds;
-    private readonly int? _defaultPageSize;
-    private readonly CancellationToken _cancellationToken;
-    private readonly string? _operation;
+    private readonly PositionList<T> _list;
 
     /// <summary>Creates the pageable.</summary>
     /// <param name="fetch">Requests one page.</param>
@@ -42,21 +34,20 @@ public sealed class OffsetPageable<T> : AsyncPageable<T>
         CancellationToken cancellationToken,
         string? operation = null)
     {
-        _fetch = fetch ?? throw new ArgumentNullException(nameof(fetch));
+        if (fetch is null)
+        {
+            throw new ArgumentNullException(nameof(fetch));
+        }
+
         if (startOffset < 0)
         {
             throw new ArgumentOutOfRangeException(nameof(startOffset), "The offset cannot be negative.");
         }
 
-        _startOffset = startOffset ?? 0;
-        _pageSize = pageSize;
-        _shortPageEnds = shortPageEnds;
-        _defaultPageSize = defaultPageSize;
-        _cancellationToken = cancellationToken;
-        _operation = operation;
+        _list = new PositionList<T>(fetch, "offset:", (0, 0, startOffset ?? 0), pageSize, (false, shortPageEnds, defaultPageSize), cancellationToken, operation);
     }
 
     /// <inheritdoc />
     public override IAsyncEnumerable<Page<T>> AsPages(string? continuationToken = null, int? pageSizeHint = null) =>
-        PositionPaging.Enumerate(_fetch, Prefix, continuationToken, 0, 0, _startOffset, pageSizeHint ?? _pageSize, false, _shortPageEnds, _defaultPageSize, ReportTotal, _cancellationToken, _operation);
+        _list.Pages(continuationToken, pageSizeHint, ReportTotal);
 }

@@ -14,17 +14,7 @@ namespace Engage.Codegen.Runtime;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class PageNumberPageable<T> : AsyncPageable<T>
 {
-    private const string Prefix = "page:";
-
-    private readonly Func<PageRequest, CancellationToken, Task<PageResult<T>>> _fetch;
-    private readonly int _firstPage;
-    private readonly int _startPage;
-    private readonly int? _pageSize;
-    private readonly bool _linksOnly;
-    private readonly bool _shortPageEnds;
-    private readonly int? _defaultPageSize;
-    private readonly CancellationToken _cancellationToken;
-    private readonly string? _operation;
+    private readonly PositionList<T> _list;
 
     /// <summary>Creates the pageable.</summary>
     /// <param name="fetch">Requests one page.</param>
@@ -47,23 +37,21 @@ public sealed class PageNumberPageable<T> : AsyncPageable<T>
         CancellationToken cancellationToken,
         string? operation = null)
     {
-        _fetch = fetch ?? throw new ArgumentNullException(nameof(fetch));
+        if (fetch is null)
+        {
+            throw new ArgumentNullException(nameof(fetch));
+        }
+
         if (startPage < firstPage)
         {
             throw new ArgumentOutOfRangeException(nameof(startPage), $"Pages are numbered from {firstPage}.");
         }
 
-        _firstPage = firstPage;
-        _startPage = startPage ?? firstPage;
-        _pageSize = pageSize;
-        _linksOnly = linksOnly;
-        _shortPageEnds = shortPageEnds;
-        _defaultPageSize = defaultPageSize;
-        _cancellationToken = cancellationToken;
-        _operation = operation;
+        _list = new PositionList<T>(
+            fetch, "page:", (firstPage, startPage ?? firstPage, 0), pageSize, (linksOnly, shortPageEnds, defaultPageSize), cancellationToken, operation);
     }
 
     /// <inheritdoc />
     public override IAsyncEnumerable<Page<T>> AsPages(string? continuationToken = null, int? pageSizeHint = null) =>
-        PositionPaging.Enumerate(_fetch, Prefix, continuationToken, _firstPage, _startPage, 0, pageSizeHint ?? _pageSize, _linksOnly, _shortPageEnds, _defaultPageSize, ReportTotal, _cancellationToken, _operation);
+        _list.Pages(continuationToken, pageSizeHint, ReportTotal);
 }

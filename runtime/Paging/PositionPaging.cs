@@ -71,6 +71,61 @@ public readonly struct PageResult<T>
 }
 
 /// <summary>
+/// What both position styles share (<see cref="PageNumberPageable{T}"/> and <see cref="OffsetPageable{T}"/>): the
+/// fetch, where to start, the page size, how the end is decided, the call's token and the span's name; and the
+/// enumeration of <see cref="PositionPaging"/> over them.
+/// </summary>
+internal readonly struct PositionList<T>
+{
+    private readonly Func<PageRequest, CancellationToken, Task<PageResult<T>>> _fetch;
+    private readonly string _prefix;
+    private readonly int _firstPage;
+    private readonly int _startPage;
+    private readonly long _startOffset;
+    private readonly int? _pageSize;
+    private readonly bool _linksOnly;
+    private readonly bool _shortPageEnds;
+    private readonly int? _defaultPageSize;
+    private readonly CancellationToken _cancellationToken;
+    private readonly string? _operation;
+
+    public PositionList(
+        Func<PageRequest, CancellationToken, Task<PageResult<T>>> fetch,
+        string prefix,
+        (int FirstPage, int StartPage, long StartOffset) start,
+        int? pageSize,
+        (bool LinksOnly, bool ShortPageEnds, int? DefaultPageSize) end,
+        CancellationToken cancellationToken,
+        string? operation)
+    {
+        _fetch = fetch;
+        _prefix = prefix;
+        (_firstPage, _startPage, _startOffset) = start;
+        _pageSize = pageSize;
+        (_linksOnly, _shortPageEnds, _defaultPageSize) = end;
+        _cancellationToken = cancellationToken;
+        _operation = operation;
+    }
+
+    /// <summary>The pages from where the continuation token (or the start) says; each total count goes to <paramref name="reportTotal"/>.</summary>
+    public IAsyncEnumerable<Page<T>> Pages(string? continuationToken, int? pageSizeHint, Action<long?> reportTotal) =>
+        PositionPaging.Enumerate(
+            _fetch,
+            _prefix,
+            continuationToken,
+            _firstPage,
+            _startPage,
+            _startOffset,
+            pageSizeHint ?? _pageSize,
+            _linksOnly,
+            _shortPageEnds,
+            _defaultPageSize,
+            reportTotal,
+            _cancellationToken,
+            _operation);
+}
+
+/// <summary>
 /// How a page-number or offset list decides it has reached the end, in this order: a next link is
 /// followed while the server gives one (and, when the docs page only by links, its absence ends the
 /// list); then <c>has_more</c>; then a total page or item count; then an empty page; then, only where

@@ -8,8 +8,9 @@ namespace Engage.Codegen.Tests;
 /// <summary>
 /// House rules of the generator's own source (issue 23): every name generated code declares for itself is decided
 /// once, in <c>Model/GeneratedNames.cs</c>, so Emit never writes one as text; Emit neither strips a suffix off a
-/// method name nor cuts the quote off a finished literal (the model carries each name as printed); and no line of
-/// the generator is longer than 160 characters.
+/// method name nor cuts the quote off a finished literal (the model carries each name as printed); every regex has
+/// the one timeout, and a fixed pattern is a <c>static readonly</c> field (the cache is for patterns built from doc
+/// text); and no line of the generator is longer than 160 characters.
 /// </summary>
 public sealed class SourceRulesTests
 {
@@ -80,6 +81,18 @@ public sealed class SourceRulesTests
             Assert.DoesNotContain("\"Async\"", text, StringComparison.Ordinal);
             Assert.DoesNotMatch(@"Substring\(0, \w+\.Length - 1\)", text);
         }
+    }
+
+    [Fact]
+    public void Every_regex_has_the_one_timeout_and_a_fixed_pattern_is_a_field()
+    {
+        var sources = Sources(s_generator).ToDictionary(f => Path.GetRelativePath(s_generator, f), File.ReadAllText);
+        Assert.Equal(new[] { Path.Combine("Helpers", "Patterns.cs") }, sources.Where(s => s.Value.Contains("TimeSpan.From", StringComparison.Ordinal)).Select(s => s.Key));
+
+        // The cache is for patterns built from doc text: each call passes something other than a literal alone.
+        var cached = sources.SelectMany(s => Regex.Matches(s.Value, @"Patterns\.IsMatch\([^,]+,\s*(@?""(?:[^""]|"""")*"")\s*,").Select(m => s.Key)).ToList();
+        Assert.Empty(cached);
+        Assert.True(sources.Values.Sum(s => Regex.Matches(s, @"static readonly Regex s_\w+ =").Count) > 100);
     }
 
     [Fact]
