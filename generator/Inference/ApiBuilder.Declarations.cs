@@ -509,6 +509,55 @@ internal sealed partial class ApiBuilder
         return trimmed;
     }
 
+    /// <summary>
+    /// Resource titles that two pages or groups would share, told apart by what else names them, where something
+    /// does: a group of another page is that page's part ("## Issues" under "# Notes API" is Issue notes), a page
+    /// whose file name says more than its title is named with those words too (admin-api.mdx titled "Users" is Admin
+    /// users). The one left with nothing more to say keeps the plain title; two of those are still numbered.
+    /// </summary>
+    private Dictionary<(string Path, string Group), string> DistinctTitles(List<DocSpec> docs, HashSet<string> sharedTitles)
+    {
+        var titles = new List<(string Path, string Group, string Title, string? Qualified)>();
+        foreach (var doc in docs.Where(d => d.Endpoints.Count > 0))
+        {
+            var pageTitle = doc.Title ?? doc.FrontMatterTitle ?? System.IO.Path.GetFileNameWithoutExtension(doc.FileName);
+            foreach (var group in doc.Endpoints.Select(e => e.Group ?? pageTitle).Distinct(StringComparer.Ordinal))
+            {
+                var title = ResourceTitle(group, doc, sharedTitles);
+                string? qualified = null;
+                if (!string.Equals(group, pageTitle, StringComparison.Ordinal))
+                {
+                    var page = ResourceTitle(pageTitle, doc, sharedTitles);
+                    qualified = Naming.Pascal(page) == Naming.Pascal(title) ? null : Naming.Singular(title) + " " + page;
+                }
+                else
+                {
+                    var titleWords = new HashSet<string>(Words(title).Select(Naming.Singular), StringComparer.OrdinalIgnoreCase);
+                    var extra = Words(System.IO.Path.GetFileNameWithoutExtension(System.IO.Path.GetFileNameWithoutExtension(doc.FileName)))
+                        .Where(w => !titleWords.Contains(Naming.Singular(w)) && !s_referenceWords.IsMatch(" " + w))
+                        .ToList();
+                    qualified = extra.Count == 0 ? null : string.Join(" ", extra) + " " + title;
+                }
+
+                titles.Add((doc.Path, group, title, qualified));
+            }
+        }
+
+        var result = new Dictionary<(string, string), string>();
+        foreach (var same in titles.GroupBy(t => Naming.Pascal(t.Title), StringComparer.Ordinal).Where(g => g.Count() > 1))
+        {
+            foreach (var entry in same.Where(t => t.Qualified is not null))
+            {
+                result[(entry.Path, entry.Group)] = entry.Qualified!;
+            }
+        }
+
+        return result;
+
+        static IEnumerable<string> Words(string text) =>
+            text.Split(new[] { ' ', '-', '_', '.' }, StringSplitOptions.RemoveEmptyEntries).Where(w => w.Any(char.IsLetter));
+    }
+
     /// <summary>Group titles that stand on more than one page: a banner, not the name of a page's resource.</summary>
     private static HashSet<string> SharedTitles(List<DocSpec> docs) =>
         new(docs.Where(d => d.Endpoints.Count > 0)

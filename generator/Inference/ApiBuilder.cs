@@ -259,6 +259,7 @@ internal sealed partial class ApiBuilder
         var shownResponses = new Dictionary<string, EquatableArray<JsonExample>>(StringComparer.Ordinal);
         var chosen = ChosenEndpoints(docs, shownResponses);
         var sharedTitles = SharedTitles(docs);
+        var distinctTitles = DistinctTitles(docs, sharedTitles);
         var resourceNames = new Naming.Scope("Dispose", "GetType", "ToString", "Equals", "GetHashCode", clientName);
         foreach (var doc in docs.Where(d => d.Endpoints.Count > 0))
         {
@@ -269,8 +270,12 @@ internal sealed partial class ApiBuilder
             foreach (var group in doc.Endpoints.GroupBy(e => e.Group ?? pageTitle, StringComparer.Ordinal))
             {
                 var title = ResourceTitle(group.Key, doc, sharedTitles);
-                var singular = doc.Objects.Count > 0 && group.Key == pageTitle ? Naming.Pascal(Naming.Singular(doc.Objects[0].Name))
-                    : Naming.Pascal(Naming.Singular(title));
+                // Another page's or group's resource has this title: the name says what tells this one apart.
+                // A group's types keep its own word (ListIssueNotesRequest); a page named with its file's words takes them (ListAdminUserTeamsRequest).
+                var name = distinctTitles.TryGetValue((doc.Path, group.Key), out var distinct) ? distinct : title;
+                var typeWord = group.Key == pageTitle ? name : title;
+                var singular = doc.Objects.Count > 0 && group.Key == pageTitle && distinct is null ? Naming.Pascal(Naming.Singular(doc.Objects[0].Name))
+                    : Naming.Pascal(Naming.Singular(typeWord));
                 var operations = new List<OperationSpec>();
                 var methodNames = new Naming.Scope("GetType", "ToString", "Equals", "GetHashCode");
                 foreach (var endpoint in group)
@@ -302,7 +307,7 @@ internal sealed partial class ApiBuilder
                     continue; // every endpoint here is documented elsewhere first: no resource of its own
                 }
 
-                var propertyName = resourceNames.Claim(Naming.Pascal(title));
+                var propertyName = resourceNames.Claim(Naming.Pascal(name));
                 var className = _typeNames.Claim(_apiName + propertyName + "Client");
                 var publicClassName = _typeNames.Claim(_apiName + "Public" + propertyName + "Client");
                 var named = operations.Select(o => o with
