@@ -177,7 +177,9 @@ internal sealed partial class ApiBuilder
             {
                 // A query parameter is text on the wire: a string where nothing else says what it is.
                 var inQuery = field.Placement == Placement.Query || (!hasBody && field.Placement == Placement.Unspecified);
-                var type = InferType(requestType, field.Name, field.Description, requestExample.Property(field.Name), ObjectFieldType(field.Name, doc.FileName)
+                // With no example of its own, a parameter the section's answer shows with a plain value has that value's type.
+                var example = requestExample.Property(field.Name) ?? AnsweredScalar(endpoint, field.Name);
+                var type = InferType(requestType, field.Name, field.Description, example, ObjectFieldType(field.Name, doc.FileName)
                     ?? (inQuery ? TypeRef.String : null), field.Location, modelSource);
                 var required = field.Requirement == Requirement.Required;
                 var secret = endpoint.SecretRequiredFor.Contains(field.Name);
@@ -571,4 +573,11 @@ internal sealed partial class ApiBuilder
 
     private bool HasStringId(string modelName) =>
         ModelNamed(modelName)?.Properties.Any(p => p.JsonName == "id" && p.Type.Kind == TypeKind.String) == true;
+
+    /// <summary>The plain value (a string, number or boolean) the section's answer shows for a member of this name, if any.</summary>
+    private static JsonNode? AnsweredScalar(EndpointSectionSpec endpoint, string name) =>
+        endpoint.ResponseExamples.Count > 0 && endpoint.ResponseExamples[0].Value is { Kind: JsonKind.Object } answer
+            && answer.Property(name) is { Kind: JsonKind.String or JsonKind.Integer or JsonKind.Decimal or JsonKind.Boolean } value
+            ? value
+            : null;
 }

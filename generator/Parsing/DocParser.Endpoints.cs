@@ -104,6 +104,7 @@ internal static partial class DocParser
         var parameters = new List<FieldDocSpec>();
         var requestExamples = new List<JsonExample>();
         var responseExamples = new List<JsonExample>();
+        JsonExample? unlabeledRequest = null;
         var auth = AuthKind.KeyAndSecret;
         string? conditionalAuth = null;
         string? returnsObject = null;
@@ -309,6 +310,11 @@ internal static partial class DocParser
                             : responseExamples,
                     };
                     target.Add(example);
+                    if (label is not (Label.Request or Label.Response) && ReferenceEquals(target, requestExamples))
+                    {
+                        unlabeledRequest = example;
+                    }
+
                     break;
                 }
 
@@ -327,6 +333,14 @@ internal static partial class DocParser
                     parameters.AddRange(FieldReader.ReadTable(markdown, table).Select(f => f with { Placement = placement }));
                     break;
             }
+        }
+
+        // An unlabeled example after a write's parameters is its body only if it sends them: one whose members are
+        // mostly not the documented parameters (id, created_at, state where the table lists title and labels) shows the answer.
+        if (unlabeledRequest is not null && ShowsTheAnswer(unlabeledRequest.Value, parameters))
+        {
+            requestExamples.Remove(unlabeledRequest);
+            responseExamples.Insert(0, unlabeledRequest);
         }
 
         // The data of a curl command: the section's own (curl-declared), or, for an endpoint the section declares in
@@ -537,5 +551,21 @@ internal static partial class DocParser
         }
 
         return (null, null);
+    }
+
+    /// <summary>
+    /// Whether an object example disagrees with the parameters the section documents: at least three parameters and
+    /// three members, and fewer than half of its members among the parameters.
+    /// </summary>
+    private static bool ShowsTheAnswer(JsonNode example, List<FieldDocSpec> parameters)
+    {
+        if (example.Kind != JsonKind.Object || example.Properties.Count < 3 || parameters.Count < 3)
+        {
+            return false;
+        }
+
+        var documented = new HashSet<string>(parameters.Select(p => p.Name), StringComparer.Ordinal);
+        var sent = example.Properties.Count(p => documented.Contains(p.Name));
+        return sent * 2 < example.Properties.Count;
     }
 }
