@@ -76,7 +76,23 @@ internal sealed partial class ApiBuilder
         }
 
         var typePrefix = Naming.Pascal(TypePrefix(operationName, resourceSingular));
+        _operationPrefix = (typePrefix, PathDistinctPrefix(typePrefix, path));
+        _operationClaims.Clear();
+        try
+        {
+            return BuildNamedOperation(doc, endpoint, path, source, modelSource, methodName, operationName, typePrefix);
+        }
+        finally
+        {
+            _operationPrefix = null;
+            _operationClaims.Clear();
+        }
+    }
 
+    /// <summary>The operation, once its names are decided: its path, parameters, request, response and paging.</summary>
+    private OperationSpec? BuildNamedOperation(
+        DocSpec doc, EndpointSectionSpec endpoint, string path, string source, string modelSource, string methodName, string operationName, string typePrefix)
+    {
         // Path parameters and the parts of the path.
         var parameterNames = new Naming.Scope(GeneratedNames.OperationLocals);
         var pathParameters = new List<PathParameterSpec>();
@@ -171,7 +187,7 @@ internal sealed partial class ApiBuilder
         var requestProperties = new List<PropertySpec>();
         if (fields.Count > 0)
         {
-            requestType = _typeNames.Claim(typePrefix + "Request");
+            requestType = ClaimTypeName(typePrefix + "Request");
             var propertyNames = inBody ? new Naming.Scope(requestType, ModelSpec.AdditionalPropertiesName) : new Naming.Scope(requestType);
             foreach (var field in fields)
             {
@@ -580,4 +596,31 @@ internal sealed partial class ApiBuilder
             && answer.Property(name) is { Kind: JsonKind.String or JsonKind.Integer or JsonKind.Decimal or JsonKind.Boolean } value
             ? value
             : null;
+
+    /// <summary>
+    /// An operation's type prefix told apart by its path, as method names are: by the collection the path goes
+    /// through (<c>/groups/{id}/issues</c>: ListIssuesForGroup) unless the prefix names it already, else by the
+    /// parameter the path ends in (<c>/teams/{teamId}</c>: CreateTeamByTeamId); the prefix itself when neither.
+    /// </summary>
+    private static string PathDistinctPrefix(string prefix, string path)
+    {
+        var segments = path.Split(new[] { '/' }, StringSplitOptions.RemoveEmptyEntries);
+        if (segments.Length == 0)
+        {
+            return prefix;
+        }
+
+        var endsInParameter = segments[segments.Length - 1].StartsWith("{", StringComparison.Ordinal);
+        var parent = Enumerable.Range(0, Math.Max(0, segments.Length - 2))
+            .Where(i => !segments[i].StartsWith("{", StringComparison.Ordinal) && segments[i + 1].StartsWith("{", StringComparison.Ordinal))
+            .Select(i => Naming.Pascal(Naming.Singular(segments[i])))
+            .LastOrDefault();
+        if (!endsInParameter && parent is not null && prefix.IndexOf(parent, StringComparison.Ordinal) < 0)
+        {
+            return prefix + "For" + parent;
+        }
+
+        var last = segments[segments.Length - 1];
+        return endsInParameter && last.IndexOf('}') > 1 ? prefix + "By" + Naming.Pascal(last.Substring(1, last.IndexOf('}') - 1)) : prefix;
+    }
 }

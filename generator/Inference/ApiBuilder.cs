@@ -463,8 +463,37 @@ internal sealed partial class ApiBuilder
             return name;
         }
 
-        var unique = _typeNames.Claim(name);
+        var unique = ClaimTypeName(name);
         AddModelSpec(spec with { Name = unique });
+        return unique;
+    }
+
+    /// <summary>
+    /// While an operation's types are made: the prefix they take (<c>ListIssues</c>) and the one its path tells apart
+    /// (<c>ListIssuesForGroup</c>), used instead of a number when another operation's type of a different shape has the name.
+    /// </summary>
+    private (string Plain, string Distinct)? _operationPrefix;
+
+    /// <summary>The type names the operation being made has claimed: two of its own members' types are numbered, not renamed.</summary>
+    private readonly HashSet<string> _operationClaims = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// A type name, unique: an operation's type whose name another operation took becomes its path's name (see
+    /// <see cref="_operationPrefix"/>) before it is numbered.
+    /// </summary>
+    private string ClaimTypeName(string name)
+    {
+        var unique = _typeNames.IsClaimed(name) && !_operationClaims.Contains(name) && _operationPrefix is { } prefix
+            && prefix.Distinct != prefix.Plain && name.StartsWith(prefix.Plain, StringComparison.Ordinal)
+            && !_typeNames.IsClaimed(prefix.Distinct + name.Substring(prefix.Plain.Length))
+                ? _typeNames.Claim(prefix.Distinct + name.Substring(prefix.Plain.Length))
+                : _typeNames.Claim(name);
+        if (_operationPrefix is not null)
+        {
+            _operationClaims.Add(name);
+            _operationClaims.Add(unique);
+        }
+
         return unique;
     }
 
