@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Text;
 using System.Text.RegularExpressions;
 using Engage.Codegen.Model;
 
@@ -570,27 +569,5 @@ internal sealed partial class ApiBuilder
     /// The key under which two endpoints are one operation: the method and the path in lower case, each
     /// parameter written <c>{}</c> whatever its name (<c>/Users/{id}</c> and <c>/users/{uid}</c> are one).
     /// </summary>
-    private static string OperationKey(string method, string pathTemplate)
-    {
-        var key = new StringBuilder(method.Length + pathTemplate.Length + 1).Append(method).Append(' ');
-        var inParameter = false;
-        foreach (var c in pathTemplate)
-        {
-            if (c == '{')
-            {
-                inParameter = true;
-                key.Append("{}");
-            }
-            else if (c == '}')
-            {
-                inParameter = false;
-            }
-            else if (!inParameter)
-            {
-                key.Append(char.ToLowerInvariant(c));
-            }
-        }
-
-        return key.ToString();
-    }
+    private static string OperationKey(string method, string pathTemplate) => method + " " + Surface.PathShape.Of(pathTemplate, lowerCase: true);
 }

@@ -76,7 +76,7 @@ internal sealed partial class ApiBuilder
         }
 
         var typePrefix = Naming.Pascal(TypePrefix(operationName, resourceSingular));
-        _operationPrefix = (typePrefix, PathDistinctPrefix(typePrefix, path));
+        _operationPrefix = (typePrefix, path);
         _operationClaims.Clear();
         try
         {

@@ -472,7 +472,7 @@ internal sealed partial class ApiBuilder
     /// While an operation's types are made: the prefix they take (<c>ListIssues</c>) and the one its path tells apart
     /// (<c>ListIssuesForGroup</c>), used instead of a number when another operation's type of a different shape has the name.
     /// </summary>
-    private (string Plain, string Distinct)? _operationPrefix;
+    private (string Plain, string Path)? _operationPrefix;
 
     /// <summary>The type names the operation being made has claimed: two of its own members' types are numbered, not renamed.</summary>
     private readonly HashSet<string> _operationClaims = new(StringComparer.Ordinal);
@@ -483,11 +483,19 @@ internal sealed partial class ApiBuilder
     /// </summary>
     private string ClaimTypeName(string name)
     {
-        var unique = _typeNames.IsClaimed(name) && !_operationClaims.Contains(name) && _operationPrefix is { } prefix
-            && prefix.Distinct != prefix.Plain && name.StartsWith(prefix.Plain, StringComparison.Ordinal)
-            && !_typeNames.IsClaimed(prefix.Distinct + name.Substring(prefix.Plain.Length))
-                ? _typeNames.Claim(prefix.Distinct + name.Substring(prefix.Plain.Length))
-                : _typeNames.Claim(name);
+        string unique;
+        if (_typeNames.IsClaimed(name) && !_operationClaims.Contains(name) && _operationPrefix is { } prefix
+            && name.StartsWith(prefix.Plain, StringComparison.Ordinal))
+        {
+            // Taken by another operation's type of another shape: the path's name instead of the number, where it is free.
+            var distinct = PathDistinctPrefix(prefix.Plain, prefix.Path) + name.Substring(prefix.Plain.Length);
+            unique = _typeNames.Claim(distinct != name && !_typeNames.IsClaimed(distinct) ? distinct : name);
+        }
+        else
+        {
+            unique = _typeNames.Claim(name);
+        }
+
         if (_operationPrefix is not null)
         {
             _operationClaims.Add(name);

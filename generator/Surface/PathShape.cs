@@ -5,7 +5,9 @@ namespace Engage.Codegen.Surface;
 /// <summary>A path with its parameters' names left out (<c>/users/{}</c>): two paths that differ only in those names are one path in OpenAPI.</summary>
 internal static class PathShape
 {
-    public static string Of(string path)
+    /// <param name="path">The path.</param>
+    /// <param name="lowerCase">Whether the literal parts are lower-cased as well (<c>/Users/{id}</c> and <c>/users/{uid}</c> are one).</param>
+    public static string Of(string path, bool lowerCase = false)
     {
         var shape = new StringBuilder(path.Length);
         var inside = false;
@@ -22,7 +24,7 @@ internal static class PathShape
             }
             else if (!inside)
             {
-                shape.Append(c);
+                shape.Append(lowerCase ? char.ToLowerInvariant(c) : c);
             }
         }
 
