@@ -375,23 +375,75 @@ internal static class EndpointReader
     {
         var codes = paragraph.Inline!.Descendants<CodeInline>().ToList();
         var text = MarkdownText.Inline(paragraph.Inline).Trim();
+        if (ReadLine(markdown, paragraph, text, codes, found))
+        {
+            return;
+        }
+
+        // A paragraph whose first line alone is an endpoint line declares it; the lines after it say more
+        // ("GET `/expenses/#{id}`" then "HTTP Response: 200 Success" with no blank line between).
+        if (FirstLine(paragraph.Inline!) is { } first)
+        {
+            ReadLine(markdown, paragraph, first.Text, first.Codes, found);
+        }
+    }
+
+    /// <summary>
+    /// The text and code spans of a paragraph's first line when more lines follow it; null when it has one line or
+    /// markup the line form never has.
+    /// </summary>
+    private static (string Text, List<CodeInline> Codes)? FirstLine(ContainerInline inline)
+    {
+        var text = new System.Text.StringBuilder();
+        var codes = new List<CodeInline>();
+        for (var child = inline.FirstChild; child is not null; child = child.NextSibling)
+        {
+            switch (child)
+            {
+                case LineBreakInline:
+                    return child.NextSibling is null ? null : (text.ToString().Trim(), codes);
+                case LiteralInline literal:
+                    text.Append(literal.Content.ToString());
+                    break;
+                case CodeInline code:
+                    text.Append('`').Append(code.Content).Append('`');
+                    codes.Add(code);
+                    break;
+                default:
+                    return null;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>One paragraph's text (or its first line) as an endpoint line, in the three forms a paragraph writes one.</summary>
+    private static bool ReadLine(MarkdownText markdown, ParagraphBlock paragraph, string text, List<CodeInline> codes, List<EndpointCandidate> found)
+    {
         if (codes.Count == 1 && text == "`" + codes[0].Content + "`" && TryLine(codes[0].Content, out var method, out var path, out var typo))
         {
             found.Add(Candidate(EndpointForm.Paragraph, paragraph, method, path, markdown.Location(codes[0].Span.Start, codes[0].Span.End + 1), typo));
+            return true;
         }
-        else if (codes.Count == 0 && TryLine(text, out method, out path, out typo) && LooksLikePath(path))
+
+        if (codes.Count == 0 && TryLine(text, out method, out path, out typo) && LooksLikePath(path))
         {
             found.Add(Candidate(EndpointForm.Paragraph, paragraph, method, path, markdown.FirstLine(paragraph), typo));
+            return true;
         }
-        else if (codes.Count == 1 && s_labelledEndpoint.Match(text) is { Success: true } labelled && IsLabel(paragraph, labelled.Groups["label"].Value))
+
+        if (codes.Count == 1 && s_labelledEndpoint.Match(text) is { Success: true } labelled && IsLabel(paragraph, labelled.Groups["label"].Value))
         {
             // "GET `/clients`", "**Definition** `GET ${HOST}/things`", "Endpoint: `DELETE /things/{id}`".
             var line = labelled.Groups["method"].Success ? labelled.Groups["method"].Value + " " + codes[0].Content : codes[0].Content;
             if (TryLine(line.Trim(), out method, out path, out typo) && LooksLikePathOrHostPath(path))
             {
                 found.Add(Candidate(EndpointForm.Paragraph, paragraph, method, path, markdown.Location(codes[0].Span.Start, codes[0].Span.End + 1), typo));
+                return true;
             }
         }
+
+        return false;
     }
 
     /// <summary>

@@ -20,6 +20,17 @@ public class EndpointReaderTests
     }
 
     [Fact]
+    public void A_paragraphs_first_line_declares_the_endpoint_when_more_lines_follow_it()
+    {
+        // Markdown joins the lines of a paragraph; a reader of the page still sees the endpoint line first.
+        var endpoint = Assert.Single(Read("# Things\n\n## Show a thing\n\nGET `/things/#{thing_id}`\nHTTP Response: 200 Success\n"));
+        Assert.Equal("GET /things/{thing_id}", Shape(endpoint));
+
+        // A sentence that starts with an endpoint is still prose.
+        Assert.Empty(Read("# Things\n\n## About things\n\nGET `/things` is slow at night,\nso call it in the morning.\n"));
+    }
+
+    [Fact]
     public void Bullets_several_per_section_each_with_its_own_prose()
     {
         var endpoints = Read("# Things\n\n## Get things\n\n* `GET /things.json` shows all things.\n* `GET /boxes/1/things.json` shows the things in a box.\n");
