@@ -1,3 +1,5 @@
+using System;
+using System.Collections.Generic;
 using System.Text;
 
 namespace Engage.Codegen.Surface;
@@ -29,5 +31,24 @@ internal static class PathShape
         }
 
         return shape.ToString();
+    }
+
+    /// <summary>
+    /// The path each spelling is written as in an OpenAPI document: paths that differ only in their parameters' names
+    /// are one path there, and the first spelling (in the API's order) names them.
+    /// </summary>
+    public static Func<string, string> FirstSpellings(IEnumerable<string> paths)
+    {
+        var spellings = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var path in paths)
+        {
+            var shape = Of(path);
+            if (!spellings.ContainsKey(shape))
+            {
+                spellings[shape] = path;
+            }
+        }
+
+        return path => spellings.TryGetValue(Of(path), out var first) ? first : path;
     }
 }

@@ -37,17 +37,13 @@ internal static class SurfaceOfApi
             null,
             api.ErrorBody?.Source);
 
-        var spellings = new Dictionary<string, string>(StringComparer.Ordinal);
+        var documentPath = PathShape.FirstSpellings(api.Resources.SelectMany(r => r.Operations).Select(o => o.PathTemplate));
         var operations = new Dictionary<string, SurfaceOperation>(StringComparer.Ordinal);
         foreach (var resource in api.Resources)
         {
             foreach (var operation in resource.Operations)
             {
-                var shape = PathShape.Of(operation.PathTemplate);
-                if (!spellings.TryGetValue(shape, out var path))
-                {
-                    spellings[shape] = path = operation.PathTemplate;
-                }
+                var path = documentPath(operation.PathTemplate);
 
                 var parameters = operation.RequestProperties.Where(p => !operation.RequestInBody || p.InQuery)
                     .Select(p => new SurfaceParameter("query", p.JsonName, p.Required, Of(p.Type)))

@@ -40,16 +40,12 @@ internal static class OpenApiExport
         OpenApiSecurity.AddSchemes(api, document);
 
         // Paths that differ only in their parameters' names are one path in OpenAPI: the first spelling names them.
-        var spellings = new Dictionary<string, string>(StringComparer.Ordinal);
+        var documentPath = PathShape.FirstSpellings(api.Resources.SelectMany(r => r.Operations).Select(o => o.PathTemplate));
         foreach (var resource in api.Resources)
         {
             foreach (var operation in resource.Operations)
             {
-                var shape = PathShape.Of(operation.PathTemplate);
-                if (!spellings.TryGetValue(shape, out var path))
-                {
-                    spellings[shape] = path = operation.PathTemplate;
-                }
+                var path = documentPath(operation.PathTemplate);
 
                 if (!document.Paths.TryGetValue(path, out var found) || found is not OpenApiPathItem item)
                 {
