@@ -126,6 +126,11 @@ internal static class DiagnosticDescriptors
             "to another service or an old address and makes no operation",
         DiagnosticSeverity.Info);
 
+    public static readonly DiagnosticDescriptor CrossReferenceOnly = Create(
+        "ENG025", "A section only refers to another for an endpoint",
+        "Section '{0}' refers to '{1}' by a link to {2}, which documents it; that section is not among the docs, so no operation is made",
+        DiagnosticSeverity.Info);
+
     public static readonly DiagnosticDescriptor MethodDisagreesWithIndex = Create(
         "ENG021", "A section's method disagrees with the page's index",
         "Section '{0}' says '{1}', but the page's index lists the path only as '{2}' and no other section " +
@@ -159,7 +164,7 @@ internal static class DiagnosticDescriptors
         EndpointLineUnreadable, SectionWithoutEndpoint, JsonExampleProblem, BulletUnreadable, UntypedMember,
         UnknownObjectReference, NameCollision, NoClientName, NoApiRoot, PagingIncomplete, NoResponseType, ProseContradictsExample, MarkdownTooDeep,
             MethodMisspelled, AccountSpecificRoot, EndpointDocumentedTwice, AccountInRoot, ExampleOnly, OverrideNotUnderstood, ExampleOnAnotherHost,
-            MethodDisagreesWithIndex,
+            MethodDisagreesWithIndex, CrossReferenceOnly,
         SurfaceBroken, SurfaceExtended, SurfaceUnreadable, GeneratorFailure,
     };
 

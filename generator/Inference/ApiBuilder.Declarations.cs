@@ -22,6 +22,7 @@ internal sealed partial class ApiBuilder
     private static List<DocSpec> DeclaredEndpoints(List<DocSpec> docs, List<DiagnosticInfo> diagnostics)
     {
         docs = docs.Select(d => WithIndexMethods(d, diagnostics)).ToList();
+        docs = WithoutLoneReferences(docs, diagnostics);
         docs = WithoutShortReferences(docs, diagnostics);
         docs = docs.Select(d => WithoutSampleVariants(d, diagnostics)).ToList();
         if (!docs.Any(d => d.Endpoints.Any(e => e.Illustration)))
@@ -159,6 +160,38 @@ internal sealed partial class ApiBuilder
             ? d with { Endpoints = d.Endpoints.Select(e => Keep(d, e)).Where(e => e is not null).Select(e => e!).ToEquatableArray() }
             : d).ToList();
         return attached.Count == 0 ? kept : kept.Select(d => WithIllustrations(d, attached)).ToList();
+    }
+
+    /// <summary>
+    /// A section that refers to another for its endpoint (the endpoint is a link's text, or a link to "the list
+    /// walks endpoint" leads its example) does not document it: the section it links to does, and where no other
+    /// section of the doc set shows that operation, the linked page is not among the docs and nothing is made (ENG025).
+    /// </summary>
+    private static List<DocSpec> WithoutLoneReferences(List<DocSpec> docs, List<DiagnosticInfo> diagnostics)
+    {
+        if (!docs.Any(d => d.Endpoints.Any(e => e.ReferredTo is not null)))
+        {
+            return docs;
+        }
+
+        var shown = new HashSet<string>(
+            docs.SelectMany(d => d.Endpoints).Where(e => e.ReferredTo is null).Select(e => OperationKey(e.HttpMethod, e.PathTemplate)), StringComparer.Ordinal);
+        bool Documented(EndpointSectionSpec reference) => shown.Contains(OperationKey(reference.HttpMethod, reference.PathTemplate));
+
+        return docs.Select(d => d.Endpoints.All(e => e.ReferredTo is null || Documented(e)) ? d : d with
+        {
+            Endpoints = d.Endpoints.Where(e =>
+            {
+                if (e.ReferredTo is null || Documented(e))
+                {
+                    return true;
+                }
+
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.CrossReferenceOnly, e.EndpointLocation, e.Heading,
+                    e.HttpMethod + " " + e.PathTemplate, e.ReferredTo));
+                return false;
+            }).ToEquatableArray(),
+        }).ToList();
     }
 
     /// <summary>
@@ -477,7 +510,7 @@ internal sealed partial class ApiBuilder
         return chosen;
 
         static int Rank(EndpointSectionSpec endpoint) =>
-            (endpoint.Summary ? 0 : endpoint.Mention ? 1000 : 2000)
+            (endpoint.ReferredTo is not null ? -1000 : endpoint.Summary ? 0 : endpoint.Mention ? 1000 : 2000)
                 + Math.Min(999, endpoint.Parameters.Count + endpoint.RequestExamples.Count + endpoint.ResponseExamples.Count);
     }
 

@@ -194,7 +194,7 @@ internal sealed partial class ApiBuilder
                 // A query parameter is text on the wire: a string where nothing else says what it is.
                 var inQuery = field.Placement == Placement.Query || (!hasBody && field.Placement == Placement.Unspecified);
                 // With no example of its own, a parameter the section's answer shows with a plain value has that value's type.
-                var example = requestExample.Property(field.Name) ?? AnsweredScalar(endpoint, field.Name);
+                var example = requestExample.Property(field.Name) ?? AnsweredScalar(endpoint, field.Name) ?? ShownScalar(field.Example);
                 var type = InferType(requestType, field.Name, field.Description, example, ObjectFieldType(field.Name, doc.FileName)
                     ?? (inQuery ? TypeRef.String : null), field.Location, modelSource);
                 var required = field.Requirement == Requirement.Required;
@@ -351,8 +351,45 @@ internal sealed partial class ApiBuilder
             return TypeRef.ListOf(items);
         }
 
+        // "List users followed by another user", no example: a list the heading says it is, of the users another list
+        // showed where the docs show that collection, else of items no example types. A description that says it
+        // searches for or returns all of a documented thing ("Call GET /search to search for notes") answers with those.
+        if (endpoint.HttpMethod == "GET" && examples.Count == 0)
+        {
+            if (s_listHeading.Match(endpoint.Heading) is { Success: true } listed)
+            {
+                return TypeRef.ListOf(ItemsNamed(listed.Groups["noun"].Value) ?? TypeRef.JsonElement);
+            }
+
+            if (s_listDescription.Match(endpoint.Description) is { Success: true } described
+                && ItemsNamed(described.Groups["noun"].Value) is { } describedItems)
+            {
+                return TypeRef.ListOf(describedItems);
+            }
+        }
+
         _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NoResponseType, endpoint.HeadingLocation, endpoint.Heading));
         return TypeRef.JsonElement;
+    }
+
+    // A heading that says its operation lists things: "List users followed by another user", "Lists all the pipelines".
+    private static readonly Regex s_listHeading = new(
+        @"^\W*lists?\s+(?:all\s+)?(?:the\s+|of\s+)?(?<noun>[a-z]+s)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, Patterns.Timeout);
+
+    // A description that says the operation finds many of a thing: "to search for notes", "returns all attachments", "lists the walks".
+    private static readonly Regex s_listDescription = new(
+        @"\b(?:lists?|search(?:es)?\s+for|returns?\s+(?:all|a\s+list\s+of|the\s+list\s+of))\s+(?:all\s+)?(?:the\s+)?(?<noun>[a-z]+s)\b",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, Patterns.Timeout);
+
+    /// <summary>
+    /// The items of a plural noun's collection: those another list of it showed, else its documented object; null when the docs show neither.
+    /// </summary>
+    private TypeRef? ItemsNamed(string noun)
+    {
+        noun = noun.ToLowerInvariant();
+        return _collectionItems.TryGetValue(noun, out var items) ? items
+            : _objects.TryGetValue(Naming.Singular(noun), out var model) && model.Section.Parent is null ? TypeRef.ModelNamed(model.Name)
+            : null;
     }
 
     /// <summary>The thing a list's heading names, in the singular: "Discover Subscriptions" gives Subscription; null when it ends with no plural
@@ -421,8 +458,18 @@ internal sealed partial class ApiBuilder
     private static string? LastCollection(string pathTemplate)
     {
         var segments = Segments(pathTemplate);
-        var last = segments.Length > 0 ? segments[segments.Length - 1] : null;
+        var last = segments.Length > 0 ? WithoutFormat(segments[segments.Length - 1]) : null;
         return last is null || last.IndexOf('{') >= 0 || string.Equals(Naming.Singular(last), last, StringComparison.OrdinalIgnoreCase) ? null : last;
+    }
+
+    /// <summary>A path segment without the format it names (<c>attachments.json</c> is the attachments collection, as JSON).</summary>
+    private static string WithoutFormat(string segment)
+    {
+        var dot = segment.LastIndexOf('.');
+        return dot > 0 && segment.Length - dot - 1 is >= 2 and <= 4 && segment.Substring(dot + 1).All(char.IsLetter) &&
+            segment.Substring(dot + 1).ToLowerInvariant() is "json" or "xml" or "yaml" or "csv"
+            ? segment.Substring(0, dot)
+            : segment;
     }
 
     private TypeRef ModelFromExample(string name, ModelRole role, string summary, JsonNode example, LocationInfo location, string source, Dictionary<string,
@@ -591,6 +638,13 @@ internal sealed partial class ApiBuilder
         ModelNamed(modelName)?.Properties.Any(p => p.JsonName == "id" && p.Type.Kind == TypeKind.String) == true;
 
     /// <summary>The plain value (a string, number or boolean) the section's answer shows for a member of this name, if any.</summary>
+    /// <summary>A whole number or true/false a call showed in a parameter's place (<c>?start=0</c>); other words say nothing of its type.</summary>
+    private static JsonNode? ShownScalar(string? shown) =>
+        shown is null ? null
+        : shown is "true" or "false" ? JsonNode.Scalar(JsonKind.Boolean, shown)
+        : shown.Length is > 0 and <= 18 && shown.All(c => c is >= '0' and <= '9') ? JsonNode.Scalar(JsonKind.Integer, shown)
+        : null;
+
     private static JsonNode? AnsweredScalar(EndpointSectionSpec endpoint, string name) =>
         endpoint.ResponseExamples.Count > 0 && endpoint.ResponseExamples[0].Value is { Kind: JsonKind.Object } answer
             && answer.Property(name) is { Kind: JsonKind.String or JsonKind.Integer or JsonKind.Decimal or JsonKind.Boolean } value

@@ -61,7 +61,8 @@ internal sealed record FieldDocSpec(
     Requirement Requirement,
     bool RequiresSecret,
     LocationInfo Location,
-    Placement Placement = Placement.Unspecified);
+    Placement Placement = Placement.Unspecified,
+    string? Example = null);
 
 internal enum AuthKind
 {
@@ -126,7 +127,9 @@ internal sealed record CredentialSpec(
 /// makes the operation when it documents it (see <c>ApiBuilder.ChosenEndpoints</c>); <see cref="Paginated"/>
 /// when the section says its list pages ("Returns a paginated list", a link to the pagination section);
 /// <see cref="Mention"/> when prose only mentions it ("for the endpoint `DELETE /tags/:id`, run ..."), which
-/// yields to a section that declares the same operation.
+/// yields to a section that declares the same operation; <see cref="ReferredTo"/> the link's target when the section refers
+/// to another section for it (the endpoint is a link's text, or a link to "the list tests endpoint" leads its
+/// example), which documents it: that section makes the operation, and where the doc set does not hold it, none is made.
 /// </summary>
 internal sealed record EndpointSectionSpec(
     string Heading,
@@ -149,7 +152,8 @@ internal sealed record EndpointSectionSpec(
     bool Illustration = false,
     bool Summary = false,
     bool Paginated = false,
-    bool Mention = false);
+    bool Mention = false,
+    string? ReferredTo = null);
 
 /// <summary>A JSON example and where it stands.</summary>
 internal sealed record JsonExample(JsonNode Value, LocationInfo Location);

@@ -123,6 +123,12 @@ internal static partial class DocParser
             if (block == first.StartBlock || block == first.Block)
             {
                 seenEndpoint = true;
+
+                // A sentence that names its endpoint ("Call **GET /search** to search for notes.") describes it.
+                if (first.Form == EndpointForm.InProse && found.Count == 1 && block is ParagraphBlock sentence)
+                {
+                    description.Add(MarkdownText.Inline(sentence.Inline));
+                }
             }
 
             if (endpointBlocks.Contains(block) || (block is ParagraphBlock && found.Any(f => f.Form == EndpointForm.Paragraph && f.Block == block)))
@@ -349,10 +355,16 @@ internal static partial class DocParser
         var bodied = found.FirstOrDefault(f => f.Body is not null)
             ?? (requestExamples.Count == 0 && first.Method is "POST" or "PUT" or "PATCH" && calling?.Body is not null ? calling : null);
 
-        // The query string of an example call names query parameters the section may not list ("...&count=1&offset=2").
+        // The query string of an example call names query parameters the section may not list ("...&count=1&offset=2"),
+        // and shows values of those it lists.
         foreach (var (name, example) in calling?.Path.Query ?? Array.Empty<(string, string)>())
         {
-            if (!parameters.Any(p => string.Equals(p.Name, name, StringComparison.Ordinal)) && !first.Path.Query.Any(q => q.Name == name))
+            var listed = parameters.FindIndex(p => string.Equals(p.Name, name, StringComparison.Ordinal));
+            if (listed >= 0 && parameters[listed].Example is null && example.Length > 0)
+            {
+                parameters[listed] = parameters[listed] with { Example = example };
+            }
+            else if (listed < 0 && !first.Path.Query.Any(q => q.Name == name))
             {
                 parameters.Add(QueryField(name, example, calling!.Location) with { Placement = Placement.Query });
             }
@@ -429,7 +441,10 @@ internal static partial class DocParser
         var sectionDescription = string.Join(" ", description);
         foreach (var (candidate, template, query) in readable)
         {
-            var own = parameters.Concat(query.Where(q => parameters.All(p => p.Name != q.Name))).ToEquatableArray();
+            // A documented parameter the endpoint line or a sample call shows with a value takes it as its example.
+            var own = parameters.Select(p => p.Example is null && query.FirstOrDefault(q => q.Name == p.Name)?.Example is { Length: > 0 } shown
+                    ? p with { Example = shown } : p)
+                .Concat(query.Where(q => parameters.All(p => p.Name != q.Name))).ToEquatableArray();
             yield return new EndpointSectionSpec(
                 headingText,
                 markdown.FirstLine(heading),
@@ -519,7 +534,8 @@ internal static partial class DocParser
             : s_integerText.IsMatch(example) ? "an integer"
             : s_dateText.IsMatch(example) ? "a date"
             : "a string";
-        return new FieldDocSpec(name, "Optional. A query parameter shown in the endpoint line; " + kind + ".", Requirement.Optional, false, location);
+        return new FieldDocSpec(name, "Optional. A query parameter shown in the endpoint line; " + kind + ".", Requirement.Optional, false, location,
+            Example: example);
     }
 
     private static (AuthKind? Kind, string? Condition) ReadAuth(string lower)

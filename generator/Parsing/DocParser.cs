@@ -249,7 +249,9 @@ internal static partial class DocParser
             {
                 // Under a title that names the API ("# The Meter API"), an endpoint in a subsection belongs to its "## Readings".
                 var resource = heading.Level >= 3 && subgroup is not null && group is not null && Sections.IsGuideTitle(group) ? subgroup : group;
-                var read = ReadSectionEndpoints(markdown, heading, headingText, blocks, found, diagnostics).Select(e => e with { Group = resource });
+                var referred = found.Count == 1 ? EndpointReader.ReferredSection(blocks, found[0]) : null;
+                var read = ReadSectionEndpoints(markdown, heading, headingText, blocks, found, diagnostics)
+                    .Select(e => e with { Group = resource, ReferredTo = referred });
                 if (found[0].Form == EndpointForm.Curl)
                 {
                     curlOnly.AddRange(read.Select(e => e with { Illustration = true }));

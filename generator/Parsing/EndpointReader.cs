@@ -243,9 +243,19 @@ internal static class EndpointReader
             return found;
         }
 
-        return found.Where(line => line.Form != EndpointForm.CodeLine || !found.Any(other =>
-            other.Form != EndpointForm.CodeLine && other.Method == line.Method &&
-            other.Path.Templates.Any(t => line.Path.Templates.Any(l => l != t && PathTemplates.IsInstanceOf(l, t))))).ToList();
+        bool Calls(EndpointCandidate line, EndpointCandidate other) =>
+            line.Form == EndpointForm.CodeLine && other.Form != EndpointForm.CodeLine && other.Method == line.Method &&
+            other.Path.Templates.Any(t => line.Path.Templates.Any(l => l != t && PathTemplates.IsInstanceOf(l, t)));
+
+        // The sample's query string shows values of the endpoint's query parameters ("?limit=2&start=0").
+        return found.Where(line => !found.Any(other => Calls(line, other))).Select(endpoint =>
+        {
+            var shown = found.Where(line => Calls(line, endpoint)).SelectMany(line => line.Path.Query)
+                .Where(q => endpoint.Path.Query.All(own => own.Name != q.Name)).GroupBy(q => q.Name, StringComparer.Ordinal).Select(g => g.First()).ToList();
+            return shown.Count == 0 ? endpoint : new EndpointCandidate(endpoint.Form, endpoint.Block, endpoint.Method, endpoint.RawPath,
+                endpoint.Path with { Query = endpoint.Path.Query.Concat(shown).ToList() }, endpoint.Location, endpoint.MisspelledMethod, endpoint.Prose,
+                endpoint.Body, endpoint.StartBlock, endpoint.Summary);
+        }).ToList();
     }
 
     /// <summary>
@@ -494,6 +504,48 @@ internal static class EndpointReader
             {
                 return Candidate(EndpointForm.InProse, paragraph, method, match.Groups[2].Value, markdown.Location(strong.Span.Start, strong.Span.End + 1),
                     null);
+            }
+        }
+
+        return null;
+    }
+
+    private static readonly Regex s_endpointWord = new(@"\bend\s*points?\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, Patterns.Timeout);
+
+    /// <summary>
+    /// Where the section refers the reader for its endpoint, when it does: the link whose text is the endpoint
+    /// ("See [`POST /kennels/:id/locks`](locks.md#lock-a-kennel) for ..."), or, before a request example, a link that
+    /// names an endpoint ("use the [list walks endpoint](walks.md#list-walks) with `?dog=7`"). Null when the section
+    /// documents its endpoint itself.
+    /// </summary>
+    public static string? ReferredSection(List<Block> blocks, EndpointCandidate endpoint)
+    {
+        if (endpoint.Form == EndpointForm.InProse && endpoint.Block is ParagraphBlock { Inline: { } inline })
+        {
+            foreach (var link in inline.Descendants<LinkInline>().Where(l => !l.IsImage && !string.IsNullOrWhiteSpace(l.Url)))
+            {
+                if (link.Descendants<CodeInline>().Any(c => s_line.Match(c.Content) is { Success: true } line
+                    && string.Equals(line.Groups[2].Value, endpoint.RawPath, StringComparison.Ordinal)))
+                {
+                    return link.Url;
+                }
+            }
+
+            return null;
+        }
+
+        if (endpoint.Form != EndpointForm.Curl)
+        {
+            return null;
+        }
+
+        foreach (var block in blocks.TakeWhile(b => !ReferenceEquals(b, endpoint.Block)).OfType<ParagraphBlock>())
+        {
+            var link = block.Inline?.Descendants<LinkInline>().FirstOrDefault(l =>
+                !l.IsImage && !string.IsNullOrWhiteSpace(l.Url) && s_endpointWord.IsMatch(MarkdownText.Inline(l)));
+            if (link is not null)
+            {
+                return link.Url;
             }
         }
 

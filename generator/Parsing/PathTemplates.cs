@@ -152,7 +152,8 @@ internal static class PathTemplates
         var question = value.IndexOf('?');
         if (question >= 0)
         {
-            foreach (var pair in value.Substring(question + 1).Split('&'))
+            // A second '?' where '&' was meant ("?limit=2?start=0") separates two parameters too.
+            foreach (var pair in value.Substring(question + 1).Split('&', '?'))
             {
                 var equals = pair.IndexOf('=');
                 var name = equals < 0 ? pair : pair.Substring(0, equals);

@@ -95,7 +95,7 @@ public class FuzzTests
             Gen.OneOfConst(s_headings),
             Gen.OneOfConst("GET", "POST", "PUT", "PATCH", "DELETE"),
             Gen.Select(Gen.OneOfConst(s_words), Gen.Int[0, 3], Gen.OneOfConst(s_names), (word, style, name) => style switch { 0 => word, 1 => "{" + name + "}", 2 => ":" + name, _ => "<" + name + ">" }).Array[1, 4],
-            // The path breaks one time in ten; the endpoint is written in one of the thirteen forms real docs use.
+            // The path breaks one time in ten; the endpoint is written in one of the thirteen forms real docs use, or as a cross-reference to another page.
             Gen.Int[0, 129],
             Gen.OneOfConst(s_auth),
             Gen.Select(Gen.OneOfConst(s_names), Gen.OneOfConst(s_descriptions), (name, description) => $"- `{name}` - {description}").Array[0, 5],
@@ -124,8 +124,9 @@ public class FuzzTests
                 case 4: // a table row
                     markdown.Append("## ").Append(heading).Append("\n\n").Append(auth).Append("\n\n| Method | Path |\n|---|---|\n| ").Append(method).Append(" | ").Append(path.Replace("|", "\\|")).Append(" |\n\n");
                     break;
-                case 5: // only a curl command
-                    markdown.Append("## ").Append(heading).Append("\n\n").Append(auth).Append("\n\n```shell\ncurl -X ").Append(method).Append(" https://api.fuzz.test").Append(path).Append("\n```\n\n");
+                case 5: // only a curl command, one time in two with a site's line-highlight directive inside it
+                    markdown.Append("## ").Append(heading).Append("\n\n").Append(auth).Append("\n\n```shell\ncurl ")
+                        .Append(shape % 2 == 1 ? "\\\n# highlight-next-line\n" : string.Empty).Append("-X ").Append(method).Append(" https://api.fuzz.test").Append(path).Append("\n```\n\n");
                     break;
                 case 6: // a JSX or MDX element whose attributes state it, with a template expression among them
                     markdown.Append("## ").Append(heading).Append("\n\n<Endpoint method=\"").Append(method.ToLowerInvariant()).Append("\" path=\"")
@@ -137,6 +138,10 @@ public class FuzzTests
                     break;
                 case 8: // a label, then the line in code on a host variable, with template markup around it
                     markdown.Append("## ").Append(heading).Append("\n\n{% include note.md %}\n\n").Append(auth).Append("\n\n**Definition**\n`").Append(method).Append(" ${API_HOST}").Append(path.Replace("`", string.Empty)).Append("`\n\n{: .note}\n\n");
+                    break;
+                case 9 when shape % 3 == 2: // a cross-reference: the endpoint as a link's text, to a page the set does not hold
+                    markdown.Append("## ").Append(heading).Append("\n\n").Append(auth).Append("\n\nSee [`").Append(method).Append(' ').Append(path.Replace("`", string.Empty))
+                        .Append("`](elsewhere.md#it) for how.\n\n");
                     break;
                 case 9: // the method, then the path in code
                     markdown.Append("## ").Append(heading).Append("\n\n").Append(auth).Append("\n\n").Append(method).Append(" `").Append(path.Replace("`", string.Empty)).Append("`\n\n");
@@ -259,12 +264,14 @@ public class FuzzTests
             var docs = Case(s_docSet, i);
             var what = $"random case {i}";
             var result = GenerateWithinBound(docs.Select(d => new InMemoryDoc(d.Name, d.Text)), what);
-            // Every valid endpoint is an operation, or reported as the same endpoint documented again (ENG016), or
-            // as a request example that illustrates where the doc set declares its endpoints in another form (ENG018).
+            // Every valid endpoint is an operation, or reported as the same endpoint documented again (ENG016), as a
+            // request example that illustrates where the doc set declares its endpoints in another form (ENG018), or as
+            // a cross-reference to a page the set does not hold (ENG025).
             var operations = result.Sources.Sum(s => CountOccurrences(s.Text, "Engage.Codegen.Runtime.ApiOperation(\""));
             var repeated = result.GeneratorDiagnostics.Count(d => d.Id == "ENG016");
             var illustrations = result.GeneratorDiagnostics.Count(d => d.Id == "ENG018");
-            Assert.True(operations + repeated + illustrations == docs.Sum(d => d.Valid), $"{what}: {operations} operations, {repeated} repeats and {illustrations} illustrations for {docs.Sum(d => d.Valid)} valid endpoint sections\n{string.Join("\n\n", docs.Select(d => d.Text))}");
+            var references = result.GeneratorDiagnostics.Count(d => d.Id == "ENG025");
+            Assert.True(operations + repeated + illustrations + references == docs.Sum(d => d.Valid), $"{what}: {operations} operations, {repeated} repeats, {illustrations} illustrations and {references} references for {docs.Sum(d => d.Valid)} valid endpoint sections\n{string.Join("\n\n", docs.Select(d => d.Text))}");
             Assert.True(result.GeneratorDiagnostics.Count(d => d.Id == "ENG001") == docs.Sum(d => d.Invalid), $"{what}: every unreadable endpoint line is reported");
         });
     }

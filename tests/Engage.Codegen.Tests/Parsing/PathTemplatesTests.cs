@@ -73,6 +73,14 @@ public class PathTemplatesTests
     }
 
     [Fact]
+    public void A_second_question_mark_separates_parameters_as_an_ampersand_does()
+    {
+        // "?limit=2?start=0": the writer meant '&'; the value of limit is 2, not "2?start=0".
+        Assert.True(PathTemplates.TryRead("/kennels/7/visits?limit=2?start=0", out var reading));
+        Assert.Equal(new[] { ("limit", "2"), ("start", "0") }, reading.Query);
+    }
+
+    [Fact]
     public void A_full_url_keeps_its_origin()
     {
         Assert.True(PathTemplates.TryRead("https://api.example.test:8443/v2/things", out var reading));
