@@ -36,7 +36,7 @@ internal sealed partial class ApiBuilder
             var type = NestedObjectType(model, key, description, example)
                 ?? InferType(model.Name, key, description, example, SecondDescriptionType(model.FileName, key), location, source);
             model.FieldTypes[key] = type;
-            var nullable = example?.Kind == JsonKind.Null || ProseSaysNullable(description);
+            var nullable = example?.MayBeNull == true || ProseSaysNullable(description);
             properties.Add(
                 new PropertySpec(key, names.Claim(Naming.Pascal(key)), type, nullable, false, false, Summary(description, key), Deprecation(key, description)));
         }
@@ -206,7 +206,7 @@ internal sealed partial class ApiBuilder
             var description = proseFields.FirstOrDefault(f => f.Name == key).Description ?? string.Empty;
             var value = example?.Property(key);
             var type = InferType(typeName, key, description, value, null, location, source);
-            var nullable = value?.Kind == JsonKind.Null || ProseSaysNullable(description);
+            var nullable = value?.MayBeNull == true || ProseSaysNullable(description);
             properties.Add(new PropertySpec(key, names.Claim(Naming.Pascal(key)), type, nullable, false, false, Summary(description, key)));
         }
 

@@ -488,7 +488,7 @@ internal sealed partial class ApiBuilder
 
             type ??= InferType(typeName, property.Name, string.Empty, property.Value, ObjectFieldType(property.Name, null), location, source);
             properties.Add(
-                new PropertySpec(property.Name, names.Claim(Naming.Pascal(property.Name)), type, property.Value.Kind == JsonKind.Null, false, false,
+                new PropertySpec(property.Name, names.Claim(Naming.Pascal(property.Name)), type, property.Value.MayBeNull, false, false,
                 $"The {property.Name} value of the response.", Deprecation(property.Name, string.Empty)));
         }
 

@@ -390,15 +390,26 @@ internal sealed partial class ApiBuilder
     /// <summary>Merges the keys of several example objects (first value of each key wins).</summary>
     private static JsonNode MergeObjects(IEnumerable<JsonNode> objects)
     {
+        // Each member as its first sample shows it; one that a sample shows null and another with a value is that value,
+        // which may be null ("description": null in the second of two projects).
         var properties = new List<JsonProperty>();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var index = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var item in objects.Where(o => o.Kind == JsonKind.Object))
         {
             foreach (var property in item.Properties)
             {
-                if (seen.Add(property.Name))
+                if (!index.TryGetValue(property.Name, out var at))
                 {
+                    index[property.Name] = properties.Count;
                     properties.Add(property);
+                }
+                else if (properties[at].Value.Kind == JsonKind.Null && property.Value.Kind != JsonKind.Null)
+                {
+                    properties[at] = property with { Value = property.Value with { SeenNull = true } };
+                }
+                else if (property.Value.Kind == JsonKind.Null && !properties[at].Value.MayBeNull)
+                {
+                    properties[at] = properties[at] with { Value = properties[at].Value with { SeenNull = true } };
                 }
             }
         }
