@@ -442,8 +442,8 @@ internal static partial class DocParser
         foreach (var (candidate, template, query) in readable)
         {
             // A documented parameter the endpoint line or a sample call shows with a value takes it as its example.
-            var own = parameters.Select(p => p.Example is null && query.FirstOrDefault(q => q.Name == p.Name)?.Example is { Length: > 0 } shown
-                    ? p with { Example = shown } : p)
+            var own = (query.Count == 0 ? parameters : parameters.Select(p => p.Example is null && query.FirstOrDefault(q => q.Name == p.Name)?.Example is
+                    { Length: > 0 } shown ? p with { Example = shown } : p))
                 .Concat(query.Where(q => parameters.All(p => p.Name != q.Name))).ToEquatableArray();
             yield return new EndpointSectionSpec(
                 headingText,

@@ -247,10 +247,24 @@ internal static class EndpointReader
             line.Form == EndpointForm.CodeLine && other.Form != EndpointForm.CodeLine && other.Method == line.Method &&
             other.Path.Templates.Any(t => line.Path.Templates.Any(l => l != t && PathTemplates.IsInstanceOf(l, t)));
 
-        // The sample's query string shows values of the endpoint's query parameters ("?limit=2&start=0").
-        return found.Where(line => !found.Any(other => Calls(line, other))).Select(endpoint =>
+        List<EndpointCandidate>? samples = null;
+        foreach (var line in found)
         {
-            var shown = found.Where(line => Calls(line, endpoint)).SelectMany(line => line.Path.Query)
+            if (line.Form == EndpointForm.CodeLine && found.Any(other => Calls(line, other)))
+            {
+                (samples ??= new List<EndpointCandidate>()).Add(line);
+            }
+        }
+
+        if (samples is null)
+        {
+            return found;
+        }
+
+        // The sample's query string shows values of the endpoint's query parameters ("?limit=2&start=0").
+        return found.Where(line => !samples.Contains(line)).Select(endpoint =>
+        {
+            var shown = samples.Where(line => Calls(line, endpoint)).SelectMany(line => line.Path.Query)
                 .Where(q => endpoint.Path.Query.All(own => own.Name != q.Name)).GroupBy(q => q.Name, StringComparer.Ordinal).Select(g => g.First()).ToList();
             return shown.Count == 0 ? endpoint : new EndpointCandidate(endpoint.Form, endpoint.Block, endpoint.Method, endpoint.RawPath,
                 endpoint.Path with { Query = endpoint.Path.Query.Concat(shown).ToList() }, endpoint.Location, endpoint.MisspelledMethod, endpoint.Prose,
