@@ -1,7 +1,4 @@
-using System.Collections.Immutable;
-using Engage.Codegen.Inference;
 using Engage.Codegen.Model;
-using Engage.Codegen.Parsing;
 
 namespace Engage.Codegen.Tests.Inference;
 
@@ -30,18 +27,12 @@ public class CrossReferenceTests
         "# Long walks API\n\nTo find the long walks, use the [list walks endpoint](walks.md#list-walks) with `?min=60`:\n\n" +
         "```bash\ncurl -H \"Authorization: Bearer $TOKEN\" \\\n  -X GET \"https://api.kennel.test/v1/walks?min=60\"\n```\n";
 
-    private static InferredApi Infer(params (string Path, string Text)[] pages)
-    {
-        var docs = pages.Select(p => DocParser.Parse(new DocSource(p.Path, p.Text), CancellationToken.None)).ToImmutableArray();
-        return ApiBuilder.Build(docs, new GeneratorSettings("Engage.Kennels", null, null), CancellationToken.None);
-    }
-
     private static List<OperationSpec> Operations(InferredApi inferred) => inferred.Api.Resources.SelectMany(r => r.Operations).ToList();
 
     [Fact]
     public void An_endpoint_that_is_a_links_text_makes_no_operation_when_the_linked_page_is_not_given()
     {
-        var inferred = Infer(("/docs/kennels.md", Kennels));
+        var inferred = InferenceHarness.Of(("/docs/kennels.md", Kennels));
         Assert.Equal(new[] { "GET /kennels/{id}" }, Operations(inferred).Select(o => o.HttpMethod + " " + o.PathTemplate));
         var reported = Assert.Single(inferred.Diagnostics, d => d.Id == "ENG025");
         Assert.Contains("locks.md#lock-a-kennel", reported.Arguments);
@@ -50,7 +41,7 @@ public class CrossReferenceTests
     [Fact]
     public void The_linked_section_makes_the_operation_when_it_is_given()
     {
-        var inferred = Infer(("/docs/kennels.md", Kennels), ("/docs/locks.md", Locks));
+        var inferred = InferenceHarness.Of(("/docs/kennels.md", Kennels), ("/docs/locks.md", Locks));
         var locking = Assert.Single(Operations(inferred), o => o.PathTemplate == "/kennels/{id}/locks");
         Assert.Equal("Lock a kennel", locking.Heading);
         Assert.StartsWith("locks.md:", locking.Source, StringComparison.Ordinal);
@@ -61,7 +52,7 @@ public class CrossReferenceTests
     public void An_example_led_by_a_link_to_an_endpoint_illustrates_that_endpoints_section()
     {
         // Page order puts the long walks page first; the list walks section still makes the operation.
-        var inferred = Infer(("/docs/a-long-walks.md", LongWalks), ("/docs/walks.md", Walks));
+        var inferred = InferenceHarness.Of(("/docs/a-long-walks.md", LongWalks), ("/docs/walks.md", Walks));
         var list = Assert.Single(Operations(inferred));
         Assert.Equal("List walks", list.Heading);
         Assert.Equal(TypeKind.List, list.ResponseType.Kind);

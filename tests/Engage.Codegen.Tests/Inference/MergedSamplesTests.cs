@@ -1,7 +1,4 @@
-using System.Collections.Immutable;
-using Engage.Codegen.Inference;
 using Engage.Codegen.Model;
-using Engage.Codegen.Parsing;
 
 namespace Engage.Codegen.Tests.Inference;
 
@@ -20,8 +17,7 @@ public class MergedSamplesTests
 
     private static ModelSpec Item()
     {
-        var docs = ImmutableArray.Create(DocParser.Parse(new DocSource("/docs/kennels.md", Kennels), CancellationToken.None));
-        var api = ApiBuilder.Build(docs, new GeneratorSettings("Engage.Kennels", null, null), CancellationToken.None).Api;
+        var api = InferenceHarness.Api(Kennels);
         var list = Assert.Single(api.Resources.SelectMany(r => r.Operations));
         Assert.Equal(TypeKind.List, list.ResponseType.Kind);
         return api.Models.Single(m => m.Name == list.ResponseType.Element!.Name);

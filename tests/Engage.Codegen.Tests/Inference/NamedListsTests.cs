@@ -1,7 +1,4 @@
-using System.Collections.Immutable;
-using Engage.Codegen.Inference;
 using Engage.Codegen.Model;
-using Engage.Codegen.Parsing;
 
 namespace Engage.Codegen.Tests.Inference;
 
@@ -32,14 +29,9 @@ public class NamedListsTests
         "## Searching\n\nCall **GET /search?query=YOUR_QUERY** to search for walkers by name.\n\n" +
         "## Finding\n\nCall **GET /find?query=YOUR_QUERY** to search for leashes by colour.\n";
 
-    private static ApiSpec Infer(string markdown)
-    {
-        var docs = ImmutableArray.Create(DocParser.Parse(new DocSource("/docs/kennels.md", markdown), CancellationToken.None));
-        return ApiBuilder.Build(docs, new GeneratorSettings("Engage.Kennels", null, null), CancellationToken.None).Api;
-    }
+    private static ApiSpec Infer(string markdown) => InferenceHarness.Api(markdown);
 
-    private static OperationSpec Operation(ApiSpec api, string path) =>
-        Assert.Single(api.Resources.SelectMany(r => r.Operations), o => o.PathTemplate == path);
+    private static OperationSpec Operation(ApiSpec api, string path) => InferenceHarness.Operation(api, path);
 
     [Fact]
     public void A_collection_route_with_a_format_suffix_answers_with_the_items_another_list_showed()

@@ -1,7 +1,4 @@
-using System.Collections.Immutable;
-using Engage.Codegen.Inference;
 using Engage.Codegen.Model;
-using Engage.Codegen.Parsing;
 
 namespace Engage.Codegen.Tests.Inference;
 
@@ -26,12 +23,7 @@ public class ShownQueryValuesTests
         "# Kennels API\n\n## Get all visits\n\n" + Parameters + "```plaintext\nGET /api/kennels/:kennelId/visits\nGET /api/kennels/7/visits?limit=2&start=0\n```\n\n" +
         "```json\n[{\"id\": 1, \"kennelId\": 7, \"note\": \"Checked\"}]\n```\n";
 
-    private static OperationSpec Visits(string markdown)
-    {
-        var docs = ImmutableArray.Create(DocParser.Parse(new DocSource("/docs/kennels.md", markdown), CancellationToken.None));
-        var api = ApiBuilder.Build(docs, new GeneratorSettings("Engage.Kennels", null, null), CancellationToken.None).Api;
-        return Assert.Single(api.Resources.SelectMany(r => r.Operations));
-    }
+    private static OperationSpec Visits(string markdown) => Assert.Single(InferenceHarness.Api(markdown).Resources.SelectMany(r => r.Operations));
 
     [Theory]
     [InlineData(RequestLine)]
