@@ -466,10 +466,7 @@ internal sealed partial class ApiBuilder
     private static string WithoutFormat(string segment)
     {
         var dot = segment.LastIndexOf('.');
-        return dot > 0 && segment.Length - dot - 1 is >= 2 and <= 4 && segment.Substring(dot + 1).All(char.IsLetter) &&
-            segment.Substring(dot + 1).ToLowerInvariant() is "json" or "xml" or "yaml" or "csv"
-            ? segment.Substring(0, dot)
-            : segment;
+        return dot > 0 && segment.Substring(dot + 1).ToLowerInvariant() is "json" or "xml" or "yaml" or "csv" ? segment.Substring(0, dot) : segment;
     }
 
     private TypeRef ModelFromExample(string name, ModelRole role, string summary, JsonNode example, LocationInfo location, string source, Dictionary<string,
@@ -637,7 +634,6 @@ internal sealed partial class ApiBuilder
     private bool HasStringId(string modelName) =>
         ModelNamed(modelName)?.Properties.Any(p => p.JsonName == "id" && p.Type.Kind == TypeKind.String) == true;
 
-    /// <summary>The plain value (a string, number or boolean) the section's answer shows for a member of this name, if any.</summary>
     /// <summary>A whole number or true/false a call showed in a parameter's place (<c>?start=0</c>); other words say nothing of its type.</summary>
     private static JsonNode? ShownScalar(string? shown) =>
         shown is null ? null
@@ -645,6 +641,7 @@ internal sealed partial class ApiBuilder
         : shown.Length is > 0 and <= 18 && shown.All(c => c is >= '0' and <= '9') ? JsonNode.Scalar(JsonKind.Integer, shown)
         : null;
 
+    /// <summary>The plain value (a string, number or boolean) the section's answer shows for a member of this name, if any.</summary>
     private static JsonNode? AnsweredScalar(EndpointSectionSpec endpoint, string name) =>
         endpoint.ResponseExamples.Count > 0 && endpoint.ResponseExamples[0].Value is { Kind: JsonKind.Object } answer
             && answer.Property(name) is { Kind: JsonKind.String or JsonKind.Integer or JsonKind.Decimal or JsonKind.Boolean } value
