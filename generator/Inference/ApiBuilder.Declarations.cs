@@ -529,8 +529,7 @@ internal sealed partial class ApiBuilder
         trimmed = trimmed.Length > 0 && trimmed.Any(char.IsLetter) ? trimmed : title;
         if (sharedTitles.Contains(title) || string.Equals(Naming.Pascal(trimmed), _apiName, StringComparison.Ordinal))
         {
-            var file = System.IO.Path.GetFileNameWithoutExtension(doc.FileName);
-            file = System.IO.Path.GetFileNameWithoutExtension(file); // index.html.md
+            var file = FileStem(doc);
             if (file.Any(char.IsLetter) && !string.Equals(file, "index", StringComparison.OrdinalIgnoreCase)
                 && !string.Equals(file, "readme", StringComparison.OrdinalIgnoreCase))
             {
@@ -541,18 +540,25 @@ internal sealed partial class ApiBuilder
         return trimmed;
     }
 
+    /// <summary>The title a page's endpoints are grouped under when no heading groups them: its own, its front matter's, else its file's name.</summary>
+    private static string PageTitle(DocSpec doc) => doc.Title ?? doc.FrontMatterTitle ?? System.IO.Path.GetFileNameWithoutExtension(doc.FileName);
+
+    /// <summary>A page's file name without its extensions (<c>index.html.md</c> is <c>index</c>).</summary>
+    private static string FileStem(DocSpec doc) => System.IO.Path.GetFileNameWithoutExtension(System.IO.Path.GetFileNameWithoutExtension(doc.FileName));
+
     /// <summary>
-    /// Resource titles that two pages or groups would share, told apart by what else names them, where something
-    /// does: a group of another page is that page's part ("## Issues" under "# Notes API" is Issue notes), a page
-    /// whose file name says more than its title is named with those words too (admin-api.mdx titled "Users" is Admin
-    /// users). The one left with nothing more to say keeps the plain title; two of those are still numbered.
+    /// Each resource's title (<see cref="ResourceTitle"/>) and name, by page and group. The name is the title, except
+    /// where two pages or groups would share it and something else tells one apart: a group of another page is that
+    /// page's part ("## Issues" under "# Notes API" is Issue notes), a page whose file name says more than its title
+    /// is named with those words too (admin-api.mdx titled "Users" is Admin users). The one left with nothing more to
+    /// say keeps the plain title; two of those are still numbered.
     /// </summary>
-    private Dictionary<(string Path, string Group), string> DistinctTitles(List<DocSpec> docs, HashSet<string> sharedTitles)
+    private Dictionary<(string Path, string Group), (string Title, string Name)> ResourceNames(List<DocSpec> docs, HashSet<string> sharedTitles)
     {
         var titles = new List<(string Path, string Group, string Title, string? Qualified)>();
         foreach (var doc in docs.Where(d => d.Endpoints.Count > 0))
         {
-            var pageTitle = doc.Title ?? doc.FrontMatterTitle ?? System.IO.Path.GetFileNameWithoutExtension(doc.FileName);
+            var pageTitle = PageTitle(doc);
             foreach (var group in doc.Endpoints.Select(e => e.Group ?? pageTitle).Distinct(StringComparer.Ordinal))
             {
                 var title = ResourceTitle(group, doc, sharedTitles);
@@ -565,7 +571,7 @@ internal sealed partial class ApiBuilder
                 else
                 {
                     var titleWords = new HashSet<string>(Words(title).Select(Naming.Singular), StringComparer.OrdinalIgnoreCase);
-                    var extra = Words(System.IO.Path.GetFileNameWithoutExtension(System.IO.Path.GetFileNameWithoutExtension(doc.FileName)))
+                    var extra = Words(FileStem(doc))
                         .Where(w => !titleWords.Contains(Naming.Singular(w)) && !s_referenceWords.IsMatch(" " + w))
                         .ToList();
                     qualified = extra.Count == 0 ? null : string.Join(" ", extra) + " " + title;
@@ -575,16 +581,11 @@ internal sealed partial class ApiBuilder
             }
         }
 
-        var result = new Dictionary<(string, string), string>();
-        foreach (var same in titles.GroupBy(t => Naming.Pascal(t.Title), StringComparer.Ordinal).Where(g => g.Count() > 1))
-        {
-            foreach (var entry in same.Where(t => t.Qualified is not null))
-            {
-                result[(entry.Path, entry.Group)] = entry.Qualified!;
-            }
-        }
-
-        return result;
+        var shared = new HashSet<string>(
+            titles.GroupBy(t => Naming.Pascal(t.Title), StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key), StringComparer.Ordinal);
+        return titles.ToDictionary(
+            t => (t.Path, t.Group),
+            t => (t.Title, t.Qualified is not null && shared.Contains(Naming.Pascal(t.Title)) ? t.Qualified : t.Title));
 
         static IEnumerable<string> Words(string text) =>
             text.Split(new[] { ' ', '-', '_', '.' }, StringSplitOptions.RemoveEmptyEntries).Where(w => w.Any(char.IsLetter));

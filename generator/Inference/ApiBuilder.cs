@@ -259,22 +259,21 @@ internal sealed partial class ApiBuilder
         var shownResponses = new Dictionary<string, EquatableArray<JsonExample>>(StringComparer.Ordinal);
         var chosen = ChosenEndpoints(docs, shownResponses);
         var sharedTitles = SharedTitles(docs);
-        var distinctTitles = DistinctTitles(docs, sharedTitles);
+        var names = ResourceNames(docs, sharedTitles);
         var resourceNames = new Naming.Scope("Dispose", "GetType", "ToString", "Equals", "GetHashCode", clientName);
         foreach (var doc in docs.Where(d => d.Endpoints.Count > 0))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var pageTitle = doc.Title ?? doc.FrontMatterTitle ?? System.IO.Path.GetFileNameWithoutExtension(doc.FileName);
+            var pageTitle = PageTitle(doc);
 
             // One resource per top-level heading with endpoints; a page with one is one resource named after the page.
             foreach (var group in doc.Endpoints.GroupBy(e => e.Group ?? pageTitle, StringComparer.Ordinal))
             {
-                var title = ResourceTitle(group.Key, doc, sharedTitles);
-                // Another page's or group's resource has this title: the name says what tells this one apart.
+                // Where another page's or group's resource has this title, the name says what tells this one apart.
                 // A group's types keep its own word (ListIssueNotesRequest); a page named with its file's words takes them (ListAdminUserTeamsRequest).
-                var name = distinctTitles.TryGetValue((doc.Path, group.Key), out var distinct) ? distinct : title;
+                var (title, name) = names[(doc.Path, group.Key)];
                 var typeWord = group.Key == pageTitle ? name : title;
-                var singular = doc.Objects.Count > 0 && group.Key == pageTitle && distinct is null ? Naming.Pascal(Naming.Singular(doc.Objects[0].Name))
+                var singular = doc.Objects.Count > 0 && group.Key == pageTitle && name == title ? Naming.Pascal(Naming.Singular(doc.Objects[0].Name))
                     : Naming.Pascal(Naming.Singular(typeWord));
                 var operations = new List<OperationSpec>();
                 var methodNames = new Naming.Scope("GetType", "ToString", "Equals", "GetHashCode");
