@@ -655,7 +655,7 @@ internal sealed partial class ApiBuilder
     /// </summary>
     private static string PathDistinctPrefix(string prefix, string path)
     {
-        var segments = path.Split(new[] { '/' }, StringSplitOptions.RemoveEmptyEntries);
+        var segments = Segments(path);
         if (segments.Length == 0)
         {
             return prefix;

@@ -41,16 +41,16 @@ internal static class CurlCommand
             while (i + 1 < code.Lines.Count)
             {
                 var next = LineText(i + 1);
-                if (command.Length > 0 && command[command.Length - 1] == '\\' && next.Trim().Length == 0 && i + 2 < code.Lines.Count)
-                {
-                    // A blank line after a backslash is a line the site removed (a highlight directive, blanked as
-                    // template markup): the command goes on after it, as the rendered page shows it.
-                    i++;
-                    continue;
-                }
-
                 if (command.Length > 0 && command[command.Length - 1] == '\\')
                 {
+                    if (next.Trim().Length == 0 && i + 2 < code.Lines.Count)
+                    {
+                        // A blank line after a backslash is a line the site removed (a highlight directive, blanked as
+                        // template markup): the command goes on after it, as the rendered page shows it.
+                        i++;
+                        continue;
+                    }
+
                     // As a shell reads it: the backslash and the line break go, nothing else ("...search\" then
                     // "?q=stark" is one URL; "-H x \" then "  -d y" keeps the space before the backslash).
                     command.Length--;

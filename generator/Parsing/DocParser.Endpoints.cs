@@ -360,11 +360,11 @@ internal static partial class DocParser
         foreach (var (name, example) in calling?.Path.Query ?? Array.Empty<(string, string)>())
         {
             var listed = parameters.FindIndex(p => string.Equals(p.Name, name, StringComparison.Ordinal));
-            if (listed >= 0 && parameters[listed].Example is null && example.Length > 0)
+            if (listed >= 0)
             {
-                parameters[listed] = parameters[listed] with { Example = example };
+                parameters[listed] = Shown(parameters[listed], example);
             }
-            else if (listed < 0 && !first.Path.Query.Any(q => q.Name == name))
+            else if (!first.Path.Query.Any(q => q.Name == name))
             {
                 parameters.Add(QueryField(name, example, calling!.Location) with { Placement = Placement.Query });
             }
@@ -442,8 +442,7 @@ internal static partial class DocParser
         foreach (var (candidate, template, query) in readable)
         {
             // A documented parameter the endpoint line or a sample call shows with a value takes it as its example.
-            var own = (query.Count == 0 ? parameters : parameters.Select(p => p.Example is null && query.FirstOrDefault(q => q.Name == p.Name)?.Example is
-                    { Length: > 0 } shown ? p with { Example = shown } : p))
+            var own = (query.Count == 0 ? parameters : parameters.Select(p => Shown(p, query.FirstOrDefault(q => q.Name == p.Name)?.Example)))
                 .Concat(query.Where(q => parameters.All(p => p.Name != q.Name))).ToEquatableArray();
             yield return new EndpointSectionSpec(
                 headingText,
@@ -526,6 +525,10 @@ internal static partial class DocParser
     /// </summary>
     internal static bool SaysPaginated(string lower) =>
         (lower.Contains("paginat") || lower.Contains("paged") || lower.Contains("pages of")) && s_paginated.IsMatch(lower) && !s_notPaginated.IsMatch(lower);
+
+    /// <summary>A documented parameter with the value a call shows for it as its example, unless it has one already.</summary>
+    private static FieldDocSpec Shown(FieldDocSpec parameter, string? example) =>
+        parameter.Example is null && example is { Length: > 0 } ? parameter with { Example = example } : parameter;
 
     /// <summary>A query parameter shown in an endpoint line, typed by its example value.</summary>
     private static FieldDocSpec QueryField(string name, string example, LocationInfo location)
