@@ -9,6 +9,7 @@ namespace Engage.Codegen.Inference;
 internal sealed partial class ApiBuilder
 {
     private static readonly Regex s_word = new(@"[A-Za-z][A-Za-z0-9]*", RegexOptions.CultureInvariant, Patterns.Timeout);
+    private static readonly Regex s_bracketedPrefix = new(@"\(([A-Za-z]{1,4})\)(?=[A-Za-z])", RegexOptions.CultureInvariant, Patterns.Timeout);
     private static readonly Regex s_headingIsPath = new(@"^\s*`?(?:[A-Za-z]{3,8}\s+)?/", RegexOptions.CultureInvariant, Patterns.Timeout);
 
     /// <summary>
@@ -45,7 +46,8 @@ internal sealed partial class ApiBuilder
             }
         }
 
-        var words = s_word.Matches(heading).Cast<Match>().Select(m => m.Value).ToList();
+        // "(De)activate a client", "(Un)follow a user": a bracketed prefix is part of its word.
+        var words = s_word.Matches(s_bracketedPrefix.Replace(heading, "$1")).Cast<Match>().Select(m => m.Value).ToList();
 
         // "The ...", "HTTP request", "GET /things" say nothing as a verb; "Create" over a GET contradicts the method.
         var dropped = false;

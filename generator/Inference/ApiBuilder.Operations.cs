@@ -288,9 +288,48 @@ internal sealed partial class ApiBuilder
             return TypeRef.ModelNamed(model.Name);
         }
 
-        _diagnostics.Add(
-            DiagnosticInfo.Create(DiagnosticDescriptors.UnknownObjectReference, endpoint.HeadingLocation, endpoint.Heading, endpoint.ReturnsObject));
+        if (_shownObjects.TryGetValue(ShownObjectName(endpoint.ReturnsObject), out var shown) && endpoint.ResponseExamples.Count == 0)
+        {
+            return shown;
+        }
+
+        if (endpoint.ResponseExamples.Count == 0)
+        {
+            _diagnostics.Add(
+                DiagnosticInfo.Create(DiagnosticDescriptors.UnknownObjectReference, endpoint.HeadingLocation, endpoint.Heading, endpoint.ReturnsObject));
+        }
+
         return null;
+    }
+
+    /// <summary>The type name of an object the prose names (<c>event</c>, <c>services</c>): singular, in C# case.</summary>
+    private static string ShownObjectName(string noun) => Naming.Pascal(Naming.Singular(noun));
+
+    /// <summary>
+    /// The prose names the object ("Returns an array of event objects") and no section documents it: the example's object
+    /// (the object, or a list's items, as the prose says) takes the object's name where no other type has it, and later
+    /// sections that name it without an example answer with it. Null where it does not apply.
+    /// </summary>
+    private TypeRef? ObjectShownByExample(EndpointSectionSpec endpoint, List<JsonNode> examples, LocationInfo location, string source)
+    {
+        if (endpoint.ReturnsObject is not { } noun || examples.Count == 0)
+        {
+            return null;
+        }
+
+        var name = ShownObjectName(noun);
+        var objects = endpoint.ReturnsList
+            ? examples[0].Kind == JsonKind.Array ? examples[0].Items.Where(i => i.Kind == JsonKind.Object).ToList() : new List<JsonNode>()
+            : examples.Where(e => e.Kind == JsonKind.Object).ToList();
+        if (objects.Count == 0 || name.Length < 3 || _typeNames.IsClaimed(name) || MatchObject(objects[0]) is not null)
+        {
+            return null;
+        }
+
+        var type = ModelFromExample(name, ModelRole.Object, $"The {noun} object {endpoint.Heading} answers with.", MergeObjects(objects), location, source,
+            null);
+        _shownObjects[name] = type;
+        return endpoint.ReturnsList ? TypeRef.ListOf(type) : type;
     }
 
     private TypeRef ResponseType(EndpointSectionSpec endpoint, string typePrefix, string source)
@@ -308,6 +347,11 @@ internal sealed partial class ApiBuilder
 
         var examples = endpoint.ResponseExamples.Select(e => e.Value).ToList();
         var location = endpoint.ResponseExamples.Count > 0 ? endpoint.ResponseExamples[0].Location : endpoint.HeadingLocation;
+        if (ObjectShownByExample(endpoint, examples, location, source) is { } namedByProse)
+        {
+            return namedByProse;
+        }
+
         if (examples.Count > 0 && examples[0].Kind == JsonKind.Object)
         {
             var matched = MatchObject(examples[0]);

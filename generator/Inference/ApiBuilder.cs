@@ -52,6 +52,9 @@ internal sealed partial class ApiBuilder
     /// <summary>The item type of each collection (a path's last segment, <c>notes</c>) a list's example has shown.</summary>
     private readonly Dictionary<string, TypeRef> _collectionItems = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>Objects the prose names and only an example shows, by type name (see <c>ObjectShownByExample</c>).</summary>
+    private readonly Dictionary<string, TypeRef> _shownObjects = new(StringComparer.Ordinal);
+
     /// <summary>Each documented object once, by name: set once all are registered, then read per field and example.</summary>
     private List<ObjectModel> _orderedObjects = new();
     private readonly Dictionary<string, List<ObjectModel>> _fieldOwners = new(StringComparer.Ordinal);

@@ -117,6 +117,7 @@ internal static partial class DocParser
         var paginated = SaysPaginated(headingText.ToLowerInvariant());
         var seenEndpoint = first.Form == EndpointForm.Heading;
         var undescribed = -1; // the index of a term paragraph's parameter, until the paragraph below describes it
+        var nullMembers = new HashSet<string>(StringComparer.Ordinal); // "`icon` is `null` when ...": members the answer may leave null
 
         foreach (var block in blocks)
         {
@@ -147,6 +148,11 @@ internal static partial class DocParser
             if (block is not ParagraphBlock and not HtmlBlock)
             {
                 undescribed = -1;
+            }
+
+            if (block is ParagraphBlock or ListBlock)
+            {
+                NullNotes(block, nullMembers);
             }
 
             switch (block)
@@ -341,6 +347,14 @@ internal static partial class DocParser
             }
         }
 
+        if (nullMembers.Count > 0)
+        {
+            for (var i = 0; i < responseExamples.Count; i++)
+            {
+                responseExamples[i] = responseExamples[i] with { Value = WithNullMembers(responseExamples[i].Value, nullMembers) };
+            }
+        }
+
         // An unlabeled example after a write's parameters is its body only if it sends them: one whose members are
         // mostly not the documented parameters (id, created_at, state where the table lists title and labels) shows the answer.
         if (unlabeledRequest is not null && ShowsTheAnswer(unlabeledRequest.Value, parameters))
@@ -466,6 +480,45 @@ internal static partial class DocParser
                 Paginated: paginated);
         }
     }
+
+    // A note that a member of the answer may be null: "`icon` is `null` when the feed has none", "`created_at` is null."
+    private static readonly Regex s_nullNote = new(
+        @"`(?<name>[A-Za-z_][\w-]*)`\s+(?:is|will\s+be|can\s+be|may\s+be)\s+`?null`?(?=[\s.,;:]|$)",
+        RegexOptions.CultureInvariant, Patterns.Timeout);
+
+    /// <summary>Adds the members a paragraph (or a list's items) says may be null to <paramref name="names"/>.</summary>
+    private static void NullNotes(Block block, HashSet<string> names)
+    {
+        var paragraphs = block is ParagraphBlock paragraph ? new[] { paragraph } : block.Descendants<ParagraphBlock>();
+        foreach (var sentence in paragraphs)
+        {
+            var text = MarkdownText.Inline(sentence.Inline);
+            if (text.IndexOf("null", StringComparison.Ordinal) < 0)
+            {
+                continue;
+            }
+
+            foreach (Match note in s_nullNote.Matches(text))
+            {
+                names.Add(note.Groups["name"].Value);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The example with the answer's own members of these names (the object's, or a list's items') marked as ones that may be null.
+    /// A nested object's member of the same name (a tag's commit's <c>message</c>) is another member, and the note is not about it.
+    /// </summary>
+    private static JsonNode WithNullMembers(JsonNode node, HashSet<string> names) => node.Kind switch
+    {
+        JsonKind.Object => node with
+        {
+            Properties = node.Properties.Select(p => names.Contains(p.Name) ? new JsonProperty(p.Name, p.Value with { SeenNull = true }) : p)
+                .ToEquatableArray(),
+        },
+        JsonKind.Array => node with { Items = node.Items.Select(i => WithNullMembers(i, names)).ToEquatableArray() },
+        _ => node,
+    };
 
     private static readonly Regex s_paginated = new(
         @"\bpaginat(?:ed|ion|es)\b|\bpages\s+of\s+results\b|\bresults\s+are\s+paged\b",

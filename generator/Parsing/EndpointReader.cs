@@ -106,6 +106,9 @@ internal static class EndpointReader
     private static readonly Regex s_htmlEndpoint = new(@"(?:^|\s)([A-Za-z]{3,8})\s+((?:https?://|/)\S*)", RegexOptions.CultureInvariant, Patterns.Timeout);
 
     /// <summary>A paragraph that is one endpoint after an optional label, the path or the whole line in code.</summary>
+    /// <summary>A route written without its leading slash: two or more segments of path characters, the first a word.</summary>
+    private static readonly Regex s_relativePath = new(@"^[A-Za-z][\w-]*(?:/[\w#{}:.-]+)+/?$", RegexOptions.CultureInvariant, Patterns.Timeout);
+
     private static readonly Regex s_labelledEndpoint = new(
         @"^(?<label>[^`]*?)\s*(?:(?<method>\b[A-Za-z]{3,8})\s+)?`[^`]+`$", RegexOptions.CultureInvariant, Patterns.Timeout);
 
@@ -460,6 +463,12 @@ internal static class EndpointReader
         {
             // "GET `/clients`", "**Definition** `GET ${HOST}/things`", "Endpoint: `DELETE /things/{id}`".
             var line = labelled.Groups["method"].Success ? labelled.Groups["method"].Value + " " + codes[0].Content : codes[0].Content;
+            if (labelled.Groups["method"].Success && labelled.Groups["label"].Length == 0 && s_relativePath.IsMatch(codes[0].Content))
+            {
+                // "GET `account/who_am_i`": the line alone, its route written relative to the base address.
+                line = labelled.Groups["method"].Value + " /" + codes[0].Content;
+            }
+
             if (TryLine(line.Trim(), out method, out path, out typo) && LooksLikePathOrHostPath(path))
             {
                 found.Add(Candidate(EndpointForm.Paragraph, paragraph, method, path, markdown.Location(codes[0].Span.Start, codes[0].Span.End + 1), typo));

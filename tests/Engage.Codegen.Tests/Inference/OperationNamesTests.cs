@@ -36,6 +36,8 @@ public class OperationNamesTests
     [InlineData("GET", "/v1/kiln-settings", "Get kiln settings", "GetKilnSettings")]
     [InlineData("GET", "/kilns/{id}/schedule", "Get kiln schedules", "GetSchedule")] // the path names one schedule
     [InlineData("GET", "/kilns/{id}/firing_log", "Get the log", "Get")]                 // "log" alone is not "firing log"
+    [InlineData("POST", "/kilns/{id}/toggle", "(DE)ACTIVATE A KILN", "Deactivate")]      // a bracketed prefix is part of its word
+    [InlineData("POST", "/kilns/{id}/watchers", "(Un)watch a kiln", "Unwatch")]
     public void The_heading_rule_names_a_section_of_one_endpoint(string method, string path, string heading, string expected)
     {
         Assert.Equal(expected, ApiBuilder.OperationBaseName(method, path, heading));

@@ -31,6 +31,18 @@ public class EndpointReaderTests
     }
 
     [Fact]
+    public void An_endpoint_line_alone_may_write_its_route_without_the_leading_slash()
+    {
+        // "GET `kennels/mine`" on its own line is the route /kennels/mine below the base address.
+        var endpoint = Assert.Single(Read("# Things\n\n## My kennel\n\nGET `kennels/mine`\n\nHTTP Response: 200 Success\n"));
+        Assert.Equal("GET /kennels/mine", Shape(endpoint));
+
+        // One word is a word, not a route; and a label before the span ("Send GET `a/b`") makes a sentence, not a line.
+        Assert.Empty(Read("# Things\n\n## Mine\n\nGET `mine`\n"));
+        Assert.Empty(Read("# Things\n\n## Mine\n\nThen send GET `kennels/mine` again.\n"));
+    }
+
+    [Fact]
     public void Bullets_several_per_section_each_with_its_own_prose()
     {
         var endpoints = Read("# Things\n\n## Get things\n\n* `GET /things.json` shows all things.\n* `GET /boxes/1/things.json` shows the things in a box.\n");
