@@ -42,6 +42,11 @@ internal static class DiagnosticDescriptors
         "The bullet '{0}' does not start with a `name`; it is skipped",
         DiagnosticSeverity.Warning);
 
+    public static readonly DiagnosticDescriptor XmlExampleProblem = Create(
+        "ENG026", "XML example is not well-formed",
+        "XML example: {0}; what could be read is used",
+        DiagnosticSeverity.Warning);
+
     public static readonly DiagnosticDescriptor UntypedMember = Create(
         "ENG005", "Nothing in the docs implies a type",
         "'{0}' of {1} has no example value and no description that implies a type; it is generated as JsonElement",
@@ -164,7 +169,7 @@ internal static class DiagnosticDescriptors
         EndpointLineUnreadable, SectionWithoutEndpoint, JsonExampleProblem, BulletUnreadable, UntypedMember,
         UnknownObjectReference, NameCollision, NoClientName, NoApiRoot, PagingIncomplete, NoResponseType, ProseContradictsExample, MarkdownTooDeep,
             MethodMisspelled, AccountSpecificRoot, EndpointDocumentedTwice, AccountInRoot, ExampleOnly, OverrideNotUnderstood, ExampleOnAnotherHost,
-            MethodDisagreesWithIndex, CrossReferenceOnly,
+            MethodDisagreesWithIndex, CrossReferenceOnly, XmlExampleProblem,
         SurfaceBroken, SurfaceExtended, SurfaceUnreadable, GeneratorFailure,
     };
 

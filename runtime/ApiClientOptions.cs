@@ -62,6 +62,13 @@ public abstract class ApiClientOptions
     /// </summary>
     protected internal virtual string? RequiredUserAgentExample => null;
 
+    /// <summary>
+    /// The media type requests ask for (<c>Accept</c>): <c>application/json</c>, or <c>application/xml</c> where the docs
+    /// show their answers as XML; generated options override it. An XML answer is read by the members the docs' examples
+    /// name, whatever was asked for.
+    /// </summary>
+    protected internal virtual string ResponseMediaType => "application/json";
+
     /// <summary>The API root, for example <c>https://api.engage.so/v1</c>. HTTPS unless it is a loopback address.</summary>
     public Uri? BaseAddress { get; set; }
 

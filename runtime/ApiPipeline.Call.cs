@@ -60,14 +60,19 @@ public sealed partial class ApiPipeline
     /// <summary>A response, read whole. Headers and reason are kept only for failures.</summary>
     internal sealed class Attempt
     {
-        public Attempt(int statusCode, byte[] body, string? reasonPhrase = null, IReadOnlyDictionary<string, IReadOnlyList<string>>? headers = null, TimeSpan? retryAfter = null)
+        public Attempt(int statusCode, byte[] body, string? reasonPhrase = null, IReadOnlyDictionary<string, IReadOnlyList<string>>? headers = null, TimeSpan? retryAfter = null,
+            bool xml = false)
         {
             StatusCode = statusCode;
             Body = body;
             ReasonPhrase = reasonPhrase;
             Headers = headers;
             RetryAfter = retryAfter;
+            Xml = xml;
         }
+
+        /// <summary>The body is XML (its media type says so): read as JSON by <see cref="Serialization.ApiXml"/>.</summary>
+        public bool Xml { get; }
 
         public int StatusCode { get; }
 

@@ -90,7 +90,7 @@ public sealed partial class ApiPipeline
             request.Headers.TryAddWithoutValidation("User-Agent", _userAgent);
         }
 
-        request.Headers.Accept.Add(s_acceptJson);
+        request.Headers.Accept.Add(_accept);
         if (call.RequestOptions is { } requestOptions)
         {
             foreach (var header in requestOptions.Headers)
@@ -133,7 +133,7 @@ public sealed partial class ApiPipeline
             var status = (int)response.StatusCode;
             ApiLog.Response(_logger, call, status, _time.GetElapsedTime(started), attemptNumber);
             return response.IsSuccessStatusCode
-                ? new Attempt(status, body, null, call.KeepHeaders ? CopyHeaders(response) : null)
+                ? new Attempt(status, body, null, call.KeepHeaders ? CopyHeaders(response) : null, xml: Serialization.ApiXml.IsXml(response.Content.Headers.ContentType?.MediaType))
                 : new Attempt(status, body, response.ReasonPhrase, CopyHeaders(response), ReadRetryAfter(response));
         }
         catch (OperationCanceledException exception) when (!cancellationToken.IsCancellationRequested && timeoutSource.IsCancellationRequested)

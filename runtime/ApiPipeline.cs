@@ -28,6 +28,7 @@ namespace Engage.Codegen.Runtime;
 public sealed partial class ApiPipeline : IDisposable
 {
     private static readonly MediaTypeWithQualityHeaderValue s_acceptJson = new("application/json");
+    private static readonly MediaTypeWithQualityHeaderValue s_acceptXml = new("application/xml");
 
     // Shared like the Accept value above: header values are only read once set on a request.
     private static readonly MediaTypeHeaderValue s_jsonContentType = new("application/json") { CharSet = "utf-8" };
@@ -57,6 +58,9 @@ public sealed partial class ApiPipeline : IDisposable
     private readonly AuthenticationHeaderValue? _basicAuthorization;
     private readonly bool _basic;
     private readonly string _optionsName;
+
+    /// <summary>The Accept header: JSON, or XML where the docs show their answers as XML (<see cref="ApiClientOptions.ResponseMediaType"/>).</summary>
+    private readonly MediaTypeWithQualityHeaderValue _accept;
     private readonly TimeProvider _time;
     private readonly TimeoutSourcePool _timeoutSources;
     private ApiPipeline? _anonymousView;
@@ -116,6 +120,7 @@ public sealed partial class ApiPipeline : IDisposable
         }
 
         _scheme = options.CredentialScheme;
+        _accept = string.Equals(options.ResponseMediaType, "application/xml", StringComparison.OrdinalIgnoreCase) ? s_acceptXml : s_acceptJson;
         _optionsName = options.GetType().Name;
         _userAgentSet = options.UserAgent is not null;
         _userAgent = options.UserAgent ?? (_optionsName.EndsWith("Options", StringComparison.Ordinal) ? _optionsName.Substring(0, _optionsName.Length - "Options".Length) : _optionsName) + " Engage.Codegen.Runtime/" + RuntimeVersion;
@@ -159,6 +164,7 @@ public sealed partial class ApiPipeline : IDisposable
         _basic = basic;
         _basicAuthorization = source._basicAuthorization;
         _optionsName = source._optionsName;
+        _accept = source._accept;
         _httpClient = source._httpClient;
         _root = source._root;
         _scheme = source._scheme;
@@ -397,7 +403,7 @@ public sealed partial class ApiPipeline : IDisposable
 
         try
         {
-            var result = JsonSerializer.Deserialize(attempt.Body, responseType);
+            var result = JsonSerializer.Deserialize(attempt.Xml && attempt.Body.Length > 0 ? Serialization.ApiXml.ToJson(attempt.Body) : attempt.Body, responseType);
             if (result is null)
             {
                 throw CreateException(attempt, call, $"the response body was empty or null where {typeof(TResponse).Name} was expected", null);

@@ -198,6 +198,13 @@ internal static partial class Emitter
         EmitAccountRoot(w, api, options);
         EmitCredentialScheme(w, api);
         EmitRequiredUserAgent(w, api);
+        if (api.AnswersInXml)
+        {
+            w.Line();
+            w.Doc("summary", "The docs show their answers as XML: requests ask for XML, read by the members the docs' examples name.");
+            w.Line("protected override string ResponseMediaType => \"application/xml\";");
+        }
+
         w.Close();
         w.Line();
     }

@@ -446,7 +446,8 @@ internal sealed partial class ApiBuilder
             return null;
         }
 
-        var last = words[words.Length - 1];
+        // A heading in capitals ("LIST PLANTS") names the same noun as one in sentence case.
+        var last = words[words.Length - 1].All(char.IsUpper) ? words[words.Length - 1].ToLowerInvariant() : words[words.Length - 1];
         var singular = Naming.Singular(last);
         return singular.Length > 2 && !string.Equals(singular, last, StringComparison.Ordinal) ? Naming.Pascal(singular) : null;
     }

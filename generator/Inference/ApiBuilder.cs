@@ -350,8 +350,25 @@ internal sealed partial class ApiBuilder
             credentials.IsDefault ? null : credentials,
             docs.Select(d => d.RequiredUserAgent).FirstOrDefault(u => u is not null),
             accountRoot,
-            ErrorBodies.Read(docs));
+            ErrorBodies.Read(docs),
+            AnswersInXml(docs));
         return new InferredApi(api, _diagnostics.ToEquatableArray());
+    }
+
+    /// <summary>
+    /// Whether the docs show their answers as XML: more of the endpoints' response examples are XML than JSON. The client
+    /// then asks for XML, whose members are the ones the examples name (the runtime reads any XML answer either way).
+    /// </summary>
+    private static bool AnswersInXml(IEnumerable<DocSpec> docs)
+    {
+        var xml = 0;
+        var json = 0;
+        foreach (var example in docs.SelectMany(d => d.Endpoints).SelectMany(e => e.ResponseExamples))
+        {
+            _ = example.Xml ? xml++ : json++;
+        }
+
+        return xml > json;
     }
 
     /// <summary>

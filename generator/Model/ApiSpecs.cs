@@ -20,6 +20,7 @@ internal sealed record GeneratorSettings(
 internal sealed record InferredApi(ApiSpec Api, EquatableArray<DiagnosticInfo> Diagnostics);
 
 /// <summary>The whole client to generate: every final name decided, nothing left for the emitter to choose.</summary>
+/// <param name="AnswersInXml">The docs show their answers as XML: the client asks for XML (<c>Accept: application/xml</c>).</param>
 internal sealed record ApiSpec(
     string Namespace,
     string ClientName,
@@ -32,7 +33,8 @@ internal sealed record ApiSpec(
     CredentialSpec? Credentials = null,
     string? RequiredUserAgent = null,
     AccountRootSpec? AccountRoot = null,
-    ErrorBodySpec? ErrorBody = null)
+    ErrorBodySpec? ErrorBody = null,
+    bool AnswersInXml = false)
 {
     /// <summary>How the client authenticates; Engage's Basic scheme when the docs say nothing else.</summary>
     public CredentialSpec Auth => Credentials ?? CredentialSpec.Default;

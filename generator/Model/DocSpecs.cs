@@ -156,7 +156,7 @@ internal sealed record EndpointSectionSpec(
     string? ReferredTo = null);
 
 /// <summary>A JSON example and where it stands.</summary>
-internal sealed record JsonExample(JsonNode Value, LocationInfo Location);
+internal sealed record JsonExample(JsonNode Value, LocationInfo Location, bool Xml = false);
 
 /// <summary>A name the docs call deprecated, with the sentence that says so.</summary>
 internal sealed record DeprecationSpec(string Name, string Quote);

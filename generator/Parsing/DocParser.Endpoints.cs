@@ -321,6 +321,12 @@ internal static partial class DocParser
                         _ => first.Method is "POST" or "PUT" or "PATCH" && requestExamples.Count == 0 && responseExamples.Count == 0 ? requestExamples
                             : responseExamples,
                     };
+                    if (example.Xml && ReferenceEquals(target, requestExamples))
+                    {
+                        // The runtime reads XML answers; it sends JSON bodies, whose members an XML example does not name.
+                        break;
+                    }
+
                     target.Add(example);
                     if (label is not (Label.Request or Label.Response) && ReferenceEquals(target, requestExamples))
                     {

@@ -20,9 +20,12 @@ internal static partial class DocParser
     /// body, after any <c>HTTP/1.1 200 OK</c> status and header lines, starts with an object or array.
     /// A PHP or JavaScript fence that is one data literal, perhaps assigned (<c>$data = ['name' =&gt; 'x'];</c>,
     /// <c>const body = { name: 'x' };</c>), is one too. Other language tabs (shell, ruby, python) and
-    /// PHP or JavaScript that does more than state a literal are code, not examples.
+    /// PHP or JavaScript that does more than state a literal are code, not examples. An xml fence is an example
+    /// too, read by <see cref="XmlSamples"/> into the same shape.
     /// </summary>
-    private static bool IsJsonFence(FencedCodeBlock fence) => JsonStartLine(fence) >= 0;
+    private static bool IsJsonFence(FencedCodeBlock fence) => IsXmlFence(fence) || JsonStartLine(fence) >= 0;
+
+    private static bool IsXmlFence(FencedCodeBlock fence) => string.Equals(fence.Info?.Trim(), "xml", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>A literal's start in a PHP or JavaScript fence, after an optional assignment.</summary>
     private static readonly Regex s_codeLiteral = new(
@@ -96,6 +99,17 @@ internal static partial class DocParser
     private static JsonExample? ReadJson(MarkdownText markdown, FencedCodeBlock fence, List<DiagnosticInfo> diagnostics)
     {
         var (content, map) = MarkdownText.CodeContent(fence);
+        if (IsXmlFence(fence))
+        {
+            var (sample, _, xmlProblems) = XmlSamples.Parse(content);
+            foreach (var (offset, message) in xmlProblems.Take(10))
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.XmlExampleProblem, ExampleLocation(markdown, fence, map, offset), message));
+            }
+
+            return sample is null ? null : new JsonExample(sample, markdown.FirstLine(fence), Xml: true);
+        }
+
         var skip = Math.Max(0, JsonStartLine(fence));
         if (skip > 0)
         {
@@ -119,13 +133,18 @@ internal static partial class DocParser
         var (value, problems) = LenientJson.Parse(content, code);
         foreach (var (offset, message) in problems.Take(10))
         {
-            var line = map.LastOrDefault(entry => entry.ContentStart <= offset);
-            var location = line.Line.Slice.Text is null
-                ? markdown.FirstLine(fence)
-                : markdown.Location(line.Line.Position + (offset - line.ContentStart), line.Line.Position + line.Line.Slice.Length);
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.JsonExampleProblem, location, message));
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.JsonExampleProblem, ExampleLocation(markdown, fence, map, offset), message));
         }
 
         return value is null ? null : new JsonExample(value, markdown.FirstLine(fence));
+    }
+
+    /// <summary>Where an offset in a fence's content is on the page: from there to its line's end.</summary>
+    private static LocationInfo ExampleLocation(MarkdownText markdown, FencedCodeBlock fence, List<(int ContentStart, StringLine Line)> map, int offset)
+    {
+        var line = map.LastOrDefault(entry => entry.ContentStart <= offset);
+        return line.Line.Slice.Text is null
+            ? markdown.FirstLine(fence)
+            : markdown.Location(line.Line.Position + (offset - line.ContentStart), line.Line.Position + line.Line.Slice.Length);
     }
 }

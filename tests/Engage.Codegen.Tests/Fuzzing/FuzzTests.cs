@@ -88,6 +88,25 @@ public class FuzzTests
         return Gen.OneOf(scalar, obj, array, Gen.OneOfConst("{...}", "[...]", "{\"unclosed\": 1"));
     }
 
+    private static readonly Gen<string> s_xml = XmlGen(3);
+
+    /// <summary>An XML example as Rails-era docs write one: typed leaves, nil, arrays, placeholders, and the slips docs make.</summary>
+    private static Gen<string> XmlGen(int depth)
+    {
+        var leaf = Gen.Select(Gen.OneOfConst(s_names), Gen.OneOfConst("", " type=\"integer\"", " type=\"boolean\"", " type=\"datetime\"", " type=\"float\"", " nil=\"true\""),
+            Gen.OneOfConst("12", "true", "2021-01-12T05:24:39Z", "Hull & Leeds", "&lt;x&gt;&#65;&#xD800;", "...", "\"); Evil(); //", ""),
+            (name, type, text) => $"<{name}{type}>{text}</{name}>");
+        if (depth == 0)
+        {
+            return leaf;
+        }
+
+        var inner = XmlGen(depth - 1);
+        var element = Gen.Select(Gen.OneOfConst(s_names), Gen.OneOfConst("", " type=\"array\""), inner.Array[0, 4],
+            (name, type, children) => $"<{name}{type}>\n{string.Join("\n", children)}\n</{name}>");
+        return Gen.OneOf(leaf, element, Gen.OneOfConst("<a><b>1</c></a>", "<a><b>", "<!DOCTYPE a [<!ENTITY x \"xx\">]><a>&x;</a>", "<a/><b/>", "text only", "<a b=\"1></a>"));
+    }
+
     private sealed record Section(string Markdown, bool ValidEndpoint, bool InvalidEndpoint);
 
     private static readonly Gen<Section> s_endpointSection =
@@ -99,7 +118,7 @@ public class FuzzTests
             Gen.Int[0, 129],
             Gen.OneOfConst(s_auth),
             Gen.Select(Gen.OneOfConst(s_names), Gen.OneOfConst(s_descriptions), (name, description) => $"- `{name}` - {description}").Array[0, 5],
-            Gen.Select(s_json, s_json, Gen.Bool, (request, response, label) => (request, response, label)))
+            Gen.Select(s_json, s_json, Gen.Bool, s_xml, (request, response, label, xml) => (request, response, label, xml)))
         .Select((heading, method, segments, shape, auth, bullets, examples) =>
         {
             var invalid = shape % 10 == 0;
@@ -198,8 +217,9 @@ public class FuzzTests
                 3 => "```javascript\nconst body = " + examples.request + ";\n```\n\n",
                 _ => "```json\n" + examples.request + "\n```\n\n",
             };
+            // The response as JSON or, one time in seven, as XML.
             markdown.Append(examples.label ? "Example request data:\n\n" : string.Empty).Append(request)
-                .Append("Example response:\n\n```json\n").Append(examples.response).Append("\n```\n\n");
+                .Append(shape % 7 == 5 ? "Example response:\n\n```xml\n" + examples.xml : "Example response:\n\n```json\n" + examples.response).Append("\n```\n\n");
             return new Section(markdown.ToString(), !invalid, invalid);
         });
 

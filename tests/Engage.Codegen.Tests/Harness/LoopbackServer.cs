@@ -40,6 +40,9 @@ public sealed class LoopbackServer : IAsyncDisposable
 
     public ConcurrentQueue<Received> Requests { get; } = new();
 
+    /// <summary>The media type of every answer.</summary>
+    public string ContentType { get; set; } = "application/json";
+
     /// <summary>The body of every failure the server answers.</summary>
     public string ErrorBody { get; set; } = "{\"error\":\"denied\"}";
 
@@ -63,7 +66,7 @@ public sealed class LoopbackServer : IAsyncDisposable
         Requests.Enqueue(new Received(context.Request.Method, context.Request.Path + context.Request.QueryString, headers, await body.ReadToEndAsync()));
         var status = _statuses[Math.Min(Interlocked.Increment(ref _next) - 1, _statuses.Length - 1)];
         context.Response.StatusCode = (int)status;
-        context.Response.ContentType = "application/json";
+        context.Response.ContentType = ContentType;
         await context.Response.WriteAsync((int)status < 300 ? _body : ErrorBody);
     }
 
