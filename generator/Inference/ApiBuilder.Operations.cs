@@ -52,7 +52,11 @@ internal sealed partial class ApiBuilder
         var headingVerb = endpoint.SharesSection && !IsCrudVerb(byHeading)
             && !string.Equals(endpoint.Heading, resourceTitle, StringComparison.OrdinalIgnoreCase) &&
             endpoint.Heading.Trim().IndexOf(' ') > 0;
-        var baseName = endpoint.SharesSection && !headingVerb ? byPath : byHeading;
+        // An endpoint a sentence names under a heading about something else ("Debugging" over "use GET /api/health") is
+        // named by its last word: GetHealth; a POST to a word that is no collection does it (POST /api/v2/query: Query).
+        var baseName = endpoint.SharesSection && !headingVerb ? byPath
+            : endpoint.Mention && !HeadingNamesPath(endpoint.Heading, path) && MentionedName(endpoint.HttpMethod, path) is { } mentioned ? mentioned
+            : byHeading;
         if (methodNames.IsClaimed(baseName + GeneratedNames.AsyncSuffix))
         {
             // Taken: the path tells the two apart, or the item's parameter does ("WeighById").
@@ -438,6 +442,39 @@ internal sealed partial class ApiBuilder
 
     /// <summary>The thing a list's heading names, in the singular: "Discover Subscriptions" gives Subscription; null when it ends with no plural
     /// noun.</summary>
+    /// <summary>
+    /// Whether a word of the heading starts with one of the path's own words ("Searching" and <c>/search</c>); <c>api</c>
+    /// and versions aside.
+    /// </summary>
+    private static bool HeadingNamesPath(string heading, string path)
+    {
+        var words = s_word.Matches(heading).Cast<Match>().Select(m => m.Value.ToLowerInvariant()).ToList();
+        return Segments(path).Where(s => !s.StartsWith("{", StringComparison.Ordinal))
+            .Select(s => Naming.Singular(WithoutFormat(s)).ToLowerInvariant())
+            .Where(s => s.Length > 2 && s != "api" && !s_versionSegment.IsMatch(s))
+            .Any(s => words.Any(w => w.StartsWith(s, StringComparison.Ordinal)));
+    }
+
+    private static string? MentionedName(string method, string path)
+    {
+        var last = Segments(path).LastOrDefault(s => !s.StartsWith("{", StringComparison.Ordinal));
+        if (last is null || Naming.Pascal(WithoutFormat(last)) is not { Length: > 0 } word || !char.IsLetter(word[0]))
+        {
+            return null;
+        }
+
+        var singular = Naming.Pascal(Naming.Singular(WithoutFormat(last)));
+        return method switch
+        {
+            "GET" => "Get" + word,
+            "POST" => IsSingularNoun(last) ? word : "Create" + singular,
+            "DELETE" => "Delete" + singular,
+            _ => "Update" + singular,
+        };
+    }
+
+    private static readonly Regex s_versionSegment = new(@"^v\d+(?:\.\d+)*$", RegexOptions.CultureInvariant, Patterns.Timeout);
+
     private static string? HeadingNoun(string heading)
     {
         var words = heading.Split(new[] { ' ' }, StringSplitOptions.RemoveEmptyEntries);

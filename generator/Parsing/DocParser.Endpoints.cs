@@ -150,7 +150,7 @@ internal static partial class DocParser
                 undescribed = -1;
             }
 
-            if (block is ParagraphBlock or ListBlock)
+            if (block is ParagraphBlock or ListBlock && markdown.Contains(block, "null")) // most blocks say nothing of null: no text made
             {
                 NullNotes(block, nullMembers);
             }

@@ -165,15 +165,28 @@ internal static partial class DocParser
                 // A page whose title is its front matter's may list its endpoints before its first heading
                 // ("**Endpoints**" over a fence of METHOD /path lines): an index of the sections below, read
                 // like a summary table's rows (the section that documents one makes it).
-                if (frontMatterTitle is not null && sections.Count > 1 && blocks.Any(b => b is FencedCodeBlock or CodeBlock))
+                if (frontMatterTitle is not null && sections.Count > 1)
                 {
                     var page = new HeadingBlock(null!) { Level = 1, Span = new Markdig.Syntax.SourceSpan(0, 0) };
-                    var listed = EndpointReader.Find(markdown, page, frontMatterTitle, blocks.Where(b => b is FencedCodeBlock or CodeBlock).ToList())
+                    var listed = EndpointReader.Find(markdown, page, frontMatterTitle,
+                            blocks.Where(b => b is (FencedCodeBlock or CodeBlock) and not YamlFrontMatterBlock).ToList())
                         .Where(f => f.Form == EndpointForm.CodeLine).ToList();
                     if (listed.Count > 0)
                     {
                         endpoints.AddRange(ReadEndpoints(markdown, page, frontMatterTitle, new List<Block>(), listed, diagnostics, sharesSection: true)
                             .Select(e => e with { Summary = true }));
+                    }
+                    else
+                    {
+                        // Else its introduction is what an h1's section would be: an endpoint it names in prose ("the
+                        // endpoint `/api/query` accepts queries in the POST request body") is mentioned there.
+                        var named = EndpointReader.Find(markdown, page, frontMatterTitle, blocks.Where(b => b is ParagraphBlock).ToList())
+                            .Where(f => f.Form == EndpointForm.InProse).ToList();
+                        if (named.Count > 0)
+                        {
+                            endpoints.AddRange(ReadSectionEndpoints(markdown, page, frontMatterTitle, blocks, named, diagnostics)
+                                .Select(e => e with { Group = frontMatterTitle, Mention = true }));
+                        }
                     }
                 }
 

@@ -530,8 +530,54 @@ internal static class EndpointReader
             }
         }
 
+        return NamedEndpoint(markdown, paragraph);
+    }
+
+    // "the endpoint `/api/query` accepts ... in the POST request body", "a `POST` request to the `/auth/login` endpoint":
+    // one sentence names a path in code as an endpoint and one method in capitals.
+    private static readonly Regex s_endpointBesidePath = new(
+        @"\bend\s*point\s+`(?<path>/[^`\s]*)`|`(?<path>/[^`\s]*)`\s+end\s*point\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, Patterns.Timeout);
+
+    private static readonly Regex s_methodWord = new(
+        @"(?<![\w/-])`?(?<method>GET|POST|PUT|PATCH|DELETE)`?(?![\w/-])", RegexOptions.CultureInvariant, Patterns.Timeout);
+
+    // "use GET https://api.example.test/health endpoint": the method, the address and the word, in plain prose.
+    private static readonly Regex s_methodAddressEndpoint = new(
+        @"(?<![\w/-])(?<method>GET|POST|PUT|PATCH|DELETE)\s+(?<path>https?://[^\s`<>()]+)\s+end\s*point\b", RegexOptions.CultureInvariant, Patterns.Timeout);
+
+    /// <summary>
+    /// An endpoint a sentence names in words: a path in code called an endpoint, beside the one method the sentence
+    /// names ("the endpoint `/api/query` accepts queries in the POST request body"), or a method and an address followed
+    /// by "endpoint" ("use GET https://api.example.test/health endpoint"). Null when no sentence of the paragraph does.
+    /// </summary>
+    private static EndpointCandidate? NamedEndpoint(MarkdownText markdown, ParagraphBlock paragraph)
+    {
+        var text = MarkdownText.Inline(paragraph.Inline);
+        if (text.IndexOf("point", StringComparison.OrdinalIgnoreCase) < 0)
+        {
+            return null;
+        }
+
+        foreach (var sentence in s_sentenceEnd.Split(text))
+        {
+            if (s_methodAddressEndpoint.Match(sentence) is { Success: true } addressed)
+            {
+                return Candidate(EndpointForm.InProse, paragraph, addressed.Groups["method"].Value, addressed.Groups["path"].Value.TrimEnd('.', ',', ';', ':'),
+                    markdown.FirstLine(paragraph), null);
+            }
+
+            var paths = s_endpointBesidePath.Matches(sentence);
+            var methods = s_methodWord.Matches(sentence).Cast<Match>().Select(m => m.Groups["method"].Value).Distinct().ToList();
+            if (paths.Count == 1 && methods.Count == 1)
+            {
+                return Candidate(EndpointForm.InProse, paragraph, methods[0], paths[0].Groups["path"].Value, markdown.FirstLine(paragraph), null);
+            }
+        }
+
         return null;
     }
+
+    private static readonly Regex s_sentenceEnd = new(@"(?<=[.!?])\s+(?=[A-Z`*\[])", RegexOptions.CultureInvariant, Patterns.Timeout);
 
     private static readonly Regex s_endpointWord = new(@"\bend\s*points?\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, Patterns.Timeout);
 

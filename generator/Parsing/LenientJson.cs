@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using Engage.Codegen.Model;
 
@@ -193,6 +194,7 @@ internal sealed partial class LenientJson
             }
 
             SkipTrivia();
+            JsonNode? unopened = null;
             if (!AtEnd && Current == ':')
             {
                 _position++;
@@ -201,12 +203,19 @@ internal sealed partial class LenientJson
             {
                 _position += 2;
             }
+            else if (KeyMissingItsQuote(ref key) is { } text)
+            {
+                // "description: "Create, read or delete.": the key's closing quote is missing, so the quote meant to
+                // open the value closed the key; the value runs to the next quote on its line.
+                _problems.Add((keyStart, $"the closing quote of \"{key}\" is missing"));
+                unopened = JsonNode.Scalar(JsonKind.String, text);
+            }
             else
             {
                 _problems.Add((_position, $"':' expected after \"{key}\""));
             }
 
-            var value = ParseValue(depth + 1);
+            var value = unopened ?? ParseValue(depth + 1);
             if (names.Add(key))
             {
                 properties.Add(new JsonProperty(key, value));
@@ -223,6 +232,36 @@ internal sealed partial class LenientJson
         }
 
         return new JsonNode(JsonKind.Object, null, properties.ToEquatableArray(), EquatableArray<JsonNode>.Empty);
+    }
+
+    /// <summary>
+    /// Where a quoted key ends with a colon and text follows on its line (<c>"description: "Create, read."</c>, or
+    /// <c>"age': "2m"</c> with the other quote where its own belonged): the key without the colon and that quote, and
+    /// the value's text up to the next quote on the line, which is skipped. Null, with nothing read, otherwise.
+    /// </summary>
+    private string? KeyMissingItsQuote(ref string key)
+    {
+        var trimmed = key.TrimEnd();
+        if (!trimmed.EndsWith(":", StringComparison.Ordinal) || trimmed.Length < 2 || AtEnd || Current is '\n' or '\r')
+        {
+            return null;
+        }
+
+        var end = _position;
+        while (end < _text.Length && _text[end] is not ('"' or '\n' or '\r'))
+        {
+            end++;
+        }
+
+        if (end >= _text.Length || _text[end] != '"')
+        {
+            return null;
+        }
+
+        key = trimmed.Substring(0, trimmed.Length - 1).TrimEnd().TrimEnd('\'', '\u2019'); // "age': "2m": a slip of the other quote
+        var text = _text.Substring(_position, end - _position);
+        _position = end + 1;
+        return text;
     }
 
     /// <summary>

@@ -50,6 +50,14 @@ internal sealed class MarkdownText
         return _text.Substring(start, end - start);
     }
 
+    /// <summary>Whether the source text of a block holds <paramref name="value"/>, without copying it.</summary>
+    public bool Contains(Block block, string value)
+    {
+        var start = Clamp(block.Span.Start);
+        var end = Math.Max(start, Clamp(block.Span.End + 1));
+        return _text.IndexOf(value, start, end - start, StringComparison.Ordinal) >= 0;
+    }
+
     /// <summary>A location for a character range; the end is exclusive.</summary>
     public LocationInfo Location(int start, int end)
     {

@@ -162,6 +162,10 @@ public class FuzzTests
                     markdown.Append("## ").Append(heading).Append("\n\n").Append(auth).Append("\n\nSee [`").Append(method).Append(' ').Append(path.Replace("`", string.Empty))
                         .Append("`](elsewhere.md#it) for how.\n\n");
                     break;
+                case 9 when shape % 3 == 1: // a sentence that calls the path an endpoint and names its method
+                    markdown.Append("## ").Append(heading).Append("\n\n").Append(auth).Append("\n\nIn short, the endpoint `").Append(path.Replace("`", string.Empty))
+                        .Append("` takes it in the ").Append(method).Append(" request.\n\n");
+                    break;
                 case 9: // the method, then the path in code
                     markdown.Append("## ").Append(heading).Append("\n\n").Append(auth).Append("\n\n").Append(method).Append(" `").Append(path.Replace("`", string.Empty)).Append("`\n\n");
                     break;

@@ -45,6 +45,29 @@ public class OperationNamesTests
 }
 
 /// <summary>
+/// An endpoint a sentence names under a heading about something else ("Debugging" over "use GET https://.../health
+/// endpoint") is named by its path's last word, not the heading's first: GetHealth; a POST to a word that is no
+/// collection does what the word says (Tally); under a heading that names it ("Tallying"), the heading rule stands.
+/// </summary>
+public class MentionedEndpointNamesTests
+{
+    private const string Page =
+        "# Tally API\n\n## Debugging\n\nTo watch the service, use GET https://api.example.test/v1/health endpoint.\n\n" +
+        "## Overview\n\nIn short, the endpoint `/v2/tally` takes the counts in the POST request body.\n\n" +
+        "## Resetting\n\nSend a `POST` request to the `/v2/reset` endpoint to start again.\n";
+
+    [Theory]
+    [InlineData("/v1/health", "GetHealthAsync")]
+    [InlineData("/v2/tally", "TallyAsync")]
+    [InlineData("/v2/reset", "ResettingAsync")]
+    public void A_mention_under_a_heading_about_something_else_is_named_by_its_path(string path, string name)
+    {
+        var api = InferenceHarness.Api(Page);
+        Assert.Equal(name, InferenceHarness.Operation(api, path).MethodName);
+    }
+}
+
+/// <summary>
 /// Names that would collide are told apart by what differs in their paths, never by a number: a page of our
 /// own whose one-word topic headings ("### Sound", "### Core") hold many endpoints, several of them alike.
 /// </summary>

@@ -90,6 +90,37 @@ public class EndpointReaderTests
         Assert.Empty(Read(markdown));
     }
 
+    [Theory]
+    [InlineData("In short, the endpoint `/v2/tally` takes the counts in the POST request body.", "POST /v2/tally")]
+    [InlineData("Send a `POST` request to the `/auth/token` endpoint with your name.", "POST /auth/token")]
+    [InlineData("To watch the service, use GET https://api.example.test/v1/health endpoint to do so.", "GET /v1/health")]
+    public void A_sentence_that_names_an_endpoint_and_its_method_is_a_mention(string sentence, string shape)
+    {
+        var endpoint = Assert.Single(Read("# Things\n\n## Counting\n\nSome words first. " + sentence + "\n"));
+        Assert.Equal(shape, Shape(endpoint));
+        Assert.True(endpoint.Mention);
+    }
+
+    [Theory]
+    [InlineData("The endpoint `/v2/tally` takes GET and POST requests.")]                  // two methods: which one?
+    [InlineData("The POST body holds `/v2/tally` as a link.")]                            // a path, but not called an endpoint
+    [InlineData("The endpoint `/v2/tally` is fast. Send it a POST request.")]            // the method in another sentence
+    public void A_sentence_that_leaves_the_method_or_the_endpoint_open_names_none(string sentence)
+    {
+        Assert.Empty(Read("# Things\n\n## Counting\n\n" + sentence + "\n"));
+    }
+
+    [Fact]
+    public void A_page_titled_by_its_front_matter_may_name_its_endpoint_in_its_introduction()
+    {
+        // The introduction before the first heading is what an h1's section would be.
+        var page = "---\ntitle: Tally API reference\n---\n\nThe Tally API is one endpoint: the endpoint `/v2/tally` takes counts in the POST request body.\n\n" +
+            "## Authentication\n\nSend a bearer token.\n";
+        var endpoint = Assert.Single(Read(page));
+        Assert.Equal("POST /v2/tally", Shape(endpoint));
+        Assert.True(endpoint.Mention);
+    }
+
     [Fact]
     public void A_mention_in_prose_does_not_add_an_endpoint_beside_real_ones()
     {

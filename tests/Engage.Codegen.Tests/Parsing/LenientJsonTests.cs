@@ -29,6 +29,26 @@ public class LenientJsonTests
     }
 
     [Fact]
+    public void A_key_that_lost_its_closing_quote_keeps_its_value_and_the_members_after_it()
+    {
+        // "note: "Sleeps..." where "note": "Sleeps..." was meant: the value is the text up to the quote that closes it.
+        var (value, problems) = LenientJson.Parse("{\n  \"name\": \"Rex\",\n  \"note: \"Sleeps by the door, mostly.\",\n  \"age\": 4\n}");
+        Assert.Equal("the closing quote of \"note\" is missing", Assert.Single(problems).Message);
+        Assert.Equal(new[] { "name", "note", "age" }, value!.Properties.Select(p => p.Name));
+        Assert.Equal((JsonKind.String, "Sleeps by the door, mostly."), (value.Property("note")!.Kind, value.Property("note")!.Text));
+        Assert.Equal("4", value.Property("age")!.Text);
+
+        // The other quote where the key's own belonged: "age': "4y".
+        var (slip, _) = LenientJson.Parse("{\"age': \"4y\", \"name\": \"Rex\"}");
+        Assert.Equal(new[] { ("age", "4y"), ("name", "Rex") }, slip!.Properties.Select(p => (p.Name, p.Value.Text!)));
+
+        // A key that ends with a colon and is followed by its colon is a key with a colon, and no problem.
+        var (colon, none) = LenientJson.Parse("{\"a:\": 1}");
+        Assert.Empty(none);
+        Assert.Equal("1", colon!.Property("a:")!.Text);
+    }
+
+    [Fact]
     public void A_stray_closing_brace_before_an_arrays_end_is_dropped_and_the_rest_read()
     {
         // One brace too many after the array's last object; the members after the array still count.
