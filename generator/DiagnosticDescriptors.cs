@@ -42,6 +42,11 @@ internal static class DiagnosticDescriptors
         "The bullet '{0}' does not start with a `name`; it is skipped",
         DiagnosticSeverity.Warning);
 
+    public static readonly DiagnosticDescriptor ReadersOwnEndpoint = Create(
+        "ENG027", "An endpoint the reader's own server provides",
+        "'{0}' in section '{1}' is an endpoint the docs ask your own server to provide (the API calls it); no operation is made",
+        DiagnosticSeverity.Info);
+
     public static readonly DiagnosticDescriptor XmlExampleProblem = Create(
         "ENG026", "XML example is not well-formed",
         "XML example: {0}; what could be read is used",
@@ -169,7 +174,7 @@ internal static class DiagnosticDescriptors
         EndpointLineUnreadable, SectionWithoutEndpoint, JsonExampleProblem, BulletUnreadable, UntypedMember,
         UnknownObjectReference, NameCollision, NoClientName, NoApiRoot, PagingIncomplete, NoResponseType, ProseContradictsExample, MarkdownTooDeep,
             MethodMisspelled, AccountSpecificRoot, EndpointDocumentedTwice, AccountInRoot, ExampleOnly, OverrideNotUnderstood, ExampleOnAnotherHost,
-            MethodDisagreesWithIndex, CrossReferenceOnly, XmlExampleProblem,
+            MethodDisagreesWithIndex, CrossReferenceOnly, XmlExampleProblem, ReadersOwnEndpoint,
         SurfaceBroken, SurfaceExtended, SurfaceUnreadable, GeneratorFailure,
     };
 

@@ -146,6 +146,7 @@ internal static partial class DocParser
         // "## Search teams"); 0 outside one. Their paging sentences speak of that endpoint, not of the page's lists.
         var endpointLevel = 0;
         var endpointSectionStart = 0;
+        var documentsReadersEndpoint = false;
         for (var index = 0; index < sections.Count; index++)
         {
             var (heading, blocks) = sections[index];
@@ -262,6 +263,16 @@ internal static partial class DocParser
             {
                 // Under a title that names the API ("# The Meter API"), an endpoint in a subsection belongs to its "## Readings".
                 var resource = heading.Level >= 3 && subgroup is not null && group is not null && Sections.IsGuideTitle(group) ? subgroup : group;
+                if (found[0].Form != EndpointForm.Curl && EndpointReader.ProvidedByTheReader(blocks, found[0]))
+                {
+                    // "Your server should provide the following endpoint": the reader's own, which the API calls. The page still
+                    // documents endpoints: what it says of paging is about its own, not every list.
+                    diagnostics.AddRange(found.Select(f =>
+                        DiagnosticInfo.Create(DiagnosticDescriptors.ReadersOwnEndpoint, f.Location, f.Method + " " + f.RawPath, headingText)));
+                    documentsReadersEndpoint = true;
+                    continue;
+                }
+
                 var referred = found.Count == 1 ? EndpointReader.ReferredSection(blocks, found[0]) : null;
                 var read = ReadSectionEndpoints(markdown, heading, headingText, blocks, found, diagnostics)
                     .Select(e => e with { Group = resource, ReferredTo = referred });
@@ -345,7 +356,7 @@ internal static partial class DocParser
 
         // A page that declares no endpoint of its own (an introduction, a guide) speaks of every list when it
         // describes paging, whatever request examples it shows.
-        var declaresEndpoints = endpoints.Any(e => !e.Summary);
+        var declaresEndpoints = documentsReadersEndpoint || endpoints.Any(e => !e.Summary);
 
         // Request examples go to inference marked as such: whether they declare operations or illustrate
         // the declared ones is decided for the whole doc set (ApiBuilder.DeclaredEndpoints).

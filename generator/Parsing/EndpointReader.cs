@@ -579,6 +579,25 @@ internal static class EndpointReader
 
     private static readonly Regex s_sentenceEnd = new(@"(?<=[.!?])\s+(?=[A-Z`*\[])", RegexOptions.CultureInvariant, Patterns.Timeout);
 
+    // "The custom API server behind the URL should provide the following endpoint", "your server must implement this endpoint".
+    private static readonly Regex s_readersEndpoint = new(
+        @"\b(?:your|custom|own)\b[^.]*?\b(?:should|must|needs?\s+to|has\s+to|is\s+expected\s+to)\s+(?:provide|implement|expose|serve|host)\b" +
+        @"[^.]*?\bend\s*points?\b",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, Patterns.Timeout);
+
+    /// <summary>
+    /// True when the sentence that leads to the endpoint (one of the two paragraphs before it) says the reader's own server
+    /// provides it ("The custom API server behind the specified URL should provide the following endpoint:"): an endpoint the
+    /// API calls, as a webhook receiver or a model server is, not one of the API's own.
+    /// </summary>
+    public static bool ProvidedByTheReader(List<Block> blocks, EndpointCandidate endpoint)
+    {
+        var at = blocks.IndexOf(endpoint.StartBlock);
+        at = at < 0 ? blocks.IndexOf(endpoint.Block) : at;
+        return at > 0 && blocks.Take(at).Reverse().OfType<ParagraphBlock>().Take(2)
+            .Any(p => s_readersEndpoint.IsMatch(MarkdownText.Inline(p.Inline)));
+    }
+
     private static readonly Regex s_endpointWord = new(@"\bend\s*points?\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, Patterns.Timeout);
 
     /// <summary>

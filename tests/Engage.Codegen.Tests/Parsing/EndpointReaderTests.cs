@@ -122,6 +122,22 @@ public class EndpointReaderTests
     }
 
     [Fact]
+    public void An_endpoint_the_readers_own_server_provides_is_no_operation_and_is_reported()
+    {
+        // A callback: the API calls it on a server of yours. The page's own endpoint is still read.
+        var page = "# Tally API\n\n## Count\n\n`POST /v2/tally`\n\nCounts things.\n\n## Custom counters\n\n" +
+            "Tally calls your counter for each batch. Your own counter service must implement the following endpoint:\n\n" +
+            "**Endpoint**:\n\n`POST /v1/count`\n\n| Parameter | Type | Description |\n|---|---|---|\n| items | string[] | What to count |\n";
+        var doc = DocParser.Parse(new DocSource("/docs/tally.md", page), CancellationToken.None);
+        Assert.Equal(new[] { "POST /v2/tally" }, doc.Endpoints.Select(Shape));
+        var reported = Assert.Single(doc.Diagnostics, d => d.Id == "ENG027");
+        Assert.Equal("POST /v1/count", reported.Arguments[0]);
+
+        // Said of the API's own server, the endpoint is the API's.
+        Assert.Single(Read("# Tally API\n\n## Count\n\nThe Tally server provides the following endpoint:\n\n`POST /v2/tally`\n"));
+    }
+
+    [Fact]
     public void A_mention_in_prose_does_not_add_an_endpoint_beside_real_ones()
     {
         var endpoints = Read("# Things\n\n## Get things\n\n* `GET /things.json` shows all things.\n\nThings from `GET /boxes/1/things.json` have no box.\n");
