@@ -289,6 +289,17 @@ internal static partial class DocParser
                 continue;
             }
 
+            // "Revenue metric response type has the following structure:" over an example or a sketch of it: an object.
+            for (var i = 0; i + 1 < blocks.Count; i++)
+            {
+                if (blocks[i] is ParagraphBlock sentence && blocks[i + 1] is FencedCodeBlock sketch && IsJsonFence(sketch)
+                    && s_structureSentence.Match(MarkdownText.Inline(sentence.Inline).Trim()) is { Success: true } described)
+                {
+                    objects.Add(ReadObject(markdown, heading, headingText, described.Groups["name"].Value.Trim(), null, new List<Block> { sketch },
+                        diagnostics));
+                }
+            }
+
             var lower = headingText.ToLowerInvariant();
 
             // A pagination section (not an endpoint's "Search with paging") says how lists page.
@@ -608,6 +619,12 @@ internal static partial class DocParser
             .Where(paragraph => paragraph is not null)
             .Select(paragraph => FieldReader.s_bullet.Match(MarkdownText.Inline(paragraph!.Inline)))
             .Any(match => match.Success && s_requirementLead.IsMatch(match.Groups[3].Value));
+
+    // A sentence that introduces an object's shape: "The Revenue type has the following structure:", "A kennel record looks like this:".
+    private static readonly Regex s_structureSentence = new(
+        @"^(?:an?\s+|the\s+)?(?<name>[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){0,3}?)\s+(?:type|object|record)\s+" +
+        @"(?:has\s+(?:the\s+following|this)\s+(?:structure|shape|form|format|fields)|looks\s+like\s+this)\s*:$",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, Patterns.Timeout);
 
     private static ObjectSectionSpec ReadObject(MarkdownText markdown, HeadingBlock heading, string headingText, string name, string? parent,
         List<Block> blocks, List<DiagnosticInfo> diagnostics)

@@ -7,7 +7,8 @@ namespace Engage.Codegen.Parsing;
 /// <summary>
 /// Reads JSON examples as people write them in docs: placeholders (<c>...</c>, <c>{...}</c>,
 /// <c>[...]</c>), trailing commas, comments, single quotes, unquoted keys, a missing closing
-/// brace. Takes all it can and reports each problem with its offset. Never throws; nesting is
+/// brace; a value that names a type (<c>{ value: float, currency: string }</c>, a sketch of a type) is a value of
+/// that type. Takes all it can and reports each problem with its offset. Never throws; nesting is
 /// bounded so deep input cannot overflow the stack.
 /// <para>
 /// Also reads data literals in the languages docs show requests in: PHP arrays (<c>array('k' =&gt; 'v')</c>,
@@ -145,6 +146,15 @@ internal sealed partial class LenientJson
                 return JsonNode.Scalar(JsonKind.Boolean, word);
             case "null":
                 return JsonNode.Scalar(JsonKind.Null, null);
+            // A sketch of a type whose values name types ({ value: float, currency: string }): a value of that type.
+            case "string" or "str" or "text":
+                return JsonNode.Scalar(JsonKind.String, "text");
+            case "int" or "integer" or "long" or "int32" or "int64":
+                return JsonNode.Scalar(JsonKind.Integer, "1");
+            case "float" or "double" or "number" or "decimal":
+                return JsonNode.Scalar(JsonKind.Decimal, "0.5");
+            case "bool" or "boolean":
+                return JsonNode.Scalar(JsonKind.Boolean, "true");
             case "":
                 _problems.Add((_position, $"unexpected character '{Printable(c)}'"));
                 _position++;

@@ -6,7 +6,8 @@ namespace Engage.Codegen.Tests.Inference;
 /// A section's prose can name the object it answers with ("Returns an array of kennel objects") where no section of
 /// the set documents that object and only the section's example shows it. The example's object (a list's items, or
 /// the object itself) then takes the object's name, and a later section that names it without an example answers with
-/// it. Where no example shows it anywhere, ENG006 says the named object is not documented.
+/// it. Where no example shows it anywhere, ENG006 says the named object is not documented. A sentence that introduces a
+/// shape ("The collar type has the following structure:") over an example or a sketch of it documents that object.
 /// </summary>
 public class ObjectsNamedInProseTests
 {
@@ -42,5 +43,16 @@ public class ObjectsNamedInProseTests
         var reported = Assert.Single(inferred.Diagnostics, d => d.Id == "ENG006");
         Assert.Contains("leash", reported.Arguments);
         Assert.Equal(TypeKind.JsonElement, InferenceHarness.Operation(inferred.Api, "/leashes").ResponseType.Kind);
+    }
+
+    [Fact]
+    public void A_sentence_that_introduces_a_shape_over_a_sketch_documents_an_object()
+    {
+        // "The collar type has the following structure:" over a sketch whose values name types.
+        var api = InferenceHarness.Api(Page + "\n## Collars\n\nThe collar type has the following structure:\n\n" +
+            "```js\n{\n  colour: string, // e.g. \"red\"\n  size_cm: float,\n  tagged: boolean,\n}\n```\n");
+        var collar = Assert.Single(api.Models, m => m.Name == "Collar");
+        Assert.Equal(new[] { ("colour", TypeKind.String), ("size_cm", TypeKind.Decimal), ("tagged", TypeKind.Boolean) },
+            collar.Properties.Select(p => (p.JsonName, p.Type.Kind)));
     }
 }

@@ -49,6 +49,18 @@ public class LenientJsonTests
     }
 
     [Fact]
+    public void A_sketch_whose_values_name_types_is_a_value_of_each_type()
+    {
+        var (value, problems) = LenientJson.Parse("{ name: string, weight: float, legs: int, tame: boolean }", code: true);
+        Assert.Empty(problems);
+        Assert.Equal(new[] { JsonKind.String, JsonKind.Decimal, JsonKind.Integer, JsonKind.Boolean }, value!.Properties.Select(p => p.Value.Kind));
+
+        // Any other bare word is still no value.
+        var (_, other) = LenientJson.Parse("{\"colour\": brown}");
+        Assert.Contains(other, p => p.Message == "'brown' is not a JSON value");
+    }
+
+    [Fact]
     public void A_stray_closing_brace_before_an_arrays_end_is_dropped_and_the_rest_read()
     {
         // One brace too many after the array's last object; the members after the array still count.
