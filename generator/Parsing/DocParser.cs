@@ -263,7 +263,7 @@ internal static partial class DocParser
             {
                 // Under a title that names the API ("# The Meter API"), an endpoint in a subsection belongs to its "## Readings".
                 var resource = heading.Level >= 3 && subgroup is not null && group is not null && Sections.IsGuideTitle(group) ? subgroup : group;
-                if (found[0].Form != EndpointForm.Curl && EndpointReader.ProvidedByTheReader(blocks, found[0]))
+                if (found[0].Form != EndpointForm.Curl && EndpointReader.ProvidedByTheReader(markdown, blocks, found[0]))
                 {
                     // "Your server should provide the following endpoint": the reader's own, which the API calls. The page still
                     // documents endpoints: what it says of paging is about its own, not every list.

@@ -552,11 +552,12 @@ internal static class EndpointReader
     /// </summary>
     private static EndpointCandidate? NamedEndpoint(MarkdownText markdown, ParagraphBlock paragraph)
     {
-        var text = MarkdownText.Inline(paragraph.Inline);
-        if (text.IndexOf("point", StringComparison.OrdinalIgnoreCase) < 0)
+        if (!markdown.Contains(paragraph, "point") && !markdown.Contains(paragraph, "POINT"))
         {
             return null;
         }
+
+        var text = MarkdownText.Inline(paragraph.Inline);
 
         foreach (var sentence in s_sentenceEnd.Split(text))
         {
@@ -590,12 +591,26 @@ internal static class EndpointReader
     /// provides it ("The custom API server behind the specified URL should provide the following endpoint:"): an endpoint the
     /// API calls, as a webhook receiver or a model server is, not one of the API's own.
     /// </summary>
-    public static bool ProvidedByTheReader(List<Block> blocks, EndpointCandidate endpoint)
+    public static bool ProvidedByTheReader(MarkdownText markdown, List<Block> blocks, EndpointCandidate endpoint)
     {
         var at = blocks.IndexOf(endpoint.StartBlock);
         at = at < 0 ? blocks.IndexOf(endpoint.Block) : at;
-        return at > 0 && blocks.Take(at).Reverse().OfType<ParagraphBlock>().Take(2)
-            .Any(p => s_readersEndpoint.IsMatch(MarkdownText.Inline(p.Inline)));
+        var paragraphs = 0;
+        for (var i = at - 1; i >= 0 && paragraphs < 2; i--)
+        {
+            if (blocks[i] is not ParagraphBlock paragraph)
+            {
+                continue;
+            }
+
+            paragraphs++;
+            if (markdown.Contains(paragraph, "point") && s_readersEndpoint.IsMatch(MarkdownText.Inline(paragraph.Inline)))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static readonly Regex s_endpointWord = new(@"\bend\s*points?\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, Patterns.Timeout);
