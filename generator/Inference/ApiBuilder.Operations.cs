@@ -440,8 +440,6 @@ internal sealed partial class ApiBuilder
             : null;
     }
 
-    /// <summary>The thing a list's heading names, in the singular: "Discover Subscriptions" gives Subscription; null when it ends with no plural
-    /// noun.</summary>
     /// <summary>
     /// Whether a word of the heading starts with one of the path's own words ("Searching" and <c>/search</c>); <c>api</c>
     /// and versions aside.
@@ -455,6 +453,10 @@ internal sealed partial class ApiBuilder
             .Any(s => words.Any(w => w.StartsWith(s, StringComparison.Ordinal)));
     }
 
+    /// <summary>
+    /// The name of an endpoint a sentence names under a heading about something else: the method's verb and the path's
+    /// last word (GetHealth, DeleteSession), or for a POST to a word that is no collection the word itself (Query).
+    /// </summary>
     private static string? MentionedName(string method, string path)
     {
         var last = Segments(path).LastOrDefault(s => !s.StartsWith("{", StringComparison.Ordinal));
@@ -475,6 +477,8 @@ internal sealed partial class ApiBuilder
 
     private static readonly Regex s_versionSegment = new(@"^v\d+(?:\.\d+)*$", RegexOptions.CultureInvariant, Patterns.Timeout);
 
+    /// <summary>The thing a list's heading names, in the singular: "Discover Subscriptions" gives Subscription; null when it ends with no plural
+    /// noun.</summary>
     private static string? HeadingNoun(string heading)
     {
         var words = heading.Split(new[] { ' ' }, StringSplitOptions.RemoveEmptyEntries);

@@ -105,10 +105,10 @@ internal static class EndpointReader
 
     private static readonly Regex s_htmlEndpoint = new(@"(?:^|\s)([A-Za-z]{3,8})\s+((?:https?://|/)\S*)", RegexOptions.CultureInvariant, Patterns.Timeout);
 
-    /// <summary>A paragraph that is one endpoint after an optional label, the path or the whole line in code.</summary>
     /// <summary>A route written without its leading slash: two or more segments of path characters, the first a word.</summary>
     private static readonly Regex s_relativePath = new(@"^[A-Za-z][\w-]*(?:/[\w#{}:.-]+)+/?$", RegexOptions.CultureInvariant, Patterns.Timeout);
 
+    /// <summary>A paragraph that is one endpoint after an optional label, the path or the whole line in code.</summary>
     private static readonly Regex s_labelledEndpoint = new(
         @"^(?<label>[^`]*?)\s*(?:(?<method>\b[A-Za-z]{3,8})\s+)?`[^`]+`$", RegexOptions.CultureInvariant, Patterns.Timeout);
 
@@ -500,7 +500,10 @@ internal static class EndpointReader
             (paragraph.Inline?.FirstChild is EmphasisInline emphasis && MarkdownText.Inline(emphasis).Trim().TrimEnd(':') == label.TrimEnd(':'));
     }
 
-    /// <summary>Today's reading of prose: the first upper-case <c>`METHOD path`</c> code span in a paragraph, or <c>**METHOD /path**</c> in bold.</summary>
+    /// <summary>
+    /// Prose that names an endpoint: the first upper-case <c>`METHOD path`</c> code span in a paragraph, or
+    /// <c>**METHOD /path**</c> in bold, else a sentence that names one in words (<see cref="NamedEndpoint"/>).
+    /// </summary>
     private static EndpointCandidate? InProse(MarkdownText markdown, ParagraphBlock paragraph)
     {
         if (paragraph.Inline is null)
