@@ -281,10 +281,16 @@ internal sealed partial class ApiBuilder
         // "unix timestamp", "epoch milliseconds": a moment sent as a whole number.
         return (lower.Contains("unix") || lower.Contains("epoch")) && s_epoch.IsMatch(description) ? TypeRef.Int64
             : mentionsDate && s_date.IsMatch(description) ? TypeRef.DateTimeOffset
-            : s_boolean.IsMatch(description) ? TypeRef.Boolean
-            : s_integer.IsMatch(description) ? TypeRef.Int32
+            : MentionsBoolean(lower) && s_boolean.IsMatch(description) ? TypeRef.Boolean
+            : MentionsCount(lower) && s_integer.IsMatch(description) ? TypeRef.Int32
             : null;
     }
+
+    // Words one of s_boolean's or s_integer's forms holds, looked for before the pattern runs: most descriptions have none.
+    private static bool MentionsBoolean(string lower) =>
+        lower.Contains("true") || lower.Contains("false") || lower.Contains("whether") || lower.Contains("bool") || lower.Contains("flag");
+
+    private static bool MentionsCount(string lower) => lower.Contains("number") || lower.Contains("count") || lower.Contains("how") || lower.Contains("int");
 
     private static readonly Regex s_defaultValue = R(@"\bdefaults?(?:\s+(?:value|is|to))*\s*[:=]?\s*(`?)(true|false|-?\d{1,12}(?:\.\d+)?)\1(?![\w\-:/`]|\.\w)");
 

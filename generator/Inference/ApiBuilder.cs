@@ -466,7 +466,13 @@ internal sealed partial class ApiBuilder
 
     private void RemoveModel(ModelSpec model)
     {
-        _models.Remove(model);
+        // By reference: a record's Equals would compare every model before it, member by member.
+        var index = _models.FindIndex(m => ReferenceEquals(m, model));
+        if (index >= 0)
+        {
+            _models.RemoveAt(index);
+        }
+
         _modelsByName.Remove(model.Name);
     }
 

@@ -63,7 +63,7 @@ internal static class AuthReader
 
         // Two headers sent together, an id and a credential (-H "X-User-Id: ..." -H "X-Auth-Token: ..."): strongest.
         // Header names have hyphens ("X-User-Id"); "ClientId:" at the head of a line is a field of code.
-        if (Has("id") && text.IndexOf(':') >= 0 && s_idHeader.Match(text) is { Success: true } id && id.Groups["name"].Value.IndexOf('-') > 0 &&
+        if (HasIdColon(text) && s_idHeader.Match(text) is { Success: true } id && id.Groups["name"].Value.IndexOf('-') > 0 &&
             s_credentialHeader.Match(text) is { Success: true } credential &&
             (credential.Groups["name"].Value.IndexOf('-') > 0 || credential.Groups["name"].Value.Equals("Authorization", StringComparison.OrdinalIgnoreCase)) &&
             !credential.Groups["name"].Value.Equals(id.Groups["name"].Value, StringComparison.OrdinalIgnoreCase))
@@ -75,7 +75,8 @@ internal static class AuthReader
                 null, 5, location, credentialHeader);
         }
 
-        var header = text.IndexOf(':') >= 0 ? s_header.Match(text) : Match.Empty;
+        // Each header name the pattern knows holds "auth", "key" or "token".
+        var header = text.IndexOf(':') >= 0 && (Has("key") || Has("token") || Has("auth")) ? s_header.Match(text) : Match.Empty;
         if (header.Success && !header.Groups["value"].Value.Equals("Basic", StringComparison.OrdinalIgnoreCase) && !IsProseColon(header))
         {
             var name = header.Groups["name"].Value;
@@ -119,6 +120,29 @@ internal static class AuthReader
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// Whether "id" (any case) stands before a colon, spaces between, as in an id header (<c>X-User-Id: ...</c>). A JSON
+    /// example's <c>"id": 1</c> has a quote between: most examples skip the id-header pattern.
+    /// </summary>
+    private static bool HasIdColon(string text)
+    {
+        for (var at = text.IndexOf("id", StringComparison.OrdinalIgnoreCase); at >= 0; at = text.IndexOf("id", at + 2, StringComparison.OrdinalIgnoreCase))
+        {
+            var next = at + 2;
+            while (next < text.Length && char.IsWhiteSpace(text[next]))
+            {
+                next++;
+            }
+
+            if (next < text.Length && text[next] == ':')
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The docs' names for the two parts of Basic credentials.</summary>

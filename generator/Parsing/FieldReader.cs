@@ -246,7 +246,8 @@ internal static class FieldReader
             cleaned = "(" + parenthetical + ") " + cleaned;
         }
 
-        return new FieldDocSpec(name, cleaned.Trim(), requirement, s_secretPhrase.IsMatch(description), location);
+        var secret = description.IndexOf("require", StringComparison.OrdinalIgnoreCase) >= 0 && s_secretPhrase.IsMatch(description);
+        return new FieldDocSpec(name, cleaned.Trim(), requirement, secret, location);
     }
 
     /// <summary>

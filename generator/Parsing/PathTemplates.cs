@@ -167,7 +167,9 @@ internal static class PathTemplates
         }
 
         var templates = new List<string>();
-        var optional = s_optionalTail.Match(value);
+        var optional = value.EndsWith(")", StringComparison.Ordinal) || value.EndsWith("]", StringComparison.Ordinal)
+            ? s_optionalTail.Match(value)
+            : Match.Empty;
         var variants = optional.Success
             ? new[] { optional.Groups[1].Value, optional.Groups[1].Value + (optional.Groups[2].Success ? optional.Groups[2].Value : optional.Groups[3].Value) }
             : new[] { value };
@@ -279,8 +281,8 @@ internal static class PathTemplates
             }
 
             // Parameters run together with each other or with text: ":ref:format", "{ref}.{format}".
-            var compound = s_compound.Match(segment);
-            if (compound.Success && (segment.Contains(":") || segment.Contains("{")))
+            var compound = segment.IndexOf(':') >= 0 || segment.IndexOf('{') >= 0 ? s_compound.Match(segment) : Match.Empty;
+            if (compound.Success)
             {
                 var built = new System.Text.StringBuilder();
                 foreach (Capture piece in compound.Groups[1].Captures)
