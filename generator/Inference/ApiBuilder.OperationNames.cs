@@ -47,7 +47,7 @@ internal sealed partial class ApiBuilder
         }
 
         // "(De)activate a client", "(Un)follow a user": a bracketed prefix is part of its word.
-        var words = s_word.Matches(s_bracketedPrefix.Replace(heading, "$1")).Cast<Match>().Select(m => m.Value).ToList();
+        var words = s_word.Matches(heading.IndexOf('(') >= 0 ? s_bracketedPrefix.Replace(heading, "$1") : heading).Cast<Match>().Select(m => m.Value).ToList();
 
         // "The ...", "HTTP request", "GET /things" say nothing as a verb; "Create" over a GET contradicts the method.
         var dropped = false;

@@ -581,7 +581,11 @@ internal sealed partial class ApiBuilder
         }
 
         // A "read-only" label after the sentence (Slate's <i class="label">read-only</i>) reads as one.
-        description = s_trailingReadOnly.Replace(description, " Read-only.");
+        if (description.TrimEnd().EndsWith("only", StringComparison.OrdinalIgnoreCase))
+        {
+            description = s_trailingReadOnly.Replace(description, " Read-only.");
+        }
+
         var text = description.Length > 0 ? description : fallback;
         return text.Length > 0 && char.IsLower(text[0]) && description.Length > 0 ? char.ToUpperInvariant(text[0]) + text.Substring(1) : text;
     }

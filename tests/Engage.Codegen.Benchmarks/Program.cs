@@ -25,7 +25,7 @@ if (args.Contains("--loop"))
 {
     // For a sampling profiler (perf with DOTNET_PerfMapEnabled=1): the three stages, over and over.
     // `--loop driver`: full generations through Roslyn's driver instead; `--loop refit`: Refit's generator on the same operations;
-    // `--loop parse`: the parse stage alone.
+    // `--loop parse`, `--loop infer`, `--loop emit`: one stage alone.
     var loop = new Engage.Codegen.Benchmarks.StageBenchmarks();
     loop.Setup();
     var generator = new Engage.Codegen.Benchmarks.GeneratorBenchmarks { DocSet = "synthetic-1000" };
@@ -33,11 +33,14 @@ if (args.Contains("--loop"))
     var driver = args.Contains("driver");
     var refit = args.Contains("refit");
     var parse = args.Contains("parse");
+    var infer = args.Contains("infer");
+    var emit = args.Contains("emit");
     var until = DateTime.UtcNow.AddSeconds(20);
     var rounds = 0;
     while (DateTime.UtcNow < until)
     {
-        _ = refit ? generator.RefitGeneration() : driver ? generator.FullGeneration() : parse ? loop.Parse() : loop.AllStages();
+        _ = refit ? generator.RefitGeneration() : driver ? generator.FullGeneration() : parse ? loop.Parse() : infer ? loop.Infer() : emit ? loop.Emit()
+            : loop.AllStages();
         rounds++;
     }
 
