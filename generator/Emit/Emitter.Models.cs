@@ -93,12 +93,21 @@ internal static partial class Emitter
                 remarks += " Setting it requires the API secret.";
             }
 
-            w.RawDoc("<remarks>" + remarks + "</remarks>");
-            if (property.Obsolete is not null)
+            var deprecation = property.Obsolete is null ? null
+                : property.Obsolete.TrimStart().StartsWith("Deprecated", System.StringComparison.OrdinalIgnoreCase) ? property.Obsolete
+                : "Deprecated by the API docs: " + property.Obsolete;
+
+            // A member the docs call both required and deprecated stays required (the server may refuse a request without it); C#
+            // allows no [Obsolete] on a required member (CS9042), so the remarks say it.
+            if (deprecation is not null && property.Required)
             {
-                var message = property.Obsolete.TrimStart().StartsWith("Deprecated", System.StringComparison.OrdinalIgnoreCase) ? property.Obsolete
-                    : "Deprecated by the API docs: " + property.Obsolete;
-                w.Line($"[global::System.Obsolete({SourceWriter.Literal(message)})]");
+                remarks += " " + SourceWriter.Xml(deprecation);
+            }
+
+            w.RawDoc("<remarks>" + remarks + "</remarks>");
+            if (deprecation is not null && !property.Required)
+            {
+                w.Line($"[global::System.Obsolete({SourceWriter.Literal(deprecation)})]");
             }
 
             var type = PropertyType(api, property);

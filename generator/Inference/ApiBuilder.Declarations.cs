@@ -556,10 +556,9 @@ internal sealed partial class ApiBuilder
     private Dictionary<(string Path, string Group), (string Title, string Name)> ResourceNames(List<DocSpec> docs, HashSet<string> sharedTitles)
     {
         var titles = new List<(string Path, string Group, string Title, string? Qualified)>();
-        foreach (var doc in docs.Where(d => d.Endpoints.Count > 0))
+        foreach (var (doc, group, _) in ResourceUnits(docs))
         {
             var pageTitle = PageTitle(doc);
-            foreach (var group in doc.Endpoints.Select(e => e.Group ?? pageTitle).Distinct(StringComparer.Ordinal))
             {
                 var title = ResourceTitle(group, doc, sharedTitles);
                 string? qualified = null;
@@ -591,10 +590,43 @@ internal sealed partial class ApiBuilder
             text.Split(new[] { ' ', '-', '_', '.' }, StringSplitOptions.RemoveEmptyEntries).Where(w => w.Any(char.IsLetter));
     }
 
-    /// <summary>Group titles that stand on more than one page: a banner, not the name of a page's resource.</summary>
+    /// <summary>
+    /// The doc set's resources before they are named, in page order: one per page and top-level group (a page with none is one,
+    /// under its title), except that the pages of one operation in one folder are one resource, under the folder's name, found
+    /// where its first page is. Each endpoint keeps the page it stands on.
+    /// </summary>
+    private static List<(DocSpec Doc, string Key, List<(DocSpec Doc, EndpointSectionSpec Endpoint)> Endpoints)> ResourceUnits(List<DocSpec> docs)
+    {
+        var units = new List<(DocSpec Doc, string Key, List<(DocSpec Doc, EndpointSectionSpec Endpoint)> Endpoints)>();
+        var folders = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var doc in docs.Where(d => d.Endpoints.Count > 0))
+        {
+            var pageTitle = PageTitle(doc);
+            foreach (var group in doc.Endpoints.GroupBy(e => e.Group ?? pageTitle, StringComparer.Ordinal))
+            {
+                var folder = group.All(e => e.FolderGroup);
+                if (folder && folders.TryGetValue(group.Key, out var at))
+                {
+                    units[at].Endpoints.AddRange(group.Select(e => (doc, e)));
+                    continue;
+                }
+
+                if (folder)
+                {
+                    folders[group.Key] = units.Count;
+                }
+
+                units.Add((doc, group.Key, group.Select(e => (doc, e)).ToList()));
+            }
+        }
+
+        return units;
+    }
+
+    /// <summary>Group titles that stand on more than one page: a banner, not the name of a page's resource. A folder's name is its resource's.</summary>
     private static HashSet<string> SharedTitles(List<DocSpec> docs) =>
         new(docs.Where(d => d.Endpoints.Count > 0)
-            .SelectMany(d => d.Endpoints.Select(e => e.Group).Where(g => g is not null).Distinct())
+            .SelectMany(d => d.Endpoints.Where(e => !e.FolderGroup).Select(e => e.Group).Where(g => g is not null).Distinct())
             .GroupBy(g => g!, StringComparer.Ordinal)
             .Where(g => g.Count() > 1)
             .Select(g => g.Key), StringComparer.Ordinal);

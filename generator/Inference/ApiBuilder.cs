@@ -18,7 +18,10 @@ internal sealed partial class ApiBuilder
     private static readonly Regex s_apiNameInProse = new(
         @"\b(?:(?:The|the)\s+)?([A-Z][\w.-]*(?:\s+[A-Z0-9][\w.-]*){0,2}?)(?:'s)?\s+(?:REST\s+|HTTP\s+|Web\s+)?API\b", RegexOptions.CultureInvariant,
         Patterns.Timeout);
-    private static readonly Regex s_notAName = new("^(The|This|That|These|Those|Our|Your|Its|Their|An?|Every|Each|All|Any|Some|Most|Other|REST|HTTP|JSON)$",
+    /// <summary>Words a sentence may open with before "API" that name nothing: articles, quantifiers, prepositions, the protocol's words.</summary>
+    private static readonly Regex s_notAName = new(
+        "^(The|This|That|These|Those|Our|Your|Its|Their|An?|Every|Each|All|Any|Some|Most|Other|For|From|In|On|To|With|By|Of|At|As|If|When|Using|"
+        + "REST|RESTful|HTTP|JSON)$",
         RegexOptions.CultureInvariant, Patterns.Timeout);
     private static readonly Regex s_deprecated = new(@"\bdeprecat", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, Patterns.Timeout);
     private static readonly Regex s_leadingTypeWord = new(@"^\((?:array|list|object|map|hash|dictionary|any)\)",
@@ -264,23 +267,22 @@ internal sealed partial class ApiBuilder
         var sharedTitles = SharedTitles(docs);
         var names = ResourceNames(docs, sharedTitles);
         var resourceNames = new Naming.Scope("Dispose", "GetType", "ToString", "Equals", "GetHashCode", clientName);
-        foreach (var doc in docs.Where(d => d.Endpoints.Count > 0))
+        // One resource per top-level heading with endpoints; a page with one is one resource named after the page; a folder of pages of
+        // one operation each is one resource named after the folder.
+        foreach (var (doc, unit, group) in ResourceUnits(docs))
         {
             cancellationToken.ThrowIfCancellationRequested();
             var pageTitle = PageTitle(doc);
-
-            // One resource per top-level heading with endpoints; a page with one is one resource named after the page.
-            foreach (var group in doc.Endpoints.GroupBy(e => e.Group ?? pageTitle, StringComparer.Ordinal))
             {
                 // Where another page's or group's resource has this title, the name says what tells this one apart.
                 // A group's types keep its own word (ListIssueNotesRequest); a page named with its file's words takes them (ListAdminUserTeamsRequest).
-                var (title, name) = names[(doc.Path, group.Key)];
-                var typeWord = group.Key == pageTitle ? name : title;
-                var singular = doc.Objects.Count > 0 && group.Key == pageTitle && name == title ? Naming.Pascal(Naming.Singular(doc.Objects[0].Name))
+                var (title, name) = names[(doc.Path, unit)];
+                var typeWord = unit == pageTitle ? name : title;
+                var singular = doc.Objects.Count > 0 && unit == pageTitle && name == title ? Naming.Pascal(Naming.Singular(doc.Objects[0].Name))
                     : Naming.Pascal(Naming.Singular(typeWord));
                 var operations = new List<OperationSpec>();
                 var methodNames = new Naming.Scope("GetType", "ToString", "Equals", "GetHashCode");
-                foreach (var endpoint in group)
+                foreach (var (page, endpoint) in group)
                 {
                     // The same endpoint in a second section ("Archiving a project" on the update endpoint), on
                     // another page, in another letter case or with other parameter names, is one operation.
@@ -297,7 +299,7 @@ internal sealed partial class ApiBuilder
                     // The section that documents the operation shows no answer and says of none, another of its sections shows one.
                     var documented = endpoint.ResponseExamples.Count == 0 && endpoint.ReturnsObject is null && !endpoint.NoContent &&
                         shownResponses.TryGetValue(key, out var shown) ? endpoint with { ResponseExamples = shown } : endpoint;
-                    var operation = BuildOperation(doc, documented, title, singular, rootPath, methodNames);
+                    var operation = BuildOperation(page, documented, title, singular, rootPath, methodNames);
                     if (operation is not null)
                     {
                         operations.Add(operation);

@@ -130,6 +130,7 @@ internal sealed record CredentialSpec(
 /// yields to a section that declares the same operation; <see cref="ReferredTo"/> the link's target when the section refers
 /// to another section for it (the endpoint is a link's text, or a link to "the list tests endpoint" leads its
 /// example), which documents it: that section makes the operation, and where the doc set does not hold it, none is made.
+/// <see cref="FolderGroup"/> when <see cref="Group"/> is the folder of a page of one operation: the pages of one folder are one resource.
 /// </summary>
 internal sealed record EndpointSectionSpec(
     string Heading,
@@ -153,7 +154,8 @@ internal sealed record EndpointSectionSpec(
     bool Summary = false,
     bool Paginated = false,
     bool Mention = false,
-    string? ReferredTo = null);
+    string? ReferredTo = null,
+    bool FolderGroup = false);
 
 /// <summary>A JSON example and where it stands.</summary>
 internal sealed record JsonExample(JsonNode Value, LocationInfo Location, bool Xml = false);

@@ -94,7 +94,8 @@ internal static partial class DocParser
         List<Block> blocks,
         List<EndpointCandidate> found,
         List<DiagnosticInfo> diagnostics,
-        bool sharesSection = false)
+        bool sharesSection = false,
+        int sectionEnd = -1)
     {
         var first = found[0];
         var endpointBlocks = new HashSet<Block>(
@@ -130,6 +131,17 @@ internal static partial class DocParser
                 {
                     description.Add(MarkdownText.Inline(sentence.Inline));
                 }
+            }
+
+            if (markdown.Components.Count > 0)
+            {
+                // A field component's children are its description, read with it below; an example wrapper labels what it holds.
+                if (markdown.InsideField(block))
+                {
+                    continue;
+                }
+
+                label = markdown.ExampleWrapper(block) ?? label;
             }
 
             if (endpointBlocks.Contains(block) || (block is ParagraphBlock && found.Any(f => f.Form == EndpointForm.Paragraph && f.Block == block)))
@@ -350,6 +362,22 @@ internal static partial class DocParser
                 case Table table when label == Label.Parameters || (seenEndpoint && label != Label.Other):
                     parameters.AddRange(FieldReader.ReadTable(markdown, table).Select(f => f with { Placement = placement }));
                     break;
+            }
+        }
+
+        // Parameter components in the section (<ParamField query="limit" type="integer">): each documents one, where it says it goes.
+        // A header's (an Authorization component) is the scheme's, not the operation's.
+        if (markdown.Components.Count > 0)
+        {
+            var start = heading.Span.Start;
+            var end = sectionEnd >= 0 ? sectionEnd : blocks.Count > 0 ? blocks[blocks.Count - 1].Span.End + 1 : start;
+            foreach (var component in markdown.Components)
+            {
+                if (component.Kind == ComponentKind.Parameter && !component.InHeader && component.Depth == 0 && component.Start >= start
+                    && component.Start < end && component.Name.Length > 0 && parameters.All(p => p.Name != component.Name))
+                {
+                    parameters.Add(FieldComponents.Field(component));
+                }
             }
         }
 

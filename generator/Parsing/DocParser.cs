@@ -91,7 +91,10 @@ internal static partial class DocParser
     {
         // Template markup (Liquid, ERB, shortcodes, MDX imports) is blanked in place: never read as text.
         var text = TemplateMarkup.Blank(source.Text);
-        var markdown = new MarkdownText(source.Path, text);
+        // Documenting components (<ParamField>, <ResponseExample>) are read from their tags, and their children as Markdown.
+        var (componentsBlanked, components) = FieldComponents.Extract(source.Path, text);
+        text = componentsBlanked;
+        var markdown = new MarkdownText(source.Path, text) { Components = components };
         var diagnostics = new List<DiagnosticInfo>();
         var objects = new List<ObjectSectionSpec>();
         var endpoints = new List<EndpointSectionSpec>();
@@ -147,6 +150,7 @@ internal static partial class DocParser
         var endpointLevel = 0;
         var endpointSectionStart = 0;
         var documentsReadersEndpoint = false;
+        var pageDeclared = false;
         for (var index = 0; index < sections.Count; index++)
         {
             var (heading, blocks) = sections[index];
@@ -155,12 +159,35 @@ internal static partial class DocParser
             credentials = ReadCredentials(markdown, blocks, credentials);
             if (heading is null)
             {
+                EndpointCandidate? declared = null;
                 foreach (var block in blocks)
                 {
                     if (block is YamlFrontMatterBlock yaml)
                     {
                         frontMatterTitle = ReadFrontMatterTitle(yaml);
+                        declared = ReadFrontMatterEndpoint(markdown, yaml);
                     }
+                }
+
+                // A page titled by its front matter opens with its introduction, as an h1's section does.
+                if (frontMatterTitle is not null)
+                {
+                    introduction ??= blocks.OfType<ParagraphBlock>().Where(p => !markdown.InsideField(p)).Select(p => MarkdownText.Inline(p.Inline))
+                        .FirstOrDefault();
+                }
+
+                if (declared is not null)
+                {
+                    // "api: POST https://host/v1/things" in the front matter: the page documents that one operation, and all of it (its
+                    // parameter and example sections) is the operation's section. Other routes it shows are examples or references.
+                    var page = new HeadingBlock(null!) { Level = 1, Span = new Markdig.Syntax.SourceSpan(0, 0) };
+                    var whole = sections.SelectMany(s => s.Heading is null ? s.Blocks : new List<Block> { s.Heading }.Concat(s.Blocks))
+                        .Where(b => b is not YamlFrontMatterBlock).ToList();
+                    var name = frontMatterTitle ?? System.IO.Path.GetFileNameWithoutExtension(markdown.FileName);
+                    endpoints.AddRange(ReadEndpoints(markdown, page, name, whole, new List<EndpointCandidate> { declared }, diagnostics,
+                        sectionEnd: text.Length).Select(e => FolderGroup(source.Path) is { } folder ? e with { Group = folder, FolderGroup = true }
+                        : e with { Group = frontMatterTitle }));
+                    pageDeclared = true;
                 }
 
                 // A page whose title is its front matter's may list its endpoints before its first heading
@@ -257,6 +284,11 @@ internal static partial class DocParser
                 var parent = properties.Groups["parent"].Success ? properties.Groups["parent"].Value.Trim() : null;
                 objects.Add(ReadObject(markdown, heading, headingText, properties.Groups["name"].Value.Trim(), parent, blocks, diagnostics));
                 continue;
+            }
+
+            if (pageDeclared && found.Count > 0 && found[0].Form != EndpointForm.Curl)
+            {
+                continue; // a route the page of one operation only refers to
             }
 
             if (found.Count > 0)
@@ -534,6 +566,67 @@ internal static partial class DocParser
                 deprecations.Add(new DeprecationSpec(name.Groups[1].Value.Trim(), sentence.Trim()));
             }
         }
+    }
+
+    private static readonly Regex s_genericFolder = new(@"^(?:api[-_ ]?reference|references?|endpoints?|apis?|rest(?:[-_ ]?api)?|docs?|pages|content|v\d+)$",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, Patterns.Timeout);
+
+    /// <summary>
+    /// The resource a page of one operation belongs to: its folder's name (<c>tracks/list.mdx</c> is in Tracks), as the site's
+    /// navigation groups such pages; null for a folder whose name says only that it holds the reference (<c>api-reference</c>, <c>endpoints</c>).
+    /// </summary>
+    private static string? FolderGroup(string path)
+    {
+        var normalized = path.Replace('\\', '/');
+        var slash = normalized.LastIndexOf('/');
+        if (slash <= 0)
+        {
+            return null;
+        }
+
+        var before = normalized.LastIndexOf('/', slash - 1);
+        var folder = normalized.Substring(before + 1, slash - before - 1);
+        return folder.Length == 0 || !char.IsLetter(folder[0]) || s_genericFolder.IsMatch(folder) ? null : folder.Replace('-', ' ').Replace('_', ' ');
+    }
+
+    /// <summary>
+    /// The operation a page's front matter declares: <c>api: "POST https://host/v1/things"</c>, or <c>openapi: "GET /things"</c>
+    /// (after an optional description file, <c>openapi: "spec.yaml get /things"</c>); null when it declares none.
+    /// </summary>
+    private static EndpointCandidate? ReadFrontMatterEndpoint(MarkdownText markdown, YamlFrontMatterBlock yaml)
+    {
+        if (yaml.Lines.Lines is null)
+        {
+            return null;
+        }
+
+        foreach (var line in yaml.Lines.Lines.Take(yaml.Lines.Count))
+        {
+            var content = line.Slice.ToString();
+            var colon = content.IndexOf(':');
+            var key = colon > 0 ? content.Substring(0, colon).Trim() : string.Empty;
+            if (key is not ("api" or "openapi") || content.Length - colon > 2000)
+            {
+                continue;
+            }
+
+            var value = content.Substring(colon + 1).Trim().Trim('"', '\'', '`').Trim();
+            var words = value.Split(new[] { ' ', '\t' }, StringSplitOptions.RemoveEmptyEntries);
+            var file = words.Length == 3 ? words[0].ToLowerInvariant() : string.Empty;
+            if (file.EndsWith(".json", StringComparison.Ordinal) || file.EndsWith(".yaml", StringComparison.Ordinal)
+                || file.EndsWith(".yml", StringComparison.Ordinal))
+            {
+                value = words[1] + " " + words[2];
+            }
+
+            if (EndpointReader.TryLine(value, out var method, out var path, out var misspelled))
+            {
+                var page = new HeadingBlock(null!) { Level = 1, Span = new Markdig.Syntax.SourceSpan(0, 0) };
+                return EndpointReader.Candidate(EndpointForm.Heading, page, method, path, markdown.Line(line), misspelled);
+            }
+        }
+
+        return null;
     }
 
     private static string? ReadFrontMatterTitle(YamlFrontMatterBlock yaml)

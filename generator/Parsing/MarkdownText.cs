@@ -33,6 +33,38 @@ internal sealed class MarkdownText
     /// <summary>The values the page shows as data, read on first use.</summary>
     public SampleValues Samples => _samples ??= SampleValues.Read(_text);
 
+    /// <summary>The page's documenting components (fields, members, example wrappers), by start (<see cref="FieldComponents"/>).</summary>
+    public IReadOnlyList<PageComponent> Components { get; init; } = Array.Empty<PageComponent>();
+
+    /// <summary>True when the block is the children of a field or member component: its description, not the section's prose.</summary>
+    public bool InsideField(Block block)
+    {
+        foreach (var component in Components)
+        {
+            if (component.Kind is ComponentKind.Parameter or ComponentKind.Member && component.Start <= block.Span.Start && block.Span.Start < component.End)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The label an example wrapper gives the block inside it (<c>&lt;ResponseExample&gt;</c> over a fence); null outside one.</summary>
+    public Label? ExampleWrapper(Block block)
+    {
+        foreach (var component in Components)
+        {
+            if (component.Kind is ComponentKind.RequestExample or ComponentKind.ResponseExample && component.Start <= block.Span.Start
+                && block.Span.Start < component.End)
+            {
+                return component.Kind == ComponentKind.RequestExample ? Label.Request : Label.Response;
+            }
+        }
+
+        return null;
+    }
+
     public string FileName
     {
         get

@@ -108,11 +108,11 @@ public sealed class PageIndexTests
         Assert.Equal(typeof(string), request.GetProperty("Colour")!.PropertyType);
 
         var handler = new PagesHandler();
-        var options = (ApiClientOptions)Activator.CreateInstance(s_indexes.Type("ApiClientOptions"))!;
+        var options = (ApiClientOptions)Activator.CreateInstance(s_indexes.Type("HarbourClientOptions"))!;
         options.ApiKey = "key";
         options.ApiSecret = "secret";
         options.BaseAddress = new Uri("https://harbour.test/");
-        var api = Activator.CreateInstance(s_indexes.Type("ApiClient"), options, new HttpClient(handler))!;
+        var api = Activator.CreateInstance(s_indexes.Type("HarbourClient"), options, new HttpClient(handler))!;
         var buoys = api.GetType().GetProperty("Buoys")!.GetValue(api)!;
         var search = buoys.GetType().GetMethods().Single(m => m.Name == method && m.GetParameters().Length == 2 && m.GetParameters()[1].ParameterType == typeof(CancellationToken));
         var pageable = (IAsyncEnumerable<object>)search.Invoke(buoys, new object?[] { null, CancellationToken.None })!;

@@ -45,4 +45,29 @@ public class FuzzRegressionTests
         Assert.Equal("Get", Engage.Codegen.Inference.ApiBuilder.OperationBaseName("GET", "/v1/kilns/{id}/firing_log", "1 2 3"));
         Assert.Equal("Get", Engage.Codegen.Inference.ApiBuilder.OperationBaseName("GET", "/v1/kilns/{id}/firing_log", "Get"));
     }
+
+    [Fact]
+    public void A_member_the_docs_call_required_and_deprecated_stays_required_and_compiles()
+    {
+        // Random case 96 (2026-12-04): a required parameter whose description said "Deprecated: ..." was emitted required with
+        // [Obsolete], which C# refuses (CS9042). It stays required (the server may refuse a request without it); the remarks say it.
+        const string page = """
+            # Things
+
+            ## Create a thing
+
+            ```
+            POST /things
+            ```
+
+            - `code` - Required. Deprecated: use `key`.
+            - `key` - Optional. The key.
+            """;
+        var result = GeneratorHarness.Run(new[] { new InMemoryDoc("/fuzz/things.md", page) }, ns: "Engage.Fuzz");
+        Assert.Empty(result.CompileProblems);
+        var models = string.Concat(result.Sources.Select(s => s.Text));
+        Assert.Contains("public required string Code { get; set; }", models, StringComparison.Ordinal);
+        Assert.Contains("Required. Deprecated: use", models, StringComparison.Ordinal);
+        Assert.DoesNotContain("Obsolete(\"Deprecated: use `key`.", models, StringComparison.Ordinal);
+    }
 }

@@ -239,16 +239,45 @@ public class FuzzTests
                 ? $"## {name} properties\n\nAttribute | Type | Description\n--------- | ---- | -----------\n{string.Join("\n", rows)}\n\n### {name} - {(rows.Length > 0 ? rows[0].Split(' ')[0] : "part")} properties\n\nAttribute | Type | Description\n--------- | ---- | -----------\n{string.Join("\n", rows.Skip(1))}\n\n"
                 : $"## The {name} object\n\n```json\n{example}\n```\n\n{string.Join("\n", bullets)}\n\n");
 
-    private static readonly Gen<(string Name, string Text, int Valid, int Invalid)[]> s_docSet =
+    // A reference page of one operation as MDX doc platforms write one: the front matter names the operation (a full URL, or the
+    // path after a description file's name), components its parameters (one nested in another, one a header), a wrapper its example.
+    private static readonly Gen<(string Text, int Valid, int Invalid)> s_referencePage =
+        Gen.Select(
+            Gen.OneOfConst(s_headings),
+            Gen.OneOfConst("GET", "POST", "PUT", "PATCH", "DELETE"),
+            Gen.Select(Gen.OneOfConst(s_words), Gen.Int[0, 1], Gen.OneOfConst(s_names), (word, style, name) => style == 0 ? word : "{" + name + "}").Array[1, 4],
+            Gen.Int[0, 99],
+            Gen.Select(Gen.OneOfConst("query", "path", "body", "header", "name"), Gen.OneOfConst(s_names), Gen.OneOfConst("string", "integer", "boolean", "Thing[]", "string | null", ""),
+                Gen.OneOfConst(s_descriptions), Gen.OneOfConst("", " required", " required={true}", " required={false}", " default=\"10\""),
+                (where, name, type, description, marks) => $"<ParamField {where}=\"{name}\" type=\"{type}\"{marks}>\n  {description}\n</ParamField>\n\n").Array[0, 4],
+            s_json,
+            (heading, method, segments, shape, parameters, response) =>
+            {
+                var invalid = shape % 10 == 0;
+                var path = "/" + string.Join("/", segments) + (invalid ? "/{bad!}" : string.Empty);
+                var declared = shape % 2 == 0 ? $"api: \"{method} https://api.fuzz.test{path}\"" : $"openapi: \"fuzz.yaml {method.ToLowerInvariant()} {path}\"";
+                var nested = shape % 3 == 0
+                    ? "<ParamField body=\"outer\" type=\"object\">\n  The outer.\n  <Expandable title=\"fields\">\n    <ParamField body=\"inner\" type=\"string\" required />\n  </Expandable>\n</ParamField>\n\n"
+                    : string.Empty;
+                var text = $"---\ntitle: \"{heading.Replace("\"", string.Empty)}\"\n{declared}\n---\n\n{string.Concat(parameters)}{nested}" +
+                    $"<ResponseExample>\n```json 200\n{response}\n```\n</ResponseExample>\n";
+                return (text, invalid ? 0 : 1, invalid ? 1 : 0);
+            });
+
+    private static readonly Gen<(string Text, int Valid, int Invalid)> s_sectionsPage =
         Gen.Select(Gen.OneOfConst("Things", "Lists \"); Evil(); //", "Événements", "Users"), s_objectSection.Array[0, 2], s_endpointSection.Array[0, 5], Gen.Bool,
             Gen.OneOfConst("", "", "The base URL is `https://api.fuzz.test/v1`.\n\n", "All URLs start with `https://fuzz.test/999999/api/v1/`.\n\n", "The base URL is `https://{account}.fuzz.test/v2`.\n\n", "Base URL: `https://your-server/api/v1`\n\n"),
             (title, objects, endpoints, frontMatter, root) =>
             {
                 var text = (frontMatter ? "---\ntitle: The Fuzz API\n---\n\n" : string.Empty) + $"# {title}\n\n" + root + string.Concat(objects) + string.Concat(endpoints.Select(e => e.Markdown));
                 return (text, endpoints.Count(e => e.ValidEndpoint), endpoints.Count(e => e.InvalidEndpoint));
-            })
+            });
+
+    // Pages of sections, and one time in four a reference page of one operation.
+    private static readonly Gen<(string Name, string Text, int Valid, int Invalid)[]> s_docSet =
+        Gen.Select(s_sectionsPage, Gen.Int[0, 3], s_referencePage, (page, kind, reference) => kind == 0 ? reference : page)
         .Array[1, 3]
-        .Select(docs => docs.Select((d, i) => ($"/fuzz/page{i}.md", d.text, d.Item2, d.Item3)).ToArray());
+        .Select(docs => docs.Select((d, i) => ($"/fuzz/page{i}.md", d.Text, d.Valid, d.Invalid)).ToArray());
 
     private static T Case<T>(Gen<T> gen, int i) => gen.Generate(new PCG(1u, (ulong)i), null!, out _);
 
