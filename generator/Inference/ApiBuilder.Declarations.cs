@@ -553,10 +553,11 @@ internal sealed partial class ApiBuilder
     /// is named with those words too (admin-api.mdx titled "Users" is Admin users). The one left with nothing more to
     /// say keeps the plain title; two of those are still numbered.
     /// </summary>
-    private Dictionary<(string Path, string Group), (string Title, string Name)> ResourceNames(List<DocSpec> docs, HashSet<string> sharedTitles)
+    private Dictionary<(string Path, string Group), (string Title, string Name)> ResourceNames(
+        List<(DocSpec Doc, string Key, List<(DocSpec Doc, EndpointSectionSpec Endpoint)> Endpoints)> units, HashSet<string> sharedTitles)
     {
         var titles = new List<(string Path, string Group, string Title, string? Qualified)>();
-        foreach (var (doc, group, _) in ResourceUnits(docs))
+        foreach (var (doc, group, _) in units)
         {
             var pageTitle = PageTitle(doc);
             {

@@ -265,11 +265,12 @@ internal sealed partial class ApiBuilder
         var shownResponses = new Dictionary<string, EquatableArray<JsonExample>>(StringComparer.Ordinal);
         var chosen = ChosenEndpoints(docs, shownResponses);
         var sharedTitles = SharedTitles(docs);
-        var names = ResourceNames(docs, sharedTitles);
+        var units = ResourceUnits(docs);
+        var names = ResourceNames(units, sharedTitles);
         var resourceNames = new Naming.Scope("Dispose", "GetType", "ToString", "Equals", "GetHashCode", clientName);
         // One resource per top-level heading with endpoints; a page with one is one resource named after the page; a folder of pages of
         // one operation each is one resource named after the folder.
-        foreach (var (doc, unit, group) in ResourceUnits(docs))
+        foreach (var (doc, unit, group) in units)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var pageTitle = PageTitle(doc);

@@ -70,34 +70,44 @@ internal static class FieldComponents
     private static readonly Regex s_spaces = new(@"\s+", RegexOptions.CultureInvariant, Patterns.Timeout);
 
     /// <summary>The page's documenting components and its text with their tag lines blanked; no components and the same text when it has none.</summary>
-    public static (string Text, List<PageComponent> Components) Extract(string path, string text)
+    public static (string Text, IReadOnlyList<PageComponent> Components) Extract(string path, string text)
     {
-        var components = new List<PageComponent>();
         if (text.IndexOf("<", StringComparison.Ordinal) < 0 || !MayHoldComponents(text))
         {
-            return (text, components);
+            return (text, Array.Empty<PageComponent>());
         }
 
-        var builder = new StringBuilder(text);
-        var markdown = new MarkdownText(path, text);
+        var components = new List<PageComponent>();
+
+        // The copy to blank and the line index are made when the first tag line is found: most pages have none.
+        StringBuilder? builder = null;
+        MarkdownText? markdown = null;
         var open = new List<(ComponentKind Kind, string Tag, Dictionary<string, string?> Attributes, int Start, int ContentStart, int LineEnd)>();
         var inFence = false;
         for (var lineStart = 0; lineStart < text.Length;)
         {
             var lineEnd = text.IndexOf('\n', lineStart);
             lineEnd = lineEnd < 0 ? text.Length : lineEnd;
-            var trimmed = text.Substring(lineStart, lineEnd - lineStart).TrimStart();
-            if (trimmed.StartsWith("```", StringComparison.Ordinal) || trimmed.StartsWith("~~~", StringComparison.Ordinal))
+            var first = lineStart;
+            while (first < lineEnd && (text[first] == ' ' || text[first] == '\t'))
+            {
+                first++;
+            }
+
+            // Most lines open with neither a fence nor a tag: nothing is copied to find that out.
+            if (first + 2 < lineEnd && ((text[first] == '`' && text[first + 1] == '`' && text[first + 2] == '`')
+                || (text[first] == '~' && text[first + 1] == '~' && text[first + 2] == '~')))
             {
                 inFence = !inFence;
             }
-            else if (!inFence && trimmed.StartsWith("<", StringComparison.Ordinal) && trimmed.Length > 2 &&
-                (char.IsUpper(trimmed[1]) || (trimmed[1] == '/' && char.IsUpper(trimmed[2]))))
+            else if (!inFence && first + 2 < lineEnd && text[first] == '<' &&
+                (char.IsUpper(text[first + 1]) || (text[first + 1] == '/' && char.IsUpper(text[first + 2]))))
             {
                 var match = s_tagLine.Match(text.Substring(lineStart, lineEnd - lineStart));
                 if (match.Success)
                 {
-                    ReadTag(match, lineStart, lineEnd, text, markdown, open, components, builder);
+                    ReadTag(match, lineStart, lineEnd, text, markdown ??= new MarkdownText(path, text), open, components,
+                        builder ??= new StringBuilder(text));
                 }
             }
 
@@ -105,7 +115,7 @@ internal static class FieldComponents
         }
 
         components.Sort((a, b) => a.Start.CompareTo(b.Start));
-        return components.Count == 0 ? (text, components) : (builder.ToString(), components);
+        return components.Count == 0 || builder is null ? (text, components) : (builder.ToString(), components);
     }
 
     /// <summary>False when the page holds none of the words a documenting component's tag or attributes need.</summary>
