@@ -560,25 +560,23 @@ internal sealed partial class ApiBuilder
         foreach (var (doc, group, _) in units)
         {
             var pageTitle = PageTitle(doc);
+            var title = ResourceTitle(group, doc, sharedTitles);
+            string? qualified = null;
+            if (!string.Equals(group, pageTitle, StringComparison.Ordinal))
             {
-                var title = ResourceTitle(group, doc, sharedTitles);
-                string? qualified = null;
-                if (!string.Equals(group, pageTitle, StringComparison.Ordinal))
-                {
-                    var page = ResourceTitle(pageTitle, doc, sharedTitles);
-                    qualified = Naming.Pascal(page) == Naming.Pascal(title) ? null : Naming.Singular(title) + " " + page;
-                }
-                else
-                {
-                    var titleWords = new HashSet<string>(Words(title).Select(Naming.Singular), StringComparer.OrdinalIgnoreCase);
-                    var extra = Words(FileStem(doc))
-                        .Where(w => !titleWords.Contains(Naming.Singular(w)) && !s_referenceWords.IsMatch(" " + w))
-                        .ToList();
-                    qualified = extra.Count == 0 ? null : string.Join(" ", extra) + " " + title;
-                }
-
-                titles.Add((doc.Path, group, title, qualified));
+                var page = ResourceTitle(pageTitle, doc, sharedTitles);
+                qualified = Naming.Pascal(page) == Naming.Pascal(title) ? null : Naming.Singular(title) + " " + page;
             }
+            else
+            {
+                var titleWords = new HashSet<string>(Words(title).Select(Naming.Singular), StringComparer.OrdinalIgnoreCase);
+                var extra = Words(FileStem(doc))
+                    .Where(w => !titleWords.Contains(Naming.Singular(w)) && !s_referenceWords.IsMatch(" " + w))
+                    .ToList();
+                qualified = extra.Count == 0 ? null : string.Join(" ", extra) + " " + title;
+            }
+
+            titles.Add((doc.Path, group, title, qualified));
         }
 
         var shared = new HashSet<string>(

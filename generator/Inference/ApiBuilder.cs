@@ -274,54 +274,52 @@ internal sealed partial class ApiBuilder
         {
             cancellationToken.ThrowIfCancellationRequested();
             var pageTitle = PageTitle(doc);
+            // Where another page's or group's resource has this title, the name says what tells this one apart.
+            // A group's types keep its own word (ListIssueNotesRequest); a page named with its file's words takes them (ListAdminUserTeamsRequest).
+            var (title, name) = names[(doc.Path, unit)];
+            var typeWord = unit == pageTitle ? name : title;
+            var singular = doc.Objects.Count > 0 && unit == pageTitle && name == title ? Naming.Pascal(Naming.Singular(doc.Objects[0].Name))
+                : Naming.Pascal(Naming.Singular(typeWord));
+            var operations = new List<OperationSpec>();
+            var methodNames = new Naming.Scope("GetType", "ToString", "Equals", "GetHashCode");
+            foreach (var (page, endpoint) in group)
             {
-                // Where another page's or group's resource has this title, the name says what tells this one apart.
-                // A group's types keep its own word (ListIssueNotesRequest); a page named with its file's words takes them (ListAdminUserTeamsRequest).
-                var (title, name) = names[(doc.Path, unit)];
-                var typeWord = unit == pageTitle ? name : title;
-                var singular = doc.Objects.Count > 0 && unit == pageTitle && name == title ? Naming.Pascal(Naming.Singular(doc.Objects[0].Name))
-                    : Naming.Pascal(Naming.Singular(typeWord));
-                var operations = new List<OperationSpec>();
-                var methodNames = new Naming.Scope("GetType", "ToString", "Equals", "GetHashCode");
-                foreach (var (page, endpoint) in group)
+                // The same endpoint in a second section ("Archiving a project" on the update endpoint), on
+                // another page, in another letter case or with other parameter names, is one operation.
+                var key = OperationKey(endpoint.HttpMethod, endpoint.PathTemplate);
+                var first = chosen[key];
+                if (!ReferenceEquals(first, endpoint))
                 {
-                    // The same endpoint in a second section ("Archiving a project" on the update endpoint), on
-                    // another page, in another letter case or with other parameter names, is one operation.
-                    var key = OperationKey(endpoint.HttpMethod, endpoint.PathTemplate);
-                    var first = chosen[key];
-                    if (!ReferenceEquals(first, endpoint))
-                    {
-                        _diagnostics.Add(
-                            DiagnosticInfo.Create(DiagnosticDescriptors.EndpointDocumentedTwice, endpoint.EndpointLocation, endpoint.HttpMethod + " "
-                            + endpoint.PathTemplate, endpoint.Heading, first.Heading));
-                        continue;
-                    }
-
-                    // The section that documents the operation shows no answer and says of none, another of its sections shows one.
-                    var documented = endpoint.ResponseExamples.Count == 0 && endpoint.ReturnsObject is null && !endpoint.NoContent &&
-                        shownResponses.TryGetValue(key, out var shown) ? endpoint with { ResponseExamples = shown } : endpoint;
-                    var operation = BuildOperation(page, documented, title, singular, rootPath, methodNames);
-                    if (operation is not null)
-                    {
-                        operations.Add(operation);
-                    }
+                    _diagnostics.Add(
+                        DiagnosticInfo.Create(DiagnosticDescriptors.EndpointDocumentedTwice, endpoint.EndpointLocation, endpoint.HttpMethod + " "
+                        + endpoint.PathTemplate, endpoint.Heading, first.Heading));
+                    continue;
                 }
 
-                if (operations.Count == 0)
+                // The section that documents the operation shows no answer and says of none, another of its sections shows one.
+                var documented = endpoint.ResponseExamples.Count == 0 && endpoint.ReturnsObject is null && !endpoint.NoContent &&
+                    shownResponses.TryGetValue(key, out var shown) ? endpoint with { ResponseExamples = shown } : endpoint;
+                var operation = BuildOperation(page, documented, title, singular, rootPath, methodNames);
+                if (operation is not null)
                 {
-                    continue; // every endpoint here is documented elsewhere first: no resource of its own
+                    operations.Add(operation);
                 }
-
-                var propertyName = resourceNames.Claim(Naming.Pascal(name));
-                var className = _typeNames.Claim(_apiName + propertyName + "Client");
-                var publicClassName = _typeNames.Claim(_apiName + "Public" + propertyName + "Client");
-                var named = operations.Select(o => o with
-                {
-                    TelemetryName = propertyName + "." + o.Name,
-                    PageTelemetryName = propertyName + "." + o.Name + GeneratedNames.PageSuffix,
-                });
-                resources.Add(new ResourceSpec(propertyName, className, publicClassName, title, doc.FileName, named.ToEquatableArray(), doc.Path));
             }
+
+            if (operations.Count == 0)
+            {
+                continue; // every endpoint here is documented elsewhere first: no resource of its own
+            }
+
+            var propertyName = resourceNames.Claim(Naming.Pascal(name));
+            var className = _typeNames.Claim(_apiName + propertyName + "Client");
+            var publicClassName = _typeNames.Claim(_apiName + "Public" + propertyName + "Client");
+            var named = operations.Select(o => o with
+            {
+                TelemetryName = propertyName + "." + o.Name,
+                PageTelemetryName = propertyName + "." + o.Name + GeneratedNames.PageSuffix,
+            });
+            resources.Add(new ResourceSpec(propertyName, className, publicClassName, title, doc.FileName, named.ToEquatableArray(), doc.Path));
         }
 
         resources = ShareResponseShapes(resources);

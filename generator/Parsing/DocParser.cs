@@ -180,13 +180,13 @@ internal static partial class DocParser
                 {
                     // "api: POST https://host/v1/things" in the front matter: the page documents that one operation, and all of it (its
                     // parameter and example sections) is the operation's section. Other routes it shows are examples or references.
-                    var page = new HeadingBlock(null!) { Level = 1, Span = new Markdig.Syntax.SourceSpan(0, 0) };
                     var whole = sections.SelectMany(s => s.Heading is null ? s.Blocks : new List<Block> { s.Heading }.Concat(s.Blocks))
                         .Where(b => b is not YamlFrontMatterBlock).ToList();
                     var name = frontMatterTitle ?? System.IO.Path.GetFileNameWithoutExtension(markdown.FileName);
-                    endpoints.AddRange(ReadEndpoints(markdown, page, name, whole, new List<EndpointCandidate> { declared }, diagnostics,
-                        sectionEnd: text.Length).Select(e => FolderGroup(source.Path) is { } folder ? e with { Group = folder, FolderGroup = true }
-                        : e with { Group = frontMatterTitle }));
+                    var folder = FolderGroup(source.Path);
+                    endpoints.AddRange(ReadEndpoints(markdown, (HeadingBlock)declared.Block, name, whole, new List<EndpointCandidate> { declared },
+                        diagnostics, sectionEnd: text.Length).Select(e => folder is null ? e with { Group = frontMatterTitle }
+                        : e with { Group = folder, FolderGroup = true }));
                     pageDeclared = true;
                 }
 
@@ -195,7 +195,7 @@ internal static partial class DocParser
                 // like a summary table's rows (the section that documents one makes it).
                 if (frontMatterTitle is not null && sections.Count > 1)
                 {
-                    var page = new HeadingBlock(null!) { Level = 1, Span = new Markdig.Syntax.SourceSpan(0, 0) };
+                    var page = PageHeading();
                     var listed = EndpointReader.Find(markdown, page, frontMatterTitle,
                             blocks.Where(b => b is (FencedCodeBlock or CodeBlock) and not YamlFrontMatterBlock).ToList())
                         .Where(f => f.Form == EndpointForm.CodeLine).ToList();
@@ -568,6 +568,9 @@ internal static partial class DocParser
         }
     }
 
+    /// <summary>A level-1 heading at the page's start that stands for the page itself, where the page opens its section with no heading of its own.</summary>
+    private static HeadingBlock PageHeading() => new(null!) { Level = 1, Span = new Markdig.Syntax.SourceSpan(0, 0) };
+
     private static readonly Regex s_genericFolder = new(@"^(?:api[-_ ]?reference|references?|endpoints?|apis?|rest(?:[-_ ]?api)?|docs?|pages|content|v\d+)$",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, Patterns.Timeout);
 
@@ -621,8 +624,7 @@ internal static partial class DocParser
 
             if (EndpointReader.TryLine(value, out var method, out var path, out var misspelled))
             {
-                var page = new HeadingBlock(null!) { Level = 1, Span = new Markdig.Syntax.SourceSpan(0, 0) };
-                return EndpointReader.Candidate(EndpointForm.Heading, page, method, path, markdown.Line(line), misspelled);
+                return EndpointReader.Candidate(EndpointForm.Heading, PageHeading(), method, path, markdown.Line(line), misspelled);
             }
         }
 

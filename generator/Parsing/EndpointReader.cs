@@ -131,7 +131,7 @@ internal static class EndpointReader
         @"<(?<tag>[A-Za-z][\w.:-]*)(?<attributes>(?:\s+[\w:.@-]+(?:\s*=\s*(?:""[^""]*""|'[^']*'|\{[^{}]*\}|[^\s""'=<>`{}]+))?)*)\s*/?>",
         RegexOptions.CultureInvariant, Patterns.Timeout);
 
-    private static readonly Regex s_attribute = new(
+    internal static readonly Regex s_attribute = new(
         @"(?<name>[\w:.@-]+)(?:\s*=\s*(?:""(?<value>[^""]*)""|'(?<value>[^']*)'|(?<expression>\{[^{}]*\})|(?<value>[^\s""'=<>`{}]+)))?",
         RegexOptions.CultureInvariant, Patterns.Timeout);
 

@@ -60,11 +60,6 @@ internal static class FieldComponents
         @"^[ \t]*<(?<close>/)?(?<tag>[A-Z][\w.]*)(?<attributes>(?:\s+[\w:.@-]+(?:\s*=\s*(?:""[^""]*""|'[^']*'|\{[^{}]*\}))?)*)\s*(?<self>/)?>[ \t]*\r?$",
         RegexOptions.CultureInvariant, Patterns.Timeout);
 
-    private static readonly Regex s_attribute = new(
-        @"(?<name>[\w:.@-]+)(?:\s*=\s*(?:""(?<value>[^""]*)""|'(?<value>[^']*)'|\{(?<expression>[^{}]*)\}))?",
-        RegexOptions.CultureInvariant, Patterns.Timeout);
-
-    private static readonly Regex s_fieldName = new(@"^[\w$@][\w.$@\-\[\]]*$", RegexOptions.CultureInvariant, Patterns.Timeout);
     private static readonly Regex s_nestedTagLine = new(@"(?:^|\n)[ \t]*</?[A-Z]", RegexOptions.CultureInvariant, Patterns.Timeout);
     private static readonly Regex s_tags = new(@"<[^>]*>", RegexOptions.CultureInvariant, Patterns.Timeout);
     private static readonly Regex s_spaces = new(@"\s+", RegexOptions.CultureInvariant, Patterns.Timeout);
@@ -142,16 +137,17 @@ internal static class FieldComponents
             open.RemoveRange(at, open.Count - at);
             components.Add(Component(element.Kind, element.Attributes, element.Start, lineEnd, open.Count, text, element.ContentStart, lineStart,
                 markdown.Location(element.Start, element.LineEnd)));
-            Blank(builder, element.Start, element.LineEnd);
-            Blank(builder, lineStart, lineEnd);
+            TemplateMarkup.BlankRange(builder, element.Start, element.LineEnd - element.Start);
+            TemplateMarkup.BlankRange(builder, lineStart, lineEnd - lineStart);
             return;
         }
 
         var attributes = new Dictionary<string, string?>(StringComparer.Ordinal);
-        foreach (Match attribute in s_attribute.Matches(match.Groups["attributes"].Value))
+        // The tag line admits quoted values and expressions only; an expression is read for its literal (required={true}).
+        foreach (Match attribute in EndpointReader.s_attribute.Matches(match.Groups["attributes"].Value))
         {
             attributes[attribute.Groups["name"].Value] = attribute.Groups["value"].Success ? attribute.Groups["value"].Value
-                : attribute.Groups["expression"].Success ? attribute.Groups["expression"].Value.Trim()
+                : attribute.Groups["expression"].Success ? attribute.Groups["expression"].Value.Trim('{', '}').Trim()
                 : null;
         }
 
@@ -164,7 +160,7 @@ internal static class FieldComponents
         if (match.Groups["self"].Success)
         {
             components.Add(Component(kind.Value, attributes, lineStart, lineEnd, open.Count, text, lineEnd, lineEnd, markdown.Location(lineStart, lineEnd)));
-            Blank(builder, lineStart, lineEnd);
+            TemplateMarkup.BlankRange(builder, lineStart, lineEnd - lineStart);
             return;
         }
 
@@ -212,7 +208,7 @@ internal static class FieldComponents
 
         foreach (var (attribute, placement) in s_placements)
         {
-            if (attributes.TryGetValue(attribute, out var value) && value is not null && s_fieldName.IsMatch(value))
+            if (attributes.TryGetValue(attribute, out var value) && value is not null && FieldReader.s_fieldName.IsMatch(value))
             {
                 return (attribute, placement);
             }
@@ -249,17 +245,6 @@ internal static class FieldComponents
         var nested = s_nestedTagLine.Match(children);
         var own = nested.Success ? children.Substring(0, nested.Index) : children;
         return s_spaces.Replace(WebUtility.HtmlDecode(s_tags.Replace(own, " ")), " ").Trim();
-    }
-
-    private static void Blank(StringBuilder builder, int start, int end)
-    {
-        for (var i = start; i < end && i < builder.Length; i++)
-        {
-            if (builder[i] is not '\n' and not '\r')
-            {
-                builder[i] = ' ';
-            }
-        }
     }
 
     /// <summary>

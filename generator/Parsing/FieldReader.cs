@@ -32,7 +32,7 @@ internal static class FieldReader
         @"^\s*\*\*\s*([^*]+?)\s*\*\*\s*(?:\(([^)]*)\))?\s*[-\u2013\u2014:]*\s*(.*)$", RegexOptions.Singleline | RegexOptions.CultureInvariant,
             Patterns.Timeout);
 
-    private static readonly Regex s_fieldName = new(@"^[\w$@][\w.$@\-\[\]]*$", RegexOptions.CultureInvariant, Patterns.Timeout);
+    internal static readonly Regex s_fieldName = new(@"^[\w$@][\w.$@\-\[\]]*$", RegexOptions.CultureInvariant, Patterns.Timeout);
 
     private static readonly Regex s_secretPhrase = new(
         @"requires?\s+(?:both\s+)?(?:the\s+)?(?:username\s*(?:and|&)\s*password|key\s+and\s+(?:the\s+)?secret|api\s+secret|secret)",

@@ -37,28 +37,26 @@ internal sealed class MarkdownText
     public IReadOnlyList<PageComponent> Components { get; init; } = Array.Empty<PageComponent>();
 
     /// <summary>True when the block is the children of a field or member component: its description, not the section's prose.</summary>
-    public bool InsideField(Block block)
-    {
-        foreach (var component in Components)
-        {
-            if (component.Kind is ComponentKind.Parameter or ComponentKind.Member && component.Start <= block.Span.Start && block.Span.Start < component.End)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    public bool InsideField(Block block) => Enclosing(block, fields: true) is not null;
 
     /// <summary>The label an example wrapper gives the block inside it (<c>&lt;ResponseExample&gt;</c> over a fence); null outside one.</summary>
-    public Label? ExampleWrapper(Block block)
+    public Label? ExampleWrapper(Block block) => Enclosing(block, fields: false)?.Kind switch
+    {
+        ComponentKind.RequestExample => Label.Request,
+        ComponentKind.ResponseExample => Label.Response,
+        _ => null,
+    };
+
+    /// <summary>The first field or member component (or example wrapper) whose tags enclose the block's start; null when none does.</summary>
+    private PageComponent? Enclosing(Block block, bool fields)
     {
         foreach (var component in Components)
         {
-            if (component.Kind is ComponentKind.RequestExample or ComponentKind.ResponseExample && component.Start <= block.Span.Start
-                && block.Span.Start < component.End)
+            var wanted = component.Kind is ComponentKind.Parameter or ComponentKind.Member ? fields
+                : component.Kind is ComponentKind.RequestExample or ComponentKind.ResponseExample && !fields;
+            if (wanted && component.Start <= block.Span.Start && block.Span.Start < component.End)
             {
-                return component.Kind == ComponentKind.RequestExample ? Label.Request : Label.Response;
+                return component;
             }
         }
 

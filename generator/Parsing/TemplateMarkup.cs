@@ -74,7 +74,8 @@ internal static class TemplateMarkup
         return builder.ToString();
     }
 
-    private static void BlankRange(StringBuilder builder, int start, int length)
+    /// <summary>Blanks a range with spaces, its line breaks kept: offsets, lines and columns after it stay where they were.</summary>
+    internal static void BlankRange(StringBuilder builder, int start, int length)
     {
         for (var i = start; i < start + length; i++)
         {
